@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import { IntentSchema } from '../../src-preload/schemas/intent';
+
+const Id = z.string().regex(/^[a-z0-9][a-z0-9_]*$/, 'ids are lower_snake_case');
+
+export const AnalysisTypeSchema = z.object({
+  id: Id,
+  name: z.string().min(3),
+  description: z.string().min(20),
+  /** words and phrases that signal this type (lowercase); includes abbreviations and synonyms */
+  keywords: z.array(z.string().min(1)).min(2),
+  synonyms: z.array(z.string()).default([]),
+  /** ordered default pipeline: tool ids in execution order */
+  required_tools: z.array(Id).min(1),
+  recommended_tools: z.array(Id).default([]),
+  optional_tools: z.array(Id).default([]),
+  /** ordered analysis steps, each naming the tool(s) that may perform it */
+  steps: z
+    .array(z.object({ name: z.string(), description: z.string(), tools: z.array(Id).min(1) }))
+    .min(2),
+  input_data_types: z.array(z.string()).min(1),
+  /** the sequencing/data type id the intent parser reports for this analysis */
+  data_type: z.string(),
+  typical_organisms: z.array(z.string()).default([]),
+});
+export type AnalysisType = z.infer<typeof AnalysisTypeSchema>;
+
+export const ToolSchema = z.object({
+  id: Id,
+  name: z.string(),
+  purpose: z.string().min(10),
+  category: z.string(),
+  inputs: z.array(z.string()).min(1),
+  outputs: z.array(z.string()).min(1),
+  /** e.g. quay.io/biocontainers/star:2.7.11b--h43eeafb_0 */
+  container: z.string().min(3),
+  /** a typical command line with placeholders */
+  typical_command: z.string().min(3),
+  typical_params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).default({}),
+  analysis_types: z.array(Id).min(1),
+  /** alternative names users type: 'bwa-mem2', 'featureCounts', 'deseq' */
+  aliases: z.array(z.string()).default([]),
+  /** resource profile for the selector's constraint handling */
+  memory_gb: z.number().positive().default(4),
+  url: z.string().optional(),
+});
+export type Tool = z.infer<typeof ToolSchema>;
+
+export const ErrorPatternSchema = z.object({
+  id: Id,
+  tool: Id,
+  name: z.string(),
+  /** JavaScript regex source matched against log text (flags: i) */
+  symptom_regex: z.string(),
+  /** a realistic log excerpt that the regex matches (checked by a test) */
+  example_log: z.string().min(10),
+  diagnosis: z.string().min(20),
+  fix_steps: z.array(z.string()).min(2),
+  category: z.string(),
+});
+export type ErrorPattern = z.infer<typeof ErrorPatternSchema>;
+
+export const OrganismEntrySchema = z.object({
+  id: Id,
+  scientific_name: z.string(),
+  common_names: z.array(z.string()).min(1),
+  genome_build: z.string(),
+  alternative_builds: z.array(z.string()).default([]),
+});
+export type OrganismEntry = z.infer<typeof OrganismEntrySchema>;
+
+export const GoldenQuerySchema = z.object({
+  id: z.string().regex(/^gq_\d{3}$/),
+  query: z.string().min(5),
+  category: Id,
+  difficulty: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+  expected_intent: IntentSchema,
+  expected_tools: z.array(Id),
+});
+export type GoldenQuery = z.infer<typeof GoldenQuerySchema>;
+
+export const CategorySchema = z.object({ id: Id, name: z.string(), description: z.string() });
+export type Category = z.infer<typeof CategorySchema>;
+
+export interface Knowledge {
+  analysisTypes: AnalysisType[];
+  tools: Tool[];
+  errorPatterns: ErrorPattern[];
+  organisms: OrganismEntry[];
+  categories: Category[];
+  goldenQueries: GoldenQuery[];
+  analysisTypeById: Map<string, AnalysisType>;
+  toolById: Map<string, Tool>;
+  organismById: Map<string, OrganismEntry>;
+}

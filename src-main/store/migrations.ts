@@ -1,0 +1,128 @@
+/**
+ * Numbered schema migrations, applied in order at open. Never edit a released migration:
+ * append a new one. `PRAGMA user_version` holds the number of the last applied migration.
+ */
+export const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
+  {
+    version: 1,
+    name: 'initial',
+    sql: `
+CREATE TABLE examples (
+  id TEXT PRIMARY KEY,
+  kind TEXT NOT NULL,
+  source TEXT NOT NULL,
+  group_id TEXT NOT NULL,
+  base_id TEXT,
+  style TEXT,
+  engine TEXT NOT NULL,
+  category TEXT NOT NULL,
+  analysis_type TEXT NOT NULL,
+  difficulty INTEGER NOT NULL,
+  input TEXT NOT NULL,
+  output TEXT NOT NULL,
+  ground_truth_intent TEXT,
+  parsed_intent TEXT,
+  intent_diff TEXT,
+  intent_mismatches INTEGER NOT NULL DEFAULT 0,
+  confidence REAL,
+  status TEXT NOT NULL,
+  split TEXT,
+  quality_score REAL,
+  content_hash TEXT NOT NULL,
+  job_id TEXT,
+  created_at TEXT NOT NULL,
+  seq INTEGER NOT NULL
+);
+CREATE UNIQUE INDEX examples_seq ON examples(seq);
+CREATE INDEX examples_kind_status ON examples(kind, status, seq);
+CREATE INDEX examples_status ON examples(status, seq);
+CREATE INDEX examples_analysis ON examples(analysis_type, seq);
+CREATE INDEX examples_group ON examples(group_id);
+CREATE INDEX examples_hash ON examples(content_hash);
+CREATE INDEX examples_job ON examples(job_id);
+
+CREATE TABLE golden_queries (
+  id TEXT PRIMARY KEY,
+  query TEXT NOT NULL,
+  category TEXT NOT NULL,
+  difficulty INTEGER NOT NULL,
+  expected_intent TEXT NOT NULL,
+  expected_tools TEXT NOT NULL
+);
+
+CREATE TABLE interactions (
+  id TEXT PRIMARY KEY,
+  session_id TEXT NOT NULL,
+  timestamp TEXT NOT NULL,
+  query TEXT NOT NULL,
+  intent TEXT,
+  tools TEXT,
+  workflow TEXT,
+  feedback TEXT,
+  modifications TEXT,
+  execution_success INTEGER,
+  quality_score REAL NOT NULL,
+  origin TEXT NOT NULL,
+  content_hash TEXT NOT NULL UNIQUE
+);
+CREATE INDEX interactions_session ON interactions(session_id, timestamp);
+
+CREATE TABLE review_events (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  example_id TEXT NOT NULL REFERENCES examples(id) ON DELETE CASCADE,
+  action TEXT NOT NULL,
+  reviewer TEXT NOT NULL,
+  payload TEXT,
+  undoes INTEGER REFERENCES review_events(seq),
+  created_at TEXT NOT NULL
+);
+CREATE INDEX review_events_example ON review_events(example_id, seq);
+
+CREATE TABLE jobs (
+  id TEXT PRIMARY KEY,
+  kind TEXT NOT NULL,
+  status TEXT NOT NULL,
+  params TEXT NOT NULL,
+  progress_done INTEGER NOT NULL DEFAULT 0,
+  progress_total INTEGER NOT NULL DEFAULT 0,
+  message TEXT,
+  error TEXT,
+  result TEXT,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  heartbeat_at TEXT
+);
+CREATE INDEX jobs_status ON jobs(status);
+
+CREATE TABLE llm_cache (
+  request_hash TEXT PRIMARY KEY,
+  model TEXT NOT NULL,
+  request TEXT NOT NULL,
+  response TEXT NOT NULL,
+  prompt_tokens INTEGER NOT NULL DEFAULT 0,
+  completion_tokens INTEGER NOT NULL DEFAULT 0,
+  created_at TEXT NOT NULL
+);
+
+CREATE TABLE builds (
+  id TEXT PRIMARY KEY,
+  kind TEXT NOT NULL,
+  status TEXT NOT NULL,
+  seed INTEGER NOT NULL,
+  config TEXT NOT NULL,
+  output_dir TEXT,
+  manifest TEXT,
+  quality_report TEXT,
+  created_at TEXT NOT NULL,
+  finished_at TEXT
+);
+
+CREATE TABLE settings (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+`,
+  },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
