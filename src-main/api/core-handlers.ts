@@ -1,0 +1,32 @@
+import { LLM_API_KEY } from '../app/secret-store';
+import { SCHEMA_VERSION } from '../store/migrations';
+import { APP_VERSION } from '../app/version';
+import type { Handlers } from './types';
+
+export const coreHandlers: Handlers = {
+  'app.info': (_req, ctx) => ({ version: APP_VERSION, schemaVersion: SCHEMA_VERSION, dbPath: ctx.dbPath, mode: ctx.mode }),
+  'jobs.start': (req, ctx) => {
+    const { job, done } = ctx.runner.start(req.kind, req.params);
+    done.catch(() => undefined);
+    return ctx.runner.store.get(job.id) ?? job;
+  },
+  'jobs.list': (_req, ctx) => ctx.runner.store.list(),
+  'jobs.cancel': (req, ctx) => ({ cancelled: ctx.runner.cancel(req.id) }),
+  'jobs.resume': (req, ctx) => {
+    const { job, done } = ctx.runner.resume(req.id);
+    done.catch(() => undefined);
+    return ctx.runner.store.get(job.id) ?? job;
+  },
+  'examples.list': (req, ctx) => ({
+    total: ctx.examples.count(req.filter),
+    items: ctx.examples.listLight(req.filter, req.offset, req.limit),
+  }),
+  'examples.get': (req, ctx) => ctx.examples.get(req.id) ?? null,
+  'settings.get': (_req, ctx) => ({ llm: { ...ctx.settings.llm(), apiKeySet: Boolean(ctx.secrets.get(LLM_API_KEY)) } }),
+  'settings.setLlm': (req, ctx) => {
+    const { apiKey, ...rest } = req;
+    ctx.settings.set('llm', rest);
+    if (apiKey) ctx.secrets.set(LLM_API_KEY, apiKey);
+    return { ok: true as const };
+  },
+};

@@ -1,0 +1,7 @@
+import { coreHandlers } from './core-handlers';
+import type { Handlers } from './types';
+
+/** Every part's handlers, merged. Each part owns one `*-handlers.ts` file and adds it here. */
+export const allHandlers: Handlers = {
+  ...coreHandlers,
+};

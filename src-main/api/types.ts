@@ -1,0 +1,10 @@
+import type { z } from 'zod';
+import type { ChannelName, Contract } from '../../src-preload/contract';
+import type { AppContext } from '../app/context';
+
+export type Handler<C extends ChannelName> = (
+  request: z.output<Contract[C]['request']>,
+  ctx: AppContext,
+) => z.input<Contract[C]['response']> | Promise<z.input<Contract[C]['response']>>;
+
+export type Handlers = { [C in ChannelName]?: Handler<C> };

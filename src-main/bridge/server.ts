@@ -1,0 +1,152 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import type { AppEvent } from '../../src-preload/contract';
+import type { AppContext } from '../app/context';
+import { ApiError, dispatch } from '../api/dispatch';
+
+export interface BridgeOptions {
+  ctx: AppContext;
+  port?: number;
+  /** folder with the built renderer (index.html); omitted -> API only */
+  staticDir?: string;
+  token?: string;
+  /** log lines (never containing the token) */
+  log?: (line: string) => void;
+}
+
+export interface Bridge {
+  url: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+const MAX_BODY = 32 * 1024 * 1024;
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
+};
+export const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+
+function tokenMatches(expected: string, given: string | null | undefined): boolean {
+  if (!given) return false;
+  const a = Buffer.from(expected);
+  const b = Buffer.from(given);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(text);
+}
+
+async function readBody(req: http.IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY) throw new ApiError(413, `request body larger than ${MAX_BODY} bytes`);
+    chunks.push(chunk as Buffer);
+  }
+  if (size === 0) return {};
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  } catch {
+    throw new ApiError(400, 'request body is not valid JSON');
+  }
+}
+
+function serveStatic(staticDir: string, urlPath: string, res: http.ServerResponse): void {
+  const rel = decodeURIComponent(urlPath.split('?')[0]!).replace(/^\/+/, '') || 'index.html';
+  const file = path.resolve(staticDir, rel);
+  const inside = file.startsWith(path.resolve(staticDir) + path.sep);
+  const target = inside && fs.existsSync(file) && fs.statSync(file).isFile() ? file : path.join(staticDir, 'index.html');
+  const headers = {
+    'content-type': MIME[path.extname(target)] ?? 'application/octet-stream',
+    'content-security-policy': CSP,
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+    'cache-control': 'no-cache',
+  };
+  res.writeHead(200, headers);
+  fs.createReadStream(target).pipe(res);
+}
+
+/**
+ * The loopback bridge: the same handlers as IPC over HTTP on 127.0.0.1, a per-run token on every API
+ * call (Authorization: Bearer, or ?token= for EventSource), events over SSE, and the built renderer.
+ */
+export function startBridge(opts: BridgeOptions): Promise<Bridge> {
+  const token = opts.token ?? randomBytes(24).toString('base64url');
+  const { ctx } = opts;
+  const sseClients = new Set<http.ServerResponse>();
+  const onEvent = (e: AppEvent) => {
+    const line = `data: ${JSON.stringify(e)}\n\n`;
+    for (const c of sseClients) c.write(line);
+  };
+  ctx.events.on('event', onEvent);
+
+  const server = http.createServer(async (req, res) => {
+    const remote = req.socket.remoteAddress ?? '';
+    if (!LOOPBACK.has(remote)) return sendJson(res, 403, { error: 'only loopback clients are allowed' });
+    const host = (req.headers.host ?? '').replace(/:\d+$/, '');
+    if (!['127.0.0.1', 'localhost', '[::1]'].includes(host)) return sendJson(res, 403, { error: 'bad Host header' });
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (!url.pathname.startsWith('/api/')) {
+      if (req.method !== 'GET' || !opts.staticDir) return sendJson(res, 404, { error: 'not found' });
+      return serveStatic(opts.staticDir, url.pathname, res);
+    }
+    const auth = req.headers.authorization?.replace(/^Bearer\s+/i, '') ?? url.searchParams.get('token');
+    if (!tokenMatches(token, auth)) return sendJson(res, 401, { error: 'missing or wrong token' });
+
+    if (url.pathname === '/api/events' && req.method === 'GET') {
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      res.write(': connected\n\n');
+      sseClients.add(res);
+      req.on('close', () => sseClients.delete(res));
+      return;
+    }
+    if (req.method !== 'POST') return sendJson(res, 405, { error: 'use POST /api/<channel>' });
+    const name = url.pathname.slice('/api/'.length);
+    try {
+      const body = await readBody(req);
+      const result = await dispatch(ctx, name, body);
+      sendJson(res, 200, { ok: true, result });
+    } catch (err) {
+      const status = err instanceof ApiError ? err.status : 500;
+      const message = (err as Error).message ?? String(err);
+      if (status >= 500) opts.log?.(`error on ${name}: ${message}`);
+      sendJson(res, status, { ok: false, error: message });
+    }
+  });
+
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, '127.0.0.1', () => {
+      const port = (server.address() as AddressInfo).port;
+      resolve({
+        url: `http://127.0.0.1:${port}/`,
+        port,
+        token,
+        close: () =>
+          new Promise<void>((done) => {
+            ctx.events.off('event', onEvent);
+            for (const c of sseClients) c.end();
+            server.closeAllConnections();
+            server.close(() => done());
+          }),
+      });
+    });
+  });
+}

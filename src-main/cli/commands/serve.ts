@@ -1,0 +1,31 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { startBridge } from '../../bridge/server';
+import { addDbOption, fail, openContext } from '../common';
+import { rendererDir } from '../paths';
+
+export function registerServe(program: Command): void {
+  addDbOption(
+    program
+      .command('serve')
+      .description('serve the app in a browser: loopback HTTP bridge on 127.0.0.1 with a per-run token')
+      .option('--port <n>', 'port (0 = any free port)', '0')
+      .option('--token <t>', 'use this token instead of a random one (tests)')
+      .option('--no-open-hint', 'do not print the browser hint'),
+  ).action(async (opts: { db: string; port: string; token?: string; }) => {
+    const staticDir = rendererDir();
+    if (!fs.existsSync(path.join(staticDir, 'index.html'))) fail(`the renderer is not built (${staticDir}); run \`npm run build\``);
+    const ctx = openContext(opts.db, 'studio');
+    const bridge = await startBridge({ ctx, port: Number(opts.port), staticDir, token: opts.token, log: (l) => process.stderr.write(`${l}\n`) });
+    process.stdout.write(`${JSON.stringify({ url: bridge.url, port: bridge.port, token: bridge.token })}\n`);
+    process.stderr.write(`Biotrain ${ctx.mode} mode on ${bridge.url}#token=${bridge.token}\nOpen that address in a browser. Ctrl+C stops.\n`);
+    const stop = async () => {
+      await bridge.close();
+      ctx.close();
+      process.exit(0);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}

@@ -1,0 +1,35 @@
+import path from 'node:path';
+import type { Command } from 'commander';
+import { type AppContext, type AppMode, createAppContext } from '../app/context';
+
+export const DEFAULT_DB = 'data/biotrain.sqlite';
+
+export function addDbOption(cmd: Command): Command {
+  return cmd.option('--db <file>', 'SQLite store to use (env BIOTRAIN_DB)', process.env.BIOTRAIN_DB ?? DEFAULT_DB);
+}
+
+export function openContext(dbPath: string, mode: AppMode = 'studio'): AppContext {
+  return createAppContext({ dbPath: path.resolve(dbPath), mode });
+}
+
+/** Progress lines on stderr: rewritten in place on a TTY, one line per update step otherwise. */
+export function stderrProgress(label: string): (done: number, total: number, message?: string) => void {
+  let lastPct = -1;
+  let lastAt = 0;
+  return (done, total, message) => {
+    const pct = total > 0 ? Math.floor((done / total) * 100) : 0;
+    const now = Date.now();
+    if (pct === lastPct && now - lastAt < 1000 && done !== total) return;
+    lastPct = pct;
+    lastAt = now;
+    const line = `${label} ${String(pct).padStart(3)}% ${done}/${total}${message ? ` ${message}` : ''}`;
+    if (process.stderr.isTTY) process.stderr.write(`\r\x1b[K${line}${done === total ? '\n' : ''}`);
+    else process.stderr.write(`${line}\n`);
+  };
+}
+
+/** Prints a clear one-line error and exits 1 (or 2 for usage errors). */
+export function fail(message: string, code = 1): never {
+  process.stderr.write(`biotrain: ${message}\n`);
+  process.exit(code);
+}

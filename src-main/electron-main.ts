@@ -1,0 +1,73 @@
+// The only module that imports electron: opens the window, registers one ipcMain handler per contract
+// channel, forwards events, and keeps the LLM key in safeStorage. Everything else is shared with the CLI.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { BrowserWindow, app, ipcMain, safeStorage, session } from 'electron';
+import { CHANNEL_NAMES } from '../src-preload/contract';
+import { dispatch } from './api/dispatch';
+import { createAppContext } from './app/context';
+import { SafeStorageSecretStore } from './app/safe-storage-secret-store';
+import { CSP } from './bridge/server';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+/** BrowserWindow options; exported so a test can check the hardening flags. */
+export const WINDOW_OPTIONS = {
+  width: 1400,
+  height: 900,
+  show: false,
+  backgroundColor: '#0f1419',
+  webPreferences: {
+    preload: path.join(here, '../preload/index.cjs'),
+    contextIsolation: true,
+    nodeIntegration: false,
+    sandbox: true,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    experimentalFeatures: false,
+    spellcheck: false,
+  },
+} as const;
+
+function reviewBundleArg(argv: string[]): string | undefined {
+  const i = argv.indexOf('--review');
+  return i >= 0 ? argv[i + 1] : undefined;
+}
+
+async function main(): Promise<void> {
+  await app.whenReady();
+  const dbPath = process.env.BIOTRAIN_DB ?? path.join(app.getPath('userData'), 'biotrain.sqlite');
+  const reviewBundle = reviewBundleArg(process.argv);
+  const secrets = new SafeStorageSecretStore(path.join(app.getPath('userData'), 'secrets'), safeStorage);
+  const ctx = createAppContext({ dbPath, mode: reviewBundle ? 'review' : 'studio', secrets });
+  ctx.extras.set('reviewBundlePath', reviewBundle);
+
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
+  });
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+
+  for (const name of CHANNEL_NAMES) {
+    ipcMain.handle(name, async (event, request: unknown) => {
+      if (event.senderFrame?.url && !event.senderFrame.url.startsWith('file://') && !process.env.ELECTRON_RENDERER_URL) {
+        throw new Error('IPC from an unexpected origin');
+      }
+      return dispatch(ctx, name, request);
+    });
+  }
+
+  const win = new BrowserWindow(WINDOW_OPTIONS);
+  win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  win.webContents.on('will-navigate', (e) => e.preventDefault());
+  ctx.events.on('event', (e) => win.webContents.send('event', e));
+  win.once('ready-to-show', () => win.show());
+  if (process.env.ELECTRON_RENDERER_URL) await win.loadURL(process.env.ELECTRON_RENDERER_URL);
+  else await win.loadFile(path.join(here, '../renderer/index.html'));
+
+  app.on('window-all-closed', () => {
+    ctx.close();
+    app.quit();
+  });
+}
+
+void main();

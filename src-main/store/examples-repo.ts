@@ -1,0 +1,157 @@
+import type { Example, ExampleKind, ExampleStatus, Split } from '../../src-preload/schemas/example';
+import { ExampleSchema } from '../../src-preload/schemas/example';
+import type { Db } from './db';
+
+/** Row shape of the `examples` table (JSON columns as TEXT). */
+interface ExampleRow {
+  id: string;
+  kind: string;
+  source: string;
+  group_id: string;
+  base_id: string | null;
+  style: string | null;
+  engine: string;
+  category: string;
+  analysis_type: string;
+  difficulty: number;
+  input: string;
+  output: string;
+  ground_truth_intent: string | null;
+  parsed_intent: string | null;
+  intent_diff: string | null;
+  status: string;
+  split: string | null;
+  quality_score: number | null;
+  content_hash: string;
+  created_at: string;
+}
+
+const json = (v: unknown): string | null => (v === null || v === undefined ? null : JSON.stringify(v));
+const parse = (s: string | null): unknown => (s === null ? null : JSON.parse(s));
+
+export function rowToExample(row: ExampleRow): Example {
+  return ExampleSchema.parse({
+    ...row,
+    output: JSON.parse(row.output),
+    ground_truth_intent: parse(row.ground_truth_intent),
+    parsed_intent: parse(row.parsed_intent),
+    intent_diff: parse(row.intent_diff),
+  });
+}
+
+export interface ExampleFilter {
+  kind?: ExampleKind;
+  status?: ExampleStatus;
+  analysisType?: string;
+  split?: Split;
+  lowConfidence?: boolean;
+  intentMismatch?: boolean;
+  search?: string;
+}
+
+const LOW_CONFIDENCE = 0.6;
+
+function whereClause(f: ExampleFilter): { sql: string; args: Record<string, unknown> } {
+  const parts: string[] = [];
+  const args: Record<string, unknown> = {};
+  if (f.kind) (parts.push('kind = @kind'), (args.kind = f.kind));
+  if (f.status) (parts.push('status = @status'), (args.status = f.status));
+  if (f.analysisType) (parts.push('analysis_type = @analysisType'), (args.analysisType = f.analysisType));
+  if (f.split) (parts.push('split = @split'), (args.split = f.split));
+  if (f.lowConfidence) (parts.push('confidence IS NOT NULL AND confidence < @low'), (args.low = LOW_CONFIDENCE));
+  if (f.intentMismatch) parts.push('intent_mismatches > 0');
+  if (f.search) (parts.push("input LIKE @search ESCAPE '\\'"), (args.search = `%${f.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+  return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', args };
+}
+
+/** Repository over the `examples` table: prepared statements, inserts in one transaction. */
+export class ExamplesRepo {
+  private readonly insertStmt;
+  private readonly nextSeqStmt;
+  private readonly getStmt;
+  private readonly setStatusStmt;
+
+  constructor(private readonly db: Db) {
+    this.insertStmt = db.prepare(`INSERT OR IGNORE INTO examples (id, kind, source, group_id, base_id, style, engine, category,
+      analysis_type, difficulty, input, output, ground_truth_intent, parsed_intent, intent_diff, intent_mismatches, confidence,
+      status, split, quality_score, content_hash, job_id, created_at, seq)
+      VALUES (@id, @kind, @source, @group_id, @base_id, @style, @engine, @category, @analysis_type, @difficulty, @input, @output,
+      @ground_truth_intent, @parsed_intent, @intent_diff, @intent_mismatches, @confidence, @status, @split, @quality_score,
+      @content_hash, @job_id, @created_at, @seq)`);
+    this.nextSeqStmt = db.prepare('SELECT coalesce(max(seq), 0) + 1 AS next FROM examples');
+    this.getStmt = db.prepare('SELECT * FROM examples WHERE id = ?');
+    this.setStatusStmt = db.prepare('UPDATE examples SET status = ? WHERE id = ?');
+  }
+
+  /** Inserts examples (ignoring ids already present) in one transaction; returns how many were new. */
+  insertMany(examples: readonly Example[], jobId: string | null = null): number {
+    return this.db.transaction(() => {
+      let seq = (this.nextSeqStmt.get() as { next: number }).next;
+      let added = 0;
+      for (const e of examples) {
+        const confidence = e.parsed_intent?.confidence ?? e.output.intent?.confidence ?? null;
+        const r = this.insertStmt.run({
+          ...e,
+          output: JSON.stringify(e.output),
+          ground_truth_intent: json(e.ground_truth_intent),
+          parsed_intent: json(e.parsed_intent),
+          intent_diff: json(e.intent_diff),
+          intent_mismatches: e.intent_diff?.mismatches ?? 0,
+          confidence,
+          job_id: jobId,
+          seq,
+        });
+        if (r.changes > 0) (seq++, added++);
+      }
+      return added;
+    })();
+  }
+
+  get(id: string): Example | undefined {
+    const row = this.getStmt.get(id) as ExampleRow | undefined;
+    return row ? rowToExample(row) : undefined;
+  }
+
+  setStatus(id: string, status: ExampleStatus): void {
+    this.setStatusStmt.run(status, id);
+  }
+
+  count(filter: ExampleFilter = {}): number {
+    const w = whereClause(filter);
+    return (this.db.prepare(`SELECT count(*) AS n FROM examples ${w.sql}`).get(w.args) as { n: number }).n;
+  }
+
+  /** Keyset page ordered by seq: stays fast at any offset. */
+  page(filter: ExampleFilter, afterSeq: number, limit: number): { items: Example[]; lastSeq: number } {
+    const w = whereClause(filter);
+    const sql = `SELECT * FROM examples ${w.sql ? `${w.sql} AND` : 'WHERE'} seq > @afterSeq ORDER BY seq LIMIT @limit`;
+    const rows = this.db.prepare(sql).all({ ...w.args, afterSeq, limit }) as (ExampleRow & { seq: number })[];
+    return { items: rows.map(rowToExample), lastSeq: rows.length ? rows[rows.length - 1]!.seq : afterSeq };
+  }
+
+  /** Offset page for virtualized lists (ids + light fields only). */
+  listLight(filter: ExampleFilter, offset: number, limit: number) {
+    const w = whereClause(filter);
+    const sql = `SELECT id, kind, status, analysis_type, style, substr(input, 1, 200) AS input, confidence, intent_mismatches, seq
+      FROM examples ${w.sql} ORDER BY seq LIMIT @limit OFFSET @offset`;
+    return this.db.prepare(sql).all({ ...w.args, offset, limit }) as {
+      id: string;
+      kind: ExampleKind;
+      status: ExampleStatus;
+      analysis_type: string;
+      style: string | null;
+      input: string;
+      confidence: number | null;
+      intent_mismatches: number;
+      seq: number;
+    }[];
+  }
+
+  countsBy(column: 'kind' | 'status' | 'analysis_type' | 'split' | 'category' | 'difficulty'): Record<string, number> {
+    const rows = this.db.prepare(`SELECT ${column} AS k, count(*) AS n FROM examples GROUP BY ${column} ORDER BY ${column}`).all() as {
+      k: string | number | null;
+      n: number;
+    }[];
+    return Object.fromEntries(rows.map((r) => [String(r.k ?? 'none'), r.n]));
+  }
+}

@@ -1,0 +1,2 @@
+/** Channels of the bundle part; filled in by its owner. */
+export const bundleChannels = {};

@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import { ExampleKindSchema, ExampleSchema, ExampleStatusSchema, SplitSchema } from '../schemas/example';
+import { channel } from './channel';
+
+export const ExampleFilterSchema = z.object({
+  kind: ExampleKindSchema.optional(),
+  status: ExampleStatusSchema.optional(),
+  analysisType: z.string().max(100).optional(),
+  split: SplitSchema.optional(),
+  lowConfidence: z.boolean().optional(),
+  intentMismatch: z.boolean().optional(),
+  search: z.string().max(500).optional(),
+});
+export type ExampleFilter = z.infer<typeof ExampleFilterSchema>;
+
+export const ExampleLightSchema = z.object({
+  id: z.string(),
+  kind: ExampleKindSchema,
+  status: ExampleStatusSchema,
+  analysis_type: z.string(),
+  style: z.string().nullable(),
+  input: z.string(),
+  confidence: z.number().nullable(),
+  intent_mismatches: z.number(),
+  seq: z.number(),
+});
+export type ExampleLight = z.infer<typeof ExampleLightSchema>;
+
+export const JobViewSchema = z.object({
+  id: z.string(),
+  kind: z.string(),
+  status: z.enum(['queued', 'running', 'completed', 'failed', 'cancelled', 'interrupted']),
+  params: z.unknown(),
+  progress_done: z.number(),
+  progress_total: z.number(),
+  message: z.string().nullable(),
+  error: z.string().nullable(),
+  result: z.unknown(),
+  created_at: z.string(),
+  updated_at: z.string(),
+});
+export type JobView = z.infer<typeof JobViewSchema>;
+
+export const JobProgressEventSchema = z.object({
+  jobId: z.string(),
+  kind: z.string(),
+  status: JobViewSchema.shape.status,
+  done: z.number(),
+  total: z.number(),
+  message: z.string().nullable(),
+  rate: z.number(),
+});
+export type JobProgressEvent = z.infer<typeof JobProgressEventSchema>;
+
+/** Events pushed from main to the renderer (IPC 'event' channel, or SSE on the bridge). */
+export const AppEventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('job-progress'), progress: JobProgressEventSchema }),
+  z.object({ type: z.literal('data-changed'), what: z.string() }),
+]);
+export type AppEvent = z.infer<typeof AppEventSchema>;
+
+const Empty = z.object({}).strict();
+
+export const coreChannels = {
+  'app.info': channel(
+    Empty,
+    z.object({
+      version: z.string(),
+      schemaVersion: z.number(),
+      dbPath: z.string(),
+      mode: z.enum(['studio', 'review']),
+    }),
+  ),
+  'jobs.start': channel(
+    z.object({ kind: z.string().min(1).max(64), params: z.record(z.string(), z.unknown()) }),
+    JobViewSchema,
+  ),
+  'jobs.list': channel(Empty, z.array(JobViewSchema)),
+  'jobs.cancel': channel(z.object({ id: z.string() }), z.object({ cancelled: z.boolean() })),
+  'jobs.resume': channel(z.object({ id: z.string() }), JobViewSchema),
+  'examples.list': channel(
+    z.object({ filter: ExampleFilterSchema, offset: z.number().int().min(0), limit: z.number().int().min(1).max(500) }),
+    z.object({ total: z.number(), items: z.array(ExampleLightSchema) }),
+  ),
+  'examples.get': channel(z.object({ id: z.string() }), ExampleSchema.nullable()),
+  'settings.get': channel(
+    Empty,
+    z.object({
+      llm: z.object({
+        baseURL: z.string(),
+        model: z.string(),
+        concurrency: z.number().int(),
+        timeoutMs: z.number().int(),
+        apiKeySet: z.boolean(),
+      }),
+    }),
+  ),
+  'settings.setLlm': channel(
+    z.object({
+      baseURL: z.string().url().max(500),
+      model: z.string().min(1).max(200),
+      concurrency: z.number().int().min(1).max(64),
+      timeoutMs: z.number().int().min(1000).max(600_000),
+      /** only in memory / OS keychain; never written to SQLite */
+      apiKey: z.string().max(500).optional(),
+    }),
+    z.object({ ok: z.literal(true) }),
+  ),
+};

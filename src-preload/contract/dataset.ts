@@ -1,0 +1,2 @@
+/** Channels of the dataset part; filled in by its owner. */
+export const datasetChannels = {};

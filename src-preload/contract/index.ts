@@ -1,0 +1,39 @@
+import type { z } from 'zod';
+import { bundleChannels } from './bundle';
+import type { Channel } from './channel';
+import { coreChannels } from './core';
+import { dashboardChannels } from './dashboard';
+import { datasetChannels } from './dataset';
+import { playgroundChannels } from './playground';
+import { reviewChannels } from './review';
+
+/** The whole typed API: channel name -> request/response zod schemas. Used by IPC, preload, bridge and renderer. */
+export const contract = {
+  ...coreChannels,
+  ...dashboardChannels,
+  ...reviewChannels,
+  ...playgroundChannels,
+  ...datasetChannels,
+  ...bundleChannels,
+} satisfies Record<string, Channel>;
+
+export type Contract = typeof contract;
+export type ChannelName = keyof Contract;
+export type RequestOf<C extends ChannelName> = z.input<Contract[C]['request']>;
+export type ResponseOf<C extends ChannelName> = z.output<Contract[C]['response']>;
+
+export const CHANNEL_NAMES = Object.keys(contract) as ChannelName[];
+
+export function isChannelName(name: string): name is ChannelName {
+  return Object.hasOwn(contract, name);
+}
+
+/** The API the preload exposes as window.api and the HTTP client mirrors. */
+export interface BiotrainApi {
+  invoke<C extends ChannelName>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>>;
+  /** subscribe to pushed events; returns an unsubscribe function */
+  onEvent(listener: (event: unknown) => void): () => void;
+}
+
+export { AppEventSchema } from './core';
+export type { AppEvent } from './core';

@@ -1,0 +1,2 @@
+/** Channels of the playground part; filled in by its owner. */
+export const playgroundChannels = {};

@@ -1,0 +1,47 @@
+import { useEffect, useState } from 'react';
+import { call } from './api/client';
+import { SCREENS, type Screen, useNav } from './state/nav';
+import { screenComponents } from './screens';
+
+const LABELS: Record<Screen, string> = {
+  dashboard: 'Dashboard',
+  generate: 'Generate',
+  review: 'Review',
+  playground: 'Playground',
+  splits: 'Splits',
+  export: 'Export',
+  settings: 'Settings',
+};
+
+export function App() {
+  const { screen, go } = useNav();
+  const [info, setInfo] = useState<{ version: string; mode: string; dbPath: string } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    call('app.info', {}).then(setInfo, (e: Error) => setError(e.message));
+  }, []);
+  const Current = screenComponents[screen];
+  return (
+    <div className="shell">
+      <nav className="sidebar" aria-label="Screens">
+        <div className="brand">Biotrain</div>
+        {SCREENS.map((s, i) => (
+          <button
+            key={s}
+            type="button"
+            className={s === screen ? 'nav-item active' : 'nav-item'}
+            onClick={() => go(s)}
+            title={`${LABELS[s]} (Alt+${i + 1})`}
+          >
+            {LABELS[s]}
+          </button>
+        ))}
+        <div className="sidebar-foot">{info ? `v${info.version} · ${info.mode}` : error ? 'offline' : '…'}</div>
+      </nav>
+      <main className="content">
+        {error ? <div className="banner error">Cannot reach Biotrain: {error}</div> : null}
+        <Current />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,3 @@
+export function Placeholder() {
+  return <p className="muted">This screen is being built.</p>;
+}
