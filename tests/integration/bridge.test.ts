@@ -1,0 +1,73 @@
+import http from 'node:http';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAppContext, type AppContext } from '../../src-main/app/context';
+import { type Bridge, startBridge } from '../../src-main/bridge/server';
+import { tempDir } from '../support/serve';
+
+function rawRequest(port: number, opts: http.RequestOptions, body?: string) {
+  return new Promise<{ status: number; body: string }>((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port, ...opts }, (res) => {
+      let data = '';
+      res.on('data', (d) => (data += d));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: data }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+describe('loopback bridge', () => {
+  let ctx: AppContext;
+  let bridge: Bridge;
+  beforeAll(async () => {
+    ctx = createAppContext({ dbPath: path.join(tempDir(), 'b.sqlite') });
+    bridge = await startBridge({ ctx, token: 'secret-token-123' });
+  });
+  afterAll(async () => {
+    await bridge.close();
+    ctx.close();
+  });
+
+  it('binds to 127.0.0.1 only', () => {
+    expect(bridge.url).toBe(`http://127.0.0.1:${bridge.port}/`);
+  });
+
+  it('refuses calls without the token or with a wrong one', async () => {
+    const none = await rawRequest(bridge.port, { method: 'POST', path: '/api/app.info' }, '{}');
+    expect(none.status).toBe(401);
+    const wrong = await rawRequest(bridge.port, { method: 'POST', path: '/api/app.info', headers: { authorization: 'Bearer nope' } }, '{}');
+    expect(wrong.status).toBe(401);
+  });
+
+  it('answers a valid call and validates payloads with zod', async () => {
+    const auth = { authorization: 'Bearer secret-token-123' };
+    const ok = await rawRequest(bridge.port, { method: 'POST', path: '/api/app.info', headers: auth }, '{}');
+    expect(ok.status).toBe(200);
+    expect(JSON.parse(ok.body).result.schemaVersion).toBe(1);
+    const bad = await rawRequest(bridge.port, { method: 'POST', path: '/api/examples.list', headers: auth }, '{"filter":{},"offset":-1,"limit":10}');
+    expect(bad.status).toBe(400);
+    expect(JSON.parse(bad.body).error).toMatch(/^invalid request for examples.list: offset: /);
+    const unknown = await rawRequest(bridge.port, { method: 'POST', path: '/api/nope', headers: auth }, '{}');
+    expect(unknown.status).toBe(404);
+    const notJson = await rawRequest(bridge.port, { method: 'POST', path: '/api/app.info', headers: auth }, '{oops');
+    expect(notJson.status).toBe(400);
+  });
+
+  it('refuses a foreign Host header (DNS rebinding)', async () => {
+    const r = await rawRequest(bridge.port, { method: 'POST', path: '/api/app.info', headers: { host: 'evil.example:80', authorization: 'Bearer secret-token-123' } }, '{}');
+    expect(r.status).toBe(403);
+  });
+
+  it('never stores the LLM key in SQLite', async () => {
+    const auth = { authorization: 'Bearer secret-token-123', 'content-type': 'application/json' };
+    const body = JSON.stringify({ baseURL: 'http://127.0.0.1:9/v1', model: 'm', concurrency: 2, timeoutMs: 5000, apiKey: 'sk-test-SECRET-9999' });
+    const r = await rawRequest(bridge.port, { method: 'POST', path: '/api/settings.setLlm', headers: auth }, body);
+    expect(r.status).toBe(200);
+    const rows = ctx.db.prepare('SELECT key, value FROM settings').all() as { key: string; value: string }[];
+    expect(rows).toEqual([{ key: 'llm', value: JSON.stringify({ baseURL: 'http://127.0.0.1:9/v1', model: 'm', concurrency: 2, timeoutMs: 5000 }) }]);
+    const got = await rawRequest(bridge.port, { method: 'POST', path: '/api/settings.get', headers: auth }, '{}');
+    expect(JSON.parse(got.body).result.llm.apiKeySet).toBe(true);
+    expect(got.body).not.toContain('SECRET');
+  });
+});
