@@ -1,0 +1,42 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { openStore, schemaVersion, StoreOpenError } from '../../../src-main/store/db';
+import { SCHEMA_VERSION } from '../../../src-main/store/migrations';
+import { tempDir } from '../../support/serve';
+
+describe('openStore', () => {
+  it('creates the schema with WAL and foreign keys on', () => {
+    const file = path.join(tempDir(), 'a.sqlite');
+    const db = openStore(file);
+    expect(schemaVersion(db)).toBe(SCHEMA_VERSION);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
+    expect(tables).toEqual(expect.arrayContaining(['builds', 'examples', 'golden_queries', 'interactions', 'jobs', 'llm_cache', 'review_events', 'settings']));
+    db.close();
+    // reopening applies nothing new and keeps the version
+    const again = openStore(file);
+    expect(schemaVersion(again)).toBe(SCHEMA_VERSION);
+    again.close();
+  });
+
+  it('refuses a file that is not SQLite, naming the file', () => {
+    const file = path.join(tempDir(), 'corrupt.sqlite');
+    fs.writeFileSync(file, 'this is not a database, just text '.repeat(200));
+    expect(() => openStore(file)).toThrow(StoreOpenError);
+    expect(() => openStore(file)).toThrow(`${file}: not a readable SQLite database`);
+  });
+
+  it('refuses a foreign SQLite database without touching it', () => {
+    const file = path.join(tempDir(), 'foreign.sqlite');
+    const other = new Database(file);
+    other.exec('CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT)');
+    other.close();
+    expect(() => openStore(file)).toThrow(/a SQLite database from another application/);
+    const check = new Database(file);
+    expect(check.pragma('user_version', { simple: true })).toBe(0);
+    check.close();
+  });
+});
