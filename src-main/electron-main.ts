@@ -8,26 +8,9 @@ import { dispatch } from './api/dispatch';
 import { createAppContext } from './app/context';
 import { SafeStorageSecretStore } from './app/safe-storage-secret-store';
 import { CSP } from './bridge/server';
+import { windowOptions } from './window-options';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-
-/** BrowserWindow options; exported so a test can check the hardening flags. */
-export const WINDOW_OPTIONS = {
-  width: 1400,
-  height: 900,
-  show: false,
-  backgroundColor: '#0f1419',
-  webPreferences: {
-    preload: path.join(here, '../preload/index.cjs'),
-    contextIsolation: true,
-    nodeIntegration: false,
-    sandbox: true,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    experimentalFeatures: false,
-    spellcheck: false,
-  },
-} as const;
 
 function reviewBundleArg(argv: string[]): string | undefined {
   const i = argv.indexOf('--review');
@@ -56,7 +39,7 @@ async function main(): Promise<void> {
     });
   }
 
-  const win = new BrowserWindow(WINDOW_OPTIONS);
+  const win = new BrowserWindow(windowOptions(path.join(here, '../preload/index.cjs')));
   win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
   win.webContents.on('will-navigate', (e) => e.preventDefault());
   ctx.events.on('event', (e) => win.webContents.send('event', e));
