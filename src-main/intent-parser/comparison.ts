@@ -1,0 +1,54 @@
+import type { Intent } from '../../src-preload/schemas/intent';
+
+const STOP = new Set([
+  'for', 'with', 'in', 'on', 'of', 'the', 'a', 'an', 'and', 'to', 'from', 'using', 'use', 'samples', 'sample', 'data',
+  'reads', 'please', 'pls', 'cells', 'tissue', 'conditions', 'condition', 'groups', 'group', 'mice', 'mouse', 'human',
+  'rna-seq', 'wes', 'wgs', 'comparing', 'compare', 'between', 'contrast', 'is', 'are', 'my', 'our', 'i', 'we', 'want',
+  'wanna', 'looking', 'at', 'design', 'question', 'main', 'under', 'hypothesis', 'concerns', 'split', 'into',
+]);
+const CANONICAL: Record<string, string> = {
+  tumour: 'tumor', 'wild-type': 'wildtype', 'wild type': 'wildtype', wt: 'wildtype', ko: 'knockout', ctrl: 'control',
+  controls: 'control', 'matched normal': 'normal', untreated: 'untreated', treatment: 'treated', mutant: 'mutant',
+};
+
+const canon = (g: string) => CANONICAL[g] ?? g;
+const words = (s: string) => s.split(/\s+/).filter(Boolean);
+
+function takeGroup(tokens: string[], fromEnd: boolean, blocked: (w: string) => boolean): string {
+  const picked: string[] = [];
+  const seq = fromEnd ? [...tokens].reverse() : tokens;
+  for (const raw of seq) {
+    const w = raw.replace(/[.,;:!?()"]+$/g, '').replace(/^[("]+/, '');
+    if (!w || STOP.has(w) || blocked(w) || /[,;:()]/.test(raw.slice(0, -1))) break;
+    picked.push(w);
+    if (picked.length === 2 || /[,;:.!?)]$/.test(raw)) break;
+  }
+  if (fromEnd) picked.reverse();
+  const group = picked.join(' ');
+  if (!fromEnd && group.startsWith('matched ')) return 'normal';
+  return canon(group);
+}
+
+/**
+ * Condition groups: "X vs Y", "X versus Y", "between X and Y", and tumor/normal pair phrasings.
+ * `blocked` names words that belong to other intent fields (organisms, tissues) and end a group.
+ */
+export function parseComparison(text: string, blocked: (w: string) => boolean): Intent['comparison'] {
+  if (/\btumou?r[-/ ]normal\b|\bmatched normal\b|\btumou?r\s*\/\s*normal\b/.test(text) && !/\bvs\.?\b|\bversus\b/.test(text)) {
+    return { groups: ['tumor', 'normal'], description: 'tumor vs normal' };
+  }
+  const vs = /^(.*?)\s+(?:vs\.?|versus|v\.)\s+(.*)$/.exec(text);
+  let a = '';
+  let b = '';
+  if (vs) {
+    a = takeGroup(words(vs[1]!), true, blocked);
+    b = takeGroup(words(vs[2]!), false, blocked);
+  } else {
+    const between = /\bbetween\s+(\S+(?:\s+\S+)?)\s+and\s+(.*)$/.exec(text);
+    if (!between) return null;
+    a = takeGroup(words(between[1]!), false, blocked);
+    b = takeGroup(words(between[2]!), false, blocked);
+  }
+  if (!a || !b || a === b) return null;
+  return { groups: [a, b], description: `${a} vs ${b}` };
+}

@@ -1,0 +1,62 @@
+/** Optimal string alignment (restricted Damerau-Levenshtein) distance, with an early exit above `max`. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const m = a.length;
+  const n = b.length;
+  let prev2 = new Array<number>(n + 1).fill(0);
+  let prev = Array.from({ length: n + 1 }, (_, j) => j);
+  let cur = new Array<number>(n + 1).fill(0);
+  for (let i = 1; i <= m; i++) {
+    cur[0] = i;
+    let rowMin = cur[0];
+    for (let j = 1; j <= n; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2]! + 1);
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    [prev2, prev, cur] = [prev, cur, prev2];
+  }
+  return prev[n]!;
+}
+
+/** Corrects misspelled domain words: each unknown token of 5+ letters maps to the closest vocabulary word. */
+export class FuzzyCorrector {
+  private readonly byLength = new Map<number, string[]>();
+
+  constructor(
+    private readonly vocabulary: ReadonlySet<string>,
+    private readonly protectedWords: ReadonlySet<string>,
+  ) {
+    for (const w of vocabulary) {
+      if (w.length < 5) continue;
+      const list = this.byLength.get(w.length) ?? [];
+      list.push(w);
+      this.byLength.set(w.length, list);
+    }
+    for (const list of this.byLength.values()) list.sort();
+  }
+
+  /** Returns the corrected token, or null when the token is known or nothing is close enough. */
+  correct(token: string): string | null {
+    if (token.length < 5 || this.vocabulary.has(token) || this.protectedWords.has(token)) return null;
+    if (token.endsWith('s') && (this.vocabulary.has(token.slice(0, -1)) || this.protectedWords.has(token.slice(0, -1)))) return null;
+    if (!/^[a-z][a-z-]*$/.test(token)) return null;
+    const max = token.length >= 9 ? 2 : 1;
+    let best: string | null = null;
+    let bestD = max + 1;
+    for (let len = token.length - max; len <= token.length + max; len++) {
+      for (const w of this.byLength.get(len) ?? []) {
+        if (w[0] !== token[0]) continue;
+        const d = editDistance(token, w, max);
+        if (d < bestD) {
+          bestD = d;
+          best = w;
+        }
+      }
+    }
+    return bestD <= max ? best : null;
+  }
+}

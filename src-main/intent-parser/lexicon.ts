@@ -1,0 +1,71 @@
+import type { Knowledge } from '../knowledge/schemas';
+import { FuzzyCorrector } from './fuzzy';
+import { PhraseMatcher } from './phrase-matcher';
+import { CELL_TYPES, COMMON_WORDS, CONSTRAINTS, GENERIC_KEYWORDS, PAIRED, SINGLE, STRAND, TISSUES } from './vocabulary';
+
+export interface KeywordHit {
+  types: string[];
+  weight: number;
+}
+
+/** Everything the rule parser matches against, compiled once per knowledge base. */
+export interface Lexicon {
+  keywords: PhraseMatcher<KeywordHit>;
+  tools: PhraseMatcher<string>;
+  organisms: PhraseMatcher<string>;
+  tissues: PhraseMatcher<string>;
+  cellTypes: PhraseMatcher<string>;
+  constraints: PhraseMatcher<string>;
+  layout: PhraseMatcher<'paired' | 'single'>;
+  strand: PhraseMatcher<'forward' | 'reverse' | 'unstranded'>;
+  fuzzy: FuzzyCorrector;
+  /** words that end a comparison group (organisms, tissues, cell types) */
+  entityWords: Set<string>;
+}
+
+const cache = new WeakMap<Knowledge, Lexicon>();
+
+export function lexiconFor(kb: Knowledge): Lexicon {
+  const hit = cache.get(kb);
+  if (hit) return hit;
+  const byPhrase = new Map<string, Set<string>>();
+  for (const t of kb.analysisTypes)
+    for (const k of [...t.keywords, ...t.synonyms]) {
+      const key = k.toLowerCase();
+      byPhrase.set(key, (byPhrase.get(key) ?? new Set()).add(t.id));
+    }
+  const keywordEntries: [string, KeywordHit][] = [...byPhrase].map(([phrase, types]) => {
+    const n = phrase.split(/\s+/).length;
+    const specificity = (1 + 0.5 * (n - 1)) / types.size;
+    return [phrase, { types: [...types].sort(), weight: GENERIC_KEYWORDS.has(phrase) ? 0.4 * specificity : specificity }];
+  });
+  const toolEntries: [string, string][] = [];
+  for (const t of kb.tools) for (const name of [t.id, t.name, ...t.aliases, t.id.replace(/_/g, '-')]) toolEntries.push([name.toLowerCase(), t.id]);
+  const organismEntries: [string, string][] = [];
+  for (const o of kb.organisms) for (const name of [o.scientific_name, ...o.common_names]) organismEntries.push([name.toLowerCase(), o.id]);
+
+  const vocabulary = new Set<string>();
+  const addWords = (s: string) => s.toLowerCase().split(/[\s/]+/).forEach((w) => w.length >= 5 && vocabulary.add(w));
+  for (const [p] of keywordEntries) addWords(p);
+  for (const [p] of toolEntries) addWords(p);
+  for (const [p] of organismEntries) addWords(p);
+  for (const [p] of [...TISSUES, ...CELL_TYPES]) addWords(p);
+  for (const w of ['differential', 'expression', 'sequencing', 'analysis', 'variant', 'variants', 'assembly', 'genome', 'transcriptome', 'methylation', 'paired-end', 'single-end', 'stranded']) vocabulary.add(w);
+
+  const lex: Lexicon = {
+    keywords: new PhraseMatcher(keywordEntries),
+    tools: new PhraseMatcher(toolEntries),
+    organisms: new PhraseMatcher(organismEntries),
+    tissues: new PhraseMatcher(TISSUES),
+    cellTypes: new PhraseMatcher(CELL_TYPES),
+    constraints: new PhraseMatcher(CONSTRAINTS),
+    layout: new PhraseMatcher([...PAIRED.map((p) => [p, 'paired'] as [string, 'paired']), ...SINGLE.map((p) => [p, 'single'] as [string, 'single'])]),
+    strand: new PhraseMatcher(STRAND),
+    fuzzy: new FuzzyCorrector(vocabulary, COMMON_WORDS),
+    entityWords: new Set(
+      [...organismEntries, ...TISSUES, ...CELL_TYPES].filter(([, v]) => v !== 'tumor').map(([p]) => p).filter((p) => !p.includes(' ')),
+    ),
+  };
+  cache.set(kb, lex);
+  return lex;
+}

@@ -1,0 +1,119 @@
+import type { Intent } from '../../src-preload/schemas/intent';
+import { missingInformation } from '../knowledge/missing-information';
+import type { Knowledge } from '../knowledge/schemas';
+import { parseComparison } from './comparison';
+import { type Lexicon, lexiconFor } from './lexicon';
+import { EXOME, LONG_READ_TECH, TISSUE_PRIORITY } from './vocabulary';
+
+const MAX_QUERY = 20_000;
+const TOOL_VOTE = 0.5;
+
+/** Lowercase, unify dashes and spaces, and correct misspelled domain words. */
+function normalize(query: string, lex: Lexicon): { text: string; corrections: number } {
+  const base = query
+    .slice(0, MAX_QUERY)
+    .toLowerCase()
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim();
+  let corrections = 0;
+  const text = base.replace(/[a-z0-9][a-z0-9-]{3,}[a-z0-9]/g, (token) => {
+    const fixed = lex.fuzzy.correct(token);
+    if (fixed) corrections++;
+    return fixed ?? token;
+  });
+  return { text, corrections };
+}
+
+/** Tools the user named, minus those they rejected ("X instead of Y", "not Y", "rather than Y"). */
+function requestedTools(text: string, lex: Lexicon): string[] {
+  const out: string[] = [];
+  for (const m of lex.tools.find(text)) {
+    const before = text.slice(Math.max(0, m.index - 14), m.index);
+    if (/(instead of|rather than|\bnot|\bno|\bwithout|\bover)\s+$/.test(before)) continue;
+    if (!out.includes(m.value)) out.push(m.value);
+  }
+  return out;
+}
+
+interface Scored {
+  type: string;
+  score: number;
+}
+
+function scoreTypes(text: string, tools: string[], kb: Knowledge, lex: Lexicon): Scored[] {
+  const scores = new Map<string, number>();
+  for (const m of lex.keywords.find(text)) for (const t of m.value.types) scores.set(t, (scores.get(t) ?? 0) + m.value.weight);
+  for (const id of tools) {
+    const types = kb.toolById.get(id)?.analysis_types ?? [];
+    for (const t of types) if (scores.has(t)) scores.set(t, scores.get(t)! + TOOL_VOTE / types.length);
+  }
+  // a named tool alone (no keyword) still points at its analyses
+  if (scores.size === 0)
+    for (const id of tools) {
+      const types = kb.toolById.get(id)?.analysis_types ?? [];
+      for (const t of types) scores.set(t, (scores.get(t) ?? 0) + (TOOL_VOTE * 0.6) / types.length);
+    }
+  return [...scores].map(([type, score]) => ({ type, score })).sort((a, b) => b.score - a.score || a.type.localeCompare(b.type));
+}
+
+/** Technology words move short-read analyses to their long-read or exome counterparts. */
+function refineType(type: string, text: string): string {
+  const longRead = LONG_READ_TECH.test(text);
+  if (longRead) {
+    if (type === 'de_novo_genome_assembly') return 'long_read_assembly';
+    if (type === 'wgs_germline_variants' || type === 'structural_variants') return 'long_read_variants';
+    if (type === 'rna_seq_de' || type === 'alternative_splicing') return 'long_read_rnaseq';
+  }
+  if (type === 'wgs_germline_variants' && EXOME.test(text)) return 'wes_germline_variants';
+  return type;
+}
+
+function confidenceOf(ranked: Scored[], corrections: number, missing: number, known: boolean): number {
+  if (!known) return ranked.length === 0 ? 0.1 : 0.2;
+  const top = ranked[0]!.score;
+  const second = ranked[1]?.score ?? 0;
+  const margin = (top - second) / top;
+  const strength = Math.min(1, top / 2.5);
+  const c = 0.35 + 0.35 * strength + 0.25 * margin - 0.08 * corrections - 0.04 * missing;
+  return Math.round(Math.min(0.99, Math.max(0.05, c)) * 1000) / 1000;
+}
+
+/** The deterministic offline intent parser. */
+export function parseIntentWithRules(query: string, kb: Knowledge): Intent {
+  const lex = lexiconFor(kb);
+  const { text, corrections } = normalize(query, lex);
+  const tools = requestedTools(text, lex);
+  const ranked = scoreTypes(text, tools, kb, lex);
+  const known = ranked.length > 0 && ranked[0]!.score >= 0.35;
+  const analysisType = known ? refineType(ranked[0]!.type, text) : 'unknown';
+  const type = kb.analysisTypeById.get(analysisType);
+
+  const organismId = lex.organisms.first(text);
+  const org = organismId ? kb.organismById.get(organismId) : undefined;
+  const organism = org ? { id: org.id, scientific_name: org.scientific_name, genome_build: org.genome_build } : null;
+  const comparison = parseComparison(text, (w) => lex.entityWords.has(w));
+  // a condition group ("tumor vs normal") is not the tissue
+  const tissueHits = lex.tissues.find(text).map((m) => m.value).filter((t) => !comparison?.groups.includes(t));
+  const tissue = tissueHits.sort((a, b) => TISSUE_PRIORITY.get(a)! - TISSUE_PRIORITY.get(b)!)[0] ?? null;
+  const cellType = lex.cellTypes.first(text);
+  const layoutHit = lex.layout.first(text);
+  const strandHit = lex.strand.first(text);
+  const constraints = [...new Set(lex.constraints.find(text).map((m) => m.value))].sort();
+  const partial = { analysis_type: analysisType, organism, comparison };
+  const missing = missingInformation(partial, type);
+  return {
+    analysis_type: analysisType,
+    organism,
+    tissue,
+    cell_type: cellType,
+    data_type: type?.data_type ?? null,
+    read_layout: layoutHit ?? 'unknown',
+    strandedness: strandHit ?? 'unknown',
+    comparison,
+    requested_tools: tools,
+    constraints,
+    missing_information: missing,
+    confidence: confidenceOf(ranked, corrections, missing.length, known),
+  };
+}

@@ -1,0 +1,63 @@
+/** Fixed vocabularies of the rule parser that are not in the knowledge base YAML. */
+
+/** Tissues / sample sources, most specific first (the first that matches wins). Value: canonical name. */
+export const TISSUES: [string, string][] = [
+  ['hippocampus', 'hippocampus'], ['cortex', 'cortex'], ['retina', 'retina'], ['bone marrow', 'bone marrow'],
+  ['ocean water', 'ocean water'], ['seawater', 'ocean water'], ['wastewater', 'wastewater'], ['sewage', 'wastewater'],
+  ['soil', 'soil'], ['stool', 'stool'], ['fecal', 'stool'], ['faecal', 'stool'], ['feces', 'stool'],
+  ['gut', 'gut'], ['intestine', 'gut'], ['intestinal', 'gut'], ['serum', 'serum'], ['plasma', 'serum'],
+  ['blood', 'blood'], ['leukemia', 'blood'], ['leukaemia', 'blood'], ['liver', 'liver'], ['hepatic', 'liver'],
+  ['lung', 'lung'], ['heart', 'heart'], ['cardiac', 'heart'], ['kidney', 'kidney'], ['renal', 'kidney'],
+  ['brain', 'brain'], ['breast', 'breast'], ['colorectal', 'colon'], ['colon', 'colon'], ['muscle', 'muscle'],
+  ['skin', 'skin'], ['pancreas', 'pancreas'], ['spleen', 'spleen'], ['leaf', 'leaf'], ['leaves', 'leaf'],
+  ['root', 'root'], ['limb', 'limb'], ['embryo', 'embryo'], ['tumor', 'tumor'], ['tumour', 'tumor'],
+  ['sarcoma', 'tumor'], ['carcinoma', 'tumor'],
+];
+
+/** Canonical tissue -> rank (lower = more specific): with several tissues named, the most specific wins. */
+export const TISSUE_PRIORITY = new Map<string, number>();
+TISSUES.forEach(([, canonical], i) => {
+  if (!TISSUE_PRIORITY.has(canonical)) TISSUE_PRIORITY.set(canonical, i);
+});
+
+export const CELL_TYPES: [string, string][] = [
+  ['pbmc', 'pbmc'], ['peripheral blood mononuclear cells', 'pbmc'], ['t cells', 't cells'], ['t-cells', 't cells'],
+  ['b cells', 'b cells'], ['nk cells', 'nk cells'], ['macrophages', 'macrophages'], ['macrophage', 'macrophages'],
+  ['monocytes', 'monocytes'], ['microglia', 'microglia'], ['neurons', 'neurons'], ['neuron', 'neurons'],
+  ['hepatocytes', 'hepatocytes'], ['cardiomyocytes', 'cardiomyocytes'], ['fibroblasts', 'fibroblasts'],
+  ['fibroblast', 'fibroblasts'], ['stem cells', 'stem cells'], ['ipscs', 'stem cells'], ['organoids', 'organoids'],
+  ['organoid', 'organoids'], ['k562', 'k562'], ['hela', 'hela'], ['hek293', 'hek293'],
+];
+
+export const CONSTRAINTS: [string, string][] = [
+  ['low memory', 'low_memory'], ['low-memory', 'low_memory'], ['limited memory', 'low_memory'], ['laptop', 'low_memory'],
+  ['low ram', 'low_memory'], ['16 gb of ram', 'low_memory'], ['little memory', 'low_memory'],
+  ['no docker', 'no_docker'], ['without docker', 'no_docker'], ['without using docker', 'no_docker'], ['no-docker', 'no_docker'],
+  ['docker is not available', 'no_docker'], ['as fast as possible', 'fast'], ['fast', 'fast'], ['faster', 'fast'],
+  ['quickly', 'fast'], ['asap', 'fast'], ['fast turnaround', 'fast'], ['gpu', 'gpu'], ['gpus', 'gpu'],
+  ['singularity', 'singularity'], ['apptainer', 'singularity'], ['conda', 'conda'],
+];
+
+export const PAIRED = ['paired-end', 'paired end', 'pe reads', 'pe 2x150', '2x150', '2x100', '2x75', '2x250', 'paired reads', 'pe150', 'pe100'];
+export const SINGLE = ['single-end', 'single end', 'se reads', '1x75', '1x50', '1x100', 'se50', 'se75'];
+export const STRAND: [string, 'forward' | 'reverse' | 'unstranded'][] = [
+  ['reverse-stranded', 'reverse'], ['reverse stranded', 'reverse'], ['dutp', 'reverse'], ['forward-stranded', 'forward'],
+  ['forward stranded', 'forward'], ['unstranded', 'unstranded'], ['non-stranded', 'unstranded'],
+];
+
+/** Keywords that several analyses share: they count, but less than specific ones. */
+export const GENERIC_KEYWORDS = new Set([
+  'rna-seq', 'rnaseq', 'rna seq', 'gene expression', 'expression analysis', 'whole genome', 'whole-genome', 'wgs',
+  'microbiome', 'sars-cov-2', 'sars-cov2', 'covid', 'wastewater', 'virus', 'viral', 'integration', 'integrate',
+  'spatial', 'peaks', 'chip', 'amplicon', 'amplicons', 'long reads', 'lineage', 'isolate', 'bulk rna', '10x',
+  'chromium', 'proteomics', 'variant calling', 'call variants', 'genome assembly', 'splicing', 'histone',
+]);
+
+/** Long-read sequencing technology: turns a short-read analysis into its long-read counterpart. */
+export const LONG_READ_TECH = /\b(nanopore|ont|pacbio|hifi|long[- ]reads?|minion|promethion|iso-?seq)\b/;
+export const EXOME = /\b(exome|wes|exomes|capture kit)\b/;
+
+/** Words of everyday English that must never be "corrected" into domain terms. */
+export const COMMON_WORDS = new Set(
+  'about above after again against along already always analyse analysis analyze another answer anyone anything around asked based because before being below best better between beyond bring build built called calls cannot check choose clean close could create current daily data della design doing done during each early either else enough every example exactly explain files final first follow found from further given going great group groups having hello help here house ideal ideas include including into issue itself just kindly known large later least leave level light like likes looking lower maybe means might model models month more most much multiple must myself need needs never newer next night none normal nothing number often other others ought paired people perform place plan please point prefer prepare probably provide quite rather really reason reads right running same sample samples second seems sense sequence sequenced sequencing setup several shall short should show since single small something start state still study such sure tell than thanks thank that their them then there these they thing things think this those though three through today together tools total under until using usual value very want wants well were what when where which while whole whose with within without would write years your yours'.split(' '),
+);
