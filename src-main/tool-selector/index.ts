@@ -55,7 +55,8 @@ function context(tool: Tool, intent: Intent): string {
 
 function rationale(tool: Tool, type: AnalysisType, reason: Reason, intent: Intent): string {
   const step = stepOf(type, tool.id)?.name.toLowerCase() ?? tool.category.replace(/_/g, ' ');
-  const purpose = tool.purpose.charAt(0).toLowerCase() + tool.purpose.slice(1).replace(/\.$/, '');
+  const properNoun = /^[A-Z][a-z]*[-A-Z]/.test(tool.purpose);
+  const purpose = (properNoun ? tool.purpose : tool.purpose.charAt(0).toLowerCase() + tool.purpose.slice(1)).replace(/\.$/, '');
   const why =
     reason === 'requested'
       ? ' (requested by the user)'
