@@ -79,6 +79,21 @@ function confidenceOf(ranked: Scored[], corrections: number, missing: number, kn
   return Math.round(Math.min(0.99, Math.max(0.05, c)) * 1000) / 1000;
 }
 
+/**
+ * The organism named first, with the build an assembly name implies ("mm10" -> GRCm38). A virus named next to
+ * its host ("PBMCs of covid patients") is the sample's condition, not its organism, unless the analysis is viral.
+ */
+function organismOf(text: string, analysisType: string, kb: Knowledge, lex: Lexicon): Intent['organism'] {
+  const hits = lex.organisms.find(text);
+  if (hits.length === 0) return null;
+  const viral = new Set(kb.analysisTypeById.get('viral_genomics')?.typical_organisms ?? []);
+  const hostFirst = analysisType !== 'viral_genomics' && analysisType !== 'phylogenetics';
+  const hit = (hostFirst && hits.find((h) => !viral.has(h.value))) || hits[0]!;
+  const org = kb.organismById.get(hit.value)!;
+  const build = hits.find((h) => h.value === org.id && org.build_aliases[h.phrase])?.phrase;
+  return { id: org.id, scientific_name: org.scientific_name, genome_build: build ? org.build_aliases[build]! : org.genome_build };
+}
+
 /** The deterministic offline intent parser. */
 export function parseIntentWithRules(query: string, kb: Knowledge): Intent {
   const lex = lexiconFor(kb);
@@ -89,9 +104,7 @@ export function parseIntentWithRules(query: string, kb: Knowledge): Intent {
   const analysisType = known ? refineType(ranked[0]!.type, text) : 'unknown';
   const type = kb.analysisTypeById.get(analysisType);
 
-  const organismId = lex.organisms.first(text);
-  const org = organismId ? kb.organismById.get(organismId) : undefined;
-  const organism = org ? { id: org.id, scientific_name: org.scientific_name, genome_build: org.genome_build } : null;
+  const organism = organismOf(text, analysisType, kb, lex);
   const comparison = parseComparison(text, (w) => lex.entityWords.has(w));
   // a condition group ("tumor vs normal") is not the tissue
   const tissueHits = lex.tissues.find(text).map((m) => m.value).filter((t) => !comparison?.groups.includes(t));

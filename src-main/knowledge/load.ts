@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import YAML, { LineCounter } from 'yaml';
 import type { z } from 'zod';
-import { expandGoldenQuery, GoldenQueryEntrySchema } from './golden-file';
 import { resourcesDir } from './resources-dir';
 import {
   type AnalysisType,
@@ -12,6 +11,7 @@ import {
   type ErrorPattern,
   ErrorPatternSchema,
   type GoldenQuery,
+  GoldenQuerySchema,
   type Knowledge,
   type OrganismEntry,
   OrganismEntrySchema,
@@ -19,14 +19,22 @@ import {
   ToolSchema,
 } from './schemas';
 
+/** Every problem found in a knowledge base, one line each, naming file, entry and field. */
 export class KnowledgeError extends Error {
   constructor(readonly problems: string[]) {
     super(`knowledge base has ${problems.length} problem(s):\n  ${problems.join('\n  ')}`);
+    this.name = 'KnowledgeError';
   }
 }
 
+/** resources/knowledge (see resourcesDir for how it is found; env BIOTRAIN_RESOURCES overrides). */
 export function defaultKnowledgeDir(): string {
   return path.join(resourcesDir(), 'knowledge');
+}
+
+function issueMessage(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) return 'Required';
+  return issue.message;
 }
 
 /** Parses one YAML list file; syntax errors name file and line, entry errors name file, entry and field. */
@@ -51,11 +59,14 @@ function readList<T>(dir: string, file: string, schema: z.ZodType<T>, problems: 
     return [];
   }
   const out: T[] = [];
-  data.forEach((entry, index) => {
+  data.forEach((entry: unknown, index) => {
+    const id = (entry as { id?: unknown } | null)?.id;
+    const label = typeof id === 'string' ? `entry '${id}' (index ${index})` : `entry ${index}`;
     const parsed = schema.safeParse(entry);
-    const label = typeof (entry as { id?: unknown })?.id === 'string' ? `entry '${(entry as { id: string }).id}' (index ${index})` : `entry ${index}`;
     if (parsed.success) out.push(parsed.data);
-    else for (const issue of parsed.error.issues) problems.push(`${file}: ${label}: field '${issue.path.join('.') || '(entry)'}': ${issue.message}`);
+    else
+      for (const issue of parsed.error.issues)
+        problems.push(`${file}: ${label}: field '${issue.path.join('.') || '(entry)'}': ${issueMessage(issue)}`);
   });
   return out;
 }
@@ -68,51 +79,87 @@ function duplicates(file: string, ids: string[], problems: string[]): void {
   }
 }
 
-function crossCheck(k: Omit<Knowledge, 'goldenQueries'>, golden: GoldenQuery[], problems: string[]): void {
+type Indexed = Omit<Knowledge, 'goldenQueries'>;
+
+function checkAnalysisTypes(k: Indexed, tool: (where: string, id: string) => void, problems: string[]): void {
+  for (const t of k.analysisTypes) {
+    const where = `analysis_types.yaml: entry '${t.id}'`;
+    for (const id of [...t.required_tools, ...t.recommended_tools, ...t.optional_tools]) tool(where, id);
+    t.steps.forEach((s, i) => {
+      for (const id of s.tools) tool(`${where}: field 'steps.${i}.tools'`, id);
+    });
+    for (const id of t.required_tools)
+      if (!t.steps.some((s) => s.tools.includes(id))) problems.push(`${where}: required tool '${id}' belongs to no step`);
+    for (const o of t.typical_organisms)
+      if (!k.organismById.has(o)) problems.push(`${where}: organism '${o}' is not in organisms.yaml`);
+  }
+  for (const t of k.tools)
+    for (const a of t.analysis_types)
+      if (!k.analysisTypeById.has(a)) problems.push(`tools.yaml: entry '${t.id}': analysis type '${a}' is not in analysis_types.yaml`);
+}
+
+function checkErrorPatterns(k: Indexed, tool: (where: string, id: string) => void, problems: string[]): void {
+  for (const e of k.errorPatterns) {
+    const where = `error_patterns.yaml: entry '${e.id}'`;
+    tool(where, e.tool);
+    try {
+      if (!new RegExp(e.symptom_regex, 'im').test(e.example_log))
+        problems.push(`${where}: field 'symptom_regex' does not match its example_log`);
+    } catch (err) {
+      problems.push(`${where}: field 'symptom_regex': invalid regex (${(err as Error).message})`);
+    }
+  }
+}
+
+function checkGolden(k: Indexed, golden: GoldenQuery[], tool: (where: string, id: string) => void, problems: string[]): void {
+  const categories = new Set(k.categories.map((c) => c.id));
+  for (const g of golden) {
+    const where = `golden_queries.yaml: entry '${g.id}'`;
+    const i = g.expected_intent;
+    if (!categories.has(g.category)) problems.push(`${where}: field 'category': unknown category '${g.category}'`);
+    if (i.analysis_type !== 'unknown' && !k.analysisTypeById.has(i.analysis_type))
+      problems.push(`${where}: field 'expected_intent.analysis_type': unknown analysis type '${i.analysis_type}'`);
+    if (i.organism) {
+      const o = k.organismById.get(i.organism.id);
+      if (!o) problems.push(`${where}: field 'expected_intent.organism.id': unknown organism '${i.organism.id}'`);
+      else if (o.scientific_name !== i.organism.scientific_name)
+        problems.push(`${where}: field 'expected_intent.organism.scientific_name': expected '${o.scientific_name}'`);
+    }
+    i.requested_tools.forEach((id) => tool(`${where}: field 'expected_intent.requested_tools'`, id));
+    g.expected_tools.forEach((id) => tool(`${where}: field 'expected_tools'`, id));
+  }
+}
+
+function crossCheck(k: Indexed, golden: GoldenQuery[], problems: string[]): void {
   const tool = (where: string, id: string) => {
     if (!k.toolById.has(id)) problems.push(`${where}: tool '${id}' is not in tools.yaml`);
   };
-  for (const t of k.analysisTypes) {
-    for (const id of [...t.required_tools, ...t.recommended_tools, ...t.optional_tools]) tool(`analysis_types.yaml: entry '${t.id}'`, id);
-    t.steps.forEach((s, i) => s.tools.forEach((id) => tool(`analysis_types.yaml: entry '${t.id}': steps.${i}`, id)));
-    for (const o of t.typical_organisms) if (!k.organismById.has(o)) problems.push(`analysis_types.yaml: entry '${t.id}': organism '${o}' is not in organisms.yaml`);
-  }
-  for (const t of k.tools) for (const a of t.analysis_types) if (!k.analysisTypeById.has(a)) problems.push(`tools.yaml: entry '${t.id}': analysis type '${a}' is not in analysis_types.yaml`);
-  for (const e of k.errorPatterns) {
-    tool(`error_patterns.yaml: entry '${e.id}'`, e.tool);
-    try {
-      if (!new RegExp(e.symptom_regex, 'im').test(e.example_log)) problems.push(`error_patterns.yaml: entry '${e.id}': field 'symptom_regex' does not match its example_log`);
-    } catch (err) {
-      problems.push(`error_patterns.yaml: entry '${e.id}': field 'symptom_regex': invalid regex (${(err as Error).message})`);
-    }
-  }
-  const categories = new Set(k.categories.map((c) => c.id));
-  for (const g of golden) {
-    if (!categories.has(g.category)) problems.push(`golden_queries.yaml: entry '${g.id}': field 'category': unknown category '${g.category}'`);
-    for (const id of [...g.expected_tools, ...g.expected_intent.requested_tools]) tool(`golden_queries.yaml: entry '${g.id}'`, id);
-  }
+  checkAnalysisTypes(k, tool, problems);
+  checkErrorPatterns(k, tool, problems);
+  checkGolden(k, golden, tool, problems);
 }
 
 const cache = new Map<string, Knowledge>();
 
-/** Loads and validates the knowledge base; throws KnowledgeError listing every problem found. */
+/** Loads and validates the knowledge base (cached per folder); throws KnowledgeError listing every problem. */
 export function loadKnowledge(dir: string = defaultKnowledgeDir()): Knowledge {
-  const cached = cache.get(dir);
+  const key = path.resolve(dir);
+  const cached = cache.get(key);
   if (cached) return cached;
   const problems: string[] = [];
-  const analysisTypes: AnalysisType[] = readList(dir, 'analysis_types.yaml', AnalysisTypeSchema, problems);
-  const tools: Tool[] = readList(dir, 'tools.yaml', ToolSchema, problems);
-  const errorPatterns: ErrorPattern[] = readList(dir, 'error_patterns.yaml', ErrorPatternSchema, problems);
-  const organisms: OrganismEntry[] = readList(dir, 'organisms.yaml', OrganismEntrySchema, problems);
-  const categories: Category[] = readList(dir, 'categories.yaml', CategorySchema, problems);
-  const entries = readList(dir, 'golden_queries.yaml', GoldenQueryEntrySchema, problems);
+  const analysisTypes: AnalysisType[] = readList(key, 'analysis_types.yaml', AnalysisTypeSchema, problems);
+  const tools: Tool[] = readList(key, 'tools.yaml', ToolSchema, problems);
+  const errorPatterns: ErrorPattern[] = readList(key, 'error_patterns.yaml', ErrorPatternSchema, problems);
+  const organisms: OrganismEntry[] = readList(key, 'organisms.yaml', OrganismEntrySchema, problems);
+  const categories: Category[] = readList(key, 'categories.yaml', CategorySchema, problems);
+  const goldenQueries: GoldenQuery[] = readList(key, 'golden_queries.yaml', GoldenQuerySchema, problems);
   duplicates('analysis_types.yaml', analysisTypes.map((x) => x.id), problems);
   duplicates('tools.yaml', tools.map((x) => x.id), problems);
   duplicates('error_patterns.yaml', errorPatterns.map((x) => x.id), problems);
   duplicates('organisms.yaml', organisms.map((x) => x.id), problems);
   duplicates('categories.yaml', categories.map((x) => x.id), problems);
-  duplicates('golden_queries.yaml', entries.map((x) => x.id), problems);
-  const base = {
+  duplicates('golden_queries.yaml', goldenQueries.map((x) => x.id), problems);
+  const indexed: Indexed = {
     analysisTypes,
     tools,
     errorPatterns,
@@ -122,15 +169,9 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir()): Knowledge {
     toolById: new Map(tools.map((t) => [t.id, t])),
     organismById: new Map(organisms.map((o) => [o.id, o])),
   };
-  const goldenQueries: GoldenQuery[] = [];
-  for (const e of entries) {
-    const r = expandGoldenQuery(e, base.analysisTypeById, base.organismById);
-    if (r.golden) goldenQueries.push(r.golden);
-    else problems.push(`golden_queries.yaml: entry '${e.id}': ${r.problem}`);
-  }
-  crossCheck(base, goldenQueries, problems);
+  crossCheck(indexed, goldenQueries, problems);
   if (problems.length > 0) throw new KnowledgeError(problems);
-  const kb: Knowledge = { ...base, goldenQueries };
-  cache.set(dir, kb);
+  const kb: Knowledge = { ...indexed, goldenQueries };
+  cache.set(key, kb);
   return kb;
 }

@@ -66,6 +66,8 @@ export const OrganismEntrySchema = z.object({
   common_names: z.array(z.string()).min(1),
   genome_build: z.string(),
   alternative_builds: z.array(z.string()).default([]),
+  /** assembly names a user may type (lowercase) -> the build they denote, e.g. { mm10: 'GRCm38' } */
+  build_aliases: z.record(z.string(), z.string()).default({}),
 });
 export type OrganismEntry = z.infer<typeof OrganismEntrySchema>;
 

@@ -1,0 +1,137 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { IntentSchema } from '../../../src-preload/schemas/intent';
+import { defaultKnowledgeDir, KnowledgeError, loadKnowledge } from '../../../src-main/knowledge/load';
+
+const realDir = defaultKnowledgeDir();
+const temps: string[] = [];
+
+/** A copy of the real knowledge base with one file's text transformed. */
+function copyWith(file: string, edit: (text: string) => string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'biotrain-kb-'));
+  temps.push(dir);
+  for (const f of fs.readdirSync(realDir)) fs.copyFileSync(path.join(realDir, f), path.join(dir, f));
+  const target = path.join(dir, file);
+  fs.writeFileSync(target, edit(fs.readFileSync(target, 'utf8')));
+  return dir;
+}
+
+function problemsOf(dir: string): string[] {
+  try {
+    loadKnowledge(dir);
+  } catch (err) {
+    expect(err).toBeInstanceOf(KnowledgeError);
+    return (err as KnowledgeError).problems;
+  }
+  throw new Error('expected a KnowledgeError');
+}
+
+afterEach(() => {
+  for (const d of temps.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+});
+
+describe('the real knowledge base', () => {
+  const kb = loadKnowledge();
+
+  it('has the required counts', () => {
+    expect(kb.analysisTypes.length).toBe(28);
+    expect(kb.tools.length).toBeGreaterThanOrEqual(60);
+    expect(kb.errorPatterns.length).toBeGreaterThanOrEqual(21);
+    expect(kb.organisms.length).toBeGreaterThanOrEqual(15);
+    expect(kb.categories.length).toBe(27);
+    expect(kb.goldenQueries.length).toBe(100);
+  });
+
+  it('has every required analysis type and tool id', () => {
+    const types = 'rna_seq_de scrna_seq chip_seq atac_seq cut_and_run wgs_germline_variants wes_germline_variants somatic_variants structural_variants cnv methylation_bisulfite metagenomics_taxonomic metagenomics_functional amplicon_16s hic long_read_assembly long_read_variants long_read_rnaseq de_novo_genome_assembly de_novo_transcriptome_assembly small_rna_seq crispr_screen spatial_transcriptomics multi_omics_integration phylogenetics alternative_splicing gene_fusion viral_genomics';
+    for (const id of types.split(' ')) expect(kb.analysisTypeById.has(id), id).toBe(true);
+    const tools = 'fastqc multiqc fastp trimmomatic cutadapt trim_galore star hisat2 salmon kallisto featurecounts htseq deseq2 edger limma bwa bwa_mem2 bowtie2 samtools picard gatk_haplotypecaller gatk_mutect2 gatk_bqsr deepvariant bcftools freebayes strelka2 manta delly cnvkit vep snpeff macs2 homer deeptools seacr bismark methyldackel kraken2 bracken metaphlan humann qiime2 dada2 spades megahit flye canu minimap2 medaka clair3 sniffles nanoplot trinity cellranger starsolo scanpy seurat mageck spaceranger squidpy mofa2 iqtree mafft raxml_ng pairtools cooler juicer mirdeep2 rmats stringtie arriba star_fusion busco quast prokka ivar pangolin isoquant hicexplorer';
+    for (const id of tools.split(' ')) expect(kb.toolById.has(id), id).toBe(true);
+  });
+
+  it('gives organisms their default builds', () => {
+    const build = (id: string) => kb.organismById.get(id)?.genome_build;
+    expect([build('human'), build('mouse'), build('rat'), build('zebrafish'), build('fly')]).toEqual(['GRCh38', 'GRCm39', 'mRatBN7.2', 'GRCz11', 'BDGP6']);
+    expect([build('worm'), build('yeast'), build('arabidopsis'), build('rice')]).toEqual(['WBcel235', 'R64', 'TAIR10', 'IRGSP-1.0']);
+    expect(kb.organismById.get('mouse')?.build_aliases.mm10).toBe('GRCm38');
+  });
+
+  it('uses every category, ids gq_001..gq_100, and full valid intents', () => {
+    expect(new Set(kb.goldenQueries.map((g) => g.category))).toEqual(new Set(kb.categories.map((c) => c.id)));
+    expect(kb.goldenQueries.map((g) => g.id)).toEqual(Array.from({ length: 100 }, (_, i) => `gq_${String(i + 1).padStart(3, '0')}`));
+    for (const g of kb.goldenQueries) {
+      expect(IntentSchema.safeParse(g.expected_intent).success, g.id).toBe(true);
+      expect(g.expected_intent.confidence).toBe(1);
+    }
+    expect(new Set(kb.goldenQueries.map((g) => g.difficulty))).toEqual(new Set([1, 2, 3]));
+  });
+
+  it('has containers that look like pinned BioContainers images', () => {
+    for (const t of kb.tools) expect(t.container, t.id).toMatch(/^[a-z0-9.-]+\/[a-z0-9_./-]+:[A-Za-z0-9._-]+$/);
+    expect(kb.toolById.get('star')?.container).toMatch(/^quay\.io\/biocontainers\/star:2\.7\./);
+  });
+
+  it('has an error-pattern regex that matches its own example log, and not every other log', () => {
+    for (const e of kb.errorPatterns) {
+      const re = new RegExp(e.symptom_regex, 'im');
+      expect(re.test(e.example_log), e.id).toBe(true);
+      const others = kb.errorPatterns.filter((o) => o.id !== e.id && re.test(o.example_log));
+      expect(others.length, `${e.id} also matches ${others.map((o) => o.id)}`).toBeLessThan(kb.errorPatterns.length - 1);
+    }
+  });
+
+  it('caches per directory', () => {
+    expect(loadKnowledge(realDir)).toBe(kb);
+  });
+});
+
+describe('knowledge errors', () => {
+  it('reports malformed YAML with file and line', () => {
+    const dir = copyWith('tools.yaml', (t) => t.replace('- { id: fastqc,', '- { id: fastqc,, ]]'));
+    const problems = problemsOf(dir);
+    const line = fs.readFileSync(path.join(dir, 'tools.yaml'), 'utf8').split('\n').findIndex((l) => l.includes(']]')) + 1;
+    expect(line).toBeGreaterThan(1);
+    expect(problems.some((p) => p.startsWith(`tools.yaml:${line}:`) && p.includes('YAML syntax error'))).toBe(true);
+  });
+
+  it('names file, entry and field of a missing field', () => {
+    const dir = copyWith('tools.yaml', (t) => t.replace(/(- \{ id: star,.*?)container: "[^"]*", /, '$1'));
+    const index = loadKnowledge().tools.findIndex((t) => t.id === 'star');
+    expect(problemsOf(dir)).toContain(`tools.yaml: entry 'star' (index ${index}): field 'container': Required`);
+  });
+
+  it('names the nested field path of a bad golden intent', () => {
+    const dir = copyWith('golden_queries.yaml', (t) => t.replace(/(id: gq_002[\s\S]*?read_layout: )paired/, '$1sideways'));
+    const problems = problemsOf(dir);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^golden_queries\.yaml: entry 'gq_002' \(index 1\): field 'expected_intent\.read_layout': /);
+  });
+
+  it('lists every broken cross reference at once', () => {
+    const dir = copyWith('golden_queries.yaml', (t) =>
+      t.replace('category: rna_seq\n', 'category: no_such_category\n').replace('expected_tools: [fastqc, fastp, star,', 'expected_tools: [fastqc, fastp, stargazer,'),
+    );
+    const problems = problemsOf(dir);
+    expect(problems).toContain("golden_queries.yaml: entry 'gq_001': field 'category': unknown category 'no_such_category'");
+    expect(problems).toContain("golden_queries.yaml: entry 'gq_001': field 'expected_tools': tool 'stargazer' is not in tools.yaml");
+  });
+
+  it('rejects an error pattern whose regex misses its example log', () => {
+    const first = loadKnowledge().errorPatterns[0]!;
+    const dir = copyWith('error_patterns.yaml', (t) => t.replace(`id: ${first.id}`, `id: ${first.id}`).replace(/symptom_regex: (['"]).*?\1/, 'symptom_regex: "zzz never in any log zzz"'));
+    expect(problemsOf(dir)).toContain(`error_patterns.yaml: entry '${first.id}': field 'symptom_regex' does not match its example_log`);
+  });
+
+  it('finds the knowledge folder through BIOTRAIN_RESOURCES', () => {
+    const saved = process.env.BIOTRAIN_RESOURCES;
+    process.env.BIOTRAIN_RESOURCES = '/nonexistent/res';
+    try {
+      expect(defaultKnowledgeDir()).toBe('/nonexistent/res/knowledge');
+    } finally {
+      if (saved === undefined) delete process.env.BIOTRAIN_RESOURCES;
+      else process.env.BIOTRAIN_RESOURCES = saved;
+    }
+  });
+});
