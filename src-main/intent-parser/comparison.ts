@@ -37,7 +37,7 @@ export function parseComparison(text: string, blocked: (w: string) => boolean): 
   if (/\btumou?r[-/ ]normal\b|\bmatched normal\b|\btumou?r\s*\/\s*normal\b/.test(text) && !/\bvs\.?\b|\bversus\b/.test(text)) {
     return { groups: ['tumor', 'normal'], description: 'tumor vs normal' };
   }
-  const vs = /^(.*?)\s+(?:vs\.?|versus|v\.)\s+(.*)$/.exec(text);
+  const vs = /^(.*?)\s+(?:vs\.?|versus|v\.|compared (?:to|with)|relative to|against)\s+(.*)$/.exec(text);
   let a = '';
   let b = '';
   if (vs) {

@@ -45,7 +45,9 @@ export function lexiconFor(kb: Knowledge): Lexicon {
   for (const o of kb.organisms) for (const name of [o.scientific_name, ...o.common_names]) organismEntries.push([name.toLowerCase(), o.id]);
 
   const vocabulary = new Set<string>();
-  const addWords = (s: string) => s.toLowerCase().split(/[\s/]+/).forEach((w) => w.length >= 5 && vocabulary.add(w));
+  const addWords = (s: string) => {
+    for (const w of s.toLowerCase().split(/[\s/]+/)) if (w.length >= 5) vocabulary.add(w);
+  };
   for (const [p] of keywordEntries) addWords(p);
   for (const [p] of toolEntries) addWords(p);
   for (const [p] of organismEntries) addWords(p);

@@ -1,4 +1,4 @@
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * Finds non-overlapping occurrences of known phrases (leftmost, longest first) with word boundaries and an
@@ -13,7 +13,7 @@ export class PhraseMatcher<V> {
       const key = phrase.toLowerCase().trim();
       if (key && !this.values.has(key)) this.values.set(key, value);
     }
-    const alternatives = [...this.values.keys()].sort((a, b) => b.length - a.length || a.localeCompare(b)).map(escape);
+    const alternatives = [...this.values.keys()].sort((a, b) => b.length - a.length || a.localeCompare(b)).map(escapeRegex);
     this.regex = alternatives.length
       ? new RegExp(`(?<![a-z0-9])(${alternatives.join('|')})(?:e?s)?(?![a-z0-9])`, 'g')
       : /$^/g;

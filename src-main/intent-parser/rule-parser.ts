@@ -3,10 +3,21 @@ import { missingInformation } from '../knowledge/missing-information';
 import type { Knowledge } from '../knowledge/schemas';
 import { parseComparison } from './comparison';
 import { type Lexicon, lexiconFor } from './lexicon';
-import { EXOME, LONG_READ_TECH, TISSUE_PRIORITY } from './vocabulary';
+import {
+  EXOME,
+  LONG_READ_TECH,
+  LONG_READ_TYPES,
+  LOW_MEMORY_GB,
+  MEMORY_BUDGET,
+  READ_GEOMETRY,
+  TISSUE_PRIORITY,
+  TRANSCRIPTOME,
+} from './vocabulary';
 
 const MAX_QUERY = 20_000;
 const TOOL_VOTE = 0.5;
+/** what a long-read technology word adds to each long-read analysis */
+const TECH_VOTE = 0.3;
 
 /** Lowercase, unify dashes and spaces, and correct misspelled domain words. */
 function normalize(query: string, lex: Lexicon): { text: string; corrections: number } {
@@ -48,6 +59,7 @@ function scoreTypes(text: string, tools: string[], kb: Knowledge, lex: Lexicon):
     const types = kb.toolById.get(id)?.analysis_types ?? [];
     for (const t of types) if (scores.has(t)) scores.set(t, scores.get(t)! + TOOL_VOTE / types.length);
   }
+  if (LONG_READ_TECH.test(text)) for (const t of LONG_READ_TYPES) scores.set(t, (scores.get(t) ?? 0) + TECH_VOTE);
   // a named tool alone (no keyword) still points at its analyses
   if (scores.size === 0)
     for (const id of tools) {
@@ -65,6 +77,7 @@ function refineType(type: string, text: string): string {
     if (type === 'wgs_germline_variants' || type === 'structural_variants') return 'long_read_variants';
     if (type === 'rna_seq_de' || type === 'alternative_splicing') return 'long_read_rnaseq';
   }
+  if (type === 'de_novo_genome_assembly' && TRANSCRIPTOME.test(text)) return 'de_novo_transcriptome_assembly';
   if (type === 'wgs_germline_variants' && EXOME.test(text)) return 'wes_germline_variants';
   return type;
 }
@@ -94,6 +107,20 @@ function organismOf(text: string, analysisType: string, kb: Knowledge, lex: Lexi
   return { id: org.id, scientific_name: org.scientific_name, genome_build: build ? org.build_aliases[build]! : org.genome_build };
 }
 
+function readLayoutOf(text: string, lex: Lexicon): Intent['read_layout'] {
+  const hit = lex.layout.first(text);
+  if (hit) return hit;
+  const geometry = READ_GEOMETRY.exec(text);
+  return geometry ? (geometry[1] === '2' ? 'paired' : 'single') : 'unknown';
+}
+
+function constraintsOf(text: string, lex: Lexicon): string[] {
+  const found = new Set(lex.constraints.find(text).map((m) => m.value));
+  const budget = MEMORY_BUDGET.exec(text);
+  if (budget && Number(budget[1]) <= LOW_MEMORY_GB) found.add('low_memory');
+  return [...found].sort();
+}
+
 /** The deterministic offline intent parser. */
 export function parseIntentWithRules(query: string, kb: Knowledge): Intent {
   const lex = lexiconFor(kb);
@@ -110,9 +137,8 @@ export function parseIntentWithRules(query: string, kb: Knowledge): Intent {
   const tissueHits = lex.tissues.find(text).map((m) => m.value).filter((t) => !comparison?.groups.includes(t));
   const tissue = tissueHits.sort((a, b) => TISSUE_PRIORITY.get(a)! - TISSUE_PRIORITY.get(b)!)[0] ?? null;
   const cellType = lex.cellTypes.first(text);
-  const layoutHit = lex.layout.first(text);
   const strandHit = lex.strand.first(text);
-  const constraints = [...new Set(lex.constraints.find(text).map((m) => m.value))].sort();
+  const constraints = constraintsOf(text, lex);
   const partial = { analysis_type: analysisType, organism, comparison };
   const missing = missingInformation(partial, type);
   return {
@@ -121,7 +147,7 @@ export function parseIntentWithRules(query: string, kb: Knowledge): Intent {
     tissue,
     cell_type: cellType,
     data_type: type?.data_type ?? null,
-    read_layout: layoutHit ?? 'unknown',
+    read_layout: readLayoutOf(text, lex),
     strandedness: strandHit ?? 'unknown',
     comparison,
     requested_tools: tools,

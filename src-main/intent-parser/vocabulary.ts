@@ -35,18 +35,32 @@ export const CONSTRAINTS: [string, string][] = [
   ['no docker', 'no_docker'], ['without docker', 'no_docker'], ['without using docker', 'no_docker'], ['no-docker', 'no_docker'],
   ['docker is not available', 'no_docker'], ['as fast as possible', 'fast'], ['fast', 'fast'], ['faster', 'fast'],
   ['quickly', 'fast'], ['asap', 'fast'], ['fast turnaround', 'fast'], ['gpu', 'gpu'], ['gpus', 'gpu'],
-  ['singularity', 'singularity'], ['apptainer', 'singularity'], ['conda', 'conda'],
+  ['memory efficient', 'low_memory'], ['memory-efficient', 'low_memory'], ['limited ram', 'low_memory'],
+  ['low mem', 'low_memory'], ['small machine', 'low_memory'], ['cannot use docker', 'no_docker'],
+  ["can't use docker", 'no_docker'], ['docker not available', 'no_docker'], ['no root', 'no_docker'],
+  ['quick', 'fast'], ['cuda', 'gpu'], ['nvidia', 'gpu'], ['singularity', 'singularity'], ['apptainer', 'singularity'], ['conda', 'conda'],
 ];
 
-export const PAIRED = ['paired-end', 'paired end', 'pe reads', 'pe 2x150', '2x150', '2x100', '2x75', '2x250', 'paired reads', 'pe150', 'pe100'];
-export const SINGLE = ['single-end', 'single end', 'se reads', '1x75', '1x50', '1x100', 'se50', 'se75'];
+export const PAIRED = ['pe', 'r1 and r2', 'r1/r2', 'mate pairs', 'paired-ends', 'paired-end', 'paired end', 'pe reads', 'pe 2x150', '2x150', '2x100', '2x75', '2x250', 'paired reads', 'pe150', 'pe100'];
+export const SINGLE = ['only r1', 'single reads', 'single-end', 'single end', 'se reads', '1x75', '1x50', '1x100', 'se50', 'se75'];
 export const STRAND: [string, 'forward' | 'reverse' | 'unstranded'][] = [
   ['reverse-stranded', 'reverse'], ['reverse stranded', 'reverse'], ['dutp', 'reverse'], ['forward-stranded', 'forward'],
   ['forward stranded', 'forward'], ['unstranded', 'unstranded'], ['non-stranded', 'unstranded'],
+  ['stranded (reverse)', 'reverse'], ['reverse strand', 'reverse'], ['fr-firststrand', 'reverse'], ['first-strand', 'reverse'],
+  ['firststrand', 'reverse'], ['truseq stranded', 'reverse'], ['stranded, reverse', 'reverse'], ['stranded (forward)', 'forward'],
+  ['forward strand', 'forward'], ['fr-secondstrand', 'forward'], ['second-strand', 'forward'], ['secondstrand', 'forward'],
+  ['stranded, forward', 'forward'], ['non stranded', 'unstranded'], ['not stranded', 'unstranded'],
 ];
+
+/** "2x150", "2 x 100 bp" mean paired reads; "1x75" single. */
+export const READ_GEOMETRY = /\b([12])\s?x\s?\d{2,3}(?:\s?bp)?\b/;
+/** "16 GB RAM", "8gb of memory": a memory budget; at or below LOW_MEMORY_GB it is a low-memory constraint. */
+export const MEMORY_BUDGET = /\b(\d{1,4})\s?gb\s(?:of\s)?(?:ram|memory)\b/;
+export const LOW_MEMORY_GB = 32;
 
 /** Keywords that several analyses share: they count, but less than specific ones. */
 export const GENERIC_KEYWORDS = new Set([
+  'isoforms', 'differentially', 'joint analysis', 'expression changes',
   'rna-seq', 'rnaseq', 'rna seq', 'gene expression', 'expression analysis', 'whole genome', 'whole-genome', 'wgs',
   'microbiome', 'sars-cov-2', 'sars-cov2', 'covid', 'wastewater', 'virus', 'viral', 'integration', 'integrate',
   'spatial', 'peaks', 'chip', 'amplicon', 'amplicons', 'long reads', 'lineage', 'isolate', 'bulk rna', '10x',
@@ -54,7 +68,10 @@ export const GENERIC_KEYWORDS = new Set([
 ]);
 
 /** Long-read sequencing technology: turns a short-read analysis into its long-read counterpart. */
-export const LONG_READ_TECH = /\b(nanopore|ont|pacbio|hifi|long[- ]reads?|minion|promethion|iso-?seq)\b/;
+export const LONG_READ_TECH = /\b(nanopore|ont|pacbio|hifi|long[- ]reads?|long[- ]read|minion|promethion|gridion|iso-?seq)\b/;
+/** Analyses that long-read technology words point at, before anything else is known. */
+export const LONG_READ_TYPES = ['long_read_assembly', 'long_read_variants', 'long_read_rnaseq'];
+export const TRANSCRIPTOME = /\b(transcriptome|transcripts|transcriptomes)\b/;
 export const EXOME = /\b(exome|wes|exomes|capture kit)\b/;
 
 /** Words of everyday English that must never be "corrected" into domain terms. */
