@@ -4,6 +4,7 @@ import type { Knowledge } from '../knowledge/schemas';
 import { parseComparison } from './comparison';
 import { type Lexicon, lexiconFor } from './lexicon';
 import {
+  CASED_ABBREVIATIONS,
   EXOME,
   LONG_READ_TECH,
   LONG_READ_TYPES,
@@ -52,9 +53,10 @@ interface Scored {
   score: number;
 }
 
-function scoreTypes(text: string, tools: string[], kb: Knowledge, lex: Lexicon): Scored[] {
+function scoreTypes(query: string, text: string, tools: string[], kb: Knowledge, lex: Lexicon): Scored[] {
   const scores = new Map<string, number>();
   for (const m of lex.keywords.find(text)) for (const t of m.value.types) scores.set(t, (scores.get(t) ?? 0) + m.value.weight);
+  for (const [re, t] of CASED_ABBREVIATIONS) if (re.test(query)) scores.set(t, (scores.get(t) ?? 0) + 1);
   for (const id of tools) {
     const types = kb.toolById.get(id)?.analysis_types ?? [];
     for (const t of types) if (scores.has(t)) scores.set(t, scores.get(t)! + TOOL_VOTE / types.length);
@@ -126,7 +128,7 @@ export function parseIntentWithRules(query: string, kb: Knowledge): Intent {
   const lex = lexiconFor(kb);
   const { text, corrections } = normalize(query, lex);
   const tools = requestedTools(text, lex);
-  const ranked = scoreTypes(text, tools, kb, lex);
+  const ranked = scoreTypes(query, text, tools, kb, lex);
   const known = ranked.length > 0 && ranked[0]!.score >= 0.35;
   const analysisType = known ? refineType(ranked[0]!.type, text) : 'unknown';
   const type = kb.analysisTypeById.get(analysisType);

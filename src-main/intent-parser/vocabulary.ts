@@ -60,12 +60,16 @@ export const LOW_MEMORY_GB = 32;
 
 /** Keywords that several analyses share: they count, but less than specific ones. */
 export const GENERIC_KEYWORDS = new Set([
-  'isoforms', 'differentially', 'joint analysis', 'expression changes',
+  'isoforms', 'differentially', 'tumor', 'tumour', 'assemble', 'assembly', 'assembled', 'enhancers', 'shotgun',
+  'bacteria', 'microbes', 'copies', 'count matrix', 'accessibility', 'joint analysis', 'expression changes',
   'rna-seq', 'rnaseq', 'rna seq', 'gene expression', 'expression analysis', 'whole genome', 'whole-genome', 'wgs',
   'microbiome', 'sars-cov-2', 'sars-cov2', 'covid', 'wastewater', 'virus', 'viral', 'integration', 'integrate',
   'spatial', 'peaks', 'chip', 'amplicon', 'amplicons', 'long reads', 'lineage', 'isolate', 'bulk rna', '10x',
   'chromium', 'proteomics', 'variant calling', 'call variants', 'genome assembly', 'splicing', 'histone',
 ]);
+
+/** Abbreviations that are only domain words in capitals ("DE" but not "de novo" or the French "de"). */
+export const CASED_ABBREVIATIONS: [RegExp, string][] = [[/\bDE\b(?![ -]?[Nn]ovo)/, 'rna_seq_de']];
 
 /** Long-read sequencing technology: turns a short-read analysis into its long-read counterpart. */
 export const LONG_READ_TECH = /\b(nanopore|ont|pacbio|hifi|long[- ]reads?|long[- ]read|minion|promethion|gridion|iso-?seq)\b/;
