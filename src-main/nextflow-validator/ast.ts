@@ -1,0 +1,50 @@
+import type { Interpolation } from './lexer';
+
+export interface Pos {
+  line: number;
+  column: number;
+}
+
+export type Expr =
+  | ({ kind: 'ident'; name: string } & Pos)
+  | ({ kind: 'literal' } & Pos)
+  | ({ kind: 'gstring'; parts: Interpolation[] } & Pos)
+  | ({ kind: 'list'; items: Expr[] } & Pos)
+  | ({ kind: 'map'; entries: { key: Expr | null; value: Expr }[] } & Pos)
+  | ({ kind: 'call'; callee: Expr; args: Expr[]; named: { name: string; value: Expr; pos: Pos }[]; command: boolean } & Pos)
+  | ({ kind: 'prop'; object: Expr; name: string } & Pos)
+  | ({ kind: 'index'; object: Expr; index: Expr[] } & Pos)
+  | ({ kind: 'closure'; params: { name: string; pos: Pos }[]; body: Stmt[]; hasArrow: boolean } & Pos)
+  | ({ kind: 'unary'; op: string; operand: Expr } & Pos)
+  | ({ kind: 'binary'; op: string; left: Expr; right: Expr } & Pos)
+  | ({ kind: 'ternary'; cond: Expr; then: Expr | null; otherwise: Expr } & Pos)
+  | ({ kind: 'assign'; op: string; target: Expr; value: Expr } & Pos);
+
+export type Stmt =
+  | ({ kind: 'expr'; expr: Expr } & Pos)
+  | ({ kind: 'def'; names: { name: string; pos: Pos }[]; value: Expr | null } & Pos)
+  | ({ kind: 'if'; cond: Expr; then: Stmt[]; otherwise: Stmt[] | null } & Pos)
+  | ({ kind: 'loop'; varName: string | null; head: Expr[]; body: Stmt[] } & Pos)
+  | ({ kind: 'return' | 'throw'; value: Expr | null } & Pos)
+  | ({ kind: 'assert'; cond: Expr; message: Expr | null } & Pos)
+  | ({ kind: 'try'; body: Stmt[]; catches: { name: string; body: Stmt[] }[]; finally: Stmt[] | null } & Pos)
+  | ({ kind: 'block'; body: Stmt[] } & Pos)
+  | ({ kind: 'label'; name: string } & Pos);
+
+export interface Section {
+  label: string;
+  pos: Pos;
+  body: Stmt[];
+}
+
+export type Decl =
+  | ({ kind: 'include'; names: { name: string; alias: string; pos: Pos }[]; path: string } & Pos)
+  | ({ kind: 'process'; name: string; sections: Section[] } & Pos)
+  | ({ kind: 'workflow'; name: string | null; sections: Section[] } & Pos)
+  | ({ kind: 'function'; name: string; params: { name: string; pos: Pos }[]; body: Stmt[] } & Pos)
+  | ({ kind: 'block'; name: string; body: Stmt[] } & Pos)
+  | ({ kind: 'statement'; stmt: Stmt; allowed: boolean } & Pos);
+
+export interface Script {
+  decls: Decl[];
+}

@@ -1,0 +1,24 @@
+/** Names defined everywhere in a Nextflow script (lowercase; Capitalized names are treated as types/classes). */
+export const BUILTIN_NAMES = new Set([
+  'params', 'workflow', 'nextflow', 'launchDir', 'projectDir', 'baseDir', 'moduleDir', 'workDir', 'secrets', 'task',
+  'channel', 'log', 'file', 'files', 'path', 'tuple', 'val', 'env', 'stdin', 'stdout', 'eval', 'println', 'print',
+  'printf', 'error', 'exit', 'sleep', 'branchCriteria', 'multiMapCriteria', 'groupKey', 'sendMail', 'it', 'this',
+  'true', 'false', 'null', 'checkIfExists', 'each', 'sprintf', 'template', 'record', 'env', 'topic', 'fromPath',
+  'assert', 'System', 'groovy', 'java', 'javax', 'org', 'com', 'args', 'session', 'signature', 'manifest', 'empty', 'meta', 'super', 'binding', 'getClass',
+]);
+
+export const DIRECTIVES = new Set([
+  'accelerator', 'afterScript', 'arch', 'array', 'beforeScript', 'cache', 'clusterOptions', 'conda', 'container',
+  'containerOptions', 'cpus', 'debug', 'disk', 'echo', 'errorStrategy', 'executor', 'ext', 'fair', 'label',
+  'machineType', 'maxSubmitAwait', 'maxErrors', 'maxForks', 'maxRetries', 'memory', 'module', 'penv', 'pod',
+  'publishDir', 'queue', 'resourceLabels', 'resourceLimits', 'scratch', 'secret', 'shell', 'spack', 'stageInMode',
+  'stageOutMode', 'storeDir', 'tag', 'time',
+]);
+
+export const INPUT_QUALIFIERS = new Set(['val', 'path', 'file', 'env', 'stdin', 'tuple', 'each']);
+export const OUTPUT_QUALIFIERS = new Set(['val', 'path', 'file', 'env', 'stdout', 'tuple', 'eval']);
+export const OUTPUT_OPTIONS = new Set(['emit', 'optional', 'topic', 'arity', 'includeInputs', 'hidden', 'maxDepth', 'type', 'followLinks', 'glob']);
+export const INPUT_OPTIONS = new Set(['stageAs', 'arity', 'name']);
+
+export const PROCESS_SECTIONS = ['', 'input', 'output', 'topic', 'when', 'script', 'shell', 'exec', 'stub'] as const;
+export const WORKFLOW_SECTIONS = ['take', 'main', 'emit', 'publish'] as const;
