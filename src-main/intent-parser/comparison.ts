@@ -18,6 +18,8 @@ function takeGroup(tokens: string[], fromEnd: boolean, blocked: (w: string) => b
   const picked: string[] = [];
   const seq = fromEnd ? [...tokens].reverse() : tokens;
   for (const raw of seq) {
+    // reading backwards, punctuation after a word separates it from the group that follows
+    if (fromEnd && picked.length > 0 && /[,;:.!?)]$/.test(raw)) break;
     const w = raw.replace(/[.,;:!?()"]+$/g, '').replace(/^[("]+/, '');
     if (!w || STOP.has(w) || blocked(w) || /[,;:()]/.test(raw.slice(0, -1))) break;
     picked.push(w);

@@ -1,6 +1,6 @@
 import type { Intent } from '../../src-preload/schemas/intent';
 import { missingInformation } from '../knowledge/missing-information';
-import type { Knowledge } from '../knowledge/schemas';
+import type { AnalysisType, Knowledge } from '../knowledge/schemas';
 import { parseComparison } from './comparison';
 import { type Lexicon, lexiconFor } from './lexicon';
 import {
@@ -109,6 +109,15 @@ function organismOf(text: string, analysisType: string, kb: Knowledge, lex: Lexi
   return { id: org.id, scientific_name: org.scientific_name, genome_build: build ? org.build_aliases[build]! : org.genome_build };
 }
 
+const RNA_DATA = new Set(['rna_seq', 'scrna_seq', 'small_rna', 'spatial']);
+
+/** The analysis type's data type, unless a long-read technology is named for a short-read analysis. */
+function dataTypeOf(type: AnalysisType | undefined, text: string): string | null {
+  if (!type) return null;
+  if (type.data_type.startsWith('long_read') || !LONG_READ_TECH.test(text)) return type.data_type;
+  return RNA_DATA.has(type.data_type) ? 'long_read_rna' : 'long_read_dna';
+}
+
 function readLayoutOf(text: string, lex: Lexicon): Intent['read_layout'] {
   const hit = lex.layout.first(text);
   if (hit) return hit;
@@ -148,7 +157,7 @@ export function parseIntentWithRules(query: string, kb: Knowledge): Intent {
     organism,
     tissue,
     cell_type: cellType,
-    data_type: type?.data_type ?? null,
+    data_type: dataTypeOf(type, text),
     read_layout: readLayoutOf(text, lex),
     strandedness: strandHit ?? 'unknown',
     comparison,

@@ -1,4 +1,7 @@
 import type { AppContext } from '../app/context';
+import { registerGenerateJobs } from '../generators/register';
 
 /** Registers every job kind on a new context. Each part adds one line here. */
-export function registerAllJobs(_ctx: AppContext): void {}
+export function registerAllJobs(ctx: AppContext): void {
+  registerGenerateJobs(ctx);
+}

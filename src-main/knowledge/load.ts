@@ -125,8 +125,8 @@ function checkGolden(k: Indexed, golden: GoldenQuery[], tool: (where: string, id
       else if (o.scientific_name !== i.organism.scientific_name)
         problems.push(`${where}: field 'expected_intent.organism.scientific_name': expected '${o.scientific_name}'`);
     }
-    i.requested_tools.forEach((id) => tool(`${where}: field 'expected_intent.requested_tools'`, id));
-    g.expected_tools.forEach((id) => tool(`${where}: field 'expected_tools'`, id));
+    for (const id of i.requested_tools) tool(`${where}: field 'expected_intent.requested_tools'`, id);
+    for (const id of g.expected_tools) tool(`${where}: field 'expected_tools'`, id);
   }
 }
 

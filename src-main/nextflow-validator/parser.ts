@@ -303,7 +303,8 @@ export class Parser {
     if (this.tok.type === 'ident' && this.is(':', this.peek())) {
       const name = this.tok.value;
       this.p += 2;
-      if (this.tok.type === 'nl' || this.is('}')) return { kind: 'label', name, ...start };
+      const after = this.t[this.p]!;
+      if (after.type === 'nl' || this.is('}')) return { kind: 'label', name, ...start };
       return this.statement();
     }
     const expr = this.commandOrExpression();

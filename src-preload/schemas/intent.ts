@@ -62,6 +62,9 @@ export const FieldDiffSchema = z.object({
   status: z.enum(['same', 'changed', 'added', 'removed']),
   expected: z.unknown(),
   actual: z.unknown(),
+  /** for list fields: normalized values only in actual / only in expected */
+  added: z.array(z.string()).optional(),
+  removed: z.array(z.string()).optional(),
 });
 export type FieldDiff = z.infer<typeof FieldDiffSchema>;
 export const IntentDiffSchema = z.object({

@@ -181,3 +181,15 @@ describe('robustness', () => {
     expect(i.analysis_type).toBe('rna_seq_de');
   });
 });
+
+describe('speed', () => {
+  it('parses at least 2,000 queries per second after a warm-up', () => {
+    const queries = kb.goldenQueries.map((g) => g.query);
+    for (let i = 0; i < 500; i++) parse(queries[i % queries.length]!);
+    const n = 4_000;
+    const t0 = performance.now();
+    for (let i = 0; i < n; i++) parse(queries[i % queries.length]!);
+    const perSecond = n / ((performance.now() - t0) / 1000);
+    expect(perSecond).toBeGreaterThanOrEqual(2_000);
+  });
+});

@@ -1,0 +1,141 @@
+import type { AnalysisType, Knowledge, Tool } from '../knowledge/schemas';
+import { categoryOf } from './categories';
+import type { ExampleSeed } from './example-factory';
+import { Rng } from './rng';
+
+export type EducationSpec =
+  | { kind: 'tool'; tool: Tool; question: number }
+  | { kind: 'analysis'; analysis: AnalysisType; question: number }
+  | { kind: 'compare'; a: Tool; b: Tool };
+
+const TOOL_QUESTIONS: ((t: Tool) => string)[] = [
+  (t) => `What does ${t.name} do?`,
+  (t) => `When should I use ${t.name} in a pipeline?`,
+  (t) => `What are the inputs and outputs of ${t.name}?`,
+  (t) => `How do I run ${t.name}? Show a typical command.`,
+  (t) => `Can you explain ${t.name} to a new student in our lab?`,
+];
+const ANALYSIS_QUESTIONS: ((a: AnalysisType) => string)[] = [
+  (a) => `Explain the main steps of ${a.name}.`,
+  (a) => `Which tools do I need for ${a.name}, and why?`,
+  (a) => `What input data does ${a.name} require?`,
+  (a) => `I'm new to ${a.name}. What is it and how does a typical workflow look?`,
+];
+
+const list = (items: readonly string[]) => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
+
+function toolAnalyses(kb: Knowledge, t: Tool): string {
+  return list(t.analysis_types.map((id) => kb.analysisTypeById.get(id)?.name ?? id).slice(0, 4));
+}
+
+function explainTool(kb: Knowledge, t: Tool, question: number): string {
+  const lines = [`**${t.name}** (${t.category}): ${t.purpose}`];
+  if (question === 2) lines.push('', `- **Inputs**: ${list(t.inputs)}`, `- **Outputs**: ${list(t.outputs)}`);
+  else if (question === 3) lines.push('', 'A typical invocation:', '```bash', t.typical_command, '```', `Container: \`${t.container}\`.`);
+  else lines.push('', `It takes ${list(t.inputs)} and produces ${list(t.outputs)}.`);
+  lines.push(`It is used in ${toolAnalyses(kb, t)}.`);
+  const params = Object.entries(t.typical_params);
+  if (params.length > 0 && question !== 3) lines.push(`Typical parameters: ${params.map(([k, v]) => `\`${k}\` = ${String(v)}`).join(', ')}.`);
+  if (question === 1 || question === 4) lines.push(`In a Nextflow workflow it runs in the container \`${t.container}\`; give it about ${t.memory_gb} GB of memory.`);
+  return lines.join('\n');
+}
+
+function explainAnalysis(kb: Knowledge, a: AnalysisType, question: number): string {
+  const tool = (id: string) => kb.toolById.get(id)?.name ?? id;
+  const lines = [`**${a.name}**: ${a.description}`, ''];
+  if (question === 2) {
+    lines.push(`Input data: ${list(a.input_data_types)}.`);
+    if (a.typical_organisms.length) lines.push(`Typical organisms: ${list(a.typical_organisms.map((o) => kb.organismById.get(o)?.common_names[0] ?? o))}.`);
+  } else if (question === 1) {
+    lines.push('Core tools, in order:');
+    a.required_tools.forEach((id, i) => lines.push(`${i + 1}. **${tool(id)}** - ${kb.toolById.get(id)?.purpose ?? ''}`));
+    if (a.recommended_tools.length) lines.push('', `Recommended additions: ${list(a.recommended_tools.map(tool))}.`);
+  } else {
+    lines.push('Steps:');
+    a.steps.forEach((s, i) => lines.push(`${i + 1}. **${s.name}** (${list(s.tools.map(tool))}): ${s.description}`));
+    if (question === 3) lines.push('', `Start from ${list(a.input_data_types)}.`);
+  }
+  return lines.join('\n');
+}
+
+function explainComparison(kb: Knowledge, a: Tool, b: Tool): string {
+  const shared = a.analysis_types.filter((t) => b.analysis_types.includes(t)).map((id) => kb.analysisTypeById.get(id)?.name ?? id);
+  return [
+    `Both **${a.name}** and **${b.name}** are ${a.category} tools${shared.length ? ` used in ${list(shared.slice(0, 3))}` : ''}.`,
+    '',
+    `- **${a.name}**: ${a.purpose} Needs about ${a.memory_gb} GB of memory.`,
+    `- **${b.name}**: ${b.purpose} Needs about ${b.memory_gb} GB of memory.`,
+    '',
+    a.memory_gb === b.memory_gb
+      ? 'Their memory needs are similar; choose by the outputs your downstream steps expect.'
+      : `On a memory-limited machine prefer **${a.memory_gb < b.memory_gb ? a.name : b.name}**.`,
+  ].join('\n');
+}
+
+export function planEducation(kb: Knowledge, count: number): EducationSpec[] {
+  const specs: EducationSpec[] = [];
+  for (let q = 0; q < TOOL_QUESTIONS.length; q++) for (const tool of kb.tools) specs.push({ kind: 'tool', tool, question: q });
+  for (let q = 0; q < ANALYSIS_QUESTIONS.length; q++) for (const analysis of kb.analysisTypes) specs.push({ kind: 'analysis', analysis, question: q });
+  const byCategory = new Map<string, Tool[]>();
+  for (const t of kb.tools) byCategory.set(t.category, [...(byCategory.get(t.category) ?? []), t]);
+  for (const tools of byCategory.values())
+    for (let i = 0; i < tools.length; i++) for (let j = i + 1; j < tools.length; j++) specs.push({ kind: 'compare', a: tools[i]!, b: tools[j]! });
+  // interleave kinds so a partial count covers tools, analyses and comparisons
+  const buckets = [specs.filter((s) => s.kind === 'tool'), specs.filter((s) => s.kind === 'analysis'), specs.filter((s) => s.kind === 'compare')];
+  const out: EducationSpec[] = [];
+  for (let i = 0; out.length < Math.min(count, specs.length); i++) for (const b of buckets) if (b[i] && out.length < count) out.push(b[i]!);
+  return out;
+}
+
+export function educationId(seed: number, spec: EducationSpec): string {
+  if (spec.kind === 'tool') return `edu-${seed}-tool-${spec.tool.id}-${spec.question}`;
+  if (spec.kind === 'analysis') return `edu-${seed}-analysis-${spec.analysis.id}-${spec.question}`;
+  return `edu-${seed}-compare-${spec.a.id}-${spec.b.id}`;
+}
+
+export function educationSeed(kb: Knowledge, seed: number, spec: EducationSpec): ExampleSeed {
+  const rng = Rng.of(seed, 'education', JSON.stringify(spec.kind === 'compare' ? [spec.a.id, spec.b.id] : spec.kind === 'tool' ? [spec.tool.id, spec.question] : [spec.analysis.id, spec.question]));
+  if (spec.kind === 'tool') {
+    const analysisType = spec.tool.analysis_types[0]!;
+    return {
+      id: educationId(seed, spec),
+      kind: 'education',
+      groupId: `edu-tool-${spec.tool.id}`,
+      baseId: null,
+      engine: 'template',
+      category: categoryOf(kb, analysisType),
+      analysisType,
+      difficulty: spec.question >= 3 ? 2 : 1,
+      input: TOOL_QUESTIONS[spec.question]!(spec.tool),
+      output: { explanation: explainTool(kb, spec.tool, spec.question) },
+    };
+  }
+  if (spec.kind === 'analysis') {
+    return {
+      id: educationId(seed, spec),
+      kind: 'education',
+      groupId: `edu-analysis-${spec.analysis.id}`,
+      baseId: null,
+      engine: 'template',
+      category: categoryOf(kb, spec.analysis.id),
+      analysisType: spec.analysis.id,
+      difficulty: spec.question === 1 ? 2 : 1,
+      input: ANALYSIS_QUESTIONS[spec.question]!(spec.analysis),
+      output: { explanation: explainAnalysis(kb, spec.analysis, spec.question) },
+    };
+  }
+  const [a, b] = rng.chance(0.5) ? [spec.a, spec.b] : [spec.b, spec.a];
+  const analysisType = a.analysis_types[0]!;
+  return {
+    id: educationId(seed, spec),
+    kind: 'education',
+    groupId: `edu-tool-${spec.a.id}`,
+    baseId: null,
+    engine: 'template',
+    category: categoryOf(kb, analysisType),
+    analysisType,
+    difficulty: 2,
+    input: rng.pick([`${a.name} vs ${b.name}: which should I use?`, `What is the difference between ${a.name} and ${b.name}?`, `Should I pick ${a.name} or ${b.name}?`]),
+    output: { explanation: explainComparison(kb, a, b) },
+  };
+}

@@ -1,0 +1,85 @@
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
+import { z } from 'zod';
+import type { Example } from '../../src-preload/schemas/example';
+import type { AppContext } from '../app/context';
+import { type JobContext, throwIfCancelled } from '../jobs/job-runner';
+import type { Knowledge } from '../knowledge/schemas';
+import { type RoundTripDeps, roundTrip } from '../round-trip/check';
+import { ExamplesRepo } from '../store/examples-repo';
+import { makeExample } from './example-factory';
+import { GENERATED_KINDS, type GeneratedKind } from './targets';
+import { planTemplateItems } from './template-engine';
+import { diversityReport, type DiversityReport } from './diversity';
+
+export const GenerateParamsSchema = z.object({
+  kind: z.enum(GENERATED_KINDS as [GeneratedKind, ...GeneratedKind[]]),
+  count: z.number().int().min(1).max(1_000_000),
+  seed: z.number().int().min(0).default(42),
+  engine: z.enum(['template', 'llm']).default('template'),
+});
+export type GenerateParams = z.infer<typeof GenerateParamsSchema>;
+
+export interface GenerateSummary {
+  kind: GeneratedKind;
+  engine: string;
+  planned: number;
+  inserted: number;
+  skippedExisting: number;
+  autoValidated: number;
+  needsReview: number;
+  diversity: DiversityReport | null;
+}
+
+const BATCH = 200;
+
+export interface GenerateDeps extends RoundTripDeps {
+  kb: Knowledge;
+}
+
+/**
+ * Generates `count` examples of a kind. Items have deterministic ids and each batch is inserted in one
+ * transaction with INSERT OR IGNORE, so a job killed at any point resumes without duplicates or gaps.
+ */
+export async function runGenerate(
+  db: AppContext['db'],
+  rawParams: unknown,
+  deps: GenerateDeps,
+  job: Pick<JobContext<unknown>, 'jobId' | 'signal' | 'progress'>,
+): Promise<GenerateSummary> {
+  const params = GenerateParamsSchema.parse(rawParams);
+  if (params.engine === 'llm') throw new Error('use runLlmGenerate for the llm engine');
+  const repo = new ExamplesRepo(db);
+  const plan = planTemplateItems(deps.kb, params.kind, params.count, params.seed);
+  const exists = db.prepare('SELECT 1 FROM examples WHERE id = ?').pluck();
+  const summary: GenerateSummary = {
+    kind: params.kind,
+    engine: 'template',
+    planned: plan.specs.length,
+    inserted: 0,
+    skippedExisting: 0,
+    autoValidated: 0,
+    needsReview: 0,
+    diversity: null,
+  };
+  job.progress(0, plan.specs.length, `generating ${params.kind}`);
+  for (let start = 0; start < plan.specs.length; start += BATCH) {
+    throwIfCancelled(job.signal);
+    const batch: Example[] = [];
+    const end = Math.min(plan.specs.length, start + BATCH);
+    for (let i = start; i < end; i++) {
+      if (exists.get(plan.id(i))) {
+        summary.skippedExisting++;
+        continue;
+      }
+      const example = roundTrip(makeExample(plan.render(i)), deps);
+      if (example.status === 'auto_validated') summary.autoValidated++;
+      else summary.needsReview++;
+      batch.push(example);
+    }
+    summary.inserted += repo.insertMany(batch, job.jobId);
+    job.progress(end, plan.specs.length, `generating ${params.kind}`);
+    await yieldToLoop();
+  }
+  if (params.kind === 'query_variation') summary.diversity = diversityReport(db, params.seed);
+  return summary;
+}

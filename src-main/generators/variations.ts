@@ -1,0 +1,68 @@
+import type { VariationStyle } from '../../src-preload/schemas/example';
+import { VariationStyleSchema } from '../../src-preload/schemas/example';
+import type { GoldenQuery, Knowledge } from '../knowledge/schemas';
+import { type ExampleSeed } from './example-factory';
+import { Rng } from './rng';
+import { buildSlots } from './slots';
+import { addTypos } from './typos';
+import { FRAMES } from './variation-frames';
+
+export const STYLES: readonly VariationStyle[] = VariationStyleSchema.options;
+export const VARIATIONS_PER_STYLE = 10;
+
+export interface VariationSpec {
+  golden: GoldenQuery;
+  style: VariationStyle;
+  index: number;
+}
+
+/** Plan order interleaves golden queries and styles so a partial count stays balanced. */
+export function planVariations(kb: Knowledge, count: number): VariationSpec[] {
+  const specs: VariationSpec[] = [];
+  for (let index = 0; index < VARIATIONS_PER_STYLE; index++)
+    for (const style of STYLES) for (const golden of kb.goldenQueries) specs.push({ golden, style, index });
+  return specs.slice(0, count);
+}
+
+export function variationId(seed: number, spec: VariationSpec): string {
+  return `qv-${seed}-${spec.golden.id}-${spec.style}-${String(spec.index).padStart(2, '0')}`;
+}
+
+/** Renders the text of one variation; the same (seed, golden, style, index) always gives the same text. */
+export function renderVariation(kb: Knowledge, seed: number, spec: VariationSpec): string {
+  const frames = Rng.of(seed, spec.golden.id, spec.style, 'frames').shuffle(FRAMES[spec.style]);
+  const seen = new Set<string>();
+  // earlier indices of the same style take earlier frames; identical renderings are retried with a new draw
+  for (let i = 0; i < spec.index; i++) seen.add(renderOnce(kb, seed, spec, frames, i, 0));
+  for (let attempt = 0; attempt < 6; attempt++) {
+    const text = renderOnce(kb, seed, spec, frames, spec.index, attempt);
+    if (!seen.has(text)) return text;
+  }
+  return renderOnce(kb, seed, spec, frames, spec.index, 6);
+}
+
+function renderOnce(kb: Knowledge, seed: number, spec: VariationSpec, frames: typeof FRAMES.formal, index: number, attempt: number): string {
+  const rng = Rng.of(seed, spec.golden.id, spec.style, index, attempt);
+  const frame = frames[(index + attempt) % frames.length]!;
+  const slots = buildSlots(spec.golden.expected_intent, kb, rng);
+  const text = frame(slots, rng);
+  return spec.style === 'edge_case' ? addTypos(text, rng, 1 + rng.int(2)) : text;
+}
+
+export function variationSeed(kb: Knowledge, seed: number, spec: VariationSpec, engine = 'template', text?: string): ExampleSeed {
+  const g = spec.golden;
+  return {
+    id: variationId(seed, spec),
+    kind: 'query_variation',
+    groupId: g.id,
+    baseId: g.id,
+    style: spec.style,
+    engine,
+    category: g.category,
+    analysisType: g.expected_intent.analysis_type,
+    difficulty: spec.style === 'edge_case' ? Math.min(3, g.difficulty + 1) : g.difficulty,
+    input: text ?? renderVariation(kb, seed, spec),
+    output: { intent: g.expected_intent },
+    groundTruth: g.expected_intent,
+  };
+}

@@ -1,0 +1,33 @@
+import type { Knowledge } from '../knowledge/schemas';
+import { selectTools } from '../tool-selector';
+import { generateWorkflow } from '../workflow-generator';
+import { categoryOf } from './categories';
+import type { ExampleSeed } from './example-factory';
+import { varyIntent } from './intent-variants';
+import { renderQuery } from './render-query';
+import { Rng } from './rng';
+import { type IndexedSpec, perGoldenId } from './tool-selection';
+
+export const WORKFLOWS_PER_GOLDEN = 10;
+
+/** Query -> intent -> tools -> Nextflow project; validity is checked by the round trip / pipeline. */
+export function workflowSeed(kb: Knowledge, seed: number, spec: IndexedSpec): ExampleSeed {
+  const golden = kb.goldenQueries[spec.goldenIndex]!;
+  const rng = Rng.of(seed, 'workflow', golden.id, spec.variant);
+  const intent = { ...varyIntent(golden, kb, rng, spec.variant), confidence: 1 };
+  const tools = selectTools(intent, kb);
+  const workflow = generateWorkflow(intent, tools, kb);
+  return {
+    id: perGoldenId('wf', kb, seed, spec),
+    kind: 'workflow',
+    groupId: golden.id,
+    baseId: golden.id,
+    engine: 'template',
+    category: categoryOf(kb, intent.analysis_type),
+    analysisType: intent.analysis_type,
+    difficulty: Math.min(3, golden.difficulty + (spec.variant % 4 === 0 ? 0 : 1)),
+    input: renderQuery(intent, kb, rng, rng.pick(['formal', 'detailed', 'casual'] as const)),
+    output: { intent, tools, workflow },
+    groundTruth: intent,
+  };
+}
