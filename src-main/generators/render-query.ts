@@ -1,12 +1,16 @@
-import type { Intent } from '../../src-preload/schemas/intent';
 import type { VariationStyle } from '../../src-preload/schemas/example';
+import type { Intent } from '../../src-preload/schemas/intent';
 import type { Knowledge } from '../knowledge/schemas';
 import type { Rng } from './rng';
-import { buildSlots } from './slots';
+import { type RenderedQuery, renderStated } from './stated-intent';
 import { FRAMES } from './variation-frames';
 
-/** A user request for an intent in one of the non-noisy styles. */
-export function renderQuery(intent: Intent, kb: Knowledge, rng: Rng, style: VariationStyle = rng.pick(['formal', 'casual', 'detailed', 'minimal'] as const)): string {
-  const frame = rng.pick(FRAMES[style]);
-  return frame(buildSlots(intent, kb, rng), rng);
+/** A user request for an intent in one of the non-noisy styles, with the intent the request states. */
+export function renderQuery(
+  intent: Intent,
+  kb: Knowledge,
+  rng: Rng,
+  style: VariationStyle = rng.pick(['formal', 'casual', 'detailed', 'minimal'] as const),
+): RenderedQuery {
+  return renderStated(rng.pick(FRAMES[style]), intent, kb, rng);
 }

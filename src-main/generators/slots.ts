@@ -1,5 +1,6 @@
 import type { Intent } from '../../src-preload/schemas/intent';
 import type { Knowledge } from '../knowledge/schemas';
+import { analysisPhrases } from './analysis-phrases';
 import type { Rng } from './rng';
 
 /** The phrases a sentence frame can use, all derived from one ground-truth intent. */
@@ -39,12 +40,6 @@ function humanize(id: string): string {
   return id.replace(/_/g, ' ');
 }
 
-/** Keywords of an analysis type that still read well in a sentence, shortest first. */
-function analysisPhrases(kb: Knowledge, id: string): string[] {
-  const t = kb.analysisTypeById.get(id);
-  if (!t) return [humanize(id)];
-  return [...new Set([t.name, ...t.synonyms, ...t.keywords])].filter((k) => k.length >= 3);
-}
 
 export function buildSlots(intent: Intent, kb: Knowledge, rng: Rng): Slots {
   const phrases = analysisPhrases(kb, intent.analysis_type);

@@ -32,7 +32,8 @@ export function perGoldenId(prefix: string, kb: Knowledge, seed: number, spec: I
 export function toolSelectionSeed(kb: Knowledge, seed: number, spec: IndexedSpec): ExampleSeed {
   const golden = kb.goldenQueries[spec.goldenIndex]!;
   const rng = Rng.of(seed, 'tool_selection', golden.id, spec.variant);
-  const intent = { ...varyIntent(golden, kb, rng, spec.variant), confidence: 1 };
+  const query = renderQuery({ ...varyIntent(golden, kb, rng, spec.variant), confidence: 1 }, kb, rng);
+  const intent = query.intent;
   const tools = selectTools(intent, kb);
   return {
     id: perGoldenId('ts', kb, seed, spec),
@@ -43,7 +44,7 @@ export function toolSelectionSeed(kb: Knowledge, seed: number, spec: IndexedSpec
     category: categoryOf(kb, intent.analysis_type),
     analysisType: intent.analysis_type,
     difficulty: golden.difficulty,
-    input: renderQuery(intent, kb, rng),
+    input: query.text,
     output: { intent, tools },
     groundTruth: intent,
   };

@@ -56,9 +56,9 @@ const EXTRA_CONTEXT = [
   'We have 12 samples sequenced on an Illumina NovaSeq 6000.',
   'There are three biological replicates per condition.',
   'The raw FASTQ files are already demultiplexed.',
-  'Please include quality control and a MultiQC summary at the end.',
+  'Please include quality control and a summary report at the end.',
   'Results should be reproducible and containerized.',
-  'Our cluster runs SLURM and we want sensible resource labels.',
+  'Our institute cluster should get sensible resource labels.',
   'The data came from a core facility with about 30 million reads per sample.',
   'I also want versions of every tool recorded for the methods section.',
 ];
@@ -80,7 +80,7 @@ const detailed: Frame[] = [
 
 const edgeCase: Frame[] = [
   (s) => sentence(s.analysisShort, s.organism, s.tissue, s.cellType, s.comparison, s.tools).toLowerCase(),
-  (s) => sentence('need', s.analysisShort, 'for', s.organism, s.tissue, s.cellType, '...', s.comparison, s.tools, 'asap'),
+  (s) => sentence('need', s.analysisShort, 'for', s.organism, s.tissue, s.cellType, '...', s.comparison, s.tools, 'thx'),
   (s) => sentence(s.organism, s.tissue, s.cellType, '->', s.analysisShort, '??', s.tools),
   (s) => sentence('uh', s.analysis, 'i think?', s.organism, s.tissue, s.cellType, s.layout, s.comparison),
   (s) => sentence(s.analysisShort.toUpperCase(), s.organism?.toUpperCase(), s.tissue, s.cellType, s.comparison, s.tools),

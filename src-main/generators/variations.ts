@@ -3,9 +3,9 @@ import { VariationStyleSchema } from '../../src-preload/schemas/example';
 import type { GoldenQuery, Knowledge } from '../knowledge/schemas';
 import { type ExampleSeed } from './example-factory';
 import { Rng } from './rng';
-import { buildSlots } from './slots';
+import { type RenderedQuery, renderStated } from './stated-intent';
 import { addTypos } from './typos';
-import { FRAMES } from './variation-frames';
+import { FRAMES, type Frame } from './variation-frames';
 
 export const STYLES: readonly VariationStyle[] = VariationStyleSchema.options;
 export const VARIATIONS_PER_STYLE = 10;
@@ -28,29 +28,33 @@ export function variationId(seed: number, spec: VariationSpec): string {
   return `qv-${seed}-${spec.golden.id}-${spec.style}-${String(spec.index).padStart(2, '0')}`;
 }
 
-/** Renders the text of one variation; the same (seed, golden, style, index) always gives the same text. */
-export function renderVariation(kb: Knowledge, seed: number, spec: VariationSpec): string {
+/**
+ * Renders one variation and the intent its text states; the same (seed, golden, style, index) always
+ * gives the same result.
+ */
+export function renderVariation(kb: Knowledge, seed: number, spec: VariationSpec): RenderedQuery {
   const frames = Rng.of(seed, spec.golden.id, spec.style, 'frames').shuffle(FRAMES[spec.style]);
   const seen = new Set<string>();
   // earlier indices of the same style take earlier frames; identical renderings are retried with a new draw
-  for (let i = 0; i < spec.index; i++) seen.add(renderOnce(kb, seed, spec, frames, i, 0));
+  for (let i = 0; i < spec.index; i++) seen.add(renderOnce(kb, seed, spec, frames, i, 0).text);
   for (let attempt = 0; attempt < 6; attempt++) {
-    const text = renderOnce(kb, seed, spec, frames, spec.index, attempt);
-    if (!seen.has(text)) return text;
+    const r = renderOnce(kb, seed, spec, frames, spec.index, attempt);
+    if (!seen.has(r.text)) return r;
   }
   return renderOnce(kb, seed, spec, frames, spec.index, 6);
 }
 
-function renderOnce(kb: Knowledge, seed: number, spec: VariationSpec, frames: typeof FRAMES.formal, index: number, attempt: number): string {
+function renderOnce(kb: Knowledge, seed: number, spec: VariationSpec, frames: Frame[], index: number, attempt: number): RenderedQuery {
   const rng = Rng.of(seed, spec.golden.id, spec.style, index, attempt);
   const frame = frames[(index + attempt) % frames.length]!;
-  const slots = buildSlots(spec.golden.expected_intent, kb, rng);
-  const text = frame(slots, rng);
-  return spec.style === 'edge_case' ? addTypos(text, rng, 1 + rng.int(2)) : text;
+  const r = renderStated(frame, spec.golden.expected_intent, kb, rng);
+  return spec.style === 'edge_case' ? { ...r, text: addTypos(r.text, rng, 1 + rng.int(2)) } : r;
 }
 
+/** An LLM engine passes its own text, whose stated intent is the base query's. */
 export function variationSeed(kb: Knowledge, seed: number, spec: VariationSpec, engine = 'template', text?: string): ExampleSeed {
   const g = spec.golden;
+  const rendered = text === undefined ? renderVariation(kb, seed, spec) : { text, intent: g.expected_intent };
   return {
     id: variationId(seed, spec),
     kind: 'query_variation',
@@ -61,8 +65,8 @@ export function variationSeed(kb: Knowledge, seed: number, spec: VariationSpec, 
     category: g.category,
     analysisType: g.expected_intent.analysis_type,
     difficulty: spec.style === 'edge_case' ? Math.min(3, g.difficulty + 1) : g.difficulty,
-    input: text ?? renderVariation(kb, seed, spec),
-    output: { intent: g.expected_intent },
-    groundTruth: g.expected_intent,
+    input: rendered.text,
+    output: { intent: rendered.intent },
+    groundTruth: rendered.intent,
   };
 }

@@ -14,7 +14,8 @@ export const WORKFLOWS_PER_GOLDEN = 10;
 export function workflowSeed(kb: Knowledge, seed: number, spec: IndexedSpec): ExampleSeed {
   const golden = kb.goldenQueries[spec.goldenIndex]!;
   const rng = Rng.of(seed, 'workflow', golden.id, spec.variant);
-  const intent = { ...varyIntent(golden, kb, rng, spec.variant), confidence: 1 };
+  const query = renderQuery({ ...varyIntent(golden, kb, rng, spec.variant), confidence: 1 }, kb, rng, rng.pick(['formal', 'detailed', 'casual'] as const));
+  const intent = query.intent;
   const tools = selectTools(intent, kb);
   const workflow = generateWorkflow(intent, tools, kb);
   return {
@@ -26,7 +27,7 @@ export function workflowSeed(kb: Knowledge, seed: number, spec: IndexedSpec): Ex
     category: categoryOf(kb, intent.analysis_type),
     analysisType: intent.analysis_type,
     difficulty: Math.min(3, golden.difficulty + (spec.variant % 4 === 0 ? 0 : 1)),
-    input: renderQuery(intent, kb, rng, rng.pick(['formal', 'detailed', 'casual'] as const)),
+    input: query.text,
     output: { intent, tools, workflow },
     groundTruth: intent,
   };

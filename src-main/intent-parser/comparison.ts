@@ -5,6 +5,7 @@ const STOP = new Set([
   'reads', 'please', 'pls', 'cells', 'tissue', 'conditions', 'condition', 'groups', 'group', 'mice', 'mouse', 'human',
   'rna-seq', 'wes', 'wgs', 'comparing', 'compare', 'between', 'contrast', 'is', 'are', 'my', 'our', 'i', 'we', 'want',
   'wanna', 'looking', 'at', 'design', 'question', 'main', 'under', 'hypothesis', 'concerns', 'split', 'into',
+  'evaluating', 'contrasting', 'comparison', 'that', 'thx', 'thanks', 'which', 'who', 'where', 'when', 'w/', 'do', 'the thing', 'examining', 'differences', 'difference', 'find', 'contrast:', 'vs', 'versus', 'as', 'by',
 ]);
 const CANONICAL: Record<string, string> = {
   tumour: 'tumor', 'wild-type': 'wildtype', 'wild type': 'wildtype', wt: 'wildtype', ko: 'knockout', ctrl: 'control',
@@ -18,12 +19,12 @@ function takeGroup(tokens: string[], fromEnd: boolean, blocked: (w: string) => b
   const picked: string[] = [];
   const seq = fromEnd ? [...tokens].reverse() : tokens;
   for (const raw of seq) {
-    // reading backwards, punctuation after a word separates it from the group that follows
-    if (fromEnd && picked.length > 0 && /[,;:.!?)]$/.test(raw)) break;
-    const w = raw.replace(/[.,;:!?()"]+$/g, '').replace(/^[("]+/, '');
-    if (!w || STOP.has(w) || blocked(w) || /[,;:()]/.test(raw.slice(0, -1))) break;
+    // punctuation between two words separates the group from the words around it
+    if (picked.length > 0 && (fromEnd ? /[,;:.!?)]$/.test(raw) : /^[(]/.test(raw))) break;
+    const w = raw.replace(/^[("'[]+/, '').replace(/[.,;:!?()"'\]]+$/g, '');
+    if (!/[a-z0-9]/.test(w) || /[,;:()]/.test(w) || STOP.has(w) || blocked(w)) break;
     picked.push(w);
-    if (picked.length === 2 || /[,;:.!?)]$/.test(raw)) break;
+    if (picked.length === 2 || (fromEnd ? /^[(]/.test(raw) : /[,;:.!?)]$/.test(raw))) break;
   }
   if (fromEnd) picked.reverse();
   const group = picked.join(' ');

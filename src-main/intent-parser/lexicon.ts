@@ -25,6 +25,9 @@ export interface Lexicon {
 
 const cache = new WeakMap<Knowledge, Lexicon>();
 
+/** Words that are condition groups even when an analysis keyword or tissue uses them. */
+const GROUP_WORDS = new Set(['tumor', 'tumour', 'normal', 'control', 'treated', 'untreated', 'knockout', 'wildtype', 'infected', 'healthy', 'disease', 'case', 'cases']);
+
 export function lexiconFor(kb: Knowledge): Lexicon {
   const hit = cache.get(kb);
   if (hit) return hit;
@@ -65,7 +68,13 @@ export function lexiconFor(kb: Knowledge): Lexicon {
     strand: new PhraseMatcher(STRAND),
     fuzzy: new FuzzyCorrector(vocabulary, COMMON_WORDS),
     entityWords: new Set(
-      [...organismEntries, ...TISSUES, ...CELL_TYPES].filter(([, v]) => v !== 'tumor').map(([p]) => p).filter((p) => !p.includes(' ')),
+      [
+        ...[...organismEntries, ...TISSUES, ...CELL_TYPES].filter(([, v]) => v !== 'tumor').map(([p]) => p),
+        ...toolEntries.map(([p]) => p),
+        ...keywordEntries.map(([p]) => p),
+        ...PAIRED,
+        ...SINGLE,
+      ].filter((p) => !p.includes(' ') && !GROUP_WORDS.has(p)),
     ),
   };
   cache.set(kb, lex);

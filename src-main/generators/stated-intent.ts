@@ -1,0 +1,55 @@
+import type { Intent } from '../../src-preload/schemas/intent';
+import { missingInformation } from '../knowledge/missing-information';
+import type { Knowledge } from '../knowledge/schemas';
+import type { Rng } from './rng';
+import { buildSlots, type Slots } from './slots';
+import type { Frame } from './variation-frames';
+
+export interface RenderedQuery {
+  text: string;
+  /** the intent the text actually states: fields the frame left out are unset and listed as missing */
+  intent: Intent;
+}
+
+/**
+ * Renders a frame and records which slots it used, so the target intent of the query is exactly what
+ * the query says: a minimal "atac mouse" does not silently carry the base query's comparison or tools.
+ */
+export function renderStated(frame: Frame, base: Intent, kb: Knowledge, rng: Rng): RenderedQuery {
+  const slots = buildSlots(base, kb, rng);
+  const used = new Set<keyof Slots>();
+  const tracked = new Proxy(slots, {
+    get(target, key) {
+      used.add(key as keyof Slots);
+      return target[key as keyof Slots];
+    },
+  });
+  const text = frame(tracked, rng);
+  return { text, intent: statedIntent(base, slots, used, kb) };
+}
+
+function statedIntent(base: Intent, slots: Slots, used: Set<keyof Slots>, kb: Knowledge): Intent {
+  const saysOrganism = base.organism && ((used.has('organism') && slots.organism) || (used.has('organismFormal') && slots.organismFormal));
+  let organism: Intent['organism'] = null;
+  if (saysOrganism && base.organism) {
+    const entry = kb.organismById.get(base.organism.id);
+    // "hg19" in the text means GRCh37, whatever build the base query had
+    const alias = used.has('organism') && slots.organism ? entry?.build_aliases[slots.organism.toLowerCase()] : undefined;
+    const formalBuild = used.has('organismFormal') && !used.has('organism') && entry ? entry.genome_build : undefined;
+    organism = { ...base.organism, genome_build: alias ?? formalBuild ?? base.organism.genome_build };
+  }
+  const says = (key: keyof Slots) => used.has(key) && slots[key] !== null;
+  const intent: Intent = {
+    ...base,
+    organism,
+    tissue: says('tissue') ? base.tissue : null,
+    cell_type: says('cellType') ? base.cell_type : null,
+    read_layout: says('layout') ? base.read_layout : 'unknown',
+    strandedness: says('strand') ? base.strandedness : 'unknown',
+    comparison: says('comparison') ? base.comparison : null,
+    requested_tools: says('tools') ? base.requested_tools : [],
+    constraints: says('constraints') ? base.constraints : [],
+  };
+  intent.missing_information = missingInformation(intent, kb.analysisTypeById.get(intent.analysis_type));
+  return intent;
+}
