@@ -1,4 +1,13 @@
+import { randomUUID } from 'node:crypto';
+import { type Gate, type LeakageReport, type QualityMetrics, type SplitConfig, SplitConfigSchema } from '../../src-preload/schemas/build';
 import type { AppContext } from '../app/context';
+import { runExport } from '../export/run-export';
+import { parseIntent } from '../intent-parser';
+import { loadKnowledge } from '../knowledge/load';
+import { gateFailures, qualityGates } from '../metrics/gates';
+import type { InteractionStats } from '../metrics/quality-metrics';
+import { lintProject } from '../nextflow-validator';
+import { type PipelineResult, runPipeline } from '../pipeline/run-pipeline';
 import { defaultGenerateDeps } from '../generators/default-deps';
 import { expertExamples, storeGoldenQueries } from '../generators/expert';
 import { GENERATED_KINDS, TARGETS } from '../generators/targets';
@@ -9,6 +18,9 @@ export interface BuildOptions {
   seed: number;
   /** multiplies the plan targets (1 = the plan's ~10,000 examples) */
   scale: number;
+  splitConfig?: Partial<SplitConfig>;
+  /** skip generation and build from what the store holds */
+  noGenerate?: boolean;
 }
 
 export interface BuildProgress {
@@ -24,9 +36,91 @@ export interface BuildSummary {
   files: number;
   passed: boolean;
   failures: string[];
-  kinds: { kind: string; total: number; target: number; train: number; val: number; test: number; rejected: number; needsReview: number }[];
-  gates: { name: string; value: string; threshold: string; result: 'pass' | 'FAIL' | 'n/a' }[];
-  leakage: { sharedGroups: number; crossSplitNearDuplicates: number };
+  kinds: { kind: string; total: number; target: number | null; train: number; val: number; test: number; excluded: number }[];
+  excluded: PipelineResult['excluded'];
+  gates: Gate[];
+  leakage: LeakageReport;
+  nearDuplicateClusters: number;
+  metrics: QualityMetrics;
+}
+
+/**
+ * The headless dataset build: generate every kind at the plan targets (resumable jobs), run the pipeline
+ * (rules, dedup, near-duplicates, splits, leakage, metrics), apply the quality gates, export all formats,
+ * and record the build with its manifest and quality report.
+ */
+export async function runBuild(ctx: AppContext, opts: BuildOptions, onProgress: (p: BuildProgress) => void): Promise<BuildSummary> {
+  const kb = loadKnowledge();
+  const splitConfig = SplitConfigSchema.parse({ seed: opts.seed, ...opts.splitConfig });
+  if (!opts.noGenerate) await generateAll(ctx, opts, onProgress);
+  const buildId = randomUUID();
+  ctx.db
+    .prepare("INSERT INTO builds (id, kind, status, seed, config, output_dir, created_at) VALUES (?, 'build', 'running', ?, ?, ?, ?)")
+    .run(buildId, opts.seed, JSON.stringify(splitConfig), opts.outDir, new Date().toISOString());
+  try {
+    const deps = {
+      kb,
+      parse: (q: string) => parseIntent(q, kb),
+      lint: (files: Record<string, string>) => lintProject(files, 'main.nf'),
+    };
+    const result = await runPipeline(ctx.db, kb, deps, splitConfig, buildId, interactionStats(ctx.db), (p) => onProgress(p));
+    const gates = qualityGates(result.metrics);
+    const failures = gateFailures(gates);
+    if (result.kept === 0) failures.push('no example passed the pipeline: generate or import data first');
+    const leak = result.leakage;
+    if (leak.sharedGroups > 0 || leak.crossSplitNearDuplicates > 0)
+      failures.push(`leakage: ${leak.sharedGroups} shared groups, ${leak.crossSplitNearDuplicates} cross-split near-duplicates`);
+    const qualityReport = {
+      seed: opts.seed,
+      split_config: splitConfig,
+      passed: failures.length === 0,
+      failures,
+      gates,
+      metrics: result.metrics,
+      counts: { total: result.total, kept: result.kept, splits: result.splitCounts, per_kind: result.perKind, per_analysis_type: result.perAnalysisType },
+      excluded: result.excluded,
+      rule_failures: result.ruleFailures,
+      pii_scrubbed: result.pii,
+      near_duplicates: { clusters: result.nearDuplicateClusters, pairs: result.nearDuplicatePairs, threshold: splitConfig.nearDupThreshold },
+      leakage: result.leakage,
+    };
+    const manifest = await runExport(ctx.db, kb, { buildId, outDir: opts.outDir, splitConfig, qualityReport }, (p) => onProgress(p));
+    ctx.db
+      .prepare("UPDATE builds SET status = ?, manifest = ?, quality_report = ?, finished_at = ? WHERE id = ?")
+      .run(failures.length === 0 ? 'passed' : 'failed', JSON.stringify(manifest), JSON.stringify(qualityReport), new Date().toISOString(), buildId);
+    ctx.events.emit('event', { type: 'data-changed', what: 'builds' });
+    const kinds = Object.entries(result.perKind)
+      .sort((a, b) => a[0].localeCompare(b[0]))
+      .map(([kind, k]) => ({ kind, target: (TARGETS as Record<string, number>)[kind] ?? null, ...k }));
+    return {
+      buildId,
+      outDir: opts.outDir,
+      files: manifest.files.length + 1,
+      passed: failures.length === 0,
+      failures,
+      kinds,
+      excluded: result.excluded,
+      gates,
+      leakage: result.leakage,
+      nearDuplicateClusters: result.nearDuplicateClusters,
+      metrics: result.metrics,
+    };
+  } catch (e) {
+    ctx.db.prepare("UPDATE builds SET status = 'error', quality_report = ?, finished_at = ? WHERE id = ?").run(JSON.stringify({ error: (e as Error).message }), new Date().toISOString(), buildId);
+    throw e;
+  }
+}
+
+function interactionStats(db: AppContext['db']): InteractionStats {
+  const row = db
+    .prepare(
+      `SELECT COUNT(*) AS withFeedback,
+              COALESCE(SUM(CASE WHEN feedback IN ('accept', 'modify') THEN 1 ELSE 0 END), 0) AS accepted,
+              COALESCE(SUM(CASE WHEN feedback = 'modify' THEN 1 ELSE 0 END), 0) AS modified
+       FROM interactions WHERE feedback IS NOT NULL`,
+    )
+    .get() as InteractionStats;
+  return row;
 }
 
 /** Generation part of the build: golden queries, the expert test set and every kind at its target. */

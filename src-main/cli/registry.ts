@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
+import { registerBuild } from './commands/build';
 import { registerEvalIntents } from './commands/eval-intents';
 import { registerGenerate } from './commands/generate';
+import { registerImportFeedback } from './commands/import-feedback';
 import { registerLintNf } from './commands/lint-nf';
 import { registerParse } from './commands/parse';
 import { registerServe } from './commands/serve';
@@ -8,8 +10,10 @@ import { registerServe } from './commands/serve';
 /** Every CLI command; each lives in commands/<name>.ts and is added here. */
 export function registerCommands(program: Command): void {
   registerServe(program);
+  registerBuild(program);
   registerGenerate(program);
   registerParse(program);
   registerEvalIntents(program);
   registerLintNf(program);
+  registerImportFeedback(program);
 }

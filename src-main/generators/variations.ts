@@ -5,6 +5,7 @@ import { type ExampleSeed } from './example-factory';
 import { Rng } from './rng';
 import { type RenderedQuery, renderStated } from './stated-intent';
 import { addTypos } from './typos';
+import { unknownVariationText } from './unknown-frames';
 import { FRAMES, type Frame } from './variation-frames';
 
 export const STYLES: readonly VariationStyle[] = VariationStyleSchema.options;
@@ -47,7 +48,10 @@ export function renderVariation(kb: Knowledge, seed: number, spec: VariationSpec
 function renderOnce(kb: Knowledge, seed: number, spec: VariationSpec, frames: Frame[], index: number, attempt: number): RenderedQuery {
   const rng = Rng.of(seed, spec.golden.id, spec.style, index, attempt);
   const frame = frames[(index + attempt) % frames.length]!;
-  const r = renderStated(frame, spec.golden.expected_intent, kb, rng);
+  const r =
+    spec.golden.expected_intent.analysis_type === 'unknown'
+      ? { text: unknownVariationText(spec.golden.query, spec.style, rng), intent: spec.golden.expected_intent }
+      : renderStated(frame, spec.golden.expected_intent, kb, rng);
   return spec.style === 'edge_case' ? { ...r, text: addTypos(r.text, rng, 1 + rng.int(2)) } : r;
 }
 

@@ -3,7 +3,7 @@ import { ExampleSchema } from '../../src-preload/schemas/example';
 import type { Db } from './db';
 
 /** Row shape of the `examples` table (JSON columns as TEXT). */
-interface ExampleRow {
+export interface ExampleRow {
   id: string;
   kind: string;
   source: string;

@@ -123,6 +123,31 @@ CREATE TABLE settings (
 );
 `,
   },
+  {
+    version: 2,
+    name: 'build items',
+    sql: `
+CREATE TABLE build_items (
+  build_id TEXT NOT NULL REFERENCES builds(id) ON DELETE CASCADE,
+  example_id TEXT NOT NULL,
+  split TEXT,
+  excluded TEXT,
+  reasons TEXT,
+  pii TEXT,
+  cluster INTEGER,
+  parsed_ok INTEGER,
+  confidence REAL,
+  workflow_ok INTEGER,
+  workflow_complete INTEGER,
+  tools_match INTEGER,
+  tools TEXT,
+  ord TEXT,
+  PRIMARY KEY (build_id, example_id)
+);
+CREATE INDEX build_items_split ON build_items(build_id, split);
+CREATE INDEX build_items_cluster ON build_items(build_id, cluster);
+`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

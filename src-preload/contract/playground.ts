@@ -1,2 +1,73 @@
-/** Channels of the playground part; filled in by its owner. */
-export const playgroundChannels = {};
+import { z } from 'zod';
+import { ExampleSchema, ToolChoiceSchema } from '../schemas/example';
+import { FeedbackSchema, InteractionOriginSchema, InteractionSchema, ModificationsSchema } from '../schemas/interaction';
+import { IntentSchema } from '../schemas/intent';
+import { channel } from './channel';
+
+export const DiagnosticSchema = z.object({
+  file: z.string(),
+  line: z.number(),
+  column: z.number(),
+  severity: z.enum(['error', 'warning']),
+  rule: z.string(),
+  message: z.string(),
+});
+
+export const ImportSummarySchema = z.object({
+  lines: z.number().int(),
+  imported: z.number().int(),
+  duplicates: z.number().int(),
+  /** the first bad lines (capped); errorCount has the total */
+  errors: z.array(z.object({ line: z.number().int(), reason: z.string() })),
+  errorCount: z.number().int(),
+  examples: z.number().int(),
+});
+export type ImportSummary = z.infer<typeof ImportSummarySchema>;
+
+export const InteractionStatsSchema = z.object({
+  total: z.number().int(),
+  withFeedback: z.number().int(),
+  accepted: z.number().int(),
+  modified: z.number().int(),
+  rejected: z.number().int(),
+});
+
+/** Channels of the playground part: try a query, give feedback, browse and import logged interactions. */
+export const playgroundChannels = {
+  /** parse -> select tools -> generate -> lint one query; the run is logged as an interaction */
+  'playground.run': channel(
+    z.object({ query: z.string().trim().min(1).max(100_000), sessionId: z.string().min(1).max(200).optional() }),
+    z.object({
+      intent: IntentSchema,
+      tools: z.array(ToolChoiceSchema),
+      /** relative path -> file text; empty when the analysis type is unknown */
+      workflow: z.record(z.string(), z.string()),
+      diagnostics: z.array(DiagnosticSchema),
+      interactionId: z.string(),
+      sessionId: z.string(),
+    }),
+  ),
+  /** records feedback on a logged run (the row is updated); accepted / modified runs become examples */
+  'playground.feedback': channel(
+    z.object({
+      interactionId: z.string().min(1).max(200),
+      feedback: FeedbackSchema,
+      modifications: ModificationsSchema.nullable().optional(),
+      executionSuccess: z.boolean().nullable().optional(),
+    }),
+    z.object({ interaction: InteractionSchema, example: ExampleSchema.nullable() }),
+  ),
+  'interactions.list': channel(
+    z.object({
+      offset: z.number().int().min(0),
+      limit: z.number().int().min(1).max(200),
+      sessionId: z.string().max(200).optional(),
+      origin: InteractionOriginSchema.optional(),
+      feedback: z.union([FeedbackSchema, z.literal('none')]).optional(),
+      newestFirst: z.boolean().optional(),
+    }),
+    z.object({ total: z.number().int(), items: z.array(InteractionSchema), stats: InteractionStatsSchema }),
+  ),
+  /** imports a feedback JSONL file from a local path */
+  'interactions.import': channel(z.object({ path: z.string().min(1).max(4096) }), ImportSummarySchema),
+};

@@ -1,5 +1,6 @@
 import { Option, type Command } from 'commander';
 import type { GenerateSummary } from '../../generators/generate-job';
+import type { LlmGenerateSummary } from '../../generators/llm-engine';
 import { GENERATED_KINDS, TARGETS } from '../../generators/targets';
 import { addDbOption, fail, openContext, stderrProgress } from '../common';
 import { formatTable } from '../format-table';
@@ -12,7 +13,7 @@ export function registerGenerate(program: Command): void {
       .addOption(new Option('--kind <kind>', 'example kind (default: all kinds)').choices(GENERATED_KINDS))
       .option('--count <n>', 'how many (default: the plan target of the kind)')
       .option('--seed <n>', 'seed; the same seed gives the same examples', '42')
-      .addOption(new Option('--engine <engine>', 'generator engine').choices(['template', 'llm']).default('template'))
+      .addOption(new Option('--engine <engine>', 'generator engine (llm: the LLM settings, or env BIOTRAIN_LLM_BASE_URL / BIOTRAIN_LLM_MODEL / BIOTRAIN_LLM_API_KEY)').choices(['template', 'llm']).default('template'))
       .option('--resume <jobId>', 'resume an interrupted generation job')
       .option('--json', 'print the summary as JSON'),
   ).action(async (opts: { db: string; kind?: string; count?: string; seed: string; engine: string; resume?: string; json?: boolean }) => {
@@ -54,6 +55,13 @@ export function registerGenerate(program: Command): void {
         summaries.map((s) => [s.kind, s.engine, s.planned, s.inserted, s.skippedExisting, s.autoValidated, s.needsReview]),
       )}\n`,
     );
+    for (const s of summaries as (GenerateSummary & Partial<LlmGenerateSummary>)[]) {
+      if (s.usage)
+        process.stdout.write(
+          `\n${s.kind} (${s.engine}): ${s.usage.calls} LLM call(s), ${s.usage.cacheHits} cache hit(s), ` +
+            `${s.usage.promptTokens} prompt + ${s.usage.completionTokens} completion tokens, ${s.invalid ?? 0} invalid reply(ies) kept for review\n`,
+        );
+    }
     for (const s of summaries) {
       if (!s.diversity) continue;
       process.stdout.write(

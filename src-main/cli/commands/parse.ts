@@ -1,33 +1,75 @@
+import { randomUUID } from 'node:crypto';
 import readline from 'node:readline';
 import type { Command } from 'commander';
+import type { NewInteraction } from '../../../src-preload/schemas/interaction';
+import type { AppContext } from '../../app/context';
 import { parseIntent } from '../../intent-parser';
+import { interactionsRepo } from '../../interactions/repo';
 import { loadKnowledge } from '../../knowledge/load';
+import { selectTools } from '../../tool-selector';
+import { addDbOption, openContext } from '../common';
 
 /** Longest query line accepted; longer lines get an error object instead of an intent. */
 export const MAX_QUERY_CHARS = 100_000;
 
+/** Logged interactions are written in transactions of this many. */
+const LOG_BATCH = 1000;
+
 export function registerParse(program: Command): void {
-  program
-    .command('parse')
-    .description('parse queries with the offline rule parser: one query per stdin line -> one JSON intent per stdout line')
-    .argument('[query...]', 'a query given as arguments instead of stdin')
-    .action(async (words: string[]) => {
-      const kb = loadKnowledge();
-      const emit = (line: string, lineNo: number) => {
-        const query = line.trim();
-        if (!query) return;
-        const out =
-          query.length > MAX_QUERY_CHARS
-            ? { line: lineNo, error: `query is ${query.length} characters; the limit is ${MAX_QUERY_CHARS}` }
-            : parseIntent(query, kb);
-        process.stdout.write(`${JSON.stringify(out)}\n`);
-      };
-      if (words.length > 0) {
-        emit(words.join(' '), 1);
+  addDbOption(
+    program
+      .command('parse')
+      .description('parse queries with the offline rule parser: one query per stdin line -> one JSON intent per stdout line')
+      .argument('[query...]', 'a query given as arguments instead of stdin')
+      .option('--log', 'record each parsed query as an interaction (origin cli, tools selected, no feedback) in the store')
+      .option('--session <id>', 'session id for --log (default: a random uuid)'),
+  ).action(async (words: string[], opts: { db: string; log?: boolean; session?: string }) => {
+    const kb = loadKnowledge();
+    const ctx: AppContext | null = opts.log ? openContext(opts.db) : null;
+    const session = opts.session ?? randomUUID();
+    let pending: NewInteraction[] = [];
+    let logged = 0;
+    const flush = () => {
+      if (!ctx || pending.length === 0) return;
+      logged += interactionsRepo(ctx.db).logMany(pending).inserted.length;
+      pending = [];
+    };
+    const emit = (line: string, lineNo: number) => {
+      const query = line.trim();
+      if (!query) return;
+      if (query.length > MAX_QUERY_CHARS) {
+        const error = `query is ${query.length} characters; the limit is ${MAX_QUERY_CHARS}`;
+        process.stdout.write(`${JSON.stringify({ line: lineNo, error })}\n`);
         return;
       }
-      const rl = readline.createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
-      let n = 0;
-      for await (const line of rl) emit(line, ++n);
-    });
+      const intent = parseIntent(query, kb);
+      process.stdout.write(`${JSON.stringify(intent)}\n`);
+      if (!ctx) return;
+      pending.push({
+        session_id: session,
+        timestamp: new Date().toISOString(),
+        query,
+        intent,
+        tools: selectTools(intent, kb),
+        workflow: null,
+        feedback: null,
+        modifications: null,
+        execution_success: null,
+        origin: 'cli',
+      });
+      if (pending.length >= LOG_BATCH) flush();
+    };
+    try {
+      if (words.length > 0) emit(words.join(' '), 1);
+      else {
+        const rl = readline.createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
+        let n = 0;
+        for await (const line of rl) emit(line, ++n);
+      }
+      flush();
+      if (ctx) process.stderr.write(`logged ${logged} interaction(s) in session ${session}\n`);
+    } finally {
+      ctx?.close();
+    }
+  });
 }

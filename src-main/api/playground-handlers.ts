@@ -1,0 +1,100 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { AppContext } from '../app/context';
+import { parseIntent } from '../intent-parser';
+import { importFeedback } from '../interactions/import-feedback';
+import { InteractionConflictError, interactionsRepo } from '../interactions/repo';
+import { interactionExampleId, interactionToExample, syncInteractionExamples } from '../interactions/to-example';
+import { loadKnowledge } from '../knowledge/load';
+import { lintProject } from '../nextflow-validator';
+import { selectTools } from '../tool-selector';
+import { generateWorkflow } from '../workflow-generator';
+import { ApiError } from './dispatch';
+import type { Handlers } from './types';
+
+const SESSION_KEY = 'playground.session';
+
+/** The playground's session id for this app context, created on first use. */
+function defaultSession(ctx: AppContext): string {
+  let id = ctx.extras.get(SESSION_KEY) as string | undefined;
+  if (!id) {
+    id = randomUUID();
+    ctx.extras.set(SESSION_KEY, id);
+  }
+  return id;
+}
+
+const changed = (ctx: AppContext, what: string) => ctx.events.emit('event', { type: 'data-changed', what });
+
+export const playgroundHandlers: Handlers = {
+  'playground.run': (req, ctx) => {
+    const kb = loadKnowledge();
+    const intent = parseIntent(req.query, kb);
+    const tools = selectTools(intent, kb);
+    const workflow = tools.length > 0 ? generateWorkflow(intent, tools, kb) : null;
+    const diagnostics = workflow ? lintProject(workflow.files, 'main.nf').diagnostics : [];
+    const sessionId = req.sessionId ?? defaultSession(ctx);
+    const { interaction } = interactionsRepo(ctx.db).log({
+      session_id: sessionId,
+      timestamp: new Date().toISOString(),
+      query: req.query,
+      intent,
+      tools,
+      workflow,
+      feedback: null,
+      modifications: null,
+      execution_success: null,
+      origin: 'playground',
+    });
+    changed(ctx, 'interactions');
+    return { intent, tools, workflow: workflow?.files ?? {}, diagnostics, interactionId: interaction.id, sessionId };
+  },
+
+  'playground.feedback': (req, ctx) => {
+    const repo = interactionsRepo(ctx.db);
+    let interaction: ReturnType<typeof repo.setFeedback>;
+    try {
+      interaction = repo.setFeedback(req.interactionId, {
+        feedback: req.feedback,
+        modifications: req.modifications,
+        executionSuccess: req.executionSuccess,
+      });
+    } catch (err) {
+      if (err instanceof InteractionConflictError) throw new ApiError(409, err.message);
+      throw err;
+    }
+    if (!interaction) throw new ApiError(404, `no interaction '${req.interactionId}'`);
+    const kb = loadKnowledge();
+    syncInteractionExamples(ctx.db, [interaction], kb);
+    const example = interactionToExample(interaction, kb) ? (ctx.examples.get(interactionExampleId(interaction.id)) ?? null) : null;
+    changed(ctx, 'interactions');
+    changed(ctx, 'examples');
+    return { interaction, example };
+  },
+
+  'interactions.list': (req, ctx) => {
+    const repo = interactionsRepo(ctx.db);
+    const filter = { sessionId: req.sessionId, origin: req.origin, feedback: req.feedback };
+    return {
+      total: repo.count(filter),
+      items: repo.list(filter, req.offset, req.limit, req.newestFirst ?? false),
+      stats: repo.stats(),
+    };
+  },
+
+  'interactions.import': async (req, ctx) => {
+    const file = path.resolve(req.path);
+    let isFile = false;
+    try {
+      isFile = fs.statSync(file).isFile();
+    } catch {
+      throw new ApiError(400, `${req.path}: no such file`);
+    }
+    if (!isFile) throw new ApiError(400, `${req.path}: not a file`);
+    const summary = await importFeedback(ctx.db, file, { kb: loadKnowledge(), maxErrors: 100 });
+    changed(ctx, 'interactions');
+    if (summary.examples > 0) changed(ctx, 'examples');
+    return summary;
+  },
+};

@@ -1,0 +1,55 @@
+import path from 'node:path';
+import type { Command } from 'commander';
+import { runBuild } from '../../build/run-build';
+import { addDbOption, fail, openContext, stderrProgress } from '../common';
+import { formatTable } from '../format-table';
+
+export function registerBuild(program: Command): void {
+  addDbOption(
+    program
+      .command('build')
+      .description('the whole dataset build, headless: generate every kind at the plan targets, run the pipeline and gates, export')
+      .option('--out <dir>', 'output folder (processed/, hf/, hub/, metadata/ ...)', 'data/training')
+      .option('--seed <n>', 'seed for generation and splits', '42')
+      .option('--scale <x>', 'multiply the plan target counts (e.g. 0.1 for a quick build)', '1')
+      .option('--json', 'print the build summary as JSON'),
+  ).action(async (opts: { db: string; out: string; seed: string; scale: string; json?: boolean }) => {
+    const seed = Number(opts.seed);
+    const scale = Number(opts.scale);
+    if (!Number.isInteger(seed) || seed < 0) fail(`--seed must be a non-negative integer, got '${opts.seed}'`, 2);
+    if (!(scale > 0 && scale <= 100)) fail(`--scale must be in (0, 100], got '${opts.scale}'`, 2);
+    const ctx = openContext(opts.db);
+    const t0 = Date.now();
+    let summary: Awaited<ReturnType<typeof runBuild>>;
+    try {
+      let phase = '';
+      let progress = stderrProgress('');
+      summary = await runBuild(ctx, { outDir: path.resolve(opts.out), seed, scale }, (p) => {
+        if (p.phase !== phase) {
+          phase = p.phase;
+          progress = stderrProgress(p.phase.padEnd(24));
+        }
+        progress(p.done, p.total, p.message);
+      });
+    } finally {
+      ctx.close();
+    }
+    const secs = ((Date.now() - t0) / 1000).toFixed(1);
+    if (opts.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+    else {
+      const kinds = formatTable(
+        ['kind', 'examples', 'target', 'train', 'val', 'test', 'excluded'],
+        summary.kinds.map((k) => [k.kind, k.total, k.target ?? '-', k.train, k.val, k.test, k.excluded]),
+      );
+      const excluded = Object.entries(summary.excluded)
+        .filter(([, n]) => n > 0)
+        .map(([why, n]) => `${n} ${why.replace(/_/g, ' ')}`)
+        .join(', ');
+      const gates = formatTable(['quality gate', 'value', 'minimum', 'result'], summary.gates.map((g) => [g.name, g.display, `${(g.threshold * 100).toFixed(0)}%`, g.result]));
+      process.stdout.write(`\n${kinds}\n\nexcluded: ${excluded || 'none'}\n\n${gates}\n`);
+      process.stdout.write(`\nleakage: ${summary.leakage.sharedGroups} shared groups, ${summary.leakage.crossSplitNearDuplicates} cross-split near-duplicates (${summary.nearDuplicateClusters} near-duplicate clusters kept for inspection)\n`);
+      process.stdout.write(`exported to ${summary.outDir} (${summary.files} files) in ${secs} s\n`);
+    }
+    if (!summary.passed) fail(`build failed its quality gates:\n  ${summary.failures.join('\n  ')}`);
+  });
+}

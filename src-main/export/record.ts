@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import type { Example, Split } from '../../src-preload/schemas/example';
+import type { Knowledge } from '../knowledge/schemas';
+import { scrubPii } from '../pipeline/pii';
+import { renderAnswer } from './answer';
+
+/** The system prompt of every training conversation (plan 4.1). */
+export const SYSTEM_PROMPT =
+  'You are BioPipelines, an expert bioinformatics assistant that helps users create analysis workflows. ' +
+  'You understand sequencing data types, analysis methods, and bioinformatics tools. When given a query, ' +
+  'extract the analysis intent, choose the tools, and generate a Nextflow DSL2 workflow; when asked about a ' +
+  'tool or an error, explain it accurately.';
+
+export const MessageSchema = z.object({ role: z.enum(['system', 'user', 'assistant']), content: z.string().min(1) });
+
+export const RecordMetadataSchema = z.object({
+  example_id: z.string(),
+  kind: z.string(),
+  source: z.string(),
+  category: z.string(),
+  analysis_type: z.string(),
+  tools: z.array(z.string()),
+  difficulty: z.number().int().min(1).max(3),
+  validated: z.boolean(),
+});
+
+/** One row of processed/{split}.jsonl: the plan's instruction format (4.1). */
+export const TrainingRecordSchema = z.object({
+  id: z.string().regex(/^(train|val|test)_\d{5,}$/),
+  messages: z.tuple([
+    MessageSchema.extend({ role: z.literal('system') }),
+    MessageSchema.extend({ role: z.literal('user') }),
+    MessageSchema.extend({ role: z.literal('assistant') }),
+  ]),
+  metadata: RecordMetadataSchema,
+});
+export type TrainingRecord = z.infer<typeof TrainingRecordSchema>;
+
+export function recordId(split: Split, index: number): string {
+  return `${split}_${String(index + 1).padStart(5, '0')}`;
+}
+
+/** The training record of an example, with personal information scrubbed from both sides. */
+export function toRecord(example: Example, split: Split, index: number, tools: readonly string[], kb: Knowledge): TrainingRecord {
+  return {
+    id: recordId(split, index),
+    messages: [
+      { role: 'system', content: SYSTEM_PROMPT },
+      { role: 'user', content: scrubPii(example.input).text },
+      { role: 'assistant', content: scrubPii(renderAnswer(example, kb)).text },
+    ],
+    metadata: {
+      example_id: example.id,
+      kind: example.kind,
+      source: example.source,
+      category: example.category,
+      analysis_type: example.analysis_type,
+      tools: [...tools],
+      difficulty: example.difficulty,
+      validated: example.status === 'accepted' || example.status === 'auto_validated',
+    },
+  };
+}

@@ -1,0 +1,254 @@
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
+import { z } from 'zod';
+import type { Example, ToolChoice, VariationStyle } from '../../src-preload/schemas/example';
+import { type Intent, IntentSchema } from '../../src-preload/schemas/intent';
+import type { AppContext } from '../app/context';
+import { type JobContext, throwIfCancelled } from '../jobs/job-runner';
+import type { Knowledge } from '../knowledge/schemas';
+import type { ChatMessage, LlmClient, UsageTotals } from '../llm/client';
+import { loadPrompt, type PromptName, type PromptValues, renderPrompt } from '../llm/prompts';
+import { roundTrip } from '../round-trip/check';
+import { ExamplesRepo } from '../store/examples-repo';
+import { diversityReport } from './diversity';
+import { type ExampleSeed, makeExample } from './example-factory';
+import { type GenerateDeps, GenerateParamsSchema, type GenerateSummary } from './generate-job';
+import { planTemplateItems } from './template-engine';
+import { type VariationSpec, variationSeed } from './variations';
+
+/** Items per transaction; the client's semaphore bounds how many of them are in flight at once. */
+const BATCH = 32;
+/** Cap on the error text kept with a rejected reply. */
+const MAX_ERROR_CHARS = 600;
+
+export interface LlmUsageSummary {
+  promptTokens: number;
+  completionTokens: number;
+  /** requests answered by the server (a corrective retry is a second call) */
+  calls: number;
+  /** items answered from the llm_cache table without a request */
+  cacheHits: number;
+}
+
+export interface LlmGenerateSummary extends GenerateSummary {
+  usage: LlmUsageSummary;
+  /** replies that never became valid JSON for the schema: kept as needs_review with the raw text */
+  invalid: number;
+}
+
+const STYLE_GUIDES: Record<VariationStyle, string> = {
+  formal: 'a complete, polite request in formal scientific English',
+  casual: 'a relaxed chat message, contractions and informal wording welcome',
+  minimal: 'as few words as possible, keyword style, no full sentence',
+  detailed: 'a longer request that restates every detail of the experiment explicitly',
+  edge_case: 'an unusual but realistic phrasing: abbreviations, a typo or two, odd word order',
+};
+
+const TEMPERATURE: Record<string, number> = { query_variation: 0.9 };
+const DEFAULT_TEMPERATURE = 0.3;
+
+const VariationReply = z.object({ query: z.string().trim().min(3) });
+const ToolsReply = z.object({ tools: z.array(z.object({ tool: z.string().min(1), rationale: z.string() })).min(1) });
+const WorkflowReply = z.object({
+  files: z.record(z.string(), z.string()).refine((f) => typeof f['main.nf'] === 'string' && f['main.nf'].trim() !== '', 'files must include a non-empty main.nf'),
+});
+const EducationReply = z.object({ explanation: z.string().trim().min(20) });
+const DiagnosisReply = z.object({ diagnosis: z.string().trim().min(10), fix_steps: z.array(z.string().min(1)).min(1) });
+
+/** One LLM request for one planned item and how its validated reply becomes an example. */
+interface LlmTask {
+  base: ExampleSeed;
+  messages: ChatMessage[];
+  schema: z.ZodType<unknown>;
+  build(value: unknown): ExampleSeed;
+}
+
+function task<T>(base: ExampleSeed, messages: ChatMessage[], schema: z.ZodType<T>, build: (value: T) => ExampleSeed): LlmTask {
+  return { base, messages, schema: schema as z.ZodType<unknown>, build: (v) => build(v as T) };
+}
+
+function prompt<N extends PromptName>(name: N, values: PromptValues<N>): ChatMessage[] {
+  return renderPrompt(loadPrompt(name), values);
+}
+
+/** The intent as the prompt shows it: the fields a request states, without bookkeeping. */
+function intentJson(intent: Intent | undefined | null): string {
+  if (!intent) return '{}';
+  const { missing_information: _m, confidence: _c, ...stated } = IntentSchema.parse(intent);
+  return JSON.stringify(stated);
+}
+
+function candidateTools(kb: Knowledge, intent: Intent | undefined, chosen: readonly ToolChoice[]): string {
+  const type = intent ? kb.analysisTypeById.get(intent.analysis_type) : undefined;
+  const ids = new Set<string>([
+    ...(type ? [...type.required_tools, ...type.recommended_tools, ...type.optional_tools, ...type.steps.flatMap((s) => s.tools)] : []),
+    ...(intent?.requested_tools ?? []),
+    ...chosen.map((c) => c.tool),
+  ]);
+  return [...ids]
+    .map((id) => kb.toolById.get(id))
+    .filter((t) => t !== undefined)
+    .map((t) => `- ${t.id}: ${t.name} - ${t.purpose} [${t.memory_gb} GB]`)
+    .join('\n');
+}
+
+function workflowTools(kb: Knowledge, chosen: readonly ToolChoice[]): string {
+  return chosen
+    .map((c) => {
+      const t = kb.toolById.get(c.tool);
+      return t ? `- ${t.id} | ${t.container} | ${t.typical_command}` : `- ${c.tool}`;
+    })
+    .join('\n');
+}
+
+/**
+ * The task for item i. The template rendering of the same item supplies the deterministic parts (id,
+ * group, request text or log, intent, reference facts); the LLM writes the part the kind is about.
+ */
+function taskFor(kb: Knowledge, kind: GenerateSummary['kind'], seed: number, spec: unknown, base: ExampleSeed, engine: string): LlmTask {
+  const seedOf = (over: Partial<ExampleSeed>): ExampleSeed => ({ ...base, engine, ...over });
+  switch (kind) {
+    case 'query_variation': {
+      const s = spec as VariationSpec;
+      const messages = prompt('query_variation', {
+        style: s.style,
+        style_guide: STYLE_GUIDES[s.style],
+        query: s.golden.query,
+        intent: intentJson(s.golden.expected_intent),
+        variant: s.index + 1,
+        seed,
+      });
+      return task(base, messages, VariationReply, (v) => variationSeed(kb, seed, s, engine, v.query));
+    }
+    case 'tool_selection': {
+      const intent = base.output.intent;
+      const messages = prompt('tool_selection', {
+        query: base.input,
+        intent: intentJson(intent),
+        candidates: candidateTools(kb, intent, base.output.tools ?? []),
+      });
+      return task(base, messages, ToolsReply, (v) => seedOf({ output: { intent, tools: v.tools } }));
+    }
+    case 'workflow': {
+      const { intent, tools = [] } = base.output;
+      const messages = prompt('workflow', { query: base.input, intent: intentJson(intent), tools: workflowTools(kb, tools) });
+      return task(base, messages, WorkflowReply, (v) => seedOf({ output: { intent, tools, workflow: { files: v.files } } }));
+    }
+    case 'education': {
+      const messages = prompt('education', { question: base.input, reference: base.output.explanation ?? '' });
+      return task(base, messages, EducationReply, (v) => seedOf({ output: { explanation: v.explanation } }));
+    }
+    case 'error_diagnosis': {
+      const reference = [`Diagnosis: ${base.output.diagnosis ?? ''}`, 'Fix steps:', ...(base.output.fix_steps ?? []).map((f, i) => `${i + 1}. ${f}`)].join('\n');
+      const toolId = kb.errorPatterns.find((p) => base.groupId === `err-${p.id}`)?.tool ?? 'unknown';
+      const messages = prompt('error_diagnosis', { tool: kb.toolById.get(toolId)?.name ?? toolId, log: base.input, reference });
+      return task(base, messages, DiagnosisReply, (v) => seedOf({ output: { diagnosis: v.diagnosis, fix_steps: v.fix_steps } }));
+    }
+  }
+}
+
+/** A reply that never became valid JSON: kept for review with the raw text in output.explanation. */
+function rejectedSeed(base: ExampleSeed, engine: string, error: string, raw: string): ExampleSeed {
+  const err = error.length > MAX_ERROR_CHARS ? `${error.slice(0, MAX_ERROR_CHARS)}...` : error;
+  const explanation = `LLM output rejected: ${err}\n\nRaw reply:\n${raw}`;
+  return { ...base, engine, output: { ...(base.output.intent ? { intent: base.output.intent } : {}), explanation } };
+}
+
+type Outcome =
+  | { kind: 'ok' | 'invalid'; example: Example; cached: boolean }
+  | { kind: 'transport'; error: string };
+
+/**
+ * The LLM engine of the 'generate' job: the template engine's plan and ids (so a resumed or repeated job
+ * skips stored items), one LLM request per missing item, the items of a batch requested concurrently
+ * (the client bounds the requests in flight) and inserted in one transaction. Replies are validated with
+ * zod; an invalid reply is stored as needs_review with its raw text, never thrown. Items whose request
+ * failed (server down, retries exhausted) are not stored; the job fails after storing the rest, so
+ * resuming it retries just those.
+ */
+export async function runLlmGenerate(
+  db: AppContext['db'],
+  rawParams: unknown,
+  deps: GenerateDeps,
+  job: Pick<JobContext<unknown>, 'jobId' | 'signal' | 'progress'>,
+  client: LlmClient,
+): Promise<LlmGenerateSummary> {
+  const params = GenerateParamsSchema.parse(rawParams);
+  const engine = `llm:${client.model}`;
+  const repo = new ExamplesRepo(db);
+  const plan = planTemplateItems(deps.kb, params.kind, params.count, params.seed);
+  const exists = db.prepare('SELECT 1 FROM examples WHERE id = ?').pluck();
+  const temperature = TEMPERATURE[params.kind] ?? DEFAULT_TEMPERATURE;
+  const usageBefore: UsageTotals = client.usage();
+  const summary: LlmGenerateSummary = {
+    kind: params.kind,
+    engine,
+    planned: plan.specs.length,
+    inserted: 0,
+    skippedExisting: 0,
+    autoValidated: 0,
+    needsReview: 0,
+    diversity: null,
+    usage: { promptTokens: 0, completionTokens: 0, calls: 0, cacheHits: 0 },
+    invalid: 0,
+  };
+  let transportFailed = 0;
+  let lastTransportError = '';
+  let answered = 0;
+
+  const runItem = async (i: number): Promise<Outcome> => {
+    const t = taskFor(deps.kb, params.kind, params.seed, plan.specs[i], plan.render(i), engine);
+    const res = await client.chatJson(t.messages, t.schema, { temperature, signal: job.signal });
+    if (res.ok) return { kind: 'ok', example: roundTrip(makeExample(t.build(res.value)), deps), cached: res.cached === true };
+    if (res.kind === 'transport') return { kind: 'transport', error: res.error };
+    const example = roundTrip(makeExample(rejectedSeed(t.base, engine, res.error, res.raw)), deps);
+    return { kind: 'invalid', example: { ...example, status: 'needs_review' }, cached: false };
+  };
+
+  const label = `generating ${params.kind} with ${engine}`;
+  job.progress(0, plan.specs.length, label);
+  for (let start = 0; start < plan.specs.length; start += BATCH) {
+    throwIfCancelled(job.signal);
+    const end = Math.min(plan.specs.length, start + BATCH);
+    const todo: number[] = [];
+    for (let i = start; i < end; i++) {
+      if (exists.get(plan.id(i))) summary.skippedExisting++;
+      else todo.push(i);
+    }
+    const outcomes = await Promise.all(todo.map(runItem));
+    // a cancelled batch is dropped whole; its valid replies are cached, so a resume does not pay again
+    throwIfCancelled(job.signal);
+
+    const batch: Example[] = [];
+    for (const o of outcomes) {
+      if (o.kind === 'transport') {
+        transportFailed++;
+        lastTransportError = o.error;
+        continue;
+      }
+      if (o.cached) summary.usage.cacheHits++;
+      if (o.kind === 'invalid') summary.invalid++;
+      if (o.example.status === 'auto_validated') summary.autoValidated++;
+      else summary.needsReview++;
+      batch.push(o.example);
+    }
+    summary.inserted += repo.insertMany(batch, job.jobId);
+    // nothing has ever come back: the server is unreachable or refuses every request, so stop early
+    answered += outcomes.length - outcomes.filter((o) => o.kind === 'transport').length;
+    if (answered === 0 && transportFailed > 0)
+      throw new Error(`the LLM (model ${client.model}) did not answer any request: ${lastTransportError}`);
+    job.progress(end, plan.specs.length, label);
+    await yieldToLoop();
+  }
+
+  const after = client.usage();
+  summary.usage.promptTokens = after.promptTokens - usageBefore.promptTokens;
+  summary.usage.completionTokens = after.completionTokens - usageBefore.completionTokens;
+  summary.usage.calls = after.calls - usageBefore.calls;
+  if (transportFailed > 0)
+    throw new Error(
+      `${transportFailed} of ${plan.specs.length} item(s) got no reply from the LLM (last error: ${lastTransportError}); ` +
+        `${summary.inserted} were stored. Resume the job to retry the rest.`,
+    );
+  if (params.kind === 'query_variation') summary.diversity = diversityReport(db, params.seed);
+  return summary;
+}

@@ -1,0 +1,117 @@
+import fs from 'node:fs';
+import readline from 'node:readline';
+import type { z } from 'zod';
+import { FeedbackLineSchema, type NewInteraction } from '../../src-preload/schemas/interaction';
+import type { Knowledge } from '../knowledge/schemas';
+import type { Db } from '../store/db';
+import { interactionsRepo } from './repo';
+import { syncInteractionExamples } from './to-example';
+
+/** Good lines are written in transactions of this many. */
+export const IMPORT_BATCH = 5000;
+/** At most this many bad-line reports are kept in memory; `errorCount` has the total. */
+export const MAX_REPORTED_ERRORS = 1000;
+/** Longer lines are reported instead of parsed. */
+export const MAX_LINE_CHARS = 10_000_000;
+
+export interface LineError {
+  line: number;
+  reason: string;
+}
+
+export interface ImportSummary {
+  /** lines read, blank ones included */
+  lines: number;
+  imported: number;
+  /** lines whose interaction (content hash) was already stored, in the store or earlier in the file */
+  duplicates: number;
+  /** bad lines, in order; capped at MAX_REPORTED_ERRORS */
+  errors: LineError[];
+  /** number of bad lines */
+  errorCount: number;
+  /** training examples created from imported accepted / modified interactions */
+  examples: number;
+}
+
+export interface ImportOptions {
+  /** also create training examples for accepted / modified lines (needs the knowledge base) */
+  kb?: Knowledge;
+  batchSize?: number;
+  maxErrors?: number;
+  /** called after each batch with bytes read so far and the file size */
+  onProgress?: (doneBytes: number, totalBytes: number) => void;
+}
+
+/** Imported rows get an id derived from their content, so the same line always maps to the same row. */
+const importedId = (hash: string) => `imp-${hash.slice(0, 32)}`;
+
+/** `path: message` per zod issue ('(root)' for the line itself); a missing field says 'Required'. */
+function describeIssues(err: z.ZodError): string {
+  const message = (i: z.core.$ZodIssue) => (i.code === 'invalid_type' && /received undefined$/.test(i.message) ? 'Required' : i.message);
+  return err.issues.map((i) => `${i.path.length ? i.path.join('.') : '(root)'}: ${message(i)}`).join('; ');
+}
+
+/** Validates one line: the interaction to log, or the reason it is bad; null for a blank line. Never throws. */
+export function parseFeedbackLine(text: string): { ok: true; value: NewInteraction } | { ok: false; reason: string } | null {
+  if (text.trim() === '') return null;
+  if (text.length > MAX_LINE_CHARS) return { ok: false, reason: `line is ${text.length} characters; the limit is ${MAX_LINE_CHARS}` };
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (err) {
+    return { ok: false, reason: `invalid JSON: ${(err as Error).message}` };
+  }
+  const parsed = FeedbackLineSchema.safeParse(data);
+  if (!parsed.success) return { ok: false, reason: describeIssues(parsed.error) };
+  return { ok: true, value: { ...parsed.data, origin: 'import' } };
+}
+
+/**
+ * Streams a feedback JSONL file into the interactions table. Bad lines are reported with their 1-based line
+ * number and the reason; good ones are logged in batched transactions (origin 'import', id derived from the
+ * content hash so a re-import is a no-op). The file must exist; other problems are per-line, never thrown.
+ */
+export async function importFeedback(db: Db, file: string, opts: ImportOptions = {}): Promise<ImportSummary> {
+  const batchSize = opts.batchSize ?? IMPORT_BATCH;
+  const maxErrors = opts.maxErrors ?? MAX_REPORTED_ERRORS;
+  const repo = interactionsRepo(db);
+  const summary: ImportSummary = { lines: 0, imported: 0, duplicates: 0, errors: [], errorCount: 0, examples: 0 };
+  const totalBytes = fs.statSync(file).size;
+  const stream = fs.createReadStream(file, { encoding: 'utf8' });
+  let doneBytes = 0;
+  stream.on('data', (chunk) => (doneBytes += Buffer.byteLength(chunk as string)));
+  let batch: NewInteraction[] = [];
+
+  const flush = () => {
+    if (batch.length === 0) return;
+    const items = batch;
+    batch = [];
+    db.transaction(() => {
+      const { inserted, duplicates } = repo.logMany(items, importedId);
+      summary.imported += inserted.length;
+      summary.duplicates += duplicates;
+      if (opts.kb) {
+        const worthy = inserted.filter((i) => i.feedback === 'accept' || i.feedback === 'modify');
+        if (worthy.length) summary.examples += syncInteractionExamples(db, worthy, opts.kb).created;
+      }
+    })();
+    opts.onProgress?.(doneBytes, totalBytes);
+  };
+
+  const rl = readline.createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY });
+  for await (const raw of rl) {
+    const n = ++summary.lines;
+    const r = parseFeedbackLine(n === 1 ? raw.replace(/^\uFEFF/, '') : raw);
+    if (r === null) continue;
+    if (!r.ok) {
+      summary.errorCount++;
+      if (summary.errors.length < maxErrors) summary.errors.push({ line: n, reason: r.reason });
+      continue;
+    }
+    batch.push(r.value);
+    if (batch.length >= batchSize) flush();
+  }
+  flush();
+  opts.onProgress?.(totalBytes, totalBytes);
+  return summary;
+}

@@ -1,0 +1,288 @@
+import { createHash } from 'node:crypto';
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
+import type { LeakageReport, QualityMetrics, SplitConfig } from '../../src-preload/schemas/build';
+import type { Example, Split } from '../../src-preload/schemas/example';
+import { normalizeText } from '../generators/example-factory';
+import type { Knowledge } from '../knowledge/schemas';
+import { MetricsAccumulator, type InteractionStats } from '../metrics/quality-metrics';
+import type { Db } from '../store/db';
+import { type ExampleRow, rowToExample } from '../store/examples-repo';
+import { toolsMatchSelector, toolsOf, workflowComplete } from './facts';
+import { checkLeakage } from './leakage';
+import { estimatedJaccard, LshIndex, lshShape, MinHasher, UnionFind } from './minhash';
+import { checkExample, type RuleDeps } from './rules';
+import { assignSplits } from './splits';
+
+export type ExclusionReason =
+  | 'rejected_in_review'
+  | 'awaiting_review'
+  | 'rule_rejected'
+  | 'rule_review'
+  | 'duplicate'
+  | 'near_duplicate_of_eval';
+
+export interface PipelineProgress {
+  phase: string;
+  done: number;
+  total: number;
+}
+
+export interface PipelineResult {
+  buildId: string;
+  total: number;
+  kept: number;
+  excluded: Record<ExclusionReason, number>;
+  ruleFailures: Record<string, number>;
+  pii: Record<string, number>;
+  splitCounts: Record<Split, number>;
+  perKind: Record<string, { total: number; train: number; val: number; test: number; excluded: number }>;
+  perAnalysisType: Record<string, Record<Split, number>>;
+  nearDuplicateClusters: number;
+  nearDuplicatePairs: number;
+  leakage: LeakageReport;
+  metrics: QualityMetrics;
+}
+
+const SOURCE_PRIORITY: Record<string, number> = { expert: 0, interaction: 1, import: 2, synthetic: 3 };
+const NUM_PERM = 32;
+
+interface Item {
+  id: string;
+  kind: string;
+  group: string;
+  stratum: string;
+  expert: boolean;
+  source: string;
+  analysisType: string;
+  excluded: ExclusionReason | null;
+  reasons: string[] | null;
+  pii: string[] | null;
+  facts: string | null;
+}
+
+/**
+ * The dataset build over everything in the store: review status, the plan's validation rules (3.1),
+ * exact dedup on normalized content, MinHash LSH near-duplicate clusters, grouped stratified splits with
+ * near-duplicates of val/test kept out of train, a leakage check, and the quality metrics (3.2). Examples
+ * are streamed from SQLite; per-item state is a few small fields and a 32-word signature.
+ */
+export async function runPipeline(
+  db: Db,
+  kb: Knowledge,
+  deps: RuleDeps,
+  config: SplitConfig,
+  buildId: string,
+  interactions: InteractionStats,
+  onProgress: (p: PipelineProgress) => void = () => {},
+): Promise<PipelineResult> {
+  const total = db.prepare('SELECT COUNT(*) FROM examples').pluck().get() as number;
+  const items: Item[] = [];
+  const sigs = new Uint32Array(Math.max(1, total) * NUM_PERM);
+  const hasher = new MinHasher({ numPerm: NUM_PERM, shingle: 3, seed: config.seed });
+  const byContent = new Map<string, number>();
+  const ruleFailures: Record<string, number> = {};
+  const pii: Record<string, number> = {};
+
+  // pass 1: rules, exact dedup, signatures
+  const rows = db.prepare('SELECT * FROM examples ORDER BY seq').iterate() as IterableIterator<ExampleRow>;
+  let n = 0;
+  for (const row of rows) {
+    const ex: Example = rowToExample(row);
+    const item: Item = {
+      id: ex.id,
+      kind: ex.kind,
+      group: groupKey(ex, config),
+      stratum: stratumKey(ex, config),
+      expert: ex.source === 'expert',
+      source: ex.source,
+      analysisType: ex.analysis_type,
+      excluded: null,
+      reasons: null,
+      pii: null,
+      facts: null,
+    };
+    const idx = items.push(item) - 1;
+    if (ex.status === 'rejected') item.excluded = 'rejected_in_review';
+    else if (ex.status === 'needs_review' || ex.status === 'pending') item.excluded = 'awaiting_review';
+    else {
+      const outcome = checkExample(ex, deps);
+      item.reasons = outcome.reasons.length > 0 ? outcome.reasons : null;
+      item.pii = outcome.pii.length > 0 ? outcome.pii : null;
+      for (const k of outcome.pii) pii[k] = (pii[k] ?? 0) + 1;
+      for (const r of outcome.reasons) {
+        const rule = r.slice(0, r.indexOf(':'));
+        ruleFailures[rule] = (ruleFailures[rule] ?? 0) + 1;
+      }
+      if (outcome.action === 'reject') item.excluded = 'rule_rejected';
+      else if (outcome.action === 'review') item.excluded = 'rule_review';
+      else {
+        const key = createHash('sha1').update(`${ex.kind}\u0000${normalizeText(ex.input)}`).digest('base64');
+        const prev = byContent.get(key);
+        if (prev !== undefined && (SOURCE_PRIORITY[items[prev]!.source] ?? 3) <= (SOURCE_PRIORITY[ex.source] ?? 3)) {
+          item.excluded = 'duplicate';
+        } else {
+          if (prev !== undefined) items[prev]!.excluded = 'duplicate';
+          byContent.set(key, idx);
+          sigs.set(hasher.signature(ex.input), idx * NUM_PERM);
+        }
+        item.facts = JSON.stringify({
+          parsedOk: outcome.parsedOk,
+          confidence: ex.output.intent && outcome.parsedOk !== null ? deps.parse(ex.input).confidence : null,
+          workflowOk: outcome.workflowErrors === null ? null : outcome.workflowErrors === 0,
+          workflowComplete: workflowComplete(ex, kb),
+          toolsMatch: toolsMatchSelector(ex, kb),
+          tools: toolsOf(ex, kb),
+        });
+      }
+    }
+    if (++n % 500 === 0) {
+      onProgress({ phase: 'validate', done: n, total });
+      await yieldToLoop();
+    }
+  }
+  onProgress({ phase: 'validate', done: n, total });
+  byContent.clear();
+
+  // near-duplicates among kept items
+  const kept = items.map((it, i) => (it.excluded === null ? i : -1)).filter((i) => i >= 0);
+  const { bands, rows: r } = lshShape(NUM_PERM, config.nearDupThreshold);
+  const lsh = new LshIndex(bands, r);
+  for (const i of kept) lsh.add(i, sigs.subarray(i * NUM_PERM, (i + 1) * NUM_PERM));
+  const pairs: [number, number][] = [];
+  const uf = new UnionFind(items.length);
+  for (const [a, b] of lsh.candidates()) {
+    const j = estimatedJaccard(sigs.subarray(a * NUM_PERM, (a + 1) * NUM_PERM), sigs.subarray(b * NUM_PERM, (b + 1) * NUM_PERM));
+    if (j >= config.nearDupThreshold) {
+      pairs.push([a, b]);
+      uf.union(a, b);
+    }
+  }
+  onProgress({ phase: 'near-duplicates', done: kept.length, total: kept.length });
+
+  // splits on kept items, then near-duplicates of val/test items leave train (val ones leave for test)
+  const assigned = assignSplits(
+    kept.map((i) => ({ group: items[i]!.group, stratum: items[i]!.stratum, forceTest: config.expertTestOnly && items[i]!.expert })),
+    config,
+  );
+  const split: (Split | null)[] = items.map(() => null);
+  kept.forEach((i, k) => {
+    split[i] = assigned[k]!;
+  });
+  const rank: Record<Split, number> = { train: 0, val: 1, test: 2 };
+  for (const [a, b] of pairs) {
+    const sa = split[a];
+    const sb = split[b];
+    if (!sa || !sb || sa === sb) continue;
+    const loser = rank[sa] < rank[sb] ? a : b;
+    split[loser] = null;
+    items[loser]!.excluded = 'near_duplicate_of_eval';
+  }
+  const leakage = checkLeakage(
+    items.map((it) => it.id),
+    items.map((it) => it.group),
+    split,
+    pairs,
+  );
+  onProgress({ phase: 'splits', done: kept.length, total: kept.length });
+
+  // write build items and metrics
+  const clusterSize = new Map<number, number>();
+  for (const [a] of pairs) clusterSize.set(uf.find(a), 0);
+  const insert = db.prepare(
+    `INSERT INTO build_items (build_id, example_id, split, excluded, reasons, pii, cluster, parsed_ok, confidence, workflow_ok, workflow_complete, tools_match, tools, ord)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const setSplit = db.prepare('UPDATE examples SET split = ? WHERE id = ?');
+  const metrics = new MetricsAccumulator();
+  const cat = db.prepare('SELECT category, difficulty FROM examples WHERE id = ?');
+  const perKind: PipelineResult['perKind'] = {};
+  const perType: PipelineResult['perAnalysisType'] = {};
+  const splitCounts: Record<Split, number> = { train: 0, val: 0, test: 0 };
+  const excluded = { rejected_in_review: 0, awaiting_review: 0, rule_rejected: 0, rule_review: 0, duplicate: 0, near_duplicate_of_eval: 0 };
+  const bool = (v: boolean | null) => (v === null ? null : v ? 1 : 0);
+  const CHUNK = 5000;
+  for (let start = 0; start < items.length; start += CHUNK) {
+    db.transaction(() => {
+      for (let i = start; i < Math.min(items.length, start + CHUNK); i++) {
+        const it = items[i]!;
+        const s = split[i] ?? null;
+        const k = (perKind[it.kind] ??= { total: 0, train: 0, val: 0, test: 0, excluded: 0 });
+        k.total++;
+        if (s) {
+          k[s]++;
+          splitCounts[s]++;
+          const t = (perType[it.analysisType] ??= { train: 0, val: 0, test: 0 });
+          t[s]++;
+        } else {
+          k.excluded++;
+          if (it.excluded) excluded[it.excluded]++;
+        }
+        const f = it.facts ? (JSON.parse(it.facts) as FactsJson) : null;
+        const inCluster = uf.find(i);
+        insert.run(
+          buildId,
+          it.id,
+          s,
+          it.excluded,
+          it.reasons ? JSON.stringify(it.reasons) : null,
+          it.pii ? JSON.stringify(it.pii) : null,
+          clusterSize.has(inCluster) ? inCluster : null,
+          f ? bool(f.parsedOk) : null,
+          f?.confidence ?? null,
+          f ? bool(f.workflowOk) : null,
+          f ? bool(f.workflowComplete) : null,
+          f ? bool(f.toolsMatch) : null,
+          f ? f.tools.join(',') : null,
+          // export order within a split: a seeded shuffle, so training batches mix kinds and sources
+          createHash('sha1').update(`${config.seed}\u0000${it.id}`).digest('hex').slice(0, 16),
+        );
+        setSplit.run(s, it.id);
+        if (s && f) {
+          const c = cat.get(it.id) as { category: string; difficulty: number };
+          metrics.add({ ...f, category: c.category, difficulty: c.difficulty });
+        }
+      }
+    })();
+    onProgress({ phase: 'write', done: Math.min(items.length, start + CHUNK), total: items.length });
+    await yieldToLoop();
+  }
+  return {
+    buildId,
+    total: items.length,
+    kept: splitCounts.train + splitCounts.val + splitCounts.test,
+    excluded,
+    ruleFailures,
+    pii,
+    splitCounts,
+    perKind,
+    perAnalysisType: perType,
+    nearDuplicateClusters: clusterSize.size,
+    nearDuplicatePairs: pairs.length,
+    leakage,
+    metrics: metrics.result(kb, interactions),
+  };
+}
+
+interface FactsJson {
+  parsedOk: boolean | null;
+  confidence: number | null;
+  workflowOk: boolean | null;
+  workflowComplete: boolean | null;
+  toolsMatch: boolean | null;
+  tools: string[];
+}
+
+function groupKey(ex: Example, config: SplitConfig): string {
+  if (config.groupBy === 'none') return ex.id;
+  if (config.groupBy === 'base_id') return ex.base_id ?? ex.group_id;
+  return ex.group_id;
+}
+
+function stratumKey(ex: Example, config: SplitConfig): string {
+  // strata are also split by kind, so small education/error groups are balanced among themselves and not
+  // used to even out the large paraphrase groups of their analysis type
+  if (config.stratifyBy === 'none') return ex.kind;
+  if (config.stratifyBy === 'kind') return ex.kind;
+  if (config.stratifyBy === 'category') return `${ex.kind}/${ex.category}`;
+  return `${ex.kind}/${ex.analysis_type}`;
+}

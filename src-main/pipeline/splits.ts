@@ -1,0 +1,87 @@
+import { createHash } from 'node:crypto';
+import type { Split } from '../../src-preload/schemas/example';
+import type { SplitConfig } from '../../src-preload/schemas/build';
+
+export interface SplitItem {
+  group: string;
+  stratum: string;
+  /** expert-curated: test only */
+  forceTest: boolean;
+}
+
+export const SPLITS: readonly Split[] = ['train', 'val', 'test'];
+
+const shuffleKey = (seed: number, group: string) => createHash('sha1').update(`${seed}\u0000${group}`).digest('hex');
+
+interface GroupInfo {
+  name: string;
+  size: number;
+  stratum: string;
+  forceTest: boolean;
+}
+
+/**
+ * Grouped, stratified split assignment. Every group lands whole in one split. Within each stratum the
+ * groups are taken in a seeded order and each goes to the split furthest below its target share, in the
+ * stratum and overall; expert-curated groups go to test. Deterministic for the items and seed.
+ */
+export function assignSplits(items: readonly SplitItem[], config: Pick<SplitConfig, 'ratios' | 'seed'>): Split[] {
+  const groups = new Map<string, GroupInfo & { strata: Map<string, number> }>();
+  for (const it of items) {
+    let g = groups.get(it.group);
+    if (!g) {
+      g = { name: it.group, size: 0, stratum: '', forceTest: false, strata: new Map() };
+      groups.set(it.group, g);
+    }
+    g.size++;
+    g.forceTest ||= it.forceTest;
+    g.strata.set(it.stratum, (g.strata.get(it.stratum) ?? 0) + 1);
+  }
+  for (const g of groups.values())
+    g.stratum = [...g.strata].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0];
+
+  const byStratum = new Map<string, GroupInfo[]>();
+  for (const g of groups.values()) byStratum.set(g.stratum, [...(byStratum.get(g.stratum) ?? []), g]);
+
+  const ratios = config.ratios;
+  const total = items.length;
+  const global = { train: 0, val: 0, test: 0 };
+  const splitOf = new Map<string, Split>();
+  for (const g of groups.values())
+    if (g.forceTest) {
+      splitOf.set(g.name, 'test');
+      global.test += g.size;
+    }
+  let assignedGlobal = global.test;
+  for (const stratum of [...byStratum.keys()].sort()) {
+    const list = byStratum
+      .get(stratum)!
+      .filter((g) => !g.forceTest)
+      .map((g) => ({ g, key: shuffleKey(config.seed, g.name) }))
+      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+      .map((x) => x.g);
+    const stratumSize = list.reduce((n, g) => n + g.size, 0);
+    const local = { train: 0, val: 0, test: 0 };
+    let assignedLocal = 0;
+    for (const g of list) {
+      let best: Split = 'train';
+      let bestScore = Number.NEGATIVE_INFINITY;
+      for (const s of SPLITS) {
+        if (ratios[s] <= 0) continue;
+        const localDeficit = (ratios[s] * (assignedLocal + g.size) - local[s]) / Math.max(1, stratumSize);
+        const globalDeficit = (ratios[s] * (assignedGlobal + g.size) - global[s]) / Math.max(1, total);
+        const score = localDeficit + globalDeficit;
+        if (score > bestScore + 1e-12) {
+          best = s;
+          bestScore = score;
+        }
+      }
+      splitOf.set(g.name, best);
+      local[best] += g.size;
+      global[best] += g.size;
+      assignedLocal += g.size;
+      assignedGlobal += g.size;
+    }
+  }
+  return items.map((it) => splitOf.get(it.group)!);
+}

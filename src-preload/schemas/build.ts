@@ -1,0 +1,63 @@
+import { z } from 'zod';
+
+export const SplitRatiosSchema = z
+  .object({ train: z.number().min(0).max(1), val: z.number().min(0).max(1), test: z.number().min(0).max(1) })
+  .refine((r) => Math.abs(r.train + r.val + r.test - 1) < 1e-6, { message: 'train + val + test must be 1' })
+  .refine((r) => r.train > 0, { message: 'train must be above 0' });
+
+export const SplitConfigSchema = z.object({
+  ratios: SplitRatiosSchema.default({ train: 0.8, val: 0.1, test: 0.1 }),
+  seed: z.number().int().nonnegative().default(42),
+  /** stratify the split by this example field, or not at all */
+  stratifyBy: z.enum(['analysis_type', 'category', 'kind', 'none']).default('analysis_type'),
+  /** keep all examples sharing this field in one split */
+  groupBy: z.enum(['group_id', 'base_id', 'none']).default('group_id'),
+  /** estimated Jaccard similarity of word 3-shingles above which two inputs are near-duplicates */
+  nearDupThreshold: z.number().min(0.3).max(1).default(0.8),
+  /** expert-curated examples go to test only */
+  expertTestOnly: z.boolean().default(true),
+});
+export type SplitConfig = z.infer<typeof SplitConfigSchema>;
+export const DEFAULT_SPLIT_CONFIG: SplitConfig = SplitConfigSchema.parse({});
+
+export const SplitCountsSchema = z.object({ train: z.number(), val: z.number(), test: z.number() });
+export type SplitCounts = z.infer<typeof SplitCountsSchema>;
+
+export const LeakageReportSchema = z.object({
+  sharedGroups: z.number().int(),
+  crossSplitNearDuplicates: z.number().int(),
+  examples: z.array(z.string()),
+});
+export type LeakageReport = z.infer<typeof LeakageReportSchema>;
+
+export const GateSchema = z.object({
+  name: z.string(),
+  value: z.number().nullable(),
+  threshold: z.number(),
+  display: z.string(),
+  result: z.enum(['pass', 'fail', 'n/a']),
+});
+export type Gate = z.infer<typeof GateSchema>;
+
+export const QualityMetricsSchema = z.object({
+  intent_parse_rate: z.number(),
+  intent_confidence_mean: z.number(),
+  tool_coverage: z.number(),
+  tools_covered: z.number().int(),
+  tools_in_catalog: z.number().int(),
+  tool_accuracy: z.number(),
+  workflow_valid_rate: z.number(),
+  workflow_complete_rate: z.number(),
+  acceptance_rate: z.number().nullable(),
+  modification_rate: z.number().nullable(),
+  interactions_with_feedback: z.number().int(),
+  category_entropy: z.number(),
+  category_entropy_normalized: z.number(),
+  category_coverage: z.number(),
+  categories_covered: z.number().int(),
+  categories_total: z.number().int(),
+  difficulty_distribution: z.record(z.string(), z.number()),
+  category_distribution: z.record(z.string(), z.number()),
+  tool_distribution: z.record(z.string(), z.number()),
+});
+export type QualityMetrics = z.infer<typeof QualityMetricsSchema>;

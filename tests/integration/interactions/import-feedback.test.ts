@@ -1,0 +1,174 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parseIntent } from '../../../src-main/intent-parser';
+import { importFeedback } from '../../../src-main/interactions/import-feedback';
+import { InteractionsRepo } from '../../../src-main/interactions/repo';
+import { loadKnowledge } from '../../../src-main/knowledge/load';
+import { openStore } from '../../../src-main/store/db';
+import { ExamplesRepo } from '../../../src-main/store/examples-repo';
+import { selectTools } from '../../../src-main/tool-selector';
+import { CLI, runCli, tempDir } from '../../support/serve';
+
+const kb = loadKnowledge();
+const QUERY = 'RNA-seq differential expression in human liver, tumor vs normal, paired-end';
+const intent = parseIntent(QUERY, kb);
+const tools = selectTools(intent, kb);
+
+const good = (over: Record<string, unknown> = {}) =>
+  JSON.stringify({ session_id: 'sess-a', timestamp: '2026-02-01T10:00:00Z', query: QUERY, intent, tools, feedback: 'accept', ...over });
+
+const jsonError = (text: string) => {
+  try {
+    JSON.parse(text);
+  } catch (err) {
+    return (err as Error).message;
+  }
+  throw new Error('valid JSON');
+};
+
+/** line number -> content; expected reasons below refer to these numbers */
+const LINES = [
+  good(), // 1
+  '{not json', // 2
+  '', // 3 blank: skipped, not an error
+  JSON.stringify({ session_id: 's1', query: 'x' }), // 4
+  good({ feedback: 'modify', modifications: { tools: tools.slice(0, 2) }, timestamp: '2026-02-01T10:05:00Z' }), // 5
+  good({ feedback: 'maybe' }), // 6
+  '[1,2]', // 7
+  good(), // 8 duplicate of line 1
+  good({ timestamp: 'yesterday' }), // 9
+  good({ intent: { ...intent, confidence: 2 } }), // 10
+  good({ feedback: null, query: 'no feedback here', execution_success: true }), // 11
+];
+
+const EXPECTED_ERRORS = [
+  { line: 2, reason: `invalid JSON: ${jsonError('{not json')}` },
+  { line: 4, reason: 'timestamp: Required' },
+  { line: 6, reason: 'feedback: Invalid option: expected one of "accept"|"reject"|"modify"' },
+  { line: 7, reason: '(root): Invalid input: expected object, received array' },
+  { line: 9, reason: 'timestamp: not a date/time' },
+  { line: 10, reason: 'intent.confidence: Too big: expected number to be <=1' },
+];
+
+describe('importFeedback', () => {
+  let file: string;
+  beforeAll(() => {
+    file = path.join(tempDir(), 'feedback.jsonl');
+    fs.writeFileSync(file, `${LINES.join('\n')}\n`);
+  });
+
+  it('reports bad lines by number and reason, imports the good ones, and is idempotent', async () => {
+    const db = openStore(path.join(tempDir(), 'a.sqlite'));
+    const first = await importFeedback(db, file, { kb });
+    expect(first).toEqual({ lines: 11, imported: 3, duplicates: 1, errors: EXPECTED_ERRORS, errorCount: 6, examples: 2 });
+    const repo = new InteractionsRepo(db);
+    expect(repo.count({ origin: 'import' })).toBe(3);
+    expect(repo.stats()).toEqual({ total: 3, withFeedback: 2, accepted: 1, modified: 1, rejected: 0 });
+    const examples = new ExamplesRepo(db);
+    expect(examples.count({ kind: 'interaction', status: 'auto_validated' })).toBe(1);
+    expect(examples.count({ kind: 'interaction', status: 'needs_review' })).toBe(1);
+    const again = await importFeedback(db, file, { kb });
+    expect(again).toEqual({ lines: 11, imported: 0, duplicates: 4, errors: EXPECTED_ERRORS, errorCount: 6, examples: 0 });
+    expect(repo.count()).toBe(3);
+    db.close();
+  });
+
+  it('caps the kept error reports but counts them all', async () => {
+    const bad = path.join(tempDir(), 'bad.jsonl');
+    fs.writeFileSync(bad, `${Array.from({ length: 50 }, () => '{').join('\n')}\n`);
+    const db = openStore(path.join(tempDir(), 'c.sqlite'));
+    const r = await importFeedback(db, bad, { maxErrors: 10 });
+    expect(r.errorCount).toBe(50);
+    expect(r.errors.map((e) => e.line)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    db.close();
+  });
+
+  it('never throws on files of arbitrary lines, and accounts for every line', async () => {
+    const dir = tempDir();
+    const db = openStore(path.join(dir, 'p.sqlite'));
+    const lineArb = fc.oneof(
+      fc.string({ maxLength: 200 }),
+      fc.json({ maxDepth: 3 }),
+      fc.constantFrom(good(), good({ feedback: 'modify' }), good({ feedback: null }), '\uFEFF', '\r', '{}', 'null'),
+      fc.record({ session_id: fc.string(), timestamp: fc.string(), query: fc.string(), feedback: fc.string() }).map((o) => JSON.stringify(o)),
+    );
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(lineArb, { maxLength: 40 }), fc.constantFrom('\n', '\r\n'), async (lines, eol) => {
+        const f = path.join(dir, `p${run++}.jsonl`);
+        fs.writeFileSync(f, lines.join(eol));
+        const r = await importFeedback(db, f, { kb, batchSize: 7 });
+        expect(r.imported + r.duplicates + r.errorCount).toBeLessThanOrEqual(r.lines);
+        expect(r.errors.length).toBe(r.errorCount);
+        for (const e of r.errors) expect(e.line).toBeGreaterThanOrEqual(1);
+      }),
+      { numRuns: 150 },
+    );
+    db.close();
+  });
+
+  it('imports 100k lines in under 5 s', async () => {
+    const big = path.join(tempDir(), 'big.jsonl');
+    const feedbacks = ['accept', 'modify', 'reject', null];
+    const out: string[] = [];
+    for (let k = 0; k < 100_000; k++) {
+      const feedback = feedbacks[k % 4];
+      out.push(
+        JSON.stringify({
+          session_id: `sess-${Math.floor(k / 50)}`,
+          timestamp: new Date(Date.UTC(2026, 0, 1) + k * 1000).toISOString(),
+          query: `${QUERY} (sample ${k})`,
+          intent,
+          tools,
+          feedback,
+          modifications: feedback === 'modify' ? { tools: tools.slice(1) } : null,
+          execution_success: k % 3 === 0,
+        }),
+      );
+    }
+    fs.writeFileSync(big, `${out.join('\n')}\n`);
+    const db = openStore(path.join(tempDir(), 'big.sqlite'));
+    const t0 = performance.now();
+    const r = await importFeedback(db, big, { kb });
+    const ms = performance.now() - t0;
+    console.log(`import-feedback: 100000 lines (${(fs.statSync(big).size / 1e6).toFixed(1)} MB) in ${ms.toFixed(0)} ms`);
+    expect(r).toMatchObject({ lines: 100_000, imported: 100_000, duplicates: 0, errorCount: 0, examples: 50_000 });
+    expect(ms).toBeLessThan(5000);
+    expect(new InteractionsRepo(db).count()).toBe(100_000);
+    db.close();
+  });
+});
+
+describe('biotrain import-feedback (CLI)', () => {
+  beforeAll(() => {
+    if (!fs.existsSync(CLI)) throw new Error('build first: npx electron-vite build');
+  });
+
+  it('prints a summary and FILE:LINE: reason per bad line, exits 1, still imports the good lines', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'fb.jsonl');
+    fs.writeFileSync(file, `${LINES.join('\n')}\n`);
+    const db = path.join(dir, 'cli.sqlite');
+    const r = await runCli(['import-feedback', file, '--db', db]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe(`${file}: 11 lines, 3 imported, 1 duplicates, 6 bad, 2 examples created\n`);
+    const errLines = r.stderr.split('\n').filter((l) => l.startsWith(`${file}:`));
+    expect(errLines).toEqual(EXPECTED_ERRORS.map((e) => `${file}:${e.line}: ${e.reason}`));
+
+    const again = await runCli(['import-feedback', file, '--db', db, '--json']);
+    expect(again.code).toBe(1);
+    expect(JSON.parse(again.stdout)).toMatchObject({ file, lines: 11, imported: 0, duplicates: 4, errorCount: 6 });
+
+    const clean = path.join(dir, 'clean.jsonl');
+    fs.writeFileSync(clean, `${good({ session_id: 'other' })}\n`);
+    const ok = await runCli(['import-feedback', clean, '--db', db, '--json']);
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.stdout)).toMatchObject({ imported: 1, errorCount: 0, errors: [] });
+
+    const missing = await runCli(['import-feedback', path.join(dir, 'nope.jsonl'), '--db', db]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/nope\.jsonl: no such file/);
+  });
+});

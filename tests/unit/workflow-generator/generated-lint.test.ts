@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import type { Intent } from '../../../src-preload/schemas/intent';
+import { loadKnowledge } from '../../../src-main/knowledge/load';
+import { formatDiagnostics, lintProject } from '../../../src-main/nextflow-validator/index';
+import { selectTools } from '../../../src-main/tool-selector/index';
+import { generateWorkflow } from '../../../src-main/workflow-generator/index';
+
+const kb = loadKnowledge();
+const typeIds = new Set(kb.analysisTypes.map((t) => t.id));
+
+/** Golden queries whose expected analysis type is one the knowledge base knows. */
+const goldenCases = kb.goldenQueries.filter((g) => typeIds.has(g.expected_intent.analysis_type)).map((g) => ({ id: g.id, intent: g.expected_intent }));
+
+/** A minimal intent for an analysis type that has no golden query. */
+function intentForType(analysisType: string): Intent {
+  return {
+    analysis_type: analysisType,
+    organism: { id: 'human', scientific_name: 'Homo sapiens', genome_build: 'GRCh38' },
+    tissue: null,
+    cell_type: null,
+    data_type: null,
+    read_layout: 'paired',
+    strandedness: 'unknown',
+    comparison: null,
+    requested_tools: [],
+    constraints: [],
+    missing_information: [],
+    confidence: 1,
+  };
+}
+
+/** One intent per analysis type: the first golden query of that type, else one built from the type. */
+const typeCases = kb.analysisTypes.map((t) => {
+  const golden = kb.goldenQueries.find((g) => g.expected_intent.analysis_type === t.id);
+  return { type: t.id, intent: golden?.expected_intent ?? intentForType(t.id) };
+});
+
+function generate(intent: Intent) {
+  return generateWorkflow(intent, selectTools(intent, kb), kb);
+}
+
+function expectLintsClean(intent: Intent): Record<string, string> {
+  const { files } = generate(intent);
+  const result = lintProject(files, 'main.nf');
+  expect(result.errorCount, `${formatDiagnostics(result)}\n\n${files['main.nf']}`).toBe(0);
+  return files;
+}
+
+describe('generated workflows pass the Nextflow linter', () => {
+  it('has golden queries and analysis types to check', () => {
+    expect(goldenCases.length).toBeGreaterThanOrEqual(50);
+    expect(typeCases.length).toBe(kb.analysisTypes.length);
+    expect(typeCases.length).toBeGreaterThan(0);
+  });
+
+  it.each(goldenCases)('golden query $id lints with zero errors', ({ intent }) => {
+    expectLintsClean(intent);
+  });
+
+  it.each(typeCases)('analysis type $type lints with zero errors (paired and single-end)', ({ intent }) => {
+    const files = expectLintsClean(intent);
+    // a real pipeline: at least one module besides main.nf
+    expect(Object.keys(files).filter((f) => f.startsWith('modules/')).length).toBeGreaterThan(0);
+    expectLintsClean({ ...intent, read_layout: 'single' });
+    expectLintsClean(intentForType(intent.analysis_type));
+  });
+
+  it.each(typeCases)('analysis type $type is deterministic', ({ intent }) => {
+    const a = generate(intent).files;
+    const b = generate(structuredClone(intent)).files;
+    expect(Object.keys(b)).toEqual(Object.keys(a));
+    expect(b).toEqual(a);
+  });
+
+  it.each(typeCases)('analysis type $type: main.nf and modules have the expected shape', ({ intent }) => {
+    const { files } = generate(intent);
+    const main = files['main.nf']!;
+    const modules = Object.keys(files).filter((f) => f !== 'main.nf');
+    expect(Object.keys(files)[0]).toBe('main.nf');
+    expect(main).toMatch(/^params\.reads = /m);
+    expect(main).toMatch(/^params\.outdir = /m);
+    expect(main).toMatch(/^workflow \{$/m);
+    expect(main).toMatch(/^workflow [A-Z0-9_]+ \{$/m);
+    for (const m of modules) {
+      expect(m).toMatch(/^modules\/[a-z0-9_]+\.nf$/);
+      const includePath = `./${m.replace(/\.nf$/, '')}`;
+      expect(main, `main.nf includes ${m}`).toMatch(new RegExp(`^include \\{ [A-Z0-9_]+ \\} from '${includePath.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}'$`, 'm'));
+      const text = files[m]!;
+      const toolId = m.slice('modules/'.length, -'.nf'.length);
+      const tool = kb.toolById.get(toolId);
+      expect(tool, `module ${m} comes from a catalog tool`).toBeDefined();
+      expect(text).toMatch(/^process [A-Z0-9_]+ \{$/m);
+      expect(text).toMatch(/^\s+container '[^']+'$/m);
+      expect(text).toMatch(/^\s+input:$/m);
+      expect(text).toMatch(/^\s+output:$/m);
+      expect(text).toMatch(/emit: \w+/);
+      expect(text).toMatch(/path "versions\.yml", emit: versions/);
+      expect(text).toContain('versions.yml');
+      // the command's thread count comes from task.cpus whenever the catalog command takes one
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: Nextflow interpolation in the generated script
+      if (tool!.typical_command.includes('{cpus}')) expect(text).toContain('${task.cpus}');
+      else expect(text).not.toMatch(/\{cpus\}/);
+    }
+  });
+});
