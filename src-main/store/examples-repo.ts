@@ -51,7 +51,7 @@ export interface ExampleFilter {
 
 const LOW_CONFIDENCE = 0.6;
 
-function whereClause(f: ExampleFilter): { sql: string; args: Record<string, unknown> } {
+export function whereClause(f: ExampleFilter): { sql: string; args: Record<string, unknown> } {
   const parts: string[] = [];
   const args: Record<string, unknown> = {};
   if (f.kind) (parts.push('kind = @kind'), (args.kind = f.kind));

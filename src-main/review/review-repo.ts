@@ -1,0 +1,118 @@
+import type { Example, ExampleOutput, ExampleStatus } from '../../src-preload/schemas/example';
+import type { Db } from '../store/db';
+import { type ExampleFilter, type ExampleRow, rowToExample, whereClause } from '../store/examples-repo';
+
+export type Decision = 'accept' | 'reject' | 'edit';
+
+interface EventPayload {
+  fromStatus: ExampleStatus;
+  toStatus: ExampleStatus;
+  /** for edits: the output before and after */
+  fromOutput?: ExampleOutput;
+  toOutput?: ExampleOutput;
+}
+
+export interface ReviewEvent {
+  seq: number;
+  example_id: string;
+  action: Decision | 'undo';
+  reviewer: string;
+  undoes: number | null;
+  created_at: string;
+}
+
+const STATUS_OF: Record<Decision, ExampleStatus> = { accept: 'accepted', reject: 'rejected', edit: 'accepted' };
+
+/**
+ * Review decisions as an append-only event log. Every decision records the state it replaced, so undo is
+ * another event that restores it: unlimited undo, and a full history of who decided what.
+ */
+export class ReviewRepo {
+  constructor(private readonly db: Db) {}
+
+  /** The next item of the queue after `afterSeq` (items are ordered by seq). */
+  next(filter: ExampleFilter, afterSeq: number): (Example & { seq: number }) | null {
+    const w = whereClause(filter);
+    const row = this.db
+      .prepare(`SELECT * FROM examples ${w.sql ? `${w.sql} AND` : 'WHERE'} seq > @afterSeq ORDER BY seq LIMIT 1`)
+      .get({ ...w.args, afterSeq }) as (ExampleRow & { seq: number }) | undefined;
+    return row ? { ...rowToExample(row), seq: row.seq } : null;
+  }
+
+  decide(exampleId: string, action: Decision, reviewer: string, output?: ExampleOutput): { seq: number; status: ExampleStatus } {
+    return this.db.transaction(() => {
+      const row = this.db.prepare('SELECT status, output FROM examples WHERE id = ?').get(exampleId) as { status: ExampleStatus; output: string } | undefined;
+      if (!row) throw new ReviewError(`no example with id ${exampleId}`);
+      const toStatus = STATUS_OF[action];
+      const payload: EventPayload = { fromStatus: row.status, toStatus };
+      if (action === 'edit') {
+        if (!output) throw new ReviewError('an edit needs the edited output');
+        payload.fromOutput = JSON.parse(row.output) as ExampleOutput;
+        payload.toOutput = output;
+        this.db.prepare('UPDATE examples SET output = ? WHERE id = ?').run(JSON.stringify(output), exampleId);
+      }
+      this.db.prepare('UPDATE examples SET status = ? WHERE id = ?').run(toStatus, exampleId);
+      const seq = this.insertEvent(exampleId, action, reviewer, payload, null);
+      return { seq, status: toStatus };
+    })();
+  }
+
+  /** Undoes the latest decision not yet undone (by this reviewer); null when there is nothing to undo. */
+  undo(reviewer: string): { exampleId: string; undone: number; status: ExampleStatus } | null {
+    return this.db.transaction(() => {
+      const last = this.db
+        .prepare(
+          `SELECT seq, example_id, payload FROM review_events e
+           WHERE action != 'undo' AND reviewer = ? AND NOT EXISTS (SELECT 1 FROM review_events u WHERE u.undoes = e.seq)
+           ORDER BY seq DESC LIMIT 1`,
+        )
+        .get(reviewer) as { seq: number; example_id: string; payload: string } | undefined;
+      if (!last) return null;
+      const payload = JSON.parse(last.payload) as EventPayload;
+      if (payload.fromOutput) this.db.prepare('UPDATE examples SET output = ? WHERE id = ?').run(JSON.stringify(payload.fromOutput), last.example_id);
+      this.db.prepare('UPDATE examples SET status = ? WHERE id = ?').run(payload.fromStatus, last.example_id);
+      this.insertEvent(last.example_id, 'undo', reviewer, { fromStatus: payload.toStatus, toStatus: payload.fromStatus }, last.seq);
+      return { exampleId: last.example_id, undone: last.seq, status: payload.fromStatus };
+    })();
+  }
+
+  /** The output an example had before its first edit still in effect, for the edit diff. */
+  originalOutput(exampleId: string): ExampleOutput | null {
+    const row = this.db
+      .prepare(
+        `SELECT payload FROM review_events e WHERE example_id = ? AND action = 'edit'
+         AND NOT EXISTS (SELECT 1 FROM review_events u WHERE u.undoes = e.seq) ORDER BY seq LIMIT 1`,
+      )
+      .get(exampleId) as { payload: string } | undefined;
+    return row ? ((JSON.parse(row.payload) as EventPayload).fromOutput ?? null) : null;
+  }
+
+  stats(filter: ExampleFilter): { total: number; remaining: number; decided: number } {
+    const w = whereClause({ ...filter, status: undefined });
+    const total = (this.db.prepare(`SELECT count(*) AS n FROM examples ${w.sql}`).get(w.args) as { n: number }).n;
+    const wr = whereClause(filter);
+    const remaining = (this.db.prepare(`SELECT count(*) AS n FROM examples ${wr.sql}`).get(wr.args) as { n: number }).n;
+    const decided = this.db
+      .prepare(
+        `SELECT count(DISTINCT example_id) AS n FROM review_events e WHERE action != 'undo'
+         AND NOT EXISTS (SELECT 1 FROM review_events u WHERE u.undoes = e.seq)`,
+      )
+      .get() as { n: number };
+    return { total, remaining, decided: decided.n };
+  }
+
+  events(limit = 1000): ReviewEvent[] {
+    return this.db
+      .prepare('SELECT seq, example_id, action, reviewer, undoes, created_at FROM review_events ORDER BY seq DESC LIMIT ?')
+      .all(limit) as ReviewEvent[];
+  }
+
+  private insertEvent(exampleId: string, action: string, reviewer: string, payload: EventPayload, undoes: number | null): number {
+    const r = this.db
+      .prepare('INSERT INTO review_events (example_id, action, reviewer, payload, undoes, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(exampleId, action, reviewer, JSON.stringify(payload), undoes, new Date().toISOString());
+    return Number(r.lastInsertRowid);
+  }
+}
+
+export class ReviewError extends Error {}
