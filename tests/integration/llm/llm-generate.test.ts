@@ -1,0 +1,211 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { defaultGenerateDeps } from '../../../src-main/generators/default-deps';
+import type { GenerateDeps } from '../../../src-main/generators/generate-job';
+import { runLlmGenerate } from '../../../src-main/generators/llm-engine';
+import { planTemplateItems } from '../../../src-main/generators/template-engine';
+import { createCachedClient } from '../../../src-main/llm/cache';
+import { createLlmClient, type LlmClientConfig } from '../../../src-main/llm/client';
+import { ExamplesRepo } from '../../../src-main/store/examples-repo';
+import { type Db, openStore } from '../../../src-main/store/db';
+import { type ChatRequestBody, countTokens, type Fault, OpenAiTestServer, promptTokens } from '../../support/openai-test-server';
+import { runCli } from '../../support/serve';
+
+const deps: GenerateDeps = defaultGenerateDeps();
+const kb = deps.kb;
+const SEED = 7;
+const COUNT = 10;
+// the first 10 planned variations are style 'formal', index 0 of gq_001..gq_010; one of them gets garbage
+const BROKEN = kb.goldenQueries[2]!;
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  while (cleanups.length) await cleanups.pop()!();
+});
+
+const userText = (body: ChatRequestBody) => body.messages.find((m) => m.role === 'user')?.content ?? '';
+const lineAfter = (text: string, label: string) => new RegExp(`^${label}(.*)$`, 'm').exec(text)?.[1]?.trim() ?? '';
+
+/** A fake model: valid JSON for every prompt kind, except never for the BROKEN golden query. */
+function respond(body: ChatRequestBody): string {
+  const user = userText(body);
+  if (user.startsWith('Style:')) {
+    const original = lineAfter(user, 'Original request: ');
+    if (original === BROKEN.query) return 'Sure! Here is a rewrite: (no JSON, sorry)';
+    return JSON.stringify({ query: `Could you please run this for me: ${original}` });
+  }
+  if (user.includes('Candidate tools')) {
+    const ids = [...user.matchAll(/^- ([a-z0-9_]+):/gm)].map((m) => m[1]);
+    return JSON.stringify({ tools: ids.slice(0, 2).map((tool) => ({ tool, rationale: `${tool} fits this step.` })) });
+  }
+  if (user.includes('Tools, in order')) return JSON.stringify({ files: { 'main.nf': 'nextflow.enable.dsl = 2\n\nworkflow {\n}\n' } });
+  if (user.startsWith('Question:')) return JSON.stringify({ explanation: `An answer to: ${lineAfter(user, 'Question: ')} It is grounded in the reference.` });
+  if (user.startsWith('Failing tool:')) return JSON.stringify({ diagnosis: 'The process ran out of memory.', fix_steps: ['Raise the memory of the process.', 'Resume the run.'] });
+  return '{}';
+}
+
+async function startServer(faults: Fault[] = []) {
+  const server = new OpenAiTestServer({ respond, faults });
+  const { baseURL } = await server.start();
+  cleanups.push(() => server.close());
+  return { server, baseURL };
+}
+
+function tempStore(): Db {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'biotrain-llmgen-'));
+  const db = openStore(path.join(dir, 'store.db'));
+  cleanups.push(() => {
+    db.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+  return db;
+}
+
+function cachedClient(db: Db, baseURL: string, cfg: Partial<LlmClientConfig> = {}) {
+  return createCachedClient(createLlmClient({ baseURL, model: 'test-model', concurrency: 3, timeoutMs: 5_000, maxRetries: 2, ...cfg }), db);
+}
+
+const job = () => ({ jobId: null as unknown as string, signal: new AbortController().signal, progress: () => {} });
+const count = (db: Db) => (db.prepare('SELECT count(*) AS n FROM examples').get() as { n: number }).n;
+
+describe('runLlmGenerate against an OpenAI-compatible server with faults', () => {
+  it('generates the planned items through 429s, 500s and latency, keeps invalid replies for review, counts usage and caches', async () => {
+    const faults: Fault[] = [{ status: 429 }, { status: 500 }, { delayMs: 80 }, { delayMs: 30 }, { delayMs: 120 }, { delayMs: 10 }];
+    const { server, baseURL } = await startServer(faults);
+    const db = tempStore();
+    const params = { kind: 'query_variation', count: COUNT, seed: SEED, engine: 'llm' };
+
+    const summary = await runLlmGenerate(db, params, deps, job(), cachedClient(db, baseURL));
+
+    expect(summary).toMatchObject({ kind: 'query_variation', engine: 'llm:test-model', planned: COUNT, inserted: COUNT, skippedExisting: 0, invalid: 1 });
+    expect(summary.autoValidated + summary.needsReview).toBe(COUNT);
+    expect(server.maxInFlight).toBeLessThanOrEqual(3);
+
+    // the same deterministic ids as the template engine's plan
+    const plan = planTemplateItems(kb, 'query_variation', COUNT, SEED);
+    const ids = (db.prepare('SELECT id FROM examples ORDER BY seq').pluck().all() as string[]).sort();
+    expect(ids).toEqual(plan.specs.map((_, i) => plan.id(i)).sort());
+
+    const repo = new ExamplesRepo(db);
+    const broken = repo.get(`qv-${SEED}-${BROKEN.id}-formal-00`)!;
+    expect(broken.status).toBe('needs_review');
+    expect(broken.engine).toBe('llm:test-model');
+    expect(broken.output.explanation).toMatch(/^LLM output rejected: not valid JSON/);
+    expect(broken.output.explanation).toContain('Sure! Here is a rewrite: (no JSON, sorry)');
+    // the template rendering of the same item stands in, so input and intent still belong together
+    const template = plan.render(2);
+    expect(template.baseId).toBe(BROKEN.id);
+    expect(broken.input).toBe(template.input);
+    expect(broken.output.intent).toEqual(template.output.intent);
+
+    const good = repo.get(`qv-${SEED}-${kb.goldenQueries[0]!.id}-formal-00`)!;
+    expect(good.input).toBe(`Could you please run this for me: ${kb.goldenQueries[0]!.query}`);
+    expect(good.output.explanation).toBeUndefined();
+    expect(good.ground_truth_intent).toEqual(kb.goldenQueries[0]!.expected_intent);
+    expect(good.parsed_intent).not.toBeNull();
+
+    // 9 valid items x 1 call + the broken one x 2 (corrective retry) answered, plus 2 failed attempts
+    expect(server.count).toBe(9 + 2 + 2);
+    const answered = server.requests.slice(2);
+    expect(summary.usage).toEqual({
+      calls: 11,
+      cacheHits: 0,
+      promptTokens: answered.reduce((n, b) => n + promptTokens(b), 0),
+      completionTokens: answered.reduce((n, b) => n + countTokens(respond(b)), 0),
+    });
+
+    // a second run: every id is stored, so no request and no insert
+    const again = await runLlmGenerate(db, params, deps, job(), cachedClient(db, baseURL));
+    expect(server.count).toBe(13);
+    expect(again).toMatchObject({ inserted: 0, skippedExisting: COUNT, usage: { calls: 0, cacheHits: 0, promptTokens: 0, completionTokens: 0 } });
+    expect(count(db)).toBe(COUNT);
+
+    // with the examples gone, valid replies come from llm_cache; only the invalid item is asked again
+    db.prepare('DELETE FROM examples').run();
+    const fromCache = await runLlmGenerate(db, params, deps, job(), cachedClient(db, baseURL));
+    expect(fromCache).toMatchObject({ inserted: COUNT, invalid: 1, usage: { cacheHits: 9, calls: 2 } });
+    expect(server.count).toBe(15);
+  });
+
+  it('stores the answered items, fails the job for unanswered ones, and a rerun asks only for those', async () => {
+    const { server, baseURL } = await startServer([{ status: 500 }]);
+    const db = tempStore();
+    // gq_001 and gq_002 only, so the broken item (and its corrective retry) stays out of the count
+    const params = { kind: 'query_variation', count: 2, seed: SEED, engine: 'llm' };
+
+    await expect(runLlmGenerate(db, params, deps, job(), cachedClient(db, baseURL, { maxRetries: 0 }))).rejects.toThrow(
+      /1 of 2 item\(s\) got no reply from the LLM \(last error: InternalServerError 500.*\); 1 were stored\. Resume/,
+    );
+    expect(count(db)).toBe(1);
+
+    const resumed = await runLlmGenerate(db, params, deps, job(), cachedClient(db, baseURL, { maxRetries: 0 }));
+    expect(resumed).toMatchObject({ inserted: 1, skippedExisting: 1, usage: { calls: 1 } });
+    expect(server.count).toBe(3);
+  });
+
+  it('stops at the first batch when the server never answers', async () => {
+    const { server, baseURL } = await startServer(Array.from({ length: 50 }, () => ({ status: 500 as const })));
+    const db = tempStore();
+    await expect(
+      runLlmGenerate(db, { kind: 'education', count: 40, seed: 1, engine: 'llm' }, deps, job(), cachedClient(db, baseURL, { maxRetries: 0 })),
+    ).rejects.toThrow(/did not answer any request: InternalServerError 500/);
+    // one batch of 32 requests, not 40
+    expect(server.count).toBe(32);
+    expect(count(db)).toBe(0);
+  });
+
+  it.each(['tool_selection', 'workflow', 'education', 'error_diagnosis'] as const)('generates %s examples from the model reply', async (kind) => {
+    const { baseURL } = await startServer();
+    const db = tempStore();
+    const summary = await runLlmGenerate(db, { kind, count: 3, seed: 3, engine: 'llm' }, deps, job(), cachedClient(db, baseURL));
+    expect(summary).toMatchObject({ kind, engine: 'llm:test-model', planned: 3, inserted: 3, invalid: 0 });
+
+    const plan = planTemplateItems(kb, kind, 3, 3);
+    const repo = new ExamplesRepo(db);
+    for (let i = 0; i < 3; i++) {
+      const template = plan.render(i);
+      const e = repo.get(plan.id(i))!;
+      expect(e.engine).toBe('llm:test-model');
+      expect(e.input).toBe(template.input);
+      if (kind === 'tool_selection') {
+        expect(e.output.intent).toEqual(template.output.intent);
+        expect(e.output.tools!.length).toBe(2);
+        expect(e.output.tools!.every((t) => kb.toolById.has(t.tool))).toBe(true);
+        expect(e.status).toBe('auto_validated');
+      }
+      if (kind === 'workflow') expect(Object.keys(e.output.workflow!.files)).toEqual(['main.nf']);
+      if (kind === 'education') expect(e.output.explanation).toMatch(/^An answer to: /);
+      if (kind === 'error_diagnosis') expect(e.output).toEqual({ diagnosis: 'The process ran out of memory.', fix_steps: ['Raise the memory of the process.', 'Resume the run.'] });
+    }
+  });
+});
+
+describe('biotrain generate --engine llm (built CLI)', () => {
+  it('uses the server named by env, never prints the API key, and a rerun makes no request', async () => {
+    const { server, baseURL } = await startServer([{ status: 429 }, { delayMs: 50 }]);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'biotrain-llmcli-'));
+    cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
+    const dbPath = path.join(dir, 'store.sqlite');
+    const key = 'sk-test-do-not-print-4711';
+    const env = { BIOTRAIN_LLM_BASE_URL: baseURL, BIOTRAIN_LLM_MODEL: 'cli-model', BIOTRAIN_LLM_API_KEY: key };
+    const args = ['generate', '--engine', 'llm', '--kind', 'query_variation', '--count', '5', '--seed', String(SEED), '--db', dbPath];
+
+    const first = await runCli([...args, '--json'], { env });
+    expect(first.code, first.stderr).toBe(0);
+    expect(`${first.stdout}${first.stderr}`).not.toContain(key);
+    const [summary] = JSON.parse(first.stdout);
+    expect(summary).toMatchObject({ engine: 'llm:cli-model', planned: 5, inserted: 5, invalid: 1, usage: { calls: 6, cacheHits: 0 } });
+    expect(server.requests.every((r) => r.model === 'cli-model')).toBe(true);
+    const before = server.count;
+
+    const second = await runCli(args, { env });
+    expect(second.code, second.stderr).toBe(0);
+    expect(second.stdout).toMatch(/0 LLM call\(s\), 0 cache hit\(s\)/);
+    expect(`${second.stdout}${second.stderr}`).not.toContain(key);
+    expect(server.count).toBe(before);
+    // nor is it stored: the cache keeps model + messages, the settings table refuses secret-like keys
+    expect(fs.readFileSync(dbPath).includes(key)).toBe(false);
+  });
+});
