@@ -17,6 +17,7 @@ export const reviewerOf = (ctx: AppContext): string => (ctx.extras.get('reviewer
 
 export const reviewHandlers: Handlers = {
   'review.next': (req, ctx) => ({ item: repoOf(ctx).next(req.filter, req.afterSeq) }),
+  'review.item': (req, ctx) => ({ item: repoOf(ctx).item(req.id) }),
   'review.decide': (req, ctx) => {
     const r = repoOf(ctx).decide(req.id, req.action, reviewerOf(ctx), req.output);
     ctx.events.emit('event', { type: 'data-changed', what: 'review' });

@@ -39,6 +39,11 @@ export class ReviewRepo {
     return row ? { ...rowToExample(row), seq: row.seq } : null;
   }
 
+  item(exampleId: string): (Example & { seq: number }) | null {
+    const row = this.db.prepare('SELECT * FROM examples WHERE id = ?').get(exampleId) as (ExampleRow & { seq: number }) | undefined;
+    return row ? { ...rowToExample(row), seq: row.seq } : null;
+  }
+
   decide(exampleId: string, action: Decision, reviewer: string, output?: ExampleOutput): { seq: number; status: ExampleStatus } {
     return this.db.transaction(() => {
       const row = this.db.prepare('SELECT status, output FROM examples WHERE id = ?').get(exampleId) as { status: ExampleStatus; output: string } | undefined;

@@ -23,6 +23,7 @@ export const reviewChannels = {
     z.object({ id: z.string().min(1).max(200), action: z.enum(['accept', 'reject', 'edit']), output: ExampleOutputSchema.optional() }),
     z.object({ seq: z.number(), status: ExampleStatusSchema }),
   ),
+  'review.item': channel(z.object({ id: z.string().min(1).max(200) }), z.object({ item: ExampleSchema.extend({ seq: z.number() }).nullable() })),
   'review.undo': channel(z.object({}).strict(), z.object({ exampleId: z.string(), undone: z.number(), status: ExampleStatusSchema }).nullable()),
   'review.stats': channel(z.object({ filter: ExampleFilterSchema }), z.object({ total: z.number(), remaining: z.number(), decided: z.number() })),
   'review.diff': channel(

@@ -1,0 +1,50 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ChannelName, RequestOf, ResponseOf } from '../../../src-preload/contract';
+import { call, onAppEvent } from '../api/client';
+
+export interface ApiState<T> {
+  data: T | null;
+  error: string | null;
+  loading: boolean;
+  reload(): void;
+}
+
+/**
+ * Calls a channel and keeps the result; reloads when the request changes or when main reports that
+ * `refreshOn` data changed (jobs, examples, builds, review).
+ */
+export function useApi<C extends ChannelName>(channel: C, request: RequestOf<C>, refreshOn: string[] = []): ApiState<ResponseOf<C>> {
+  const [data, setData] = useState<ResponseOf<C> | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [loading, setLoading] = useState(true);
+  const key = JSON.stringify(request);
+  const seq = useRef(0);
+  const reload = useCallback(() => {
+    const mine = ++seq.current;
+    setLoading(true);
+    call(channel, JSON.parse(key) as RequestOf<C>).then(
+      (r) => {
+        if (mine !== seq.current) return;
+        setData(r);
+        setError(null);
+        setLoading(false);
+      },
+      (e: Error) => {
+        if (mine !== seq.current) return;
+        setError(e.message);
+        setLoading(false);
+      },
+    );
+  }, [channel, key]);
+  useEffect(reload, [reload]);
+  const refreshKey = refreshOn.join(',');
+  useEffect(() => {
+    if (!refreshKey) return;
+    const watched = new Set(refreshKey.split(','));
+    return onAppEvent((e) => {
+      if (e.type === 'data-changed' && watched.has(e.what)) reload();
+      if (e.type === 'job-progress' && watched.has('jobs') && e.progress.status !== 'running') reload();
+    });
+  }, [refreshKey, reload]);
+  return { data, error, loading, reload };
+}

@@ -1,0 +1,198 @@
+import { Bar } from '../components/Bar';
+import { ErrorBanner } from '../components/ErrorBanner';
+import { formatTime, KIND_LABELS, pct } from '../components/format';
+import { HBarChart } from '../components/HBarChart';
+import { useApi } from '../hooks/useApi';
+import { useNav } from '../state/nav';
+
+const DIFFICULTY = [
+  ['1', 'Beginner (1)'],
+  ['2', 'Intermediate (2)'],
+  ['3', 'Advanced (3)'],
+] as const;
+
+const STATUS_TONE: Record<string, string> = { accepted: 'ok', auto_validated: 'ok', needs_review: 'warn', pending: 'warn', rejected: 'bad' };
+
+/** Counts against the plan targets, the latest build's quality gates and coverage charts. */
+export function Dashboard() {
+  const go = useNav((s) => s.go);
+  const { data, error } = useApi('dashboard.summary', {}, ['examples', 'builds', 'review', 'interactions', 'jobs']);
+  if (!data) {
+    return (
+      <section>
+        <h1>Dashboard</h1>
+        <ErrorBanner error={error} />
+        {error ? null : <p className="muted">Loading…</p>}
+      </section>
+    );
+  }
+  const latest = data.latestBuild;
+  const report = latest?.report ?? null;
+  const metrics = report?.metrics ?? null;
+  const categories = data.categories
+    .map((c) => ({ key: c.id, label: c.name, value: metrics?.category_distribution[c.id] ?? 0, title: c.id }))
+    .sort((a, b) => b.value - a.value || a.label.localeCompare(b.label));
+  const tools = data.tools
+    .map((t) => ({ key: t.id, label: t.name, value: metrics?.tool_distribution[t.id] ?? 0, title: t.id }))
+    .sort((a, b) => b.value - a.value || a.label.localeCompare(b.label));
+  const difficulty = DIFFICULTY.map(([k, label]) => ({ key: k, label, value: metrics?.difficulty_distribution[k] ?? 0 }));
+  const included = (data.statuses.auto_validated ?? 0) + (data.statuses.accepted ?? 0);
+
+  return (
+    <section className="stack">
+      <h1>Dashboard</h1>
+      <ErrorBanner error={error} />
+      <div className="grid">
+        <div className="card">
+          <div className="muted">Examples in the store</div>
+          <div className="big num-left" data-testid="total-examples">
+            {data.total.toLocaleString()}
+          </div>
+        </div>
+        <div className="card">
+          <div className="muted">Included (auto-validated or accepted)</div>
+          <div className="big num-left">{included.toLocaleString()}</div>
+        </div>
+        <div className="card">
+          <div className="muted">Latest build</div>
+          {latest ? (
+            <div className="row">
+              <span className={`pill ${latest.build.status === 'passed' ? 'ok' : 'bad'}`}>{latest.build.status}</span>
+              <span className="muted">{formatTime(latest.build.finished_at ?? latest.build.created_at)}</span>
+            </div>
+          ) : (
+            <div className="muted">none yet</div>
+          )}
+        </div>
+      </div>
+
+      <div className="dash-cols">
+        <div className="card">
+          <h2>Examples per kind</h2>
+          <table aria-label="Examples per kind">
+            <thead>
+              <tr>
+                <th>Kind</th>
+                <th className="num">Count</th>
+                <th className="num">Target</th>
+                <th style={{ width: '40%' }}>Progress</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.kinds.map((k) => (
+                <tr key={k.kind} data-kind={k.kind}>
+                  <td>{KIND_LABELS[k.kind] ?? k.kind}</td>
+                  <td className="num kind-count">{k.count.toLocaleString()}</td>
+                  <td className="num">{k.target === null ? '–' : k.target.toLocaleString()}</td>
+                  <td>
+                    {k.target === null ? (
+                      <span className="muted">no target</span>
+                    ) : (
+                      <div className="row nowrap">
+                        <Bar value={k.count} max={k.target} tone={k.count >= k.target ? 'ok' : 'accent'} />
+                        <span className="muted num">{pct(k.count / k.target, 0)}</span>
+                      </div>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <div className="row" style={{ marginTop: 10 }}>
+            {Object.entries(data.statuses)
+              .sort((a, b) => b[1] - a[1])
+              .map(([s, n]) => (
+                <span key={s} className={`pill ${STATUS_TONE[s] ?? ''}`}>
+                  {s.replace(/_/g, ' ')}: {n.toLocaleString()}
+                </span>
+              ))}
+          </div>
+        </div>
+
+        <div className="card">
+          <h2>Quality gates</h2>
+          {report ? (
+            <>
+              <table aria-label="Quality gates">
+                <thead>
+                  <tr>
+                    <th>Gate</th>
+                    <th className="num">Value</th>
+                    <th className="num">Minimum</th>
+                    <th>Result</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {report.gates.map((g) => (
+                    <tr key={g.name}>
+                      <td>{g.name}</td>
+                      <td className="num">{g.display}</td>
+                      <td className="num">{pct(g.threshold, 0)}</td>
+                      <td>
+                        <span className={`pill ${g.result === 'pass' ? 'ok' : g.result === 'fail' ? 'bad' : 'warn'}`}>{g.result}</span>
+                      </td>
+                    </tr>
+                  ))}
+                  <tr>
+                    <td>leakage</td>
+                    <td className="num">
+                      {report.leakage.sharedGroups} groups, {report.leakage.crossSplitNearDuplicates} near-dups
+                    </td>
+                    <td className="num">0</td>
+                    <td>
+                      <span className={`pill ${report.leakage.sharedGroups + report.leakage.crossSplitNearDuplicates === 0 ? 'ok' : 'bad'}`}>
+                        {report.leakage.sharedGroups + report.leakage.crossSplitNearDuplicates === 0 ? 'pass' : 'fail'}
+                      </span>
+                    </td>
+                  </tr>
+                </tbody>
+              </table>
+              <p className="muted small">
+                Build of {formatTime(latest?.build.created_at ?? null)}: {report.counts.kept.toLocaleString()} of {report.counts.total.toLocaleString()} examples
+                kept (train {report.counts.splits.train.toLocaleString()}, val {report.counts.splits.val.toLocaleString()}, test{' '}
+                {report.counts.splits.test.toLocaleString()}).
+              </p>
+            </>
+          ) : (
+            <div className="empty-state">
+              <p>No build yet. Quality gates and coverage come from a build of the dataset.</p>
+              <button type="button" className="primary" onClick={() => go('export')}>
+                Go to Export to build
+              </button>
+            </div>
+          )}
+        </div>
+      </div>
+
+      {metrics ? (
+        <>
+          <div className="dash-cols">
+            <div className="card">
+              <h2>
+                Category coverage{' '}
+                <span className="muted small">
+                  {metrics.categories_covered} / {metrics.categories_total} categories
+                </span>
+              </h2>
+              <HBarChart items={categories} label="Category coverage" />
+            </div>
+            <div className="card">
+              <h2>Difficulty distribution</h2>
+              <HBarChart items={difficulty} label="Difficulty distribution" />
+              <p className="muted small">Examples in train, val and test of the latest build, by difficulty level.</p>
+            </div>
+          </div>
+          <div className="card">
+            <h2>
+              Tool coverage{' '}
+              <span className="muted small">
+                {metrics.tools_covered} / {metrics.tools_in_catalog} tools, most used first; uncovered tools are dimmed
+              </span>
+            </h2>
+            <HBarChart items={tools} label="Tool coverage" columns={3} />
+          </div>
+        </>
+      ) : null}
+    </section>
+  );
+}
