@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { type ChannelName, contract, isChannelName } from '../../src-preload/contract';
 import type { AppContext } from '../app/context';
 import { allHandlers } from './handlers';

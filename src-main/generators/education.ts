@@ -48,11 +48,11 @@ function explainAnalysis(kb: Knowledge, a: AnalysisType, question: number): stri
     if (a.typical_organisms.length) lines.push(`Typical organisms: ${list(a.typical_organisms.map((o) => kb.organismById.get(o)?.common_names[0] ?? o))}.`);
   } else if (question === 1) {
     lines.push('Core tools, in order:');
-    a.required_tools.forEach((id, i) => lines.push(`${i + 1}. **${tool(id)}** - ${kb.toolById.get(id)?.purpose ?? ''}`));
+    for (const [i, id] of a.required_tools.entries()) lines.push(`${i + 1}. **${tool(id)}** - ${kb.toolById.get(id)?.purpose ?? ''}`);
     if (a.recommended_tools.length) lines.push('', `Recommended additions: ${list(a.recommended_tools.map(tool))}.`);
   } else {
     lines.push('Steps:');
-    a.steps.forEach((s, i) => lines.push(`${i + 1}. **${s.name}** (${list(s.tools.map(tool))}): ${s.description}`));
+    for (const [i, s] of a.steps.entries()) lines.push(`${i + 1}. **${s.name}** (${list(s.tools.map(tool))}): ${s.description}`);
     if (question === 3) lines.push('', `Start from ${list(a.input_data_types)}.`);
   }
   return lines.join('\n');

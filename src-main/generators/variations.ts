@@ -1,7 +1,7 @@
 import type { VariationStyle } from '../../src-preload/schemas/example';
 import { VariationStyleSchema } from '../../src-preload/schemas/example';
 import type { GoldenQuery, Knowledge } from '../knowledge/schemas';
-import { type ExampleSeed } from './example-factory';
+import type { ExampleSeed } from './example-factory';
 import { Rng } from './rng';
 import { type RenderedQuery, renderStated } from './stated-intent';
 import { addTypos } from './typos';

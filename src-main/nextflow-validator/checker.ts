@@ -222,7 +222,10 @@ export class Checker {
   }
 
   private checkDirective(st: Stmt, scope: Scope, implicitScript: boolean): void {
-    if (implicitScript && st.kind === 'expr' && (st.expr.kind === 'literal' || st.expr.kind === 'gstring')) return this.checkExpr(st.expr, scope);
+    if (implicitScript && st.kind === 'expr' && (st.expr.kind === 'literal' || st.expr.kind === 'gstring')) {
+      this.checkExpr(st.expr, scope);
+      return;
+    }
     if (st.kind === 'expr' && st.expr.kind === 'call' && st.expr.callee.kind === 'ident') {
       const name = st.expr.callee.name;
       if (!DIRECTIVES.has(name)) this.report('error', 'unknown-directive', `unknown process directive '${name}'`, st.expr.callee);
@@ -233,7 +236,10 @@ export class Checker {
     if (st.kind === 'expr' && st.expr.kind === 'assign') {
       let t = st.expr.target;
       while (t.kind === 'prop') t = t.object;
-      if (t.kind === 'ident' && DIRECTIVES.has(t.name)) return this.checkExpr(st.expr.value, scope);
+      if (t.kind === 'ident' && DIRECTIVES.has(t.name)) {
+        this.checkExpr(st.expr.value, scope);
+        return;
+      }
     }
     if (st.kind === 'expr' && st.expr.kind === 'ident' && DIRECTIVES.has(st.expr.name)) return;
     this.report('error', 'invalid-directive', 'only directives can appear before the first section of a process (e.g. tag, label, container)', st);
@@ -262,7 +268,10 @@ export class Checker {
       else if (section === 'output') for (const a of e.args) this.checkExpr(a, scope);
       else for (const a of e.args) if (a.kind !== 'ident') this.checkExpr(a, scope);
     };
-    if (st.kind !== 'expr') return this.report('error', 'unknown-qualifier', `expected an ${section} declaration`, st);
+    if (st.kind !== 'expr') {
+      this.report('error', 'unknown-qualifier', `expected an ${section} declaration`, st);
+      return;
+    }
     visit(st.expr, false);
   }
 
@@ -374,7 +383,8 @@ export class Checker {
           while (s && s.kind === 'block') s = s.parent;
           if (s?.kind === 'closure') this.report('warning', 'implicit-it', "implicit closure parameter 'it' is deprecated; name the parameter (e.g. { x -> ... })", e);
         }
-        return this.use(e.name, e, scope);
+        this.use(e.name, e, scope);
+        return;
       case 'literal':
         return;
       case 'gstring':
@@ -390,10 +400,12 @@ export class Checker {
         }
         return;
       case 'call':
-        return this.checkCall(e, scope);
+        this.checkCall(e, scope);
+        return;
       case 'prop':
         if (e.object.kind === 'ident' && e.object.name === 'Channel') this.report('warning', 'channel-capitalized', "use 'channel' instead of 'Channel'", e.object);
-        return this.checkExpr(e.object, scope);
+        this.checkExpr(e.object, scope);
+        return;
       case 'index':
         this.checkExpr(e.object, scope);
         for (const i of e.index) this.checkExpr(i, scope);
@@ -407,7 +419,8 @@ export class Checker {
         return;
       }
       case 'unary':
-        return this.checkExpr(e.operand, scope);
+        this.checkExpr(e.operand, scope);
+        return;
       case 'binary':
         this.checkExpr(e.left, scope);
         this.checkExpr(e.right, scope);

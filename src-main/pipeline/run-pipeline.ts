@@ -206,12 +206,14 @@ export async function runPipeline(
       for (let i = start; i < Math.min(items.length, start + CHUNK); i++) {
         const it = items[i]!;
         const s = split[i] ?? null;
-        const k = (perKind[it.kind] ??= { total: 0, train: 0, val: 0, test: 0, excluded: 0 });
+        perKind[it.kind] ??= { total: 0, train: 0, val: 0, test: 0, excluded: 0 };
+        const k = perKind[it.kind]!;
         k.total++;
         if (s) {
           k[s]++;
           splitCounts[s]++;
-          const t = (perType[it.analysisType] ??= { train: 0, val: 0, test: 0 });
+          perType[it.analysisType] ??= { train: 0, val: 0, test: 0 };
+          const t = perType[it.analysisType]!;
           t[s]++;
         } else {
           k.excluded++;

@@ -54,13 +54,17 @@ const LOW_CONFIDENCE = 0.6;
 export function whereClause(f: ExampleFilter): { sql: string; args: Record<string, unknown> } {
   const parts: string[] = [];
   const args: Record<string, unknown> = {};
-  if (f.kind) (parts.push('kind = @kind'), (args.kind = f.kind));
-  if (f.status) (parts.push('status = @status'), (args.status = f.status));
-  if (f.analysisType) (parts.push('analysis_type = @analysisType'), (args.analysisType = f.analysisType));
-  if (f.split) (parts.push('split = @split'), (args.split = f.split));
-  if (f.lowConfidence) (parts.push('confidence IS NOT NULL AND confidence < @low'), (args.low = LOW_CONFIDENCE));
-  if (f.intentMismatch) parts.push('intent_mismatches > 0');
-  if (f.search) (parts.push("input LIKE @search ESCAPE '\\'"), (args.search = `%${f.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+  const add = (sql: string, key?: string, value?: unknown) => {
+    parts.push(sql);
+    if (key) args[key] = value;
+  };
+  if (f.kind) add('kind = @kind', 'kind', f.kind);
+  if (f.status) add('status = @status', 'status', f.status);
+  if (f.analysisType) add('analysis_type = @analysisType', 'analysisType', f.analysisType);
+  if (f.split) add('split = @split', 'split', f.split);
+  if (f.lowConfidence) add('confidence IS NOT NULL AND confidence < @low', 'low', LOW_CONFIDENCE);
+  if (f.intentMismatch) add('intent_mismatches > 0');
+  if (f.search) add("input LIKE @search ESCAPE '\\'", 'search', `%${f.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
   return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', args };
 }
 
@@ -101,7 +105,10 @@ export class ExamplesRepo {
           job_id: jobId,
           seq,
         });
-        if (r.changes > 0) (seq++, added++);
+        if (r.changes > 0) {
+          seq++;
+          added++;
+        }
       }
       return added;
     })();

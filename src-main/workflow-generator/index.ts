@@ -43,8 +43,8 @@ export function generateWorkflow(intent: Intent, tools: ToolChoice[], kb: Knowle
     const { text, command } = renderProcessModule(spec);
     files[`modules/${tool.id}.nf`] = text;
     includes.push(`include { ${name} } from './modules/${tool.id}'`);
-    command.references.forEach((r) => references.add(r));
-    command.params.forEach((p) => params.add(p));
+    for (const r of command.references) references.add(r);
+    for (const p of command.params) params.add(p);
 
     let inputExpr: string;
     if (flow.consumes === 'qc') inputExpr = qcChannels.length ? `${qcChannels[0]}${qcChannels.slice(1).map((c) => `.mix(${c})`).join('')}.collect()` : 'ch_versions.collect()';

@@ -60,7 +60,7 @@ export function WorkflowViewer({ files }: { files: Record<string, string> }) {
           {lintError ? `lint failed: ${lintError}` : `${errors} errors, ${diagnostics.length - errors} warnings`}
         </span>
       </div>
-      <pre className="code" aria-label={`source of ${active}`}>
+      <pre className="code" title={`source of ${active}`} data-file={active}>
         {source.split('\n').map((line, i) => {
           const ds = byLine.get(i + 1);
           return (

@@ -151,7 +151,7 @@ export function Review() {
       </div>
       <Filters filter={filter} onChange={setFilter} />
       <ErrorBanner error={error ?? stats.error} />
-      <div className="keys" aria-label="keyboard shortcuts">
+      <div className="keys" title="keyboard shortcuts">
         <span><span className="kbd">a</span> accept</span>
         <span><span className="kbd">x</span> reject</span>
         <span><span className="kbd">e</span> edit</span>
