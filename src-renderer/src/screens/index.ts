@@ -1,15 +1,21 @@
 import type { ComponentType } from 'react';
 import type { Screen } from '../state/nav';
+import { Dashboard } from './Dashboard';
+import { Export } from './Export';
+import { Generate } from './Generate';
 import { Placeholder } from './Placeholder';
+import { Playground } from './Playground';
 import { Review } from './Review';
+import { Settings } from './Settings';
+import { Splits } from './Splits';
 
 /** Screen components by name; each screen lives in its own file. */
 export const screenComponents: Record<Screen, ComponentType> = {
-  dashboard: Placeholder,
-  generate: Placeholder,
+  dashboard: Dashboard,
+  generate: Generate,
   review: Review,
-  playground: Placeholder,
-  splits: Placeholder,
-  export: Placeholder,
-  settings: Placeholder,
+  playground: Playground,
+  splits: Splits,
+  export: Export,
+  settings: Settings,
 };
