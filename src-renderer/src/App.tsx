@@ -20,12 +20,29 @@ export function App() {
   useEffect(() => {
     call('app.info', {}).then(setInfo, (e: Error) => setError(e.message));
   }, []);
+  const reviewMode = info?.mode === 'review';
+  const visible = reviewMode ? (['review'] as const) : SCREENS;
+  useEffect(() => {
+    if (reviewMode) go('review');
+  }, [reviewMode, go]);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!e.altKey) return;
+      const target = visible[Number(e.key) - 1];
+      if (target) {
+        e.preventDefault();
+        go(target);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [visible, go]);
   const Current = screenComponents[screen];
   return (
     <div className="shell">
       <nav className="sidebar" aria-label="Screens">
         <div className="brand">Biotrain</div>
-        {SCREENS.map((s, i) => (
+        {visible.map((s, i) => (
           <button
             key={s}
             type="button"
