@@ -14,8 +14,12 @@ const RULES: PiiRule[] = [
   { kind: 'ip', pattern: /(?<![\w.:=/@-])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)(?![\w.-])/g, replace: '<IP>' },
   {
     kind: 'phone',
-    pattern: /(?<![\w.])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)[\s.-]?|\d{2,4}[\s.-])\d{3,4}[\s.-]\d{3,4}(?![\w.])/g,
-    replace: '<PHONE>',
+    // digit groups with separators, 9-15 digits in all (dates, versions and genomic coordinates are excluded)
+    pattern: /(?<![\w.+:=/-])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,4}){1,3}(?![\w.:-])/g,
+    replace: (m: string) => {
+      const digits = m.replace(/\D/g, '').length;
+      return digits >= 9 && digits <= 15 ? '<PHONE>' : m;
+    },
   },
   {
     kind: 'home_path',
