@@ -3,36 +3,43 @@ import type { Rng } from './rng';
 
 /**
  * Variations of requests outside the supported analyses ("how do I bake a cake", "analyze my data"): the
- * request itself is rephrased around, since there is no analysis to put into a sentence frame.
+ * request itself is rephrased around, since there is no analysis to put into a sentence frame. Each style
+ * combines a way of saying the core request with an opening and a closing; the combinations are enumerated
+ * and taken in a seeded order, so the variations of one query are distinct.
  */
-const WRAPPERS: Record<VariationStyle, ((q: string) => string)[]> = {
-  formal: [
-    (q) => `Please advise on the following: ${q}.`,
-    (q) => `I would appreciate assistance with this request: ${q}.`,
-    (q) => `Could you help me with the following? ${q}.`,
-    (q) => `My question is: ${q}.`,
-    (q) => `I have a request: ${q}. Please respond with a suitable workflow.`,
-    (q) => `Kindly address the following: ${q}.`,
-  ],
-  casual: [
-    (q) => `hey, ${q}?`,
-    (q) => `quick question - ${q}`,
-    (q) => `so ${q}? thanks`,
-    (q) => `ok random one: ${q}`,
-    (q) => `${q}, any ideas?`,
-    (q) => `hi! ${q}`,
-  ],
-  minimal: [(q) => q.split(' ').filter((w) => w.length > 3).join(' '), (q) => q.toLowerCase(), (q) => `${q}?`, (q) => q.split(' ').slice(-4).join(' ')],
+type Core = (q: string) => string;
+
+const keywords: Core = (q) => q.split(' ').filter((w) => w.length > 3).join(' ');
+const CORES: Record<VariationStyle, Core[]> = {
+  formal: [(q) => q, (q) => q.charAt(0).toUpperCase() + q.slice(1)],
+  casual: [(q) => q, (q) => q.toLowerCase()],
+  minimal: [keywords, (q) => q.toLowerCase(), (q) => q.split(' ').slice(-4).join(' '), (q) => q.split(' ').slice(0, 4).join(' '), (q) => keywords(q).toLowerCase()],
+  detailed: [(q) => q],
+  edge_case: [(q) => q.toLowerCase(), (q) => q.toUpperCase(), (q) => q, keywords],
+};
+const OPEN: Record<VariationStyle, string[]> = {
+  formal: ['Please advise on the following:', 'I would appreciate assistance with this request:', 'Could you help me with the following?', 'My question is:', 'I have a request:', 'Kindly address the following:'],
+  casual: ['hey,', 'quick question -', 'so', 'ok random one:', 'hi!', 'yo', 'um hi,'],
+  minimal: ['', 'q:'],
+  detailed: ['Background: I am new here. Question:', 'I was told this assistant can help:', 'Context: our lab just started a project.', 'Some background first: I mostly do wet-lab work.', ''],
+  edge_case: ['', 'um', 'pls', 'hlp'],
+};
+const CLOSE: Record<VariationStyle, string[]> = {
+  formal: ['.', '. Please respond with a suitable workflow.', '. Thank you in advance.', '. What would you recommend?', '. A brief answer is fine.'],
+  casual: ['?', ', any ideas?', '? thanks', ' lol', ' pls', '!!'],
+  minimal: ['', '?', ' pls'],
   detailed: [
-    (q) => `${q}. I am not sure where to start and would appreciate a step-by-step answer.`,
-    (q) => `Background: I am new here. Question: ${q}. Please explain what you can do.`,
-    (q) => `I was told this assistant can help: ${q}. What would you recommend, and what information do you need from me?`,
-    (q) => `${q}. Our group has little experience with this, so please be explicit about each step.`,
+    '. I am not sure where to start and would appreciate a step-by-step answer.',
+    '. Our group has little experience with this, so please be explicit about each step.',
+    '. What would you recommend, and what information do you need from me?',
+    '. Please explain what you can do.',
   ],
-  edge_case: [(q) => q.toLowerCase(), (q) => q.toUpperCase(), (q) => `${q}??`, (q) => `um ${q}`, (q) => `${q} pls`],
+  edge_case: ['??', ' pls', '', '...'],
 };
 
-export function unknownVariationText(query: string, style: VariationStyle, rng: Rng): string {
+export function unknownVariationTexts(query: string, style: VariationStyle, rng: Rng): string[] {
   const core = query.trim().replace(/[.?!]+$/, '');
-  return rng.pick(WRAPPERS[style])(core);
+  const texts = new Set<string>();
+  for (const c of CORES[style]) for (const o of OPEN[style]) for (const e of CLOSE[style]) texts.add(`${o} ${c(core)}${e}`.trim().replace(/\s+/g, ' '));
+  return rng.shuffle([...texts]);
 }

@@ -5,7 +5,7 @@ import type { ExampleSeed } from './example-factory';
 import { Rng } from './rng';
 import { type RenderedQuery, renderStated } from './stated-intent';
 import { addTypos } from './typos';
-import { unknownVariationText } from './unknown-frames';
+import { unknownVariationTexts } from './unknown-frames';
 import { FRAMES, type Frame } from './variation-frames';
 
 export const STYLES: readonly VariationStyle[] = VariationStyleSchema.options;
@@ -50,12 +50,17 @@ function renderOnce(kb: Knowledge, seed: number, spec: VariationSpec, frames: Fr
   const frame = frames[(index + attempt) % frames.length]!;
   const r =
     spec.golden.expected_intent.analysis_type === 'unknown'
-      ? { text: unknownVariationText(spec.golden.query, spec.style, rng), intent: spec.golden.expected_intent }
+      ? { text: pickUnknown(seed, spec, index + attempt), intent: spec.golden.expected_intent }
       : renderStated(frame, spec.golden.expected_intent, kb, rng);
   return spec.style === 'edge_case' ? { ...r, text: addTypos(r.text, rng, 1 + rng.int(2)) } : r;
 }
 
 /** An LLM engine passes its own text, whose stated intent is the base query's. */
+function pickUnknown(seed: number, spec: VariationSpec, n: number): string {
+  const texts = unknownVariationTexts(spec.golden.query, spec.style, Rng.of(seed, spec.golden.id, spec.style, 'unknown'));
+  return texts[n % texts.length]!;
+}
+
 export function variationSeed(kb: Knowledge, seed: number, spec: VariationSpec, engine = 'template', text?: string): ExampleSeed {
   const g = spec.golden;
   const rendered = text === undefined ? renderVariation(kb, seed, spec) : { text, intent: g.expected_intent };
