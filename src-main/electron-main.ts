@@ -2,19 +2,24 @@
 // channel, forwards events, and keeps the LLM key in safeStorage. Everything else is shared with the CLI.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BrowserWindow, app, ipcMain, safeStorage, session } from 'electron';
+import { BrowserWindow, app, dialog, ipcMain, safeStorage, session } from 'electron';
 import { CHANNEL_NAMES } from '../src-preload/contract';
 import { dispatch } from './api/dispatch';
-import { createAppContext } from './app/context';
+import { type AppContext, createAppContext } from './app/context';
 import { SafeStorageSecretStore } from './app/safe-storage-secret-store';
+import { openReviewContext } from './bundle/reviewer';
 import { CSP } from './bridge/server';
 import { windowOptions } from './window-options';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-function reviewBundleArg(argv: string[]): string | undefined {
-  const i = argv.indexOf('--review');
+function argValue(argv: string[], flag: string): string | undefined {
+  const i = argv.indexOf(flag);
   return i >= 0 ? argv[i + 1] : undefined;
+}
+
+function reviewBundleArg(argv: string[]): string | undefined {
+  return argValue(argv, '--review');
 }
 
 async function main(): Promise<void> {
@@ -22,8 +27,18 @@ async function main(): Promise<void> {
   const dbPath = process.env.BIOTRAIN_DB ?? path.join(app.getPath('userData'), 'biotrain.sqlite');
   const reviewBundle = reviewBundleArg(process.argv);
   const secrets = new SafeStorageSecretStore(path.join(app.getPath('userData'), 'secrets'), safeStorage);
-  const ctx = createAppContext({ dbPath, mode: reviewBundle ? 'review' : 'studio', secrets });
-  ctx.extras.set('reviewBundlePath', reviewBundle);
+  // reviewer mode: the bundle's items go into a private reviewer store next to the decisions file
+  // (<bundle>.<reviewer>.decisions.json); the studio store is not opened
+  let ctx: AppContext;
+  try {
+    ctx = reviewBundle
+      ? openReviewContext({ bundlePath: reviewBundle, reviewer: argValue(process.argv, '--reviewer'), decisionsPath: argValue(process.argv, '--decisions'), secrets })
+      : createAppContext({ dbPath, mode: 'studio', secrets });
+  } catch (err) {
+    dialog.showErrorBox('Biotrain cannot start', (err as Error).message);
+    app.quit();
+    return;
+  }
 
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
