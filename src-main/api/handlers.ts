@@ -1,4 +1,7 @@
+import { bundleHandlers } from './bundle-handlers';
 import { coreHandlers } from './core-handlers';
+import { dashboardHandlers } from './dashboard-handlers';
+import { datasetHandlers } from './dataset-handlers';
 import { playgroundHandlers } from './playground-handlers';
 import { reviewHandlers } from './review-handlers';
 import type { Handlers } from './types';
@@ -6,6 +9,9 @@ import type { Handlers } from './types';
 /** Every part's handlers, merged. Each part owns one `*-handlers.ts` file and adds it here. */
 export const allHandlers: Handlers = {
   ...coreHandlers,
+  ...dashboardHandlers,
+  ...datasetHandlers,
   ...playgroundHandlers,
   ...reviewHandlers,
+  ...bundleHandlers,
 };

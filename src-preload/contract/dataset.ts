@@ -1,2 +1,84 @@
-/** Channels of the dataset part; filled in by its owner. */
-export const datasetChannels = {};
+import { z } from 'zod';
+import { GateSchema, LeakageReportSchema, QualityMetricsSchema, SplitConfigSchema, SplitCountsSchema } from '../schemas/build';
+import { channel } from './channel';
+import { JobViewSchema } from './core';
+
+/** The parts of a build's quality report the screens show (metadata/quality_report.json holds the rest). */
+export const QualityReportViewSchema = z.object({
+  passed: z.boolean(),
+  failures: z.array(z.string()),
+  gates: z.array(GateSchema),
+  metrics: QualityMetricsSchema,
+  counts: z.object({ total: z.number().int(), kept: z.number().int(), splits: SplitCountsSchema }),
+  leakage: LeakageReportSchema,
+  near_duplicates: z.object({ clusters: z.number().int(), pairs: z.number().int(), threshold: z.number() }).optional(),
+});
+export type QualityReportView = z.infer<typeof QualityReportViewSchema>;
+
+export const ManifestViewSchema = z.object({
+  seed: z.number().int(),
+  app_version: z.string(),
+  engines: z.array(z.string()),
+  counts: SplitCountsSchema,
+  files: z.array(z.object({ path: z.string(), sha256: z.string(), bytes: z.number().int(), rows: z.number().int().nullable() })),
+});
+export type ManifestView = z.infer<typeof ManifestViewSchema>;
+
+export const BuildStatusSchema = z.enum(['running', 'passed', 'failed', 'error']);
+
+export const BuildRowSchema = z.object({
+  id: z.string(),
+  status: BuildStatusSchema,
+  seed: z.number().int(),
+  created_at: z.string(),
+  finished_at: z.string().nullable(),
+  output_dir: z.string().nullable(),
+  counts: SplitCountsSchema.nullable(),
+  failures: z.array(z.string()),
+  /** set when the build stopped with an error */
+  error: z.string().nullable(),
+});
+export type BuildRow = z.infer<typeof BuildRowSchema>;
+
+export const SplitPreviewSchema = z.object({
+  /** examples taken into the preview: status auto_validated or accepted */
+  included: z.number().int(),
+  /** examples left out of the preview (pending, needs review, rejected) */
+  notIncluded: z.number().int(),
+  splits: SplitCountsSchema,
+  byAnalysisType: z.array(z.object({ analysisType: z.string(), train: z.number().int(), val: z.number().int(), test: z.number().int() })),
+  /**
+   * Leakage of the previewed assignment: paraphrase groups (group_id) in more than one split, and
+   * near-duplicate pairs across splits. Pairs come from the latest build's near-duplicate clusters.
+   */
+  leakage: LeakageReportSchema,
+  nearDuplicates: z.object({
+    /** the build whose clusters gave the pairs; null when there is no build yet */
+    buildId: z.string().nullable(),
+    threshold: z.number().nullable(),
+    clusters: z.number().int(),
+    pairs: z.number().int(),
+  }),
+  ms: z.number(),
+});
+export type SplitPreview = z.infer<typeof SplitPreviewSchema>;
+
+/** Channels of the dataset part: split preview, the build job and the list of builds. */
+export const datasetChannels = {
+  /** split assignment of the current store without exporting anything */
+  'splits.preview': channel(z.object({ config: SplitConfigSchema }), SplitPreviewSchema),
+  /** runs the pipeline and export over the store as a job of kind 'build' */
+  'build.start': channel(
+    z.object({
+      outDir: z.string().trim().min(1).max(4096),
+      seed: z.number().int().nonnegative(),
+      splitConfig: SplitConfigSchema.partial().optional(),
+    }),
+    JobViewSchema,
+  ),
+  'builds.list': channel(z.object({ limit: z.number().int().min(1).max(500).optional() }), z.array(BuildRowSchema)),
+  'builds.get': channel(
+    z.object({ id: z.string().min(1).max(200) }),
+    z.object({ build: BuildRowSchema, manifest: ManifestViewSchema.nullable(), qualityReport: QualityReportViewSchema.nullable() }).nullable(),
+  ),
+};

@@ -1,3 +1,4 @@
+import { SCHEMA_VERSION } from '../../src-main/store/migrations';
 import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -44,7 +45,7 @@ describe('loopback bridge', () => {
     const auth = { authorization: 'Bearer secret-token-123' };
     const ok = await rawRequest(bridge.port, { method: 'POST', path: '/api/app.info', headers: auth }, '{}');
     expect(ok.status).toBe(200);
-    expect(JSON.parse(ok.body).result.schemaVersion).toBe(1);
+    expect(JSON.parse(ok.body).result.schemaVersion).toBe(SCHEMA_VERSION);
     const bad = await rawRequest(bridge.port, { method: 'POST', path: '/api/examples.list', headers: auth }, '{"filter":{},"offset":-1,"limit":10}');
     expect(bad.status).toBe(400);
     expect(JSON.parse(bad.body).error).toMatch(/^invalid request for examples.list: offset: /);

@@ -21,8 +21,8 @@ export function Dashboard() {
     return (
       <section>
         <h1>Dashboard</h1>
-        <ErrorBanner error={error} />
-        {error ? null : <p className="muted">Loading…</p>}
+        {/* plain text, not a second banner: when the API is unreachable the shell already shows one */}
+        {error ? <p className="fail">Could not load the summary: {error}</p> : <p className="muted">Loading…</p>}
       </section>
     );
   }

@@ -3,7 +3,6 @@ import type { Screen } from '../state/nav';
 import { Dashboard } from './Dashboard';
 import { Export } from './Export';
 import { Generate } from './Generate';
-import { Placeholder } from './Placeholder';
 import { Playground } from './Playground';
 import { Review } from './Review';
 import { Settings } from './Settings';

@@ -1,0 +1,261 @@
+import { type FormEvent, useEffect, useState } from 'react';
+import { call } from '../api/client';
+import { Bar } from '../components/Bar';
+import { ErrorBanner } from '../components/ErrorBanner';
+import { formatBytes, formatTime, pct } from '../components/format';
+import { useApi } from '../hooks/useApi';
+import { formatEta, formatRate, useJobProgress } from '../hooks/useJobProgress';
+import { useBuildConfig } from '../state/buildConfig';
+import { useNav } from '../state/nav';
+
+/** What one build writes into the output folder (src-main/export/layout.ts). */
+const FORMATS: [string, string][] = [
+  ['processed/{train,val,test}.jsonl', 'full records with metadata'],
+  ['openai/{train,val,test}.jsonl', 'OpenAI chat fine-tuning messages'],
+  ['hf/', 'Hugging Face datasets (Arrow, load_from_disk)'],
+  ['hub/', 'Hub-ready Parquet with a dataset card'],
+  ['alpaca_format.json', 'Alpaca instruction/input/output'],
+  ['sharegpt_format.json, sharegpt_format_val.json', 'ShareGPT conversations'],
+  ['dataset_info.json', 'LLaMA-Factory dataset registry'],
+  ['metadata/quality_report.json, metadata/manifest.json', 'quality report and manifest with sha256'],
+];
+
+const BUILD_TONE: Record<string, string> = { passed: 'ok', failed: 'bad', error: 'bad', running: 'warn' };
+
+/** Run the dataset build and export as a job; show its manifest and gates, and earlier builds. */
+export function Export() {
+  const splitConfig = useBuildConfig((s) => s.splitConfig);
+  const go = useNav((s) => s.go);
+  const [outDir, setOutDir] = useState('data/training');
+  const [seed, setSeed] = useState(String(splitConfig.seed));
+  const [jobId, setJobId] = useState<string | null>(null);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [starting, setStarting] = useState(false);
+  const live = useJobProgress();
+  const jobs = useApi('jobs.list', {}, ['jobs']);
+  const builds = useApi('builds.list', { limit: 50 }, ['builds', 'jobs']);
+
+  // follow a build job that is already running (e.g. started before this screen was opened)
+  const runningBuild = (jobs.data ?? []).filter((j) => j.kind === 'build' && j.status === 'running').sort((a, b) => b.created_at.localeCompare(a.created_at))[0];
+  const trackedId = jobId ?? runningBuild?.id ?? null;
+  const tracked = trackedId ? (jobs.data ?? []).find((j) => j.id === trackedId) : undefined;
+  const progress = trackedId ? live[trackedId] : undefined;
+  const status = progress?.status ?? tracked?.status ?? (jobId ? 'queued' : null);
+  const running = starting || status === 'running' || status === 'queued';
+
+  useEffect(() => {
+    if (status && !running) setSelected(null);
+  }, [status, running]);
+
+  const shownId = selected ?? builds.data?.[0]?.id ?? null;
+  const detail = useApi('builds.get', { id: shownId ?? '-' }, ['builds']);
+  const shown = shownId && detail.data?.build.id === shownId ? detail.data : null;
+
+  const start = async (e: FormEvent) => {
+    e.preventDefault();
+    const s = Number(seed);
+    if (outDir.trim() === '') return setError('Choose an output folder.');
+    if (!Number.isInteger(s) || s < 0) return setError('The seed must be a whole number ≥ 0.');
+    setError(null);
+    setStarting(true);
+    try {
+      const job = await call('build.start', { outDir: outDir.trim(), seed: s, splitConfig: { ...splitConfig, seed: s } });
+      setJobId(job.id);
+      jobs.reload();
+    } catch (err) {
+      setError(`Could not start the build: ${(err as Error).message}`);
+    } finally {
+      setStarting(false);
+    }
+  };
+
+  const failedMessage = status === 'failed' || status === 'cancelled' ? (progress?.message ?? tracked?.error ?? tracked?.message ?? status) : null;
+
+  return (
+    <section className="stack">
+      <h1>Export</h1>
+      <ErrorBanner error={error} />
+      <div className="dash-cols">
+        <form className="card stack" noValidate onSubmit={(e) => void start(e)} aria-label="Build and export">
+          <label className="field">
+            Output folder
+            <input aria-label="output folder" value={outDir} onChange={(e) => setOutDir(e.target.value)} spellCheck={false} />
+          </label>
+          <label className="field">
+            Seed
+            <input aria-label="build seed" type="number" min={0} value={seed} onChange={(e) => setSeed(e.target.value)} />
+          </label>
+          <div className="muted small">
+            Splits: train {splitConfig.ratios.train} / val {splitConfig.ratios.val} / test {splitConfig.ratios.test}, stratify by {splitConfig.stratifyBy},
+            group by {splitConfig.groupBy}, near-duplicate threshold {splitConfig.nearDupThreshold}.{' '}
+            <button type="button" className="link" onClick={() => go('splits')}>
+              Change on Splits
+            </button>
+          </div>
+          <div className="row">
+            <button type="submit" className="primary" disabled={running}>
+              {running ? 'Building…' : 'Run build & export'}
+            </button>
+            {running && trackedId ? (
+              <button type="button" className="secondary" onClick={() => void call('jobs.cancel', { id: trackedId })}>
+                Cancel
+              </button>
+            ) : null}
+          </div>
+          {running ? (
+            <div className="stack" aria-live="polite">
+              <Bar value={progress?.done ?? 0} max={Math.max(1, progress?.total ?? 1)} />
+              <div className="row muted small">
+                <span>{progress?.message ?? 'starting…'}</span>
+                <span className="spacer" />
+                <span className="num">
+                  {(progress?.done ?? 0).toLocaleString()} / {(progress?.total ?? 0).toLocaleString()}
+                </span>
+                <span>{formatRate(progress?.rate ?? 0)}</span>
+                <span>ETA {formatEta(progress?.done ?? 0, progress?.total ?? 0, progress?.rate ?? 0)}</span>
+              </div>
+            </div>
+          ) : null}
+          {failedMessage ? (
+            <div className="banner error" role="alert">
+              Build {status}: {failedMessage}
+            </div>
+          ) : null}
+        </form>
+        <div className="card">
+          <h2 style={{ marginTop: 0 }}>Formats written</h2>
+          <ul className="plain-list formats">
+            {FORMATS.map(([p, what]) => (
+              <li key={p}>
+                <code>{p}</code> <span className="muted">— {what}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      </div>
+
+      {shown ? (
+        <div className="card stack" data-testid="build-detail">
+          <div className="row">
+            <h2 style={{ margin: 0 }}>Build {shown.build.id.slice(0, 8)}</h2>
+            <span className={`pill ${BUILD_TONE[shown.build.status] ?? ''}`}>{shown.build.status}</span>
+            <span className="muted">{formatTime(shown.build.finished_at ?? shown.build.created_at)}</span>
+            <span className="spacer" />
+            <code className="muted">{shown.build.output_dir}</code>
+          </div>
+          {shown.build.error ? (
+            <div className="banner error" role="alert">
+              {shown.build.error}
+            </div>
+          ) : null}
+          {shown.build.failures.length > 0 ? (
+            <ul className="fail plain-list">
+              {shown.build.failures.map((f) => (
+                <li key={f}>{f}</li>
+              ))}
+            </ul>
+          ) : null}
+          {shown.qualityReport ? (
+            <table aria-label="Gate results">
+              <thead>
+                <tr>
+                  <th>Gate</th>
+                  <th className="num">Value</th>
+                  <th className="num">Minimum</th>
+                  <th>Result</th>
+                </tr>
+              </thead>
+              <tbody>
+                {shown.qualityReport.gates.map((g) => (
+                  <tr key={g.name}>
+                    <td>{g.name}</td>
+                    <td className="num">{g.display}</td>
+                    <td className="num">{pct(g.threshold, 0)}</td>
+                    <td>
+                      <span className={`pill ${g.result === 'pass' ? 'ok' : g.result === 'fail' ? 'bad' : 'warn'}`}>{g.result}</span>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : null}
+          {shown.manifest ? (
+            <>
+              <div className="muted">
+                Manifest: seed {shown.manifest.seed}, app v{shown.manifest.app_version}, engines {shown.manifest.engines.join(', ') || '–'}; train{' '}
+                {shown.manifest.counts.train.toLocaleString()}, val {shown.manifest.counts.val.toLocaleString()}, test{' '}
+                {shown.manifest.counts.test.toLocaleString()} rows; {shown.manifest.files.length} files.
+              </div>
+              <table aria-label="Manifest files" className="compact">
+                <thead>
+                  <tr>
+                    <th>File</th>
+                    <th className="num">Rows</th>
+                    <th className="num">Size</th>
+                    <th>sha256</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {shown.manifest.files.map((f) => (
+                    <tr key={f.path}>
+                      <td>
+                        <code>{f.path}</code>
+                      </td>
+                      <td className="num">{f.rows === null ? '–' : f.rows.toLocaleString()}</td>
+                      <td className="num">{formatBytes(f.bytes)}</td>
+                      <td>
+                        <code title={f.sha256}>{f.sha256.slice(0, 12)}</code>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </>
+          ) : null}
+        </div>
+      ) : null}
+
+      <div className="card">
+        <h2 style={{ marginTop: 0 }}>Previous builds</h2>
+        <ErrorBanner error={builds.error} />
+        {builds.data && builds.data.length === 0 ? (
+          <p className="muted">No builds yet.</p>
+        ) : (
+          <table aria-label="Previous builds">
+            <thead>
+              <tr>
+                <th>Started</th>
+                <th>Status</th>
+                <th className="num">Seed</th>
+                <th className="num">train / val / test</th>
+                <th>Output folder</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {(builds.data ?? []).map((b) => (
+                <tr key={b.id} className={b.id === shownId ? 'selected' : ''}>
+                  <td className="nowrap">{formatTime(b.created_at)}</td>
+                  <td>
+                    <span className={`pill ${BUILD_TONE[b.status] ?? ''}`}>{b.status}</span>
+                  </td>
+                  <td className="num">{b.seed}</td>
+                  <td className="num">{b.counts ? `${b.counts.train} / ${b.counts.val} / ${b.counts.test}` : '–'}</td>
+                  <td>
+                    <code>{b.output_dir ?? '–'}</code>
+                  </td>
+                  <td>
+                    <button type="button" className="secondary" onClick={() => setSelected(b.id)} disabled={b.id === shownId}>
+                      {b.id === shownId ? 'Shown' : 'Show'}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </div>
+    </section>
+  );
+}
