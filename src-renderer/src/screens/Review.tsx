@@ -5,6 +5,7 @@ import { call } from '../api/client';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { IntentDiffView } from '../components/IntentDiffView';
 import { useApi } from '../hooks/useApi';
+import { BundlePanel } from './review/BundlePanel';
 import { ItemView } from './review/ItemView';
 import { QueueList } from './review/QueueList';
 
@@ -149,6 +150,7 @@ export function Review() {
           {s ? `${s.remaining} left in this queue · ${s.decided} decided · ${s.total} matching` : '…'}
         </span>
       </div>
+      <BundlePanel />
       <Filters filter={filter} onChange={setFilter} />
       <ErrorBanner error={error ?? stats.error} />
       <div className="keys" title="keyboard shortcuts">
