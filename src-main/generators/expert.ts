@@ -3,7 +3,6 @@ import type { Knowledge } from '../knowledge/schemas';
 import type { Db } from '../store/db';
 import { selectTools } from '../tool-selector';
 import { generateWorkflow } from '../workflow-generator';
-import { categoryOf } from './categories';
 import { makeExample } from './example-factory';
 
 /**
@@ -24,7 +23,7 @@ export function expertExamples(kb: Knowledge): Example[] {
       baseId: g.id,
       engine: 'expert',
       category: g.category,
-      analysisType: intent.analysis_type === 'unknown' ? categoryOf(kb, intent.analysis_type) : intent.analysis_type,
+      analysisType: intent.analysis_type,
       difficulty: g.difficulty,
       input: g.query,
       output: workflow ? { intent, tools, workflow } : { intent },
