@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Gate, type LeakageReport, type QualityMetrics, type SplitConfig, SplitConfigSchema } from '../../src-preload/schemas/build';
 import type { AppContext } from '../app/context';
+import { checkExport, formatProblem } from '../export/check-export';
 import { runExport } from '../export/run-export';
 import { parseIntent } from '../intent-parser';
 import { loadKnowledge } from '../knowledge/load';
@@ -85,6 +86,8 @@ export async function runBuild(ctx: AppContext, opts: BuildOptions, onProgress: 
       leakage: result.leakage,
     };
     const manifest = await runExport(ctx.db, kb, { buildId, outDir: opts.outDir, splitConfig, qualityReport }, (p) => onProgress(p));
+    const check = await checkExport(opts.outDir);
+    if (!check.ok) failures.push(`export check: ${check.problems.length} problem(s): ${check.problems.slice(0, 5).map(formatProblem).join('; ')}`);
     ctx.db
       .prepare("UPDATE builds SET status = ?, manifest = ?, quality_report = ?, finished_at = ? WHERE id = ?")
       .run(failures.length === 0 ? 'passed' : 'failed', JSON.stringify(manifest), JSON.stringify(qualityReport), new Date().toISOString(), buildId);

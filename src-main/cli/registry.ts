@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import { registerBuild } from './commands/build';
+import { registerBundle } from './commands/bundle';
 import { registerEvalIntents } from './commands/eval-intents';
+import { registerExport } from './commands/export';
 import { registerGenerate } from './commands/generate';
 import { registerImportFeedback } from './commands/import-feedback';
 import { registerLintNf } from './commands/lint-nf';
@@ -16,4 +18,6 @@ export function registerCommands(program: Command): void {
   registerEvalIntents(program);
   registerLintNf(program);
   registerImportFeedback(program);
+  registerExport(program);
+  registerBundle(program);
 }

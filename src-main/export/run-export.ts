@@ -3,6 +3,7 @@ import path from 'node:path';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { SplitConfig } from '../../src-preload/schemas/build';
 import type { Split } from '../../src-preload/schemas/example';
+import { makeDirs } from '../app/make-dirs';
 import { APP_VERSION } from '../app/version';
 import type { Knowledge } from '../knowledge/schemas';
 import type { Db } from '../store/db';
@@ -41,15 +42,33 @@ export async function runExport(
 ): Promise<Manifest> {
   const outDir = path.resolve(opts.outDir);
   const work = `${outDir}.partial`;
+  assertReplaceable(outDir);
   try {
-    fs.mkdirSync(path.dirname(outDir), { recursive: true });
+    makeDirs(path.dirname(outDir));
     fs.rmSync(work, { recursive: true, force: true });
     for (const d of ['processed', 'openai', 'hub/data', 'metadata', ...SPLITS.map((s) => path.dirname(PATHS.hfArrow(s)))])
-      fs.mkdirSync(path.join(work, d), { recursive: true });
+      makeDirs(path.join(work, d));
   } catch (e) {
     throw new ExportError(`cannot write the export folder ${outDir}: ${(e as Error).message}. Choose a writable folder (--out).`);
   }
 
+  try {
+    const manifest = await writeAll(db, kb, opts, work, onProgress);
+    swapIn(work, outDir);
+    return manifest;
+  } catch (e) {
+    fs.rmSync(work, { recursive: true, force: true });
+    throw e;
+  }
+}
+
+async function writeAll(
+  db: Db,
+  kb: Knowledge,
+  opts: { buildId: string; splitConfig: SplitConfig; qualityReport: unknown },
+  work: string,
+  onProgress: (p: ExportProgress) => void,
+): Promise<Manifest> {
   const files: ManifestFile[] = [];
   const counts: Record<Split, number> = { train: 0, val: 0, test: 0 };
   const total = db.prepare('SELECT COUNT(*) FROM build_items WHERE build_id = ? AND split IS NOT NULL').pluck().get(opts.buildId) as number;
@@ -134,13 +153,35 @@ export async function runExport(
     files: files.sort((a, b) => a.path.localeCompare(b.path)),
   };
   writeJson(work, PATHS.manifest, manifest);
+  return manifest;
+}
 
+/**
+ * The export replaces `outDir` as a whole, so it must be absent, an empty folder or an earlier export (it has
+ * metadata/manifest.json); anything else (a file, a folder of other data) is refused rather than deleted.
+ */
+function assertReplaceable(outDir: string): void {
+  if (!fs.existsSync(outDir)) return;
+  if (!fs.statSync(outDir).isDirectory()) throw new ExportError(`cannot export to ${outDir}: it is a file, not a folder. Choose a folder (--out).`);
+  if (fs.readdirSync(outDir).length > 0 && !fs.existsSync(path.join(outDir, PATHS.manifest)))
+    throw new ExportError(
+      `refusing to replace ${outDir}: it is not empty and holds no Biotrain export (${PATHS.manifest}). Choose a new or empty folder (--out).`,
+    );
+}
+
+/** Moves the finished export into place; the previous export is restored if the move fails. */
+function swapIn(work: string, outDir: string): void {
   const old = `${outDir}.old`;
   fs.rmSync(old, { recursive: true, force: true });
-  if (fs.existsSync(outDir)) fs.renameSync(outDir, old);
-  fs.renameSync(work, outDir);
+  const hadOld = fs.existsSync(outDir);
+  if (hadOld) fs.renameSync(outDir, old);
+  try {
+    fs.renameSync(work, outDir);
+  } catch (e) {
+    if (hadOld) fs.renameSync(old, outDir);
+    throw new ExportError(`cannot move the export into ${outDir}: ${(e as Error).message}`);
+  }
   fs.rmSync(old, { recursive: true, force: true });
-  return manifest;
 }
 
 function writeJson(root: string, rel: string, value: unknown): void {
