@@ -1,0 +1,57 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { IntentSchema } from '../../../src-preload/schemas/intent';
+import { REPO, runCli, tempDir } from '../../support/serve';
+
+const FIXTURES = path.join(REPO, 'tests/fixtures/nextflow/nf-core-rnaseq');
+
+describe('CLI: parse, eval-intents, lint-nf, generate --help', () => {
+  it('parse: one JSON intent per stdin line, blank lines skipped', async () => {
+    const r = await runCli(['parse'], { input: 'RNA-seq differential expression for mouse liver\n\nWGS germline variants for human blood\nhow do I bake a cake\n' });
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n').map((l) => IntentSchema.parse(JSON.parse(l)));
+    expect(lines.map((i) => i.analysis_type)).toEqual(['rna_seq_de', 'wgs_germline_variants', 'unknown']);
+    expect(lines[0]!.organism?.id).toBe('mouse');
+    expect(lines[2]!.confidence).toBeLessThan(0.5);
+  });
+
+  it('eval-intents prints per-field accuracy and passes the 95% bar', async () => {
+    const r = await runCli(['eval-intents', '--json']);
+    expect(r.code).toBe(0);
+    const result = JSON.parse(r.stdout) as { n: number; perField: Record<string, number> };
+    expect(result.n).toBe(100);
+    expect(result.perField.analysis_type).toBeGreaterThanOrEqual(0.95);
+    expect(result.perField.organism).toBeGreaterThanOrEqual(0.95);
+    const human = await runCli(['eval-intents']);
+    expect(human.stdout).toMatch(/analysis_type/);
+  });
+
+  it('lint-nf: exit 0 on real nf-core files, exit 1 with file:line:col on a broken one, --json for machines', async () => {
+    const ok = await runCli(['lint-nf', path.join(FIXTURES, 'modules_nf-core_fastqc_main.nf')]);
+    expect(ok.stdout.trim().split('\n').at(-1)).toMatch(/^0 errors, \d+ warnings?$/);
+    expect(ok.code).toBe(0);
+    const dir = tempDir();
+    const bad = path.join(dir, 'bad.nf');
+    fs.writeFileSync(bad, 'process X {\n  input:\n  pathh(reads)\n  script:\n  "echo hi"\n}\n');
+    const r = await runCli(['lint-nf', dir]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`${bad}:3:3: error [unknown-qualifier]`);
+    const j = await runCli(['lint-nf', '--json', bad]);
+    expect(j.code).toBe(1);
+    const parsed = JSON.parse(j.stdout) as { errorCount: number; diagnostics: { rule: string; line: number }[] };
+    expect(parsed.errorCount).toBe(1);
+    expect(parsed.diagnostics[0]).toMatchObject({ rule: 'unknown-qualifier', line: 3 });
+  });
+
+  it('every command has --help', async () => {
+    const top = await runCli(['--help']);
+    const commands = ['serve', 'build', 'generate', 'parse', 'eval-intents', 'lint-nf', 'export', 'import-feedback', 'bundle'];
+    for (const c of commands) expect(top.stdout).toContain(c);
+    for (const c of commands) {
+      const r = await runCli([c, '--help']);
+      expect(r.code, c).toBe(0);
+      expect(r.stdout).toMatch(/^Usage: biotrain /);
+    }
+  });
+});
