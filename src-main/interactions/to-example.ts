@@ -61,8 +61,9 @@ export function interactionToExample(i: Interaction, kb: Knowledge): Example | n
     difficulty: difficultyOf(kb, analysisType),
     input: i.query,
     output,
-    ground_truth_intent: intent ?? null,
-    parsed_intent: i.intent,
+    // only a corrected intent carries the round-trip fields: the correction, what was parsed, and their diff
+    ground_truth_intent: intentChanged ? intent! : null,
+    parsed_intent: intentChanged ? i.intent : null,
     intent_diff: intentChanged ? diffIntents(intent!, i.intent!) : null,
     status: isModified(i) ? 'needs_review' : 'auto_validated',
     split: null,

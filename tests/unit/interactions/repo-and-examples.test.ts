@@ -1,10 +1,11 @@
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { NewInteraction } from '../../../src-preload/schemas/interaction';
 import { parseIntent } from '../../../src-main/intent-parser';
 import { parseFeedbackLine } from '../../../src-main/interactions/import-feedback';
-import { canonicalJson, InteractionsRepo } from '../../../src-main/interactions/repo';
+import { canonicalJson, completeInteraction, InteractionsRepo, interactionContentHash } from '../../../src-main/interactions/repo';
 import { interactionToExample, syncInteractionExamples } from '../../../src-main/interactions/to-example';
 import { loadKnowledge } from '../../../src-main/knowledge/load';
 import { selectTools } from '../../../src-main/tool-selector';
@@ -34,6 +35,18 @@ const logged = (over: Partial<NewInteraction> = {}): NewInteraction => ({
 describe('canonicalJson', () => {
   it('sorts keys at every level and drops undefined members', () => {
     expect(canonicalJson({ b: 1, a: { d: [{ z: 1, y: 2 }], c: undefined } })).toBe('{"a":{"d":[{"y":2,"z":1}]},"b":1}');
+    expect(canonicalJson({ __proto__: null, 'é': [undefined, 'x\n'], A: true } as unknown)).toBe('{"A":true,"é":[null,"x\\n"]}');
+  });
+
+  it('content hash = sha256 of the canonical JSON of the logged fields, independent of key order', () => {
+    const i = logged({ feedback: 'modify', modifications: { tools: tools.slice(0, 1) }, execution_success: false, workflow: { files: { 'b.nf': '', 'a.nf': 'x' } } });
+    const { origin: _o, ...content } = i;
+    const expected = createHash('sha256').update(canonicalJson(content)).digest('hex');
+    expect(interactionContentHash(i)).toBe(expected);
+    const reordered = Object.fromEntries(Object.entries(i).reverse()) as NewInteraction;
+    const shuffledIntent = Object.fromEntries(Object.entries(intent).reverse()) as typeof intent;
+    expect(completeInteraction({ ...reordered, intent: shuffledIntent }).content_hash).toBe(expected);
+    expect(completeInteraction({ ...i, origin: 'cli' }).content_hash).toBe(expected);
   });
 });
 
