@@ -64,12 +64,10 @@ export function WorkflowViewer({ files }: { files: Record<string, string> }) {
         {source.split('\n').map((line, i) => {
           const ds = byLine.get(i + 1);
           return (
-            // biome-ignore lint/suspicious/noArrayIndexKey: lines are positional
             <div key={i} className={ds ? 'code-line has-diag' : 'code-line'}>
               <span className="ln">{i + 1}</span>
               <span>
                 {highlight(line).map((t, j) => (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: tokens are positional
                   <span key={j} className={t.cls}>
                     {t.text}
                   </span>

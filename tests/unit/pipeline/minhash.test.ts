@@ -33,7 +33,7 @@ describe('MinHash LSH', () => {
     const h = new MinHasher({ numPerm: 32, shingle: 2, seed: 3 });
     const texts = ['mouse liver rna seq with deseq2 please', 'mouse liver rna seq with deseq2 please thanks', 'wgs germline variants for human blood'];
     const lsh = new LshIndex(8, 4);
-    texts.forEach((t, i) => lsh.add(i, h.signature(t)));
+    for (const [i, t] of texts.entries()) lsh.add(i, h.signature(t));
     const pairs = [...lsh.candidates()];
     expect(pairs).toEqual([[0, 1]]);
     const uf = new UnionFind(3);

@@ -15,9 +15,9 @@ describe('assignSplits', () => {
     const list = items();
     const split = assignSplits(list, { ratios, seed: 42 });
     const byGroup = new Map<string, Set<string>>();
-    list.forEach((it, i) => byGroup.set(it.group, (byGroup.get(it.group) ?? new Set()).add(split[i]!)));
+    for (const [i, it] of list.entries()) byGroup.set(it.group, (byGroup.get(it.group) ?? new Set()).add(split[i]!));
     expect([...byGroup.values()].every((s) => s.size === 1)).toBe(true);
-    list.forEach((it, i) => it.forceTest && expect(split[i]).toBe('test'));
+    for (const [i, it] of list.entries()) if (it.forceTest) expect(split[i]).toBe('test');
     for (let t = 0; t < 4; t++) {
       const inStratum = list.map((it, i) => [it, split[i]] as const).filter(([it]) => it.stratum === `t${t}` && !it.forceTest);
       const count = (s: string) => inStratum.filter(([, sp]) => sp === s).length;

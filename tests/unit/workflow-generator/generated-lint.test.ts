@@ -97,7 +97,6 @@ describe('generated workflows pass the Nextflow linter', () => {
       expect(text).toMatch(/path "versions\.yml", emit: versions/);
       expect(text).toContain('versions.yml');
       // the command's thread count comes from task.cpus whenever the catalog command takes one
-      // biome-ignore lint/suspicious/noTemplateCurlyInString: Nextflow interpolation in the generated script
       if (tool!.typical_command.includes('{cpus}')) expect(text).toContain('${task.cpus}');
       else expect(text).not.toMatch(/\{cpus\}/);
     }

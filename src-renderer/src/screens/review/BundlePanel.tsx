@@ -8,7 +8,7 @@ export function BundlePanel() {
   const [showGuidelines, setShowGuidelines] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
   const b = info.data;
-  if (!b || !b.bundleId) return null;
+  if (!b?.bundleId) return null;
   return (
     <div className="card stack" data-testid="bundle-panel" style={{ marginBottom: 10 }}>
       <div className="row">
