@@ -11,6 +11,7 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 120_000,
+          expect: { poll: { timeout: 10_000, interval: 50 } },
         },
       },
       {
@@ -21,6 +22,8 @@ export default defineConfig({
           testTimeout: 180_000,
           hookTimeout: 180_000,
           fileParallelism: false,
+          // UI updates arrive after an HTTP round trip; on a loaded 2-core machine that can take seconds
+          expect: { poll: { timeout: 10_000, interval: 50 } },
         },
       },
     ],
