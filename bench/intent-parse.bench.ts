@@ -14,4 +14,4 @@ for (let i = 0; i < N; i++) sink += parseIntent(queries[i % queries.length]!, kb
 const seconds = (performance.now() - t0) / 1000;
 const perSecond = Math.round(N / seconds);
 console.log(`intent parser: ${N} queries in ${seconds.toFixed(2)} s = ${perSecond} queries/s (checksum ${sink.toFixed(1)})`);
-console.log(JSON.stringify({ bench: 'intent-parse', queries: N, seconds: Number(seconds.toFixed(3)), queries_per_second: perSecond }));
+console.log(JSON.stringify({ bench: 'intent-parse', name: 'intent-parse', queries: N, seconds: Number(seconds.toFixed(3)), queries_per_second: perSecond }));

@@ -2,14 +2,15 @@ import { createHash } from 'node:crypto';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { LeakageReport, QualityMetrics, SplitConfig } from '../../src-preload/schemas/build';
 import type { Example, Split } from '../../src-preload/schemas/example';
+import type { Intent } from '../../src-preload/schemas/intent';
 import { normalizeText } from '../generators/example-factory';
 import type { Knowledge } from '../knowledge/schemas';
-import { MetricsAccumulator, type InteractionStats } from '../metrics/quality-metrics';
+import { type InteractionStats, type ItemFacts, MetricsAccumulator } from '../metrics/quality-metrics';
 import type { Db } from '../store/db';
 import { type ExampleRow, rowToExample } from '../store/examples-repo';
 import { toolsMatchSelector, toolsOf, workflowComplete } from './facts';
 import { checkLeakage } from './leakage';
-import { estimatedJaccard, LshIndex, lshShape, MinHasher, UnionFind } from './minhash';
+import { estimatedJaccard, lshShape, MinHasher, UnionFind } from './minhash';
 import { checkExample, type RuleDeps } from './rules';
 import { assignSplits } from './splits';
 
@@ -57,7 +58,65 @@ interface Item {
   excluded: ExclusionReason | null;
   reasons: string[] | null;
   pii: string[] | null;
-  facts: string | null;
+}
+
+/**
+ * Per-item facts for build_items and the metrics, column-wise in typed arrays (a JSON string per item cost
+ * ~150 bytes each at a million examples). Booleans are tri-state: -1 null, 0 false, 1 true; a confidence
+ * of NaN is null; tool lists are interned.
+ */
+class FactsTable {
+  readonly has: Uint8Array;
+  readonly parsedOk: Int8Array;
+  readonly confidence: Float64Array;
+  readonly workflowOk: Int8Array;
+  readonly workflowComplete: Int8Array;
+  readonly toolsMatch: Int8Array;
+  readonly tools: Int32Array;
+  private readonly toolLists: string[][] = [];
+  private readonly toolIndex = new Map<string, number>();
+
+  constructor(size: number) {
+    this.has = new Uint8Array(size);
+    this.parsedOk = new Int8Array(size);
+    this.confidence = new Float64Array(size);
+    this.workflowOk = new Int8Array(size);
+    this.workflowComplete = new Int8Array(size);
+    this.toolsMatch = new Int8Array(size);
+    this.tools = new Int32Array(size);
+  }
+
+  set(i: number, f: Omit<ItemFacts, 'category' | 'difficulty'>): void {
+    const tri = (v: boolean | null) => (v === null ? -1 : v ? 1 : 0);
+    this.has[i] = 1;
+    this.parsedOk[i] = tri(f.parsedOk);
+    // as a JSON round trip did: non-finite numbers read back as null
+    this.confidence[i] = f.confidence !== null && Number.isFinite(f.confidence) ? f.confidence + 0 : Number.NaN; // -0 read back as 0
+    this.workflowOk[i] = tri(f.workflowOk);
+    this.workflowComplete[i] = tri(f.workflowComplete);
+    this.toolsMatch[i] = tri(f.toolsMatch);
+    const key = f.tools.join('\u0000');
+    let t = this.toolIndex.get(key);
+    if (t === undefined) {
+      t = this.toolLists.push([...f.tools]) - 1;
+      this.toolIndex.set(key, t);
+    }
+    this.tools[i] = t;
+  }
+
+  get(i: number): Omit<ItemFacts, 'category' | 'difficulty'> | null {
+    if (!this.has[i]) return null;
+    const bool = (v: number) => (v < 0 ? null : v === 1);
+    const c = this.confidence[i]!;
+    return {
+      parsedOk: bool(this.parsedOk[i]!),
+      confidence: Number.isNaN(c) ? null : c,
+      workflowOk: bool(this.workflowOk[i]!),
+      workflowComplete: bool(this.workflowComplete[i]!),
+      toolsMatch: bool(this.toolsMatch[i]!),
+      tools: this.toolLists[this.tools[i]!]!,
+    };
+  }
 }
 
 /**
@@ -78,6 +137,26 @@ export async function runPipeline(
   const total = db.prepare('SELECT COUNT(*) FROM examples').pluck().get() as number;
   const items: Item[] = [];
   const sigs = new Uint32Array(Math.max(1, total) * NUM_PERM);
+  const facts = new FactsTable(Math.max(1, total));
+  // groups and strata repeat across many items: keep one copy of each string
+  const interned = new Map<string, string>();
+  const intern = (v: string): string => {
+    const seen = interned.get(v);
+    if (seen !== undefined) return seen;
+    interned.set(v, v);
+    return v;
+  };
+  // the rules parse each query, and its confidence below needs the same parse: reuse the last one
+  let lastQuery: string | null = null;
+  let lastIntent: Intent | null = null;
+  const parseOnce = (query: string): Intent => {
+    if (lastIntent === null || query !== lastQuery) {
+      lastIntent = deps.parse(query);
+      lastQuery = query;
+    }
+    return lastIntent;
+  };
+  const ruleDeps: RuleDeps = { kb: deps.kb, parse: parseOnce, lint: (files) => deps.lint(files) };
   const hasher = new MinHasher({ numPerm: NUM_PERM, shingle: 3, seed: config.seed });
   const byContent = new Map<string, number>();
   const ruleFailures: Record<string, number> = {};
@@ -91,21 +170,20 @@ export async function runPipeline(
     const item: Item = {
       id: ex.id,
       kind: ex.kind,
-      group: groupKey(ex, config),
-      stratum: stratumKey(ex, config),
+      group: config.groupBy === 'none' ? ex.id : intern(groupKey(ex, config)),
+      stratum: intern(stratumKey(ex, config)),
       expert: ex.source === 'expert',
       source: ex.source,
       analysisType: ex.analysis_type,
       excluded: null,
       reasons: null,
       pii: null,
-      facts: null,
     };
     const idx = items.push(item) - 1;
     if (ex.status === 'rejected') item.excluded = 'rejected_in_review';
     else if (ex.status === 'needs_review' || ex.status === 'pending') item.excluded = 'awaiting_review';
     else {
-      const outcome = checkExample(ex, deps);
+      const outcome = checkExample(ex, ruleDeps);
       item.reasons = outcome.reasons.length > 0 ? outcome.reasons : null;
       item.pii = outcome.pii.length > 0 ? outcome.pii : null;
       for (const k of outcome.pii) pii[k] = (pii[k] ?? 0) + 1;
@@ -125,9 +203,9 @@ export async function runPipeline(
           byContent.set(key, idx);
           sigs.set(hasher.signature(ex.input), idx * NUM_PERM);
         }
-        item.facts = JSON.stringify({
+        facts.set(idx, {
           parsedOk: outcome.parsedOk,
-          confidence: ex.output.intent && outcome.parsedOk !== null ? deps.parse(ex.input).confidence : null,
+          confidence: ex.output.intent && outcome.parsedOk !== null ? parseOnce(ex.input).confidence : null,
           workflowOk: outcome.workflowErrors === null ? null : outcome.workflowErrors === 0,
           workflowComplete: workflowComplete(ex, kb),
           toolsMatch: toolsMatchSelector(ex, kb),
@@ -142,18 +220,17 @@ export async function runPipeline(
   }
   onProgress({ phase: 'validate', done: n, total });
   byContent.clear();
+  interned.clear();
 
   // near-duplicates among kept items
   const kept = items.map((it, i) => (it.excluded === null ? i : -1)).filter((i) => i >= 0);
   const { bands, rows: r } = lshShape(NUM_PERM, config.nearDupThreshold);
-  const lsh = new LshIndex(bands, r);
-  for (const i of kept) lsh.add(i, sigs.subarray(i * NUM_PERM, (i + 1) * NUM_PERM));
-  const pairs: [number, number][] = [];
+  const pairs = new PairList();
   const uf = new UnionFind(items.length);
-  for (const [a, b] of lsh.candidates()) {
+  for (const [a, b] of lshCandidates(kept, sigs, bands, r)) {
     const j = estimatedJaccard(sigs.subarray(a * NUM_PERM, (a + 1) * NUM_PERM), sigs.subarray(b * NUM_PERM, (b + 1) * NUM_PERM));
     if (j >= config.nearDupThreshold) {
-      pairs.push([a, b]);
+      pairs.push(a, b);
       uf.union(a, b);
     }
   }
@@ -169,7 +246,9 @@ export async function runPipeline(
     split[i] = assigned[k]!;
   });
   const rank: Record<Split, number> = { train: 0, val: 1, test: 2 };
-  for (const [a, b] of pairs) {
+  for (let p = 0; p < pairs.length; p++) {
+    const a = pairs.a[p]!;
+    const b = pairs.b[p]!;
     const sa = split[a];
     const sb = split[b];
     if (!sa || !sb || sa === sb) continue;
@@ -181,13 +260,14 @@ export async function runPipeline(
     items.map((it) => it.id),
     items.map((it) => it.group),
     split,
-    pairs,
+    // only pairs across splits count; passing just those keeps the millions of others out of tuples
+    pairs.filter((a, b) => split[a] != null && split[b] != null && split[a] !== split[b]),
   );
   onProgress({ phase: 'splits', done: kept.length, total: kept.length });
 
   // write build items and metrics
   const clusterSize = new Map<number, number>();
-  for (const [a] of pairs) clusterSize.set(uf.find(a), 0);
+  for (let p = 0; p < pairs.length; p++) clusterSize.set(uf.find(pairs.a[p]!), 0);
   const insert = db.prepare(
     `INSERT INTO build_items (build_id, example_id, split, excluded, reasons, pii, cluster, parsed_ok, confidence, workflow_ok, workflow_complete, tools_match, tools, ord)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -219,7 +299,7 @@ export async function runPipeline(
           k.excluded++;
           if (it.excluded) excluded[it.excluded]++;
         }
-        const f = it.facts ? (JSON.parse(it.facts) as FactsJson) : null;
+        const f = facts.get(i);
         const inCluster = uf.find(i);
         insert.run(
           buildId,
@@ -265,13 +345,68 @@ export async function runPipeline(
   };
 }
 
-interface FactsJson {
-  parsedOk: boolean | null;
-  confidence: number | null;
-  workflowOk: boolean | null;
-  workflowComplete: boolean | null;
-  toolsMatch: boolean | null;
-  tools: string[];
+/** Near-duplicate pairs as two growable id columns (a [a, b] tuple per pair cost ~64 bytes each). */
+class PairList {
+  a = new Int32Array(1024);
+  b = new Int32Array(1024);
+  length = 0;
+
+  push(a: number, b: number): void {
+    if (this.length === this.a.length) {
+      const grow = (old: Int32Array) => {
+        const next = new Int32Array(old.length * 2);
+        next.set(old);
+        return next;
+      };
+      this.a = grow(this.a);
+      this.b = grow(this.b);
+    }
+    this.a[this.length] = a;
+    this.b[this.length] = b;
+    this.length++;
+  }
+
+  filter(keep: (a: number, b: number) => boolean): [number, number][] {
+    const out: [number, number][] = [];
+    for (let p = 0; p < this.length; p++) if (keep(this.a[p]!, this.b[p]!)) out.push([this.a[p]!, this.b[p]!]);
+    return out;
+  }
+}
+
+/**
+ * The candidate pairs of LshIndex (ids added in `ids` order) in the same order, built one band at a time
+ * so that only one band's buckets are in memory. A pair is yielded in the first band where its items share
+ * a bucket; rather than remembering every yielded pair, a pair is skipped when an earlier band of the two
+ * signatures is equal.
+ */
+function* lshCandidates(ids: readonly number[], sigs: Uint32Array, bands: number, rows: number): Generator<[number, number]> {
+  const sharedEarlierBand = (x: number, y: number, band: number): boolean => {
+    for (let b = 0; b < band; b++) {
+      let same = true;
+      for (let k = b * rows; k < (b + 1) * rows && same; k++) same = sigs[x * NUM_PERM + k] === sigs[y * NUM_PERM + k];
+      if (same) return true;
+    }
+    return false;
+  };
+  for (let band = 0; band < bands; band++) {
+    const buckets = new Map<string, number[]>();
+    for (const id of ids) {
+      const start = id * NUM_PERM + band * rows;
+      const key = Array.prototype.join.call(sigs.subarray(start, start + rows), ',');
+      const list = buckets.get(key);
+      if (list) list.push(id);
+      else buckets.set(key, [id]);
+    }
+    for (const list of buckets.values()) {
+      if (list.length < 2) continue;
+      for (let i = 0; i < list.length; i++)
+        for (let j = i + 1; j < list.length; j++) {
+          const lo = Math.min(list[i]!, list[j]!);
+          const hi = Math.max(list[i]!, list[j]!);
+          if (!sharedEarlierBand(lo, hi, band)) yield [lo, hi];
+        }
+    }
+  }
 }
 
 function groupKey(ex: Example, config: SplitConfig): string {

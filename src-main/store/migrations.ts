@@ -146,8 +146,8 @@ CREATE TABLE build_items (
 );
 CREATE INDEX build_items_split ON build_items(build_id, split);
 CREATE INDEX build_items_cluster ON build_items(build_id, cluster);
-CREATE INDEX examples_status_seq ON examples(status, seq);
-CREATE INDEX examples_kind_status_seq ON examples(kind, status, seq);
+CREATE INDEX examples_seq_confidence ON examples(seq, confidence);
+CREATE INDEX examples_mismatch_seq ON examples(seq) WHERE intent_mismatches > 0;
 CREATE INDEX review_events_open ON review_events(undoes);
 `,
   },

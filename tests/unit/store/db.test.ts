@@ -34,9 +34,13 @@ describe('openStore', () => {
     const other = new Database(file);
     other.exec('CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT)');
     other.close();
+    const before = fs.readFileSync(file);
     expect(() => openStore(file)).toThrow(/a SQLite database from another application/);
+    // byte for byte: not even switched to WAL
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
     const check = new Database(file);
     expect(check.pragma('user_version', { simple: true })).toBe(0);
+    expect(check.pragma('journal_mode', { simple: true })).toBe('delete');
     check.close();
   });
 });
