@@ -1,4 +1,4 @@
-import type { Intent, Organism } from '../../src-preload/schemas/intent';
+import { INTENT_DIFF_FIELDS, type Intent, type Organism } from '../../src-preload/schemas/intent';
 import { missingInformation } from '../knowledge/missing-information';
 import { loadKnowledge } from '../knowledge/load';
 import type { Knowledge } from '../knowledge/schemas';
@@ -31,20 +31,7 @@ export const REASON = {
   recomputed: 'derived: recomputed from reconciled fields',
 } as const;
 
-const FIELDS: IntentField[] = [
-  'analysis_type',
-  'organism',
-  'tissue',
-  'cell_type',
-  'data_type',
-  'read_layout',
-  'strandedness',
-  'comparison',
-  'requested_tools',
-  'constraints',
-  'missing_information',
-  'confidence',
-];
+const FIELDS: IntentField[] = [...INTENT_DIFF_FIELDS, 'missing_information', 'confidence'];
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 const norm = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();

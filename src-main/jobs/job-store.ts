@@ -1,22 +1,11 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import { JobViewSchema } from '../../src-preload/contract/core';
 import type { Db } from '../store/db';
 
-export const JobStatusSchema = z.enum(['queued', 'running', 'completed', 'failed', 'cancelled', 'interrupted']);
+/** A stored job is exactly what the API shows (one schema for both). */
+export const JobSchema = JobViewSchema;
+export const JobStatusSchema = JobViewSchema.shape.status;
 export type JobStatus = z.infer<typeof JobStatusSchema>;
-
-export const JobSchema = z.object({
-  id: z.string(),
-  kind: z.string(),
-  status: JobStatusSchema,
-  params: z.unknown(),
-  progress_done: z.number(),
-  progress_total: z.number(),
-  message: z.string().nullable(),
-  error: z.string().nullable(),
-  result: z.unknown(),
-  created_at: z.string(),
-  updated_at: z.string(),
-});
 export type Job = z.infer<typeof JobSchema>;
 
 interface JobRow extends Omit<Job, 'params' | 'result'> {

@@ -3,15 +3,8 @@ import { ExampleSchema, ToolChoiceSchema } from '../schemas/example';
 import { FeedbackSchema, InteractionOriginSchema, InteractionSchema, ModificationsSchema } from '../schemas/interaction';
 import { IntentSchema } from '../schemas/intent';
 import { channel } from './channel';
+import { DiagnosticSchema } from './review';
 
-export const DiagnosticSchema = z.object({
-  file: z.string(),
-  line: z.number(),
-  column: z.number(),
-  severity: z.enum(['error', 'warning']),
-  rule: z.string(),
-  message: z.string(),
-});
 
 export const ImportSummarySchema = z.object({
   lines: z.number().int(),

@@ -1,6 +1,7 @@
 import { Bar } from '../components/Bar';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { formatTime, KIND_LABELS, pct } from '../components/format';
+import { GatesTable } from '../components/GatesTable';
 import { HBarChart } from '../components/HBarChart';
 import { useApi } from '../hooks/useApi';
 import { useNav } from '../state/nav';
@@ -113,26 +114,7 @@ export function Dashboard() {
           <h2>Quality gates</h2>
           {report ? (
             <>
-              <table aria-label="Quality gates">
-                <thead>
-                  <tr>
-                    <th>Gate</th>
-                    <th className="num">Value</th>
-                    <th className="num">Minimum</th>
-                    <th>Result</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {report.gates.map((g) => (
-                    <tr key={g.name}>
-                      <td>{g.name}</td>
-                      <td className="num">{g.display}</td>
-                      <td className="num">{pct(g.threshold, 0)}</td>
-                      <td>
-                        <span className={`pill ${g.result === 'pass' ? 'ok' : g.result === 'fail' ? 'bad' : 'warn'}`}>{g.result}</span>
-                      </td>
-                    </tr>
-                  ))}
+              <GatesTable gates={report.gates} label="Quality gates">
                   <tr>
                     <td>leakage</td>
                     <td className="num">
@@ -145,8 +127,7 @@ export function Dashboard() {
                       </span>
                     </td>
                   </tr>
-                </tbody>
-              </table>
+              </GatesTable>
               <p className="muted small">
                 Build of {formatTime(latest?.build.created_at ?? null)}: {report.counts.kept.toLocaleString()} of {report.counts.total.toLocaleString()} examples
                 kept (train {report.counts.splits.train.toLocaleString()}, val {report.counts.splits.val.toLocaleString()}, test{' '}

@@ -2,7 +2,8 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { call } from '../api/client';
 import { Bar } from '../components/Bar';
 import { ErrorBanner } from '../components/ErrorBanner';
-import { formatBytes, formatTime, pct } from '../components/format';
+import { formatBytes, formatTime } from '../components/format';
+import { GatesTable } from '../components/GatesTable';
 import { useApi } from '../hooks/useApi';
 import { formatEta, formatRate, useJobProgress } from '../hooks/useJobProgress';
 import { useBuildConfig } from '../state/buildConfig';
@@ -157,28 +158,7 @@ export function Export() {
             </ul>
           ) : null}
           {shown.qualityReport ? (
-            <table aria-label="Gate results">
-              <thead>
-                <tr>
-                  <th>Gate</th>
-                  <th className="num">Value</th>
-                  <th className="num">Minimum</th>
-                  <th>Result</th>
-                </tr>
-              </thead>
-              <tbody>
-                {shown.qualityReport.gates.map((g) => (
-                  <tr key={g.name}>
-                    <td>{g.name}</td>
-                    <td className="num">{g.display}</td>
-                    <td className="num">{pct(g.threshold, 0)}</td>
-                    <td>
-                      <span className={`pill ${g.result === 'pass' ? 'ok' : g.result === 'fail' ? 'bad' : 'warn'}`}>{g.result}</span>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <GatesTable gates={shown.qualityReport.gates} label="Gate results" />
           ) : null}
           {shown.manifest ? (
             <>
