@@ -13,8 +13,13 @@ export class ArrowStreamSink {
   private readonly writer = new RecordBatchStreamWriter();
   private readonly out: fs.WriteStream;
   rows = 0;
+  private error: Error | undefined;
   constructor(path: string) {
     this.out = fs.createWriteStream(path);
+    // kept, not thrown from an event: an export that fails elsewhere removes its folder under this stream
+    this.out.on('error', (e) => {
+      this.error ??= e;
+    });
     this.writer.toNodeStream().pipe(this.out);
     this.writer.reset(undefined, this.schema);
   }
@@ -46,5 +51,6 @@ export class ArrowStreamSink {
     this.writer.finish();
     this.writer.close();
     await finished(this.out);
+    if (this.error) throw this.error;
   }
 }

@@ -95,6 +95,9 @@ async function writeAll(
     for (const row of rowsOf.iterate(opts.buildId, split) as IterableIterator<ExampleRow & { build_tools: string | null }>) {
       const tools = row.build_tools ? row.build_tools.split(',') : [];
       const record = toRecord(rowToExample(row), split, index++, tools, kb);
+      // trainers skip (LLaMA-Factory) or reject (OpenAI) rows with a blank turn: refuse to write one
+      const blank = record.messages.find((m) => m.content.trim() === '');
+      if (blank) throw new ExportError(`example ${row.id}: its ${blank.role} message is empty after PII scrubbing; reject or edit it in review, then export again`);
       jsonl.push(record);
       openai.push(toOpenAi(record));
       if (split === 'train') {

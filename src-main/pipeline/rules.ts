@@ -1,6 +1,7 @@
 import type { Example } from '../../src-preload/schemas/example';
 import { type Intent, IntentSchema } from '../../src-preload/schemas/intent';
 import type { Knowledge } from '../knowledge/schemas';
+import { renderAnswer } from '../export/answer';
 import { languageQuality } from './language-quality';
 import { type PiiKind, scrubPii } from './pii';
 
@@ -60,6 +61,9 @@ export function checkExample(example: Example, deps: RuleDeps): RuleOutcome {
 
   // No PII (scrub): reported here, applied to the text at export
   const pii = [...new Set([...scrubPii(example.input).found, ...scrubPii(JSON.stringify(output)).found])].sort();
+
+  // an example without an answer cannot be trained on (trainers skip or reject blank turns)
+  if (scrubPii(renderAnswer(example, deps.kb)).text.trim() === '') reject.push('target_present: the example has no answer');
 
   // Language Quality (reject)
   const lang = languageQuality(example.input);
