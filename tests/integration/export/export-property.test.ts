@@ -32,7 +32,7 @@ describe('exporters never throw and always write loadable, valid files (property
           new ExamplesRepo(db).insertMany(examples.map((e) => ({ ...e, status: 'accepted' as const })));
           db.prepare("INSERT INTO builds (id, kind, status, seed, config, created_at) VALUES ('b', 'build', 'passed', 1, '{}', 'now')").run();
           const ins = db.prepare('INSERT INTO build_items (build_id, example_id, split, ord, tools) VALUES (?, ?, ?, ?, ?)');
-          rows.forEach(([, , split], i) => ins.run('b', `p${i}`, split, String(i).padStart(4, '0'), ''));
+          for (const [i, [, , split]] of rows.entries()) ins.run('b', `p${i}`, split, String(i).padStart(4, '0'), '');
           const out = path.join(dir, 'out');
           const blank = rows.findIndex(([input, explanation]) => scrubPii(input).text.trim() === '' || scrubPii(explanation).text.trim() === '');
           if (blank >= 0) {
