@@ -1,5 +1,6 @@
 import { SCHEMA_VERSION } from '../../src-main/store/migrations';
 import http from 'node:http';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAppContext, type AppContext } from '../../src-main/app/context';
@@ -53,6 +54,19 @@ describe('loopback bridge', () => {
     expect(unknown.status).toBe(404);
     const notJson = await rawRequest(bridge.port, { method: 'POST', path: '/api/app.info', headers: auth }, '{oops');
     expect(notJson.status).toBe(400);
+  });
+
+  it('is not reachable from a non-loopback address of this machine', async () => {
+    const external = Object.values(os.networkInterfaces())
+      .flat()
+      .find((a) => a && a.family === 'IPv4' && !a.internal)?.address;
+    if (!external) return; // no network interface besides loopback: nothing else to connect from
+    const err = await new Promise<NodeJS.ErrnoException>((resolve) => {
+      const req = http.request({ host: external, port: bridge.port, method: 'POST', path: '/api/app.info' }, () => resolve(new Error('connected') as NodeJS.ErrnoException));
+      req.on('error', resolve);
+      req.end('{}');
+    });
+    expect(err.code).toBe('ECONNREFUSED');
   });
 
   it('refuses a foreign Host header (DNS rebinding)', async () => {
