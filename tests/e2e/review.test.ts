@@ -111,6 +111,23 @@ describe('review queue in headless Chromium: keyboard decisions, undo, intent di
     expect(restored.intent.tissue).not.toBe('liver');
   });
 
+  it('queues fast key presses: three quick accepts decide three items, three undos restore them', async () => {
+    const { page } = browser;
+    const before = queue();
+    const start = await page.getByTestId('current-item').getAttribute('data-id');
+    const from = before.findIndex((q) => q.id === start);
+    const three = before.slice(from, from + 3).map((q) => q.id);
+    await page.keyboard.press('a');
+    await page.keyboard.press('a');
+    await page.keyboard.press('a');
+    await expect.poll(() => three.map(status)).toEqual(['accepted', 'accepted', 'accepted']);
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Backspace');
+    await expect.poll(() => three.map(status)).toEqual(['needs_review', 'needs_review', 'needs_review']);
+    await expect.poll(() => page.getByTestId('current-item').getAttribute('data-id')).toBe(start);
+  });
+
   it('shows dataset text containing HTML and script as text, never as markup', async () => {
     const { page } = browser;
     await page.getByLabel('search filter').fill('onerror');

@@ -19,12 +19,19 @@ function isTyping(target: EventTarget | null): boolean {
 /** Review queue: one item at a time, single-key decisions, unlimited undo (decisions are stored events). */
 export function Review() {
   const [filter, setFilter] = useState<ExampleFilter>({ status: 'needs_review' });
-  const [item, setItem] = useState<Item | null>(null);
+  const [item, setItemState] = useState<Item | null>(null);
+  // actions run one after another and read the item current when they run, so fast key presses queue up
+  // instead of being dropped or applied to a stale item
+  const itemRef = useRef<Item | null>(null);
+  const setItem = useCallback((next: Item | null) => {
+    itemRef.current = next;
+    setItemState(next);
+  }, []);
+  const queue = useRef<Promise<void>>(Promise.resolve());
   const [done, setDone] = useState(false);
   const [editing, setEditing] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const busy = useRef(false);
   const filterKey = JSON.stringify(filter);
   const stats = useApi('review.stats', { filter }, ['review', 'examples']);
   const diff = useApi('review.diff', { id: item?.id ?? '-' }, ['review']);
@@ -36,41 +43,37 @@ export function Review() {
       setDone(r.item === null);
       setEditing(null);
     },
-    [filterKey],
+    [filterKey, setItem],
   );
   useEffect(() => {
     loadAfter(0).catch((e: Error) => setError(e.message));
   }, [loadAfter]);
 
-  const run = useCallback(async (what: () => Promise<void>) => {
-    if (busy.current) return;
-    busy.current = true;
-    try {
-      await what();
-      setError(null);
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      busy.current = false;
-    }
+  const run = useCallback((what: () => Promise<void>) => {
+    queue.current = queue.current.then(what).then(
+      () => setError(null),
+      (e: Error) => setError(e.message),
+    );
+    return queue.current;
   }, []);
 
   const decide = useCallback(
     (action: 'accept' | 'reject') =>
       run(async () => {
-        if (!item) return;
-        await call('review.decide', { id: item.id, action });
-        setNotice(`${action === 'accept' ? 'Accepted' : 'Rejected'} ${item.id}`);
-        await loadAfter(item.seq);
+        const current = itemRef.current;
+        if (!current) return;
+        await call('review.decide', { id: current.id, action });
+        setNotice(`${action === 'accept' ? 'Accepted' : 'Rejected'} ${current.id}`);
+        await loadAfter(current.seq);
       }),
-    [item, loadAfter, run],
+    [loadAfter, run],
   );
   const skip = useCallback(
     () =>
       run(async () => {
-        if (item) await loadAfter(item.seq);
+        if (itemRef.current) await loadAfter(itemRef.current.seq);
       }),
-    [item, loadAfter, run],
+    [loadAfter, run],
   );
   const undo = useCallback(
     () =>
@@ -86,11 +89,12 @@ export function Review() {
         setEditing(null);
         setNotice(`Undid decision on ${r.exampleId} (now ${r.status.replace('_', ' ')})`);
       }),
-    [run],
+    [run, setItem],
   );
   const saveEdit = useCallback(
     () =>
       run(async () => {
+        const item = itemRef.current;
         if (!item || editing === null) return;
         let parsed: unknown;
         try {
@@ -107,7 +111,7 @@ export function Review() {
         setNotice(`Edited and accepted ${item.id}`);
         await loadAfter(item.seq);
       }),
-    [editing, item, loadAfter, run],
+    [editing, loadAfter, run],
   );
 
   useEffect(() => {
