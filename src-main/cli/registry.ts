@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { registerBuild } from './commands/build';
+import { registerClusters } from './commands/clusters';
 import { registerBundle } from './commands/bundle';
 import { registerEvalIntents } from './commands/eval-intents';
 import { registerExport } from './commands/export';
@@ -13,6 +14,7 @@ import { registerServe } from './commands/serve';
 export function registerCommands(program: Command): void {
   registerServe(program);
   registerBuild(program);
+  registerClusters(program);
   registerGenerate(program);
   registerParse(program);
   registerEvalIntents(program);

@@ -44,9 +44,23 @@ describe('CLI: parse, eval-intents, lint-nf, generate --help', () => {
     expect(parsed.diagnostics[0]).toMatchObject({ rule: 'unknown-qualifier', line: 3 });
   });
 
+  it('clusters lists the near-duplicate clusters of the latest build with their members', async () => {
+    const db = path.join(tempDir(), 'c.sqlite');
+    const out = path.join(tempDir(), 'out');
+    const build = await runCli(['build', '--scale', '0.05', '--db', db, '--out', out]);
+    expect(build.code, build.stderr).toBe(0);
+    const report = JSON.parse(fs.readFileSync(path.join(out, 'metadata/quality_report.json'), 'utf8')) as { near_duplicates: { clusters: number } };
+    const r = await runCli(['clusters', '--db', db, '--json', '--limit', '3']);
+    expect(r.code).toBe(0);
+    const c = JSON.parse(r.stdout) as { total: number; clusters: { size: number; members: { id: string }[] }[] };
+    expect(c.total).toBe(report.near_duplicates.clusters);
+    for (const cl of c.clusters) expect(cl.members.length).toBe(cl.size);
+    expect(c.clusters.map((x) => x.size)).toEqual([...c.clusters.map((x) => x.size)].sort((a, b) => b - a));
+  });
+
   it('every command has --help', async () => {
     const top = await runCli(['--help']);
-    const commands = ['serve', 'build', 'generate', 'parse', 'eval-intents', 'lint-nf', 'export', 'import-feedback', 'bundle'];
+    const commands = ['serve', 'build', 'clusters', 'generate', 'parse', 'eval-intents', 'lint-nf', 'export', 'import-feedback', 'bundle'];
     for (const c of commands) expect(top.stdout).toContain(c);
     for (const c of commands) {
       const r = await runCli([c, '--help']);
