@@ -22,7 +22,8 @@ export type Expr =
 
 export type Stmt =
   | ({ kind: 'expr'; expr: Expr } & Pos)
-  | ({ kind: 'def'; names: { name: string; pos: Pos }[]; value: Expr | null } & Pos)
+  /** `assign`: `(a, b) = ...` without def assigns, declaring only names not yet in scope */
+  | ({ kind: 'def'; names: { name: string; pos: Pos }[]; value: Expr | null; assign?: boolean } & Pos)
   | ({ kind: 'if'; cond: Expr; then: Stmt[]; otherwise: Stmt[] | null } & Pos)
   | ({ kind: 'loop'; varName: string | null; head: Expr[]; body: Stmt[] } & Pos)
   | ({ kind: 'return' | 'throw'; value: Expr | null } & Pos)

@@ -22,3 +22,11 @@ export const INPUT_OPTIONS = new Set(['stageAs', 'arity', 'name']);
 
 export const PROCESS_SECTIONS = ['', 'input', 'output', 'topic', 'when', 'script', 'shell', 'exec', 'stub'] as const;
 export const WORKFLOW_SECTIONS = ['take', 'main', 'emit', 'publish'] as const;
+
+/** Channel operators: on the right of a pipe (`ch | map { ... }`) they name an operator, not a variable. */
+export const CHANNEL_OPERATORS = new Set([
+  'branch', 'buffer', 'collate', 'collect', 'collectFile', 'combine', 'concat', 'count', 'countFasta', 'countFastq', 'countJson',
+  'countLines', 'cross', 'distinct', 'dump', 'filter', 'first', 'flatMap', 'flatten', 'groupTuple', 'ifEmpty', 'join', 'last', 'map',
+  'max', 'merge', 'min', 'mix', 'multiMap', 'randomSample', 'reduce', 'set', 'splitCsv', 'splitFasta', 'splitFastq', 'splitJson',
+  'splitText', 'subscribe', 'sum', 'take', 'tap', 'toInteger', 'toList', 'toSortedList', 'transpose', 'unique', 'until', 'view',
+]);

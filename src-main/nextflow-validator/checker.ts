@@ -1,5 +1,5 @@
 import type { Decl, Expr, Pos, Script, Section, Stmt } from './ast';
-import { BUILTIN_NAMES, DIRECTIVES, INPUT_OPTIONS, INPUT_QUALIFIERS, OUTPUT_OPTIONS, OUTPUT_QUALIFIERS, PROCESS_SECTIONS, WORKFLOW_SECTIONS } from './builtins';
+import { BUILTIN_NAMES, DIRECTIVES, INPUT_OPTIONS, INPUT_QUALIFIERS, OUTPUT_OPTIONS, OUTPUT_QUALIFIERS, PROCESS_SECTIONS, WORKFLOW_SECTIONS, CHANNEL_OPERATORS } from './builtins';
 import type { Diagnostic, Severity } from './diagnostics';
 import { Parser } from './parser';
 
@@ -295,7 +295,10 @@ export class Checker {
         return;
       case 'def':
         if (st.value) this.checkExpr(st.value, scope);
-        for (const n of st.names) this.declare(scope, n.name, n.pos);
+        for (const n of st.names) {
+          if (!st.assign) this.declare(scope, n.name, n.pos);
+          else if (!scope.lookup(n.name)) this.declare(scope, n.name, n.pos, true);
+        }
         return;
       case 'if': {
         this.checkExpr(st.cond, scope);
@@ -421,10 +424,20 @@ export class Checker {
       case 'unary':
         this.checkExpr(e.operand, scope);
         return;
-      case 'binary':
+      case 'binary': {
         this.checkExpr(e.left, scope);
-        this.checkExpr(e.right, scope);
+        const right = e.right;
+        const callee = right.kind === 'call' ? right.callee : right;
+        if ((e.op === '|' || e.op === '&') && callee.kind === 'ident' && CHANNEL_OPERATORS.has(callee.name) && !scope.lookup(callee.name)) {
+          if (right.kind === 'call') {
+            for (const a of right.args) this.checkExpr(a, scope);
+            for (const n of right.named) this.checkExpr(n.value, scope);
+          }
+          return;
+        }
+        this.checkExpr(right, scope);
         return;
+      }
       case 'ternary':
         this.checkExpr(e.cond, scope);
         if (e.then) this.checkExpr(e.then, scope);

@@ -109,7 +109,7 @@ export function tokenize(src: string): Token[] {
       if (ch === '\\') {
         const next = src[i + 1];
         if (next === undefined) fail('unterminated-string', 'unterminated string', startLine, startCol);
-        if (next !== '\n' && !/[btnfr"'\\$u0-7/]/.test(next!)) fail('invalid-escape', `invalid escape sequence \\${next} in a string`);
+        if (next !== '\n' && !/[btnfrs"'\\$u0-7/]/.test(next!)) fail('invalid-escape', `invalid escape sequence \\${next} in a string`);
         value += ch + next;
         advance(2);
         continue;

@@ -88,6 +88,13 @@ export class Parser {
       const params = this.paramList();
       return { kind: 'function', name, params, body: this.block(), ...start };
     }
+    // a function with a declared return type and no `def`: `String extension(String args) { ... }`
+    if (/^[A-Z]/.test(v) && this.peek().type === 'ident' && this.is('(', this.peek(2))) {
+      this.p++;
+      const name = this.identName();
+      const params = this.paramList();
+      return { kind: 'function', name, params, body: this.block(), ...start };
+    }
     if ((v === 'output' || v === 'params') && this.is('{', this.peek())) {
       this.p++;
       return { kind: 'block', name: v, body: this.block(), ...start };
@@ -298,6 +305,7 @@ export class Parser {
     if (v === 'def' || (this.tok.type === 'ident' && /^[A-Z]/.test(v) && this.peek().type === 'ident' && this.is('=', this.peek(2)))) {
       return this.defStatement();
     }
+    if (this.is('(') && this.isMultipleAssignment()) return { ...this.defStatement(), assign: true } as Stmt;
     if (this.is('{')) return { kind: 'block', body: this.block(), ...start };
     // statement label, e.g. branch criteria `single_end: meta.single_end`
     if (this.tok.type === 'ident' && this.is(':', this.peek())) {
@@ -316,6 +324,18 @@ export class Parser {
       return { kind: 'expr', expr: { kind: 'assign', op, target: expr, value, ...start }, ...start };
     }
     return { kind: 'expr', expr, ...start };
+  }
+
+  /** `(a, b) = ...`: a parenthesized list of names followed by '='. */
+  private isMultipleAssignment(): boolean {
+    let k = this.p + 1;
+    for (;;) {
+      if (this.t[k]!.type !== 'ident') return false;
+      k++;
+      if (this.is(',', this.t[k]!)) k++;
+      else if (this.is(')', this.t[k]!)) return this.is('=', this.t[k + 1]!);
+      else return false;
+    }
   }
 
   private defExpr(): Expr {
@@ -392,7 +412,14 @@ export class Parser {
       const { args, named } = this.argumentList(false);
       return this.postfix({ kind: 'call', callee, args, named, command: true, ...this.pos(tok) }, false);
     }
-    return this.expression();
+    const expr = this.expression();
+    // `path("out.tsv"), emit: tsv`: a call with parentheses whose argument list goes on after a comma
+    if (expr.kind === 'call' && !expr.command && this.is(',') && this.tok.line === this.t[this.p - 1]!.line) {
+      this.p++;
+      const more = this.argumentList(false);
+      return { ...expr, args: [...expr.args, ...more.args], named: [...expr.named, ...more.named], command: true };
+    }
+    return expr;
   }
 
   private startsCommandArg(tok: Token, next: Token): boolean {
@@ -448,7 +475,7 @@ export class Parser {
     let left = this.unary(inParens);
     for (;;) {
       if (inParens) this.skipNl();
-      else this.continuesOnNextLine(['&&', '||']);
+      else this.continuesOnNextLine(['&&', '||', '|']);
       if (this.is('!') && (this.is('in', this.peek()) || this.is('instanceof', this.peek())) && this.peek().line === this.tok.line) {
         if (BINARY.in! <= minPrec) return left;
         this.p++;
@@ -580,6 +607,8 @@ export class Parser {
       if (this.is('->')) return true;
       for (;;) {
         if (this.tok.type !== 'ident') return false;
+        // a qualified type: `nextflow.script.types.VersionNumber version ->`
+        while (this.tok.type === 'ident' && this.is('.', this.peek()) && this.peek(2).type === 'ident') this.p += 2;
         if (this.peek().type === 'ident') this.p++;
         params.push({ name: this.tok.value, pos: this.pos() });
         this.p++;

@@ -76,7 +76,7 @@ const MUTATIONS: Mutation[] = [
   { name: 'unterminated ${ interpolation', target: 'module', rule: 'unterminated-string', mutate: (t) => subLast(t, 'touch ${prefix}.zip', 'touch ${prefix.zip') },
   { name: 'unterminated block comment', target: 'pipeline', rule: 'unterminated-comment', mutate: (t) => subLast(t, '*/', '') },
   { name: 'unterminated block comment opened in a process', target: 'module', rule: 'unterminated-comment', mutate: (t) => sub(t, '    input:', '    /* inputs\n    input:') },
-  { name: 'invalid escape in a double-quoted string', target: 'module', rule: 'invalid-escape', mutate: (t) => sub(t, "def args          = task.ext.args ?: ''", 'def args          = task.ext.args ?: "\\s"') },
+  { name: 'invalid escape in a double-quoted string', target: 'module', rule: 'invalid-escape', mutate: (t) => sub(t, "def args          = task.ext.args ?: ''", 'def args          = task.ext.args ?: "\\q"') },
   // --- syntax ---
   { name: 'invalid assignment target', target: 'module', rule: 'invalid-assignment', mutate: (t) => sub(t, 'def rename_to     =', 'rename_to() =') },
   { name: 'dangling operator', target: 'module', rule: 'syntax', mutate: (t) => sub(t, 'task.ext.when == null || task.ext.when', 'task.ext.when == null ||| task.ext.when') },
