@@ -5,6 +5,7 @@ import { call } from '../api/client';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { IntentDiffView } from '../components/IntentDiffView';
 import { useApi } from '../hooks/useApi';
+import { useNav } from '../state/nav';
 import { BundlePanel } from './review/BundlePanel';
 import { ItemView } from './review/ItemView';
 import { QueueList } from './review/QueueList';
@@ -33,6 +34,7 @@ export function Review() {
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const filterKey = JSON.stringify(filter);
+  const { go } = useNav();
   const stats = useApi('review.stats', { filter }, ['review', 'examples']);
   const diff = useApi('review.diff', { id: item?.id ?? '-' }, ['review']);
 
@@ -168,7 +170,21 @@ export function Review() {
       <div className="review" style={{ marginTop: 10 }}>
         <QueueList filter={filter} currentId={item?.id ?? null} onPick={(id) => run(async () => setItem((await call('review.item', { id })).item))} />
         <section className="item-pane" aria-label="current item">
-          {done && !item ? <div className="card">The queue is empty for this filter. Change the filter, or undo to go back.</div> : null}
+          {done && !item ? (
+            <div className="card" data-testid="queue-empty">
+              {s && s.total === 0 && !filter.kind && !filter.analysisType && !filter.search ? (
+                <>
+                  No examples yet. Generate some on the Generate screen (or run <code>biotrain build</code>); variations whose round trip
+                  disagrees with their ground truth land here.{' '}
+                  <button type="button" className="secondary small" onClick={() => go('generate')}>
+                    Go to Generate
+                  </button>
+                </>
+              ) : (
+                'The queue is empty for this filter. Change the filter, or undo to go back.'
+              )}
+            </div>
+          ) : null}
           {item ? (
             <>
               <div className="card" data-testid="current-item" data-id={item.id}>
