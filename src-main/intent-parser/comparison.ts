@@ -5,7 +5,7 @@ const STOP = new Set([
   'reads', 'please', 'pls', 'cells', 'tissue', 'conditions', 'condition', 'groups', 'group', 'mice', 'mouse', 'human',
   'rna-seq', 'wes', 'wgs', 'comparing', 'compare', 'between', 'contrast', 'is', 'are', 'my', 'our', 'i', 'we', 'want',
   'wanna', 'looking', 'at', 'design', 'question', 'main', 'under', 'hypothesis', 'concerns', 'split', 'into',
-  'evaluating', 'contrasting', 'comparison', 'that', 'thx', 'thanks', 'which', 'who', 'where', 'when', 'w/', 'do', 'the thing', 'examining', 'differences', 'difference', 'find', 'contrast:', 'vs', 'versus', 'as', 'by',
+  'evaluating', 'contrasting', 'employing', 'without', 'via', 'through', 'plus', 'comparison', 'that', 'thx', 'thanks', 'which', 'who', 'where', 'when', 'w/', 'do', 'the thing', 'examining', 'differences', 'difference', 'find', 'contrast:', 'vs', 'versus', 'as', 'by',
 ]);
 const CANONICAL: Record<string, string> = {
   tumour: 'tumor', 'wild-type': 'wildtype', 'wild type': 'wildtype', wt: 'wildtype', ko: 'knockout', ctrl: 'control',

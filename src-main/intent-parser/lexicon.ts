@@ -37,13 +37,17 @@ export function lexiconFor(kb: Knowledge): Lexicon {
       const key = k.toLowerCase();
       byPhrase.set(key, (byPhrase.get(key) ?? new Set()).add(t.id));
     }
+  const toolEntries: [string, string][] = [];
+  for (const t of kb.tools) for (const name of [t.id, t.name, ...t.aliases, t.id.replace(/_/g, '-')]) toolEntries.push([name.toLowerCase(), t.id]);
+  const toolNames = new Set(toolEntries.map(([p]) => p));
   const keywordEntries: [string, KeywordHit][] = [...byPhrase].map(([phrase, types]) => {
     const n = phrase.split(/\s+/).length;
     const specificity = (1 + 0.5 * (n - 1)) / types.size;
-    return [phrase, { types: [...types].sort(), weight: GENERIC_KEYWORDS.has(phrase) ? 0.4 * specificity : specificity }];
+    // a tool's name ("spades", "deseq2") points at an analysis, but less than words for the analysis itself
+    // ("binning", "integrate"): tools serve several analyses
+    const weight = GENERIC_KEYWORDS.has(phrase) ? 0.4 * specificity : toolNames.has(phrase) ? 0.5 * specificity : specificity;
+    return [phrase, { types: [...types].sort(), weight }];
   });
-  const toolEntries: [string, string][] = [];
-  for (const t of kb.tools) for (const name of [t.id, t.name, ...t.aliases, t.id.replace(/_/g, '-')]) toolEntries.push([name.toLowerCase(), t.id]);
   const organismEntries: [string, string][] = [];
   for (const o of kb.organisms) for (const name of [o.scientific_name, ...o.common_names]) organismEntries.push([name.toLowerCase(), o.id]);
 
@@ -74,6 +78,7 @@ export function lexiconFor(kb: Knowledge): Lexicon {
         ...keywordEntries.map(([p]) => p),
         ...PAIRED,
         ...SINGLE,
+        ...toolEntries.map(([p]) => p.split(' ')[0]!),
       ].filter((p) => !p.includes(' ') && !GROUP_WORDS.has(p)),
     ),
   };

@@ -23,7 +23,10 @@ describe('golden queries', () => {
     expect(high.length).toBeGreaterThan(0);
     expect(low.length).toBeGreaterThan(0);
     const accuracy = (xs: typeof golden) => rate(xs.map(({ g, actual }) => actual.analysis_type === g.expected_intent.analysis_type));
-    expect(accuracy(high)).toBeGreaterThan(accuracy(low));
+    // on the 100 golden queries alone the parser is right in both buckets, so "beats" can only be a tie here;
+    // the strict check runs over the 5,000 paraphrases of the golden queries in calibration.test.ts
+    expect(accuracy(high)).toBeGreaterThanOrEqual(accuracy(low));
+    expect(accuracy(high)).toBe(1);
   });
 
   it('gives hard queries lower confidence on average than easy ones', () => {
