@@ -5,14 +5,9 @@ import {
   type IntentDiff,
   type IntentDiffField,
 } from '../../src-preload/schemas/intent';
+import { normalizeToken } from '../../src-preload/schemas/normalize-token';
 
-/** Case, hyphen, underscore and whitespace differences are cosmetic: 'Paired-End' equals 'paired_end'. */
-export function normalizeToken(value: string): string {
-  return value
-    .trim()
-    .toLowerCase()
-    .replace(/[\s_-]+/g, '_');
-}
+export { normalizeToken };
 
 const UNKNOWN_SCALARS = new Set(['unknown', '']);
 

@@ -1,4 +1,5 @@
 import type { FieldDiff, IntentDiff } from '../../../src-preload/schemas/intent';
+import { normalizeToken } from '../../../src-preload/schemas/normalize-token';
 
 const LABEL: Record<string, string> = {
   analysis_type: 'Analysis type',
@@ -28,13 +29,12 @@ function show(value: unknown): string {
 function ListCell({ values, marked, tone }: { values: unknown; marked: string[] | undefined; tone: 'add' | 'del' }) {
   if (!Array.isArray(values) || !marked) return <>{show(values)}</>;
   if (values.length === 0) return <>—</>;
-  const norm = (s: string) => s.toLowerCase().replace(/[\s_-]+/g, '_');
   return (
     <>
       {values.map((v, i) => (
         <span key={String(v)}>
           {i > 0 ? ', ' : ''}
-          <span className={marked.includes(norm(String(v))) ? `mark-${tone}` : undefined}>{String(v)}</span>
+          <span className={marked.includes(normalizeToken(String(v))) ? `mark-${tone}` : undefined}>{String(v)}</span>
         </span>
       ))}
     </>

@@ -28,7 +28,12 @@ describe('diffIntents', () => {
       confidence: 0.4,
     };
     expect(diffIntents(base, other).mismatches).toBe(0);
-    expect(normalizeToken(' Paired-End ')).toBe('paired_end');
+    expect(normalizeToken(' Paired-End ')).toBe('paired');
+    expect(normalizeToken('Wild-type')).toBe(normalizeToken('wildtype'));
+    expect(normalizeToken('Tumour')).toBe('tumor');
+    const british: Intent = { ...base, tissue: 'tumour', comparison: { groups: ['KO', 'wild-type'], description: 'KO vs wild-type' } };
+    const american: Intent = { ...base, tissue: 'tumor', comparison: { groups: ['knockout', 'wildtype'], description: 'knockout vs wildtype' } };
+    expect(diffIntents(british, american).mismatches).toBe(0);
   });
 
   it('reports changed, added and removed fields with list additions and removals', () => {
