@@ -9,11 +9,23 @@ export interface ApiState<T> {
   reload(): void;
 }
 
+export interface ApiOptions {
+  /** wait this long after the request last changed before calling (typing in a form); reload() is immediate */
+  debounceMs?: number;
+  /** do not call (e.g. the request is not valid yet); the last result is kept */
+  skip?: boolean;
+}
+
 /**
  * Calls a channel and keeps the result; reloads when the request changes or when main reports that
  * `refreshOn` data changed (jobs, examples, builds, review).
  */
-export function useApi<C extends ChannelName>(channel: C, request: RequestOf<C>, refreshOn: string[] = []): ApiState<ResponseOf<C>> {
+export function useApi<C extends ChannelName>(
+  channel: C,
+  request: RequestOf<C>,
+  refreshOn: string[] = [],
+  { debounceMs = 0, skip = false }: ApiOptions = {},
+): ApiState<ResponseOf<C>> {
   const [data, setData] = useState<ResponseOf<C> | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
@@ -36,7 +48,21 @@ export function useApi<C extends ChannelName>(channel: C, request: RequestOf<C>,
       },
     );
   }, [channel, key]);
-  useEffect(reload, [reload]);
+  useEffect(() => {
+    if (skip) {
+      seq.current++; // a call still in flight is for a request that is no longer wanted
+      setLoading(false);
+      return;
+    }
+    if (debounceMs <= 0) {
+      reload();
+      return;
+    }
+    seq.current++;
+    setLoading(true);
+    const timer = setTimeout(reload, debounceMs);
+    return () => clearTimeout(timer);
+  }, [reload, skip, debounceMs]);
   const refreshKey = refreshOn.join(',');
   useEffect(() => {
     if (!refreshKey) return;

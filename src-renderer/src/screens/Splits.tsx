@@ -1,9 +1,8 @@
-import { type FormEvent, useEffect, useRef, useState } from 'react';
-import type { SplitPreview } from '../../../src-preload/contract/dataset';
+import { type FormEvent, useEffect, useState } from 'react';
 import type { SplitConfig } from '../../../src-preload/schemas/build';
-import { call } from '../api/client';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { pct } from '../components/format';
+import { useApi } from '../hooks/useApi';
 import { useBuildConfig } from '../state/buildConfig';
 import { useNav } from '../state/nav';
 
@@ -52,50 +51,21 @@ export function Splits() {
   const { splitConfig, setSplitConfig } = useBuildConfig();
   const go = useNav((s) => s.go);
   const [form, setForm] = useState<Form>(() => toForm(splitConfig));
-  const [preview, setPreview] = useState<SplitPreview | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [nonce, setNonce] = useState(0);
-  const seq = useRef(0);
 
   const checked = validateSplitForm(form, splitConfig);
   const problem = 'problem' in checked ? checked.problem : null;
-  const configKey = 'config' in checked ? JSON.stringify(checked.config) : null;
-
+  const config = 'config' in checked ? checked.config : null;
+  const configKey = config ? JSON.stringify(config) : null;
   useEffect(() => {
-    if (!configKey) return;
-    const config = JSON.parse(configKey) as SplitConfig;
-    setSplitConfig(config);
-    const mine = ++seq.current;
-    setLoading(true);
-    const timer = setTimeout(
-      () => {
-        call('splits.preview', { config }).then(
-          (r) => {
-            if (mine !== seq.current) return;
-            setPreview(r);
-            setError(null);
-            setLoading(false);
-          },
-          (e: Error) => {
-            if (mine !== seq.current) return;
-            setError(e.message);
-            setLoading(false);
-          },
-        );
-      },
-      nonce === 0 ? 300 : 0,
-    );
-    return () => clearTimeout(timer);
-  }, [configKey, nonce, setSplitConfig]);
+    if (configKey) setSplitConfig(JSON.parse(configKey) as SplitConfig);
+  }, [configKey, setSplitConfig]);
+  // previews follow the form 300 ms after the last change; "Preview now" asks at once
+  const { data: preview, error, loading, reload } = useApi('splits.preview', { config: config ?? splitConfig }, [], { debounceMs: 300, skip: !config });
 
-  const set = (patch: Partial<Form>) => {
-    setNonce(0);
-    setForm((f) => ({ ...f, ...patch }));
-  };
+  const set = (patch: Partial<Form>) => setForm((f) => ({ ...f, ...patch }));
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    setNonce((n) => n + 1);
+    if (config) reload();
   };
 
   const total = preview ? preview.splits.train + preview.splits.val + preview.splits.test : 0;
