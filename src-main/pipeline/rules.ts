@@ -14,6 +14,8 @@ export interface RuleOutcome {
   pii: PiiKind[];
   /** for query kinds: did the rule parser read the query as the target's analysis type */
   parsedOk: boolean | null;
+  /** for query kinds: what the rule parser read (its confidence feeds the metrics) */
+  parsed: Intent | null;
   workflowErrors: number | null;
 }
 
@@ -31,6 +33,7 @@ export function checkExample(example: Example, deps: RuleDeps): RuleOutcome {
   const review: string[] = [];
   const { output } = example;
   let parsedOk: boolean | null = null;
+  let parsed: Intent | null = null;
 
   // Intent Parseable (reject): the target intent is a valid intent of a known analysis type
   if (output.intent) {
@@ -40,7 +43,8 @@ export function checkExample(example: Example, deps: RuleDeps): RuleOutcome {
       reject.push(`intent_parseable: unknown analysis type '${output.intent.analysis_type}'`);
   } else if (QUERY_KINDS.has(example.kind)) reject.push('intent_parseable: no target intent');
   if (QUERY_KINDS.has(example.kind) && output.intent) {
-    parsedOk = deps.parse(example.input).analysis_type === output.intent.analysis_type;
+    parsed = deps.parse(example.input);
+    parsedOk = parsed.analysis_type === output.intent.analysis_type;
   }
 
   // Workflow Valid (reject)
@@ -74,5 +78,5 @@ export function checkExample(example: Example, deps: RuleDeps): RuleOutcome {
     review.push(`consistent: intent says '${output.intent.analysis_type}', example is '${example.analysis_type}'`);
 
   const action: RuleAction = reject.length > 0 ? 'reject' : review.length > 0 ? 'review' : 'keep';
-  return { action, reasons: [...reject, ...review], pii, parsedOk, workflowErrors };
+  return { action, reasons: [...reject, ...review], pii, parsedOk, parsed, workflowErrors };
 }

@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { LeakageReport, QualityMetrics, SplitConfig } from '../../src-preload/schemas/build';
 import type { Example, Split } from '../../src-preload/schemas/example';
-import type { Intent } from '../../src-preload/schemas/intent';
 import { normalizeText } from '../generators/example-factory';
 import type { Knowledge } from '../knowledge/schemas';
 import { type InteractionStats, type ItemFacts, MetricsAccumulator } from '../metrics/quality-metrics';
@@ -146,17 +145,6 @@ export async function runPipeline(
     interned.set(v, v);
     return v;
   };
-  // the rules parse each query, and its confidence below needs the same parse: reuse the last one
-  let lastQuery: string | null = null;
-  let lastIntent: Intent | null = null;
-  const parseOnce = (query: string): Intent => {
-    if (lastIntent === null || query !== lastQuery) {
-      lastIntent = deps.parse(query);
-      lastQuery = query;
-    }
-    return lastIntent;
-  };
-  const ruleDeps: RuleDeps = { kb: deps.kb, parse: parseOnce, lint: (files) => deps.lint(files) };
   const hasher = new MinHasher({ numPerm: NUM_PERM, shingle: 3, seed: config.seed });
   const byContent = new Map<string, number>();
   const ruleFailures: Record<string, number> = {};
@@ -183,7 +171,7 @@ export async function runPipeline(
     if (ex.status === 'rejected') item.excluded = 'rejected_in_review';
     else if (ex.status === 'needs_review' || ex.status === 'pending') item.excluded = 'awaiting_review';
     else {
-      const outcome = checkExample(ex, ruleDeps);
+      const outcome = checkExample(ex, deps);
       item.reasons = outcome.reasons.length > 0 ? outcome.reasons : null;
       item.pii = outcome.pii.length > 0 ? outcome.pii : null;
       for (const k of outcome.pii) pii[k] = (pii[k] ?? 0) + 1;
@@ -205,7 +193,7 @@ export async function runPipeline(
         }
         facts.set(idx, {
           parsedOk: outcome.parsedOk,
-          confidence: ex.output.intent && outcome.parsedOk !== null ? parseOnce(ex.input).confidence : null,
+          confidence: outcome.parsed?.confidence ?? null,
           workflowOk: outcome.workflowErrors === null ? null : outcome.workflowErrors === 0,
           workflowComplete: workflowComplete(ex, kb),
           toolsMatch: toolsMatchSelector(ex, kb),
