@@ -32,6 +32,11 @@ export interface GenerateSummary {
 
 const BATCH = 200;
 
+/** A generation summary before any item is done (shared by the template and LLM engines). */
+export function emptySummary(kind: GeneratedKind, engine: string, planned: number): GenerateSummary {
+  return { kind, engine, planned, inserted: 0, skippedExisting: 0, autoValidated: 0, needsReview: 0, diversity: null };
+}
+
 export interface GenerateDeps extends RoundTripDeps {
   kb: Knowledge;
 }
@@ -51,16 +56,7 @@ export async function runGenerate(
   const repo = new ExamplesRepo(db);
   const plan = planTemplateItems(deps.kb, params.kind, params.count, params.seed);
   const exists = db.prepare('SELECT 1 FROM examples WHERE id = ?').pluck();
-  const summary: GenerateSummary = {
-    kind: params.kind,
-    engine: 'template',
-    planned: plan.specs.length,
-    inserted: 0,
-    skippedExisting: 0,
-    autoValidated: 0,
-    needsReview: 0,
-    diversity: null,
-  };
+  const summary = emptySummary(params.kind, 'template', plan.specs.length);
   job.progress(0, plan.specs.length, `generating ${params.kind}`);
   for (let start = 0; start < plan.specs.length; start += BATCH) {
     throwIfCancelled(job.signal);

@@ -11,7 +11,7 @@ import { roundTrip } from '../round-trip/check';
 import { ExamplesRepo } from '../store/examples-repo';
 import { diversityReport } from './diversity';
 import { type ExampleSeed, makeExample } from './example-factory';
-import { type GenerateDeps, GenerateParamsSchema, type GenerateSummary } from './generate-job';
+import { emptySummary, type GenerateDeps, GenerateParamsSchema, type GenerateSummary } from './generate-job';
 import { planTemplateItems } from './template-engine';
 import { type VariationSpec, variationSeed } from './variations';
 
@@ -180,14 +180,7 @@ export async function runLlmGenerate(
   const temperature = TEMPERATURE[params.kind] ?? DEFAULT_TEMPERATURE;
   const usageBefore: UsageTotals = client.usage();
   const summary: LlmGenerateSummary = {
-    kind: params.kind,
-    engine,
-    planned: plan.specs.length,
-    inserted: 0,
-    skippedExisting: 0,
-    autoValidated: 0,
-    needsReview: 0,
-    diversity: null,
+    ...emptySummary(params.kind, engine, plan.specs.length),
     usage: { promptTokens: 0, completionTokens: 0, calls: 0, cacheHits: 0 },
     invalid: 0,
   };
