@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Command } from 'commander';
+import type { AppContext } from '../../app/context';
 import { createBundle, DEFAULT_BUNDLE_FILTER, parseBundleFilter } from '../../bundle/create';
 import { BundleError } from '../../bundle/format';
 import { type MergeReport, mergeDecisions } from '../../bundle/merge';
@@ -59,6 +60,20 @@ export function formatMergeReport(r: MergeReport): string {
   return `${out.join('\n')}\n`;
 }
 
+/** Runs a bundle command on the store: a refused bundle or decisions file is a one-line error and exit code 1. */
+function withStore(dbPath: string, run: (ctx: AppContext) => void): void {
+  const ctx = openContext(dbPath);
+  try {
+    run(ctx);
+  } catch (err) {
+    if (!(err instanceof BundleError)) throw err;
+    process.stderr.write(`biotrain: ${err.message}\n`);
+    process.exitCode = 1;
+  } finally {
+    ctx.close();
+  }
+}
+
 function positiveInt(v: string, name: string): number {
   const n = Number(v);
   if (!Number.isInteger(n) || n < 1) fail(`${name} must be a positive integer, got '${v}'`, 2);
@@ -87,8 +102,7 @@ export function registerBundle(program: Command): void {
     } catch (err) {
       fail((err as Error).message, 2);
     }
-    const ctx = openContext(opts.db);
-    try {
+    withStore(opts.db, (ctx) => {
       const b = createBundle(ctx, { out: opts.out, filter, limit, gzip: opts.gzip, createdBy: opts.createdBy, guidelinesFile: opts.guidelines });
       if (opts.json) process.stdout.write(`${JSON.stringify({ file: path.resolve(opts.out), manifest: b.manifest }, null, 2)}\n`);
       else {
@@ -98,13 +112,7 @@ export function registerBundle(program: Command): void {
             `and returns ${path.basename(opts.out)}.NAME.decisions.json for \`biotrain bundle merge\`.\n`,
         );
       }
-    } catch (err) {
-      if (!(err instanceof BundleError)) throw err;
-      process.stderr.write(`biotrain: ${err.message}\n`);
-      process.exitCode = 1;
-    } finally {
-      ctx.close();
-    }
+    });
   });
 
   addDbOption(
@@ -118,16 +126,9 @@ export function registerBundle(program: Command): void {
       .option('--json', 'print the merge report as JSON'),
   ).action((files: string[], opts: { db: string; conflictsOut?: string; minReviewers: string; gzip?: boolean; json?: boolean }) => {
     const minReviewers = positiveInt(opts.minReviewers, '--min-reviewers');
-    const ctx = openContext(opts.db);
-    try {
+    withStore(opts.db, (ctx) => {
       const report = mergeDecisions(ctx, files, { minReviewers, conflictsOut: opts.conflictsOut, gzip: opts.gzip });
       process.stdout.write(opts.json ? `${JSON.stringify(report, null, 2)}\n` : formatMergeReport(report));
-    } catch (err) {
-      if (!(err instanceof BundleError)) throw err;
-      process.stderr.write(`biotrain: ${err.message}\n`);
-      process.exitCode = 1;
-    } finally {
-      ctx.close();
-    }
+    });
   });
 }
