@@ -64,10 +64,12 @@ export function checkExample(example: Example, deps: RuleDeps): RuleOutcome {
   if (unknown.length > 0) reject.push(`tools_mapped: not in the catalog: ${unknown.join(', ')}`);
 
   // No PII (scrub): reported here, applied to the text at export
-  const pii = [...new Set([...scrubPii(example.input).found, ...scrubPii(JSON.stringify(output)).found])].sort();
+  // checked on the answer as it is exported, which holds every field of the output
+  const answer = scrubPii(renderAnswer(example, deps.kb));
+  const pii = [...new Set([...scrubPii(example.input).found, ...answer.found])].sort();
 
   // an example without an answer cannot be trained on (trainers skip or reject blank turns)
-  if (scrubPii(renderAnswer(example, deps.kb)).text.trim() === '') reject.push('target_present: the example has no answer');
+  if (answer.text.trim() === '') reject.push('target_present: the example has no answer');
 
   // Language Quality (reject)
   const lang = languageQuality(example.input);
