@@ -11,7 +11,7 @@ import { toolsMatchSelector, toolsOf, workflowComplete } from './facts';
 import { checkLeakage } from './leakage';
 import { estimatedJaccard, lshShape, MinHasher, UnionFind } from './minhash';
 import { checkExample, type RuleDeps } from './rules';
-import { assignSplits } from './splits';
+import { assignSplits, groupKey, stratumKey } from './splits';
 
 export type ExclusionReason =
   | 'rejected_in_review'
@@ -395,19 +395,4 @@ function* lshCandidates(ids: readonly number[], sigs: Uint32Array, bands: number
         }
     }
   }
-}
-
-function groupKey(ex: Example, config: SplitConfig): string {
-  if (config.groupBy === 'none') return ex.id;
-  if (config.groupBy === 'base_id') return ex.base_id ?? ex.group_id;
-  return ex.group_id;
-}
-
-function stratumKey(ex: Example, config: SplitConfig): string {
-  // strata are also split by kind, so small education/error groups are balanced among themselves and not
-  // used to even out the large paraphrase groups of their analysis type
-  if (config.stratifyBy === 'none') return ex.kind;
-  if (config.stratifyBy === 'kind') return ex.kind;
-  if (config.stratifyBy === 'category') return `${ex.kind}/${ex.category}`;
-  return `${ex.kind}/${ex.analysis_type}`;
 }

@@ -3,7 +3,7 @@ import type { SplitPreview } from '../../src-preload/contract/dataset';
 import type { Split } from '../../src-preload/schemas/example';
 import type { Db } from '../store/db';
 import { checkLeakage } from './leakage';
-import { assignSplits } from './splits';
+import { assignSplits, groupKey, stratumKey } from './splits';
 
 interface PreviewRow {
   id: string;
@@ -38,12 +38,8 @@ export function previewSplits(db: Db, config: SplitConfig): SplitPreview {
     .all() as PreviewRow[];
   const notIncluded = (db.prepare(`SELECT COUNT(*) FROM examples WHERE status NOT IN ('auto_validated', 'accepted')`).pluck().get() as number) ?? 0;
 
-  // same keys as the build's pipeline (run-pipeline.ts groupKey / stratumKey)
-  const group = (r: PreviewRow) => (config.groupBy === 'none' ? r.id : config.groupBy === 'base_id' ? (r.base_id ?? r.group_id) : r.group_id);
-  const stratum = (r: PreviewRow) =>
-    config.stratifyBy === 'category' ? `${r.kind}/${r.category}` : config.stratifyBy === 'analysis_type' ? `${r.kind}/${r.analysis_type}` : r.kind;
   const assigned: Split[] = assignSplits(
-    rows.map((r) => ({ group: group(r), stratum: stratum(r), forceTest: config.expertTestOnly && r.source === 'expert' })),
+    rows.map((r) => ({ group: groupKey(r, config), stratum: stratumKey(r, config), forceTest: config.expertTestOnly && r.source === 'expert' })),
     config,
   );
 

@@ -11,6 +11,33 @@ export interface SplitItem {
 
 export const SPLITS: readonly Split[] = ['train', 'val', 'test'];
 
+/** The fields of an example that decide its split group and stratum. */
+export interface SplitKeyFields {
+  id: string;
+  kind: string;
+  group_id: string;
+  base_id: string | null;
+  category: string;
+  analysis_type: string;
+}
+
+/** The group an example's split follows (all examples of a group land in one split). */
+export function groupKey(ex: SplitKeyFields, config: Pick<SplitConfig, 'groupBy'>): string {
+  if (config.groupBy === 'none') return ex.id;
+  if (config.groupBy === 'base_id') return ex.base_id ?? ex.group_id;
+  return ex.group_id;
+}
+
+/**
+ * The stratum an example is balanced in. Strata are also split by kind, so small education/error groups are
+ * balanced among themselves and not used to even out the large paraphrase groups of their analysis type.
+ */
+export function stratumKey(ex: SplitKeyFields, config: Pick<SplitConfig, 'stratifyBy'>): string {
+  if (config.stratifyBy === 'category') return `${ex.kind}/${ex.category}`;
+  if (config.stratifyBy === 'analysis_type') return `${ex.kind}/${ex.analysis_type}`;
+  return ex.kind;
+}
+
 const shuffleKey = (seed: number, group: string) => createHash('sha1').update(`${seed}\u0000${group}`).digest('hex');
 
 interface GroupInfo {
