@@ -6,6 +6,7 @@ import { runExport } from '../export/run-export';
 import { parseIntent } from '../intent-parser';
 import { loadKnowledge } from '../knowledge/load';
 import { gateFailures, qualityGates } from '../metrics/gates';
+import { InteractionsRepo } from '../interactions/repo';
 import type { InteractionStats } from '../metrics/quality-metrics';
 import { lintProject } from '../nextflow-validator';
 import { type PipelineResult, runPipeline } from '../pipeline/run-pipeline';
@@ -114,16 +115,10 @@ export async function runBuild(ctx: AppContext, opts: BuildOptions, onProgress: 
   }
 }
 
+/** The plan's user signals: accepted outputs (modified or not) and those that needed modifications. */
 function interactionStats(db: AppContext['db']): InteractionStats {
-  const row = db
-    .prepare(
-      `SELECT COUNT(*) AS withFeedback,
-              COALESCE(SUM(CASE WHEN feedback IN ('accept', 'modify') THEN 1 ELSE 0 END), 0) AS accepted,
-              COALESCE(SUM(CASE WHEN feedback = 'modify' THEN 1 ELSE 0 END), 0) AS modified
-       FROM interactions WHERE feedback IS NOT NULL`,
-    )
-    .get() as InteractionStats;
-  return row;
+  const s = new InteractionsRepo(db).stats();
+  return { withFeedback: s.withFeedback, accepted: s.accepted + s.modified, modified: s.modified };
 }
 
 /** Generation part of the build: golden queries, the expert test set and every kind at its target. */
