@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import readline from 'node:readline';
 import type { z } from 'zod';
+import type { ImportSummary } from '../../src-preload/contract/playground';
 import { FeedbackLineSchema, type NewInteraction } from '../../src-preload/schemas/interaction';
 import type { Knowledge } from '../knowledge/schemas';
 import type { Db } from '../store/db';
@@ -14,24 +15,8 @@ export const MAX_REPORTED_ERRORS = 1000;
 /** Longer lines are reported instead of parsed. */
 export const MAX_LINE_CHARS = 10_000_000;
 
-export interface LineError {
-  line: number;
-  reason: string;
-}
-
-export interface ImportSummary {
-  /** lines read, blank ones included */
-  lines: number;
-  imported: number;
-  /** lines whose interaction (content hash) was already stored, in the store or earlier in the file */
-  duplicates: number;
-  /** bad lines, in order; capped at MAX_REPORTED_ERRORS */
-  errors: LineError[];
-  /** number of bad lines */
-  errorCount: number;
-  /** training examples created from imported accepted / modified interactions */
-  examples: number;
-}
+export type { ImportSummary };
+export type LineError = ImportSummary['errors'][number];
 
 export interface ImportOptions {
   /** also create training examples for accepted / modified lines (needs the knowledge base) */
