@@ -39,6 +39,32 @@ describe('canonicalJson', () => {
     expect(canonicalJson({ __proto__: null, 'é': [undefined, 'x\n'], A: true } as unknown)).toBe('{"A":true,"é":[null,"x\\n"]}');
   });
 
+  it('equals a plain recursive writer on arbitrary JSON values, integer-like and __proto__ keys and toJSON objects included', () => {
+    // oracle: keys in JavaScript's order for a freshly built object (index keys numerically, then sorted)
+    const reference = (v: unknown): string => {
+      if (v === null || typeof v !== 'object') return JSON.stringify(v) ?? 'null';
+      if (Array.isArray(v)) return `[${v.map((x) => (x === undefined ? 'null' : reference(x))).join(',')}]`;
+      const o = v as Record<string, unknown>;
+      const index = (k: string) => /^(0|[1-9]\d*)$/.test(k) && Number(k) < 2 ** 32 - 1;
+      const keys = Object.keys(o)
+        .filter((k) => o[k] !== undefined)
+        .sort((a, b) => (index(a) && index(b) ? Number(a) - Number(b) : index(a) ? -1 : index(b) ? 1 : a < b ? -1 : a > b ? 1 : 0));
+      return `{${keys.map((k) => `${JSON.stringify(k)}:${reference(o[k])}`).join(',')}}`;
+    };
+    const key = fc.oneof(fc.string(), fc.constantFrom('0', '1', '10', '9', '01', '__proto__', 'constructor', 'toString', '4294967295', '4294967294'));
+    const value = fc.letrec((tie) => ({
+      node: fc.oneof({ depthSize: 'small' }, fc.jsonValue({ maxDepth: 2 }), fc.array(tie('node'), { maxLength: 4 }), fc.dictionary(key, tie('node'), { maxKeys: 5 })),
+    })).node;
+    fc.assert(
+      fc.property(value, (v) => {
+        expect(canonicalJson(v)).toBe(reference(JSON.parse(JSON.stringify(v) ?? 'null')));
+      }),
+      { numRuns: 2000 },
+    );
+    const withDate = { b: new Date(0), a: [{ y: 1, x: 2 }] };
+    expect(canonicalJson(withDate)).toBe('{"a":[{"x":2,"y":1}],"b":"1970-01-01T00:00:00.000Z"}');
+  });
+
   it('content hash = sha256 of the canonical JSON of the logged fields, independent of key order', () => {
     const i = logged({ feedback: 'modify', modifications: { tools: tools.slice(0, 1) }, execution_success: false, workflow: { files: { 'b.nf': '', 'a.nf': 'x' } } });
     const { origin: _o, ...content } = i;
