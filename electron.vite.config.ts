@@ -13,6 +13,8 @@ export default defineConfig({
         input: {
           index: resolve(root, 'src-main/electron-main.ts'),
           cli: resolve(root, 'src-main/cli/index.ts'),
+          // loaded by path as a worker thread (see writerWorkerFile in src-main/interactions/import-feedback.ts)
+          'import-writer.worker': resolve(root, 'src-main/interactions/import-writer.worker.ts'),
         },
         external: ['better-sqlite3', 'electron', '@duckdb/node-api'],
       },

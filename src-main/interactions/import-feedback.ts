@@ -1,15 +1,25 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import readline from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import type { z } from 'zod';
 import type { ImportSummary } from '../../src-preload/contract/playground';
 import { FeedbackLineSchema, type NewInteraction } from '../../src-preload/schemas/interaction';
 import type { Knowledge } from '../knowledge/schemas';
+import { appRoot } from '../cli/paths';
 import type { Db } from '../store/db';
-import { interactionsRepo } from './repo';
-import { syncInteractionExamples } from './to-example';
+import { exampleInsertRow } from '../store/examples-repo';
+import { type ImportBatchResult, type ImportRow, writeImportBatch } from './import-writer';
+import { prepareInteraction } from './repo';
+import { interactionToExample } from './to-example';
 
+/** Files at least this large are written by a worker thread (starting one costs about 50 ms). */
+export const WORKER_MIN_BYTES = 4_000_000;
 /** Good lines are written in transactions of this many. */
 export const IMPORT_BATCH = 5000;
+/** The writer worker checkpoints the WAL into the database after this many lines. */
+const WORKER_CHECKPOINT_EVERY = 25_000;
 /** At most this many bad-line reports are kept in memory; `errorCount` has the total. */
 export const MAX_REPORTED_ERRORS = 1000;
 /** Longer lines are reported instead of parsed. */
@@ -23,6 +33,8 @@ export interface ImportOptions {
   kb?: Knowledge;
   batchSize?: number;
   maxErrors?: number;
+  /** where the rows are written; 'auto' (default) uses a worker for files of WORKER_MIN_BYTES or more */
+  writer?: 'auto' | 'inline' | 'worker';
   /** called after each batch with bytes read so far and the file size */
   onProgress?: (doneBytes: number, totalBytes: number) => void;
 }
@@ -51,52 +63,139 @@ export function parseFeedbackLine(text: string): { ok: true; value: NewInteracti
   return { ok: true, value: { ...parsed.data, origin: 'import' } };
 }
 
+/** Writes batches of rows: in this thread, or in a worker thread that has its own connection to the store. */
+interface BatchWriter {
+  write(rows: ImportRow[]): Promise<ImportBatchResult>;
+  close(): Promise<void>;
+}
+
+function inlineWriter(db: Db): BatchWriter {
+  return { write: async (rows) => writeImportBatch(db, rows), close: async () => {} };
+}
+
+/** The worker script: the bundled one next to the built app, or this folder's source under the TypeScript runners. */
+function writerWorkerFile(): string {
+  const here = fileURLToPath(import.meta.url);
+  return here.endsWith('.ts') ? path.join(path.dirname(here), 'import-writer.worker.ts') : path.join(appRoot(), 'out', 'main', 'import-writer.worker.js');
+}
+
+type WorkerReply = { ok: true; result: ImportBatchResult } | { ok: false; message: string };
+
+function workerWriter(dbFile: string): BatchWriter {
+  const worker = new Worker(writerWorkerFile(), { workerData: { file: dbFile, checkpointEvery: WORKER_CHECKPOINT_EVERY } });
+  const waiting: { resolve: (r: ImportBatchResult) => void; reject: (e: Error) => void }[] = [];
+  const onExit: (() => void)[] = [];
+  let failure: Error | undefined;
+  let exited = false;
+  const rejectWaiting = (err: Error) => {
+    for (const w of waiting.splice(0)) w.reject(err);
+  };
+  worker.on('message', (reply: WorkerReply) => {
+    const w = waiting.shift();
+    if (reply.ok) w?.resolve(reply.result);
+    else w?.reject(new Error(`import writer: ${reply.message}`));
+  });
+  // an uncaught error in the worker (it could not start, or the final checkpoint failed): 'error', then 'exit'
+  worker.on('error', (err) => {
+    failure ??= new Error(`import writer failed: ${err.message}`);
+    rejectWaiting(failure);
+  });
+  worker.on('exit', (code) => {
+    exited = true;
+    if (code !== 0) failure ??= new Error(`import writer stopped (exit code ${code})`);
+    rejectWaiting(failure ?? new Error('import writer exited early'));
+    for (const f of onExit.splice(0)) f();
+  });
+  return {
+    write: (rows) =>
+      exited || failure
+        ? Promise.reject(failure ?? new Error('import writer exited early'))
+        : new Promise((resolve, reject) => {
+            waiting.push({ resolve, reject });
+            worker.postMessage(rows);
+          }),
+    close: () =>
+      new Promise((resolve, reject) => {
+        const settle = () => (failure ? reject(failure) : resolve());
+        if (exited) return settle();
+        onExit.push(settle);
+        worker.postMessage(null);
+      }),
+  };
+}
+
+/** The rows a good line writes: its interaction and, for accepted or modified ones, its training example. */
+function importRow(input: NewInteraction, kb: Knowledge | undefined): ImportRow {
+  const { interaction, row } = prepareInteraction(input, undefined, importedId);
+  const example = kb ? interactionToExample(interaction, kb) : null;
+  return { interaction: row, example: example ? exampleInsertRow(example, null, 0) : null };
+}
+
 /**
  * Streams a feedback JSONL file into the interactions table. Bad lines are reported with their 1-based line
  * number and the reason; good ones are logged in batched transactions (origin 'import', id derived from the
- * content hash so a re-import is a no-op). The file must exist; other problems are per-line, never thrown.
+ * content hash so a re-import is a no-op). Files over WORKER_MIN_BYTES are written by a worker thread while
+ * this one parses. The file must exist; other problems are per-line, never thrown.
  */
 export async function importFeedback(db: Db, file: string, opts: ImportOptions = {}): Promise<ImportSummary> {
-  const batchSize = opts.batchSize ?? IMPORT_BATCH;
   const maxErrors = opts.maxErrors ?? MAX_REPORTED_ERRORS;
-  const repo = interactionsRepo(db);
   const summary: ImportSummary = { lines: 0, imported: 0, duplicates: 0, errors: [], errorCount: 0, examples: 0 };
   const totalBytes = fs.statSync(file).size;
+  const useWorker = opts.writer === 'worker' || (opts.writer !== 'inline' && !db.memory && totalBytes >= WORKER_MIN_BYTES);
+  const batchSize = opts.batchSize ?? IMPORT_BATCH;
+  if (useWorker && db.memory) throw new Error('a worker cannot write to an in-memory store');
+  const writer = useWorker ? workerWriter(db.name) : inlineWriter(db);
   const stream = fs.createReadStream(file, { encoding: 'utf8' });
   let doneBytes = 0;
   stream.on('data', (chunk) => (doneBytes += Buffer.byteLength(chunk as string)));
-  let batch: NewInteraction[] = [];
+  // at most two batches in flight: the writer works on one while this thread parses the next
+  const inFlight: Promise<void>[] = [];
+  let failure: Error | undefined;
+  let batch: ImportRow[] = [];
 
-  const flush = () => {
+  const flush = async () => {
     if (batch.length === 0) return;
-    const items = batch;
+    const rows = batch;
     batch = [];
-    db.transaction(() => {
-      const { inserted, duplicates } = repo.logMany(items, importedId);
-      summary.imported += inserted.length;
-      summary.duplicates += duplicates;
-      if (opts.kb) {
-        const worthy = inserted.filter((i) => i.feedback === 'accept' || i.feedback === 'modify');
-        if (worthy.length) summary.examples += syncInteractionExamples(db, worthy, opts.kb).created;
-      }
-    })();
-    opts.onProgress?.(doneBytes, totalBytes);
+    const atBytes = doneBytes;
+    inFlight.push(
+      writer.write(rows).then(
+        (r) => {
+          summary.imported += r.imported;
+          summary.duplicates += r.duplicates;
+          summary.examples += r.examples;
+          opts.onProgress?.(atBytes, totalBytes);
+        },
+        (err: Error) => {
+          failure ??= err;
+        },
+      ),
+    );
+    if (inFlight.length >= 2) await inFlight.shift();
+    if (failure) throw failure;
   };
 
-  const rl = readline.createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY });
-  for await (const raw of rl) {
-    const n = ++summary.lines;
-    const r = parseFeedbackLine(n === 1 ? raw.replace(/^\uFEFF/, '') : raw);
-    if (r === null) continue;
-    if (!r.ok) {
-      summary.errorCount++;
-      if (summary.errors.length < maxErrors) summary.errors.push({ line: n, reason: r.reason });
-      continue;
+  try {
+    const rl = readline.createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY });
+    for await (const raw of rl) {
+      const n = ++summary.lines;
+      const r = parseFeedbackLine(n === 1 ? raw.replace(/^\uFEFF/, '') : raw);
+      if (r === null) continue;
+      if (!r.ok) {
+        summary.errorCount++;
+        if (summary.errors.length < maxErrors) summary.errors.push({ line: n, reason: r.reason });
+        continue;
+      }
+      batch.push(importRow(r.value, opts.kb));
+      if (batch.length >= batchSize) await flush();
     }
-    batch.push(r.value);
-    if (batch.length >= batchSize) flush();
+    await flush();
+    await Promise.all(inFlight);
+    if (failure) throw failure;
+  } finally {
+    stream.destroy();
+    await writer.close();
   }
-  flush();
   opts.onProgress?.(totalBytes, totalBytes);
   return summary;
 }

@@ -8,11 +8,12 @@ import {
   type NewInteraction,
 } from '../../src-preload/schemas/interaction';
 import type { Db } from '../store/db';
+import { INSERT_INTERACTION_SQL } from '../store/insert-sql';
 import { canonicalJson } from '../util/canonical-json';
 import { hasModifications, qualityScore } from './quality-score';
 
 /** Row shape of the `interactions` table (JSON columns as TEXT, booleans as 0/1). */
-interface InteractionRow {
+export interface InteractionRow {
   id: string;
   session_id: string;
   timestamp: string;
@@ -71,7 +72,7 @@ export function interactionContentHash(i: HashedFields): string {
 const normalizeModifications = (m: Modifications | null | undefined): Modifications | null => (hasModifications(m) ? m! : null);
 
 /** A completed interaction and its table row (JSON encoded once, for both the hash and the row). */
-function prepare(input: NewInteraction, id?: string, idFromHash?: (hash: string) => string): { interaction: Interaction; row: InteractionRow } {
+export function prepareInteraction(input: NewInteraction, id?: string, idFromHash?: (hash: string) => string): { interaction: Interaction; row: InteractionRow } {
   const base = { ...input, modifications: normalizeModifications(input.modifications) };
   const columns = encodeColumns(base);
   const contentHash = hashEncoded(base, columns);
@@ -103,7 +104,7 @@ function prepare(input: NewInteraction, id?: string, idFromHash?: (hash: string)
  * given one, else input.id, else derived from the content hash by `idFromHash`, else a random uuid.
  */
 export function completeInteraction(input: NewInteraction, id?: string, idFromHash?: (hash: string) => string): Interaction {
-  return prepare(input, id, idFromHash).interaction;
+  return prepareInteraction(input, id, idFromHash).interaction;
 }
 
 const parse = (s: string | null): unknown => (s === null ? null : JSON.parse(s));
@@ -171,10 +172,7 @@ export class InteractionsRepo {
   private readonly statsStmt;
 
   constructor(private readonly db: Db) {
-    this.insertStmt = db.prepare(`INSERT OR IGNORE INTO interactions (id, session_id, timestamp, query, intent, tools, workflow,
-      feedback, modifications, execution_success, quality_score, origin, content_hash)
-      VALUES (@id, @session_id, @timestamp, @query, @intent, @tools, @workflow, @feedback, @modifications, @execution_success,
-      @quality_score, @origin, @content_hash)`);
+    this.insertStmt = db.prepare(INSERT_INTERACTION_SQL);
     this.getStmt = db.prepare('SELECT * FROM interactions WHERE id = ?');
     this.updateStmt = db.prepare(`UPDATE interactions SET feedback = @feedback, modifications = @modifications,
       execution_success = @execution_success, quality_score = @quality_score, content_hash = @content_hash WHERE id = @id`);
@@ -188,17 +186,17 @@ export class InteractionsRepo {
 
   /** Logs an interaction (id, quality score and hash derived); `inserted` is false for a duplicate (same hash or id). */
   log(input: NewInteraction): { interaction: Interaction; inserted: boolean } {
-    const { interaction, row } = prepare(input);
+    const { interaction, row } = prepareInteraction(input);
     return { interaction, inserted: this.insertStmt.run(row).changes > 0 };
   }
 
   /** Logs many in one transaction; returns the rows that were new and how many were duplicates. */
-  logMany(inputs: readonly NewInteraction[], idFromHash?: (hash: string) => string): { inserted: Interaction[]; duplicates: number } {
+  logMany(inputs: readonly NewInteraction[]): { inserted: Interaction[]; duplicates: number } {
     return this.db.transaction(() => {
       const inserted: Interaction[] = [];
       let duplicates = 0;
       for (const input of inputs) {
-        const { interaction, row } = prepare(input, undefined, idFromHash);
+        const { interaction, row } = prepareInteraction(input);
         if (this.insertStmt.run(row).changes > 0) inserted.push(interaction);
         else duplicates++;
       }
@@ -218,7 +216,7 @@ export class InteractionsRepo {
   setFeedback(id: string, patch: FeedbackPatch): Interaction | undefined {
     const current = this.get(id);
     if (!current) return undefined;
-    const { interaction: next, row } = prepare(
+    const { interaction: next, row } = prepareInteraction(
       {
         ...current,
         feedback: patch.feedback,

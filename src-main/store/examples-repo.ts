@@ -1,6 +1,7 @@
 import type { Example, ExampleKind, ExampleStatus, Split } from '../../src-preload/schemas/example';
 import { ExampleSchema } from '../../src-preload/schemas/example';
 import type { Db } from './db';
+import { INSERT_EXAMPLE_SQL, NEXT_EXAMPLE_SEQ_SQL } from './insert-sql';
 
 /** Row shape of the `examples` table (JSON columns as TEXT). */
 export interface ExampleRow {
@@ -28,6 +29,22 @@ export interface ExampleRow {
 
 const json = (v: unknown): string | null => (v === null || v === undefined ? null : JSON.stringify(v));
 const parse = (s: string | null): unknown => (s === null ? null : JSON.parse(s));
+
+/** Named parameters of INSERT_EXAMPLE_SQL for an example (JSON columns encoded, derived columns filled). */
+export function exampleInsertRow(e: Example, jobId: string | null, seq: number) {
+  return {
+    ...e,
+    output: JSON.stringify(e.output),
+    ground_truth_intent: json(e.ground_truth_intent),
+    parsed_intent: json(e.parsed_intent),
+    intent_diff: json(e.intent_diff),
+    intent_mismatches: e.intent_diff?.mismatches ?? 0,
+    confidence: e.parsed_intent?.confidence ?? e.output.intent?.confidence ?? null,
+    job_id: jobId,
+    seq,
+  };
+}
+export type ExampleInsertRow = ReturnType<typeof exampleInsertRow>;
 
 export function rowToExample(row: ExampleRow): Example {
   return ExampleSchema.parse({
@@ -76,13 +93,8 @@ export class ExamplesRepo {
   private readonly setStatusStmt;
 
   constructor(private readonly db: Db) {
-    this.insertStmt = db.prepare(`INSERT OR IGNORE INTO examples (id, kind, source, group_id, base_id, style, engine, category,
-      analysis_type, difficulty, input, output, ground_truth_intent, parsed_intent, intent_diff, intent_mismatches, confidence,
-      status, split, quality_score, content_hash, job_id, created_at, seq)
-      VALUES (@id, @kind, @source, @group_id, @base_id, @style, @engine, @category, @analysis_type, @difficulty, @input, @output,
-      @ground_truth_intent, @parsed_intent, @intent_diff, @intent_mismatches, @confidence, @status, @split, @quality_score,
-      @content_hash, @job_id, @created_at, @seq)`);
-    this.nextSeqStmt = db.prepare('SELECT coalesce(max(seq), 0) + 1 AS next FROM examples');
+    this.insertStmt = db.prepare(INSERT_EXAMPLE_SQL);
+    this.nextSeqStmt = db.prepare(NEXT_EXAMPLE_SEQ_SQL);
     this.getStmt = db.prepare('SELECT * FROM examples WHERE id = ?');
     this.setStatusStmt = db.prepare('UPDATE examples SET status = ? WHERE id = ?');
   }
@@ -93,18 +105,7 @@ export class ExamplesRepo {
       let seq = (this.nextSeqStmt.get() as { next: number }).next;
       let added = 0;
       for (const e of examples) {
-        const confidence = e.parsed_intent?.confidence ?? e.output.intent?.confidence ?? null;
-        const r = this.insertStmt.run({
-          ...e,
-          output: JSON.stringify(e.output),
-          ground_truth_intent: json(e.ground_truth_intent),
-          parsed_intent: json(e.parsed_intent),
-          intent_diff: json(e.intent_diff),
-          intent_mismatches: e.intent_diff?.mismatches ?? 0,
-          confidence,
-          job_id: jobId,
-          seq,
-        });
+        const r = this.insertStmt.run(exampleInsertRow(e, jobId, seq));
         if (r.changes > 0) {
           seq++;
           added++;
