@@ -13,7 +13,7 @@ export default defineConfig({
         input: {
           index: resolve(root, 'src-main/electron-main.ts'),
           cli: resolve(root, 'src-main/cli/index.ts'),
-          // loaded by path as a worker thread (see writerWorkerFile in src-main/interactions/import-feedback.ts)
+          // loaded by path as a worker thread (see writerWorkerFile in src-main/interactions/batch-writers.ts)
           'import-writer.worker': resolve(root, 'src-main/interactions/import-writer.worker.ts'),
         },
         external: ['better-sqlite3', 'electron', '@duckdb/node-api'],

@@ -6,7 +6,7 @@ import { startBridge } from '../../bridge/server';
 import { BundleError } from '../../bundle/format';
 import { openReviewContext, sessionOf } from '../../bundle/reviewer';
 import { addDbOption, fail, openContext } from '../common';
-import { rendererDir } from '../paths';
+import { rendererDir } from '../../app/paths';
 
 export function registerServe(program: Command): void {
   addDbOption(
