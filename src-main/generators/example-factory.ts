@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../util/canonical-json';
 import type { Intent } from '../../src-preload/schemas/intent';
 import type { Example, ExampleKind, ExampleOutput, VariationStyle } from '../../src-preload/schemas/example';
 
@@ -10,7 +10,7 @@ export function normalizeText(text: string): string {
 }
 
 export function exampleContentHash(kind: ExampleKind, input: string, output: ExampleOutput): string {
-  return createHash('sha256').update(`${kind}\u0000${normalizeText(input)}\u0000${JSON.stringify(output)}`).digest('hex');
+  return sha256Hex(`${kind}\u0000${normalizeText(input)}\u0000${JSON.stringify(output)}`);
 }
 
 export interface ExampleSeed {

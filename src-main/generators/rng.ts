@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /** 32-bit seed derived from any parts: the same parts always give the same stream, independent of run order. */
 export function seedFrom(...parts: (string | number)[]): number {
-  return createHash('sha256').update(parts.join('\u0000')).digest().readUInt32LE(0);
+  return hash('sha256', parts.join('\u0000'), 'buffer').readUInt32LE(0);
 }
 
 /** mulberry32: small, fast, good enough for choosing templates deterministically. */

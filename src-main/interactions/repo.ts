@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import {
   type Feedback,
   type Interaction,
@@ -9,7 +9,7 @@ import {
 } from '../../src-preload/schemas/interaction';
 import type { Db } from '../store/db';
 import { INSERT_INTERACTION_SQL } from '../store/insert-sql';
-import { canonicalJson } from '../util/canonical-json';
+import { canonicalJson, sha256Hex } from '../util/canonical-json';
 import { hasModifications, qualityScore } from './quality-score';
 
 /** Row shape of the `interactions` table (JSON columns as TEXT, booleans as 0/1). */
@@ -61,7 +61,7 @@ function hashEncoded(i: HashedFields, c: EncodedColumns): string {
     `{"execution_success":${s(i.execution_success)},"feedback":${s(i.feedback)},"intent":${c.intent ?? 'null'},` +
     `"modifications":${c.modifications ?? 'null'},"query":${s(i.query)},"session_id":${s(i.session_id)},` +
     `"timestamp":${s(i.timestamp)},"tools":${c.tools ?? 'null'},"workflow":${c.workflow ?? 'null'}}`;
-  return createHash('sha256').update(text).digest('hex');
+  return sha256Hex(text);
 }
 
 /** sha256 of the canonical JSON of the logged content: identifies one interaction in the table. */

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../util/canonical-json';
 import type Database from 'better-sqlite3';
 import type { z } from 'zod';
 import { type ChatJsonResult, type ChatMessage, type ChatOptions, type LlmClient, parseJsonAs } from './client';
@@ -19,7 +19,7 @@ export function cacheRequest(model: string, messages: ChatMessage[], opts: ChatO
 }
 
 export function cacheKey(request: string): string {
-  return createHash('sha256').update(request).digest('hex');
+  return sha256Hex(request);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { LeakageReport, QualityMetrics, SplitConfig } from '../../src-preload/schemas/build';
 import type { Example, Split } from '../../src-preload/schemas/example';
@@ -182,7 +182,7 @@ export async function runPipeline(
       if (outcome.action === 'reject') item.excluded = 'rule_rejected';
       else if (outcome.action === 'review') item.excluded = 'rule_review';
       else {
-        const key = createHash('sha1').update(`${ex.kind}\u0000${normalizeText(ex.input)}`).digest('base64');
+        const key = hash('sha1', `${ex.kind}\u0000${normalizeText(ex.input)}`, 'base64');
         const prev = byContent.get(key);
         if (prev !== undefined && (SOURCE_PRIORITY[items[prev]!.source] ?? 3) <= (SOURCE_PRIORITY[ex.source] ?? 3)) {
           item.excluded = 'duplicate';
@@ -304,7 +304,7 @@ export async function runPipeline(
           f ? bool(f.toolsMatch) : null,
           f ? f.tools.join(',') : null,
           // export order within a split: a seeded shuffle, so training batches mix kinds and sources
-          createHash('sha1').update(`${config.seed}\u0000${it.id}`).digest('hex').slice(0, 16),
+          hash('sha1', `${config.seed}\u0000${it.id}`, 'hex').slice(0, 16),
         );
         setSplit.run(s, it.id);
         if (s && f) {

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Split } from '../../src-preload/schemas/example';
 import type { SplitConfig } from '../../src-preload/schemas/build';
 
@@ -38,7 +38,7 @@ export function stratumKey(ex: SplitKeyFields, config: Pick<SplitConfig, 'strati
   return ex.kind;
 }
 
-const shuffleKey = (seed: number, group: string) => createHash('sha1').update(`${seed}\u0000${group}`).digest('hex');
+const shuffleKey = (seed: number, group: string) => hash('sha1', `${seed}\u0000${group}`, 'hex');
 
 interface GroupInfo {
   name: string;

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /** A copy with object keys inserted in sorted order at every level (JSON.stringify then emits them sorted). */
 function sortKeys(v: unknown): unknown {
@@ -24,7 +24,8 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(sortKeys(value)) ?? 'null';
 }
 
-export const sha256Hex = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
+/** sha256 of the UTF-8 text, hex (one-shot: about a third faster than createHash for short texts). */
+export const sha256Hex = (text: string): string => hash('sha256', text, 'hex');
 
 /** sha256 of the canonical JSON of a value: a stable content hash. */
 export const canonicalHash = (value: unknown): string => sha256Hex(canonicalJson(value));
