@@ -26,7 +26,9 @@ export type LineError = ImportSummary['errors'][number];
 export interface ImportOptions {
   /** also create training examples for accepted / modified lines (needs the knowledge base) */
   kb?: Knowledge;
+  /** good lines per transaction (IMPORT_BATCH) */
   batchSize?: number;
+  /** bad-line reports kept (MAX_REPORTED_ERRORS); all are counted */
   maxErrors?: number;
   /** where the rows are written; 'auto' (default) uses a worker for files of WORKER_MIN_BYTES or more */
   writer?: 'auto' | 'inline' | 'worker';
@@ -68,8 +70,9 @@ function importRow(input: NewInteraction, kb: Knowledge | undefined): ImportRow 
 /**
  * Streams a feedback JSONL file into the interactions table. Bad lines are reported with their 1-based line
  * number and the reason; good ones are logged in batched transactions (origin 'import', id derived from the
- * content hash so a re-import is a no-op). Files over WORKER_MIN_BYTES are written by a worker thread while
- * this one parses. The file must exist; other problems are per-line, never thrown.
+ * content hash so a re-import is a no-op). Files of WORKER_MIN_BYTES or more are written by a worker thread
+ * while this one parses. Problems with lines are reported, never thrown; a failed write (the store's error)
+ * rejects, keeping the batches written before it, so importing the file again adds exactly the rest.
  */
 export async function importFeedback(db: Db, file: string, opts: ImportOptions = {}): Promise<ImportSummary> {
   const maxErrors = opts.maxErrors ?? MAX_REPORTED_ERRORS;

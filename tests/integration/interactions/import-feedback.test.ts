@@ -197,7 +197,7 @@ describe('importFeedback', () => {
     const r = await importFeedback(db, big, { kb });
     const ms = performance.now() - t0;
     const cpu = process.threadCpuUsage(cpu0);
-    // The plan's target is 5 s; measured alone on this 2-core machine the import takes about 4.3 s (see
+    // The plan's target is 5 s; measured alone on this 2-core machine the import takes about 3.6 s (see
     // bench/import-feedback.bench.ts), and inside the parallel test run longer. This bound guards against
     // regressions (e.g. losing the batched transactions) without depending on what else the machine runs.
     const load = os.loadavg()[0]!;
