@@ -8,6 +8,12 @@ const BINARY: Record<string, number> = {
   '<': 9, '>': 9, '<=': 9, '>=': 9, in: 9, instanceof: 9, as: 9,
   '<<': 10, '>>': 10, '..': 11, '..<': 11, '+': 12, '-': 12, '*': 13, '/': 13, '%': 13, '**': 14,
 };
+/**
+ * Binary operators that may start the next line and continue the expression, as Groovy's grammar allows
+ * (`left nls op nls right`). Not '+' and '-' (a line starting with them is a new, unary statement), not '**',
+ * not '/' (at the start of a line it opens a slashy string), and not the word operators.
+ */
+const LINE_LEADING = Object.keys(BINARY).filter((op) => !['+', '-', '**', '/', 'in', 'instanceof', 'as'].includes(op));
 const ASSIGN = new Set(['=', '+=', '-=', '*=', '/=', '%=', '**=', '<<=', '>>=', '&=', '|=', '^=']);
 const STATEMENT_KEYWORDS = new Set(['if', 'for', 'while', 'return', 'throw', 'try', 'assert', 'def', 'else', 'catch', 'finally', 'new']);
 
@@ -429,7 +435,7 @@ export class Parser {
     );
   }
 
-  /** A ternary may continue on the next line with a leading '?', ':' or '?:'. */
+  /** The expression goes on past the line break when the next line starts with one of these operators. */
   private continuesOnNextLine(values: string[]): boolean {
     if (this.tok.type !== 'nl') return false;
     let k = this.p;
@@ -475,7 +481,7 @@ export class Parser {
     let left = this.unary(inParens);
     for (;;) {
       if (inParens) this.skipNl();
-      else this.continuesOnNextLine(['&&', '||', '|']);
+      else this.continuesOnNextLine(LINE_LEADING);
       if (this.is('!') && (this.is('in', this.peek()) || this.is('instanceof', this.peek())) && this.peek().line === this.tok.line) {
         if (BINARY.in! <= minPrec) return left;
         this.p++;
