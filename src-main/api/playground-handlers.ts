@@ -3,13 +3,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { AppContext } from '../app/context';
 import { parseIntent } from '../intent-parser';
-import { importFeedback } from '../interactions/import-feedback';
 import { InteractionConflictError, interactionsRepo } from '../interactions/repo';
 import { interactionExampleId, interactionToExample, syncInteractionExamples } from '../interactions/to-example';
 import { loadKnowledge } from '../knowledge/load';
 import { lintProject } from '../nextflow-validator';
 import { selectTools } from '../tool-selector';
 import { generateWorkflow } from '../workflow-generator';
+import { ImportSummarySchema } from '../../src-preload/contract/playground';
 import { ApiError } from './dispatch';
 import type { Handlers } from './types';
 
@@ -92,9 +92,11 @@ export const playgroundHandlers: Handlers = {
       throw new ApiError(400, `${req.path}: no such file`);
     }
     if (!isFile) throw new ApiError(400, `${req.path}: not a file`);
-    const summary = await importFeedback(ctx.db, file, { kb: loadKnowledge(), maxErrors: 100 });
-    changed(ctx, 'interactions');
-    if (summary.examples > 0) changed(ctx, 'examples');
-    return summary;
+    // a job, so the import reports progress (job-progress events for req.jobId) and can be cancelled
+    const job = await ctx.runner.start('import-feedback', { path: file }, req.jobId ?? randomUUID()).done;
+    if (job.status === 'completed') return ImportSummarySchema.parse(job.result);
+    if (job.status === 'cancelled')
+      throw new ApiError(409, `${req.path}: import cancelled; the lines written so far are kept, and importing the file again adds the rest`);
+    throw new ApiError(500, `${req.path}: import failed: ${job.error ?? 'unknown error'}`);
   },
 };

@@ -34,6 +34,8 @@ export interface ImportOptions {
   writer?: 'auto' | 'inline' | 'worker';
   /** called after each batch with bytes read so far and the file size */
   onProgress?: (doneBytes: number, totalBytes: number) => void;
+  /** stops the import after the batch being written (the batches written stay); rejects with the abort reason */
+  signal?: AbortSignal;
 }
 
 /** Imported rows get an id derived from their content, so the same line always maps to the same row. */
@@ -110,9 +112,11 @@ export async function importFeedback(db: Db, file: string, opts: ImportOptions =
     );
     if (inFlight.length >= 2) await inFlight.shift();
     if (failure) throw failure;
+    opts.signal?.throwIfAborted();
   };
 
   try {
+    opts.signal?.throwIfAborted();
     const rl = readline.createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY });
     for await (const raw of rl) {
       const n = ++summary.lines;

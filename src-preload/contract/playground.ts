@@ -67,5 +67,9 @@ export const playgroundChannels = {
     z.object({ total: z.number().int(), items: z.array(InteractionSchema), stats: InteractionStatsSchema }),
   ),
   /** imports a feedback JSONL file from a local path */
-  'interactions.import': channel(z.object({ path: z.string().min(1).max(4096) }), ImportSummarySchema),
+  'interactions.import': channel(
+    // jobId: chosen by the caller so it can follow the import's job-progress events (and cancel) while waiting
+    z.object({ path: z.string().min(1).max(4096), jobId: z.string().uuid().optional() }),
+    ImportSummarySchema,
+  ),
 };

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -46,5 +47,43 @@ describe('playground in headless Chromium', () => {
     } finally {
       db.close();
     }
+  });
+  it('imports a feedback file with a progress bar, cancels a long import keeping what was written, and finishes it on a second run', async () => {
+    const { page } = browser;
+    const LINES = 80_000;
+    const file = path.join(tempDir(), 'big-feedback.jsonl');
+    const pad = 'x'.repeat(1000);
+    const out = fs.createWriteStream(file);
+    for (let k = 0; k < LINES; k++)
+      out.write(`${JSON.stringify({ session_id: `s${k % 97}`, timestamp: '2026-03-01T00:00:00Z', query: `ChIP-seq peaks in mouse liver ${k} ${pad}`, feedback: 'reject' })}\n`);
+    await new Promise((resolve) => out.end(resolve));
+    const count = () => {
+      const db = new Database(dbPath, { readonly: true });
+      try {
+        return (db.prepare("SELECT count(*) AS n FROM interactions WHERE origin = 'import'").get() as { n: number }).n;
+      } finally {
+        db.close();
+      }
+    };
+
+    await page.getByLabel('feedback file').fill(file);
+    await page.getByLabel('feedback file').press('Enter');
+    const progress = page.getByTestId('import-progress');
+    await progress.waitFor({ state: 'visible', timeout: 10_000 });
+    expect(await page.getByRole('button', { name: 'Importing…' }).isDisabled()).toBe(true);
+    await expect.poll(() => progress.textContent(), { timeout: 10_000 }).toMatch(/^[\d.]+ MB of [\d.]+ MBCancel$/);
+    await screenshot(page, 'playground-import-progress');
+    await progress.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent(), { timeout: 20_000 }).toMatch(/import cancelled; the lines written so far are kept/);
+    expect(await progress.count()).toBe(0);
+    const kept = count();
+    expect(kept).toBeLessThan(LINES);
+
+    await page.getByLabel('feedback file').press('Enter');
+    await expect
+      .poll(() => page.getByTestId('import-summary').textContent(), { timeout: 60_000 })
+      .toBe(`${LINES} lines · ${LINES - kept} imported · ${kept} already present · 0 bad · 0 examples`);
+    expect(count()).toBe(LINES);
+    expect(await page.getByRole('button', { name: 'Import' }).isEnabled()).toBe(true);
   });
 });

@@ -3,9 +3,12 @@ import type { ResponseOf } from '../../../src-preload/contract';
 import type { ToolChoice } from '../../../src-preload/schemas/example';
 import type { Intent } from '../../../src-preload/schemas/intent';
 import { call } from '../api/client';
+import { Bar } from '../components/Bar';
 import { ErrorBanner } from '../components/ErrorBanner';
+import { formatBytes } from '../components/format';
 import { WorkflowViewer } from '../components/WorkflowViewer';
 import { useApi } from '../hooks/useApi';
+import { useJobProgress } from '../hooks/useJobProgress';
 
 type Run = ResponseOf<'playground.run'>;
 const csv = (s: string) => s.split(',').map((x) => x.trim()).filter(Boolean);
@@ -213,13 +216,22 @@ function ImportFeedback({ onDone }: { onDone(): void }) {
   const [path, setPath] = useState('');
   const [result, setResult] = useState<ResponseOf<'interactions.import'> | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [jobId, setJobId] = useState<string | null>(null);
+  const live = useJobProgress();
+  const progress = jobId ? live[jobId] : undefined;
   const run = async () => {
+    if (jobId || !path.trim()) return;
+    const id = crypto.randomUUID();
+    setJobId(id);
+    setResult(null);
+    setError(null);
     try {
-      setResult(await call('interactions.import', { path }));
-      setError(null);
+      setResult(await call('interactions.import', { path, jobId: id }));
       onDone();
     } catch (e) {
       setError((e as Error).message);
+    } finally {
+      setJobId(null);
     }
   };
   return (
@@ -227,12 +239,25 @@ function ImportFeedback({ onDone }: { onDone(): void }) {
       <h2 style={{ margin: 0 }}>Import feedback (JSONL)</h2>
       <div className="row">
         <input aria-label="feedback file" style={{ flex: 1 }} placeholder="/path/to/feedback.jsonl" value={path} onChange={(e) => setPath(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && run()} />
-        <button type="button" className="secondary" disabled={!path.trim()} onClick={run}>Import</button>
+        <button type="button" className="secondary" disabled={!path.trim() || jobId !== null} onClick={run}>
+          {jobId ? 'Importing…' : 'Import'}
+        </button>
       </div>
+      {jobId ? (
+        <div className="row" data-testid="import-progress">
+          <div style={{ flex: 1 }}>
+            <Bar value={progress?.done ?? 0} max={Math.max(1, progress?.total ?? 0)} />
+          </div>
+          <span className="muted">{progress && progress.total > 0 ? `${formatBytes(progress.done)} of ${formatBytes(progress.total)}` : 'starting…'}</span>
+          <button type="button" className="secondary" onClick={() => call('jobs.cancel', { id: jobId })}>
+            Cancel
+          </button>
+        </div>
+      ) : null}
       <ErrorBanner error={error} />
       {result ? (
         <div data-testid="import-summary">
-          {result.lines} lines · {result.imported} imported · {result.duplicates} already present · {result.errorCount} bad
+          {result.lines} lines · {result.imported} imported · {result.duplicates} already present · {result.errorCount} bad · {result.examples} examples
           {result.errors.length > 0 ? (
             <ul>
               {result.errors.slice(0, 20).map((e) => (
