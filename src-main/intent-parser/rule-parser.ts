@@ -10,6 +10,7 @@ import {
   LONG_READ_TYPES,
   LOW_MEMORY_GB,
   MEMORY_BUDGET,
+  NOT_A_CONSTRAINT,
   READ_GEOMETRY,
   TISSUE_PRIORITY,
   TRANSCRIPTOME,
@@ -126,7 +127,7 @@ function readLayoutOf(text: string, lex: Lexicon): Intent['read_layout'] {
 }
 
 function constraintsOf(text: string, lex: Lexicon): string[] {
-  const found = new Set(lex.constraints.find(text).map((m) => m.value));
+  const found = new Set(lex.constraints.find(text.replace(NOT_A_CONSTRAINT, ' ')).map((m) => m.value));
   const budget = MEMORY_BUDGET.exec(text);
   if (budget && Number(budget[1]) <= LOW_MEMORY_GB) found.add('low_memory');
   return [...found].sort();

@@ -146,6 +146,11 @@ describe('fields', () => {
     expect(parse('WGS human with a GPU, singularity only').constraints).toEqual(['gpu', 'singularity']);
     expect(parse('RNA-seq mouse on a machine with 16 GB RAM').constraints).toEqual(['low_memory']);
     expect(parse('RNA-seq mouse on a node with 256 GB RAM').constraints).toEqual([]);
+    // "quick question" is how people talk, not a speed requirement; "quick" about the analysis still is
+    expect(parse('quick question - atac-seq for mouse t cells').constraints).toEqual([]);
+    expect(parse('Quick q: RNA-seq DE for mouse liver').constraints).toEqual([]);
+    expect(parse('quick question, I need a quick RNA-seq DE for mouse liver').constraints).toEqual(['fast']);
+    expect(parse('atac-seq for mouse t cells, quickly please').constraints).toEqual(['fast']);
   });
 
   it('lists what a workflow still needs', () => {
