@@ -6,6 +6,8 @@ const STOP = new Set([
   'rna-seq', 'wes', 'wgs', 'comparing', 'compare', 'between', 'contrast', 'is', 'are', 'my', 'our', 'i', 'we', 'want',
   'wanna', 'looking', 'at', 'design', 'question', 'main', 'under', 'hypothesis', 'concerns', 'split', 'into',
   'evaluating', 'contrasting', 'employing', 'without', 'via', 'through', 'plus', 'comparison', 'that', 'thx', 'thanks', 'which', 'who', 'where', 'when', 'w/', 'do', 'the thing', 'examining', 'differences', 'difference', 'find', 'contrast:', 'vs', 'versus', 'as', 'by',
+  // filler around the groups: "do the thing X vs Y", "X vs Y or not"
+  'thing', 'thng', 'thig', 'stuff', 'or', 'not',
 ]);
 const CANONICAL: Record<string, string> = {
   tumour: 'tumor', 'wild-type': 'wildtype', 'wild type': 'wildtype', wt: 'wildtype', ko: 'knockout', ctrl: 'control',

@@ -1,7 +1,7 @@
 import type { Knowledge } from '../knowledge/schemas';
 import { FuzzyCorrector } from './fuzzy';
 import { PhraseMatcher } from './phrase-matcher';
-import { CELL_TYPES, COMMON_WORDS, CONSTRAINTS, GENERIC_KEYWORDS, PAIRED, SINGLE, STRAND, TISSUES } from './vocabulary';
+import { CELL_TYPES, COMMON_WORDS, CONDITION_WORDS, CONSTRAINTS, GENERIC_KEYWORDS, PAIRED, SINGLE, STRAND, TISSUES } from './vocabulary';
 
 export interface KeywordHit {
   types: string[];
@@ -26,7 +26,6 @@ export interface Lexicon {
 const cache = new WeakMap<Knowledge, Lexicon>();
 
 /** Words that are condition groups even when an analysis keyword or tissue uses them. */
-const GROUP_WORDS = new Set(['tumor', 'tumour', 'normal', 'control', 'treated', 'untreated', 'knockout', 'wildtype', 'infected', 'healthy', 'disease', 'case', 'cases']);
 
 export function lexiconFor(kb: Knowledge): Lexicon {
   const hit = cache.get(kb);
@@ -59,6 +58,8 @@ export function lexiconFor(kb: Knowledge): Lexicon {
   for (const [p] of toolEntries) addWords(p);
   for (const [p] of organismEntries) addWords(p);
   for (const [p] of [...TISSUES, ...CELL_TYPES]) addWords(p);
+  // condition names, so a misspelled group ('treaetd vs contorl') reads as the condition it names
+  for (const w of CONDITION_WORDS) if (w.length >= 5) vocabulary.add(w);
   for (const w of ['differential', 'expression', 'sequencing', 'analysis', 'variant', 'variants', 'assembly', 'genome', 'transcriptome', 'methylation', 'paired-end', 'single-end', 'stranded']) vocabulary.add(w);
 
   const lex: Lexicon = {
@@ -79,7 +80,7 @@ export function lexiconFor(kb: Knowledge): Lexicon {
         ...PAIRED,
         ...SINGLE,
         ...toolEntries.map(([p]) => p.split(' ')[0]!),
-      ].filter((p) => !p.includes(' ') && !GROUP_WORDS.has(p)),
+      ].filter((p) => !p.includes(' ') && !CONDITION_WORDS.has(p)),
     ),
   };
   cache.set(kb, lex);

@@ -5,6 +5,7 @@ import { parseComparison } from './comparison';
 import { type Lexicon, lexiconFor } from './lexicon';
 import {
   CASED_ABBREVIATIONS,
+  CONDITION_WORDS,
   EXOME,
   LONG_READ_TECH,
   LONG_READ_TYPES,
@@ -54,9 +55,11 @@ interface Scored {
   score: number;
 }
 
-function scoreTypes(query: string, text: string, tools: string[], kb: Knowledge, lex: Lexicon): Scored[] {
+type KeywordMatch = ReturnType<Lexicon['keywords']['find']>[number];
+
+function scoreTypes(query: string, text: string, keywords: readonly KeywordMatch[], tools: string[], kb: Knowledge, lex: Lexicon): Scored[] {
   const scores = new Map<string, number>();
-  for (const m of lex.keywords.find(text)) for (const t of m.value.types) scores.set(t, (scores.get(t) ?? 0) + m.value.weight);
+  for (const m of keywords) for (const t of m.value.types) scores.set(t, (scores.get(t) ?? 0) + m.value.weight);
   for (const [re, t] of CASED_ABBREVIATIONS) if (re.test(query)) scores.set(t, (scores.get(t) ?? 0) + 1);
   for (const id of tools) {
     const types = kb.toolById.get(id)?.analysis_types ?? [];
@@ -133,18 +136,36 @@ function constraintsOf(text: string, lex: Lexicon): string[] {
   return [...found].sort();
 }
 
+/**
+ * The text with its multi-word analysis phrases ("exon skipping", "peak calling") replaced by a comma, which
+ * ends a condition group: "exon skipping knockout vs wildtype" compares knockout, not "skipping knockout".
+ * Phrases naming a condition ("matched normal", "knockout screen") stay.
+ */
+function withoutAnalysisPhrases(text: string, keywords: readonly KeywordMatch[]): string {
+  let out = '';
+  let at = 0;
+  for (const m of keywords) {
+    const words = m.phrase.split(' ');
+    if (words.length < 2 || words.some((w) => CONDITION_WORDS.has(w))) continue;
+    out += `${text.slice(at, m.index)} , `;
+    at = m.end;
+  }
+  return out + text.slice(at);
+}
+
 /** The deterministic offline intent parser. */
 export function parseIntentWithRules(query: string, kb: Knowledge): Intent {
   const lex = lexiconFor(kb);
   const { text, corrections } = normalize(query, lex);
   const tools = requestedTools(text, lex);
-  const ranked = scoreTypes(query, text, tools, kb, lex);
+  const keywords = lex.keywords.find(text);
+  const ranked = scoreTypes(query, text, keywords, tools, kb, lex);
   const known = ranked.length > 0 && ranked[0]!.score >= 0.35;
   const analysisType = known ? refineType(ranked[0]!.type, text) : 'unknown';
   const type = kb.analysisTypeById.get(analysisType);
 
   const organism = organismOf(text, analysisType, kb, lex);
-  const comparison = parseComparison(text, (w) => lex.entityWords.has(w));
+  const comparison = parseComparison(withoutAnalysisPhrases(text, keywords), (w) => lex.entityWords.has(w));
   // a condition group ("tumor vs normal") is not the tissue
   const tissueHits = lex.tissues.find(text).map((m) => m.value).filter((t) => !comparison?.groups.includes(t));
   const tissue = tissueHits.sort((a, b) => TISSUE_PRIORITY.get(a)! - TISSUE_PRIORITY.get(b)!)[0] ?? null;

@@ -29,6 +29,13 @@ export const CELL_TYPES: [string, string][] = [
   ['organoid', 'organoids'], ['k562', 'k562'], ['hela', 'hela'], ['hek293', 'hek293'],
 ];
 
+/** Names of experimental conditions: never another field's entity, and the spellings typos are corrected to. */
+export const CONDITION_WORDS = new Set([
+  'tumor', 'tumour', 'normal', 'control', 'treated', 'untreated', 'knockout', 'wildtype', 'infected', 'uninfected',
+  'healthy', 'disease', 'diseased', 'case', 'cases', 'stimulated', 'unstimulated', 'drought', 'watered', 'mutant',
+  'vehicle', 'baseline', 'hypoxia', 'normoxia', 'responders', 'diabetic', 'young',
+]);
+
 export const CONSTRAINTS: [string, string][] = [
   ['low memory', 'low_memory'], ['low-memory', 'low_memory'], ['limited memory', 'low_memory'], ['laptop', 'low_memory'],
   ['low ram', 'low_memory'], ['16 gb of ram', 'low_memory'], ['little memory', 'low_memory'],

@@ -130,6 +130,16 @@ describe('fields', () => {
     ['RNA-seq differences between knockout and wildtype mice', ['knockout', 'wildtype']],
     ['RNA-seq of mouse liver, high-fat diet compared to chow', ['high-fat diet', 'chow']],
     ['WES of tumor-normal pairs', ['tumor', 'normal']],
+    // misspelled condition names read as the condition
+    ['how do i degs rat kidney diaberic vs healrhy', ['diabetic', 'healthy']],
+    ['mouse macrophages atac stimualted vs unstimulaed', ['stimulated', 'unstimulated']],
+    ['human lung rna-seq treaetd vs contorl', ['treated', 'control']],
+    // an analysis phrase or filler next to the groups is not part of them
+    ['mm39 brain exon skipping knockout vs wildtype', ['knockout', 'wildtype']],
+    ['mouse tn5 data macrophages do the thing stimulated vs unstimulated', ['stimulated', 'unstimulated']],
+    ['is it possible to do exon skipping on mice brain knockout vs wildtype or not', ['knockout', 'wildtype']],
+    // but a word that merely looks like a condition stays as written
+    ['which genes respond in human PBMC, responders versus non-responders', ['responders', 'non-responders']],
   ])('reads the comparison in %s', (q, groups) => {
     expect(parse(q).comparison?.groups).toEqual(groups);
   });
@@ -151,6 +161,7 @@ describe('fields', () => {
     expect(parse('Quick q: RNA-seq DE for mouse liver').constraints).toEqual([]);
     expect(parse('quick question, I need a quick RNA-seq DE for mouse liver').constraints).toEqual(['fast']);
     expect(parse('atac-seq for mouse t cells, quickly please').constraints).toEqual(['fast']);
+    expect(parse('de novo assembly of an isolate with megahit since its faster').constraints).toEqual(['fast']);
   });
 
   it('lists what a workflow still needs', () => {
