@@ -57,7 +57,7 @@ interface Scored {
 
 type KeywordMatch = ReturnType<Lexicon['keywords']['find']>[number];
 
-function scoreTypes(query: string, text: string, keywords: readonly KeywordMatch[], tools: string[], kb: Knowledge, lex: Lexicon): Scored[] {
+function scoreTypes(query: string, text: string, keywords: readonly KeywordMatch[], tools: string[], kb: Knowledge): Scored[] {
   const scores = new Map<string, number>();
   for (const m of keywords) for (const t of m.value.types) scores.set(t, (scores.get(t) ?? 0) + m.value.weight);
   for (const [re, t] of CASED_ABBREVIATIONS) if (re.test(query)) scores.set(t, (scores.get(t) ?? 0) + 1);
@@ -159,7 +159,7 @@ export function parseIntentWithRules(query: string, kb: Knowledge): Intent {
   const { text, corrections } = normalize(query, lex);
   const tools = requestedTools(text, lex);
   const keywords = lex.keywords.find(text);
-  const ranked = scoreTypes(query, text, keywords, tools, kb, lex);
+  const ranked = scoreTypes(query, text, keywords, tools, kb);
   const known = ranked.length > 0 && ranked[0]!.score >= 0.35;
   const analysisType = known ? refineType(ranked[0]!.type, text) : 'unknown';
   const type = kb.analysisTypeById.get(analysisType);
