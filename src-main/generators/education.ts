@@ -58,18 +58,33 @@ function explainAnalysis(kb: Knowledge, a: AnalysisType, question: number): stri
   return lines.join('\n');
 }
 
-function explainComparison(kb: Knowledge, a: Tool, b: Tool): string {
-  const shared = a.analysis_types.filter((t) => b.analysis_types.includes(t)).map((id) => kb.analysisTypeById.get(id)?.name ?? id);
-  return [
-    `Both **${a.name}** and **${b.name}** are ${a.category} tools${shared.length ? ` used in ${list(shared.slice(0, 3))}` : ''}.`,
+/**
+ * Two tools of one category side by side, and how to choose: the analyses only one of them serves, what each
+ * writes when their outputs differ, and memory. Everything comes from the knowledge base.
+ */
+export function explainComparison(kb: Knowledge, a: Tool, b: Tool): string {
+  const name = (id: string) => kb.analysisTypeById.get(id)?.name ?? id;
+  const only = (x: Tool, y: Tool) => x.analysis_types.filter((t) => !y.analysis_types.includes(t)).map(name);
+  const shared = a.analysis_types.filter((t) => b.analysis_types.includes(t)).map(name);
+  const lines = [
+    `Both **${a.name}** and **${b.name}** are ${a.category} tools.${shared.length ? ` Both are used for: ${list(shared.slice(0, 3))}.` : ''}`,
     '',
-    `- **${a.name}**: ${a.purpose} Needs about ${a.memory_gb} GB of memory.`,
-    `- **${b.name}**: ${b.purpose} Needs about ${b.memory_gb} GB of memory.`,
+    `- **${a.name}**: ${a.purpose}`,
+    `- **${b.name}**: ${b.purpose}`,
     '',
+    '**How to choose**',
+  ];
+  for (const [x, y] of [[a, b], [b, a]] as const) {
+    const own = only(x, y);
+    if (own.length) lines.push(`- Choose **${x.name}** for: ${list(own.slice(0, 3))}.`);
+  }
+  if (list(a.outputs) !== list(b.outputs)) lines.push(`- Outputs: ${a.name} writes ${list(a.outputs)}; ${b.name} writes ${list(b.outputs)}.`);
+  lines.push(
     a.memory_gb === b.memory_gb
-      ? 'Their memory needs are similar; choose by the outputs your downstream steps expect.'
-      : `On a memory-limited machine prefer **${a.memory_gb < b.memory_gb ? a.name : b.name}**.`,
-  ].join('\n');
+      ? `- Memory: both need about ${a.memory_gb} GB.`
+      : `- Memory: ${a.name} needs about ${a.memory_gb} GB, ${b.name} about ${b.memory_gb} GB; on a small machine prefer **${a.memory_gb < b.memory_gb ? a.name : b.name}**.`,
+  );
+  return lines.join('\n');
 }
 
 export function planEducation(kb: Knowledge, count: number): EducationSpec[] {
