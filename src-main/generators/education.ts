@@ -22,14 +22,23 @@ const ANALYSIS_QUESTIONS: ((a: AnalysisType) => string)[] = [
   (a) => `I'm new to ${a.name}. What is it and how does a typical workflow look?`,
 ];
 
+/** An analysis name inside a sentence: 'Gene fusion detection' -> 'gene fusion detection'; 'RNA-seq ...', 'Hi-C ...' kept. */
+export function inSentence(name: string): string {
+  const first = name.split(' ')[0]!;
+  return first.slice(1) === first.slice(1).toLowerCase() ? name.charAt(0).toLowerCase() + name.slice(1) : name;
+}
+
+/** 'variant_calling' -> 'variant calling' */
+const categoryLabel = (t: Tool) => t.category.replace(/_/g, ' ');
+
 const list = (items: readonly string[]) => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
 
 function toolAnalyses(kb: Knowledge, t: Tool): string {
-  return list(t.analysis_types.map((id) => kb.analysisTypeById.get(id)?.name ?? id).slice(0, 4));
+  return list(t.analysis_types.map((id) => inSentence(kb.analysisTypeById.get(id)?.name ?? id)).slice(0, 4));
 }
 
 function explainTool(kb: Knowledge, t: Tool, question: number): string {
-  const lines = [`**${t.name}** (${t.category}): ${t.purpose}`];
+  const lines = [`**${t.name}** (${categoryLabel(t)}): ${t.purpose}`];
   if (question === 2) lines.push('', `- **Inputs**: ${list(t.inputs)}`, `- **Outputs**: ${list(t.outputs)}`);
   else if (question === 3) lines.push('', 'A typical invocation:', '```bash', t.typical_command, '```', `Container: \`${t.container}\`.`);
   else lines.push('', `It takes ${list(t.inputs)} and produces ${list(t.outputs)}.`);
@@ -63,11 +72,11 @@ function explainAnalysis(kb: Knowledge, a: AnalysisType, question: number): stri
  * writes when their outputs differ, and memory. Everything comes from the knowledge base.
  */
 export function explainComparison(kb: Knowledge, a: Tool, b: Tool): string {
-  const name = (id: string) => kb.analysisTypeById.get(id)?.name ?? id;
+  const name = (id: string) => inSentence(kb.analysisTypeById.get(id)?.name ?? id);
   const only = (x: Tool, y: Tool) => x.analysis_types.filter((t) => !y.analysis_types.includes(t)).map(name);
   const shared = a.analysis_types.filter((t) => b.analysis_types.includes(t)).map(name);
   const lines = [
-    `Both **${a.name}** and **${b.name}** are ${a.category} tools.${shared.length ? ` Both are used for: ${list(shared.slice(0, 3))}.` : ''}`,
+    `Both **${a.name}** and **${b.name}** are ${categoryLabel(a)} tools.${shared.length ? ` Both are used for: ${list(shared.slice(0, 3))}.` : ''}`,
     '',
     `- **${a.name}**: ${a.purpose}`,
     `- **${b.name}**: ${b.purpose}`,
