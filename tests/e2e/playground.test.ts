@@ -85,5 +85,21 @@ describe('playground in headless Chromium', () => {
       .toBe(`${LINES} lines · ${LINES - kept} imported · ${kept} already present · 0 bad · 0 examples`);
     expect(count()).toBe(LINES);
     expect(await page.getByRole('button', { name: 'Import' }).isEnabled()).toBe(true);
+
+    // both imports are jobs on the Generate screen, described in words and bytes
+    await page.getByRole('button', { name: 'Generate' }).click();
+    const rows = page.getByRole('table', { name: 'Jobs' }).locator('tbody tr');
+    await expect.poll(() => rows.count()).toBe(2);
+    const size = `${(fs.statSync(file).size / 1024 / 1024).toFixed(1)} MB`;
+    expect(await rows.nth(0).locator('td').allTextContents()).toEqual([
+      expect.any(String),
+      'import-feedback',
+      `feedback from ${file}`,
+      'completed',
+      `${size} / ${size}`,
+      `imported ${LINES - kept}, ${kept} already present, 0 bad lines, 0 examples`,
+      '',
+    ]);
+    expect(await rows.nth(1).locator('td').nth(3).textContent()).toBe('cancelled');
   });
 });

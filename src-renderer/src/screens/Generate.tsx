@@ -3,7 +3,7 @@ import type { JobView } from '../../../src-preload/contract/core';
 import { call } from '../api/client';
 import { Bar } from '../components/Bar';
 import { ErrorBanner } from '../components/ErrorBanner';
-import { formatTime, KIND_LABELS } from '../components/format';
+import { formatBytes, formatTime, KIND_LABELS } from '../components/format';
 import { useApi } from '../hooks/useApi';
 import { formatEta, formatRate, type LiveProgress, useJobProgress } from '../hooks/useJobProgress';
 
@@ -38,6 +38,7 @@ function describeParams(j: JobView): string {
   const p = (j.params ?? {}) as Record<string, unknown>;
   if (j.kind === 'generate') return `${KIND_LABELS[String(p.kind)] ?? String(p.kind)} · ${String(p.engine ?? 'template')} · ${String(p.count)} · seed ${String(p.seed ?? 42)}`;
   if (j.kind === 'build') return `${String(p.outDir)} · seed ${String(p.seed)}`;
+  if (j.kind === 'import-feedback') return `feedback from ${String(p.path)}`;
   return JSON.stringify(p).slice(0, 80);
 }
 
@@ -48,7 +49,15 @@ function describeResult(j: JobView): string | null {
   if (j.kind === 'generate' && typeof r.inserted === 'number')
     return `inserted ${r.inserted}, ${String(r.skippedExisting ?? 0)} already in store, ${String(r.needsReview ?? 0)} need review`;
   if (j.kind === 'build' && typeof r.passed === 'boolean') return `${r.passed ? 'passed' : 'failed'} its gates, ${String(r.files)} files in ${String(r.outDir)}`;
+  if (j.kind === 'import-feedback' && typeof r.imported === 'number')
+    return `imported ${r.imported}, ${String(r.duplicates)} already present, ${String(r.errorCount)} bad lines, ${String(r.examples)} examples`;
   return null;
+}
+
+/** done / total: bytes for imports, items for the rest. */
+function describeProgress(j: { kind: string; progress_done: number; progress_total: number }): string {
+  if (j.kind === 'import-feedback') return `${formatBytes(j.progress_done)} / ${formatBytes(j.progress_total)}`;
+  return `${j.progress_done.toLocaleString()} / ${j.progress_total.toLocaleString()}`;
 }
 
 /** Start generation jobs per kind and follow them: live progress, throughput, ETA, cancel and resume. */
@@ -147,7 +156,7 @@ export function Generate() {
                   <strong>{describeParams(j)}</strong>
                   <span className="spacer" />
                   <span className="num">
-                    {j.progress_done.toLocaleString()} / {j.progress_total.toLocaleString()}
+                    {describeProgress(j)}
                   </span>
                   <span className="muted">{formatRate(j.rate)}</span>
                   <span className="muted">ETA {formatEta(j.progress_done, j.progress_total, j.rate)}</span>
@@ -190,7 +199,7 @@ export function Generate() {
                     <span className={`pill ${STATUS_TONE[j.status] ?? ''}`}>{j.status}</span>
                   </td>
                   <td className="num nowrap">
-                    {j.progress_done.toLocaleString()} / {j.progress_total.toLocaleString()}
+                    {describeProgress(j)}
                   </td>
                   <td className={j.error ? 'fail' : 'muted'}>{j.error ?? describeResult(j) ?? j.message ?? ''}</td>
                   <td>
