@@ -5,7 +5,7 @@ import { exampleContentHash } from '../generators/example-factory';
 import type { Knowledge } from '../knowledge/schemas';
 import { diffIntents } from '../review/intent-diff';
 import type { Db } from '../store/db';
-import { ExamplesRepo } from '../store/examples-repo';
+import { ExamplesRepo, exampleInsertRow } from '../store/examples-repo';
 import { hasModifications } from './quality-score';
 
 export const interactionExampleId = (interactionId: string) => `ix-${interactionId}`;
@@ -95,8 +95,6 @@ function updateStmt(db: Db) {
   return stmt;
 }
 
-const json = (v: unknown): string | null => (v === null || v === undefined ? null : JSON.stringify(v));
-
 /**
  * Creates or refreshes the examples of these interactions in one transaction. An example a reviewer already
  * accepted keeps its status while its content is unchanged; one whose interaction no longer qualifies is
@@ -122,16 +120,8 @@ export function syncInteractionExamples(db: Db, interactions: readonly Interacti
         continue;
       }
       const status = existing.status === 'accepted' && existing.content_hash === ex.content_hash ? 'accepted' : ex.status;
-      updateStmt(db).run({
-        ...ex,
-        status,
-        output: JSON.stringify(ex.output),
-        ground_truth_intent: json(ex.ground_truth_intent),
-        parsed_intent: json(ex.parsed_intent),
-        intent_diff: json(ex.intent_diff),
-        intent_mismatches: ex.intent_diff?.mismatches ?? 0,
-        confidence: ex.parsed_intent?.confidence ?? ex.output.intent?.confidence ?? null,
-      });
+      // the insert row's encoding; job_id and seq are not updated
+      updateStmt(db).run({ ...exampleInsertRow(ex, null, 0), status });
       result.updated++;
     }
     result.created += repo.insertMany(fresh);
