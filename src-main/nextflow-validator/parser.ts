@@ -199,7 +199,11 @@ export class Parser {
 
   private block(): Stmt[] {
     this.skipNlInline();
-    const open = this.expect('{');
+    return this.statementsUntilClose(this.expect('{'));
+  }
+
+  /** Statements up to the '}' that closes `open`, consumed. */
+  private statementsUntilClose(open: Token): Stmt[] {
     const body: Stmt[] = [];
     this.skipNl();
     while (!this.is('}')) {
@@ -632,15 +636,7 @@ export class Parser {
       params.length = 0;
       this.p = save;
     }
-    const body: Stmt[] = [];
-    this.skipNl();
-    while (!this.is('}')) {
-      if (this.tok.type === 'eof') this.fail(`missing '}' for the '{' at line ${open.line}`, this.tok, 'unbalanced-brace');
-      body.push(this.statement());
-      this.endOfStatement();
-      this.skipNl();
-    }
-    this.p++;
+    const body = this.statementsUntilClose(open);
     return { kind: 'closure', params, body, hasArrow, ...start };
   }
 
