@@ -3,15 +3,9 @@ import type { SplitPreview } from '../../src-preload/contract/dataset';
 import type { Split } from '../../src-preload/schemas/example';
 import type { Db } from '../store/db';
 import { checkLeakage } from './leakage';
-import { assignSplits, groupKey, stratumKey } from './splits';
+import { assignSplits, groupKey, type SplitKeyFields, stratumKey } from './splits';
 
-interface PreviewRow {
-  id: string;
-  kind: string;
-  group_id: string;
-  base_id: string | null;
-  category: string;
-  analysis_type: string;
+interface PreviewRow extends SplitKeyFields {
   source: string;
 }
 
