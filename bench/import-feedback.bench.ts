@@ -4,35 +4,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { importFeedback } from '../src-main/interactions/import-feedback';
-import { parseIntent } from '../src-main/intent-parser';
 import { loadKnowledge } from '../src-main/knowledge/load';
 import { openStore } from '../src-main/store/db';
-import { selectTools } from '../src-main/tool-selector';
+import { writeTypicalFeedbackFile } from '../tests/support/feedback-file';
 
 const kb = loadKnowledge();
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'biotrain-bench-import-'));
-const QUERY = 'RNA-seq differential expression in human liver, tumor vs normal, paired-end';
-const intent = parseIntent(QUERY, kb);
-const tools = selectTools(intent, kb).map((t) => ({ tool: t.tool, rationale: t.rationale.split(':')[0]! }));
 const file = path.join(dir, 'feedback.jsonl');
-const lines: string[] = [];
-for (let k = 0; k < 100_000; k++) {
-  const m = k % 20;
-  const feedback = m < 5 ? 'accept' : m < 7 ? 'modify' : m < 9 ? 'reject' : null;
-  lines.push(
-    JSON.stringify({
-      session_id: `sess-${Math.floor(k / 50)}`,
-      timestamp: new Date(Date.UTC(2026, 0, 1) + k * 1000).toISOString(),
-      query: `${QUERY} (sample ${k})`,
-      intent,
-      tools,
-      feedback,
-      modifications: feedback === 'modify' ? { tools: tools.slice(1) } : null,
-      execution_success: feedback ? k % 3 === 0 : null,
-    }),
-  );
-}
-fs.writeFileSync(file, `${lines.join('\n')}\n`);
+writeTypicalFeedbackFile(file, 100_000, kb);
 const db = openStore(path.join(dir, 'store.sqlite'));
 const cpu0 = process.cpuUsage();
 const t0 = performance.now();

@@ -10,6 +10,7 @@ import { loadKnowledge } from '../../../src-main/knowledge/load';
 import { openStore } from '../../../src-main/store/db';
 import { ExamplesRepo } from '../../../src-main/store/examples-repo';
 import { selectTools } from '../../../src-main/tool-selector';
+import { writeTypicalFeedbackFile } from '../../support/feedback-file';
 import { CLI, runCli, tempDir } from '../../support/serve';
 
 const kb = loadKnowledge();
@@ -169,28 +170,8 @@ describe('importFeedback', () => {
   });
 
   it('imports 100k lines (121 MB) completely, in bounded time', async () => {
-    // a typical feedback line (~1.2 KB): query, full intent, the selected tools with a short rationale; a third
-    // of the lines carry feedback, so 35k accepted / modified ones also become examples
-    const shortTools = tools.map((t) => ({ tool: t.tool, rationale: t.rationale.split(':')[0]! }));
     const big = path.join(tempDir(), 'big.jsonl');
-    const out: string[] = [];
-    for (let k = 0; k < 100_000; k++) {
-      const m = k % 20;
-      const feedback = m < 5 ? 'accept' : m < 7 ? 'modify' : m < 9 ? 'reject' : null;
-      out.push(
-        JSON.stringify({
-          session_id: `sess-${Math.floor(k / 50)}`,
-          timestamp: new Date(Date.UTC(2026, 0, 1) + k * 1000).toISOString(),
-          query: `${QUERY} (sample ${k})`,
-          intent,
-          tools: shortTools,
-          feedback,
-          modifications: feedback === 'modify' ? { tools: shortTools.slice(1) } : null,
-          execution_success: feedback ? k % 3 === 0 : null,
-        }),
-      );
-    }
-    fs.writeFileSync(big, `${out.join('\n')}\n`);
+    writeTypicalFeedbackFile(big, 100_000, kb);
     const db = openStore(path.join(tempDir(), 'big.sqlite'));
     const cpu0 = process.threadCpuUsage();
     const t0 = performance.now();
