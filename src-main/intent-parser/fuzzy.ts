@@ -22,14 +22,26 @@ export function editDistance(a: string, b: string, max: number): number {
   return prev[n]!;
 }
 
-/** Corrects misspelled domain words: each unknown token of 5+ letters maps to the closest vocabulary word. */
+/**
+ * Corrects misspelled domain words: each unknown token of 5+ letters maps to the closest vocabulary word. A
+ * 4-letter token is corrected only to one of `shortTargets` (5-letter names such as 'mouse') that it misses by
+ * one letter ('moue', 'hman'): short words collide too easily for anything looser.
+ */
 export class FuzzyCorrector {
   private readonly byLength = new Map<number, string[]>();
+  /** 4-letter spellings one letter short of a short target (first letter kept) -> the target; null if ambiguous */
+  private readonly shortTypos = new Map<string, string | null>();
 
   constructor(
     private readonly vocabulary: ReadonlySet<string>,
     private readonly protectedWords: ReadonlySet<string>,
+    shortTargets: readonly string[] = [],
   ) {
+    for (const w of shortTargets.filter((t) => t.length === 5))
+      for (let i = 1; i < 5; i++) {
+        const typo = w.slice(0, i) + w.slice(i + 1);
+        this.shortTypos.set(typo, this.shortTypos.has(typo) && this.shortTypos.get(typo) !== w ? null : w);
+      }
     for (const w of vocabulary) {
       if (w.length < 5) continue;
       const list = this.byLength.get(w.length) ?? [];
@@ -41,6 +53,7 @@ export class FuzzyCorrector {
 
   /** Returns the corrected token, or null when the token is known or nothing is close enough. */
   correct(token: string): string | null {
+    if (token.length === 4) return this.correctShort(token);
     if (token.length < 5 || this.vocabulary.has(token) || this.protectedWords.has(token)) return null;
     if (token.endsWith('s') && (this.vocabulary.has(token.slice(0, -1)) || this.protectedWords.has(token.slice(0, -1)))) return null;
     if (!/^[a-z][a-z-]*$/.test(token)) return null;
@@ -58,5 +71,9 @@ export class FuzzyCorrector {
       }
     }
     return bestD <= max ? best : null;
+  }
+
+  private correctShort(token: string): string | null {
+    return this.protectedWords.has(token) ? null : (this.shortTypos.get(token) ?? null);
   }
 }

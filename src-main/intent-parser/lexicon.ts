@@ -1,7 +1,7 @@
 import type { Knowledge } from '../knowledge/schemas';
 import { FuzzyCorrector } from './fuzzy';
 import { PhraseMatcher } from './phrase-matcher';
-import { CELL_TYPES, COMMON_WORDS, CONDITION_WORDS, CONSTRAINTS, GENERIC_KEYWORDS, PAIRED, SINGLE, STRAND, TISSUES } from './vocabulary';
+import { CELL_TYPES, COMMON_WORDS, CONDITION_WORDS, CONSTRAINTS, SHORT_TYPO_TARGETS, GENERIC_KEYWORDS, PAIRED, SINGLE, STRAND, TISSUES } from './vocabulary';
 
 export interface KeywordHit {
   types: string[];
@@ -71,7 +71,7 @@ export function lexiconFor(kb: Knowledge): Lexicon {
     constraints: new PhraseMatcher(CONSTRAINTS),
     layout: new PhraseMatcher([...PAIRED.map((p) => [p, 'paired'] as [string, 'paired']), ...SINGLE.map((p) => [p, 'single'] as [string, 'single'])]),
     strand: new PhraseMatcher(STRAND),
-    fuzzy: new FuzzyCorrector(vocabulary, COMMON_WORDS),
+    fuzzy: new FuzzyCorrector(vocabulary, COMMON_WORDS, SHORT_TYPO_TARGETS),
     entityWords: new Set(
       [
         ...[...organismEntries, ...TISSUES, ...CELL_TYPES].filter(([, v]) => v !== 'tumor').map(([p]) => p),

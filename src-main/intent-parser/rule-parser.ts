@@ -31,7 +31,7 @@ function normalize(query: string, lex: Lexicon): { text: string; corrections: nu
     .replace(/\s+/g, ' ')
     .trim();
   let corrections = 0;
-  const text = base.replace(/[a-z0-9][a-z0-9-]{3,}[a-z0-9]/g, (token) => {
+  const text = base.replace(/[a-z0-9][a-z0-9-]{2,}[a-z0-9]/g, (token) => {
     const fixed = lex.fuzzy.correct(token);
     if (fixed) corrections++;
     return fixed ?? token;

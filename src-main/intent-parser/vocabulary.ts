@@ -36,6 +36,9 @@ export const CONDITION_WORDS = new Set([
   'vehicle', 'baseline', 'hypoxia', 'normoxia', 'responders', 'diabetic', 'young',
 ]);
 
+/** Organism names a 4-letter typo may stand for ('moue', 'hman', 'yest'); chosen so no common word is one letter off. */
+export const SHORT_TYPO_TARGETS = ['human', 'mouse', 'yeast', 'maize', 'danio', 'ecoli'];
+
 export const CONSTRAINTS: [string, string][] = [
   ['low memory', 'low_memory'], ['low-memory', 'low_memory'], ['limited memory', 'low_memory'], ['laptop', 'low_memory'],
   ['low ram', 'low_memory'], ['16 gb of ram', 'low_memory'], ['little memory', 'low_memory'],

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { FuzzyCorrector } from '../../../src-main/intent-parser/fuzzy';
 import { IntentSchema } from '../../../src-preload/schemas/intent';
 import { evaluateIntents } from '../../../src-main/eval/intent-eval';
 import { parseIntent } from '../../../src-main/intent-parser';
@@ -78,6 +79,19 @@ describe('fields', () => {
     expect(typo.analysis_type).toBe('rna_seq_de');
     expect(typo.confidence).toBeLessThan(clean.confidence);
     expect(parse('whole genome sequnecing of human, germline varaints').analysis_type).toBe('wgs_germline_variants');
+  });
+
+  it('reads a 4-letter organism typo one letter short of the name, and leaves other short words alone', () => {
+    const organism = (q: string) => parse(q).organism?.id ?? null;
+    expect(organism('moue -> somatic?? GATK Mutect2')).toBe('mouse');
+    expect(organism('dna methylation / hman / blood')).toBe('human');
+    expect(organism('rna-seq of yest, heat shock vs control')).toBe('yeast');
+    // a whole word, a first-letter typo or two letters off: no guess
+    expect(organism('rna-seq growth rate of some isolate')).toBeNull();
+    expect(organism('rna-seq ouse liver')).toBeNull();
+    expect(organism('rna-seq mse liver')).toBeNull();
+    const fuzzy = new FuzzyCorrector(new Set(), new Set(['what']), ['mouse', 'human', 'wheat']);
+    expect(['moue', 'muse', 'hman', 'what', 'whet', 'mice', 'ouse'].map((t) => fuzzy.correct(t))).toEqual(['mouse', 'mouse', 'human', null, 'wheat', null, null]);
   });
 
   it('maps organisms by common name, scientific name and assembly, keeping the build it implies', () => {
