@@ -16,10 +16,12 @@ export function openContext(dbPath: string, mode: AppMode = 'studio'): AppContex
 export function stderrProgress(label: string): (done: number, total: number, message?: string) => void {
   let lastPct = -1;
   let lastAt = 0;
+  let finished = false;
   return (done, total, message) => {
     const pct = total > 0 ? Math.floor((done / total) * 100) : 0;
     const now = Date.now();
-    if (pct === lastPct && now - lastAt < 1000 && done !== total) return;
+    if (done === total ? finished : pct === lastPct && now - lastAt < 1000) return;
+    finished = done === total;
     lastPct = pct;
     lastAt = now;
     const line = `${label} ${String(pct).padStart(3)}% ${done}/${total}${message ? ` ${message}` : ''}`;

@@ -85,8 +85,8 @@ export async function importFeedback(db: Db, file: string, opts: ImportOptions =
   if (useWorker && db.memory) throw new Error('a worker cannot write to an in-memory store');
   const writer = useWorker ? workerWriter(db.name) : inlineWriter(db);
   const stream = fs.createReadStream(file, { encoding: 'utf8' });
+  // progress: characters of the lines parsed so far (bytes for ASCII), not what the stream has buffered ahead
   let doneBytes = 0;
-  stream.on('data', (chunk) => (doneBytes += Buffer.byteLength(chunk as string)));
   // at most two batches in flight: the writer works on one while this thread parses the next
   const inFlight: Promise<void>[] = [];
   let failure: Error | undefined;
@@ -120,6 +120,7 @@ export async function importFeedback(db: Db, file: string, opts: ImportOptions =
     const rl = readline.createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY });
     for await (const raw of rl) {
       const n = ++summary.lines;
+      doneBytes = Math.min(totalBytes, doneBytes + raw.length + 1);
       const r = parseFeedbackLine(n === 1 ? raw.replace(/^\uFEFF/, '') : raw);
       if (r === null) continue;
       if (!r.ok) {
