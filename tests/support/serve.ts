@@ -16,8 +16,19 @@ export interface Served {
   api<T = unknown>(channel: string, body?: unknown): Promise<T>;
 }
 
+const madeDirs: string[] = [];
+
+/** A fresh temporary folder, removed after the test file ends (tests/support/remove-temp-dirs.ts). */
 export function tempDir(prefix = 'biotrain-'): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  madeDirs.push(dir);
+  return dir;
+}
+
+/** Removes the folders tempDir made in this test file; BIOTRAIN_KEEP_TEMP=1 keeps them for debugging. */
+export function removeTempDirs(): void {
+  if (process.env.BIOTRAIN_KEEP_TEMP === '1') return;
+  for (const dir of madeDirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 }
 
 /** Runs the built CLI (`node out/main/cli.js ...`) to completion. */

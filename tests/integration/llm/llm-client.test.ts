@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -7,6 +6,7 @@ import { createCachedClient } from '../../../src-main/llm/cache';
 import { type ChatMessage, createLlmClient, type LlmClientConfig, stripFences } from '../../../src-main/llm/client';
 import { type Db, openStore } from '../../../src-main/store/db';
 import { type Fault, OpenAiTestServer, type OpenAiTestServerOptions } from '../../support/openai-test-server';
+import { tempDir } from '../../support/serve';
 
 const Answer = z.object({ answer: z.string() });
 
@@ -32,7 +32,7 @@ async function setup(opts: Partial<OpenAiTestServerOptions> = {}, cfg: Partial<L
 }
 
 function tempStore(): Db {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'biotrain-llm-'));
+  const dir = tempDir('biotrain-llm-');
   const db = openStore(path.join(dir, 'store.db'));
   cleanups.push(() => {
     db.close();

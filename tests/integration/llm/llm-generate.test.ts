@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultGenerateDeps } from '../../../src-main/generators/default-deps';
@@ -12,6 +11,7 @@ import { ExamplesRepo } from '../../../src-main/store/examples-repo';
 import { type Db, openStore } from '../../../src-main/store/db';
 import { type ChatRequestBody, countTokens, type Fault, OpenAiTestServer, promptTokens } from '../../support/openai-test-server';
 import { runCli } from '../../support/serve';
+import { tempDir } from '../../support/serve';
 
 const deps: GenerateDeps = defaultGenerateDeps();
 const kb = deps.kb;
@@ -54,7 +54,7 @@ async function startServer(faults: Fault[] = []) {
 }
 
 function tempStore(): Db {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'biotrain-llmgen-'));
+  const dir = tempDir('biotrain-llmgen-');
   const db = openStore(path.join(dir, 'store.db'));
   cleanups.push(() => {
     db.close();
@@ -186,7 +186,7 @@ describe('runLlmGenerate against an OpenAI-compatible server with faults', () =>
 describe('biotrain generate --engine llm (built CLI)', () => {
   it('uses the server named by env, never prints the API key, and a rerun makes no request', async () => {
     const { server, baseURL } = await startServer([{ status: 429 }, { delayMs: 50 }]);
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'biotrain-llmcli-'));
+    const dir = tempDir('biotrain-llmcli-');
     cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
     const dbPath = path.join(dir, 'store.sqlite');
     const key = 'sk-test-do-not-print-4711';

@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Intent } from '../../../src-preload/schemas/intent';
@@ -11,6 +10,7 @@ import { createCachedClient } from '../../../src-main/llm/cache';
 import { createLlmClient, type LlmClientConfig } from '../../../src-main/llm/client';
 import { openStore } from '../../../src-main/store/db';
 import { type Fault, OpenAiTestServer } from '../../support/openai-test-server';
+import { tempDir } from '../../support/serve';
 
 const kb = loadKnowledge();
 const QUERY = 'RNA-seq differential expression for mouse liver, reverse stranded, PE 2x150, KO vs WT';
@@ -81,7 +81,7 @@ describe('parseIntentWithLlm', () => {
 
   it('answers a repeated query from the cache', async () => {
     const { server, client } = await setup(JSON.stringify(LLM_INTENT));
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'biotrain-llmparse-'));
+    const dir = tempDir('biotrain-llmparse-');
     const db = openStore(path.join(dir, 'store.db'));
     cleanups.push(() => {
       db.close();

@@ -1,16 +1,16 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { IntentSchema } from '../../../src-preload/schemas/intent';
 import { defaultKnowledgeDir, KnowledgeError, loadKnowledge } from '../../../src-main/knowledge/load';
+import { tempDir } from '../../support/serve';
 
 const realDir = defaultKnowledgeDir();
 const temps: string[] = [];
 
 /** A copy of the real knowledge base with one file's text transformed. */
 function copyWith(file: string, edit: (text: string) => string): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'biotrain-kb-'));
+  const dir = tempDir('biotrain-kb-');
   temps.push(dir);
   for (const f of fs.readdirSync(realDir)) fs.copyFileSync(path.join(realDir, f), path.join(dir, f));
   const target = path.join(dir, file);

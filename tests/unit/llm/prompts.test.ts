@@ -1,8 +1,8 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadAllPrompts, loadPrompt, PROMPT_PLACEHOLDERS, parsePromptFile, renderPrompt } from '../../../src-main/llm/prompts';
+import { tempDir } from '../../support/serve';
 
 const FILE = '/x/prompts/education.md';
 
@@ -25,7 +25,7 @@ describe('prompt templates', () => {
   });
 
   it('reports a missing prompt file by path', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'biotrain-prompts-'));
+    const dir = tempDir('biotrain-prompts-');
     expect(() => loadPrompt('workflow', dir)).toThrow(`${path.join(dir, 'workflow.md')}: prompt file missing (expected for 'workflow')`);
     fs.rmSync(dir, { recursive: true, force: true });
   });

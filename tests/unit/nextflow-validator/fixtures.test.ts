@@ -1,8 +1,8 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatDiagnostics, includeCandidates, lintPaths, lintProject, lintSource } from '../../../src-main/nextflow-validator/index';
+import { tempDir } from '../../support/serve';
 
 const FIXTURE_DIR = path.resolve(__dirname, '../../fixtures/nextflow/nf-core-rnaseq');
 const fixtureNames = fs.readdirSync(FIXTURE_DIR).filter((f) => f.endsWith('.nf')).sort();
@@ -82,7 +82,7 @@ describe('nf-core/rnaseq fixtures', () => {
   });
 
   it('lintPaths on the rebuilt tree on disk agrees (includes resolve on disk)', () => {
-    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'biotrain-nf-fixtures-'));
+    const root = tempDir('biotrain-nf-fixtures-');
     temps.push(root);
     for (const [rel, text] of Object.entries(tree)) {
       fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });

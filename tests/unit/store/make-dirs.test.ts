@@ -1,12 +1,12 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeDirs } from '../../../src-main/app/make-dirs';
+import { tempDir } from '../../support/serve';
 
 describe('makeDirs', () => {
   it('creates missing parents and accepts an existing folder', () => {
-    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'biotrain-mkdirs-'));
+    const root = tempDir('biotrain-mkdirs-');
     const deep = path.join(root, 'a', 'b', 'c');
     makeDirs(deep);
     expect(fs.statSync(deep).isDirectory()).toBe(true);
@@ -15,7 +15,7 @@ describe('makeDirs', () => {
   });
 
   it('throws when a parent is a file', () => {
-    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'biotrain-mkdirs-'));
+    const root = tempDir('biotrain-mkdirs-');
     fs.writeFileSync(path.join(root, 'file'), '');
     expect(() => makeDirs(path.join(root, 'file', 'x', 'y'))).toThrow(/ENOTDIR/);
   });
