@@ -93,6 +93,7 @@ export const playgroundHandlers: Handlers = {
     }
     if (!isFile) throw new ApiError(400, `${req.path}: not a file`);
     // a job, so the import reports progress (job-progress events for req.jobId) and can be cancelled
+    if (req.jobId && ctx.runner.store.get(req.jobId)) throw new ApiError(409, `job id ${req.jobId} is already used; send a new one`);
     const job = await ctx.runner.start('import-feedback', { path: file }, req.jobId ?? randomUUID()).done;
     if (job.status === 'completed') return ImportSummarySchema.parse(job.result);
     if (job.status === 'cancelled')

@@ -70,6 +70,15 @@ describe('playground / interactions API', () => {
     expect(r).toMatchObject({ lines: 2, imported: 1, duplicates: 0, errorCount: 1, examples: 0 });
     expect(r.errors[0]!.line).toBe(2);
     await expect(call('interactions.import', { path: path.join(tempDir(), 'missing.jsonl') })).rejects.toMatchObject({ status: 400 });
+    // a caller-chosen job id follows the import's progress; reusing one (even a finished job's) is refused
+    const jobId = '6a1f0c7e-3b2d-4c5e-9f8a-0123456789ab';
+    const events: unknown[] = [];
+    const listen = (e: { type: string; progress?: { jobId: string } }) => e.type === 'job-progress' && e.progress?.jobId === jobId && events.push(e);
+    ctx.events.on('event', listen);
+    await call('interactions.import', { path: file, jobId });
+    ctx.events.off('event', listen);
+    expect(events.at(-1)).toMatchObject({ progress: { jobId, kind: 'import-feedback', status: 'completed' } });
+    await expect(call('interactions.import', { path: file, jobId })).rejects.toMatchObject({ status: 409 });
     const list = await call<ResponseOf<'interactions.list'>>('interactions.list', { offset: 0, limit: 5, origin: 'import' });
     expect(list.items.map((i) => i.session_id)).toEqual(['ext']);
   });
