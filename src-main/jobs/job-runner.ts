@@ -55,9 +55,16 @@ export class JobRunner extends EventEmitter {
     return [...this.handlers.keys()];
   }
 
+  /**
+   * Starts a job, or continues the one with this id (its stored params win). A job that is running already
+   * is not started twice: its promise is returned. An id of another kind's job is refused.
+   */
   start(kind: string, params: unknown, id: string = randomUUID()): { job: Job; done: Promise<Job> } {
     if (!this.handlers.has(kind)) throw new Error(`unknown job kind '${kind}' (known: ${this.kinds().join(', ')})`);
     const existing = this.store.get(id);
+    if (existing && existing.kind !== kind) throw new Error(`job ${id} is a '${existing.kind}' job, not '${kind}'`);
+    const running = this.running.get(id);
+    if (existing && running) return { job: existing, done: running.promise };
     const job = existing ?? this.store.create(id, kind, params, new Date().toISOString());
     return { job, done: this.run(job, existing !== undefined) };
   }

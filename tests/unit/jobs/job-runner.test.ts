@@ -55,6 +55,27 @@ describe('JobRunner', () => {
     expect(restarted.store.get('job-3')!.status).toBe('interrupted');
   });
 
+  it('does not run a job twice when its id is started again while it runs, and refuses an id of another kind', async () => {
+    const db = openStore(':memory:');
+    const runner = new JobRunner(db);
+    let runs = 0;
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    runner.register('slow', async () => {
+      runs++;
+      await gate;
+      return { runs };
+    });
+    runner.register('other', async () => null);
+    const first = runner.start('slow', {}, 'job-s');
+    const again = runner.start('slow', {}, 'job-s');
+    expect(again.done).toBe(first.done);
+    expect(() => runner.start('other', {}, 'job-s')).toThrow("job job-s is a 'slow' job, not 'other'");
+    release();
+    expect((await first.done).result).toEqual({ runs: 1 });
+    expect(runs).toBe(1);
+  });
+
   it('rejects unknown job kinds with the known list', () => {
     const runner = new JobRunner(openStore(':memory:'));
     runner.register('a', async () => undefined);
