@@ -3,15 +3,13 @@
 // (checkpoint, close, end). Out: an ImportBatchResult per batch, or an error message.
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
+import { applyConnectionPragmas } from '../store/connection-pragmas.ts';
 import { type ImportRow, writeImportBatch } from './import-writer.ts';
 
 const port = parentPort!;
 const { file, checkpointEvery } = workerData as { file: string; checkpointEvery: number };
 const db = new Database(file);
-db.pragma('journal_mode = WAL');
-db.pragma('synchronous = NORMAL');
-db.pragma('busy_timeout = 5000');
-db.pragma('foreign_keys = ON');
+applyConnectionPragmas(db);
 // Checkpoints every `checkpointEvery` rows, between batches, instead of inside commits every 1000 pages:
 // they then run while the main thread parses, and copy each rewritten index page to the database less often.
 db.pragma('wal_autocheckpoint = 0');

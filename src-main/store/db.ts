@@ -1,6 +1,7 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { makeDirs } from '../app/make-dirs';
+import { applyConnectionPragmas } from './connection-pragmas';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
 
 export type Db = Database.Database;
@@ -41,10 +42,7 @@ export function openStore(file: string): Db {
   }
   // settable only before the first table exists; existing stores keep theirs
   if (version === 0 && tables === 0) db.pragma(`page_size = ${NEW_STORE_PAGE_SIZE}`);
-  db.pragma('journal_mode = WAL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('synchronous = NORMAL');
-  db.pragma('busy_timeout = 5000');
+  applyConnectionPragmas(db);
   for (const m of MIGRATIONS) {
     if (m.version <= version) continue;
     db.transaction(() => {
