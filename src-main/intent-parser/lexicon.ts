@@ -25,8 +25,6 @@ export interface Lexicon {
 
 const cache = new WeakMap<Knowledge, Lexicon>();
 
-/** Words that are condition groups even when an analysis keyword or tissue uses them. */
-
 export function lexiconFor(kb: Knowledge): Lexicon {
   const hit = cache.get(kb);
   if (hit) return hit;

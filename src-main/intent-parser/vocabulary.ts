@@ -64,9 +64,9 @@ export const STRAND: [string, 'forward' | 'reverse' | 'unstranded'][] = [
 
 /** "2x150", "2 x 100 bp" mean paired reads; "1x75" single. */
 export const READ_GEOMETRY = /\b([12])\s?x\s?\d{2,3}(?:\s?bp)?\b/;
-/** "16 GB RAM", "8gb of memory": a memory budget; at or below LOW_MEMORY_GB it is a low-memory constraint. */
 /** Conversational uses of constraint words ("quick question - ..."): not a request for speed. */
 export const NOT_A_CONSTRAINT = /\bquick(?:ly)?\s+(?:question|q|one|thing|note|help)\b/g;
+/** "16 GB RAM", "8gb of memory": a memory budget; at or below LOW_MEMORY_GB it is a low-memory constraint. */
 export const MEMORY_BUDGET = /\b(\d{1,4})\s?gb\s(?:of\s)?(?:ram|memory)\b/;
 export const LOW_MEMORY_GB = 32;
 
