@@ -1,10 +1,10 @@
-// The only module that imports electron: opens the window, registers one ipcMain handler per contract
-// channel, forwards events, and keeps the LLM key in safeStorage. Everything else is shared with the CLI.
+// The only module that imports electron: opens the window, registers the one ipcMain handler of the
+// contract, forwards events, and keeps the LLM key in safeStorage. Everything else is shared with the CLI.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BrowserWindow, app, dialog, ipcMain, safeStorage, session } from 'electron';
-import { CHANNEL_NAMES } from '../src-preload/contract';
-import { dispatch } from './api/dispatch';
+import { API_IPC_CHANNEL, EVENT_IPC_CHANNEL } from '../src-preload/contract/envelope';
+import { ipcApiHandler } from './api/ipc-handler';
 import { type AppContext, createAppContext } from './app/context';
 import { SafeStorageSecretStore } from './app/safe-storage-secret-store';
 import { openReviewContext } from './bundle/reviewer';
@@ -45,19 +45,13 @@ async function main(): Promise<void> {
   });
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
 
-  for (const name of CHANNEL_NAMES) {
-    ipcMain.handle(name, async (event, request: unknown) => {
-      if (event.senderFrame?.url && !event.senderFrame.url.startsWith('file://') && !process.env.ELECTRON_RENDERER_URL) {
-        throw new Error('IPC from an unexpected origin');
-      }
-      return dispatch(ctx, name, request);
-    });
-  }
+  // one IPC channel for the whole contract, answering the bridge's envelope (dispatch validates the name)
+  ipcMain.handle(API_IPC_CHANNEL, ipcApiHandler(ctx, { devRendererUrl: process.env.ELECTRON_RENDERER_URL }));
 
   const win = new BrowserWindow(windowOptions(path.join(here, '../preload/index.cjs')));
   win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
   win.webContents.on('will-navigate', (e) => e.preventDefault());
-  ctx.events.on('event', (e) => win.webContents.send('event', e));
+  ctx.events.on('event', (e) => win.webContents.send(EVENT_IPC_CHANNEL, e));
   win.once('ready-to-show', () => win.show());
   if (process.env.ELECTRON_RENDERER_URL) await win.loadURL(process.env.ELECTRON_RENDERER_URL);
   else await win.loadFile(path.join(here, '../renderer/index.html'));

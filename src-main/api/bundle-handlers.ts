@@ -1,8 +1,8 @@
 import { sessionOf } from '../bundle/reviewer';
-import { ApiError } from './dispatch';
-import type { Handlers } from './types';
+import { ApiError } from './api-error';
+import type { PartHandlers } from './types';
 
-export const bundleHandlers: Handlers = {
+export const bundleHandlers = {
   'bundle.info': (_req, ctx) => {
     const s = sessionOf(ctx);
     if (!s) {
@@ -25,4 +25,4 @@ export const bundleHandlers: Handlers = {
     const file = s.writeDecisions();
     return { path: s.decisionsPath, count: file.decisions.length, file };
   },
-};
+} satisfies PartHandlers;

@@ -1,9 +1,9 @@
 import { LLM_API_KEY } from '../app/secret-store';
 import { SCHEMA_VERSION } from '../store/migrations';
 import { APP_VERSION } from '../app/version';
-import type { Handlers } from './types';
+import type { PartHandlers } from './types';
 
-export const coreHandlers: Handlers = {
+export const coreHandlers = {
   'app.info': (_req, ctx) => ({ version: APP_VERSION, schemaVersion: SCHEMA_VERSION, dbPath: ctx.dbPath, mode: ctx.mode }),
   'jobs.start': (req, ctx) => {
     const { job, done } = ctx.runner.start(req.kind, req.params);
@@ -29,4 +29,4 @@ export const coreHandlers: Handlers = {
     if (apiKey) ctx.secrets.set(LLM_API_KEY, apiKey);
     return { ok: true as const };
   },
-};
+} satisfies PartHandlers;

@@ -2,9 +2,9 @@ import { ExampleKindSchema } from '../../src-preload/schemas/example';
 import { buildsRepo } from '../build/builds-repo';
 import { TARGETS } from '../generators/targets';
 import { loadKnowledge } from '../knowledge/load';
-import type { Handlers } from './types';
+import type { PartHandlers } from './types';
 
-export const dashboardHandlers: Handlers = {
+export const dashboardHandlers = {
   'dashboard.summary': (_req, ctx) => {
     const perKind = new Map(
       (ctx.db.prepare('SELECT kind, COUNT(*) AS n FROM examples GROUP BY kind').all() as { kind: string; n: number }[]).map((r) => [r.kind, r.n]),
@@ -25,4 +25,4 @@ export const dashboardHandlers: Handlers = {
       latestBuild,
     };
   },
-};
+} satisfies PartHandlers;

@@ -6,12 +6,15 @@ import { playgroundHandlers } from './playground-handlers';
 import { reviewHandlers } from './review-handlers';
 import type { Handlers } from './types';
 
-/** Every part's handlers, merged. Each part owns one `*-handlers.ts` file and adds it here. */
-export const allHandlers: Handlers = {
+/**
+ * Every part's handlers, merged. Each part owns one `*-handlers.ts` file and adds it here. `satisfies
+ * Handlers` makes a channel without a handler (or a handler of the wrong shape) a compile error.
+ */
+export const allHandlers = {
   ...coreHandlers,
   ...dashboardHandlers,
   ...datasetHandlers,
   ...playgroundHandlers,
   ...reviewHandlers,
   ...bundleHandlers,
-};
+} satisfies Handlers;

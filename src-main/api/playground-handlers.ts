@@ -10,8 +10,8 @@ import { lintProject } from '../nextflow-validator';
 import { selectTools } from '../tool-selector';
 import { generateWorkflow } from '../workflow-generator';
 import { ImportSummarySchema } from '../../src-preload/contract/playground';
-import { ApiError } from './dispatch';
-import type { Handlers } from './types';
+import { ApiError } from './api-error';
+import type { PartHandlers } from './types';
 
 const SESSION_KEY = 'playground.session';
 
@@ -27,7 +27,7 @@ function defaultSession(ctx: AppContext): string {
 
 const changed = (ctx: AppContext, what: string) => ctx.events.emit('event', { type: 'data-changed', what });
 
-export const playgroundHandlers: Handlers = {
+export const playgroundHandlers = {
   'playground.run': (req, ctx) => {
     const kb = loadKnowledge();
     const intent = parseIntent(req.query, kb);
@@ -100,4 +100,4 @@ export const playgroundHandlers: Handlers = {
       throw new ApiError(409, `${req.path}: import cancelled; the lines written so far are kept, and importing the file again adds the rest`);
     throw new ApiError(500, `${req.path}: import failed: ${job.error ?? 'unknown error'}`);
   },
-};
+} satisfies PartHandlers;

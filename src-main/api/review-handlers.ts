@@ -2,7 +2,7 @@ import { lintProject } from '../nextflow-validator';
 import { diffIntents } from '../review/intent-diff';
 import { ReviewRepo } from '../review/review-repo';
 import type { AppContext } from '../app/context';
-import type { Handlers } from './types';
+import type { PartHandlers } from './types';
 
 const repoOf = (ctx: AppContext): ReviewRepo => {
   let repo = ctx.extras.get('review') as ReviewRepo | undefined;
@@ -15,7 +15,7 @@ const repoOf = (ctx: AppContext): ReviewRepo => {
 
 export const reviewerOf = (ctx: AppContext): string => (ctx.extras.get('reviewer') as string | undefined) ?? 'expert';
 
-export const reviewHandlers: Handlers = {
+export const reviewHandlers = {
   'review.next': (req, ctx) => ({ item: repoOf(ctx).next(req.filter, req.afterSeq) }),
   'review.item': (req, ctx) => ({ item: repoOf(ctx).item(req.id) }),
   'review.decide': (req, ctx) => {
@@ -43,4 +43,4 @@ export const reviewHandlers: Handlers = {
     };
   },
   'workflow.lint': (req) => lintProject(req.files, 'main.nf'),
-};
+} satisfies PartHandlers;

@@ -7,4 +7,8 @@ export type Handler<C extends ChannelName> = (
   ctx: AppContext,
 ) => z.input<Contract[C]['response']> | Promise<z.input<Contract[C]['response']>>;
 
-export type Handlers = { [C in ChannelName]?: Handler<C> };
+/** A complete handler map: every contract channel, exactly once. */
+export type Handlers = { [C in ChannelName]: Handler<C> };
+
+/** One part's handlers (a `*-handlers.ts` file): a subset of the channels. */
+export type PartHandlers = { [C in ChannelName]?: Handler<C> };

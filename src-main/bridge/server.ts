@@ -5,7 +5,8 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { AppEvent } from '../../src-preload/contract';
 import type { AppContext } from '../app/context';
-import { ApiError, dispatch } from '../api/dispatch';
+import { ApiError, failureOf, isServerFault } from '../api/api-error';
+import { dispatchEnvelope } from '../api/dispatch';
 
 export interface BridgeOptions {
   ctx: AppContext;
@@ -49,6 +50,11 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown): void
   const text = JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
   res.end(text);
+}
+
+/** Every refusal is the API's failure envelope too, so a client reads one shape. */
+function sendFailure(res: http.ServerResponse, status: number, error: string): void {
+  sendJson(res, status, { ok: false, status, error });
 }
 
 async function readBody(req: http.IncomingMessage): Promise<unknown> {
@@ -99,16 +105,16 @@ export function startBridge(opts: BridgeOptions): Promise<Bridge> {
 
   const server = http.createServer(async (req, res) => {
     const remote = req.socket.remoteAddress ?? '';
-    if (!LOOPBACK.has(remote)) return sendJson(res, 403, { error: 'only loopback clients are allowed' });
+    if (!LOOPBACK.has(remote)) return sendFailure(res, 403, 'only loopback clients are allowed');
     const host = (req.headers.host ?? '').replace(/:\d+$/, '');
-    if (!['127.0.0.1', 'localhost', '[::1]'].includes(host)) return sendJson(res, 403, { error: 'bad Host header' });
+    if (!['127.0.0.1', 'localhost', '[::1]'].includes(host)) return sendFailure(res, 403, 'bad Host header');
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (!url.pathname.startsWith('/api/')) {
-      if (req.method !== 'GET' || !opts.staticDir) return sendJson(res, 404, { error: 'not found' });
+      if (req.method !== 'GET' || !opts.staticDir) return sendFailure(res, 404, 'not found');
       return serveStatic(opts.staticDir, url.pathname, res);
     }
     const auth = req.headers.authorization?.replace(/^Bearer\s+/i, '') ?? url.searchParams.get('token');
-    if (!tokenMatches(token, auth)) return sendJson(res, 401, { error: 'missing or wrong token' });
+    if (!tokenMatches(token, auth)) return sendFailure(res, 401, 'missing or wrong token');
 
     if (url.pathname === '/api/events' && req.method === 'GET') {
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
@@ -117,18 +123,20 @@ export function startBridge(opts: BridgeOptions): Promise<Bridge> {
       req.on('close', () => sseClients.delete(res));
       return;
     }
-    if (req.method !== 'POST') return sendJson(res, 405, { error: 'use POST /api/<channel>' });
+    if (req.method !== 'POST') return sendFailure(res, 405, 'use POST /api/<channel>');
     const name = url.pathname.slice('/api/'.length);
+    let body: unknown;
     try {
-      const body = await readBody(req);
-      const result = await dispatch(ctx, name, body);
-      sendJson(res, 200, { ok: true, result });
+      body = await readBody(req);
     } catch (err) {
-      const status = err instanceof ApiError ? err.status : 500;
-      const message = (err as Error).message ?? String(err);
-      if (status >= 500) opts.log?.(`error on ${name}: ${message}`);
-      sendJson(res, status, { ok: false, error: message });
+      const failure = failureOf(err);
+      return sendJson(res, failure.status, failure);
     }
+    // the same envelope IPC returns; the HTTP status repeats the envelope's status
+    const envelope = await dispatchEnvelope(ctx, name, body);
+    if (envelope.ok) return sendJson(res, 200, envelope);
+    if (isServerFault(envelope)) opts.log?.(`error on ${name}: ${envelope.error}`);
+    sendJson(res, envelope.status, envelope);
   });
 
   return new Promise((resolve, reject) => {

@@ -28,12 +28,8 @@ export function isChannelName(name: string): name is ChannelName {
   return Object.hasOwn(contract, name);
 }
 
-/** The API the preload exposes as window.api and the HTTP client mirrors. */
-export interface BiotrainApi {
-  invoke<C extends ChannelName>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>>;
-  /** subscribe to pushed events; returns an unsubscribe function */
-  onEvent(listener: (event: unknown) => void): () => void;
-}
+export type { BiotrainApi } from './api';
+export type { ApiEnvelope, ApiFailure, ApiSuccess } from './envelope';
 
 export { AppEventSchema } from './core';
 export type { AppEvent } from './core';

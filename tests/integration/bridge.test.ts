@@ -49,9 +49,11 @@ describe('loopback bridge', () => {
     expect(JSON.parse(ok.body).result.schemaVersion).toBe(SCHEMA_VERSION);
     const bad = await rawRequest(bridge.port, { method: 'POST', path: '/api/examples.list', headers: auth }, '{"filter":{},"offset":-1,"limit":10}');
     expect(bad.status).toBe(400);
-    expect(JSON.parse(bad.body).error).toMatch(/^invalid request for examples.list: offset: /);
+    expect(JSON.parse(bad.body)).toMatchObject({ ok: false, status: 400, error: expect.stringMatching(/^invalid request for examples.list: offset: /) });
     const unknown = await rawRequest(bridge.port, { method: 'POST', path: '/api/nope', headers: auth }, '{}');
     expect(unknown.status).toBe(404);
+    // the same envelope Electron IPC returns (tests/unit/security/preload-sandbox.test.ts)
+    expect(JSON.parse(unknown.body)).toEqual({ ok: false, status: 404, error: "unknown channel 'nope'" });
     const notJson = await rawRequest(bridge.port, { method: 'POST', path: '/api/app.info', headers: auth }, '{oops');
     expect(notJson.status).toBe(400);
   });

@@ -1,6 +1,7 @@
 import {
   AppEventSchema,
   type AppEvent,
+  type ApiEnvelope,
   type BiotrainApi,
   type ChannelName,
   contract,
@@ -26,24 +27,38 @@ function bridgeToken(): string {
   return sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
 
-export class ApiCallError extends Error {}
+/** A failed API call, with the envelope's status (HTTP meaning) from either door. */
+export class ApiCallError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly channel: string,
+  ) {
+    super(message);
+  }
+}
 
+function isEnvelope(body: unknown): body is ApiEnvelope {
+  return typeof body === 'object' && body !== null && typeof (body as { ok?: unknown }).ok === 'boolean';
+}
+
+/** The bridge transport: returns the same envelope the preload returns over IPC. */
 function httpApi(): BiotrainApi {
   const token = bridgeToken();
   return {
     async invoke(channel, request) {
-      const res = await fetch(`/api/${channel}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify(request),
-      });
-      const body = (await res.json().catch(() => ({ ok: false, error: `HTTP ${res.status}` }))) as {
-        ok: boolean;
-        result?: unknown;
-        error?: string;
-      };
-      if (!body.ok) throw new ApiCallError(body.error ?? `HTTP ${res.status}`);
-      return body.result as never;
+      let res: Response;
+      try {
+        res = await fetch(`/api/${channel}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify(request),
+        });
+      } catch (err) {
+        return { ok: false, status: 0, error: `cannot reach Biotrain (${(err as Error).message})` };
+      }
+      const body: unknown = await res.json().catch(() => null);
+      return isEnvelope(body) ? body : { ok: false, status: res.status, error: `HTTP ${res.status}` };
     },
     onEvent(listener) {
       const es = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
@@ -55,10 +70,14 @@ function httpApi(): BiotrainApi {
 
 const transport: BiotrainApi = window.api ?? httpApi();
 
-/** Typed call of a contract channel; the response is validated against the contract. */
+/**
+ * Typed call of a contract channel: the one place the envelope is unwrapped (a failure throws
+ * ApiCallError with its status) and the result is validated against the contract.
+ */
 export async function call<C extends ChannelName>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
-  const raw = await transport.invoke(channel, request);
-  return contract[channel].response.parse(raw) as ResponseOf<C>;
+  const envelope = await transport.invoke(channel, request);
+  if (!envelope.ok) throw new ApiCallError(envelope.status, envelope.error, channel);
+  return contract[channel].response.parse(envelope.result) as ResponseOf<C>;
 }
 
 export function onAppEvent(listener: (e: AppEvent) => void): () => void {
