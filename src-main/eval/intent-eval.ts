@@ -3,6 +3,7 @@ import { parseIntent } from '../intent-parser';
 import type { Knowledge } from '../knowledge/schemas';
 
 export const EVAL_FIELDS = [
+  'request_kind',
   'analysis_type',
   'organism',
   'tissue',

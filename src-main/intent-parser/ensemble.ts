@@ -31,7 +31,7 @@ export const REASON = {
   recomputed: 'derived: recomputed from reconciled fields',
 } as const;
 
-const FIELDS: IntentField[] = [...INTENT_DIFF_FIELDS, 'missing_information', 'confidence'];
+const FIELDS: IntentField[] = ['request_kind', ...INTENT_DIFF_FIELDS, 'missing_information', 'confidence'];
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 const norm = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
@@ -109,6 +109,9 @@ export function reconcileIntents(rule: Intent, llm: Intent | null, kb: Knowledge
     if (p.disagreement) disagreements++;
   };
   const out: Partial<Intent> = {};
+
+  // request_kind: never empty; a disagreement goes the way of the more trusted parser
+  set('request_kind', scalar(rule.request_kind, llm.request_kind, () => false, (a, b) => a === b, rc), out);
 
   // analysis_type: 'unknown' is the empty value; an id outside the catalog counts as unknown
   const llmType = llm.analysis_type.trim();

@@ -3,6 +3,7 @@ import { missingInformation } from '../knowledge/missing-information';
 import type { AnalysisType, Knowledge } from '../knowledge/schemas';
 import { parseComparison } from './comparison';
 import { type Lexicon, lexiconFor } from './lexicon';
+import { requestKindOf } from './request-kind';
 import {
   CASED_ABBREVIATIONS,
   CONDITION_WORDS,
@@ -175,6 +176,7 @@ export function parseIntentWithRules(query: string, kb: Knowledge): Intent {
   const partial = { analysis_type: analysisType, organism, comparison };
   const missing = missingInformation(partial, type);
   return {
+    request_kind: requestKindOf(text, { domain: keywords.length > 0 || tools.length > 0 || organism !== null }),
     analysis_type: analysisType,
     organism,
     tissue,

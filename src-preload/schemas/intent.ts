@@ -20,8 +20,18 @@ export const ComparisonSchema = z.object({
   description: z.string(),
 });
 
+/**
+ * What kind of request the user made: a workflow to build, advice on which tool, an explanation of a concept
+ * or tool, help with an error (troubleshooting), a search for public data, or something off topic.
+ */
+export const REQUEST_KINDS = ['workflow', 'tool_advice', 'explanation', 'troubleshooting', 'data_search', 'off_topic'] as const;
+export const RequestKindSchema = z.enum(REQUEST_KINDS);
+export type RequestKind = z.infer<typeof RequestKindSchema>;
+
 /** The parsed analysis intent. Every parser (rule, LLM, ensemble) returns exactly this. */
 export const IntentSchema = z.object({
+  /** the kind of request; intents stored before the field existed read as 'workflow' */
+  request_kind: RequestKindSchema.default('workflow'),
   /** analysis type id from the knowledge base, or 'unknown' */
   analysis_type: z.string(),
   organism: OrganismSchema.nullable(),

@@ -17,6 +17,7 @@ const QUERY = 'RNA-seq differential expression for mouse liver, reverse stranded
 
 /** What a good model answers for QUERY: the rule parse plus cell type the rules do not know about. */
 const LLM_INTENT: Intent = {
+  request_kind: 'workflow',
   analysis_type: 'rna_seq_de',
   organism: { id: 'mouse', scientific_name: 'Mus musculus', genome_build: 'GRCm39' },
   tissue: 'liver',

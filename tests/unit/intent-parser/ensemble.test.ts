@@ -9,6 +9,7 @@ const HUMAN = { id: 'human', scientific_name: 'Homo sapiens', genome_build: 'GRC
 const MOUSE = { id: 'mouse', scientific_name: 'Mus musculus', genome_build: 'GRCm39' };
 
 const RULE: Intent = {
+  request_kind: 'workflow',
   analysis_type: 'rna_seq_de',
   organism: HUMAN,
   tissue: 'lung',
@@ -30,6 +31,7 @@ describe('reconcileIntents', () => {
     const { intent: out, reasons } = reconcileIntents(RULE, intent({ confidence: 0.9 }), kb);
     expect(out).toEqual({ ...RULE, confidence: 0.85 });
     expect(reasons).toEqual({
+      request_kind: 'agree',
       analysis_type: 'agree',
       organism: 'agree',
       tissue: 'agree',
@@ -63,6 +65,7 @@ describe('reconcileIntents', () => {
     const { intent: out, reasons } = reconcileIntents(rule, llm, kb);
 
     expect(reasons).toEqual({
+      request_kind: 'agree',
       analysis_type: 'rule: llm returned unknown analysis type',
       organism: 'rule: llm organism not in catalog',
       tissue: 'agree',
@@ -134,7 +137,7 @@ describe('reconcileIntents', () => {
   it('returns the rule intent unchanged with the LLM error as the reason when the LLM failed', () => {
     const { intent: out, reasons } = reconcileIntents(RULE, null, kb, 'invalid: not valid JSON');
     expect(out).toBe(RULE);
-    expect(Object.values(reasons)).toHaveLength(12);
+    expect(Object.values(reasons)).toHaveLength(13);
     expect(new Set(Object.values(reasons))).toEqual(new Set(['rule: no llm intent (invalid: not valid JSON)']));
   });
 

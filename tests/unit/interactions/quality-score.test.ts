@@ -4,6 +4,7 @@ import type { Intent } from '../../../src-preload/schemas/intent';
 import { hasModifications, qualityScore } from '../../../src-main/interactions/quality-score';
 
 const intent = (confidence: number): Intent => ({
+  request_kind: 'workflow',
   analysis_type: 'rna_seq_de',
   organism: null,
   tissue: null,

@@ -3,6 +3,7 @@ import { diffIntents, normalizeToken } from '../../../src-main/review/intent-dif
 import type { Intent } from '../../../src-preload/schemas/intent';
 
 const base: Intent = {
+  request_kind: 'workflow',
   analysis_type: 'rna_seq_de',
   organism: { id: 'mouse', scientific_name: 'Mus musculus', genome_build: 'GRCm39' },
   tissue: 'liver',

@@ -14,6 +14,7 @@ const goldenCases = kb.goldenQueries.filter((g) => typeIds.has(g.expected_intent
 /** A minimal intent for an analysis type that has no golden query. */
 function intentForType(analysisType: string): Intent {
   return {
+    request_kind: 'workflow',
     analysis_type: analysisType,
     organism: { id: 'human', scientific_name: 'Homo sapiens', genome_build: 'GRCh38' },
     tissue: null,

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { parseIntent } from '../../../src-main/intent-parser';
+import { loadKnowledge } from '../../../src-main/knowledge/load';
+import { IntentSchema } from '../../../src-preload/schemas/intent';
+
+const kb = loadKnowledge();
+const kind = (q: string) => parseIntent(q, kb).request_kind;
+
+describe('request kind', () => {
+  it('is workflow for analysis requests', () => {
+    expect(kind('RNA-seq differential expression for mouse liver')).toBe('workflow');
+    expect(kind('analyze my sequencing data')).toBe('workflow');
+  });
+
+  it.each([
+    ['how does salmon quantify transcripts without alignment?', 'explanation'],
+    ['what is the difference between a TAD and a loop in Hi-C', 'explanation'],
+    ['which aligner should I use for nanopore cDNA reads?', 'tool_advice'],
+    ['find public datasets of human liver scRNA-seq', 'data_search'],
+    ['STAR fails with "EXITING because of FATAL ERROR in reads input: quality string length is not equal to sequence length"', 'troubleshooting'],
+    ['how do I bake a chocolate cake', 'off_topic'],
+  ] as const)('%s -> %s', (q, expected) => {
+    expect(kind(q)).toBe(expected);
+  });
+
+  it('defaults to workflow when an intent stored before the field existed is read back', () => {
+    const { request_kind: _k, ...old } = parseIntent('ChIP-seq peak calling for H3K27ac in human liver', kb);
+    expect(IntentSchema.parse(old).request_kind).toBe('workflow');
+  });
+});
