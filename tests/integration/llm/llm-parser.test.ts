@@ -106,6 +106,7 @@ describe('parseIntentEnsemble', () => {
     expect(res.llm.ok).toBe(true);
     const rc = rule.confidence.toFixed(2);
     expect(res.reasons).toEqual({
+      request_kind: 'agree',
       analysis_type: 'agree',
       organism: 'agree',
       tissue: 'agree',
