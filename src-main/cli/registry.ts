@@ -3,6 +3,7 @@ import { registerBuild } from './commands/build';
 import { registerClusters } from './commands/clusters';
 import { registerBundle } from './commands/bundle';
 import { registerEvalIntents } from './commands/eval-intents';
+import { registerEvalModel } from './commands/eval-model';
 import { registerExport } from './commands/export';
 import { registerGenerate } from './commands/generate';
 import { registerImportFeedback } from './commands/import-feedback';
@@ -18,6 +19,7 @@ export function registerCommands(program: Command): void {
   registerGenerate(program);
   registerParse(program);
   registerEvalIntents(program);
+  registerEvalModel(program);
   registerLintNf(program);
   registerImportFeedback(program);
   registerExport(program);

@@ -1,7 +1,7 @@
 import { sha256Hex } from '../util/canonical-json';
 import type Database from 'better-sqlite3';
 import type { z } from 'zod';
-import { type ChatJsonResult, type ChatMessage, type ChatOptions, type LlmClient, parseJsonAs } from './client';
+import { type ChatJsonResult, type ChatMessage, type ChatOptions, type ChatTextResult, type LlmClient, parseJsonAs } from './client';
 
 interface CacheRow {
   response: string;
@@ -50,6 +50,18 @@ export function createCachedClient(client: LlmClient, db: Database.Database): Ll
       const result = await client.chatJson(messages, schema, opts);
       if (result.ok) {
         put.run(hash, client.model, request, result.raw, result.usage.promptTokens, result.usage.completionTokens, new Date().toISOString());
+      }
+      return result;
+    },
+
+    async chatText(messages: ChatMessage[], opts?: ChatOptions): Promise<ChatTextResult> {
+      const request = cacheRequest(client.model, messages, opts);
+      const hash = cacheKey(request);
+      const row = get.get(hash);
+      if (row) return { ok: true, text: row.response, usage: { promptTokens: 0, completionTokens: 0 }, cached: true };
+      const result = await client.chatText(messages, opts);
+      if (result.ok) {
+        put.run(hash, client.model, request, result.text, result.usage.promptTokens, result.usage.completionTokens, new Date().toISOString());
       }
       return result;
     },

@@ -40,9 +40,15 @@ export type ChatJsonResult<T> =
   | { ok: true; value: T; raw: string; usage: CallUsage; cached?: boolean }
   | { ok: false; kind: 'invalid' | 'transport'; raw: string; error: string; usage: CallUsage };
 
+/** A free-text reply (no schema, no correction turn); transport failures resolve with ok: false. */
+export type ChatTextResult =
+  | { ok: true; text: string; usage: CallUsage; cached?: boolean }
+  | { ok: false; kind: 'transport'; error: string; usage: CallUsage };
+
 export interface LlmClient {
   readonly model: string;
   chatJson<T>(messages: ChatMessage[], schema: z.ZodType<T>, opts?: ChatOptions): Promise<ChatJsonResult<T>>;
+  chatText(messages: ChatMessage[], opts?: ChatOptions): Promise<ChatTextResult>;
   usage(): UsageTotals;
 }
 
@@ -160,6 +166,15 @@ export function createLlmClient(config: LlmClientConfig): LlmClient {
         return { ok: false, kind: 'invalid', raw, error: second.error, usage };
       } catch (err) {
         return { ok: false, kind: 'transport', raw, error: describeError(err), usage };
+      }
+    },
+
+    async chatText(messages: ChatMessage[], opts: ChatOptions = {}): Promise<ChatTextResult> {
+      const usage: CallUsage = { promptTokens: 0, completionTokens: 0 };
+      try {
+        return { ok: true, text: await complete(messages, opts, usage), usage };
+      } catch (err) {
+        return { ok: false, kind: 'transport', error: describeError(err), usage };
       }
     },
 

@@ -151,6 +151,43 @@ CREATE INDEX examples_mismatch_seq ON examples(seq) WHERE intent_mismatches > 0;
 CREATE INDEX review_events_open ON review_events(undoes);
 `,
   },
+  {
+    version: 3,
+    name: 'model evaluation runs',
+    sql: `
+CREATE TABLE model_eval_runs (
+  id TEXT PRIMARY KEY,
+  status TEXT NOT NULL,
+  model TEXT NOT NULL,
+  base_url TEXT NOT NULL,
+  split TEXT NOT NULL,
+  settings TEXT NOT NULL,
+  summary TEXT,
+  report_dir TEXT,
+  error TEXT,
+  created_at TEXT NOT NULL,
+  finished_at TEXT
+);
+CREATE INDEX model_eval_runs_created ON model_eval_runs(created_at);
+
+CREATE TABLE model_eval_items (
+  run_id TEXT NOT NULL REFERENCES model_eval_runs(id) ON DELETE CASCADE,
+  record_id TEXT NOT NULL,
+  example_id TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  analysis_type TEXT NOT NULL,
+  answered INTEGER NOT NULL,
+  error TEXT,
+  score REAL NOT NULL,
+  metrics TEXT NOT NULL,
+  diagnostics TEXT NOT NULL,
+  answer TEXT NOT NULL,
+  latency_ms REAL NOT NULL,
+  cached INTEGER NOT NULL,
+  PRIMARY KEY (run_id, record_id)
+);
+`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -20,6 +20,8 @@ export interface Fault {
 export interface OpenAiTestServerOptions {
   respond: (body: ChatRequestBody) => string;
   faults?: Fault[];
+  /** a fault chosen from the request itself (e.g. per prompt and attempt), applied before the queued ones */
+  faultFor?: (body: ChatRequestBody) => Fault | undefined;
 }
 
 /** Deterministic token counts so tests can assert exact usage: whitespace-separated words. */
@@ -40,11 +42,13 @@ export class OpenAiTestServer {
   maxInFlight = 0;
   private readonly server: http.Server;
   private readonly respond: (body: ChatRequestBody) => string;
+  private readonly faultFor: ((body: ChatRequestBody) => Fault | undefined) | undefined;
   private nextId = 1;
 
   constructor(opts: OpenAiTestServerOptions) {
     this.respond = opts.respond;
     this.faults = [...(opts.faults ?? [])];
+    this.faultFor = opts.faultFor;
     this.server = http.createServer((req, res) => {
       void this.handle(req, res);
     });
@@ -96,7 +100,7 @@ export class OpenAiTestServer {
       return;
     }
     this.requests.push(body);
-    const fault = this.faults.shift() ?? {};
+    const fault = this.faultFor?.(body) ?? this.faults.shift() ?? {};
 
     if (fault.delayMs) await sleep(fault.delayMs);
     if (res.destroyed) return;
