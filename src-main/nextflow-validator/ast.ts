@@ -25,7 +25,7 @@ export type Stmt =
   /** `assign`: `(a, b) = ...` without def assigns, declaring only names not yet in scope */
   | ({ kind: 'def'; names: { name: string; pos: Pos }[]; value: Expr | null; assign?: boolean } & Pos)
   | ({ kind: 'if'; cond: Expr; then: Stmt[]; otherwise: Stmt[] | null } & Pos)
-  | ({ kind: 'loop'; varName: string | null; head: Expr[]; body: Stmt[] } & Pos)
+  | ({ kind: 'loop'; keyword: 'for' | 'while'; varName: string | null; head: Expr[]; body: Stmt[] } & Pos)
   | ({ kind: 'return' | 'throw'; value: Expr | null } & Pos)
   | ({ kind: 'assert'; cond: Expr; message: Expr | null } & Pos)
   | ({ kind: 'try'; body: Stmt[]; catches: { name: string; body: Stmt[] }[]; finally: Stmt[] | null } & Pos)
@@ -39,7 +39,8 @@ export interface Section {
 }
 
 export type Decl =
-  | ({ kind: 'include'; names: { name: string; alias: string; pos: Pos }[]; path: string } & Pos)
+  /** `legacyParams`: a DSL1-era `addParams(...)` / `params(...)` after the path, which strict syntax rejects */
+  | ({ kind: 'include'; names: { name: string; alias: string; pos: Pos }[]; path: string; legacyParams: ({ name: string } & Pos) | null } & Pos)
   | ({ kind: 'process'; name: string; sections: Section[] } & Pos)
   | ({ kind: 'workflow'; name: string | null; sections: Section[] } & Pos)
   | ({ kind: 'function'; name: string; params: { name: string; pos: Pos }[]; body: Stmt[] } & Pos)

@@ -21,7 +21,16 @@ export const OUTPUT_OPTIONS = new Set(['emit', 'optional', 'topic', 'arity', 'in
 export const INPUT_OPTIONS = new Set(['stageAs', 'arity', 'name']);
 
 export const PROCESS_SECTIONS = ['', 'input', 'output', 'topic', 'when', 'script', 'shell', 'exec', 'stub'] as const;
-export const WORKFLOW_SECTIONS = ['take', 'main', 'emit', 'publish'] as const;
+export const WORKFLOW_SECTIONS = ['take', 'main', 'emit', 'publish', 'onComplete', 'onError'] as const;
+
+/** Names nf-lang marks @Constant in ScriptDsl (25.10): assigning to them is an error. */
+export const BUILTIN_CONSTANTS = new Set(['channel', 'log', 'nextflow', 'workflow', 'baseDir', 'launchDir', 'moduleDir', 'projectDir', 'secrets', 'workDir']);
+
+/** Feature flags nf-lang 25.10 knows (FeatureFlagDsl); any other `nextflow.enable.*` / `nextflow.preview.*` is an error. */
+export const FEATURE_FLAGS = new Set([
+  'nextflow.enable.configProcessNamesValidation', 'nextflow.enable.dsl', 'nextflow.enable.moduleBinaries', 'nextflow.enable.strict',
+  'nextflow.preview.recursion', 'nextflow.preview.types',
+]);
 
 /** Channel operators: on the right of a pipe (`ch | map { ... }`) they name an operator, not a variable. */
 export const CHANNEL_OPERATORS = new Set([

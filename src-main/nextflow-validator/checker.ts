@@ -1,6 +1,7 @@
 import type { Decl, Expr, Pos, Script, Section, Stmt } from './ast';
-import { BUILTIN_NAMES, DIRECTIVES, INPUT_OPTIONS, INPUT_QUALIFIERS, OUTPUT_OPTIONS, OUTPUT_QUALIFIERS, PROCESS_SECTIONS, WORKFLOW_SECTIONS, CHANNEL_OPERATORS } from './builtins';
-import type { Diagnostic, Severity } from './diagnostics';
+import { BUILTIN_CONSTANTS, BUILTIN_NAMES, DIRECTIVES, FEATURE_FLAGS, INPUT_OPTIONS, INPUT_QUALIFIERS, OUTPUT_OPTIONS, OUTPUT_QUALIFIERS, PROCESS_SECTIONS, WORKFLOW_SECTIONS, CHANNEL_OPERATORS } from './builtins';
+import { type Diagnostic, type Severity, SyntaxFailure } from './diagnostics';
+import type { Interpolation } from './lexer';
 import { Parser } from './parser';
 
 /** What a file declares, for include resolution and call arity in other files. */
@@ -40,6 +41,10 @@ function workflowArity(sections: Section[]): number {
   return sections.filter((s) => s.label === 'take').reduce((n, s) => n + s.body.length, 0);
 }
 
+function isStringStatement(st: Stmt): boolean {
+  return st.kind === 'expr' && (st.expr.kind === 'literal' || st.expr.kind === 'gstring');
+}
+
 function calleeName(e: Expr): string | null {
   return e.kind === 'ident' ? e.name : null;
 }
@@ -50,6 +55,8 @@ export class Checker {
   private readonly global = new Scope(null, 'global');
   private readonly callables = new Map<string, Callable>();
   private inWorkflow = false;
+  /** the kind of definition being checked: assignments without `def` declare variables only in processes and workflows */
+  private definition: 'process' | 'workflow' | 'function' | 'other' = 'other';
   private closureDepth = 0;
 
   constructor(
@@ -69,14 +76,47 @@ export class Checker {
     return s;
   }
 
+  /**
+   * Declares `name` in `scope`. An explicit declaration (def, parameter, input) may not redeclare a name that any
+   * enclosing scope of the same definition declares (nf-lang's VariableScopeChecker.declare walks all parents),
+   * so a closure parameter cannot shadow a workflow variable and a `def` in stub: cannot redeclare a variable
+   * that script: assigned without def.
+   */
   private declare(scope: Scope, name: string, pos: Pos, implicit = false): void {
     if (implicit) scope = this.owner(scope);
-    const existing = scope.names.get(name);
-    if (existing && !implicit && !existing.implicit) {
-      this.report('error', 'duplicate-declaration', `'${name}' is already declared in this scope (line ${existing.pos.line})`, pos);
+    if (!implicit) {
+      // the scope itself, then its parents up to (not including) the script's global scope
+      for (let s: Scope | null = scope; s; s = s.parent?.kind === 'global' ? null : s.parent) {
+        const existing = s.names.get(name);
+        if (existing) {
+          this.report('error', 'duplicate-declaration', `'${name}' is already declared (line ${existing.pos.line})`, pos);
+          return;
+        }
+      }
+    }
+    if (!scope.names.has(name)) scope.names.set(name, { pos, used: false, implicit });
+  }
+
+  /** `name = value` where `name` is not declared: an implicit declaration in processes and workflows, an error elsewhere. */
+  private assignName(name: string, pos: Pos, scope: Scope): void {
+    if (BUILTIN_CONSTANTS.has(name) && !scope.lookup(name)) {
+      this.report('error', 'builtin-assignment', `'${name}' is a built-in constant or namespace and cannot be re-assigned`, pos);
       return;
     }
-    if (!existing) scope.names.set(name, { pos, used: false, implicit });
+    if (scope.lookup(name) || BUILTIN_NAMES.has(name)) return;
+    // in a workflow nf-lang resolves operator names as variables (for pipes), so `count = ...` there is no declaration
+    if (this.definition === 'workflow' && CHANNEL_OPERATORS.has(name)) return;
+    if (this.definition === 'process' || this.definition === 'workflow') {
+      if (this.closureDepth > 0) this.report('error', 'undeclared-assignment', `variables in a closure must be declared with def: 'def ${name} = ...'`, pos);
+      this.declare(scope, name, pos, true);
+      return;
+    }
+    if (this.definition === 'function') {
+      this.report('error', 'undeclared-assignment', `'${name}' was assigned but not declared: write 'def ${name} = ...'`, pos);
+      this.declare(scope, name, pos, true);
+      return;
+    }
+    this.declare(scope, name, pos, true);
   }
 
   run(): Diagnostic[] {
@@ -88,8 +128,11 @@ export class Checker {
           const declsAfterOrBefore = this.script.decls.some((x) => x.kind !== 'statement');
           if (declsAfterOrBefore) this.report('error', 'mixed-statements-declarations', 'statements cannot be mixed with script declarations (processes, workflows, functions, includes); move this statement into a workflow or function', d);
           else this.checkStatements([d.stmt], new Scope(this.global, 'block'));
-        } else this.checkStatements([d.stmt], new Scope(this.global, 'block'));
+        } else if (!this.checkFeatureFlag(d.stmt)) this.checkStatements([d.stmt], new Scope(this.global, 'block'));
         continue;
+      }
+      if (d.kind === 'include' && d.legacyParams) {
+        this.report('error', 'include-add-params', `'${d.legacyParams.name}(...)' after an include is not supported by the strict syntax: pass the values as workflow inputs or process inputs`, d.legacyParams);
       }
       if (d.kind === 'workflow') {
         if (!d.name) entryWorkflows++;
@@ -99,10 +142,30 @@ export class Checker {
       else if (d.kind === 'function') {
         const scope = new Scope(this.global, 'function');
         for (const p of d.params) this.declare(scope, p.name, p.pos);
+        this.definition = 'function';
         this.checkStatements(d.body, scope);
-      } else if (d.kind === 'block') this.checkStatements(d.body, new Scope(this.global, 'block'), true);
+        this.definition = 'other';
+      } else if (d.kind === 'block') this.checkStatements(d.body, new Scope(this.global, 'block'));
     }
     return this.diagnostics;
+  }
+
+  /** `nextflow.enable.x = literal`: a known flag and a literal value. Returns false for other statements. */
+  private checkFeatureFlag(st: Stmt): boolean {
+    if (st.kind !== 'expr' || st.expr.kind !== 'assign') return false;
+    const parts: string[] = [];
+    let t = st.expr.target;
+    while (t.kind === 'prop') {
+      parts.unshift(t.name);
+      t = t.object;
+    }
+    if (t.kind !== 'ident' || t.name !== 'nextflow') return false;
+    const name = ['nextflow', ...parts].join('.');
+    if (!FEATURE_FLAGS.has(name)) this.report('error', 'unknown-feature-flag', `unrecognized feature flag '${name}' (known: ${[...FEATURE_FLAGS].join(', ')})`, st.expr.target);
+    const v = st.expr.value;
+    const literal = v.kind === 'literal' || (v.kind === 'ident' && ['true', 'false', 'null'].includes(v.name)) || (v.kind === 'unary' && v.op === '-' && v.operand.kind === 'literal');
+    if (!literal) this.report('error', 'feature-flag-value', 'a feature flag value must be a literal (number, string, true or false)', v);
+    return true;
   }
 
   private declareTopLevel(): void {
@@ -135,76 +198,136 @@ export class Checker {
     const order = WORKFLOW_SECTIONS as readonly string[];
     let last = -1;
     this.inWorkflow = true;
+    this.definition = 'workflow';
+    // a body nf-lang's grammar cannot read as a workflow is reported where the workflow starts, as nf-lang does
+    // ("Invalid workflow definition -- check for missing or out-of-order section labels")
+    let structureReported = false;
+    const invalidStructure = (rule: string, message: string): void => {
+      if (structureReported) return;
+      structureReported = true;
+      this.report('error', rule, `invalid workflow definition: ${message}`, d);
+    };
     for (const s of d.sections) {
       if (s.label === '') {
-        if (s.body.length && d.sections.length > 1) this.report('error', 'section-order', 'statements before the first section label of a workflow', s.body[0]!);
+        if (s.body.length && d.sections.length > 1) invalidStructure('section-order', `statements (line ${s.body[0]!.line}) before the first section label`);
         if (s.body.length) this.checkStatements(s.body, scope);
         continue;
       }
       const idx = order.indexOf(s.label);
       if (idx < 0) {
-        this.report('error', 'unknown-section', `unknown workflow section '${s.label}:' (expected take:, main:, emit: or publish:)`, s.pos);
+        invalidStructure('unknown-section', `unknown section '${s.label}:' at line ${s.pos.line} (expected take:, main:, emit:, publish:, onComplete: or onError:)`);
         continue;
       }
-      if (idx <= last) this.report('error', 'section-order', `'${s.label}:' must come before '${order[last]}:' in a workflow`, s.pos);
+      if (idx <= last) invalidStructure('section-order', `'${s.label}:' (line ${s.pos.line}) must come before '${order[last]}:'`);
       last = Math.max(last, idx);
       if (!d.name && (s.label === 'take' || s.label === 'emit')) {
         this.report('error', s.label === 'take' ? 'entry-workflow-take' : 'entry-workflow-emit', `the entry workflow cannot have a '${s.label}:' section`, s.pos);
+      }
+      if (d.name && (s.label === 'publish' || s.label === 'onComplete' || s.label === 'onError')) {
+        this.report('error', 'named-workflow-section', `a named workflow cannot have a '${s.label}:' section (only the entry workflow can)`, s.pos);
       }
       if (s.label === 'take') {
         for (const st of s.body) {
           if (st.kind === 'expr' && st.expr.kind === 'ident') this.declare(scope, st.expr.name, st);
           else this.report('error', 'syntax', 'take: declares one input name per line', st);
         }
-      } else if (s.label === 'emit') {
-        for (const st of s.body) {
-          if (st.kind === 'expr' && st.expr.kind === 'assign' && st.expr.target.kind === 'ident') this.checkExpr(st.expr.value, scope);
-          else if (st.kind === 'expr') this.checkExpr(st.expr, scope);
-          else this.report('error', 'syntax', 'emit: expects `name = channel` or a channel expression', st);
-        }
-      } else this.checkStatements(s.body, scope);
+      } else if (s.label === 'emit' || s.label === 'publish') this.checkEmits(s, scope);
+      else this.checkStatements(s.body, scope);
     }
     this.inWorkflow = false;
+    this.definition = 'other';
     this.warnUnused(scope);
+  }
+
+  /** emit: / publish: entries: `name = channel` or, when it is the only one, a bare channel expression; names unique. */
+  private checkEmits(s: Section, scope: Scope): void {
+    const names = new Map<string, Pos>();
+    const unnamed: Stmt[] = [];
+    for (const st of s.body) {
+      if (st.kind === 'expr' && st.expr.kind === 'assign' && st.expr.target.kind === 'ident') {
+        this.checkExpr(st.expr.value, scope);
+        const name = st.expr.target.name;
+        const first = names.get(name);
+        if (first) this.report('error', 'duplicate-emit', `'${name}' is already declared in ${s.label}: (line ${first.line})`, st.expr.target);
+        else names.set(name, st.expr.target);
+      } else if (st.kind === 'expr') {
+        this.checkExpr(st.expr, scope);
+        // a bare name emits that variable under its own name; any other expression is unnamed
+        if (st.expr.kind !== 'ident') unnamed.push(st);
+        else if (names.has(st.expr.name)) this.report('error', 'duplicate-emit', `'${st.expr.name}' is already declared in ${s.label}: (line ${names.get(st.expr.name)!.line})`, st.expr);
+        else names.set(st.expr.name, st.expr);
+      } else this.report('error', 'syntax', `${s.label}: expects \`name = channel\` or a channel expression`, st);
+    }
+    if (unnamed.length && s.body.length > 1) {
+      // nf-lang reports it at the start of the entries
+      this.report('error', 'unnamed-emit', `every ${s.label}: entry must be assigned to a name when there are several (line ${unnamed[0]!.line}: e.g. \`bam = ...\`)`, s.body[0]!);
+    }
   }
 
   private checkProcess(d: Extract<Decl, { kind: 'process' }>): void {
     const scope = new Scope(this.global, 'process');
-    const order = PROCESS_SECTIONS as readonly string[];
-    let last = 0;
     const bodies = new Set(['script', 'shell', 'exec']);
-    let bodyCount = 0;
+    const labelled = d.sections.filter((s) => s.label !== '');
+    const directives = d.sections[0]!;
+    this.checkProcessStructure(d, labelled);
+    const bodyCount = labelled.filter((s) => bodies.has(s.label)).length;
+    // without script:/exec:, trailing strings are the implicit script: legal only when nothing else is declared
+    let implicitScript: Stmt[] = [];
+    const lastSection = d.sections[d.sections.length - 1]!;
+    if (bodyCount === 0 && labelled.some((s) => s.label === 'stub')) {
+      this.report('error', 'missing-script', `invalid process definition: process '${d.name}' has a stub: but no script: (or exec:) section`, d);
+    } else if (bodyCount === 0) {
+      // nf-lang reads the statements after a when: expression, or trailing strings, as an implicit script body
+      let k = lastSection.label === 'when' ? Math.min(1, lastSection.body.length) : lastSection.body.length;
+      if (lastSection.label !== 'when') while (k > 0 && isStringStatement(lastSection.body[k - 1]!)) k--;
+      implicitScript = lastSection.body.slice(k);
+      const other = labelled.length > 0 || directives.body.length > 0;
+      const empty = d.sections.length === 1 && directives.body.length === 0;
+      if (!implicitScript.length && !empty) this.report('error', 'missing-script', `process '${d.name}' has no script: (or exec:) section`, d);
+      else if (other) this.report('error', 'missing-script-label', 'the script: (or exec:) label is required when a process has other sections or directives', implicitScript[0]!);
+    }
     // inputs are visible everywhere in the process (directives use e.g. meta.id)
     for (const s of d.sections.filter((x) => x.label === 'input')) for (const st of s.body) this.declareInput(st, scope);
-    // process-scope rule: variables assigned without def in script are visible in output
-    const declareAssigned = (stmts: Stmt[]): void => {
-      for (const st of stmts) {
-        if (st.kind === 'expr' && st.expr.kind === 'assign' && st.expr.target.kind === 'ident') this.declare(scope, st.expr.target.name, st, true);
-        else if (st.kind === 'if') {
-          declareAssigned(st.then);
-          if (st.otherwise) declareAssigned(st.otherwise);
-        } else if (st.kind === 'block') declareAssigned(st.body);
-      }
-    };
-    for (const s of d.sections.filter((x) => bodies.has(x.label) || x.label === 'stub')) declareAssigned(s.body);
-    for (const s of d.sections) {
-      const idx = order.indexOf(s.label);
-      if (idx < 0) {
-        this.report('error', 'unknown-section', `unknown process section '${s.label}:'`, s.pos);
-        continue;
-      }
-      const effective = bodies.has(s.label) ? order.indexOf('script') : idx;
-      if (effective < last) this.report('error', 'section-order', `'${s.label}:' is out of order: a process declares directives, input:, output:, when:, script: and stub: in that order`, s.pos);
-      last = Math.max(last, effective);
-      if (bodies.has(s.label)) bodyCount++;
+    // nf-lang's order: when, script, stub, directives, inputs, outputs, so that outputs see what script: assigned without def
+    this.definition = 'process';
+    const rank = (label: string): number => ['when', 'script', 'shell', 'exec', 'stub', '', 'input', 'output', 'topic'].indexOf(label);
+    const checkOrder = [...d.sections].filter((s) => rank(s.label) >= 0).sort((a, b) => rank(a.label) - rank(b.label));
+    if (implicitScript.length) this.checkStatements(implicitScript, new Scope(scope, 'block'));
+    for (const section of checkOrder) {
+      const s = section === lastSection && implicitScript.length ? { ...section, body: section.body.slice(0, section.body.length - implicitScript.length) } : section;
       if (s.label === 'shell') this.report('warning', 'shell-deprecated', 'the shell: section is deprecated; use script: with escaped \\$ variables', s.pos);
-      if (s.label === '') for (const st of s.body) this.checkDirective(st, scope, d.sections.length === 1);
+      if (s.label === '') for (const st of s.body) this.checkDirective(st, scope);
       else if (s.label === 'input') for (const st of s.body) this.checkDeclarationCall(st, 'input', scope);
       else if (s.label === 'output') for (const st of s.body) this.checkDeclarationCall(st, 'output', scope);
-      else if (s.label === 'when' || s.label === 'topic') this.checkStatements(s.body, new Scope(scope, 'block'));
       else this.checkStatements(s.body, new Scope(scope, 'block'));
     }
+    this.definition = 'other';
     if (bodyCount > 1) this.report('error', 'duplicate-declaration', 'a process can have only one of script:, shell: or exec:', d);
+  }
+
+  /**
+   * Section labels in one of the two orders nf-lang's grammar accepts: input:, output:, topic:, when:, script:, stub:,
+   * or input:, when:, script:, stub:, output:, topic:. A body it cannot read as a process is reported where the
+   * process starts, as nf-lang does ("Invalid process definition -- check for missing or out-of-order section labels").
+   */
+  private checkProcessStructure(d: Extract<Decl, { kind: 'process' }>, labelled: Section[]): void {
+    if (d.sections.length === 1 && d.sections[0]!.body.length === 0) {
+      this.report('error', 'missing-script', `process '${d.name}' has an empty body: it needs at least a script: (or exec:) section`, d);
+      return;
+    }
+    const known = PROCESS_SECTIONS as readonly string[];
+    const unknown = labelled.find((s) => !known.includes(s.label));
+    if (unknown) {
+      this.report('error', 'unknown-section', `invalid process definition: unknown section '${unknown.label}:' at line ${unknown.pos.line} (expected input:, output:, when:, script:, exec:, stub:)`, d);
+      return;
+    }
+    const labels = labelled.map((s) => (s.label === 'shell' || s.label === 'exec' ? 'script' : s.label));
+    const follows = (order: string[]) => labels.every((l, k) => k === 0 || order.indexOf(l) > order.indexOf(labels[k - 1]!));
+    if (follows(['input', 'output', 'topic', 'when', 'script', 'stub']) || follows(['input', 'when', 'script', 'stub', 'output', 'topic'])) return;
+    const primary = ['input', 'output', 'topic', 'when', 'script', 'stub'];
+    const i = labels.findIndex((l, k) => k > 0 && primary.indexOf(l) <= primary.indexOf(labels[k - 1]!));
+    const at = labelled[Math.max(i, 0)]!;
+    this.report('error', 'section-order', `invalid process definition: '${at.label}:' (line ${at.pos.line}) is out of order; sections go input:, output:, when:, script:, stub: (output: may also follow script:/stub:)`, d);
   }
 
   private declareInput(st: Stmt, scope: Scope): void {
@@ -221,11 +344,8 @@ export class Checker {
     visit(st.expr);
   }
 
-  private checkDirective(st: Stmt, scope: Scope, implicitScript: boolean): void {
-    if (implicitScript && st.kind === 'expr' && (st.expr.kind === 'literal' || st.expr.kind === 'gstring')) {
-      this.checkExpr(st.expr, scope);
-      return;
-    }
+  /** A directive is a call (`label 'x'`, `cpus 4`), a bare name (`debug`) or `name -value`; an assignment is not. */
+  private checkDirective(st: Stmt, scope: Scope): void {
     if (st.kind === 'expr' && st.expr.kind === 'call' && st.expr.callee.kind === 'ident') {
       const name = st.expr.callee.name;
       if (!DIRECTIVES.has(name)) this.report('error', 'unknown-directive', `unknown process directive '${name}'`, st.expr.callee);
@@ -233,15 +353,18 @@ export class Checker {
       for (const n of st.expr.named) this.checkExpr(n.value, scope);
       return;
     }
+    if (st.kind === 'expr' && st.expr.kind === 'ident' && DIRECTIVES.has(st.expr.name)) return;
+    if (st.kind === 'expr' && st.expr.kind === 'binary' && st.expr.op === '-' && st.expr.left.kind === 'ident' && DIRECTIVES.has(st.expr.left.name)) {
+      this.checkExpr(st.expr.right, scope);
+      return;
+    }
     if (st.kind === 'expr' && st.expr.kind === 'assign') {
       let t = st.expr.target;
       while (t.kind === 'prop') t = t.object;
-      if (t.kind === 'ident' && DIRECTIVES.has(t.name)) {
-        this.checkExpr(st.expr.value, scope);
-        return;
-      }
+      const name = t.kind === 'ident' ? t.name : '';
+      this.report('error', 'invalid-directive', DIRECTIVES.has(name) ? `a directive is not an assignment: write '${name} ...' without '='` : 'only directives can appear before the first section of a process (e.g. tag, label, container)', st);
+      return;
     }
-    if (st.kind === 'expr' && st.expr.kind === 'ident' && DIRECTIVES.has(st.expr.name)) return;
     this.report('error', 'invalid-directive', 'only directives can appear before the first section of a process (e.g. tag, label, container)', st);
   }
 
@@ -260,12 +383,18 @@ export class Checker {
         return;
       }
       for (const n of e.named) {
-        if (!options.has(n.name)) this.report('error', section === 'output' ? 'unknown-output-option' : 'unknown-input-option', `unknown ${section} option '${n.name}:'`, n.pos);
+        // nf-lang does not check option names (a misspelt one is ignored at run time), so this is a warning
+        if (!options.has(n.name)) this.report('warning', section === 'output' ? 'unknown-output-option' : 'unknown-input-option', `unknown ${section} option '${n.name}:' (ignored by Nextflow)`, n.pos);
         // emit: and topic: name things; they do not reference variables
         if (!((n.name === 'emit' || n.name === 'topic') && n.value.kind === 'ident')) this.checkExpr(n.value, scope);
       }
       if (q === 'tuple') for (const a of e.args) visit(a, true);
-      else if (section === 'output') for (const a of e.args) this.checkExpr(a, scope);
+      else if (q === 'env') {
+        for (const a of e.args) {
+          if (a.kind === 'ident' && (scope.lookup(a.name) ?? this.global) === this.global) this.report('error', 'undefined-name', `'${a.name}' is not defined: name the environment variable as a string, env('${a.name}')`, a);
+          else this.checkExpr(a, scope);
+        }
+      } else if (section === 'output') for (const a of e.args) this.checkExpr(a, scope);
       else for (const a of e.args) if (a.kind !== 'ident') this.checkExpr(a, scope);
     };
     if (st.kind !== 'expr') {
@@ -275,20 +404,16 @@ export class Checker {
     visit(st.expr, false);
   }
 
-  private checkStatements(stmts: Stmt[], scope: Scope, blockDecl = false): void {
-    for (const st of stmts) this.checkStmt(st, scope, blockDecl);
+  private checkStatements(stmts: Stmt[], scope: Scope): void {
+    for (const st of stmts) this.checkStmt(st, scope);
   }
 
-  private checkStmt(st: Stmt, scope: Scope, blockDecl: boolean): void {
+  private checkStmt(st: Stmt, scope: Scope): void {
     switch (st.kind) {
       case 'expr':
         if (st.expr.kind === 'assign' && st.expr.target.kind === 'ident') {
           this.checkExpr(st.expr.value, scope);
-          const name = st.expr.target.name;
-          if (!scope.lookup(name) && !BUILTIN_NAMES.has(name)) {
-            // an assignment without def declares the variable (workflow/process/script scope)
-            this.declare(scope, name, st.expr.target, true);
-          } else if (blockDecl && !scope.lookup(name)) this.declare(scope, name, st.expr.target, true);
+          this.assignName(st.expr.target.name, st.expr.target, scope);
           return;
         }
         this.checkExpr(st.expr, scope);
@@ -307,6 +432,7 @@ export class Checker {
         return;
       }
       case 'loop': {
+        this.report('error', 'unsupported-syntax', `'${st.keyword}' loops are not supported by the strict syntax: iterate with a closure (e.g. list.each { x -> ... }) or a channel operator`, st);
         const inner = new Scope(scope, 'block');
         for (const h of st.head) this.checkExpr(h, inner);
         if (st.varName) this.declare(inner, st.varName, st);
@@ -338,13 +464,15 @@ export class Checker {
     }
   }
 
-  private use(name: string, pos: Pos, scope: Scope): void {
+  /** `capitalized`: check a Capitalized name too (a call or a `$NAME` in a string), which elsewhere may be a class. */
+  private use(name: string, pos: Pos, scope: Scope, capitalized = false): void {
     const found = scope.lookup(name);
     if (found) {
       found.names.get(name)!.used = true;
       return;
     }
-    if (BUILTIN_NAMES.has(name) || /^[A-Z]/.test(name)) return;
+    if (BUILTIN_NAMES.has(name) || (!capitalized && /^[A-Z]/.test(name))) return;
+    if (this.definition === 'workflow' && CHANNEL_OPERATORS.has(name)) return; // an operator read as a variable, as nf-lang allows
     this.report('error', 'undefined-name', `'${name}' is not defined`, pos);
   }
 
@@ -358,7 +486,7 @@ export class Checker {
         this.report('error', 'call-arity', `${callable.kind} '${name}' takes ${callable.arity} input${callable.arity === 1 ? '' : 's'} but was called with ${e.args.length}`, e);
       }
     }
-    if (e.callee.kind === 'ident') this.use(e.callee.name, e.callee, scope);
+    if (e.callee.kind === 'ident') this.use(e.callee.name, e.callee, scope, true);
     else this.checkExpr(e.callee, scope);
     // `.set { name }` and `.tap { name }` declare a channel variable
     const only = e.args[0];
@@ -391,7 +519,7 @@ export class Checker {
       case 'literal':
         return;
       case 'gstring':
-        for (const part of e.parts) this.checkInterpolation(part.code, part, scope);
+        for (const part of e.parts) this.checkInterpolation(part, scope);
         return;
       case 'list':
         for (const i of e.items) this.checkExpr(i, scope);
@@ -446,24 +574,29 @@ export class Checker {
       case 'assign':
         this.checkExpr(e.value, scope);
         if (e.target.kind !== 'ident') this.checkExpr(e.target, scope);
-        else if (!scope.lookup(e.target.name)) this.declare(scope, e.target.name, e.target, true);
+        else this.assignName(e.target.name, e.target, scope);
         return;
     }
   }
 
-  private checkInterpolation(code: string, pos: Pos, scope: Scope): void {
-    const trimmed = code.trim();
+  private checkInterpolation(part: Interpolation, scope: Scope): void {
+    const trimmed = part.code.trim();
     if (!trimmed) return;
     if (/^[A-Za-z_][\w]*(\.[A-Za-z_]\w*)*$/.test(trimmed)) {
-      this.use(trimmed.split('.')[0]!, pos, scope);
+      const head = trimmed.split('.')[0]!;
+      // `$INDEX` in a script is Groovy's, not the shell's: an all-caps name is checked like any other (write \$INDEX)
+      this.use(head, part, scope, /^[A-Z][A-Z0-9_]*$/.test(head));
       return;
     }
+    let expr: Expr;
     try {
-      const expr = new Parser(trimmed).expression(true);
-      this.checkExpr(expr, new Scope(scope, 'block'));
-    } catch {
-      this.report('error', 'syntax', `invalid expression in string interpolation: \${${trimmed.slice(0, 40)}}`, pos);
+      expr = new Parser(part.code, part.codeLine, part.codeColumn).parseInterpolation();
+    } catch (err) {
+      const at = err instanceof SyntaxFailure ? { line: err.line, column: err.column } : part;
+      this.report('error', 'syntax', `invalid expression in string interpolation: \${${trimmed.slice(0, 40)}}${/^[A-Z_][A-Z0-9_]*:[-=?+]/.test(trimmed) ? ' (a shell default needs escaping: \\${VAR:-x})' : ''}`, at);
+      return;
     }
+    this.checkExpr(expr, new Scope(scope, 'block'));
   }
 
   private warnUnused(scope: Scope): void {

@@ -4,8 +4,12 @@ export type TokenType = 'ident' | 'number' | 'string' | 'gstring' | 'regex' | 'o
 
 export interface Interpolation {
   code: string;
+  /** where the `$` is */
   line: number;
   column: number;
+  /** where `code` starts in the file (after `${` or `$`) */
+  codeLine: number;
+  codeColumn: number;
 }
 
 export interface Token {
@@ -41,11 +45,11 @@ function slashIsDivision(prev: Token | undefined): boolean {
  * Tokenizes Nextflow/Groovy source with a mode stack for strings: ', ", ''', """, /slashy/ and $/dollar-slashy/$,
  * GString interpolation ${...} (nested braces and strings, across lines) and $name, and the `$` escape rules.
  */
-export function tokenize(src: string): Token[] {
+export function tokenize(src: string, startLine = 1, startColumn = 1): Token[] {
   const tokens: Token[] = [];
   let i = 0;
-  let line = 1;
-  let col = 1;
+  let line = startLine;
+  let col = startColumn;
   const n = src.length;
   const advance = (k = 1) => {
     for (let j = 0; j < k; j++) {
@@ -120,7 +124,7 @@ export function tokenize(src: string): Token[] {
         const c = col;
         if (next === '{') {
           advance();
-          interpolations.push({ code: readInterpolation(), line: l, column: c });
+          interpolations.push({ code: readInterpolation(), line: l, column: c, codeLine: l, codeColumn: c + 2 });
           value += '${}';
           continue;
         }
@@ -132,7 +136,7 @@ export function tokenize(src: string): Token[] {
             name += src[i];
             advance();
           }
-          interpolations.push({ code: name, line: l, column: c });
+          interpolations.push({ code: name, line: l, column: c, codeLine: l, codeColumn: c + 1 });
           value += '${}';
           continue;
         }

@@ -23,8 +23,18 @@ export class Parser {
   private p = 0;
   private depth = 0;
 
-  constructor(source: string) {
-    this.t = tokenize(source);
+  /** `startLine`/`startColumn`: where `source` begins in its file, so that positions are the file's (interpolations) */
+  constructor(source: string, startLine = 1, startColumn = 1) {
+    this.t = tokenize(source, startLine, startColumn);
+  }
+
+  /** The whole of a `${...}` interpolation: one expression and nothing after it. */
+  parseInterpolation(): Expr {
+    this.skipNl();
+    const expr = this.expression(true);
+    this.skipNl();
+    if (this.tok.type !== 'eof') this.fail(`unexpected ${this.describe(this.tok)} in a string interpolation`);
+    return expr;
   }
 
   private get tok(): Token {
@@ -141,12 +151,14 @@ export class Parser {
     this.p++;
     if (this.tok.type !== 'string') this.fail('expected the module path as a plain string');
     const path = this.t[this.p++]!.value;
+    let legacyParams: ({ name: string } & Pos) | null = null;
     while (this.is('.') || this.is('params') || this.is('addParams')) {
-      // legacy params(...) / addParams(...) after the path
+      // legacy params(...) / addParams(...) after the path: parsed so that the checker can report them
+      if (!this.is('.')) legacyParams ??= { name: this.tok.value, ...this.pos() };
       this.p++;
       if (this.is('(')) this.argumentsInParens();
     }
-    return { kind: 'include', names, path, ...start };
+    return { kind: 'include', names, path, legacyParams, ...start };
   }
 
   private sectionedBody(kind: 'process' | 'workflow'): Section[] {
@@ -270,7 +282,7 @@ export class Parser {
         }
       } else head.push(this.expression(true));
       this.expect(')');
-      return { kind: 'loop', varName, head, body: this.blockOrStatement(), ...start };
+      return { kind: 'loop', keyword: v, varName, head, body: this.blockOrStatement(), ...start };
     }
     if (v === 'return' || v === 'throw') {
       this.p++;
