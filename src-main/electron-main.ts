@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { BrowserWindow, app, dialog, ipcMain, safeStorage, session } from 'electron';
 import { API_IPC_CHANNEL, EVENT_IPC_CHANNEL } from '../src-preload/contract/envelope';
 import { ipcApiHandler } from './api/ipc-handler';
-import { type AppContext, createAppContext } from './app/context';
+import { openAppContext } from './app/compose';
+import type { AppContext } from './app/context';
 import { SafeStorageSecretStore } from './app/safe-storage-secret-store';
 import { openReviewContext } from './bundle/reviewer';
 import { CSP } from './bridge/server';
@@ -33,7 +34,7 @@ async function main(): Promise<void> {
   try {
     ctx = reviewBundle
       ? openReviewContext({ bundlePath: reviewBundle, reviewer: argValue(process.argv, '--reviewer'), decisionsPath: argValue(process.argv, '--decisions'), secrets })
-      : createAppContext({ dbPath, mode: 'studio', secrets });
+      : openAppContext({ dbPath, mode: 'studio', secrets });
   } catch (err) {
     dialog.showErrorBox('Biotrain cannot start', (err as Error).message);
     app.quit();

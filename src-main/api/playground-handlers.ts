@@ -13,17 +13,7 @@ import { ImportSummarySchema } from '../../src-preload/contract/playground';
 import { ApiError } from './api-error';
 import type { PartHandlers } from './types';
 
-const SESSION_KEY = 'playground.session';
-
-/** The playground's session id for this app context, created on first use. */
-function defaultSession(ctx: AppContext): string {
-  let id = ctx.extras.get(SESSION_KEY) as string | undefined;
-  if (!id) {
-    id = randomUUID();
-    ctx.extras.set(SESSION_KEY, id);
-  }
-  return id;
-}
+const defaultSession = (ctx: AppContext): string => ctx.playgroundSessionId;
 
 const changed = (ctx: AppContext, what: string) => ctx.events.emit('event', { type: 'data-changed', what });
 

@@ -1,19 +1,11 @@
 import { lintProject } from '../nextflow-validator';
 import { diffIntents } from '../review/intent-diff';
-import { ReviewRepo } from '../review/review-repo';
+import type { ReviewRepo } from '../review/review-repo';
 import type { AppContext } from '../app/context';
 import type { PartHandlers } from './types';
 
-const repoOf = (ctx: AppContext): ReviewRepo => {
-  let repo = ctx.extras.get('review') as ReviewRepo | undefined;
-  if (!repo) {
-    repo = new ReviewRepo(ctx.db);
-    ctx.extras.set('review', repo);
-  }
-  return repo;
-};
-
-export const reviewerOf = (ctx: AppContext): string => (ctx.extras.get('reviewer') as string | undefined) ?? 'expert';
+const repoOf = (ctx: AppContext): ReviewRepo => ctx.review;
+const reviewerOf = (ctx: AppContext): string => ctx.reviewer;
 
 export const reviewHandlers = {
   'review.next': (req, ctx) => ({ item: repoOf(ctx).next(req.filter, req.afterSeq) }),

@@ -2,9 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Example, ExampleOutput } from '../../src-preload/schemas/example';
-import { type AppContext, createAppContext } from '../app/context';
+import type { AppContext } from '../app/context';
+import { openAppContext } from '../app/compose';
 import type { SecretStore } from '../app/secret-store';
-import { ReviewRepo } from '../review/review-repo';
+import type { ReviewRepo } from '../review/review-repo';
 import { canonicalHash } from './canonical';
 import {
   type Bundle,
@@ -18,30 +19,15 @@ import {
   readDecisionsFile,
   writeFileAtomic,
 } from './format';
+import type { ReviewSession } from './session';
+
+export type { ReviewSession };
 
 /** Key (in the reviewer db's settings) naming the bundle the reviewer db was built from. */
 const REVIEWER_DB_BUNDLE = 'review:bundle';
-export const SESSION_EXTRA = 'bundleSession';
-
-/**
- * One reviewer's session on one bundle. The items live in a private reviewer SQLite store (next to the
- * decisions file, or in a temp dir when that folder is not writable) so the ordinary review channels
- * work unchanged; every decision/undo also rewrites the decisions file atomically.
- */
-export interface ReviewSession {
-  bundle: Bundle;
-  bundlePath: string;
-  reviewer: string;
-  decisionsPath: string;
-  dbPath: string;
-  /** the decisions file content as of now (latest not-undone decision per item) */
-  decisions(): DecisionsFile;
-  /** rewrites the decisions file (temp + rename) and returns what it wrote */
-  writeDecisions(): DecisionsFile;
-}
 
 export function sessionOf(ctx: AppContext): ReviewSession | null {
-  return (ctx.extras.get(SESSION_EXTRA) as ReviewSession | undefined) ?? null;
+  return ctx.reviewSession;
 }
 
 export function defaultReviewer(): string {
@@ -130,7 +116,7 @@ export interface OpenReviewOptions {
 
 /**
  * Opens a bundle for review: verifies it, builds (or reuses) the reviewer db, replays an existing decisions
- * file into a fresh db, and returns an AppContext in 'review' mode with the session in ctx.extras.
+ * file into a fresh db, and returns an AppContext in 'review' mode with the session in ctx.reviewSession.
  */
 export function openReviewContext(opts: OpenReviewOptions): AppContext {
   const bundlePath = path.resolve(opts.bundlePath);
@@ -155,7 +141,7 @@ export function openReviewContext(opts: OpenReviewOptions): AppContext {
   }
 
   const dbPath = reviewerDbPath(decisionsPath);
-  let ctx = createAppContext({ dbPath, mode: 'review', secrets: opts.secrets });
+  let ctx = openAppContext({ dbPath, mode: 'review', secrets: opts.secrets });
   const builtFor = ctx.db.prepare('SELECT value FROM settings WHERE key = ?').get(REVIEWER_DB_BUNDLE) as { value: string } | undefined;
   const expected = { bundle_id: bundle.manifest.bundle_id, items_sha256: bundle.manifest.items_sha256, reviewer };
   let fresh = builtFor === undefined;
@@ -163,14 +149,13 @@ export function openReviewContext(opts: OpenReviewOptions): AppContext {
     // a stale reviewer db (another bundle at the same path): rebuild it from the bundle and decisions file
     ctx.close();
     removeDb(dbPath);
-    ctx = createAppContext({ dbPath, mode: 'review', secrets: opts.secrets });
+    ctx = openAppContext({ dbPath, mode: 'review', secrets: opts.secrets });
     fresh = true;
   }
   ctx.examples.insertMany(bundle.items.map((it) => bundleItemToExample(bundle, it)));
   ctx.settings.set(REVIEWER_DB_BUNDLE, expected);
 
-  const repo = new ReviewRepo(ctx.db);
-  ctx.extras.set('review', repo);
+  const repo = ctx.review;
   const eventCount = (ctx.db.prepare('SELECT count(*) AS n FROM review_events').get() as { n: number }).n;
   if (existing && (fresh || eventCount === 0)) replayDecisions(ctx, repo, existing, reviewer);
 
@@ -193,9 +178,8 @@ export function openReviewContext(opts: OpenReviewOptions): AppContext {
       return file;
     },
   };
-  ctx.extras.set('reviewer', reviewer);
-  ctx.extras.set('reviewBundlePath', bundlePath);
-  ctx.extras.set(SESSION_EXTRA, session);
+  ctx.reviewer = reviewer;
+  ctx.reviewSession = session;
   ctx.events.on('event', (e) => {
     if (e.type === 'data-changed' && e.what === 'review') session.writeDecisions();
   });

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { type AppContext, type AppMode, createAppContext } from '../app/context';
+import { openAppContext } from '../app/compose';
+import type { AppContext, AppMode } from '../app/context';
 
 export const DEFAULT_DB = 'data/biotrain.sqlite';
 
@@ -9,7 +10,7 @@ export function addDbOption(cmd: Command): Command {
 }
 
 export function openContext(dbPath: string, mode: AppMode = 'studio'): AppContext {
-  return createAppContext({ dbPath: path.resolve(dbPath), mode });
+  return openAppContext({ dbPath: path.resolve(dbPath), mode });
 }
 
 /** Progress lines on stderr: rewritten in place on a TTY, one line per update step otherwise. */

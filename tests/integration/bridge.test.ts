@@ -3,7 +3,8 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAppContext, type AppContext } from '../../src-main/app/context';
+import { openAppContext } from '../../src-main/app/compose';
+import type { AppContext } from '../../src-main/app/context';
 import { type Bridge, startBridge } from '../../src-main/bridge/server';
 import { tempDir } from '../support/serve';
 
@@ -23,7 +24,7 @@ describe('loopback bridge', () => {
   let ctx: AppContext;
   let bridge: Bridge;
   beforeAll(async () => {
-    ctx = createAppContext({ dbPath: path.join(tempDir(), 'b.sqlite') });
+    ctx = openAppContext({ dbPath: path.join(tempDir(), 'b.sqlite') });
     bridge = await startBridge({ ctx, token: 'secret-token-123' });
   });
   afterAll(async () => {

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ResponseOf } from '../../../src-preload/contract';
 import { dispatch } from '../../../src-main/api/dispatch';
-import { type AppContext, createAppContext } from '../../../src-main/app/context';
+import { openAppContext } from '../../../src-main/app/compose';
+import type { AppContext } from '../../../src-main/app/context';
 import { tempDir } from '../../support/serve';
 
 const QUERY = 'RNA-seq differential expression in human liver, tumor vs normal, paired-end';
@@ -12,7 +13,7 @@ describe('playground / interactions API', () => {
   let ctx: AppContext;
   const call = <T>(name: string, req: unknown) => dispatch(ctx, name, req) as Promise<T>;
   beforeAll(() => {
-    ctx = createAppContext({ dbPath: path.join(tempDir(), 'pg.sqlite') });
+    ctx = openAppContext({ dbPath: path.join(tempDir(), 'pg.sqlite') });
   });
   afterAll(() => ctx.close());
 

@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNEL_NAMES } from '../../../src-preload/contract';
 import { API_IPC_CHANNEL, type ApiEnvelope, EVENT_IPC_CHANNEL } from '../../../src-preload/contract/envelope';
 import { ipcApiHandler } from '../../../src-main/api/ipc-handler';
-import { type AppContext, createAppContext } from '../../../src-main/app/context';
+import { openAppContext } from '../../../src-main/app/compose';
+import type { AppContext } from '../../../src-main/app/context';
 import { REPO, tempDir } from '../../support/serve';
 
 // What `require` reaches in a sandboxed Electron preload (electron docs, "Process Sandboxing"): electron's
@@ -79,7 +80,7 @@ describe('built preload in the Electron sandbox', () => {
     const files = fs.existsSync(BUILT) ? fs.readdirSync(BUILT).filter((f) => f.endsWith('.cjs')) : [];
     if (files.length === 0) throw new Error(`no built preload in ${BUILT}: run npm run build first`);
     expect(files).toEqual(['index.cjs']);
-    ctx = createAppContext({ dbPath: path.join(tempDir(), 'biotrain.sqlite') });
+    ctx = openAppContext({ dbPath: path.join(tempDir(), 'biotrain.sqlite') });
     const handler = ipcApiHandler(ctx);
     preload = loadPreload(path.join(BUILT, 'index.cjs'), (channel, name, request) => {
       if (channel !== API_IPC_CHANNEL) return Promise.reject(new Error(`No handler registered for '${channel}'`));
