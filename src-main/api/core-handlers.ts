@@ -1,22 +1,17 @@
 import { LLM_API_KEY } from '../app/secret-store';
 import { SCHEMA_VERSION } from '../store/migrations';
 import { APP_VERSION } from '../app/version';
+import { jobViews } from '../jobs/job-view';
+import { startedJobReply } from './job-reply';
 import type { PartHandlers } from './types';
 
 export const coreHandlers = {
   'app.info': (_req, ctx) => ({ version: APP_VERSION, schemaVersion: SCHEMA_VERSION, dbPath: ctx.dbPath, mode: ctx.mode }),
-  'jobs.start': (req, ctx) => {
-    const { job, done } = ctx.runner.start(req.kind, req.params);
-    done.catch(() => undefined);
-    return ctx.runner.store.get(job.id) ?? job;
-  },
-  'jobs.list': (_req, ctx) => ctx.runner.store.list(),
+  // the request is already checked against its kind's params schema (JobStartRequestSchema)
+  'jobs.start': (req, ctx) => startedJobReply(ctx, ctx.runner.start(req.kind, req.params)),
+  'jobs.list': (_req, ctx) => jobViews(ctx.runner.store.list()),
   'jobs.cancel': (req, ctx) => ({ cancelled: ctx.runner.cancel(req.id) }),
-  'jobs.resume': (req, ctx) => {
-    const { job, done } = ctx.runner.resume(req.id);
-    done.catch(() => undefined);
-    return ctx.runner.store.get(job.id) ?? job;
-  },
+  'jobs.resume': (req, ctx) => startedJobReply(ctx, ctx.runner.resume(req.id)),
   'examples.list': (req, ctx) => ({
     total: ctx.examples.count(req.filter),
     items: ctx.examples.listLight(req.filter, req.offset, req.limit),

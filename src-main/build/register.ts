@@ -1,18 +1,11 @@
 import path from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { z } from 'zod';
-import { SplitConfigSchema } from '../../src-preload/schemas/build';
 import type { AppContext } from '../app/context';
 import { JobCancelledError, type JobProgress } from '../jobs/job-runner';
 import { openStore } from '../store/db';
 import { ExamplesRepo } from '../store/examples-repo';
+import { registerJob } from '../jobs/typed-jobs';
 import { runBuild } from './run-build';
-
-export const BuildJobParamsSchema = z.object({
-  outDir: z.string().min(1),
-  seed: z.number().int().nonnegative(),
-  splitConfig: SplitConfigSchema.partial().optional(),
-});
 
 /** pipeline/export phases that stream rows through an open SQLite cursor while reporting progress */
 const CURSOR_PHASES = new Set(['validate', 'export']);
@@ -27,8 +20,8 @@ const CURSOR_PHASES = new Set(['validate', 'export']);
  * the app's connection would fail the job-progress writes and every API request made during the build.
  */
 export function registerBuildJobs(ctx: AppContext): void {
-  ctx.runner.register('build', async (job) => {
-    const params = BuildJobParamsSchema.parse(job.params);
+  registerJob(ctx.runner, 'build', async (job) => {
+    const { params } = job;
     // let build.start answer first: the pipeline's first batch runs synchronously
     await nextTurn();
     const own = ctx.dbPath !== ':memory:';

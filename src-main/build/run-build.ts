@@ -13,6 +13,7 @@ import { type PipelineResult, runPipeline } from '../pipeline/run-pipeline';
 import { defaultGenerateDeps } from '../generators/default-deps';
 import { expertExamples, storeGoldenQueries } from '../generators/expert';
 import { GENERATED_KINDS, TARGETS } from '../generators/targets';
+import { startJob } from '../jobs/typed-jobs';
 import { roundTrip } from '../round-trip/check';
 
 export interface BuildOptions {
@@ -133,7 +134,7 @@ export async function generateAll(ctx: AppContext, opts: BuildOptions, onProgres
       if (p.jobId === id) onProgress({ phase: `generate ${kind}`, done: p.done, total: p.total });
     };
     ctx.runner.on('progress', onJob);
-    const final = await ctx.runner.start('generate', { kind, count, seed: opts.seed, engine: 'template' }, id).done;
+    const final = await startJob(ctx.runner, 'generate', { kind, count, seed: opts.seed, engine: 'template' }, id).done;
     ctx.runner.off('progress', onJob);
     if (final.status !== 'completed') throw new Error(`generation of ${kind} ${final.status}: ${final.error ?? final.message}`);
   }

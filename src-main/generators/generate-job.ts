@@ -1,5 +1,5 @@
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
-import { z } from 'zod';
+import { GenerateParamsSchema, type JobParams, type JobResult } from '../../src-preload/contract/jobs';
 import type { Example } from '../../src-preload/schemas/example';
 import type { AppContext } from '../app/context';
 import { type JobContext, throwIfCancelled } from '../jobs/job-runner';
@@ -7,28 +7,14 @@ import type { Knowledge } from '../knowledge/schemas';
 import { type RoundTripDeps, roundTrip } from '../round-trip/check';
 import { ExamplesRepo } from '../store/examples-repo';
 import { makeExample } from './example-factory';
-import { GENERATED_KINDS, type GeneratedKind } from './targets';
+import type { GeneratedKind } from './targets';
 import { planTemplateItems } from './template-engine';
 import { diversityReport, type DiversityReport } from './diversity';
 
-export const GenerateParamsSchema = z.object({
-  kind: z.enum(GENERATED_KINDS as [GeneratedKind, ...GeneratedKind[]]),
-  count: z.number().int().min(1).max(1_000_000),
-  seed: z.number().int().min(0).default(42),
-  engine: z.enum(['template', 'llm']).default('template'),
-});
-export type GenerateParams = z.infer<typeof GenerateParamsSchema>;
-
-export interface GenerateSummary {
-  kind: GeneratedKind;
-  engine: string;
-  planned: number;
-  inserted: number;
-  skippedExisting: number;
-  autoValidated: number;
-  needsReview: number;
-  diversity: DiversityReport | null;
-}
+export { GenerateParamsSchema };
+export type GenerateParams = JobParams<'generate'>;
+/** The generate job's result (src-preload/contract/jobs.ts); diversity is filled for query variations. */
+export type GenerateSummary = Omit<JobResult<'generate'>, 'diversity'> & { diversity: DiversityReport | null };
 
 const BATCH = 200;
 

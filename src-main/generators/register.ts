@@ -1,7 +1,8 @@
 import type { AppContext } from '../app/context';
 import { llmClientFromContext } from '../llm/from-settings';
 import { defaultGenerateDeps } from './default-deps';
-import { type GenerateDeps, GenerateParamsSchema, runGenerate } from './generate-job';
+import { registerJob } from '../jobs/typed-jobs';
+import { type GenerateDeps, runGenerate } from './generate-job';
 import { runLlmGenerate } from './llm-engine';
 
 let deps: GenerateDeps | null = null;
@@ -9,9 +10,9 @@ const lazyDeps = () => (deps ??= defaultGenerateDeps());
 
 /** Job kind 'generate': params {kind, count, seed, engine}; engine 'llm' uses the client the LLM settings describe. */
 export function registerGenerateJobs(ctx: AppContext): void {
-  ctx.runner.register('generate', async (job) => {
+  registerJob(ctx.runner, 'generate', async (job) => {
     const result =
-      GenerateParamsSchema.parse(job.params).engine === 'llm'
+      job.params.engine === 'llm'
       ? await runLlmGenerate(ctx.db, job.params, lazyDeps(), job, llmClientFromContext(ctx))
       : await runGenerate(ctx.db, job.params, lazyDeps(), job);
     ctx.events.emit('event', { type: 'data-changed', what: 'examples' });

@@ -1,9 +1,7 @@
-import { z } from 'zod';
 import type { AppContext } from '../app/context';
 import { loadKnowledge } from '../knowledge/load';
+import { registerJob } from '../jobs/typed-jobs';
 import { importFeedback } from './import-feedback';
-
-export const ImportJobParamsSchema = z.object({ path: z.string().min(1) });
 
 /** Bad-line reports kept in an import job's result (the count covers all). */
 const JOB_MAX_ERRORS = 100;
@@ -15,8 +13,8 @@ const PROGRESS_EVERY_MS = 500;
  * stops after the batch being written. Running it again on the same file adds exactly what is missing.
  */
 export function registerInteractionJobs(ctx: AppContext): void {
-  ctx.runner.register('import-feedback', async (job) => {
-    const { path } = ImportJobParamsSchema.parse(job.params);
+  registerJob(ctx.runner, 'import-feedback', async (job) => {
+    const { path } = job.params;
     let last = 0;
     const summary = await importFeedback(ctx.db, path, {
       kb: loadKnowledge(),

@@ -1,12 +1,12 @@
 import type { z } from 'zod';
-import { JobViewSchema } from '../../src-preload/contract/core';
+import { type JobRecord, JobRecordSchema, JobStatusSchema } from '../../src-preload/contract/jobs';
 import type { Db } from '../store/db';
 
-/** A stored job is exactly what the API shows (one schema for both). */
-export const JobSchema = JobViewSchema;
-export const JobStatusSchema = JobViewSchema.shape.status;
+/** A stored job row; the API shows it typed per kind (jobs/job-view.ts). */
+export const JobSchema = JobRecordSchema;
+export { JobStatusSchema };
 export type JobStatus = z.infer<typeof JobStatusSchema>;
-export type Job = z.infer<typeof JobSchema>;
+export type Job = JobRecord;
 
 interface JobRow extends Omit<Job, 'params' | 'result'> {
   params: string;

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { ExampleKindSchema, ExampleSchema, ExampleStatusSchema, SplitSchema } from '../schemas/example';
 import { channel } from './channel';
+import { JobStartRequestSchema, JobStatusSchema, JobViewSchema } from './jobs';
+
+export { JobViewSchema, type JobView } from './jobs';
 
 export const ExampleFilterSchema = z.object({
   kind: ExampleKindSchema.optional(),
@@ -26,25 +29,10 @@ export const ExampleLightSchema = z.object({
 });
 export type ExampleLight = z.infer<typeof ExampleLightSchema>;
 
-export const JobViewSchema = z.object({
-  id: z.string(),
-  kind: z.string(),
-  status: z.enum(['queued', 'running', 'completed', 'failed', 'cancelled', 'interrupted']),
-  params: z.unknown(),
-  progress_done: z.number(),
-  progress_total: z.number(),
-  message: z.string().nullable(),
-  error: z.string().nullable(),
-  result: z.unknown(),
-  created_at: z.string(),
-  updated_at: z.string(),
-});
-export type JobView = z.infer<typeof JobViewSchema>;
-
 export const JobProgressEventSchema = z.object({
   jobId: z.string(),
   kind: z.string(),
-  status: JobViewSchema.shape.status,
+  status: JobStatusSchema,
   done: z.number(),
   total: z.number(),
   message: z.string().nullable(),
@@ -71,10 +59,7 @@ export const coreChannels = {
       mode: z.enum(['studio', 'review']),
     }),
   ),
-  'jobs.start': channel(
-    z.object({ kind: z.string().min(1).max(64), params: z.record(z.string(), z.unknown()) }),
-    JobViewSchema,
-  ),
+  'jobs.start': channel(JobStartRequestSchema, JobViewSchema),
   'jobs.list': channel(Empty, z.array(JobViewSchema)),
   'jobs.cancel': channel(z.object({ id: z.string() }), z.object({ cancelled: z.boolean() })),
   'jobs.resume': channel(z.object({ id: z.string() }), JobViewSchema),

@@ -3,24 +3,11 @@ import { ExampleSchema, ToolChoiceSchema } from '../schemas/example';
 import { FeedbackSchema, InteractionOriginSchema, InteractionSchema, ModificationsSchema } from '../schemas/interaction';
 import { IntentSchema } from '../schemas/intent';
 import { channel } from './channel';
+import { ImportSummarySchema } from './jobs';
 import { DiagnosticSchema } from './review';
 
 
-/** What an import of a feedback JSONL file did. */
-export const ImportSummarySchema = z.object({
-  /** lines read, blank ones included */
-  lines: z.number().int(),
-  imported: z.number().int(),
-  /** lines whose interaction (content hash) was already stored, in the store or earlier in the file */
-  duplicates: z.number().int(),
-  /** the first bad lines (capped); errorCount has the total */
-  errors: z.array(z.object({ line: z.number().int(), reason: z.string() })),
-  /** number of bad lines */
-  errorCount: z.number().int(),
-  /** training examples created from imported accepted / modified interactions */
-  examples: z.number().int(),
-});
-export type ImportSummary = z.infer<typeof ImportSummarySchema>;
+export { type ImportSummary, ImportSummarySchema } from './jobs';
 
 export const InteractionStatsSchema = z.object({
   total: z.number().int(),

@@ -1,4 +1,5 @@
 import { type FormEvent, useEffect, useState } from 'react';
+import { EXPORT_FORMATS } from '../../../src-preload/schemas/export-formats';
 import { call } from '../api/client';
 import { Bar } from '../components/Bar';
 import { ErrorBanner } from '../components/ErrorBanner';
@@ -8,18 +9,6 @@ import { useApi } from '../hooks/useApi';
 import { formatEta, formatRate, useJobProgress } from '../hooks/useJobProgress';
 import { useBuildConfig } from '../state/buildConfig';
 import { useNav } from '../state/nav';
-
-/** What one build writes into the output folder (src-main/export/layout.ts). */
-const FORMATS: [string, string][] = [
-  ['processed/{train,val,test}.jsonl', 'full records with metadata'],
-  ['openai/{train,val,test}.jsonl', 'OpenAI chat fine-tuning messages'],
-  ['hf/', 'Hugging Face datasets (Arrow, load_from_disk)'],
-  ['hub/', 'Hub-ready Parquet with a dataset card'],
-  ['alpaca_format.json', 'Alpaca instruction/input/output'],
-  ['sharegpt_format.json, sharegpt_format_val.json', 'ShareGPT conversations'],
-  ['dataset_info.json', 'LLaMA-Factory dataset registry'],
-  ['metadata/quality_report.json, metadata/manifest.json', 'quality report and manifest with sha256'],
-];
 
 const BUILD_TONE: Record<string, string> = { passed: 'ok', failed: 'bad', error: 'bad', running: 'warn' };
 
@@ -127,9 +116,9 @@ export function Export() {
         <div className="card">
           <h2 style={{ marginTop: 0 }}>Formats written</h2>
           <ul className="plain-list formats">
-            {FORMATS.map(([p, what]) => (
-              <li key={p}>
-                <code>{p}</code> <span className="muted">— {what}</span>
+            {EXPORT_FORMATS.map((f) => (
+              <li key={f.id}>
+                <code>{f.files}</code> <span className="muted">— {f.description}</span>
               </li>
             ))}
           </ul>

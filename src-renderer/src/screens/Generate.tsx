@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
-import type { JobView } from '../../../src-preload/contract/core';
+import type { JobView } from '../../../src-preload/contract/jobs';
+import { GENERATED_KINDS, type GeneratedKind, TARGETS } from '../../../src-preload/schemas/plan-targets';
 import { call } from '../api/client';
 import { Bar } from '../components/Bar';
 import { ErrorBanner } from '../components/ErrorBanner';
@@ -7,16 +8,8 @@ import { formatBytes, formatTime, KIND_LABELS } from '../components/format';
 import { useApi } from '../hooks/useApi';
 import { formatEta, formatRate, type LiveProgress, useJobProgress } from '../hooks/useJobProgress';
 
-/** The plan targets per generated kind (src-main/generators/targets.ts). */
-const TARGETS = {
-  query_variation: 5000,
-  tool_selection: 2000,
-  workflow: 1000,
-  education: 500,
-  error_diagnosis: 500,
-} as const;
-type GenKind = keyof typeof TARGETS;
-const KINDS = Object.keys(TARGETS) as GenKind[];
+type GenKind = GeneratedKind;
+const KINDS = GENERATED_KINDS;
 
 const STATUS_TONE: Record<string, string> = { completed: 'ok', running: '', queued: '', failed: 'bad', cancelled: 'warn', interrupted: 'warn' };
 const RESUMABLE = new Set(['interrupted', 'cancelled', 'failed']);
@@ -35,23 +28,27 @@ function withLive(j: JobView, p: LiveProgress | undefined) {
 }
 
 function describeParams(j: JobView): string {
-  const p = (j.params ?? {}) as Record<string, unknown>;
-  if (j.kind === 'generate') return `${KIND_LABELS[String(p.kind)] ?? String(p.kind)} · ${String(p.engine ?? 'template')} · ${String(p.count)} · seed ${String(p.seed ?? 42)}`;
-  if (j.kind === 'build') return `${String(p.outDir)} · seed ${String(p.seed)}`;
-  if (j.kind === 'import-feedback') return `feedback from ${String(p.path)}`;
-  return JSON.stringify(p).slice(0, 80);
+  switch (j.kind) {
+    case 'generate':
+      return `${KIND_LABELS[j.params.kind] ?? j.params.kind} · ${j.params.engine} · ${j.params.count} · seed ${j.params.seed}`;
+    case 'build':
+      return `${j.params.outDir} · seed ${j.params.seed}`;
+    case 'import-feedback':
+      return `feedback from ${j.params.path}`;
+  }
 }
 
 /** One line from a finished job's result: what was inserted, or how the build ended. */
 function describeResult(j: JobView): string | null {
-  if (j.status !== 'completed' || !j.result || typeof j.result !== 'object') return null;
-  const r = j.result as Record<string, unknown>;
-  if (j.kind === 'generate' && typeof r.inserted === 'number')
-    return `inserted ${r.inserted}, ${String(r.skippedExisting ?? 0)} already in store, ${String(r.needsReview ?? 0)} need review`;
-  if (j.kind === 'build' && typeof r.passed === 'boolean') return `${r.passed ? 'passed' : 'failed'} its gates, ${String(r.files)} files in ${String(r.outDir)}`;
-  if (j.kind === 'import-feedback' && typeof r.imported === 'number')
-    return `imported ${r.imported}, ${String(r.duplicates)} already present, ${String(r.errorCount)} bad lines, ${String(r.examples)} examples`;
-  return null;
+  if (j.status !== 'completed' || !j.result) return null;
+  switch (j.kind) {
+    case 'generate':
+      return `inserted ${j.result.inserted}, ${j.result.skippedExisting} already in store, ${j.result.needsReview} need review`;
+    case 'build':
+      return `${j.result.passed ? 'passed' : 'failed'} its gates, ${j.result.files} files in ${j.result.outDir}`;
+    case 'import-feedback':
+      return `imported ${j.result.imported}, ${j.result.duplicates} already present, ${j.result.errorCount} bad lines, ${j.result.examples} examples`;
+  }
 }
 
 /** done / total: bytes for imports, items for the rest. */

@@ -1,0 +1,13 @@
+// Facts of the plan that main and the renderer both show: one module, imported by both sides.
+import type { ExampleKind } from './example';
+
+/** The plan's target counts per generated kind (Part 6). Interactions have no target. */
+export const TARGETS: Record<Exclude<ExampleKind, 'interaction'>, number> = {
+  query_variation: 5000,
+  tool_selection: 2000,
+  workflow: 1000,
+  education: 500,
+  error_diagnosis: 500,
+};
+export type GeneratedKind = keyof typeof TARGETS;
+export const GENERATED_KINDS = Object.keys(TARGETS) as GeneratedKind[];
