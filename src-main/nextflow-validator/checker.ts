@@ -553,17 +553,15 @@ export class Checker {
         this.checkExpr(e.operand, scope);
         return;
       case 'binary': {
-        this.checkExpr(e.left, scope);
-        const right = e.right;
-        const callee = right.kind === 'call' ? right.callee : right;
-        if ((e.op === '|' || e.op === '&') && callee.kind === 'ident' && CHANNEL_OPERATORS.has(callee.name) && !scope.lookup(callee.name)) {
-          if (right.kind === 'call') {
-            for (const a of right.args) this.checkExpr(a, scope);
-            for (const n of right.named) this.checkExpr(n.value, scope);
-          }
-          return;
+        // a long `a + b + c ...` is a left-deep tree: walk its left spine in a loop, not by recursion
+        const spine: Extract<Expr, { kind: 'binary' }>[] = [];
+        let left: Expr = e;
+        while (left.kind === 'binary') {
+          spine.push(left);
+          left = left.left;
         }
-        this.checkExpr(right, scope);
+        this.checkExpr(left, scope);
+        for (let k = spine.length - 1; k >= 0; k--) this.checkBinaryRight(spine[k]!, scope);
         return;
       }
       case 'ternary':
@@ -577,6 +575,20 @@ export class Checker {
         else this.assignName(e.target.name, e.target, scope);
         return;
     }
+  }
+
+  /** The right side of `left op right`; after a pipe, an operator name is the operator, not a variable. */
+  private checkBinaryRight(e: Extract<Expr, { kind: 'binary' }>, scope: Scope): void {
+    const right = e.right;
+    const callee = right.kind === 'call' ? right.callee : right;
+    if ((e.op === '|' || e.op === '&') && callee.kind === 'ident' && CHANNEL_OPERATORS.has(callee.name) && !scope.lookup(callee.name)) {
+      if (right.kind === 'call') {
+        for (const a of right.args) this.checkExpr(a, scope);
+        for (const n of right.named) this.checkExpr(n.value, scope);
+      }
+      return;
+    }
+    this.checkExpr(right, scope);
   }
 
   private checkInterpolation(part: Interpolation, scope: Scope): void {

@@ -2,10 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Script } from './ast';
 import { Checker, type Exports, exportsOf, type ResolvedInclude } from './checker';
+import { collectNextflowFiles } from './collect-files';
 import { type Diagnostic, type LintResult, SyntaxFailure, toResult } from './diagnostics';
 import { parse } from './parser';
 
 export type { Diagnostic, LintResult, Severity } from './diagnostics';
+export { limitPerFile, MAX_DIAGNOSTICS_PER_FILE } from './diagnostics';
 
 type Parsed = { script: Script } | { failure: Diagnostic };
 
@@ -84,26 +86,17 @@ export function lintProject(files: Record<string, string>, entry?: string): Lint
   return toResult(diagnostics);
 }
 
-function collectNf(p: string, out: string[]): void {
-  const stat = fs.statSync(p);
-  if (stat.isDirectory()) {
-    for (const e of fs.readdirSync(p).sort()) {
-      if (e === 'node_modules' || e === 'work' || e.startsWith('.')) continue;
-      collectNf(path.join(p, e), out);
-    }
-  } else if (p.endsWith('.nf')) out.push(p);
-}
-
 /** Lints files or directories (recursively, *.nf) on disk; includes resolve on disk. */
 export function lintPaths(paths: string[]): LintResult {
-  const files: string[] = [];
-  const diagnostics: Diagnostic[] = [];
-  for (const p of paths) {
-    if (!fs.existsSync(p)) diagnostics.push({ file: p, line: 1, column: 1, severity: 'error', rule: 'file-not-found', message: `no such file or directory: ${p}` });
-    else collectNf(p, files);
-  }
+  const { files, diagnostics } = collectNextflowFiles(paths);
   for (const file of files) {
-    const text = fs.readFileSync(file, 'utf8');
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch (err) {
+      diagnostics.push({ file, line: 1, column: 1, severity: 'error', rule: 'unreadable', message: `cannot read '${file}': ${(err as Error).message}` });
+      continue;
+    }
     const r = lintSource(text, file, (from, inc) => {
       const target = includeCandidates(from, inc).find((c) => fs.existsSync(c) && fs.statSync(c).isFile());
       return target ? fs.readFileSync(target, 'utf8') : undefined;

@@ -29,8 +29,12 @@ const OPERATORS = [
   '{', '}', '(', ')', '[', ']', ',', ';', ':', '.', '=', '+', '-', '*', '/', '%', '<', '>', '!', '~', '?', '&', '|', '^', '@',
 ];
 const OPERATORS_LONGEST_FIRST = [...OPERATORS].sort((a, b) => b.length - a.length);
-const ID_START = /[A-Za-z_$]/;
+/** Operators by their first character, longest first: one short list to try per operator token. */
+const OPERATORS_BY_FIRST = new Map<string, string[]>();
+for (const op of OPERATORS_LONGEST_FIRST) OPERATORS_BY_FIRST.set(op[0]!, [...(OPERATORS_BY_FIRST.get(op[0]!) ?? []), op]);
 const ID_PART = /[A-Za-z0-9_$]/;
+const isIdStart = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36;
+const isIdPart = (c: number) => isIdStart(c) || (c >= 48 && c <= 57);
 
 /** Tokens after which `/` is division; elsewhere it starts a slashy string (regex). */
 function slashIsDivision(prev: Token | undefined): boolean {
@@ -100,12 +104,16 @@ export function tokenize(src: string, startLine = 1, startColumn = 1): Token[] {
   const readString = (quote: string, triple: boolean, startLine: number, startCol: number): Token => {
     const interpolations: Interpolation[] = [];
     const gstring = quote === '"';
+    const closing = triple ? quote.repeat(3) : quote;
     advance(triple ? 3 : 1);
+    // the text is built from slices of src between escapes and interpolations (not char by char)
     let value = '';
+    let segment = i;
     for (;;) {
       if (i >= n) fail('unterminated-string', `unterminated string starting here`, startLine, startCol);
       const ch = src[i]!;
-      if (triple ? src.startsWith(quote.repeat(3), i) : ch === quote) {
+      if (ch === quote && (!triple || src.startsWith(closing, i))) {
+        value += src.slice(segment, i);
         advance(triple ? 3 : 1);
         break;
       }
@@ -114,7 +122,6 @@ export function tokenize(src: string, startLine = 1, startColumn = 1): Token[] {
         const next = src[i + 1];
         if (next === undefined) fail('unterminated-string', 'unterminated string', startLine, startCol);
         if (next !== '\n' && !/[btnfrs"'\\$u0-7/]/.test(next!)) fail('invalid-escape', `invalid escape sequence \\${next} in a string`);
-        value += ch + next;
         advance(2);
         continue;
       }
@@ -123,27 +130,31 @@ export function tokenize(src: string, startLine = 1, startColumn = 1): Token[] {
         const l = line;
         const c = col;
         if (next === '{') {
+          value += `${src.slice(segment, i)}\${}`;
           advance();
           interpolations.push({ code: readInterpolation(), line: l, column: c, codeLine: l, codeColumn: c + 2 });
-          value += '${}';
+          segment = i;
           continue;
         }
         if (/[A-Za-z_]/.test(next)) {
+          value += `${src.slice(segment, i)}\${}`;
           advance();
-          let name = '';
+          const from = i;
           while (i < n && (ID_PART.test(src[i]!) || (src[i] === '.' && /[A-Za-z_]/.test(src[i + 1] ?? '')))) {
             if (src[i] === '$') break;
-            name += src[i];
             advance();
           }
-          interpolations.push({ code: name, line: l, column: c, codeLine: l, codeColumn: c + 1 });
-          value += '${}';
+          interpolations.push({ code: src.slice(from, i), line: l, column: c, codeLine: l, codeColumn: c + 1 });
+          segment = i;
           continue;
         }
         fail('unescaped-dollar', "unescaped '$' in a double-quoted string: write \\$ for a literal dollar (e.g. shell variables and $(...) in scripts)", l, c);
       }
-      value += ch;
-      advance();
+      if (ch === '\n') {
+        line++;
+        col = 1;
+      } else col++;
+      i++;
     }
     return { type: gstring && interpolations.length ? 'gstring' : 'string', value, line: startLine, column: startCol, interpolations, triple };
   };
@@ -158,15 +169,19 @@ export function tokenize(src: string, startLine = 1, startColumn = 1): Token[] {
       continue;
     }
     if (ch === ' ' || ch === '\t' || ch === '\r' || ch === '\f') {
-      advance();
+      col++;
+      i++;
       continue;
     }
     if (ch === '\\' && src[i + 1] === '\n') {
       advance(2);
       continue;
     }
-    if (src.startsWith('//', i)) {
-      while (i < n && src[i] !== '\n') advance();
+    if (ch === '/' && src[i + 1] === '/') {
+      const end = src.indexOf('\n', i);
+      const stop = end < 0 ? n : end;
+      col += stop - i;
+      i = stop;
       continue;
     }
     if (src.startsWith('/*', i)) {
@@ -212,17 +227,19 @@ export function tokenize(src: string, startLine = 1, startColumn = 1): Token[] {
       advance(text.length);
       continue;
     }
-    if (ID_START.test(ch)) {
-      let j = i;
-      while (j < n && ID_PART.test(src[j]!)) j++;
+    if (isIdStart(src.charCodeAt(i))) {
+      let j = i + 1;
+      while (j < n && isIdPart(src.charCodeAt(j))) j++;
       tokens.push({ type: 'ident', value: src.slice(i, j), line: startLine, column: startCol });
-      advance(j - i);
+      col += j - i; // no newline inside a name
+      i = j;
       continue;
     }
-    const op = OPERATORS_LONGEST_FIRST.find((o) => src.startsWith(o, i));
+    const op = OPERATORS_BY_FIRST.get(ch)?.find((o) => src.startsWith(o, i));
     if (!op) fail('syntax', `unexpected character '${ch}'`);
     tokens.push({ type: 'op', value: op!, line: startLine, column: startCol });
-    advance(op!.length);
+    col += op!.length;
+    i += op!.length;
   }
   tokens.push({ type: 'eof', value: '', line, column: col });
   return tokens;

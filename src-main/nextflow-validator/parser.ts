@@ -328,7 +328,8 @@ export class Parser {
       return this.defStatement();
     }
     if (this.is('(') && this.isMultipleAssignment()) return { ...this.defStatement(), assign: true } as Stmt;
-    if (this.is('{')) return { kind: 'block', body: this.block(), ...start };
+    // nf-lang's grammar has no bare block statement: a '{' that starts a statement opens a closure
+    if (this.is('{')) return { kind: 'expr', expr: this.postfix(this.closure(), false), ...start };
     // statement label, e.g. branch criteria `single_end: meta.single_end`
     if (this.tok.type === 'ident' && this.is(':', this.peek())) {
       const name = this.tok.value;
