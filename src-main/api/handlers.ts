@@ -2,6 +2,7 @@ import { bundleHandlers } from './bundle-handlers';
 import { coreHandlers } from './core-handlers';
 import { dashboardHandlers } from './dashboard-handlers';
 import { datasetHandlers } from './dataset-handlers';
+import { modelEvalHandlers } from './model-eval-handlers';
 import { playgroundHandlers } from './playground-handlers';
 import { reviewHandlers } from './review-handlers';
 import type { Handlers } from './types';
@@ -17,4 +18,5 @@ export const allHandlers = {
   ...playgroundHandlers,
   ...reviewHandlers,
   ...bundleHandlers,
+  ...modelEvalHandlers,
 } satisfies Handlers;

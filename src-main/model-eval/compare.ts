@@ -1,6 +1,5 @@
-import type { EvalComparison, EvalGroup } from '../../src-preload/schemas/model-eval';
+import { type EvalComparison, type EvalGroup, HEADLINE_METRICS } from '../../src-preload/schemas/model-eval';
 import type { EvalRunsRepo } from './runs-repo';
-import { HEADLINE_METRICS } from './score-answer';
 
 export class CompareError extends Error {}
 

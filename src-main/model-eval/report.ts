@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { EvalGroup, EvalItem, EvalReport, EvalSettings, EvalSummary } from '../../src-preload/schemas/model-eval';
+import { type EvalGroup, type EvalItem, type EvalReport, type EvalSettings, type EvalSummary, HEADLINE_METRICS } from '../../src-preload/schemas/model-eval';
 import { makeDirs } from '../app/make-dirs';
-import { HEADLINE_METRICS } from './score-answer';
 import { worst } from './summary';
 
 const EXCERPT = 600;

@@ -33,6 +33,12 @@ export interface ModelEvalOptions {
   signal?: AbortSignal;
 }
 
+export class EvalCancelledError extends Error {
+  constructor() {
+    super('cancelled');
+  }
+}
+
 export interface ModelEvalResult {
   id: string;
   reportDir: string;
@@ -112,6 +118,7 @@ export async function runModelEval(db: Db, kb: Knowledge, o: ModelEvalOptions, o
         return item;
       }),
     );
+    if (o.signal?.aborted) throw new EvalCancelledError();
     const usage = client.usage();
     const summary = summarize(items, {
       calls: usage.calls,

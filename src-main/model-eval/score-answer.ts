@@ -1,4 +1,4 @@
-import type { Metrics } from '../../src-preload/schemas/model-eval';
+import { HEADLINE_METRICS, type Metrics } from '../../src-preload/schemas/model-eval';
 import { type Intent, IntentSchema } from '../../src-preload/schemas/intent';
 import type { Knowledge } from '../knowledge/schemas';
 import { type ParsedAnswer, parseAnswer } from './parse-answer';
@@ -23,9 +23,6 @@ export interface AnswerCase {
   /** metadata.tools of the exported record: the target's tool ids (unordered) */
   targetTools: readonly string[];
 }
-
-/** The metrics that make up an answer's score, each in [0, 1]; the score is the mean of those that apply. */
-export const HEADLINE_METRICS = ['format', 'intent.fields', 'tools.f1', 'workflow.score', 'facts.recall', 'facts.known'] as const;
 
 export function headlineScore(metrics: Metrics): number {
   const vals = HEADLINE_METRICS.flatMap((k) => (metrics[k] === undefined ? [] : [metrics[k]!]));

@@ -4,6 +4,7 @@ import type { Channel } from './channel';
 import { coreChannels } from './core';
 import { dashboardChannels } from './dashboard';
 import { datasetChannels } from './dataset';
+import { modelEvalChannels } from './model-eval';
 import { playgroundChannels } from './playground';
 import { reviewChannels } from './review';
 
@@ -15,6 +16,7 @@ export const contract = {
   ...playgroundChannels,
   ...datasetChannels,
   ...bundleChannels,
+  ...modelEvalChannels,
 } satisfies Record<string, Channel>;
 
 export type Contract = typeof contract;

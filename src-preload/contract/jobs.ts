@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { GateSchema, LeakageReportSchema, QualityMetricsSchema, SplitConfigSchema } from '../schemas/build';
 import { VariationStyleSchema } from '../schemas/example';
+import { EvalModelResultSchema, EvalModelStartSchema } from '../schemas/model-eval';
 import { GENERATED_KINDS, type GeneratedKind } from '../schemas/plan-targets';
 
 export const GenerateParamsSchema = z.object({
@@ -79,12 +80,14 @@ export const JOB_PARAMS = {
   generate: GenerateParamsSchema,
   build: BuildJobParamsSchema,
   'import-feedback': ImportJobParamsSchema,
+  'eval-model': EvalModelStartSchema,
 } as const;
 
 export const JOB_RESULTS = {
   generate: GenerateSummarySchema,
   build: BuildSummarySchema,
   'import-feedback': ImportSummarySchema,
+  'eval-model': EvalModelResultSchema,
 } as const satisfies Record<keyof typeof JOB_PARAMS, z.ZodType>;
 
 export type JobKind = keyof typeof JOB_PARAMS;
@@ -118,6 +121,7 @@ export const JobViewSchema = z.discriminatedUnion('kind', [
   JobRecordSchema.extend({ kind: z.literal('generate'), params: GenerateParamsSchema, result: GenerateSummarySchema.nullable() }),
   JobRecordSchema.extend({ kind: z.literal('build'), params: BuildJobParamsSchema, result: BuildSummarySchema.nullable() }),
   JobRecordSchema.extend({ kind: z.literal('import-feedback'), params: ImportJobParamsSchema, result: ImportSummarySchema.nullable() }),
+  JobRecordSchema.extend({ kind: z.literal('eval-model'), params: EvalModelStartSchema, result: EvalModelResultSchema.nullable() }),
 ]);
 export type JobView = z.infer<typeof JobViewSchema>;
 
@@ -126,6 +130,7 @@ export const JobStartRequestSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('generate'), params: GenerateParamsSchema }),
   z.object({ kind: z.literal('build'), params: BuildJobParamsSchema }),
   z.object({ kind: z.literal('import-feedback'), params: ImportJobParamsSchema }),
+  z.object({ kind: z.literal('eval-model'), params: EvalModelStartSchema }),
 ]);
 
 // compile-time: every kind has a view and a start member

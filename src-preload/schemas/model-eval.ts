@@ -1,8 +1,12 @@
 import { z } from 'zod';
+import { SplitSchema } from './example';
 
 /** Metric name -> value in [0, 1] (counts are reported as rates); a metric that does not apply is absent. */
 export const MetricsSchema = z.record(z.string(), z.number());
 export type Metrics = z.infer<typeof MetricsSchema>;
+
+/** The metrics that make up an answer's score, each in [0, 1]; the score is the mean of those that apply. */
+export const HEADLINE_METRICS = ['format', 'intent.fields', 'tools.f1', 'workflow.score', 'facts.recall', 'facts.known'] as const;
 
 /** One test example, the model's answer and how every checker scored it. */
 export const EvalItemSchema = z.object({
@@ -101,3 +105,22 @@ export const EvalComparisonSchema = z.object({
   changes: z.object({ better: z.number().int(), worse: z.number().int(), same: z.number().int(), unmatched: z.number().int() }),
 });
 export type EvalComparison = z.infer<typeof EvalComparisonSchema>;
+
+/** What an evaluation run is started with (the eval-model job's params). */
+export const EvalModelStartSchema = z.object({
+  baseURL: z.string().trim().max(2000).regex(/^https?:\/\/\S+$/, 'an http(s) URL, e.g. http://127.0.0.1:8000/v1'),
+  model: z.string().trim().min(1).max(200),
+  split: SplitSchema.default('test'),
+  limit: z.number().int().min(1).nullable().default(null),
+  concurrency: z.number().int().min(1).max(64).default(4),
+  timeoutMs: z.number().int().min(100).max(600_000).default(60_000),
+  maxRetries: z.number().int().min(0).max(10).default(3),
+  temperature: z.number().min(0).max(2).default(0),
+  cache: z.boolean().default(true),
+  /** a build of the store (default: the latest passed build) */
+  buildId: z.string().min(1).max(200).optional(),
+});
+export type EvalModelStart = z.infer<typeof EvalModelStartSchema>;
+
+/** The eval-model job's result. */
+export const EvalModelResultSchema = z.object({ runId: z.string(), score: z.number(), n: z.number().int(), reportDir: z.string() });

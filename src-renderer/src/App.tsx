@@ -10,6 +10,7 @@ const LABELS: Record<Screen, string> = {
   playground: 'Playground',
   splits: 'Splits',
   export: 'Export',
+  evaluate: 'Evaluate',
   settings: 'Settings',
 };
 

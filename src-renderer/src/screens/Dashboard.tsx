@@ -3,6 +3,7 @@ import { ErrorBanner } from '../components/ErrorBanner';
 import { formatTime, KIND_LABELS, pct } from '../components/format';
 import { GatesTable } from '../components/GatesTable';
 import { HBarChart } from '../components/HBarChart';
+import { LatestEvalRuns } from '../components/LatestEvalRuns';
 import { useApi } from '../hooks/useApi';
 import { useNav } from '../state/nav';
 
@@ -174,6 +175,7 @@ export function Dashboard() {
           </div>
         </>
       ) : null}
+      <LatestEvalRuns />
     </section>
   );
 }

@@ -35,6 +35,8 @@ function describeParams(j: JobView): string {
       return `${j.params.outDir} · seed ${j.params.seed}`;
     case 'import-feedback':
       return `feedback from ${j.params.path}`;
+    case 'eval-model':
+      return `evaluate ${j.params.model} on ${j.params.split} at ${j.params.baseURL}`;
   }
 }
 
@@ -48,6 +50,8 @@ function describeResult(j: JobView): string | null {
       return `${j.result.passed ? 'passed' : 'failed'} its gates, ${j.result.files} files in ${j.result.outDir}`;
     case 'import-feedback':
       return `imported ${j.result.imported}, ${j.result.duplicates} already present, ${j.result.errorCount} bad lines, ${j.result.examples} examples`;
+    case 'eval-model':
+      return `run ${j.result.runId}: score ${(100 * j.result.score).toFixed(1)}% over ${j.result.n} examples`;
   }
 }
 

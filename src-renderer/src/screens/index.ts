@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import type { Screen } from '../state/nav';
 import { Dashboard } from './Dashboard';
+import { Evaluate } from './Evaluate';
 import { Export } from './Export';
 import { Generate } from './Generate';
 import { Playground } from './Playground';
@@ -16,5 +17,6 @@ export const screenComponents: Record<Screen, ComponentType> = {
   playground: Playground,
   splits: Splits,
   export: Export,
+  evaluate: Evaluate,
   settings: Settings,
 };

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 
-export const SCREENS = ['dashboard', 'generate', 'review', 'playground', 'splits', 'export', 'settings'] as const;
+export const SCREENS = ['dashboard', 'generate', 'review', 'playground', 'splits', 'export', 'evaluate', 'settings'] as const;
 export type Screen = (typeof SCREENS)[number];
 
 interface NavState {
