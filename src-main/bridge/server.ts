@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { pipeline } from 'node:stream';
 import type { AppEvent } from '../../src-preload/contract';
 import type { AppContext } from '../app/context';
 import { ApiError, failureOf, isServerFault } from '../api/api-error';
@@ -73,11 +74,27 @@ async function readBody(req: http.IncomingMessage): Promise<unknown> {
   }
 }
 
-function serveStatic(staticDir: string, urlPath: string, res: http.ServerResponse): void {
-  const rel = decodeURIComponent(urlPath.split('?')[0]!).replace(/^\/+/, '') || 'index.html';
-  const file = path.resolve(staticDir, rel);
-  const inside = file.startsWith(path.resolve(staticDir) + path.sep);
-  const target = inside && fs.existsSync(file) && fs.statSync(file).isFile() ? file : path.join(staticDir, 'index.html');
+/** Decodes a URL path; malformed percent-encoding (`/%`, `/%ZZ`, `/%C0`) is the client's error. */
+function decodePath(urlPath: string): string {
+  try {
+    return decodeURIComponent(urlPath);
+  } catch {
+    throw new ApiError(400, 'malformed percent-encoding in the request path');
+  }
+}
+
+function serveStatic(staticDir: string, urlPath: string, res: http.ServerResponse, log?: (line: string) => void): void {
+  const rel = decodePath(urlPath).replace(/^\/+/, '') || 'index.html';
+  if (rel.includes('\0')) throw new ApiError(400, 'NUL in the request path');
+  const root = path.resolve(staticDir);
+  const file = path.resolve(root, rel);
+  const inside = file.startsWith(root + path.sep);
+  let target = path.join(root, 'index.html');
+  try {
+    if (inside && fs.statSync(file).isFile()) target = file;
+  } catch {
+    // not there: the app's own router answers (index.html)
+  }
   const headers = {
     'content-type': MIME[path.extname(target)] ?? 'application/octet-stream',
     'content-security-policy': CSP,
@@ -86,7 +103,9 @@ function serveStatic(staticDir: string, urlPath: string, res: http.ServerRespons
     'cache-control': 'no-cache',
   };
   res.writeHead(200, headers);
-  fs.createReadStream(target).pipe(res);
+  pipeline(fs.createReadStream(target), res, (err) => {
+    if (err && err.code !== 'ERR_STREAM_PREMATURE_CLOSE') log?.(`error serving ${urlPath}: ${err.message}`);
+  });
 }
 
 /**
@@ -103,15 +122,20 @@ export function startBridge(opts: BridgeOptions): Promise<Bridge> {
   };
   ctx.events.on('event', onEvent);
 
-  const server = http.createServer(async (req, res) => {
+  const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     const remote = req.socket.remoteAddress ?? '';
     if (!LOOPBACK.has(remote)) return sendFailure(res, 403, 'only loopback clients are allowed');
     const host = (req.headers.host ?? '').replace(/:\d+$/, '');
     if (!['127.0.0.1', 'localhost', '[::1]'].includes(host)) return sendFailure(res, 403, 'bad Host header');
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    } catch {
+      return sendFailure(res, 400, 'malformed request target');
+    }
     if (!url.pathname.startsWith('/api/')) {
       if (req.method !== 'GET' || !opts.staticDir) return sendFailure(res, 404, 'not found');
-      return serveStatic(opts.staticDir, url.pathname, res);
+      return serveStatic(opts.staticDir, url.pathname, res, opts.log);
     }
     const auth = req.headers.authorization?.replace(/^Bearer\s+/i, '') ?? url.searchParams.get('token');
     if (!tokenMatches(token, auth)) return sendFailure(res, 401, 'missing or wrong token');
@@ -124,7 +148,7 @@ export function startBridge(opts: BridgeOptions): Promise<Bridge> {
       return;
     }
     if (req.method !== 'POST') return sendFailure(res, 405, 'use POST /api/<channel>');
-    const name = url.pathname.slice('/api/'.length);
+    const name = decodePath(url.pathname.slice('/api/'.length));
     let body: unknown;
     try {
       body = await readBody(req);
@@ -137,6 +161,22 @@ export function startBridge(opts: BridgeOptions): Promise<Bridge> {
     if (envelope.ok) return sendJson(res, 200, envelope);
     if (isServerFault(envelope)) opts.log?.(`error on ${name}: ${envelope.error}`);
     sendJson(res, envelope.status, envelope);
+  };
+
+  // every request ends in an answer: a 4xx with its message, or a 5xx that is logged; never a crash
+  const server = http.createServer((req, res) => {
+    req.on('error', () => undefined);
+    res.on('error', () => undefined);
+    handle(req, res).catch((err: unknown) => {
+      const failure = failureOf(err);
+      if (isServerFault(failure)) opts.log?.(`error on ${req.method} ${req.url}: ${err instanceof Error && err.stack ? err.stack : failure.error}`);
+      if (res.headersSent) return void res.destroy();
+      try {
+        sendJson(res, failure.status, failure);
+      } catch {
+        res.destroy();
+      }
+    });
   });
 
   return new Promise((resolve, reject) => {

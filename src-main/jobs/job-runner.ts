@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type { Db } from '../store/db';
+import { ClientError } from '../util/client-error';
 import { type Job, JobStore } from './job-store';
 
 export interface JobProgress {
@@ -60,9 +61,9 @@ export class JobRunner extends EventEmitter {
    * is not started twice: its promise is returned. An id of another kind's job is refused.
    */
   start(kind: string, params: unknown, id: string = randomUUID()): { job: Job; done: Promise<Job> } {
-    if (!this.handlers.has(kind)) throw new Error(`unknown job kind '${kind}' (known: ${this.kinds().join(', ')})`);
+    if (!this.handlers.has(kind)) throw new ClientError(`unknown job kind '${kind}' (known: ${this.kinds().join(', ')})`);
     const existing = this.store.get(id);
-    if (existing && existing.kind !== kind) throw new Error(`job ${id} is a '${existing.kind}' job, not '${kind}'`);
+    if (existing && existing.kind !== kind) throw new ClientError(`job ${id} is a '${existing.kind}' job, not '${kind}'`, 409);
     const running = this.running.get(id);
     if (existing && running) return { job: existing, done: running.promise };
     const job = existing ?? this.store.create(id, kind, params, new Date().toISOString());
@@ -72,7 +73,7 @@ export class JobRunner extends EventEmitter {
   /** Continues an interrupted, failed or cancelled job with its original params. */
   resume(id: string): { job: Job; done: Promise<Job> } {
     const job = this.store.get(id);
-    if (!job) throw new Error(`no job with id ${id}`);
+    if (!job) throw new ClientError(`no job with id ${id}`, 404);
     if (job.status === 'completed') return { job, done: Promise.resolve(job) };
     if (this.running.has(id)) return { job, done: this.running.get(id)!.promise };
     return { job, done: this.run(job, true) };

@@ -1,3 +1,4 @@
+import { ClientError } from '../util/client-error';
 import type { Example, ExampleOutput, ExampleStatus } from '../../src-preload/schemas/example';
 import type { Db } from '../store/db';
 import { type ExampleFilter, type ExampleRow, rowToExample, whereClause } from '../store/examples-repo';
@@ -47,7 +48,7 @@ export class ReviewRepo {
   decide(exampleId: string, action: Decision, reviewer: string, output?: ExampleOutput): { seq: number; status: ExampleStatus } {
     return this.db.transaction(() => {
       const row = this.db.prepare('SELECT status, output FROM examples WHERE id = ?').get(exampleId) as { status: ExampleStatus; output: string } | undefined;
-      if (!row) throw new ReviewError(`no example with id ${exampleId}`);
+      if (!row) throw new ReviewError(`no example with id ${exampleId}`, 404);
       const toStatus = STATUS_OF[action];
       const payload: EventPayload = { fromStatus: row.status, toStatus };
       if (action === 'edit') {
@@ -120,4 +121,4 @@ export class ReviewRepo {
   }
 }
 
-export class ReviewError extends Error {}
+export class ReviewError extends ClientError {}
