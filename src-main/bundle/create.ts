@@ -8,6 +8,7 @@ import type { AppContext } from '../app/context';
 import { APP_VERSION } from '../app/version';
 import { resourcesDir } from '../knowledge/resources-dir';
 import { type ExampleFilter, type ExampleRow, rowToExample, whereClause } from '../store/examples-repo';
+import { outFileProblem } from '../util/out-file';
 import { type Bundle, type BundleItem, BundleError, type PriorDecision, makeBundle, writeBundle } from './format';
 import { rememberBundle } from './registry';
 
@@ -78,15 +79,24 @@ export interface CreateBundleOptions {
   gzip?: boolean;
   createdBy?: string;
   guidelinesFile?: string;
+  /** replace an existing file at `out` (never the store) */
+  force?: boolean;
 }
 
 /** Selects examples (ordered by seq), writes the bundle and remembers its manifest in the store. */
 export function createBundle(ctx: AppContext, opts: CreateBundleOptions): Bundle {
+  assertBundleOut(ctx, opts.out, opts.force, '--out');
   const w = whereClause(opts.filter ?? {});
   const limit = opts.limit && opts.limit > 0 ? opts.limit : -1;
   const rows = ctx.db.prepare(`SELECT * FROM examples ${w.sql} ORDER BY seq LIMIT @limit`).all({ ...w.args, limit }) as ExampleRow[];
   if (rows.length === 0) throw new BundleError('no examples match the filter; nothing to bundle');
   return writeItemsBundle(ctx, rows.map((r) => exampleToItem(rowToExample(r))), opts);
+}
+
+/** Refuses an output path that is the store, a folder, or an existing file without `force`. */
+export function assertBundleOut(ctx: AppContext, out: string, force: boolean | undefined, option: string): void {
+  const problem = outFileProblem(out, { storePath: ctx.dbPath, force, option });
+  if (problem) throw new BundleError(problem);
 }
 
 /** Writes a bundle of the given items (e.g. an adjudication bundle) and remembers it in the store. */
@@ -103,6 +113,7 @@ export function writeItemsBundle(
     items,
     purpose: opts.purpose ?? 'review',
   });
+  assertBundleOut(ctx, opts.out, opts.force, opts.purpose === 'adjudication' ? '--conflicts-out' : '--out');
   writeBundle(opts.out, bundle, { gzip: opts.gzip });
   rememberBundle(
     ctx.settings,

@@ -4,7 +4,7 @@ import { INTENT_DIFF_FIELDS } from '../../src-preload/schemas/intent';
 import type { AppContext } from '../app/context';
 import { ReviewRepo } from '../review/review-repo';
 import { canonicalJson } from './canonical';
-import { exampleToItem, writeItemsBundle } from './create';
+import { assertBundleOut, exampleToItem, writeItemsBundle } from './create';
 import { BundleError, type DecisionAction, type DecisionsFile, type PriorDecision, readDecisionsFile } from './format';
 import { cohensKappa, percentAgreement } from './kappa';
 import { type CreatedBundle, findCreatedBundle } from './registry';
@@ -65,6 +65,8 @@ export interface MergeOptions {
   minReviewers?: number;
   /** write the conflicting items as an adjudication bundle here */
   conflictsOut?: string;
+  /** replace an existing file at `conflictsOut` (never the store) */
+  force?: boolean;
   gzip?: boolean;
   createdBy?: string;
 }
@@ -170,6 +172,8 @@ export function agreementStats(byItem: Map<string, ItemDecision[]>, reviewers: s
  * bundle override the first-pass ones for their items.
  */
 export function mergeDecisions(ctx: AppContext, files: string[], opts: MergeOptions = {}): MergeReport {
+  // refused before any decision is applied, so a refused path leaves the store as it was
+  if (opts.conflictsOut) assertBundleOut(ctx, opts.conflictsOut, opts.force, '--conflicts-out');
   const loaded = loadDecisionFiles(ctx, files);
   const minReviewers = Math.max(1, opts.minReviewers ?? 1);
 
@@ -275,7 +279,7 @@ export function mergeDecisions(ctx: AppContext, files: string[], opts: MergeOpti
       }));
       return exampleToItem(ctx.examples.get(id)!, prior);
     });
-    const bundle = writeItemsBundle(ctx, items, { out: opts.conflictsOut, gzip: opts.gzip, createdBy: opts.createdBy, purpose: 'adjudication' });
+    const bundle = writeItemsBundle(ctx, items, { out: opts.conflictsOut, force: opts.force, gzip: opts.gzip, createdBy: opts.createdBy, purpose: 'adjudication' });
     report.conflictsBundle = { file: path.resolve(opts.conflictsOut), bundle_id: bundle.manifest.bundle_id, items: items.length };
   }
   if (report.applied > 0 || report.conflicts.length > 0) ctx.events.emit('event', { type: 'data-changed', what: 'review' });

@@ -91,10 +91,11 @@ export function registerBundle(program: Command): void {
       .option('--filter <spec>', "'all' or key=value[,key=value] with keys status, kind, analysis_type, split", DEFAULT_BUNDLE_FILTER)
       .option('--limit <n>', 'at most this many items (in store order)')
       .option('--gzip', 'gzip-compress the bundle')
+      .option('--force', 'replace the --out file if it exists (never the store)')
       .option('--created-by <name>', 'creator recorded in the manifest (default: the OS user)')
       .option('--guidelines <file>', 'review guidelines markdown (default: resources/review-guidelines.md)')
       .option('--json', 'print the manifest as JSON'),
-  ).action((opts: { db: string; out: string; filter: string; limit?: string; gzip?: boolean; createdBy?: string; guidelines?: string; json?: boolean }) => {
+  ).action((opts: { db: string; out: string; filter: string; limit?: string; gzip?: boolean; force?: boolean; createdBy?: string; guidelines?: string; json?: boolean }) => {
     const limit = opts.limit === undefined ? undefined : positiveInt(opts.limit, '--limit');
     let filter: ReturnType<typeof parseBundleFilter>;
     try {
@@ -103,7 +104,7 @@ export function registerBundle(program: Command): void {
       fail((err as Error).message, 2);
     }
     withStore(opts.db, (ctx) => {
-      const b = createBundle(ctx, { out: opts.out, filter, limit, gzip: opts.gzip, createdBy: opts.createdBy, guidelinesFile: opts.guidelines });
+      const b = createBundle(ctx, { out: opts.out, force: opts.force, filter, limit, gzip: opts.gzip, createdBy: opts.createdBy, guidelinesFile: opts.guidelines });
       if (opts.json) process.stdout.write(`${JSON.stringify({ file: path.resolve(opts.out), manifest: b.manifest }, null, 2)}\n`);
       else {
         process.stdout.write(
@@ -123,11 +124,12 @@ export function registerBundle(program: Command): void {
       .option('--conflicts-out <file>', 'write the conflicting items as an adjudication bundle')
       .option('--min-reviewers <n>', 'apply an item only when at least this many reviewers decided it', '1')
       .option('--gzip', 'gzip-compress the adjudication bundle')
+      .option('--force', 'replace the --conflicts-out file if it exists (never the store)')
       .option('--json', 'print the merge report as JSON'),
-  ).action((files: string[], opts: { db: string; conflictsOut?: string; minReviewers: string; gzip?: boolean; json?: boolean }) => {
+  ).action((files: string[], opts: { db: string; conflictsOut?: string; minReviewers: string; gzip?: boolean; force?: boolean; json?: boolean }) => {
     const minReviewers = positiveInt(opts.minReviewers, '--min-reviewers');
     withStore(opts.db, (ctx) => {
-      const report = mergeDecisions(ctx, files, { minReviewers, conflictsOut: opts.conflictsOut, gzip: opts.gzip });
+      const report = mergeDecisions(ctx, files, { minReviewers, conflictsOut: opts.conflictsOut, force: opts.force, gzip: opts.gzip });
       process.stdout.write(opts.json ? `${JSON.stringify(report, null, 2)}\n` : formatMergeReport(report));
     });
   });
