@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import { type Gate, type LeakageReport, type QualityMetrics, type SplitConfig, SplitConfigSchema } from '../../src-preload/schemas/build';
 import type { AppContext } from '../app/context';
 import { checkExport, formatProblem } from '../export/check-export';
+import { assertReplaceable } from '../export/replace-dir';
 import { runExport } from '../export/run-export';
 import { parseIntent } from '../intent-parser';
 import { loadKnowledge } from '../knowledge/load';
@@ -55,6 +57,8 @@ export interface BuildSummary {
 export async function runBuild(ctx: AppContext, opts: BuildOptions, onProgress: (p: BuildProgress) => void): Promise<BuildSummary> {
   const kb = loadKnowledge();
   const splitConfig = SplitConfigSchema.parse({ seed: opts.seed, ...opts.splitConfig });
+  // refuse an --out that the export would refuse before generating anything (checked again at the swap)
+  assertReplaceable(path.resolve(opts.outDir), ctx.dbPath);
   if (!opts.noGenerate) await generateAll(ctx, opts, onProgress);
   const buildId = randomUUID();
   ctx.db

@@ -16,12 +16,11 @@ import { hfDatasetDict, hfDatasetInfo, hfState, hubReadme } from './hf-metadata'
 import { PATHS } from './layout';
 import { describeFile, type Manifest, type ManifestFile } from './manifest';
 import { ParquetSink } from './parquet-sink';
+import { assertReplaceable, ExportError, freshSibling, swapIn } from './replace-dir';
 import { type TrainingRecord, toRecord } from './record';
 
 export const SPLITS: readonly Split[] = ['train', 'val', 'test'];
 const BATCH = 2000;
-
-export class ExportError extends Error {}
 
 export interface ExportProgress {
   phase: string;
@@ -30,9 +29,10 @@ export interface ExportProgress {
 }
 
 /**
- * Writes every format of one build's kept examples into `outDir`. Files are written to a sibling
- * `.partial` folder and swapped in at the end, so a failed export never leaves a half-written dataset
- * in place of a good one. Output is byte-identical for the same database, build and seed.
+ * Writes every format of one build's kept examples into `outDir`. Files are written to a fresh temporary
+ * sibling folder and swapped in at the end, so a failed export never leaves a half-written dataset in
+ * place of a good one, and only an earlier export is ever replaced (replace-dir.ts). Output is
+ * byte-identical for the same database, build and seed.
  */
 export async function runExport(
   db: Db,
@@ -41,20 +41,22 @@ export async function runExport(
   onProgress: (p: ExportProgress) => void = () => {},
 ): Promise<Manifest> {
   const outDir = path.resolve(opts.outDir);
-  const work = `${outDir}.partial`;
-  assertReplaceable(outDir);
+  const store = db.memory ? null : db.name;
+  assertReplaceable(outDir, store);
+  let work: string | null = null;
   try {
     makeDirs(path.dirname(outDir));
-    fs.rmSync(work, { recursive: true, force: true });
+    work = freshSibling(outDir, 'export');
     for (const d of ['processed', 'openai', 'hub/data', 'metadata', ...SPLITS.map((s) => path.dirname(PATHS.hfArrow(s)))])
       makeDirs(path.join(work, d));
   } catch (e) {
+    if (work) fs.rmSync(work, { recursive: true, force: true });
     throw new ExportError(`cannot write the export folder ${outDir}: ${(e as Error).message}. Choose a writable folder (--out).`);
   }
 
   try {
     const manifest = await writeAll(db, kb, opts, work, onProgress);
-    swapIn(work, outDir);
+    swapIn(work, outDir, store);
     return manifest;
   } catch (e) {
     fs.rmSync(work, { recursive: true, force: true });
@@ -157,34 +159,6 @@ async function writeAll(
   };
   writeJson(work, PATHS.manifest, manifest);
   return manifest;
-}
-
-/**
- * The export replaces `outDir` as a whole, so it must be absent, an empty folder or an earlier export (it has
- * metadata/manifest.json); anything else (a file, a folder of other data) is refused rather than deleted.
- */
-function assertReplaceable(outDir: string): void {
-  if (!fs.existsSync(outDir)) return;
-  if (!fs.statSync(outDir).isDirectory()) throw new ExportError(`cannot export to ${outDir}: it is a file, not a folder. Choose a folder (--out).`);
-  if (fs.readdirSync(outDir).length > 0 && !fs.existsSync(path.join(outDir, PATHS.manifest)))
-    throw new ExportError(
-      `refusing to replace ${outDir}: it is not empty and holds no Biotrain export (${PATHS.manifest}). Choose a new or empty folder (--out).`,
-    );
-}
-
-/** Moves the finished export into place; the previous export is restored if the move fails. */
-function swapIn(work: string, outDir: string): void {
-  const old = `${outDir}.old`;
-  fs.rmSync(old, { recursive: true, force: true });
-  const hadOld = fs.existsSync(outDir);
-  if (hadOld) fs.renameSync(outDir, old);
-  try {
-    fs.renameSync(work, outDir);
-  } catch (e) {
-    if (hadOld) fs.renameSync(old, outDir);
-    throw new ExportError(`cannot move the export into ${outDir}: ${(e as Error).message}`);
-  }
-  fs.rmSync(old, { recursive: true, force: true });
 }
 
 function writeJson(root: string, rel: string, value: unknown): void {

@@ -1,0 +1,87 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { ManifestSchema } from './manifest';
+import { PATHS } from './layout';
+
+export class ExportError extends Error {}
+
+/** Files below `dir`, relative with '/' separators; anything that is not a plain file or folder is listed too. */
+function entriesBelow(dir: string, rel = ''): string[] {
+  const out: string[] = [];
+  for (const e of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })) {
+    const r = rel ? `${rel}/${e.name}` : e.name;
+    if (e.isDirectory()) out.push(...entriesBelow(dir, r));
+    else out.push(r);
+  }
+  return out;
+}
+
+/** The files an earlier export wrote (its manifest is Biotrain's marker), or null when `dir` holds none. */
+function exportedFiles(dir: string): Set<string> | null {
+  try {
+    const manifest = ManifestSchema.parse(JSON.parse(fs.readFileSync(path.join(dir, PATHS.manifest), 'utf8')));
+    return new Set([PATHS.manifest, ...manifest.files.map((f) => f.path)]);
+  } catch {
+    return null;
+  }
+}
+
+const isInside = (child: string, parent: string): boolean => {
+  const rel = path.relative(parent, child);
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+};
+
+/**
+ * An export replaces `outDir` as a whole, so it must be absent, an empty folder, or an earlier export that
+ * holds nothing but the files its manifest lists. A file, a folder of other data, a folder holding the store or
+ * an export the user added files to is refused (naming what would be lost), never deleted.
+ */
+export function assertReplaceable(outDir: string, storePath: string | null): void {
+  const store = storePath ? path.resolve(storePath) : null;
+  if (store && (store === outDir || isInside(store, outDir)))
+    throw new ExportError(`refusing to export to ${outDir}: it holds the Biotrain store ${store}. Choose another folder (--out).`);
+  if (!fs.existsSync(outDir)) return;
+  if (!fs.statSync(outDir).isDirectory()) throw new ExportError(`cannot export to ${outDir}: it is a file, not a folder. Choose a folder (--out).`);
+  const entries = entriesBelow(outDir);
+  if (entries.length === 0) return;
+  const ours = exportedFiles(outDir);
+  if (!ours)
+    throw new ExportError(
+      `refusing to replace ${outDir}: it is not empty and holds no Biotrain export (${PATHS.manifest}). Choose a new or empty folder (--out).`,
+    );
+  const foreign = entries.filter((e) => !ours.has(e));
+  if (foreign.length > 0)
+    throw new ExportError(
+      `refusing to replace ${outDir}: it holds ${foreign.length} file(s) the export did not write (${foreign.slice(0, 3).join(', ')}${foreign.length > 3 ? ', …' : ''}). Move them away or choose another folder (--out).`,
+    );
+}
+
+/** A fresh, empty sibling folder of `outDir` for one export's files (a unique name: nothing else is touched). */
+export function freshSibling(outDir: string, purpose: 'export' | 'previous'): string {
+  return fs.mkdtempSync(path.join(path.dirname(outDir), `.${path.basename(outDir)}.biotrain-${purpose}-`));
+}
+
+/**
+ * Moves the finished export `work` into place. The folder is checked again (it may have changed while the
+ * export ran); a previous export is moved into a fresh sibling and removed only once the new one is in place,
+ * and restored if the move fails.
+ */
+export function swapIn(work: string, outDir: string, storePath: string | null): void {
+  assertReplaceable(outDir, storePath);
+  // absent or empty: rename replaces an empty folder in one step
+  if (!fs.existsSync(outDir) || fs.readdirSync(outDir).length === 0) {
+    fs.renameSync(work, outDir);
+    return;
+  }
+  const trash = freshSibling(outDir, 'previous');
+  const previous = path.join(trash, 'previous');
+  fs.renameSync(outDir, previous);
+  try {
+    fs.renameSync(work, outDir);
+  } catch (e) {
+    fs.renameSync(previous, outDir);
+    fs.rmSync(trash, { recursive: true, force: true });
+    throw new ExportError(`cannot move the export into ${outDir}: ${(e as Error).message}`);
+  }
+  fs.rmSync(trash, { recursive: true, force: true });
+}
