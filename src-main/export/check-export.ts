@@ -8,6 +8,7 @@ import type { Split } from '../../src-preload/schemas/example';
 import { HF_SPLIT, PATHS } from './layout';
 import { ManifestSchema, sha256File } from './manifest';
 import { type TrainingRecord, TrainingRecordSchema } from './record';
+import { filesBelow } from '../util/files-below';
 
 const SPLITS: readonly Split[] = ['train', 'val', 'test'];
 /** problems reported per file before the rest are summarised in one line */
@@ -481,20 +482,10 @@ function globRegex(pattern: string): RegExp {
   return new RegExp(`^${re}$`);
 }
 
-function walk(root: string, rel = ''): string[] {
-  const out: string[] = [];
-  for (const e of fs.readdirSync(path.join(root, rel), { withFileTypes: true })) {
-    const r = rel ? `${rel}/${e.name}` : e.name;
-    if (e.isDirectory()) out.push(...walk(root, r));
-    else out.push(r);
-  }
-  return out.sort();
-}
-
 async function checkHub(c: Checker): Promise<void> {
   const readmeRel = PATHS.hubReadme;
   const hubDir = c.abs('hub');
-  const parquetFiles = fs.existsSync(hubDir) ? walk(hubDir).filter((f) => f.endsWith('.parquet')) : [];
+  const parquetFiles = fs.existsSync(hubDir) ? filesBelow(hubDir).filter((f) => f.endsWith('.parquet')) : [];
   const buf = c.read(readmeRel);
   if (buf) checkHubReadme(c, buf.toString('utf8'), parquetFiles);
   for (const split of SPLITS) await checkParquet(c, split);
@@ -789,5 +780,5 @@ function checkManifest(c: Checker): void {
     const rows = c.rows[f.path];
     if (f.rows !== null && rows !== undefined && rows !== f.rows) c.add(f.path, `${rows} rows, the manifest says ${f.rows}`);
   }
-  for (const f of walk(c.root)) if (f !== rel && !listed.has(f)) c.add(f, 'not listed in the manifest');
+  for (const f of filesBelow(c.root)) if (f !== rel && !listed.has(f)) c.add(f, 'not listed in the manifest');
 }

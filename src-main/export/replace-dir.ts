@@ -1,20 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ManifestSchema } from './manifest';
+import { filesBelow } from '../util/files-below';
 import { PATHS } from './layout';
 
 export class ExportError extends Error {}
-
-/** Files below `dir`, relative with '/' separators; anything that is not a plain file or folder is listed too. */
-function entriesBelow(dir: string, rel = ''): string[] {
-  const out: string[] = [];
-  for (const e of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })) {
-    const r = rel ? `${rel}/${e.name}` : e.name;
-    if (e.isDirectory()) out.push(...entriesBelow(dir, r));
-    else out.push(r);
-  }
-  return out;
-}
 
 /** The files an earlier export wrote (its manifest is Biotrain's marker), or null when `dir` holds none. */
 function exportedFiles(dir: string): Set<string> | null {
@@ -42,7 +32,7 @@ export function assertReplaceable(outDir: string, storePath: string | null): voi
     throw new ExportError(`refusing to export to ${outDir}: it holds the Biotrain store ${store}. Choose another folder (--out).`);
   if (!fs.existsSync(outDir)) return;
   if (!fs.statSync(outDir).isDirectory()) throw new ExportError(`cannot export to ${outDir}: it is a file, not a folder. Choose a folder (--out).`);
-  const entries = entriesBelow(outDir);
+  const entries = filesBelow(outDir);
   if (entries.length === 0) return;
   const ours = exportedFiles(outDir);
   if (!ours)

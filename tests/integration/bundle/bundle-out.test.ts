@@ -2,30 +2,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readBundle } from '../../../src-main/bundle/format';
-import { makeExample } from '../../../src-main/generators/example-factory';
 import { loadKnowledge } from '../../../src-main/knowledge/load';
 import { openStore } from '../../../src-main/store/db';
 import { ExamplesRepo } from '../../../src-main/store/examples-repo';
+import { educationExample } from '../../support/examples';
 import { runCli, tempDir } from '../../support/serve';
 
 const kb = loadKnowledge();
 
 function seedStore(file: string): void {
   const db = openStore(file);
-  const examples = [0, 1, 2, 3].map((i) =>
-    makeExample({
-      id: `e${i}`,
-      kind: 'education',
-      groupId: `g${i}`,
-      baseId: null,
-      engine: 'test',
-      category: kb.categories[0]!.id,
-      analysisType: kb.analysisTypes[0]!.id,
-      difficulty: 2,
-      input: `Explain step ${i}`,
-      output: { explanation: `Step ${i} counts reads.` },
-    }),
-  );
+  const examples = [0, 1, 2, 3].map((i) => educationExample(kb, 'e', i, `Explain step ${i}`, `Step ${i} counts reads.`));
   new ExamplesRepo(db).insertMany(examples);
   db.close();
 }

@@ -2,11 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runExport } from '../../../src-main/export/run-export';
-import { makeExample } from '../../../src-main/generators/example-factory';
 import { loadKnowledge } from '../../../src-main/knowledge/load';
 import { type Db, openStore } from '../../../src-main/store/db';
 import { ExamplesRepo } from '../../../src-main/store/examples-repo';
 import { DEFAULT_SPLIT_CONFIG } from '../../../src-preload/schemas/build';
+import { educationExample } from '../../support/examples';
 import { tempDir } from '../../support/serve';
 
 const kb = loadKnowledge();
@@ -15,18 +15,7 @@ const kb = loadKnowledge();
 function smallStore(dir: string, blankAt?: number): Db {
   const db = openStore(path.join(dir, 'store.sqlite'));
   const examples = [0, 1, 2, 3, 4, 5].map((i) =>
-    makeExample({
-      id: `x${i}`,
-      kind: 'education',
-      groupId: `g${i}`,
-      baseId: null,
-      engine: 'test',
-      category: kb.categories[0]!.id,
-      analysisType: kb.analysisTypes[0]!.id,
-      difficulty: 2,
-      input: `What does step ${i} of an RNA-seq analysis do?`,
-      output: { explanation: i === blankAt ? ' ' : `Step ${i} aligns or counts reads.` },
-    }),
+    educationExample(kb, 'x', i, `What does step ${i} of an RNA-seq analysis do?`, i === blankAt ? ' ' : `Step ${i} aligns or counts reads.`),
   );
   new ExamplesRepo(db).insertMany(examples.map((e) => ({ ...e, status: 'accepted' as const })));
   db.prepare("INSERT INTO builds (id, kind, status, seed, config, created_at) VALUES ('b', 'build', 'passed', 1, '{}', 'now')").run();
