@@ -147,7 +147,17 @@ export class Checker {
         this.definition = 'other';
       } else if (d.kind === 'block') this.checkStatements(d.body, new Scope(this.global, 'block'));
     }
+    this.warnLaterVersionErrors(entryWorkflows > 0);
     return this.diagnostics;
+  }
+
+  /** Errors that nf-lang 26.x adds over 25.10 (the version we follow): reported as warnings. */
+  private warnLaterVersionErrors(hasEntry: boolean): void {
+    for (const d of this.script.decls) {
+      if (d.kind === 'block' && !hasEntry) {
+        this.report('warning', 'block-without-entry', `a ${d.name} block without an entry workflow is an error from Nextflow 26.04 on`, d);
+      }
+    }
   }
 
   /** `nextflow.enable.x = literal`: a known flag and a literal value. Returns false for other statements. */
@@ -161,7 +171,12 @@ export class Checker {
     }
     if (t.kind !== 'ident' || t.name !== 'nextflow') return false;
     const name = ['nextflow', ...parts].join('.');
-    if (!FEATURE_FLAGS.has(name)) this.report('error', 'unknown-feature-flag', `unrecognized feature flag '${name}' (known: ${[...FEATURE_FLAGS].join(', ')})`, st.expr.target);
+    if (!FEATURE_FLAGS.has(name)) {
+      const hint = name === 'nextflow.enable.types' ? ' (it is Nextflow 26.04\'s name for nextflow.preview.types)' : '';
+      this.report('error', 'unknown-feature-flag', `unrecognized feature flag '${name}'${hint} (known in 25.10: ${[...FEATURE_FLAGS].join(', ')})`, st.expr.target);
+    } else if (name === 'nextflow.preview.types') {
+      this.report('warning', 'renamed-feature-flag', "'nextflow.preview.types' is renamed 'nextflow.enable.types' in Nextflow 26.04, which rejects the old name", st.expr.target);
+    }
     const v = st.expr.value;
     const literal = v.kind === 'literal' || (v.kind === 'ident' && ['true', 'false', 'null'].includes(v.name)) || (v.kind === 'unary' && v.op === '-' && v.operand.kind === 'literal');
     if (!literal) this.report('error', 'feature-flag-value', 'a feature flag value must be a literal (number, string, true or false)', v);

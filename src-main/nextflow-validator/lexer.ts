@@ -110,7 +110,11 @@ export function tokenize(src: string, startLine = 1, startColumn = 1): Token[] {
     let value = '';
     let segment = i;
     for (;;) {
-      if (i >= n) fail('unterminated-string', `unterminated string starting here`, startLine, startCol);
+      // nf-lang lexes an unclosed """ to the end of the file and its parser then fails at the end: report it there
+      if (i >= n) {
+        if (triple && gstring) fail('unterminated-string', `unterminated """ string: the one opened at line ${startLine} is not closed`);
+        fail('unterminated-string', `unterminated string starting here`, startLine, startCol);
+      }
       const ch = src[i]!;
       if (ch === quote && (!triple || src.startsWith(closing, i))) {
         value += src.slice(segment, i);

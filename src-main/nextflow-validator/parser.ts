@@ -22,6 +22,8 @@ export class Parser {
   private readonly t: Token[];
   private p = 0;
   private depth = 0;
+  /** statement labels (`single_end: ...` branch criteria) exist only among a closure's own statements */
+  private labelsAllowed = false;
 
   /** `startLine`/`startColumn`: where `source` begins in its file, so that positions are the file's (interpolations) */
   constructor(source: string, startLine = 1, startColumn = 1) {
@@ -113,7 +115,9 @@ export class Parser {
     }
     if ((v === 'output' || v === 'params') && this.is('{', this.peek())) {
       this.p++;
-      return { kind: 'block', name: v, body: this.block(), ...start };
+      // params { name: Type = value } declarations read like labels
+      this.skipNlInline();
+      return { kind: 'block', name: v, body: this.statementsUntilClose(this.expect('{'), true), ...start };
     }
     const stmt = this.statement();
     return { kind: 'statement', stmt, allowed: this.isAllowedTopLevel(stmt), ...start };
@@ -215,12 +219,18 @@ export class Parser {
   }
 
   /** Statements up to the '}' that closes `open`, consumed. */
-  private statementsUntilClose(open: Token): Stmt[] {
+  private statementsUntilClose(open: Token, labels = false): Stmt[] {
     const body: Stmt[] = [];
     this.skipNl();
     while (!this.is('}')) {
       if (this.tok.type === 'eof') this.fail(`missing '}' for the '{' at line ${open.line}`, this.tok, 'unbalanced-brace');
-      body.push(this.statement());
+      const outer = this.labelsAllowed;
+      this.labelsAllowed = labels;
+      try {
+        body.push(this.statement());
+      } finally {
+        this.labelsAllowed = outer;
+      }
       this.endOfStatement();
       this.skipNl();
     }
@@ -332,6 +342,8 @@ export class Parser {
     if (this.is('{')) return { kind: 'expr', expr: this.postfix(this.closure(), false), ...start };
     // statement label, e.g. branch criteria `single_end: meta.single_end`
     if (this.tok.type === 'ident' && this.is(':', this.peek())) {
+      // a section label out of its process/workflow (e.g. after a stray '}') fails here, as in nf-lang's grammar
+      if (!this.labelsAllowed) this.fail(`unexpected ':' after '${this.tok.value}': a label like this belongs in a process or workflow body (is a '}' closing it too early?)`, this.peek());
       const name = this.tok.value;
       this.p += 2;
       const after = this.t[this.p]!;
@@ -649,7 +661,7 @@ export class Parser {
       params.length = 0;
       this.p = save;
     }
-    const body = this.statementsUntilClose(open);
+    const body = this.statementsUntilClose(open, true);
     return { kind: 'closure', params, body, hasArrow, ...start };
   }
 

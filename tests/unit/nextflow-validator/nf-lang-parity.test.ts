@@ -26,7 +26,10 @@ function sub(text: string, from: string, to: string): string {
   if (i < 0) throw new Error(`mutation anchor not found: ${JSON.stringify(from)}`);
   return text.slice(0, i) + to + text.slice(i + from.length);
 }
+/** `at` for errors at the end of the file, where nf-lang's parser meets EOF */
+const EOF = '<EOF>';
 function lineOf(text: string, anchor: string): number {
+  if (anchor === EOF) return text.split('\n').length;
   const i = text.indexOf(anchor);
   if (i < 0) throw new Error(`line anchor not found: ${JSON.stringify(anchor)}`);
   return text.slice(0, i).split('\n').length;
@@ -67,6 +70,11 @@ const CASES: Case[] = [
   { name: 'all-caps shell variable unescaped in the script', target: 'module', rule: 'undefined-name', mutate: (t) => sub(t, '--threads ${task.cpus}', '--threads $THREADS'), at: '--threads $THREADS' },
   { name: 'shell default ${VAR:-x} unescaped in the script', target: 'module', rule: 'syntax', mutate: (t) => sub(t, '--threads ${task.cpus}', '--threads ${THREADS:-2}'), at: '--threads ${THREADS' },
   { name: 'undefined name inside a nested interpolation', target: 'module', rule: 'undefined-name', mutate: (t) => sub(t, 'tag "${meta.id}"', 'tag "${meta.id + "-${sample_nme}"}"'), at: 'tag "${meta.id' },
+  // --- where a broken brace or string is reported: nf-lang's parser fails at the first token it cannot read ---
+  { name: "stray '}' closes the process early: the next section label fails", target: 'module', rule: 'syntax', mutate: (t) => sub(t, '    output:', '    }\n    output:'), at: '    output:' },
+  { name: "stray '}' in the script: the stub: label after it fails", target: 'module', rule: 'syntax', mutate: (t) => sub(t, '    def args          =', '    }\n    def args          ='), at: '    stub:' },
+  { name: 'the last """ deleted: reported at the end of the file', target: 'module', rule: 'unterminated-string', mutate: (t) => t.slice(0, t.lastIndexOf('"""')) + t.slice(t.lastIndexOf('"""') + 3), at: EOF },
+  { name: "an inner '}' deleted: reported at the end of the file", target: 'module', rule: 'unbalanced-brace', mutate: (t) => sub(t, '${entry.extension}" ] }', '${entry.extension}" ]'), at: EOF },
   // --- workflow structure ---
   { name: 'several emits, the first unnamed', target: 'subworkflow', rule: 'unnamed-emit', mutate: (t) => sub(t, '    bam                            = UMI_DEDUP_GENOME.out.bam', '    UMI_DEDUP_GENOME.out.bam'), at: '    UMI_DEDUP_GENOME.out.bam' },
   { name: 'several emits, a later one unnamed (reported at the emit: entries)', target: 'subworkflow', rule: 'unnamed-emit', mutate: (t) => sub(t, '    stats                          = ', '    '), at: '    bam                            = UMI_DEDUP_GENOME.out.bam' },
@@ -129,5 +137,18 @@ describe('nf-lang parity: mutations of real nf-core files', () => {
     const r = lint(mutant, target);
     expect(r.errorCount, formatDiagnostics(r)).toBe(0);
     if (warning) expect(r.diagnostics.map((d) => d.rule)).toContain(warning);
+  });
+});
+
+describe('nf-lang 26.x errors that 25.10 accepts are warnings', () => {
+  it('a params block without an entry workflow', () => {
+    const r = lintSource("params {\n  input: String\n}\nprocess P {\n  script:\n  \"\"\"\n  echo hi\n  \"\"\"\n}\n", 'p.nf');
+    expect(r.diagnostics.map((d) => [d.severity, d.rule, d.line])).toEqual([['warning', 'block-without-entry', 1]]);
+  });
+  it('nextflow.preview.types (renamed in 26.04) warns; 26.04\'s nextflow.enable.types is unknown to 25.10', () => {
+    const a = lintSource("nextflow.preview.types = true\nworkflow {\n  println('x')\n}\n", 'a.nf');
+    expect(a.diagnostics.map((d) => [d.severity, d.rule])).toEqual([['warning', 'renamed-feature-flag']]);
+    const b = lintSource("nextflow.enable.types = true\nworkflow {\n  println('x')\n}\n", 'b.nf');
+    expect(b.diagnostics.map((d) => [d.severity, d.rule])).toEqual([['error', 'unknown-feature-flag']]);
   });
 });
