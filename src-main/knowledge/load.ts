@@ -3,6 +3,7 @@ import path from 'node:path';
 import YAML, { LineCounter } from 'yaml';
 import type { z } from 'zod';
 import { resourcesDir } from './resources-dir';
+import { loadSelectionRules } from './selection-load';
 import {
   type AnalysisType,
   AnalysisTypeSchema,
@@ -38,7 +39,7 @@ function issueMessage(issue: z.core.$ZodIssue): string {
 }
 
 /** Parses one YAML list file; syntax errors name file and line, entry errors name file, entry and field. */
-function readList<T>(dir: string, file: string, schema: z.ZodType<T>, problems: string[]): T[] {
+export function readList<T>(dir: string, file: string, schema: z.ZodType<T>, problems: string[]): T[] {
   const full = path.join(dir, file);
   if (!fs.existsSync(full)) {
     problems.push(`${file}: missing (expected in ${dir})`);
@@ -79,7 +80,7 @@ function duplicates(file: string, ids: string[], problems: string[]): void {
   }
 }
 
-type Indexed = Omit<Knowledge, 'goldenQueries'>;
+type Indexed = Omit<Knowledge, 'goldenQueries' | 'selection'>;
 
 function checkAnalysisTypes(k: Indexed, tool: (where: string, id: string) => void, problems: string[]): void {
   for (const t of k.analysisTypes) {
@@ -170,8 +171,9 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir()): Knowledge {
     organismById: new Map(organisms.map((o) => [o.id, o])),
   };
   crossCheck(indexed, goldenQueries, problems);
+  const selection = loadSelectionRules(key, indexed, problems);
   if (problems.length > 0) throw new KnowledgeError(problems);
-  const kb: Knowledge = { ...indexed, goldenQueries };
+  const kb: Knowledge = { ...indexed, goldenQueries, selection };
   cache.set(key, kb);
   return kb;
 }

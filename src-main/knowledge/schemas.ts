@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IntentSchema } from '../../src-preload/schemas/intent';
+import type { SelectionRules } from './selection';
 
 const Id = z.string().regex(/^[a-z0-9][a-z0-9_]*$/, 'ids are lower_snake_case');
 
@@ -94,4 +95,6 @@ export interface Knowledge {
   analysisTypeById: Map<string, AnalysisType>;
   toolById: Map<string, Tool>;
   organismById: Map<string, OrganismEntry>;
+  /** platforms, tool rules, alternatives and request focus (selection.ts) */
+  selection: SelectionRules;
 }

@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import type { AnalysisType, Tool } from './schemas';
+
+const Id = z.string().regex(/^[a-z0-9][a-z0-9_]*$/, 'ids are lower_snake_case');
+const Text = z.string().min(10);
+
+/** platforms.yaml: a sequencing platform and the words that name it in a request. */
+export const PlatformSchema = z.object({
+  id: Id,
+  name: z.string().min(2),
+  read_kind: z.enum(['short', 'long']),
+  default: z.boolean().default(false),
+  default_for: z.array(z.string()).default([]),
+  keywords: z.array(z.string().min(2)).min(1),
+});
+export type Platform = z.infer<typeof PlatformSchema>;
+
+const LowMemorySchema = z.object({
+  alternatives: z.array(Id).default([]),
+  not_in: z.array(Id).default([]),
+  note: Text,
+  setting: Text.optional(),
+});
+
+/** tool_rules.yaml: how the selector may use a tool (platforms, predecessors, presets, constraints). */
+export const ToolRuleSchema = z.object({
+  tool: Id,
+  platforms: z.array(Id).min(1).optional(),
+  requires: z.array(z.array(Id).min(1)).default([]),
+  presets: z.record(Id, z.string().min(2)).default({}),
+  rna_presets: z.record(Id, z.string().min(2)).default({}),
+  low_memory: LowMemorySchema.optional(),
+  gpu: Text.optional(),
+  gpu_alternatives: z.array(Id).default([]),
+  conda: z.boolean().default(true),
+  conda_alternatives: z.array(Id).default([]),
+});
+export type ToolRule = z.infer<typeof ToolRuleSchema>;
+
+/** alternatives.yaml: tools that can take each other's place in one step, with when to choose each. */
+export const AlternativeGroupSchema = z.object({
+  id: Id,
+  step: z.string().min(5),
+  tools: z.array(z.object({ tool: Id, choose_when: Text })).min(2),
+});
+export type AlternativeGroup = z.infer<typeof AlternativeGroupSchema>;
+
+/** request_focus.yaml: wording that narrows an analysis and the tools it swaps. */
+export const RequestFocusSchema = z.object({
+  id: Id,
+  analysis_type: Id,
+  keywords: z.array(z.string().min(2)).min(1),
+  replace: z.record(Id, Id),
+  note: Text,
+});
+export type RequestFocus = z.infer<typeof RequestFocusSchema>;
+
+/** category_order.yaml: the order tool categories run in. */
+export const CategoryOrderSchema = z.object({ id: Id });
+
+export interface SelectionRules {
+  platforms: Platform[];
+  /** tool category -> rank in category_order.yaml */
+  categoryRank: Map<string, number>;
+  toolRules: Map<string, ToolRule>;
+  alternatives: AlternativeGroup[];
+  focus: RequestFocus[];
+}
+
+/** Cross-references of the selection tables: every id names a tool, platform or analysis type that exists. */
+export function checkSelection(
+  s: { platforms: Platform[]; toolRules: ToolRule[]; alternatives: AlternativeGroup[]; focus: RequestFocus[]; categories: string[] },
+  toolById: ReadonlyMap<string, Tool>,
+  analysisTypeById: ReadonlyMap<string, AnalysisType>,
+  problems: string[],
+): void {
+  const platformIds = new Set(s.platforms.map((p) => p.id));
+  const tool = (where: string, id: string) => {
+    if (!toolById.has(id)) problems.push(`${where}: tool '${id}' is not in tools.yaml`);
+  };
+  const platform = (where: string, id: string) => {
+    if (!platformIds.has(id)) problems.push(`${where}: platform '${id}' is not in platforms.yaml`);
+  };
+  if (s.platforms.filter((p) => p.default).length !== 1) problems.push('platforms.yaml: exactly one entry must have default: true');
+  const ranked = new Set(s.categories);
+  for (const t of toolById.values())
+    if (!ranked.has(t.category)) problems.push(`category_order.yaml: tool category '${t.category}' (of tool '${t.id}') has no place in the order`);
+  const seen = new Set<string>();
+  for (const r of s.toolRules) {
+    const where = `tool_rules.yaml: entry '${r.tool}'`;
+    if (seen.has(r.tool)) problems.push(`tool_rules.yaml: duplicate entry for tool '${r.tool}'`);
+    seen.add(r.tool);
+    tool(where, r.tool);
+    for (const p of r.platforms ?? []) platform(`${where}: field 'platforms'`, p);
+    r.requires.forEach((g, i) => {
+      for (const id of g) tool(`${where}: field 'requires.${i}'`, id);
+      if (g.includes(r.tool)) problems.push(`${where}: field 'requires.${i}': a tool cannot require itself`);
+    });
+    for (const p of [...Object.keys(r.presets), ...Object.keys(r.rna_presets)]) platform(`${where}: field 'presets'`, p);
+    for (const id of r.low_memory?.alternatives ?? []) tool(`${where}: field 'low_memory.alternatives'`, id);
+    for (const id of r.low_memory?.not_in ?? [])
+      if (!analysisTypeById.has(id)) problems.push(`${where}: field 'low_memory.not_in': analysis type '${id}' is not in analysis_types.yaml`);
+    for (const id of [...r.gpu_alternatives, ...r.conda_alternatives]) tool(`${where}: field 'gpu_alternatives/conda_alternatives'`, id);
+  }
+  for (const g of s.alternatives)
+    g.tools.forEach((t, i) => {
+      tool(`alternatives.yaml: entry '${g.id}': field 'tools.${i}.tool'`, t.tool);
+      if (g.tools.findIndex((x) => x.tool === t.tool) !== i) problems.push(`alternatives.yaml: entry '${g.id}': tool '${t.tool}' listed twice`);
+    });
+  for (const f of s.focus) {
+    const where = `request_focus.yaml: entry '${f.id}'`;
+    if (!analysisTypeById.has(f.analysis_type)) problems.push(`${where}: field 'analysis_type': '${f.analysis_type}' is not in analysis_types.yaml`);
+    for (const [from, to] of Object.entries(f.replace)) {
+      tool(`${where}: field 'replace'`, from);
+      tool(`${where}: field 'replace.${from}'`, to);
+    }
+  }
+}

@@ -1,0 +1,31 @@
+import type { Intent } from '../../src-preload/schemas/intent';
+import type { Knowledge } from '../knowledge/schemas';
+import type { Platform, RequestFocus } from '../knowledge/selection';
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const wordMatcher = (words: readonly string[]) => new RegExp(`(?<![a-z0-9])(?:${words.map(escape).join('|')})(?![a-z0-9])`, 'i');
+const matchers = new WeakMap<object, RegExp>();
+function matches(entry: { keywords: string[] }, text: string): boolean {
+  let m = matchers.get(entry);
+  if (!m) {
+    m = wordMatcher(entry.keywords);
+    matchers.set(entry, m);
+  }
+  return m.test(text);
+}
+
+/** The sequencing platform of a request: named in its text, else the data type's default, else Illumina. */
+export function requestPlatform(intent: Pick<Intent, 'data_type'>, kb: Knowledge, text = ''): Platform {
+  const { platforms } = kb.selection;
+  const long = intent.data_type?.startsWith('long_read') ?? false;
+  const named = platforms.filter((p) => matches(p, text));
+  // a long-read analysis named with a long-read platform; an Illumina run mentioned beside it does not make it short-read
+  const fitting = named.find((p) => (p.read_kind === 'long') === long) ?? (long ? undefined : named[0]);
+  if (fitting) return fitting;
+  return platforms.find((p) => intent.data_type != null && p.default_for.includes(intent.data_type)) ?? platforms.find((p) => p.default)!;
+}
+
+/** The focus a request's wording gives its analysis (piRNA in small RNA-seq), if any. */
+export function requestFocus(intent: Pick<Intent, 'analysis_type'>, kb: Knowledge, text = ''): RequestFocus | null {
+  return kb.selection.focus.find((f) => f.analysis_type === intent.analysis_type && matches(f, text)) ?? null;
+}
