@@ -18,4 +18,5 @@ export const PATHS = {
   llamaFactoryInfo: 'dataset_info.json',
   qualityReport: 'metadata/quality_report.json',
   manifest: 'metadata/manifest.json',
+  taskPrompt: (task: string) => `metadata/prompts/${task}.md`,
 } as const;

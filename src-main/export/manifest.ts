@@ -7,6 +7,9 @@ import { SplitConfigSchema } from '../../src-preload/schemas/build';
 export const ManifestFileSchema = z.object({ path: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/), bytes: z.number().int(), rows: z.number().int().nullable() });
 export type ManifestFile = z.infer<typeof ManifestFileSchema>;
 
+/** A task's system prompt as exported: its source in resources/, its copy in the export and the copy's sha256. */
+export const TaskPromptEntrySchema = z.object({ task: z.string(), source: z.string(), file: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/) });
+
 export const ManifestSchema = z.object({
   format_version: z.literal(1),
   app_version: z.string(),
@@ -16,6 +19,8 @@ export const ManifestSchema = z.object({
   engines: z.array(z.string()),
   counts: z.object({ train: z.number().int(), val: z.number().int(), test: z.number().int() }),
   files: z.array(ManifestFileSchema),
+  /** the system prompt (and user frames) of each task, copied into metadata/prompts/ */
+  task_prompts: z.array(TaskPromptEntrySchema),
 });
 export type Manifest = z.infer<typeof ManifestSchema>;
 

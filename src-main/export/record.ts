@@ -2,20 +2,18 @@ import { z } from 'zod';
 import type { Example, Split } from '../../src-preload/schemas/example';
 import type { Knowledge } from '../knowledge/schemas';
 import { scrubPii } from '../pipeline/pii';
+import { loadTaskPrompts } from '../task-contract/prompts';
+import { taskOf } from '../task-contract/tasks';
+import { userTurn } from '../task-contract/user-turn';
 import { renderAnswer } from './answer';
-
-/** The system prompt of every training conversation (plan 4.1). */
-export const SYSTEM_PROMPT =
-  'You are BioPipelines, an expert bioinformatics assistant that helps users create analysis workflows. ' +
-  'You understand sequencing data types, analysis methods, and bioinformatics tools. When given a query, ' +
-  'extract the analysis intent, choose the tools, and generate a Nextflow DSL2 workflow; when asked about a ' +
-  'tool or an error, explain it accurately.';
 
 export const MessageSchema = z.object({ role: z.enum(['system', 'user', 'assistant']), content: z.string().min(1) });
 
 export const RecordMetadataSchema = z.object({
   example_id: z.string(),
   kind: z.string(),
+  /** the task the example teaches; its system prompt is resources/prompts/tasks/<task>.md */
+  task: z.string(),
   source: z.string(),
   category: z.string(),
   analysis_type: z.string(),
@@ -42,16 +40,19 @@ export function recordId(split: Split, index: number): string {
 
 /** The training record of an example, with personal information scrubbed from both sides. */
 export function toRecord(example: Example, split: Split, index: number, tools: readonly string[], kb: Knowledge): TrainingRecord {
+  const prompts = loadTaskPrompts();
+  const task = taskOf(example);
   return {
     id: recordId(split, index),
     messages: [
-      { role: 'system', content: SYSTEM_PROMPT },
-      { role: 'user', content: scrubPii(example.input).text },
+      { role: 'system', content: prompts.get(task)!.system },
+      { role: 'user', content: userTurn({ ...example, input: scrubPii(example.input).text }, prompts) },
       { role: 'assistant', content: scrubPii(renderAnswer(example, kb)).text },
     ],
     metadata: {
       example_id: example.id,
       kind: example.kind,
+      task,
       source: example.source,
       category: example.category,
       analysis_type: example.analysis_type,

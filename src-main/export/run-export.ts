@@ -16,6 +16,8 @@ import { hfDatasetDict, hfDatasetInfo, hfState, hubReadme } from './hf-metadata'
 import { PATHS } from './layout';
 import { describeFile, type Manifest, type ManifestFile } from './manifest';
 import { ParquetSink } from './parquet-sink';
+import { resourcesDir } from '../knowledge/resources-dir';
+import { loadTaskPrompts } from '../task-contract/prompts';
 import { assertReplaceable, ExportError, freshSibling, swapIn } from './replace-dir';
 import { type TrainingRecord, toRecord } from './record';
 
@@ -139,6 +141,8 @@ async function writeAll(
   writeJson(work, PATHS.llamaFactoryInfo, llamaFactoryDatasetInfo());
   writeJson(work, PATHS.qualityReport, opts.qualityReport);
   for (const p of [PATHS.hfDict, PATHS.hubReadme, PATHS.llamaFactoryInfo, PATHS.qualityReport]) files.push(describeFile(work, p, null));
+  const taskPrompts = copyTaskPrompts(work);
+  for (const t of taskPrompts) files.push(describeFile(work, t.file, null));
 
   const engines = db
     .prepare(
@@ -156,9 +160,20 @@ async function writeAll(
     engines,
     counts,
     files: files.sort((a, b) => a.path.localeCompare(b.path)),
+    task_prompts: taskPrompts,
   };
   writeJson(work, PATHS.manifest, manifest);
   return manifest;
+}
+
+/** Each task's prompt file, copied byte for byte into metadata/prompts/, as the manifest records it. */
+function copyTaskPrompts(work: string): Manifest['task_prompts'] {
+  makeDirs(path.join(work, 'metadata', 'prompts'));
+  return [...loadTaskPrompts().values()].map((p) => {
+    const file = PATHS.taskPrompt(p.task);
+    fs.copyFileSync(path.join(resourcesDir(), p.file), path.join(work, file));
+    return { task: p.task, source: p.file, file, sha256: p.sha256 };
+  });
 }
 
 function writeJson(root: string, rel: string, value: unknown): void {

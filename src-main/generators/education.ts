@@ -10,7 +10,7 @@ export type EducationSpec =
 
 const TOOL_QUESTIONS: ((t: Tool) => string)[] = [
   (t) => `What does ${t.name} do?`,
-  (t) => `When should I use ${t.name} in a pipeline?`,
+  (t) => `When should I use ${t.name}, and at which step?`,
   (t) => `What are the inputs and outputs of ${t.name}?`,
   (t) => `How do I run ${t.name}? Show a typical command.`,
   (t) => `Can you explain ${t.name} to a new student in our lab?`,
@@ -19,7 +19,7 @@ const ANALYSIS_QUESTIONS: ((a: AnalysisType) => string)[] = [
   (a) => `Explain the main steps of ${a.name}.`,
   (a) => `Which tools do I need for ${a.name}, and why?`,
   (a) => `What input data does ${a.name} require?`,
-  (a) => `I'm new to ${a.name}. What is it and how does a typical workflow look?`,
+  (a) => `I'm new to ${inSentence(a.name)}. What is it, and what are the usual steps?`,
 ];
 
 /** An analysis name inside a sentence: 'Gene fusion detection' -> 'gene fusion detection'; 'RNA-seq ...', 'Hi-C ...' kept. */

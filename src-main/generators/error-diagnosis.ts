@@ -11,7 +11,7 @@ export interface ErrorSpec {
 const SAMPLES = ['sample_1', 'WT_rep2', 'KO_rep1', 'patient_07', 'S12', 'liver_ctrl_3', 'tumor_A', 'mock_48h', 'P3_T'];
 const INTROS = [
   'My Nextflow run failed with this error:',
-  'Pipeline crashed, log below. What went wrong?',
+  'The run crashed, log below. What went wrong?',
   "Can you help me debug this? Here's the log:",
   'Got this error and the run stopped:',
   'What does this error mean and how do I fix it?',

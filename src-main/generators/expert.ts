@@ -13,7 +13,7 @@ import { makeExample } from './example-factory';
 export function expertExamples(kb: Knowledge): Example[] {
   return kb.goldenQueries.map((g) => {
     const intent = g.expected_intent;
-    const tools = intent.analysis_type === 'unknown' ? [] : selectTools(intent, kb);
+    const tools = intent.analysis_type === 'unknown' ? [] : selectTools(intent, kb, g.query);
     const workflow = tools.length > 0 ? generateWorkflow(intent, tools, kb) : undefined;
     return makeExample({
       id: `expert-${g.id}`,

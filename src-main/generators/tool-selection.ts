@@ -1,10 +1,12 @@
 import type { Knowledge } from '../knowledge/schemas';
 import { selectTools } from '../tool-selector';
 import { categoryOf } from './categories';
+import { keepPlatform } from './keep-platform';
 import type { ExampleSeed } from './example-factory';
 import { varyIntent } from './intent-variants';
-import { renderQuery } from './render-query';
 import { Rng } from './rng';
+import { renderStated } from './stated-intent';
+import { TOOL_FRAMES } from './tool-frames';
 
 export const TOOL_SELECTION_PER_GOLDEN = 20;
 
@@ -32,9 +34,11 @@ export function perGoldenId(prefix: string, kb: Knowledge, seed: number, spec: I
 export function toolSelectionSeed(kb: Knowledge, seed: number, spec: IndexedSpec): ExampleSeed {
   const golden = kb.goldenQueries[spec.goldenIndex]!;
   const rng = Rng.of(seed, 'tool_selection', golden.id, spec.variant);
-  const query = renderQuery({ ...varyIntent(golden, kb, rng, spec.variant), confidence: 1 }, kb, rng);
+  // the question asks which tools: tool-selection frames, never a request for workflow code
+  const query = renderStated(rng.pick(TOOL_FRAMES), { ...varyIntent(golden, kb, rng, spec.variant), confidence: 1, request_kind: 'tool_advice' }, kb, rng);
   const intent = query.intent;
-  const tools = selectTools(intent, kb);
+  const text = keepPlatform(query.text, golden.query, kb);
+  const tools = selectTools(intent, kb, text);
   return {
     id: perGoldenId('ts', kb, seed, spec),
     kind: 'tool_selection',
@@ -44,7 +48,7 @@ export function toolSelectionSeed(kb: Knowledge, seed: number, spec: IndexedSpec
     category: categoryOf(kb, intent.analysis_type),
     analysisType: intent.analysis_type,
     difficulty: golden.difficulty,
-    input: query.text,
+    input: text,
     output: { intent, tools },
     groundTruth: intent,
   };

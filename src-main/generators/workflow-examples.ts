@@ -1,7 +1,9 @@
 import type { Knowledge } from '../knowledge/schemas';
 import { selectTools } from '../tool-selector';
 import { generateWorkflow } from '../workflow-generator';
+import { askForWorkflow } from '../task-contract/asks';
 import { categoryOf } from './categories';
+import { keepPlatform } from './keep-platform';
 import type { ExampleSeed } from './example-factory';
 import { varyIntent } from './intent-variants';
 import { renderQuery } from './render-query';
@@ -16,7 +18,9 @@ export function workflowSeed(kb: Knowledge, seed: number, spec: IndexedSpec): Ex
   const rng = Rng.of(seed, 'workflow', golden.id, spec.variant);
   const query = renderQuery({ ...varyIntent(golden, kb, rng, spec.variant), confidence: 1 }, kb, rng, rng.pick(['formal', 'detailed', 'casual'] as const));
   const intent = query.intent;
-  const tools = selectTools(intent, kb);
+  // the user turn asks for a workflow and keeps the platform the tool choice depends on
+  const text = askForWorkflow(keepPlatform(query.text, golden.query, kb), spec.variant);
+  const tools = selectTools(intent, kb, text);
   const workflow = generateWorkflow(intent, tools, kb);
   return {
     id: perGoldenId('wf', kb, seed, spec),
@@ -27,7 +31,7 @@ export function workflowSeed(kb: Knowledge, seed: number, spec: IndexedSpec): Ex
     category: categoryOf(kb, intent.analysis_type),
     analysisType: intent.analysis_type,
     difficulty: Math.min(3, golden.difficulty + (spec.variant % 4 === 0 ? 0 : 1)),
-    input: query.text,
+    input: text,
     output: { intent, tools, workflow },
     groundTruth: intent,
   };

@@ -25,7 +25,7 @@ export function toolsMatchSelector(example: Example, kb: Knowledge): boolean | n
   const tools = example.output.tools;
   const intent = example.output.intent;
   if (!tools || !intent || intent.analysis_type === 'unknown') return null;
-  const expected = new Set(selectTools(intent, kb).map((t) => t.tool));
+  const expected = new Set(selectTools(intent, kb, example.input).map((t) => t.tool));
   const actual = new Set(tools.map((t) => t.tool));
   return expected.size === actual.size && [...expected].every((t) => actual.has(t));
 }

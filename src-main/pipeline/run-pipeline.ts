@@ -10,6 +10,7 @@ import { type ExampleRow, rowToExample } from '../store/examples-repo';
 import { toolsMatchSelector, toolsOf, workflowComplete } from './facts';
 import { checkLeakage } from './leakage';
 import { estimatedJaccard, lshShape, MinHasher, UnionFind } from './minhash';
+import { taskOf } from '../task-contract/tasks';
 import { checkExample, type RuleDeps } from './rules';
 import { assignSplits, groupKey, stratumKey } from './splits';
 
@@ -41,6 +42,11 @@ export interface PipelineResult {
   nearDuplicatePairs: number;
   leakage: LeakageReport;
   metrics: QualityMetrics;
+}
+
+/** The first 48 bits of a hash of an example's answer, as a number (identical answers, identical numbers). */
+function targetHash(ex: Example): number {
+  return Number.parseInt(hash('sha1', JSON.stringify(ex.output), 'hex').slice(0, 12), 16);
 }
 
 const SOURCE_PRIORITY: Record<string, number> = { expert: 0, interaction: 1, import: 2, synthetic: 3 };
@@ -147,6 +153,11 @@ export async function runPipeline(
   };
   const hasher = new MinHasher({ numPerm: NUM_PERM, shingle: 3, seed: config.seed });
   const byContent = new Map<string, number>();
+  // per item: the first 48 bits of a hash of its answer, and whether a reviewer accepted it
+  const targets = new Float64Array(Math.max(1, total));
+  const accepted = new Uint8Array(Math.max(1, total));
+  const conflicted = new Set<string>();
+  const conflicts: string[] = [];
   const ruleFailures: Record<string, number> = {};
   const pii: Record<string, number> = {};
 
@@ -182,9 +193,30 @@ export async function runPipeline(
       if (outcome.action === 'reject') item.excluded = 'rule_rejected';
       else if (outcome.action === 'review') item.excluded = 'rule_review';
       else {
-        const key = hash('sha1', `${ex.kind}\u0000${normalizeText(ex.input)}`, 'base64');
+        // one key per (system prompt, user turn): the task and the normalized request
+        const key = hash('sha1', `${taskOf(ex)}\u0000${normalizeText(ex.input)}`, 'base64');
+        targets[idx] = targetHash(ex);
+        accepted[idx] = ex.status === 'accepted' ? 1 : 0;
         const prev = byContent.get(key);
-        if (prev !== undefined && (SOURCE_PRIORITY[items[prev]!.source] ?? 3) <= (SOURCE_PRIORITY[ex.source] ?? 3)) {
+        const conflict = prev !== undefined && (conflicted.has(key) || targets[prev] !== targets[idx]);
+        if (conflict) {
+          // the same prompt with a different answer: a human-accepted answer stands, the others go to review
+          conflicted.add(key);
+          const keepPrev = accepted[prev!] === 1 && accepted[idx] === 0;
+          const keepThis = accepted[idx] === 1 && accepted[prev!] === 0;
+          const toReview = keepPrev ? [idx] : keepThis ? [prev!] : [prev!, idx];
+          for (const r of toReview) {
+            const it = items[r]!;
+            if (it.excluded === 'rule_review') continue;
+            it.excluded = 'rule_review';
+            it.reasons = [...(it.reasons ?? []), `conflicting_target: the same system prompt and user turn as ${items[r === idx ? prev! : idx]!.id} with a different answer`];
+            ruleFailures.conflicting_target = (ruleFailures.conflicting_target ?? 0) + 1;
+            conflicts.push(it.id);
+          }
+          if (keepThis) byContent.set(key, idx);
+          if (!keepThis && !keepPrev) byContent.set(key, idx);
+          if (keepThis) sigs.set(hasher.signature(ex.input), idx * NUM_PERM);
+        } else if (prev !== undefined && (SOURCE_PRIORITY[items[prev]!.source] ?? 3) <= (SOURCE_PRIORITY[ex.source] ?? 3)) {
           item.excluded = 'duplicate';
         } else {
           if (prev !== undefined) items[prev]!.excluded = 'duplicate';
@@ -208,6 +240,11 @@ export async function runPipeline(
   }
   onProgress({ phase: 'validate', done: n, total });
   byContent.clear();
+  // conflicting answers to one prompt are sent to the review queue (auto-validated ones; reviewers' decisions stay)
+  const toReview = db.prepare("UPDATE examples SET status = 'needs_review' WHERE id = ? AND status = 'auto_validated'");
+  db.transaction(() => {
+    for (const id of conflicts) toReview.run(id);
+  })();
   interned.clear();
 
   // near-duplicates among kept items

@@ -23,7 +23,7 @@ export function chainProblems(ids: readonly string[], ctx: ChainContext, kb: Kno
     if (rule?.platforms && !rule.platforms.includes(ctx.platform.id)) problems.push(`${id} is not made for ${ctx.platform.name} reads`);
     for (const group of rule?.requires ?? [])
       if (!ids.slice(0, i).some((x) => group.includes(x))) problems.push(`${id} needs one of ${group.join('/')} before it`);
-    if (ctx.focus && ctx.focus.replace[id]) problems.push(`${id} does not serve a ${ctx.focus.id} request`);
+    if (ctx.focus?.replace[id]) problems.push(`${id} does not serve a ${ctx.focus.id} request`);
   });
   let last = -1;
   let lastId = '';

@@ -21,6 +21,8 @@ export interface ConstraintNote {
 export interface Selection {
   type: AnalysisType;
   platform: Platform;
+  /** the request names its platform; otherwise it is the data type's default */
+  platformStated: boolean;
   focus: RequestFocus | null;
   choices: Choice[];
   notes: ConstraintNote[];
@@ -232,7 +234,7 @@ function repairPredecessors(chain: Chain): void {
 }
 
 /** Ordered chain for a request: the type's default tools, fitted to platform and focus, named tools in their step, then constraints. */
-export function chooseChain(intent: Intent, type: AnalysisType, kb: Knowledge, platform: Platform, focus: RequestFocus | null): Selection {
+export function chooseChain(intent: Intent, type: AnalysisType, kb: Knowledge, platform: Platform, focus: RequestFocus | null, platformStated = true): Selection {
   const chain = new Chain(type, kb, platform);
   const notes: ConstraintNote[] = [];
   const refused: Selection['refused'] = [];
@@ -245,5 +247,5 @@ export function chooseChain(intent: Intent, type: AnalysisType, kb: Knowledge, p
   if (constraints.has('conda')) applyConda(chain, notes, 'conda');
   if (constraints.has('low_memory')) applyLowMemory(chain, notes);
   repairPredecessors(chain);
-  return { type, platform, focus, choices: chain.choices, notes, refused };
+  return { type, platform, platformStated, focus, choices: chain.choices, notes, refused };
 }

@@ -2,8 +2,8 @@ import type { Intent } from '../../src-preload/schemas/intent';
 import type { Knowledge } from '../knowledge/schemas';
 import type { Platform, RequestFocus } from '../knowledge/selection';
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const wordMatcher = (words: readonly string[]) => new RegExp(`(?<![a-z0-9])(?:${words.map(escape).join('|')})(?![a-z0-9])`, 'i');
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const wordMatcher = (words: readonly string[]) => new RegExp(`(?<![a-z0-9])(?:${words.map(escapeRe).join('|')})(?![a-z0-9])`, 'i');
 const matchers = new WeakMap<object, RegExp>();
 function matches(entry: { keywords: string[] }, text: string): boolean {
   let m = matchers.get(entry);
@@ -23,6 +23,17 @@ export function requestPlatform(intent: Pick<Intent, 'data_type'>, kb: Knowledge
   const fitting = named.find((p) => (p.read_kind === 'long') === long) ?? (long ? undefined : named[0]);
   if (fitting) return fitting;
   return platforms.find((p) => intent.data_type != null && p.default_for.includes(intent.data_type)) ?? platforms.find((p) => p.default)!;
+}
+
+/** The platform the text names, if any (long-read platforms first). */
+export function namedPlatform(kb: Knowledge, text = ''): Platform | null {
+  const named = kb.selection.platforms.filter((p) => matches(p, text));
+  return named.find((p) => p.read_kind === 'long') ?? named[0] ?? null;
+}
+
+/** Whether the request's text names a platform (else the platform is the data type's default). */
+export function platformStated(kb: Knowledge, text = ''): boolean {
+  return kb.selection.platforms.some((p) => matches(p, text));
 }
 
 /** The focus a request's wording gives its analysis (piRNA in small RNA-seq), if any. */

@@ -50,7 +50,7 @@ export function registerParse(program: Command): void {
         timestamp: new Date().toISOString(),
         query,
         intent,
-        tools: selectTools(intent, kb),
+        tools: selectTools(intent, kb, query),
         workflow: null,
         feedback: null,
         modifications: null,

@@ -5,11 +5,14 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { tableFromIPC } from 'apache-arrow';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Split } from '../../../src-preload/schemas/example';
+import type { Example, Split } from '../../../src-preload/schemas/example';
 import { alpacaRowProblems, checkExport, shareGptRowProblems } from '../../../src-main/export/check-export';
 import { PATHS } from '../../../src-main/export/layout';
 import { ManifestSchema } from '../../../src-main/export/manifest';
-import { SYSTEM_PROMPT, type TrainingRecord } from '../../../src-main/export/record';
+import type { TrainingRecord } from '../../../src-main/export/record';
+import { loadTaskPrompts } from '../../../src-main/task-contract/prompts';
+import { taskOf } from '../../../src-main/task-contract/tasks';
+import { userTurn } from '../../../src-main/task-contract/user-turn';
 import { scrubPii } from '../../../src-main/pipeline/pii';
 import { runCli, tempDir } from '../../support/serve';
 
@@ -97,8 +100,10 @@ describe('export: every format readable by its consumers, deterministic, verifie
         expect(row.metadata.category).toBe(item.category);
         expect(row.metadata.analysis_type).toBe(item.analysis_type);
         expect(row.messages.map((m) => m.role)).toEqual(['system', 'user', 'assistant']);
-        expect(row.messages[0].content).toBe(SYSTEM_PROMPT);
-        expect(row.messages[1].content).toBe(scrubPii(item.input).text);
+        const task = taskOf({ kind: item.kind as Example['kind'], output: {} });
+        expect(row.metadata.task).toBe(task);
+        expect(row.messages[0].content).toBe(loadTaskPrompts().get(task)!.system);
+        expect(row.messages[1].content).toBe(userTurn({ kind: item.kind as Example['kind'], output: {}, input: scrubPii(item.input).text }, loadTaskPrompts()));
         expect(row).toEqual(processed[s][i]);
       });
     }

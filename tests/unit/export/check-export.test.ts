@@ -16,7 +16,8 @@ import { hfDatasetDict, hfDatasetInfo, hfState, hubReadme } from '../../../src-m
 import { PATHS } from '../../../src-main/export/layout';
 import { describeFile, type Manifest, sha256File } from '../../../src-main/export/manifest';
 import { ParquetSink } from '../../../src-main/export/parquet-sink';
-import { recordId, SYSTEM_PROMPT, type TrainingRecord } from '../../../src-main/export/record';
+import { recordId, type TrainingRecord } from '../../../src-main/export/record';
+import { loadTaskPrompts } from '../../../src-main/task-contract/prompts';
 import { tempDir } from '../../support/serve';
 
 const SPLITS: Split[] = ['train', 'val', 'test'];
@@ -26,13 +27,14 @@ function record(split: Split, i: number): TrainingRecord {
   return {
     id: recordId(split, i),
     messages: [
-      { role: 'system', content: SYSTEM_PROMPT },
+      { role: 'system', content: loadTaskPrompts().get('workflow_generation')!.system },
       { role: 'user', content: `RNA-seq differential expression for ${split} sample ${i}` },
       { role: 'assistant', content: `Use STAR and DESeq2 (${split} ${i}).` },
     ],
     metadata: {
       example_id: `ex-${split}-${i}`,
       kind: 'workflow',
+      task: 'workflow_generation',
       source: 'template',
       category: 'transcriptomics',
       analysis_type: 'rna_seq_de',
@@ -99,6 +101,7 @@ function writeManifest(root: string): void {
     engines: ['template'],
     counts: { ...SIZES },
     files,
+    task_prompts: [],
   };
   writeJson(root, PATHS.manifest, manifest);
 }

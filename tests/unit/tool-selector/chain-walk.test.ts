@@ -9,6 +9,7 @@ const CONSTRAINTS = [[], ['low_memory'], ['gpu'], ['conda'], ['singularity'], ['
 
 function intentFor(type: string, dataType: string, layout: Intent['read_layout'], constraints: string[], requested: string[]): Intent {
   return {
+    request_kind: 'workflow',
     analysis_type: type,
     organism: { id: 'human', scientific_name: 'Homo sapiens', genome_build: 'GRCh38' },
     tissue: null,

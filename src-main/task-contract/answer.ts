@@ -1,0 +1,110 @@
+import type { Example, ToolChoice, WorkflowProject } from '../../src-preload/schemas/example';
+import type { Intent } from '../../src-preload/schemas/intent';
+import type { Knowledge } from '../knowledge/schemas';
+import { constraintNotes, planSelection } from '../tool-selector';
+import { clarifyingQuestion, scopeStatement } from './scope';
+import { taskOf } from './tasks';
+
+const LAYOUT: Record<string, string> = { paired: 'paired-end', single: 'single-end' };
+
+function intentBullets(intent: Intent, kb: Knowledge, platform: string | null): string[] {
+  const type = kb.analysisTypeById.get(intent.analysis_type);
+  const lines = [`- **Type**: ${type ? type.name : 'Unknown (outside the supported analyses)'}`];
+  if (intent.organism) lines.push(`- **Organism**: ${intent.organism.scientific_name} (${intent.organism.genome_build})`);
+  if (intent.tissue) lines.push(`- **Tissue**: ${intent.tissue}`);
+  if (intent.cell_type) lines.push(`- **Cell type**: ${intent.cell_type}`);
+  if (platform) lines.push(`- **Platform**: ${platform}`);
+  if (LAYOUT[intent.read_layout]) lines.push(`- **Reads**: ${LAYOUT[intent.read_layout]}`);
+  if (intent.strandedness !== 'unknown') lines.push(`- **Strandedness**: ${intent.strandedness}`);
+  if (intent.comparison) lines.push(`- **Comparison**: ${intent.comparison.groups.join(' vs ')}`);
+  if (intent.requested_tools.length) lines.push(`- **Requested tools**: ${intent.requested_tools.map((t) => kb.toolById.get(t)?.name ?? t).join(', ')}`);
+  if (intent.constraints.length) lines.push(`- **Constraints**: ${intent.constraints.join(', ')}`);
+  return lines;
+}
+
+const MISSING_HINT: Record<string, string> = {
+  organism: 'the organism is not stated: set `params.fasta` (and `params.gtf` where used) to its reference before running',
+  comparison: 'the comparison is not stated: set `params.groups` to the two conditions to test',
+  read_layout: 'the read layout is not stated: the workflow assumes paired-end files (`*_R{1,2}.fastq.gz`); change `params.reads` for single-end data',
+};
+
+function toolsSection(title: string, tools: readonly ToolChoice[], kb: Knowledge): string {
+  return [`## ${title}`, ...tools.map((t, i) => `${i + 1}. **${kb.toolById.get(t.tool)?.name ?? t.tool}** - ${t.rationale}`)].join('\n');
+}
+
+function notesSection(example: Example, kb: Knowledge): string | null {
+  const intent = example.output.intent;
+  if (!intent) return null;
+  const sel = planSelection(intent, kb, example.input);
+  if (!sel) return null;
+  const notes = constraintNotes(intent, sel);
+  if (notes.length === 0) return null;
+  return ['## Constraints', ...notes.map((n) => `- **${n.constraint.replace(/_/g, ' ')}**${n.met ? '' : ' (cannot be fully met)'}: ${n.text}`)].join('\n');
+}
+
+function workflowSection(wf: WorkflowProject): string {
+  const paths = Object.keys(wf.files).sort((a, b) => (a === 'main.nf' ? -1 : b === 'main.nf' ? 1 : a.localeCompare(b)));
+  return ['## Workflow', ...paths.map((p) => `\`${p}\`\n\`\`\`nextflow\n${wf.files[p]!.trimEnd()}\n\`\`\``)].join('\n\n');
+}
+
+/** The platform bullet: named when the request names it or the reads are long (then the assumption is said). */
+function platformName(example: Example, kb: Knowledge): string | null {
+  const intent = example.output.intent;
+  const sel = intent ? planSelection(intent, kb, example.input) : null;
+  if (!sel) return null;
+  if (sel.platformStated) return sel.platform.name;
+  return sel.platform.read_kind === 'long' ? `${sel.platform.name} (not stated; assumed for long reads - say if the reads are PacBio HiFi)` : null;
+}
+
+function intentAnswer(example: Example, kb: Knowledge): string {
+  const intent = example.output.intent!;
+  if (intent.request_kind === 'off_topic') return scopeStatement();
+  if (intent.analysis_type === 'unknown') return clarifyingQuestion(intent, kb);
+  return ['```json', JSON.stringify(intent), '```'].join('\n');
+}
+
+function toolAnswer(example: Example, kb: Knowledge): string {
+  const o = example.output;
+  const parts = [['## Request', ...intentBullets(o.intent!, kb, platformName(example, kb))].join('\n'), toolsSection('Recommended Tools', o.tools ?? [], kb)];
+  const notes = notesSection(example, kb);
+  if (notes) parts.push(notes);
+  return parts.join('\n\n');
+}
+
+function workflowAnswer(example: Example, kb: Knowledge): string {
+  const o = example.output;
+  const intent = o.intent!;
+  const parts = [['## Analysis Intent', ...intentBullets(intent, kb, platformName(example, kb))].join('\n')];
+  if (o.tools?.length) parts.push(toolsSection('Tools', o.tools, kb));
+  const notes = notesSection(example, kb);
+  if (notes) parts.push(notes);
+  const open = intent.missing_information.map((m) => MISSING_HINT[m]).filter((m): m is string => Boolean(m));
+  if (open.length) parts.push(['## Before you run', ...open.map((m) => `- ${m.charAt(0).toUpperCase()}${m.slice(1)}.`)].join('\n'));
+  if (o.workflow) parts.push(workflowSection(o.workflow));
+  return parts.join('\n\n');
+}
+
+function diagnosisAnswer(example: Example): string {
+  const o = example.output;
+  const parts: string[] = [];
+  if (o.diagnosis) parts.push(`## Diagnosis\n${o.diagnosis}`);
+  if (o.fix_steps && o.fix_steps.length > 0) parts.push(['## Fix', ...o.fix_steps.map((s, i) => `${i + 1}. ${s}`)].join('\n'));
+  return parts.join('\n\n');
+}
+
+/** The assistant turn of a training conversation: the answer its task gives, as markdown. */
+export function renderTaskAnswer(example: Example, kb: Knowledge): string {
+  const o = example.output;
+  switch (taskOf(example)) {
+    case 'intent_parsing':
+      return o.intent ? intentAnswer(example, kb) : '';
+    case 'tool_selection':
+      return o.intent ? toolAnswer(example, kb) : toolsSection('Recommended Tools', o.tools ?? [], kb);
+    case 'workflow_generation':
+      return o.intent ? workflowAnswer(example, kb) : o.workflow ? workflowSection(o.workflow) : '';
+    case 'education':
+      return o.explanation ?? '';
+    case 'error_diagnosis':
+      return diagnosisAnswer(example);
+  }
+}

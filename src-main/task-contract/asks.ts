@@ -1,0 +1,27 @@
+import type { Task } from './tasks';
+
+/** Words with which a user turn asks for a workflow. */
+const WORKFLOW_WORD = /\b(?:workflows?|pipelines?)\b/i;
+
+export function mentionsWorkflow(text: string): boolean {
+  return WORKFLOW_WORD.test(text);
+}
+
+/**
+ * Whether a user turn asks for a workflow: its own words, not a pasted log (fenced blocks of the
+ * error-diagnosis task) nor the quoted request the parse task's frame hands over.
+ */
+export function asksForWorkflow(turn: string, task: Task): boolean {
+  if (task === 'intent_parsing') return mentionsWorkflow(turn.split('\n\n')[0] ?? '');
+  return mentionsWorkflow(turn.replace(/```[\s\S]*?```/g, ''));
+}
+
+const ASKS = ['Please write the Nextflow workflow.', 'Can you write the Nextflow pipeline for it?', 'I need the full Nextflow DSL2 workflow.'];
+
+/** A workflow-task request that does not say it wants a workflow gets a closing sentence that does. */
+export function askForWorkflow(text: string, pick: number): string {
+  if (mentionsWorkflow(text)) return text;
+  const t = text.trim();
+  const end = /[.?!]$/.test(t) ? '' : '.';
+  return `${t}${end} ${ASKS[pick % ASKS.length]}`;
+}
