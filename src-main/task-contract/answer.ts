@@ -74,7 +74,7 @@ function toolAnswer(example: Example, kb: Knowledge): string {
 function workflowAnswer(example: Example, kb: Knowledge): string {
   const o = example.output;
   const intent = o.intent!;
-  const parts = [['## Analysis Intent', ...intentBullets(intent, kb, platformName(example, kb))].join('\n')];
+  const parts = [['## Analysis Intent', ...intentBullets(intent, kb, platformName(example, kb)), '', '```json', JSON.stringify(intent), '```'].join('\n')];
   if (o.tools?.length) parts.push(toolsSection('Tools', o.tools, kb));
   const notes = notesSection(example, kb);
   if (notes) parts.push(notes);
