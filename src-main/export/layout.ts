@@ -18,5 +18,7 @@ export const PATHS = {
   llamaFactoryInfo: 'dataset_info.json',
   qualityReport: 'metadata/quality_report.json',
   manifest: 'metadata/manifest.json',
-  taskPrompt: (task: string) => `metadata/prompts/${task}.md`,
 } as const;
+
+/** Where an export keeps the copy of a task's prompt file (listed in the manifest under task_prompts). */
+export const taskPromptPath = (task: string) => `metadata/prompts/${task}.md`;

@@ -13,7 +13,7 @@ import { ArrowStreamSink } from './arrow-sink';
 import { llamaFactoryDatasetInfo, toAlpaca, toOpenAi, toShareGpt } from './chat-formats';
 import { JsonArraySink, JsonlSink } from './file-sink';
 import { hfDatasetDict, hfDatasetInfo, hfState, hubReadme } from './hf-metadata';
-import { PATHS } from './layout';
+import { PATHS, taskPromptPath } from './layout';
 import { describeFile, type Manifest, type ManifestFile } from './manifest';
 import { ParquetSink } from './parquet-sink';
 import { resourcesDir } from '../knowledge/resources-dir';
@@ -170,7 +170,7 @@ async function writeAll(
 function copyTaskPrompts(work: string): Manifest['task_prompts'] {
   makeDirs(path.join(work, 'metadata', 'prompts'));
   return [...loadTaskPrompts().values()].map((p) => {
-    const file = PATHS.taskPrompt(p.task);
+    const file = taskPromptPath(p.task);
     fs.copyFileSync(path.join(resourcesDir(), p.file), path.join(work, file));
     return { task: p.task, source: p.file, file, sha256: p.sha256 };
   });
