@@ -1,21 +1,56 @@
 import type { Command } from 'commander';
-import { evaluateIntents, formatIntentEval } from '../../eval/intent-eval';
+import { evaluateIntents, evaluateLabelled, formatIntentEval, formatLabelledEval } from '../../eval/intent-eval';
+import { loadLabelledRequests } from '../../eval/labelled-requests';
 import { loadKnowledge } from '../../knowledge/load';
 import { fail } from '../common';
+
+interface Opts {
+  json?: boolean;
+  minAccuracy: string;
+  file?: string;
+  split?: string;
+}
 
 export function registerEvalIntents(program: Command): void {
   program
     .command('eval-intents')
-    .description('parse the 100 golden queries and print per-field accuracy, calibration and the confusion list')
+    .description(
+      'parse the 100 golden queries (or the labelled requests of --file) and print per-field accuracy, request-kind accuracy, the confusion list and calibration with a reliability diagram',
+    )
+    .option('--file <jsonl>', 'score this labelled JSONL instead: one {id, query, expected: {request_kind, analysis_type, organism, ...}, split?} per line')
+    .option('--split <name>', 'with --file: score only the tune or heldout portion')
     .option('--json', 'print the evaluation as JSON')
-    .option('--min-accuracy <x>', 'exit 1 when analysis type or organism accuracy is below this', '0.95')
-    .action((opts: { json?: boolean; minAccuracy: string }) => {
-      const result = evaluateIntents(loadKnowledge());
-      if (opts.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-      else process.stdout.write(`${formatIntentEval(result)}\n`);
+    .option('--min-accuracy <x>', 'exit 1 when analysis type or organism accuracy (with --file: analysis type or request kind) is below this', '0.95')
+    .action((opts: Opts) => {
+      const kb = loadKnowledge();
       const min = Number(opts.minAccuracy);
-      for (const field of ['analysis_type', 'organism'] as const) {
-        if (result.perField[field] < min) fail(`${field} accuracy ${result.perField[field].toFixed(3)} is below ${min}`);
+      if (!opts.file) {
+        const result = evaluateIntents(kb);
+        if (opts.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+        else process.stdout.write(`${formatIntentEval(result)}\n`);
+        for (const field of ['analysis_type', 'organism'] as const) {
+          if (result.perField[field] < min) fail(`${field} accuracy ${result.perField[field].toFixed(3)} is below ${min}`);
+        }
+        return;
       }
+      if (opts.split && opts.split !== 'tune' && opts.split !== 'heldout') fail(`--split must be tune or heldout, not ${opts.split}`);
+      let loaded: ReturnType<typeof loadLabelledRequests>;
+      try {
+        loaded = loadLabelledRequests(opts.file);
+      } catch (e) {
+        fail(`cannot read ${opts.file}: ${(e as Error).message}`);
+      }
+      for (const e of loaded.errors) process.stderr.write(`${opts.file}:${e.line}: ${e.reason}\n`);
+      const requests = opts.split ? loaded.requests.filter((r) => r.split === opts.split) : loaded.requests;
+      if (requests.length === 0) fail(`${opts.file}: no labelled requests${opts.split ? ` in split ${opts.split}` : ''}`);
+      const result = evaluateLabelled(requests, kb);
+      if (opts.json) process.stdout.write(`${JSON.stringify({ file: opts.file, errors: loaded.errors, ...result }, null, 2)}\n`);
+      else process.stdout.write(`${formatLabelledEval(result, opts.file)}\n`);
+      const checks: [string, { n: number; accuracy: number }][] = [
+        ['analysis_type', result.overall.analysisType],
+        ['request_kind', result.overall.requestKind],
+      ];
+      for (const [field, s] of checks) if (s.n > 0 && s.accuracy < min) fail(`${field} accuracy ${s.accuracy.toFixed(3)} is below ${min}`);
+      if (loaded.errors.length) fail(`${loaded.errors.length} line(s) of ${opts.file} are not labelled requests`);
     });
 }
