@@ -1,33 +1,50 @@
 import type { RequestKind } from '../../src-preload/schemas/intent';
-
-/** Cues of a pasted error or a failing run: the user wants troubleshooting. */
-const TROUBLE =
-  /\b(errors?|exceptions?|traceback|stack ?trace|fail(?:s|ed|ing|ure)?|crash(?:es|ed|ing)?|segfault|segmentation fault|core dumped|exit (?:status|code)|non-zero exit|killed|oom|out of memory|permission denied|no such file|command not found|not working|doesn'?t work|does not work|won'?t run|broken|hangs?|stuck)\b/;
-/** Cues of a search for public data rather than an analysis of the user's own. */
-const DATA_SEARCH =
-  /\b(?:find|search(?: for)?|look(?:ing)? for|where (?:can|do) i (?:find|get|download)|download|are there|is there)\b.{0,40}\b(?:public(?:ly available)?|published|open) (?:data ?sets?|data|samples|studies|runs)\b|\b(?:public|published) (?:data ?sets?|studies)\b|\b(?:geo|sra|ena|arrayexpress|tcga|gtex|encode) (?:accessions?|series|datasets?|studies|search)\b|\b(?:find|search(?: for)?|list) (?:some )?(?:data ?sets?|studies|accessions)\b/;
-/** Cues of a question about which tool to use. */
-const TOOL_ADVICE =
-  /\b(?:which|what|best|recommended|good|better) (?:tools?|aligners?|callers?|software|programs?|packages?|quantifiers?|assemblers?|classifiers?|peak callers?|variant callers?)\b|\bshould i (?:use|pick|choose)\b|\balternatives? (?:to|for)\b|\brecommend (?:a|an|me|some)\b|\b(?:pros and cons|vs\.?|versus|or) .{1,30}\bwhich (?:one|is better)\b|\bwhich (?:one )?is (?:better|faster|best)\b/;
-/** Cues of a question asking for an explanation of a concept, a tool or a result. */
-const EXPLANATION =
-  /^(?:what|why|how) (?:is|are|does|do|did|was|were)\b|\bexplain\b|\bdifference between\b|\bwhat does .{1,40} (?:mean|do)\b|\bwhat is (?:a|an|the)\b|\bhow does\b|\bmeaning of\b|\bwhy (?:do|does|is|are|would)\b|\bwhat are\b/;
-/** Words that tie a request to sequencing data analysis; without any of them (or a domain hit) it is off topic. */
-const DOMAIN =
-  /\b(?:seq|sequencing|sequenced|reads?|fastq|bam|sam|cram|vcf|bed|gtf|gff|fasta|genomes?|genomic|genes?|transcript\w*|rna|dna|samples?|pipelines?|workflows?|nextflow|nf-core|analy[sz]\w*|align\w*|mapping|variants?|mutations?|assembl\w*|cells?|proteins?|peaks?|datasets?|data|bioinformatics|cluster\w*|counts?|expression|microbiome|species|strains?|tumou?rs?|cancer|patients?)\b/;
+import { EVERYDAY_SUBJECTS, KIND_CUES, LOG_FORMAT, NOT_DATA_SEARCH, TECHNICAL_WORDS } from './request-kind-cues';
 
 export interface KindSignals {
-  /** the parser matched an analysis keyword, a tool or an organism */
+  /** the parser matched an analysis keyword or a tool */
   domain: boolean;
+  /** the parser matched an organism */
+  organism: boolean;
+  /** two named tools with "or" / "vs" between them ("salmon or kallisto") */
+  toolChoice: boolean;
 }
 
-/** The kind of request, from cue phrases in the normalized (lowercase) text; a workflow unless a cue says otherwise. */
-export function requestKindOf(text: string, signals: KindSignals): RequestKind {
-  const domain = signals.domain || DOMAIN.test(text);
-  if (!domain) return 'off_topic';
-  if (TROUBLE.test(text)) return 'troubleshooting';
-  if (DATA_SEARCH.test(text)) return 'data_search';
-  if (TOOL_ADVICE.test(text)) return 'tool_advice';
-  if (EXPLANATION.test(text)) return 'explanation';
-  return 'workflow';
+export interface KindResult {
+  kind: RequestKind;
+  /** score of the chosen kind less the best other kind's (0 when tied or on a default) */
+  margin: number;
+}
+
+/** What a request with any domain word gets as a workflow before cue phrases are counted. */
+const WORKFLOW_BASELINE = 1;
+/** Order that breaks ties: a pasted error outranks a pipeline request around it, and so on. */
+const PRIORITY: Exclude<RequestKind, 'off_topic'>[] = ['troubleshooting', 'data_search', 'tool_advice', 'explanation', 'workflow'];
+
+
+/**
+ * The kind of request, from cue phrases in the normalized (lowercase, NFKC) text. Without a domain word (analysis
+ * keyword, tool, sequencing/bioinformatics vocabulary, a pasted tool log) the request is off topic; neither an
+ * organism nor a generic word ("workflow") next to an everyday subject ("a mouse in my kitchen") makes it on topic. Otherwise every kind sums the weights of its cues that match, a
+ * workflow starting from WORKFLOW_BASELINE, and the highest wins (ties by PRIORITY).
+ */
+export function requestKindOf(text: string, signals: KindSignals): KindResult {
+  const log = LOG_FORMAT.test(text);
+  const offTopic = !signals.domain && !log && (EVERYDAY_SUBJECTS.test(text) || (!signals.organism && !TECHNICAL_WORDS.test(text)));
+  if (offTopic) return { kind: 'off_topic', margin: signals.organism ? 0 : 1 };
+  const scores: Record<Exclude<RequestKind, 'off_topic'>, number> = {
+    workflow: WORKFLOW_BASELINE,
+    tool_advice: 0,
+    explanation: 0,
+    troubleshooting: log ? 2 : 0,
+    data_search: 0,
+  };
+  for (const cue of KIND_CUES) if (cue.re.test(text)) scores[cue.kind] += cue.weight;
+  // a choice between two named tools, asked as a question
+  if (signals.toolChoice && /\?|\bwhich\b/.test(text)) scores.tool_advice += 2;
+  if (scores.data_search > 0 && NOT_DATA_SEARCH.test(text)) scores.data_search = 0;
+  const top = Math.max(...PRIORITY.map((k) => scores[k]));
+  // ties go to the earlier kind in PRIORITY
+  const kind = PRIORITY.find((k) => scores[k] === top)!;
+  return { kind, margin: top - Math.max(...PRIORITY.filter((k) => k !== kind).map((k) => scores[k])) };
 }

@@ -5,28 +5,40 @@ import { parseComparison } from './comparison';
 import { type Lexicon, lexiconFor } from './lexicon';
 import { requestKindOf } from './request-kind';
 import {
+  ASSAY_FAMILIES,
   CASED_ABBREVIATIONS,
   CONDITION_WORDS,
   EXOME,
+  GERMLINE_CONTEXT,
   LONG_READ_TECH,
   LONG_READ_TYPES,
   LOW_MEMORY_GB,
   MEMORY_BUDGET,
+  MULTI_ASSAY,
   NOT_A_CONSTRAINT,
   READ_GEOMETRY,
+  SOMATIC_CONTEXT,
   TISSUE_PRIORITY,
   TRANSCRIPTOME,
 } from './vocabulary';
 
 const MAX_QUERY = 20_000;
+const NON_ASCII = /[^\u0000-\u007f]/;
 const TOOL_VOTE = 0.5;
+/** what a named tool adds to its primary analysis (the first it lists) when nothing else names an analysis */
+const TOOL_ALONE_VOTE = 0.5;
+/** a tool listing more analyses than this is generic (QC, trimming, BAM utilities) and names no analysis alone */
+const SPECIFIC_TOOL_TYPES = 4;
+/** a tool's primary analysis breaks ties between the analyses it serves */
+const TOOL_PRIMARY_BONUS = 0.05;
 /** what a long-read technology word adds to each long-read analysis */
 const TECH_VOTE = 0.3;
 
 /** Lowercase, unify dashes and spaces, and correct misspelled domain words. */
 function normalize(query: string, lex: Lexicon): { text: string; corrections: number } {
-  const base = query
-    .slice(0, MAX_QUERY)
+  const head = query.slice(0, MAX_QUERY);
+  // full-width and other compatibility characters ('ＲＮＡ－ｓｅｑ', 'ｖｓ', 'CUT＆RUN') read as their plain forms
+  const base = (NON_ASCII.test(head) ? head.normalize('NFKC') : head)
     .toLowerCase()
     .replace(/[\u2010-\u2015\u2212]/g, '-')
     .replace(/\s+/g, ' ')
@@ -40,15 +52,25 @@ function normalize(query: string, lex: Lexicon): { text: string; corrections: nu
   return { text, corrections };
 }
 
-/** Tools the user named, minus those they rejected ("X instead of Y", "not Y", "rather than Y"). */
-function requestedTools(text: string, lex: Lexicon): string[] {
+/** Between two tool names: the user weighs one against the other ("salmon or kallisto", "STAR vs HISAT2"). */
+const TOOL_ALTERNATIVE = /^[\s,]*(?:or|vs\.?|versus)[\s,]*$/;
+
+/**
+ * Tools the user named, minus those they rejected ("X instead of Y", "not Y", "rather than Y"), and whether two of
+ * them are named as alternatives.
+ */
+function requestedTools(text: string, lex: Lexicon): { tools: string[]; choice: boolean } {
   const out: string[] = [];
+  let choice = false;
+  let prevEnd = -1;
   for (const m of lex.tools.find(text)) {
+    if (prevEnd >= 0 && TOOL_ALTERNATIVE.test(text.slice(prevEnd, m.index))) choice = true;
+    prevEnd = m.end;
     const before = text.slice(Math.max(0, m.index - 14), m.index);
     if (/(instead of|rather than|\bnot|\bno|\bwithout|\bover)\s+$/.test(before)) continue;
     if (!out.includes(m.value)) out.push(m.value);
   }
-  return out;
+  return { tools: out, choice };
 }
 
 interface Scored {
@@ -60,20 +82,36 @@ type KeywordMatch = ReturnType<Lexicon['keywords']['find']>[number];
 
 function scoreTypes(query: string, text: string, keywords: readonly KeywordMatch[], tools: string[], kb: Knowledge): Scored[] {
   const scores = new Map<string, number>();
-  for (const m of keywords) for (const t of m.value.types) scores.set(t, (scores.get(t) ?? 0) + m.value.weight);
-  for (const [re, t] of CASED_ABBREVIATIONS) if (re.test(query)) scores.set(t, (scores.get(t) ?? 0) + 1);
-  for (const id of tools) {
-    const types = kb.toolById.get(id)?.analysis_types ?? [];
-    for (const t of types) if (scores.has(t)) scores.set(t, scores.get(t)! + TOOL_VOTE / types.length);
-  }
-  if (LONG_READ_TECH.test(text)) for (const t of LONG_READ_TYPES) scores.set(t, (scores.get(t) ?? 0) + TECH_VOTE);
-  // a named tool alone (no keyword) still points at its analyses
-  if (scores.size === 0)
+  const add = (t: string, w: number) => scores.set(t, (scores.get(t) ?? 0) + w);
+  for (const m of keywords) for (const t of m.value.types) add(t, m.value.weight);
+  for (const [re, t] of CASED_ABBREVIATIONS) if (re.test(query)) add(t, 1);
+  // the platform first, so a long-read tool named with it ("minimap2 my ONT reads") adds to the long-read analyses
+  if (LONG_READ_TECH.test(text)) for (const t of LONG_READ_TYPES) add(t, TECH_VOTE);
+  if (scores.size > 0) {
     for (const id of tools) {
       const types = kb.toolById.get(id)?.analysis_types ?? [];
-      for (const t of types) scores.set(t, (scores.get(t) ?? 0) + (TOOL_VOTE * 0.6) / types.length);
+      types.forEach((t, i) => {
+        if (scores.has(t)) add(t, TOOL_VOTE / types.length + (i === 0 ? TOOL_PRIMARY_BONUS : 0));
+      });
     }
+  } else {
+    // a named tool alone still points at its analyses: a specific tool at its primary one
+    for (const id of tools) {
+      const types = (kb.toolById.get(id)?.analysis_types ?? []).filter((t) => t !== 'somatic_variants' || SOMATIC_CONTEXT.test(text));
+      if (types.length === 0) continue;
+      if (types.length <= SPECIFIC_TOOL_TYPES) add(types[0]!, TOOL_ALONE_VOTE);
+      for (const t of types) add(t, (TOOL_VOTE * 0.6) / types.length);
+    }
+  }
   return [...scores].map(([type, score]) => ({ type, score })).sort((a, b) => b.score - a.score || a.type.localeCompare(b.type));
+}
+
+/** Two assay families in one request, or a multi-assay word: the request integrates them. */
+function namesSeveralAssays(text: string): boolean {
+  if (MULTI_ASSAY.test(text)) return true;
+  let families = 0;
+  for (const [, re] of ASSAY_FAMILIES) if (re.test(text) && ++families === 2) return true;
+  return false;
 }
 
 /** Technology words move short-read analyses to their long-read or exome counterparts. */
@@ -85,6 +123,8 @@ function refineType(type: string, text: string): string {
     if (type === 'rna_seq_de' || type === 'alternative_splicing') return 'long_read_rnaseq';
   }
   if (type === 'de_novo_genome_assembly' && TRANSCRIPTOME.test(text)) return 'de_novo_transcriptome_assembly';
+  if ((type === 'wgs_germline_variants' || type === 'wes_germline_variants') && SOMATIC_CONTEXT.test(text) && !GERMLINE_CONTEXT.test(text))
+    return 'somatic_variants';
   if (type === 'wgs_germline_variants' && EXOME.test(text)) return 'wes_germline_variants';
   return type;
 }
@@ -158,11 +198,11 @@ function withoutAnalysisPhrases(text: string, keywords: readonly KeywordMatch[])
 export function parseIntentWithRules(query: string, kb: Knowledge): Intent {
   const lex = lexiconFor(kb);
   const { text, corrections } = normalize(query, lex);
-  const tools = requestedTools(text, lex);
+  const { tools, choice } = requestedTools(text, lex);
   const keywords = lex.keywords.find(text);
   const ranked = scoreTypes(query, text, keywords, tools, kb);
   const known = ranked.length > 0 && ranked[0]!.score >= 0.35;
-  const analysisType = known ? refineType(ranked[0]!.type, text) : 'unknown';
+  const analysisType = namesSeveralAssays(text) ? 'multi_omics_integration' : known ? refineType(ranked[0]!.type, text) : 'unknown';
   const type = kb.analysisTypeById.get(analysisType);
 
   const organism = organismOf(text, analysisType, kb, lex);
@@ -173,10 +213,11 @@ export function parseIntentWithRules(query: string, kb: Knowledge): Intent {
   const cellType = lex.cellTypes.first(text);
   const strandHit = lex.strand.first(text);
   const constraints = constraintsOf(text, lex);
+  const kind = requestKindOf(text, { domain: ranked.length > 0 || tools.length > 0, organism: organism !== null, toolChoice: choice });
   const partial = { analysis_type: analysisType, organism, comparison };
   const missing = missingInformation(partial, type);
   return {
-    request_kind: requestKindOf(text, { domain: keywords.length > 0 || tools.length > 0 || organism !== null }),
+    request_kind: kind.kind,
     analysis_type: analysisType,
     organism,
     tissue,

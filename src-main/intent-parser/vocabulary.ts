@@ -89,8 +89,33 @@ export const LONG_READ_TECH = /\b(nanopore|ont|pacbio|hifi|long[- ]reads?|long[-
 export const LONG_READ_TYPES = ['long_read_assembly', 'long_read_variants', 'long_read_rnaseq'];
 export const TRANSCRIPTOME = /\b(transcriptome|transcripts|transcriptomes)\b/;
 export const EXOME = /\b(exome|wes|exomes|capture kit)\b/;
+/** A tumour or cancer named: variant calling on it is somatic unless the request says germline. */
+export const SOMATIC_CONTEXT =
+  /\b(tumou?rs?|cancers?|somatic|carcinomas?|adenocarcinoma|sarcoma|oncology|oncogenic|leuka?emia|lymphoma|melanoma|glioma|glioblastoma|neuroblastoma|myeloma|aml|cll|ffpe|liquid biops(?:y|ies)|cfdna|ctdna|metasta\w*)\b/;
+/** Inherited variation named: keeps a cancer-related request germline ("hereditary cancer genes"). */
+export const GERMLINE_CONTEXT = /\b(germline|hereditary|inherited|familial|trio|carrier)\b/;
 
 /** Words of everyday English that must never be "corrected" into domain terms. */
 export const COMMON_WORDS = new Set(
   'about above after again against along already always analyse analysis analyze another answer anyone anything around asked based because before being below best better between beyond bring build built called calls cannot check choose clean close could create current daily data della design doing done during each early either else enough every example exactly explain fastq files final first follow found from further given going great group groups having hello help here house ideal ideas include including into issue itself just kindly known large later least leave level light like likes looking lower maybe means might model models month more most much multiple must myself need needs never newer next night none normal nothing number often other others ought paired people perform place plan please point prefer prepare probably provide quite rather really reason reads right running same sample samples second seems sense sequence sequenced sequencing setup several shall short should show since single small something start state still study such sure tell than thanks thank that their them then there these they thing things think this those though three through today together tools total under until using usual value very want wants well were what when where which while whole whose with within without would write years your yours'.split(' '),
 );
+
+/**
+ * Assays a request may name, one pattern per family of data. Two families named in one request ("RNA-seq and
+ * ChIP-seq combined", "WES and RNA-seq of the same tumours") ask for an integration of both, not for either.
+ * ChIP and CUT&RUN/CUT&Tag are one family (profiling of bound chromatin); whole-genome bisulfite is methylation.
+ */
+export const ASSAY_FAMILIES: [string, RegExp][] = [
+  ['rna', /\b(?:sc|sn)?(?:rna[- ]?seq|rnaseq|mrna[- ]?seq)\b|\btranscriptom(?:e|ic|ics)\b/],
+  ['bound_chromatin', /\b(?:chip(?:[- ]?seq|[- ]exo)?|chipseq|cut ?& ?(?:run|tag)|cut and (?:run|tag)|cut-and-(?:run|tag))\b/],
+  ['accessibility', /\b(?:sc)?atac(?:[- ]?seq)?\b/],
+  ['dna', /\b(?:wgs|wes|whole[- ]exomes?|exome[- ]seq\w*|whole[- ]genomes?(?! bisulfite)(?: sequencing)?|low[- ]pass|dna[- ]seq)\b/],
+  ['methylation', /\b(?:methylation|methylome|bisulfite|wgbs|rrbs|em-seq)\b/],
+  ['marker_amplicon', /\b(?:16s|18s)(?: rrna| rdna| amplicons?| sequencing)?\b|\bits (?:amplicons?|sequencing|region|rrna)\b/],
+  ['metagenome', /\b(?:metagenom\w*|shotgun)\b/],
+  ['conformation', /\b(?:hi-?c|micro-c)\b/],
+  ['proteome', /\b(?:proteom\w*|surface proteins?|protein (?:abundance|levels))\b/],
+  ['metabolome', /\bmetabolom\w*\b/],
+];
+/** Words that name a multi-assay design outright. */
+export const MULTI_ASSAY = /\b(?:multiome|multi-?omics?|multi omics|multi-?modal|proteogenomics)\b/;

@@ -1,0 +1,82 @@
+import type { RequestKind } from '../../src-preload/schemas/intent';
+
+/** A phrase that points at a kind of request, with how strongly (a workflow starts at 1; 2 outweighs it). */
+export interface KindCue {
+  kind: Exclude<RequestKind, 'off_topic'>;
+  re: RegExp;
+  weight: number;
+}
+
+/** Tool output pasted into the request: a log line, an R or Java error, a Nextflow failure. */
+export const LOG_FORMAT =
+  /\[(?:e|w)::|\berror ~|\bwarn:|\bcaused by:|\bcommand error:|\bcommand exit status|\berror in [a-z_.]+\(|\bexception in thread\b|\btraceback \(most recent call last\)|\b[a-z]+error:|\bexiting because of\b/;
+
+/**
+ * Vocabulary of sequencing data and its tooling beyond the analysis keywords: a request using any of it is on
+ * topic even when it names no analysis ("what is a GVCF file?", "docker: permission denied").
+ */
+export const TECHNICAL_WORDS =
+  /\b(?:seq|sequencing|sequenced|sequencer|reads?|fastq|fq|bam|sam|cram|vcf|g?vcf|bcf|bed|bigwig|gtf|gff3?|fasta|genomes?|genomic|genes?|transcripts?|rna|dna|cdna|samples?|pipelines?|workflows?|nextflow|nf-core|snakemake|docker|singularity|apptainer|conda|containers?|slurm|hpc|analy[sz]\w*|align\w*|mapping|mapq|phred|quality scores?|variants?|mutations?|snps?|indels?|alleles?|genotyp\w*|assembl\w*|contigs?|scaffolds?|n50|mags?|kmers?|k-mers?|cells?|proteins?|peaks?|datasets?|data|bioinformatic\w*|omics|cluster\w*|counts?|expression|tpm|fpkm|rpkm|cpm|normali[sz]\w*|batch effects?|p-?values?|fdr|fold changes?|microbiome|species|strains?|taxa|tumou?rs?|cancer|patients?|clipping|duplicates?|duplicate marking|insert size|coverage|depth|adapters?|trimm\w*|barcodes?|umis?|primers?|amplicons?|libraries|library|reference|annotation|isoforms?|exons?|introns?|splic\w*|chromatin|histones?|methylat\w*|crispr|sgrnas?|guides?|phylogen\w*|taxonom\w*|grch\d\d|grcm\d\d|hg\d\d|mm\d\d)\b/;
+
+/** Everyday subjects: with no analysis, tool or organism named, a request about them is off topic even if it says "workflow". */
+export const EVERYDAY_SUBJECTS =
+  /\b(?:weather|rain|forecast|recipes?|bake|baking|cake|cook(?:ing)?|jokes?|poems?|haiku|football|soccer|movies?|films?|novels?|books?|restaurants?|pizza|travel|trip|flights?|hotels?|stocks?|calories|workout|password|printer|css|html|javascript|capital of|cover letter|puppy|cat|kitchen|garden|house)\b/;
+
+/** A workflow request that mentions public data it will compare with is not a search for data. */
+export const NOT_DATA_SEARCH = /\bpublic health\b|\bcompare (?:it |them )?(?:with|to|against) (?:a |the )?published\b/;
+
+const W = 2;
+
+export const KIND_CUES: KindCue[] = [
+  // troubleshooting: an error, a failing run, or a result the user finds wrong
+  {
+    kind: 'troubleshooting',
+    weight: W,
+    re: /\b(?:errors?|exceptions?|traceback|segmentation fault|segfault|core dumped|exit (?:status|code)|non-zero exit|command not found|no such file|permission denied|out of memory|outofmemoryerror|oom|killed|fatal|fail(?:s|ed|ing|ure)?|crash(?:es|ed|ing)?|dies|dying|stuck|hangs?|warnings?|not working|doesn'?t work|does not work|won'?t (?:run|start|work)|not indexed|does not contain|cannot find|can'?t find|unable to|exceeded|timed out|runs? out of)\b/,
+  },
+  {
+    kind: 'troubleshooting',
+    weight: W,
+    re: /\bonly \d+(?:\.\d+)?\s?%|\b0 (?:reads|peaks|variants|cells|genes|hits)\b|\bno (?:peaks|reads|logs|output|variants|cells|hits)\b|\balmost (?:nothing|no|all)\b|\btoo (?:low|high|many|few)\b|\bvery low\b|\blots of ns\b|\bwhat am i doing wrong\b|\bwhat could cause\b|\bsomething (?:is )?wrong\b|\bis (?:it|this|that) normal\b|\bshould i worry\b|\bbroken\b|\bwrong\?|\bthan expected\b|\bremoves? \d+\s?%|\bunassigned\b|\bkeeps (?:dying|failing|crashing|starting|restarting)\b|\bfrom scratch\b|\bgives? all\b|\bhow (?:do|can) i (?:raise|increase|fix|solve|avoid)\b/,
+  },
+  { kind: 'troubleshooting', weight: W, re: /(?:, |\s)why\?$|^why (?:is|are|does|do|did) (?:my|all|the output|it|there)\b|\bhelp[!.]*$/ },
+  { kind: 'troubleshooting', weight: 1, re: /\b(?:mapping|alignment) (?:rate|efficiency)\b|\bdropouts?\?/ },
+  // data search: public data, repositories, accessions
+  {
+    kind: 'data_search',
+    weight: W,
+    re: /\b(?:public(?:ly available)?|published|open[- ]access)\b.{0,50}\b(?:data ?sets?|data|studies|samples|runs|maps?|accessions)\b|\b(?:find|search(?:ing)?(?: for)?|look(?:ing)? for|list|any|are there(?: any)?|is there(?: any)?)\b.{0,40}\b(?:data ?sets|studies|accessions)\b/,
+  },
+  {
+    kind: 'data_search',
+    weight: W,
+    re: /\bpublic(?:ly available)?\b.*\?$|\bwhere (?:can|do|could|should) (?:i|we) (?:find|get|download|obtain)\b|\bdownload\b|\b(?:search|browse|query) (?:geo|sra|ena|encode|tcga|gtex|arrayexpress|depmap)\b|\btruth sets?\b|\bi can reuse\b/,
+  },
+  { kind: 'data_search', weight: 1, re: /\b(?:geo|sra|ena|encode|tcga|gtex|arrayexpress|depmap|giab|human microbiome project|1000 genomes|gnomad)\b/ },
+  // tool advice: which tool to use
+  {
+    kind: 'tool_advice',
+    weight: W,
+    re: /\b(?:which|what|best|good|recommended|fastest|better)\b(?: [a-z0-9-]+){0,2} (?:tools?|software|programs?|packages?|aligners?|callers?|binners?|assemblers?|trimmers?|classifiers?|quantifiers?|annotators?)\b(?! and (?:a |the )?(?:workflow|pipeline))/,
+  },
+  {
+    kind: 'tool_advice',
+    weight: W,
+    re: /\bwhich (?:one )?(?:should i|would you|is (?:better|faster|best|more accurate))\b|\bshould i (?:use|pick|choose|go with)\b|\bwould you (?:pick|choose|use)\b|\brecommend(?:ation)?s? (?:a|an|me|some|for)\b|\brecommendation\?|\balternatives? (?:to|for)\b|\bwhat do (?:most )?(?:people|labs|you) use\b|\bwhich one\b/,
+  },
+  { kind: 'tool_advice', weight: 0.5, re: /\b(?:do|would) you recommend\b/ },
+  // explanation: a question about a concept, a tool or a result
+  {
+    kind: 'explanation',
+    weight: W,
+    re: /^(?:what|what's|whats|why) (?:is|are|does|do|did|was|were|can|come)\b|^how (?:is|are|does|did|was|were|come|(?:can|do) (?!i\b|we\b|you\b))|\bhow (?:do|can|should) (?:i|we) (?:know|tell|interpret|understand|decide)\b|^what's\b|^why\b|^(?:can|could) you explain\b|^(?:please )?explain\b|\bdifference between\b|\bwhat does .{1,40} (?:mean|do|tell)\b|\bmeaning of\b|\bwhat(?:'s| is) the (?:point|purpose|role|idea|difference)\b|\bhow (?:does|do) .{1,40} work\b|^is it (?:ok|okay|fine|valid|necessary|better|worth|bad|wrong|correct|true|safe)\b/,
+  },
+  // workflow: an explicit request for a pipeline or for the analysis to be done
+  {
+    kind: 'workflow',
+    weight: W,
+    re: /\b(?:write|build|make|set up|setup|create|generate|design|give me|need|want)\b.{0,40}\b(?:pipeline|workflow)\b|\bplease (?:make|build|write|run|do|set up|create)\b|\b(?:can|could) (?:you|u) (?:do|make|build|run|set up|write|analy[sz]e|help me)\b|\bhow (?:do|can|should) (?:i|we) (?:analy[sz]e|process|run|call|build|set up|make|do|perform|quantify|align|assemble|detect|identify|cluster|get started)\b|\bhelp me (?:find|build|analy[sz]e|set up|with|call|run)\b|^how (?:do|can|should) (?:i|we)\b(?! (?:know|tell|interpret|understand|decide)\b)/,
+  },
+  // "what tools and workflow do you recommend", "the best way to do X": the answer asked for is the workflow
+  { kind: 'workflow', weight: 3, re: /\btools? and (?:a |the )?(?:workflow|pipeline)\b|\b(?:best|right|proper|easiest|recommended) way to (?:do|run|analy[sz]e|process|call|perform|get|set up)\b/ },
+];
