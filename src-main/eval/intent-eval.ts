@@ -1,5 +1,7 @@
 import type { Intent } from '../../src-preload/schemas/intent';
 import { parseIntent } from '../intent-parser';
+import { type ConfidenceModel, fitConfidenceModel } from '../intent-parser/confidence';
+import { parseIntentWithRulesDetailed } from '../intent-parser/rule-parser';
 import type { Knowledge } from '../knowledge/schemas';
 import { type Calibration, calibrationOf, formatReliabilityDiagram } from './calibration';
 import { type ExpectedFields, LABELLED_FIELDS, type LabelledField, type LabelledRequest } from './labelled-requests';
@@ -225,4 +227,18 @@ export function formatLabelledEval(r: LabelledEvalResult, file: string): string 
   for (const c of r.confusions)
     lines.push(`  ${c.id} [${c.split}] ${c.field}: expected ${c.expected || '[]'}, got ${c.actual || '[]'} at ${c.confidence.toFixed(2)}  (${c.query.replace(/\s+/g, ' ').slice(0, 120)})`);
   return lines.join('\n');
+}
+
+/**
+ * Fits the rule parser's confidence model to labelled requests: "right" is request kind and analysis type both
+ * right where labelled. Only the given requests are used (the CLI passes the tune portion).
+ */
+export function fitConfidenceOn(requests: readonly LabelledRequest[], kb: Knowledge): ConfidenceModel {
+  const rows = requests.map((r) => {
+    const { intent, features } = parseIntentWithRulesDetailed(r.query, kb);
+    const kindRight = r.expected.request_kind === undefined || r.expected.request_kind === intent.request_kind;
+    const typeRight = r.expected.analysis_type === undefined || r.expected.analysis_type === intent.analysis_type;
+    return { features, right: kindRight && typeRight };
+  });
+  return fitConfidenceModel(rows);
 }

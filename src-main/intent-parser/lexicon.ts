@@ -6,6 +6,8 @@ import { CELL_TYPES, COMMON_WORDS, CONDITION_WORDS, CONSTRAINTS, SHORT_TYPO_TARG
 export interface KeywordHit {
   types: string[];
   weight: number;
+  /** a word several analyses share ('assembly', 'amplicon', 'tumor'), counted at reduced weight */
+  generic: boolean;
 }
 
 /** Everything the rule parser matches against, compiled once per knowledge base. */
@@ -43,7 +45,7 @@ export function lexiconFor(kb: Knowledge): Lexicon {
     // a tool's name ("spades", "deseq2") points at an analysis, but less than words for the analysis itself
     // ("binning", "integrate"): tools serve several analyses
     const weight = GENERIC_KEYWORDS.has(phrase) ? 0.4 * specificity : toolNames.has(phrase) ? 0.5 * specificity : specificity;
-    return [phrase, { types: [...types].sort(), weight }];
+    return [phrase, { types: [...types].sort(), weight, generic: GENERIC_KEYWORDS.has(phrase) }];
   });
   const organismEntries: [string, string][] = [];
   for (const o of kb.organisms) for (const name of [o.scientific_name, ...o.common_names]) organismEntries.push([name.toLowerCase(), o.id]);

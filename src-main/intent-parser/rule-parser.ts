@@ -3,7 +3,8 @@ import { missingInformation } from '../knowledge/missing-information';
 import type { AnalysisType, Knowledge } from '../knowledge/schemas';
 import { parseComparison } from './comparison';
 import { type Lexicon, lexiconFor } from './lexicon';
-import { requestKindOf } from './request-kind';
+import { type ConfidenceFeatures, confidenceFrom } from './confidence';
+import { type KindResult, requestKindOf } from './request-kind';
 import {
   ASSAY_FAMILIES,
   CASED_ABBREVIATIONS,
@@ -129,14 +130,28 @@ function refineType(type: string, text: string): string {
   return type;
 }
 
-function confidenceOf(ranked: Scored[], corrections: number, missing: number, known: boolean): number {
-  if (!known) return ranked.length === 0 ? 0.1 : 0.2;
-  const top = ranked[0]!.score;
+/** What the confidence model reads off one parse (see confidence.ts). */
+function featuresOf(
+  ranked: Scored[],
+  p: { known: boolean; corrections: number; kind: KindResult; toolOnly: boolean; multiAssay: boolean; words: number; genericOnly: boolean },
+): ConfidenceFeatures {
+  const top = ranked[0]?.score ?? 0;
   const second = ranked[1]?.score ?? 0;
-  const margin = (top - second) / top;
-  const strength = Math.min(1, top / 2.5);
-  const c = 0.35 + 0.35 * strength + 0.25 * margin - 0.08 * corrections - 0.04 * missing;
-  return Math.round(Math.min(0.99, Math.max(0.05, c)) * 1000) / 1000;
+  return {
+    known: p.known ? 1 : 0,
+    strength: Math.min(1, top / 2.5),
+    margin: top > 0 ? (top - second) / top : 0,
+    corrections: Math.min(3, p.corrections) / 3,
+    kindMargin: Math.min(4, p.kind.margin) / 4,
+    workflow: p.kind.kind === 'workflow' ? 1 : 0,
+    offTopic: p.kind.kind === 'off_topic' ? 1 : 0,
+    toolOnly: p.toolOnly ? 1 : 0,
+    multiAssay: p.multiAssay ? 1 : 0,
+    length: Math.log(1 + p.words) / Math.log(101),
+    genericOnly: p.genericOnly ? 1 : 0,
+    tie: p.known && !p.multiAssay && top > 0 && (top - second) / top < 0.1 ? 1 : 0,
+    kindTie: p.kind.kind !== 'off_topic' && p.kind.margin === 0 ? 1 : 0,
+  };
 }
 
 /**
@@ -196,13 +211,19 @@ function withoutAnalysisPhrases(text: string, keywords: readonly KeywordMatch[])
 
 /** The deterministic offline intent parser. */
 export function parseIntentWithRules(query: string, kb: Knowledge): Intent {
+  return parseIntentWithRulesDetailed(query, kb).intent;
+}
+
+/** The rule parser's intent with the features its confidence was computed from. */
+export function parseIntentWithRulesDetailed(query: string, kb: Knowledge): { intent: Intent; features: ConfidenceFeatures } {
   const lex = lexiconFor(kb);
   const { text, corrections } = normalize(query, lex);
   const { tools, choice } = requestedTools(text, lex);
   const keywords = lex.keywords.find(text);
   const ranked = scoreTypes(query, text, keywords, tools, kb);
   const known = ranked.length > 0 && ranked[0]!.score >= 0.35;
-  const analysisType = namesSeveralAssays(text) ? 'multi_omics_integration' : known ? refineType(ranked[0]!.type, text) : 'unknown';
+  const multiAssay = namesSeveralAssays(text);
+  const analysisType = multiAssay ? 'multi_omics_integration' : known ? refineType(ranked[0]!.type, text) : 'unknown';
   const type = kb.analysisTypeById.get(analysisType);
 
   const organism = organismOf(text, analysisType, kb, lex);
@@ -216,7 +237,16 @@ export function parseIntentWithRules(query: string, kb: Knowledge): Intent {
   const kind = requestKindOf(text, { domain: ranked.length > 0 || tools.length > 0, organism: organism !== null, toolChoice: choice });
   const partial = { analysis_type: analysisType, organism, comparison };
   const missing = missingInformation(partial, type);
-  return {
+  const features = featuresOf(ranked, {
+    known: known || multiAssay,
+    corrections,
+    kind,
+    toolOnly: keywords.length === 0 && tools.length > 0,
+    multiAssay,
+    words: text.split(' ').length,
+    genericOnly: keywords.length > 0 && keywords.every((m) => m.value.generic),
+  });
+  const intent: Intent = {
     request_kind: kind.kind,
     analysis_type: analysisType,
     organism,
@@ -229,6 +259,7 @@ export function parseIntentWithRules(query: string, kb: Knowledge): Intent {
     requested_tools: tools,
     constraints,
     missing_information: missing,
-    confidence: confidenceOf(ranked, corrections, missing.length, known),
+    confidence: confidenceFrom(features),
   };
+  return { intent, features };
 }

@@ -72,6 +72,7 @@ export const LOW_MEMORY_GB = 32;
 
 /** Keywords that several analyses share: they count, but less than specific ones. */
 export const GENERIC_KEYWORDS = new Set([
+  'variant caller', 'variant callers', 'consensus',
   'isoforms', 'differentially', 'tumor', 'tumour', 'assemble', 'assembly', 'assembled', 'enhancers', 'shotgun',
   'bacteria', 'microbes', 'copies', 'count matrix', 'accessibility', 'joint analysis', 'expression changes',
   'rna-seq', 'rnaseq', 'rna seq', 'gene expression', 'expression analysis', 'whole genome', 'whole-genome', 'wgs',
@@ -83,8 +84,8 @@ export const GENERIC_KEYWORDS = new Set([
 /** Abbreviations that are only domain words in capitals ("DE" but not "de novo" or the French "de"). */
 export const CASED_ABBREVIATIONS: [RegExp, string][] = [[/\bDE\b(?![ -]?[Nn]ovo)/, 'rna_seq_de']];
 
-/** Long-read sequencing technology: turns a short-read analysis into its long-read counterpart. */
-export const LONG_READ_TECH = /\b(nanopore|ont|pacbio|hifi|long[- ]reads?|long[- ]read|minion|promethion|gridion|iso-?seq)\b/;
+/** Long-read sequencing technology (or a tool made only for long reads): turns a short-read analysis into its long-read counterpart. */
+export const LONG_READ_TECH = /\b(nanopore|ont|pacbio|hifi|long[- ]reads?|long[- ]read|minion|promethion|gridion|iso-?seq|sniffles2?|clair3|medaka|nanoplot)\b/;
 /** Analyses that long-read technology words point at, before anything else is known. */
 export const LONG_READ_TYPES = ['long_read_assembly', 'long_read_variants', 'long_read_rnaseq'];
 export const TRANSCRIPTOME = /\b(transcriptome|transcripts|transcriptomes)\b/;
