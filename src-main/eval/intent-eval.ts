@@ -196,7 +196,8 @@ export function evaluateLabelled(requests: readonly LabelledRequest[], kb: Knowl
   for (const x of rows) {
     const e = x.r.expected.request_kind;
     if (!e) continue;
-    const m = (kindConfusion[e] ??= {});
+    kindConfusion[e] ??= {};
+    const m = kindConfusion[e];
     m[x.actual.request_kind] = (m[x.actual.request_kind] ?? 0) + 1;
   }
   const confusions: LabelledEvalResult['confusions'] = [];

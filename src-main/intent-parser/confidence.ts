@@ -57,12 +57,11 @@ export interface ConfidenceModel {
 
 /** Fitted on the tune portion of resources/eval/user-requests.jsonl (see the module comment). */
 export const CONFIDENCE_MODEL: ConfidenceModel = {
-  bias: 3.334,
-  weights: { known: 0.259, strength: 0.084, margin: 0.655, corrections: 0.062, kindMargin: 0.019, workflow: 0.187, offTopic: 0.176, toolOnly: 0.15, multiAssay: 0.041, length: -0.11, genericOnly: 0.14, tie: 0.047, kindTie: -0.291 },
+  bias: 3.336,
+  weights: { known: 0.259, strength: 0.085, margin: 0.655, corrections: 0, kindMargin: 0.019, workflow: 0.188, offTopic: 0.176, toolOnly: 0.149, multiAssay: 0.042, length: -0.11, genericOnly: 0.14, tie: 0.047, kindTie: -0.291 },
 };
 
-/** Below this confidence a parse is more likely wrong than right: the review queue's low-confidence filter. */
-export const LOW_CONFIDENCE = 0.5;
+export { LOW_CONFIDENCE } from '../../src-preload/schemas/intent';
 
 export function logit(f: ConfidenceFeatures, model: ConfidenceModel): number {
   let z = model.bias;
@@ -78,7 +77,7 @@ export function confidenceFrom(f: ConfidenceFeatures, model: ConfidenceModel = C
 
 /**
  * Fits the model by L2-regularised logistic regression (batch gradient descent, fixed iterations, so the fit is
- * deterministic) to parses labelled right or wrong.
+ * deterministic) to parses labelled right or wrong. The corrections weight is kept at or below zero.
  */
 export function fitConfidenceModel(rows: readonly { features: ConfidenceFeatures; right: boolean }[], l2 = 0.01, iterations = 4000, rate = 0.5): ConfidenceModel {
   const w = Object.fromEntries(FEATURE_NAMES.map((k) => [k, 0])) as Record<keyof ConfidenceFeatures, number>;
@@ -95,6 +94,8 @@ export function fitConfidenceModel(rows: readonly { features: ConfidenceFeatures
     }
     b -= (rate * gb) / n;
     for (const k of FEATURE_NAMES) w[k] -= rate * (g[k] / n + l2 * w[k]);
+    // a corrected misspelling can only add doubt
+    w.corrections = Math.min(0, w.corrections);
   }
   const round = (x: number) => Math.round(x * 1000) / 1000;
   return { bias: round(b), weights: Object.fromEntries(FEATURE_NAMES.map((k) => [k, round(w[k])])) as Record<keyof ConfidenceFeatures, number> };

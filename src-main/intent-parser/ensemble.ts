@@ -31,7 +31,7 @@ export const REASON = {
   recomputed: 'derived: recomputed from reconciled fields',
 } as const;
 
-const FIELDS: IntentField[] = ['request_kind', ...INTENT_DIFF_FIELDS, 'missing_information', 'confidence'];
+const FIELDS: IntentField[] = [...INTENT_DIFF_FIELDS, 'missing_information', 'confidence'];
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 const norm = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();

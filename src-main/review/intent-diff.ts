@@ -25,6 +25,7 @@ function normalizedValue(intent: Intent, field: IntentDiffField): string | strin
       const list = [...new Set(intent[field].map(normalizeToken))].sort();
       return list.length > 0 ? list : null;
     }
+    case 'request_kind':
     case 'read_layout':
     case 'strandedness':
     case 'analysis_type':

@@ -1,5 +1,6 @@
 import type { Example, ExampleKind, ExampleStatus, Split } from '../../src-preload/schemas/example';
 import { ExampleSchema } from '../../src-preload/schemas/example';
+import { LOW_CONFIDENCE } from '../../src-preload/schemas/intent';
 import type { Db } from './db';
 import { INSERT_EXAMPLE_SQL, NEXT_EXAMPLE_SEQ_SQL } from './insert-sql';
 
@@ -66,7 +67,6 @@ export interface ExampleFilter {
   search?: string;
 }
 
-const LOW_CONFIDENCE = 0.6;
 
 export function whereClause(f: ExampleFilter): { sql: string; args: Record<string, unknown> } {
   const parts: string[] = [];

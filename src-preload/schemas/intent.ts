@@ -52,8 +52,15 @@ export const IntentSchema = z.object({
 });
 export type Intent = z.infer<typeof IntentSchema>;
 
+/**
+ * Parser confidences are calibrated (a confidence of p is right about p of the time), so below this one a parse
+ * is more likely wrong than right: the review queue's low-confidence filter.
+ */
+export const LOW_CONFIDENCE = 0.5;
+
 /** Fields compared by the round-trip check and the intent diff, in display order. */
 export const INTENT_DIFF_FIELDS = [
+  'request_kind',
   'analysis_type',
   'organism',
   'tissue',

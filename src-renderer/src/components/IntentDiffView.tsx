@@ -2,6 +2,7 @@ import type { FieldDiff, IntentDiff } from '../../../src-preload/schemas/intent'
 import { normalizeToken } from '../../../src-preload/schemas/normalize-token';
 
 const LABEL: Record<string, string> = {
+  request_kind: 'Request kind',
   analysis_type: 'Analysis type',
   organism: 'Organism',
   tissue: 'Tissue',

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ResponseOf } from '../../../src-preload/contract';
 import type { ToolChoice } from '../../../src-preload/schemas/example';
-import type { Intent } from '../../../src-preload/schemas/intent';
+import { type Intent, REQUEST_KINDS } from '../../../src-preload/schemas/intent';
 import { call } from '../api/client';
 import { Bar } from '../components/Bar';
 import { ErrorBanner } from '../components/ErrorBanner';
@@ -101,6 +101,12 @@ export function Playground() {
               {modified ? <span className="pill warn">modified</span> : null}
             </div>
             <div className="grid">
+              <label className="field">
+                Request kind
+                <select aria-label="request kind" value={intent.request_kind} onChange={(e) => set('request_kind', e.target.value as Intent['request_kind'])}>
+                  {REQUEST_KINDS.map((v) => <option key={v}>{v}</option>)}
+                </select>
+              </label>
               <label className="field">Analysis type<input aria-label="analysis type" value={intent.analysis_type} onChange={(e) => set('analysis_type', e.target.value)} /></label>
               <label className="field">Tissue<input aria-label="tissue" value={intent.tissue ?? ''} onChange={(e) => set('tissue', e.target.value || null)} /></label>
               <label className="field">Cell type<input aria-label="cell type" value={intent.cell_type ?? ''} onChange={(e) => set('cell_type', e.target.value || null)} /></label>

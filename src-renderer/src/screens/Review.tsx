@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ExampleFilter } from '../../../src-preload/contract/core';
 import { ExampleOutputSchema, ExampleKindSchema, ExampleStatusSchema, type Example } from '../../../src-preload/schemas/example';
+import { LOW_CONFIDENCE } from '../../../src-preload/schemas/intent';
 import { call } from '../api/client';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { IntentDiffView } from '../components/IntentDiffView';
@@ -270,7 +271,7 @@ function Filters({ filter, onChange }: { filter: ExampleFilter; onChange(f: Exam
         <input aria-label="search filter" placeholder="text in the query" value={filter.search ?? ''} onChange={(e) => onChange({ ...filter, search: e.target.value || undefined })} />
       </label>
       <label className="row" style={{ gap: 4 }}>
-        <input type="checkbox" checked={!!filter.lowConfidence} onChange={(e) => onChange({ ...filter, lowConfidence: e.target.checked || undefined })} /> low confidence
+        <input type="checkbox" checked={!!filter.lowConfidence} onChange={(e) => onChange({ ...filter, lowConfidence: e.target.checked || undefined })} /> low confidence (below {LOW_CONFIDENCE})
       </label>
       <label className="row" style={{ gap: 4 }}>
         <input type="checkbox" checked={!!filter.intentMismatch} onChange={(e) => onChange({ ...filter, intentMismatch: e.target.checked || undefined })} /> intent mismatch

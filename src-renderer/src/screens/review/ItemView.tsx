@@ -4,6 +4,7 @@ import { WorkflowViewer } from '../../components/WorkflowViewer';
 
 function IntentSummary({ intent }: { intent: Intent }) {
   const rows: [string, string][] = [
+    ['Request kind', intent.request_kind.replace('_', ' ')],
     ['Analysis', intent.analysis_type],
     ['Organism', intent.organism ? `${intent.organism.scientific_name} (${intent.organism.genome_build})` : '—'],
     ['Tissue / cells', [intent.tissue, intent.cell_type].filter(Boolean).join(', ') || '—'],
