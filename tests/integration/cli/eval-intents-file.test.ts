@@ -1,0 +1,48 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { REPO, removeTempDirs, runCli, tempDir } from '../../support/serve';
+
+afterAll(removeTempDirs);
+
+describe('biotrain eval-intents --file', () => {
+  it('scores the shipped labelled requests: >= 95% analysis type and request kind, ECE and a reliability diagram', async () => {
+    const set = path.join(REPO, 'resources/eval/user-requests.jsonl');
+    const human = await runCli(['eval-intents', '--file', set]);
+    expect(human.code).toBe(0);
+    expect(human.stdout).toMatch(/^intent parser on \d{3} labelled requests from /);
+    expect(human.stdout).toContain('request kind confusion (expected -> parsed: count):');
+    expect(human.stdout).toMatch(/reliability diagram, all requests[^\n]*\nconfidence +n +mean conf +accuracy/);
+    expect(human.stdout).toMatch(/\nheldout +\d+ /);
+    const json = await runCli(['eval-intents', '--file', set, '--json', '--split', 'heldout']);
+    expect(json.code).toBe(0);
+    const r = JSON.parse(json.stdout) as { n: number; splits: Record<string, unknown>; overall: { reliability: { ece: number; bins: unknown[] } } };
+    expect(Object.keys(r.splits)).toEqual(['heldout']);
+    expect(r.overall.reliability.bins).toHaveLength(10);
+    expect(r.overall.reliability.ece).toBeLessThanOrEqual(0.05);
+  });
+
+  it('names bad lines as FILE:LINE and exits 1 under the accuracy bar or on bad lines', async () => {
+    const dir = tempDir();
+    const f = path.join(dir, 'mine.jsonl');
+    fs.writeFileSync(
+      f,
+      [
+        JSON.stringify({ id: 'a', query: 'ChIP-seq peaks for H3K4me3 in mouse', expected: { request_kind: 'workflow', analysis_type: 'chip_seq', organism: 'mouse' } }),
+        JSON.stringify({ id: 'b', query: 'what is a TAD?', expected: { request_kind: 'explanation', analysis_type: 'atac_seq' } }),
+        '{"id": "c"',
+      ].join('\n'),
+    );
+    const r = await runCli(['eval-intents', '--file', f, '--json']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${f}:3: not JSON`);
+    expect(r.stderr).toContain('analysis_type accuracy 0.500 is below 0.95');
+    const out = JSON.parse(r.stdout) as { n: number; perField: Record<string, { n: number; correct: number }> };
+    expect(out.n).toBe(2);
+    expect(out.perField.analysis_type).toMatchObject({ n: 2, correct: 1 });
+    expect(out.perField.request_kind).toMatchObject({ n: 2, correct: 2 });
+    const missing = await runCli(['eval-intents', '--file', path.join(dir, 'nope.jsonl')]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/cannot read .*nope\.jsonl/);
+  });
+});

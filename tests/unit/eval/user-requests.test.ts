@@ -1,0 +1,73 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { evaluateLabelled } from '../../../src-main/eval/intent-eval';
+import { loadLabelledRequests } from '../../../src-main/eval/labelled-requests';
+import { makeExample } from '../../../src-main/generators/example-factory';
+import { planTemplateItems } from '../../../src-main/generators/template-engine';
+import { loadKnowledge } from '../../../src-main/knowledge/load';
+import { REQUEST_KINDS } from '../../../src-preload/schemas/intent';
+
+// The hand-written labelled requests: an evaluation set kept apart from the golden queries and the generators.
+const REPO = path.resolve(__dirname, '../../..');
+const SET = path.join(REPO, 'resources/eval/user-requests.jsonl');
+const kb = loadKnowledge();
+const { requests, errors } = loadLabelledRequests(SET);
+const squash = (q: string) => q.toLowerCase().replace(/\s+/g, ' ').trim();
+
+describe('the labelled user requests', () => {
+  it('has at least 300 valid requests in the voices users write in, every request kind, a held-out quarter', () => {
+    expect(errors).toEqual([]);
+    expect(requests.length).toBeGreaterThanOrEqual(300);
+    const voices = new Set(requests.map((r) => r.voice));
+    for (const v of ['terse', 'verbose', 'misspelled', 'error_or_log', 'pasted_files', 'question', 'mixed_assays', 'clinical', 'non_english_keyboard'])
+      expect(voices.has(v), v).toBe(true);
+    expect(new Set(requests.map((r) => r.expected.request_kind))).toEqual(new Set(REQUEST_KINDS));
+    expect(requests.every((r) => r.expected.request_kind !== undefined)).toBe(true);
+    const heldout = requests.filter((r) => r.split === 'heldout').length;
+    expect(heldout / requests.length).toBeGreaterThan(0.2);
+    expect(requests.filter((r) => /[^\u0000-\u007f]/.test(r.query)).length).toBeGreaterThanOrEqual(20);
+  });
+
+  it('shares no request with the golden queries', () => {
+    const golden = new Set(kb.goldenQueries.map((g) => squash(g.query)));
+    expect(requests.filter((r) => golden.has(squash(r.query))).map((r) => r.id)).toEqual([]);
+  });
+
+  it('is never read by the generators or the build: no code outside the eval module names it', () => {
+    // comments may cite the set (the confidence model says what it was fitted on); code may not open it
+    const code = (src: string) => src.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:])\/\/.*$/gm, '$1');
+    const names: string[] = [];
+    const walk = (dir: string) => {
+      for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+        const p = path.join(dir, e.name);
+        if (e.isDirectory()) walk(p);
+        else if (/\.(ts|tsx|mjs|js)$/.test(e.name) && /user-requests|resources\/eval|['"]eval\//.test(code(fs.readFileSync(p, 'utf8')))) names.push(path.relative(REPO, p));
+      }
+    };
+    walk(path.join(REPO, 'src-main'));
+    expect(names.filter((n) => !n.startsWith('src-main/eval/'))).toEqual([]);
+  });
+
+  it('does not turn up among the generated examples of any kind', () => {
+    const mine = new Set(requests.map((r) => squash(r.query)));
+    for (const kind of ['query_variation', 'tool_selection', 'workflow', 'education', 'error_diagnosis'] as const) {
+      const plan = planTemplateItems(kb, kind, 400, 7);
+      const hits = plan.specs.map((_, i) => squash(makeExample(plan.render(i)).input)).filter((q) => mine.has(q));
+      expect(hits, kind).toEqual([]);
+    }
+  });
+
+  it('is parsed at >= 95% analysis type and request kind, with calibrated confidence (ECE <= 0.05 over 10 bins)', () => {
+    const r = evaluateLabelled(requests, kb);
+    expect(r.overall.analysisType.n).toBeGreaterThanOrEqual(350);
+    expect(r.overall.analysisType.accuracy).toBeGreaterThanOrEqual(0.95);
+    expect(r.overall.requestKind.accuracy).toBeGreaterThanOrEqual(0.95);
+    expect(r.overall.reliability.ece).toBeLessThanOrEqual(0.05);
+    // the held-out quarter guided no rule and no confidence weight
+    const held = r.splits.heldout!;
+    expect(held.analysisType.accuracy).toBeGreaterThanOrEqual(0.95);
+    expect(held.requestKind.accuracy).toBeGreaterThanOrEqual(0.95);
+    expect(held.reliability.ece).toBeLessThanOrEqual(0.05);
+  });
+});
