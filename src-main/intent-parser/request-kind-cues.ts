@@ -39,7 +39,7 @@ export const KIND_CUES: KindCue[] = [
     weight: W,
     re: /\bonly \d+(?:\.\d+)?\s?%|\b0 (?:reads|peaks|variants|cells|genes|hits)\b|\bno (?:peaks|reads|logs|output|variants|cells|hits)\b|\balmost (?:nothing|no|all)\b|\btoo (?:low|high|many|few)\b|\bvery low\b|\blots of ns\b|\bwhat am i doing wrong\b|\bwhat could cause\b|\bsomething (?:is )?wrong\b|\bis (?:it|this|that) normal\b|\bshould i worry\b|\bbroken\b|\bwrong\?|\bthan expected\b|\bremoves? \d+\s?%|\bunassigned\b|\bkeeps (?:dying|failing|crashing|starting|restarting)\b|\bfrom scratch\b|\bgives? all\b|\bhow (?:do|can) i (?:raise|increase|fix|solve|avoid)\b/,
   },
-  { kind: 'troubleshooting', weight: W, re: /(?:, |\s)why\?$|^why (?:is|are|does|do|did) (?:my|all|the output|it|there)\b|\bhelp[!.]*$/ },
+  { kind: 'troubleshooting', weight: W, re: /(?<!\band)(?:, |\s)why\?$|^why (?:is|are|does|do|did) (?:my|all|the output|it|there)\b|\bhelp[!.]*$/ },
   { kind: 'troubleshooting', weight: 1, re: /\b(?:mapping|alignment) (?:rate|efficiency)\b|\bdropouts?\?/ },
   // data search: public data, repositories, accessions
   {
@@ -62,7 +62,7 @@ export const KIND_CUES: KindCue[] = [
   {
     kind: 'tool_advice',
     weight: W,
-    re: /\bwhich (?:one )?(?:should i|would you|is (?:better|faster|best|more accurate))\b|\bshould i (?:use|pick|choose|go with)\b|\bwould you (?:pick|choose|use)\b|\brecommend(?:ation)?s? (?:a|an|me|some|for)\b|\brecommendation\?|\balternatives? (?:to|for)\b|\bwhat do (?:most )?(?:people|labs|you) use\b|\bwhich one\b/,
+    re: /\bwhich (?:one )?(?:should i|would you|is (?:better|faster|best|more accurate))\b|\bshould i (?:use|pick|choose|go with)\b|\bwould you (?:pick|choose|use)\b|\brecommend(?:ation)?s? (?:a|an|me|some|for)\b|\brecommendation\?|\balternatives? (?:to|for)\b|\bwhat do (?:most )?(?:people|labs|you) use\b|\bwhich one\b|\btool advice\b|\b(?:set|list|choice) of tools\b|\blist the tools\b|\bwhich tools\b/,
   },
   { kind: 'tool_advice', weight: 0.5, re: /\b(?:do|would) you recommend\b/ },
   // explanation: a question about a concept, a tool or a result

@@ -28,3 +28,18 @@ describe('request kind', () => {
     expect(IntentSchema.parse(old).request_kind).toBe('workflow');
   });
 });
+
+describe('request kind of the generated examples', () => {
+  it('reads every generated query variation, tool-selection and workflow question as the kind its target carries', async () => {
+    const { planTemplateItems } = await import('../../../src-main/generators/template-engine');
+    const { makeExample } = await import('../../../src-main/generators/example-factory');
+    for (const k of ['query_variation', 'tool_selection', 'workflow'] as const) {
+      const plan = planTemplateItems(kb, k, 300, 11);
+      const off = plan.specs
+        .map((_, i) => makeExample(plan.render(i)))
+        .filter((e) => e.output.intent && e.output.intent.analysis_type !== 'unknown' && parseIntent(e.input, kb).request_kind !== e.output.intent.request_kind)
+        .map((e) => e.input);
+      expect(off, k).toEqual([]);
+    }
+  });
+});
