@@ -113,6 +113,24 @@ const VALID: { name: string; target: Target; mutate: (t: string) => string; warn
     },
   },
   { name: 'no when: section', target: 'module', mutate: (t) => sub(t, '    when:\n    task.ext.when == null || task.ext.when\n', '') },
+  {
+    name: 'output: after script: in a process without stub:',
+    target: 'module',
+    mutate: (t) => {
+      const output = t.slice(t.indexOf('    output:'), t.indexOf('    when:'));
+      const noStub = sub(t, output, '').slice(0, t.indexOf('    stub:') - output.length);
+      return `${noStub}${output}}\n`;
+    },
+  },
+  {
+    name: 'input:, when:, script:, stub:, output: (the second order the grammar allows)',
+    target: 'module',
+    mutate: (t) => {
+      const output = t.slice(t.indexOf('    output:'), t.indexOf('    when:'));
+      return `${sub(t, output, '').replace(/\}\s*$/, '')}\n${output}}\n`;
+    },
+  },
+  { name: 'no input: section', target: 'module', mutate: (t) => sub(t, '    input:\n    tuple val(meta), path(reads)\n', '').replaceAll('reads', 'params.reads').replace('tag "${meta.id}"', "tag 'x'").replaceAll('${meta.id}', 'x').replaceAll('val(meta)', "val('x')") },
   { name: 'misspelled output option', target: 'module', mutate: (t) => sub(t, ', emit: html', ', emit: html, optinal: true'), warning: 'unknown-output-option' },
   { name: 'a bare name emitted beside named emits', target: 'subworkflow', mutate: (t) => sub(t, '    emit:\n', '    emit:\n    ch_genome_bam\n') },
 ];
