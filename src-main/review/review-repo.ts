@@ -1,3 +1,4 @@
+import type { DecisionNote, HistoryEntry } from '../../src-preload/contract/review';
 import { ClientError } from '../util/client-error';
 import type { Example, ExampleOutput, ExampleStatus } from '../../src-preload/schemas/example';
 import type { Db } from '../store/db';
@@ -11,6 +12,8 @@ interface EventPayload {
   /** for edits: the output before and after */
   fromOutput?: ExampleOutput;
   toOutput?: ExampleOutput;
+  /** the reviewer's comment, flag and reject reason on this decision */
+  note?: DecisionNote;
 }
 
 export interface ReviewEvent {
@@ -45,12 +48,14 @@ export class ReviewRepo {
     return row ? { ...rowToExample(row), seq: row.seq } : null;
   }
 
-  decide(exampleId: string, action: Decision, reviewer: string, output?: ExampleOutput): { seq: number; status: ExampleStatus } {
+  decide(exampleId: string, action: Decision, reviewer: string, output?: ExampleOutput, note?: DecisionNote): { seq: number; status: ExampleStatus } {
     return this.db.transaction(() => {
       const row = this.db.prepare('SELECT status, output FROM examples WHERE id = ?').get(exampleId) as { status: ExampleStatus; output: string } | undefined;
       if (!row) throw new ReviewError(`no example with id ${exampleId}`, 404);
       const toStatus = STATUS_OF[action];
       const payload: EventPayload = { fromStatus: row.status, toStatus };
+      const kept = cleanNote(note, action);
+      if (kept) payload.note = kept;
       if (action === 'edit') {
         if (!output) throw new ReviewError('an edit needs the edited output');
         payload.fromOutput = JSON.parse(row.output) as ExampleOutput;
@@ -93,6 +98,11 @@ export class ReviewRepo {
     return row ? ((JSON.parse(row.payload) as EventPayload).fromOutput ?? null) : null;
   }
 
+  /**
+   * Progress of one queue. `total` counts the items matching the filter whatever their status; `remaining`
+   * those matching it with its status (the queue itself); `decided` those of `total` with a decision in
+   * effect (not undone). All three describe the same set of items.
+   */
   stats(filter: ExampleFilter): { total: number; remaining: number; decided: number } {
     const w = whereClause({ ...filter, status: undefined });
     const total = (this.db.prepare(`SELECT count(*) AS n FROM examples ${w.sql}`).get(w.args) as { n: number }).n;
@@ -100,11 +110,46 @@ export class ReviewRepo {
     const remaining = (this.db.prepare(`SELECT count(*) AS n FROM examples ${wr.sql}`).get(wr.args) as { n: number }).n;
     const decided = this.db
       .prepare(
-        `SELECT count(DISTINCT example_id) AS n FROM review_events e WHERE action != 'undo'
-         AND NOT EXISTS (SELECT 1 FROM review_events u WHERE u.undoes = e.seq)`,
+        `SELECT count(*) AS n FROM examples ${w.sql ? `${w.sql} AND` : 'WHERE'} EXISTS (SELECT 1 FROM review_events e
+         WHERE e.example_id = examples.id AND e.action != 'undo' AND NOT EXISTS (SELECT 1 FROM review_events u WHERE u.undoes = e.seq))`,
       )
-      .get() as { n: number };
+      .get(w.args) as { n: number };
     return { total, remaining, decided: decided.n };
+  }
+
+  /** The latest decisions (newest first), undone ones marked, with the item's query and current status. */
+  history(limit: number): HistoryEntry[] {
+    const rows = this.db
+      .prepare(
+        `SELECT e.seq, e.example_id, e.action, e.reviewer, e.payload, e.created_at, x.input, x.status, x.kind,
+                EXISTS (SELECT 1 FROM review_events u WHERE u.undoes = e.seq) AS undone
+         FROM review_events e JOIN examples x ON x.id = e.example_id
+         WHERE e.action != 'undo' ORDER BY e.seq DESC LIMIT ?`,
+      )
+      .all(limit) as { seq: number; example_id: string; action: Decision; reviewer: string; payload: string | null; created_at: string; input: string; status: ExampleStatus; kind: Example['kind']; undone: number }[];
+    return rows.map((r) => ({
+      seq: r.seq,
+      exampleId: r.example_id,
+      action: r.action,
+      reviewer: r.reviewer,
+      createdAt: r.created_at,
+      input: r.input.slice(0, 200),
+      kind: r.kind,
+      status: r.status,
+      undone: r.undone === 1,
+      note: r.payload ? ((JSON.parse(r.payload) as EventPayload).note ?? null) : null,
+    }));
+  }
+
+  /** The note of the decision in effect on an item (null when none or it carried no note). */
+  noteOf(exampleId: string): DecisionNote | null {
+    const row = this.db
+      .prepare(
+        `SELECT payload FROM review_events e WHERE example_id = ? AND action != 'undo'
+         AND NOT EXISTS (SELECT 1 FROM review_events u WHERE u.undoes = e.seq) ORDER BY seq DESC LIMIT 1`,
+      )
+      .get(exampleId) as { payload: string | null } | undefined;
+    return row?.payload ? ((JSON.parse(row.payload) as EventPayload).note ?? null) : null;
   }
 
   events(limit = 1000): ReviewEvent[] {
@@ -122,3 +167,14 @@ export class ReviewRepo {
 }
 
 export class ReviewError extends ClientError {}
+
+/** A note without empty parts; a reject reason only on a reject. Null when nothing is left. */
+function cleanNote(note: DecisionNote | undefined, action: Decision): DecisionNote | null {
+  if (!note) return null;
+  const kept: DecisionNote = {};
+  const comment = note.comment?.trim();
+  if (comment) kept.comment = comment;
+  if (note.flag) kept.flag = true;
+  if (note.reason && action === 'reject') kept.reason = note.reason;
+  return Object.keys(kept).length ? kept : null;
+}
