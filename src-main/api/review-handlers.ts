@@ -3,6 +3,7 @@ import { diffIntents } from '../review/intent-diff';
 import type { ReviewRepo } from '../review/review-repo';
 import type { AppContext } from '../app/context';
 import type { ExampleOutput } from '../../src-preload/schemas/example';
+import { loadGuidelines } from '../bundle/create';
 import { loadKnowledge } from '../knowledge/load';
 import { describeProblems, validateEdit } from '../review/validate-edit';
 import { ApiError } from './api-error';
@@ -28,6 +29,7 @@ export const reviewHandlers = {
       tools: kb.tools.map((t) => ({ id: t.id, name: t.name, purpose: t.purpose })),
     };
   },
+  'review.guidelines': (_req, ctx) => ({ markdown: ctx.reviewSession?.bundle.guidelines ?? loadGuidelines() }),
   'review.checkEdit': (req, ctx) => ({ problems: editProblems(ctx, req.id, req.output) }),
   'review.decide': (req, ctx) => {
     if (req.action === 'edit') {

@@ -65,6 +65,8 @@ export type Catalog = z.infer<typeof CatalogSchema>;
 
 export const reviewChannels = {
   'knowledge.catalog': channel(z.object({}).strict(), CatalogSchema),
+  /** the review guidelines (markdown): the open bundle's in reviewer mode, the shipped ones in the studio */
+  'review.guidelines': channel(z.object({}).strict(), z.object({ markdown: z.string() })),
   /** validates an edited output of an item the way review.decide will (live, while editing) */
   'review.checkEdit': channel(
     z.object({ id: z.string().min(1).max(200), output: ExampleOutputSchema }),

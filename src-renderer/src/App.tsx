@@ -3,6 +3,8 @@ import { call } from './api/client';
 import { SCREENS, type Screen, useNav } from './state/nav';
 import { screenComponents } from './screens';
 
+const SIDEBAR_KEY = 'biotrain.sidebar';
+
 const LABELS: Record<Screen, string> = {
   dashboard: 'Dashboard',
   generate: 'Generate',
@@ -38,10 +40,18 @@ export function App() {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [visible, go]);
+  const [collapsed, setCollapsed] = useState(() => localStorage.getItem(SIDEBAR_KEY) === 'collapsed' || (localStorage.getItem(SIDEBAR_KEY) === null && window.innerWidth < 1200));
+  const toggle = () => {
+    localStorage.setItem(SIDEBAR_KEY, collapsed ? 'open' : 'collapsed');
+    setCollapsed(!collapsed);
+  };
   const Current = screenComponents[screen];
   return (
-    <div className="shell">
+    <div className={collapsed ? 'shell collapsed' : 'shell'}>
       <nav className="sidebar" aria-label="Screens">
+        <button type="button" className="sidebar-toggle" onClick={toggle} aria-label={collapsed ? 'expand the sidebar' : 'collapse the sidebar'} aria-expanded={!collapsed}>
+          {collapsed ? '»' : '«'}
+        </button>
         <div className="brand">Biotrain</div>
         {visible.map((s, i) => (
           <button
@@ -50,8 +60,9 @@ export function App() {
             className={s === screen ? 'nav-item active' : 'nav-item'}
             onClick={() => go(s)}
             title={`${LABELS[s]} (Alt+${i + 1})`}
+            aria-label={LABELS[s]}
           >
-            {LABELS[s]}
+            {collapsed ? LABELS[s].slice(0, 2) : LABELS[s]}
           </button>
         ))}
         <div className="sidebar-foot">{info ? `v${info.version} · ${info.mode}` : error ? 'offline' : '…'}</div>

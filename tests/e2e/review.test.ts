@@ -63,11 +63,11 @@ describe('review queue in headless Chromium: keyboard decisions, undo, intent di
 
     await page.keyboard.press('a');
     await expect.poll(() => current.getAttribute('data-id')).toBe(before[1]!.id);
-    expect(status(before[0]!.id)).toBe('accepted');
+    await expect.poll(() => status(before[0]!.id)).toBe('accepted');
 
     await page.keyboard.press('x');
     await expect.poll(() => current.getAttribute('data-id')).toBe(before[2]!.id);
-    expect(status(before[1]!.id)).toBe('rejected');
+    await expect.poll(() => status(before[1]!.id)).toBe('rejected');
 
     await page.keyboard.press('Backspace');
     await expect.poll(() => current.getAttribute('data-id')).toBe(before[1]!.id);
@@ -88,44 +88,59 @@ describe('review queue in headless Chromium: keyboard decisions, undo, intent di
     expect(errors).toEqual([]);
   });
 
-  it('edits the target intent and records the edit', async () => {
+  it('edits the target intent through the form (e focuses it), refuses an invalid edit, and records the edit', async () => {
     const { page } = browser;
-    const id = await page.getByTestId('current-item').getAttribute('data-id');
+    const current = page.getByTestId('current-item');
+    const id = await current.getAttribute('data-id');
     await page.keyboard.press('e');
+    const form = page.getByTestId('intent-form');
+    await expect.poll(() => form.isVisible()).toBe(true);
+    // `e` lands in the form's first field
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('request kind');
+    // an unknown tool typed in the advanced JSON tab cannot be accepted, and the screen says why
+    await page.getByRole('tab', { name: 'Advanced: JSON' }).click();
     const editor = page.getByLabel('edited output');
-    const output = JSON.parse(await editor.inputValue()) as { intent: { tissue: string | null } };
-    output.intent.tissue = 'liver';
+    const output = JSON.parse(await editor.inputValue()) as { intent: { tissue: string | null; requested_tools: string[] } };
+    await editor.fill(JSON.stringify({ ...output, intent: { ...output.intent, requested_tools: ['banana-aligner'] } }, null, 2));
+    await expect.poll(() => page.getByTestId('edit-problems').textContent()).toContain("intent.requested_tools.0 unknown tool 'banana-aligner'");
+    expect(await page.getByRole('button', { name: 'Save and accept (ctrl+enter)' }).isDisabled()).toBe(true);
+    await screenshot(page, 'review-edit-refused');
     await editor.fill(JSON.stringify(output, null, 2));
-    await editor.press('Control+Enter');
+    await page.getByRole('tab', { name: 'Intent' }).click();
+    await page.getByLabel('tissue', { exact: true }).fill('liver');
+    await expect.poll(() => page.getByTestId('edit-valid').isVisible()).toBe(true);
+    await screenshot(page, 'review-edit-form');
+    await page.getByLabel('tissue', { exact: true }).press('Control+Enter');
     await expect.poll(() => status(id!)).toBe('accepted');
     const stored = JSON.parse(db.prepare('SELECT output FROM examples WHERE id = ?').pluck().get(id!) as string) as { intent: { tissue: string } };
     expect(stored.intent.tissue).toBe('liver');
-    await expect.poll(() => page.getByTestId('current-item').getAttribute('data-id')).not.toBe(id);
+    await expect.poll(() => current.getAttribute('data-id')).not.toBe(id);
     const edit = db.prepare("SELECT action, reviewer FROM review_events WHERE example_id = ? ORDER BY seq DESC LIMIT 1").get(id!);
     expect(edit).toEqual({ action: 'edit', reviewer: 'expert' });
     // undo restores the original output and status
     await page.keyboard.press('Backspace');
     await expect.poll(() => status(id!)).toBe('needs_review');
-    await expect.poll(() => page.getByTestId('current-item').getAttribute('data-id')).toBe(id);
+    await expect.poll(() => current.getAttribute('data-id')).toBe(id);
     const restored = JSON.parse(db.prepare('SELECT output FROM examples WHERE id = ?').pluck().get(id!) as string) as { intent: { tissue: string | null } };
     expect(restored.intent.tissue).not.toBe('liver');
   });
 
-  it('queues fast key presses: three quick accepts decide three items, three undos restore them', async () => {
+  it('moves on at once with prefetched items: three quick accepts decide the three items shown, three undos restore them', async () => {
     const { page } = browser;
-    const before = queue();
-    const start = await page.getByTestId('current-item').getAttribute('data-id');
-    const from = before.findIndex((q) => q.id === start);
-    const three = before.slice(from, from + 3).map((q) => q.id);
-    await page.keyboard.press('a');
-    await page.keyboard.press('a');
-    await page.keyboard.press('a');
+    const current = page.getByTestId('current-item');
+    await expect.poll(() => current.getAttribute('data-ahead')).toBe('3');
+    const three: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      three.push((await current.getAttribute('data-id'))!);
+      await page.keyboard.press('a');
+    }
+    expect(new Set(three).size).toBe(3);
     await expect.poll(() => three.map(status)).toEqual(['accepted', 'accepted', 'accepted']);
     await page.keyboard.press('Backspace');
     await page.keyboard.press('Backspace');
     await page.keyboard.press('Backspace');
     await expect.poll(() => three.map(status)).toEqual(['needs_review', 'needs_review', 'needs_review']);
-    await expect.poll(() => page.getByTestId('current-item').getAttribute('data-id')).toBe(start);
+    await expect.poll(() => current.getAttribute('data-id')).toBe(three[0]);
   });
 
   it('shows dataset text containing HTML and script as text, never as markup', async () => {

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { FieldDiff, IntentDiff } from '../../../src-preload/schemas/intent';
 import { normalizeToken } from '../../../src-preload/schemas/normalize-token';
 
@@ -46,7 +47,18 @@ function ListCell({ values, marked, tone }: { values: unknown; marked: string[] 
  * Field-by-field diff of two intents. Values are compared after normalization in main (case, hyphens,
  * organism by id, lists as sets), so only real differences are highlighted.
  */
-export function IntentDiffView({ diff, leftLabel, rightLabel }: { diff: IntentDiff; leftLabel: string; rightLabel: string }) {
+export function IntentDiffView({
+  diff,
+  leftLabel,
+  rightLabel,
+  rowAction,
+}: {
+  diff: IntentDiff;
+  leftLabel: string;
+  rightLabel: string;
+  /** an extra cell per row (e.g. "use parsed value" on a differing field) */
+  rowAction?: (f: FieldDiff) => ReactNode;
+}) {
   return (
     <table className="diff" aria-label={`${leftLabel} vs ${rightLabel}`}>
       <thead>
@@ -55,6 +67,7 @@ export function IntentDiffView({ diff, leftLabel, rightLabel }: { diff: IntentDi
           <th>{leftLabel}</th>
           <th>{rightLabel}</th>
           <th />
+          {rowAction ? <th /> : null}
         </tr>
       </thead>
       <tbody>
@@ -68,6 +81,7 @@ export function IntentDiffView({ diff, leftLabel, rightLabel }: { diff: IntentDi
               <ListCell values={f.actual} marked={f.added} tone="add" />
             </td>
             <td className="muted">{f.status === 'same' ? '' : f.status}</td>
+            {rowAction ? <td>{rowAction(f)}</td> : null}
           </tr>
         ))}
       </tbody>

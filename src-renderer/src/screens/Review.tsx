@@ -1,194 +1,225 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ExampleFilter } from '../../../src-preload/contract/core';
-import { ExampleOutputSchema, ExampleKindSchema, ExampleStatusSchema, type Example } from '../../../src-preload/schemas/example';
-import { LOW_CONFIDENCE } from '../../../src-preload/schemas/intent';
-import { call } from '../api/client';
+import type { DecisionNote } from '../../../src-preload/contract/review';
+import type { ExampleOutput } from '../../../src-preload/schemas/example';
+import type { FieldDiff, Intent } from '../../../src-preload/schemas/intent';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { IntentDiffView } from '../components/IntentDiffView';
+import { Markdown } from '../components/Markdown';
 import { useApi } from '../hooks/useApi';
 import { useNav } from '../state/nav';
 import { BundlePanel } from './review/BundlePanel';
+import { DecisionNoteBar } from './review/DecisionNoteBar';
+import { EditPanel } from './review/edit/EditPanel';
+import { Filters } from './review/Filters';
+import { HistoryPanel } from './review/HistoryPanel';
 import { ItemView } from './review/ItemView';
 import { QueueList } from './review/QueueList';
-
-type Item = Example & { seq: number };
+import { ShortcutsOverlay } from './review/ShortcutsOverlay';
+import { type Failure, useReviewFlow } from './review/useReviewFlow';
 
 function isTyping(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
   return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable);
 }
 
-/** Review queue: one item at a time, single-key decisions, unlimited undo (decisions are stored events). */
+const ACTION_WORD: Record<Failure['action'], string> = { accept: 'accept', reject: 'reject', edit: 'edit', undo: 'undo' };
+
+function FailureBanner({ failure, onDismiss }: { failure: Failure; onDismiss(): void }) {
+  return (
+    <div className="banner error persistent" role="alert" data-testid="review-failure" data-item={failure.itemId}>
+      <div>
+        <b>Your {ACTION_WORD[failure.action]} of {failure.itemId || 'the queue'} was not saved:</b> {failure.message}
+      </div>
+      <div>
+        Nothing was recorded for this item and it is shown again.
+        {failure.dropped > 0 ? ` The ${failure.dropped} key press${failure.dropped === 1 ? '' : 'es'} made after it ${failure.dropped === 1 ? 'was' : 'were'} dropped, so no decision landed on an item you were not looking at.` : ''}{' '}
+        Press the key again to retry (another process may be writing the store; retrying after it finishes works).
+      </div>
+      <button type="button" className="secondary small" onClick={onDismiss}>
+        Dismiss
+      </button>
+    </div>
+  );
+}
+
+/** Review queue: one item at a time, single-key decisions that never land on an item you did not see, unlimited undo. */
 export function Review() {
+  const { go, item: routeItem, showItem } = useNav();
   const [filter, setFilter] = useState<ExampleFilter>({ status: 'needs_review' });
-  const [item, setItemState] = useState<Item | null>(null);
-  // actions run one after another and read the item current when they run, so fast key presses queue up
-  // instead of being dropped or applied to a stale item
-  const itemRef = useRef<Item | null>(null);
-  const setItem = useCallback((next: Item | null) => {
-    itemRef.current = next;
-    setItemState(next);
-  }, []);
-  const queue = useRef<Promise<void>>(Promise.resolve());
-  const [done, setDone] = useState(false);
-  const [editing, setEditing] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const filterKey = JSON.stringify(filter);
-  const { go } = useNav();
   const stats = useApi('review.stats', { filter }, ['review', 'examples']);
-  const diff = useApi('review.diff', { id: item?.id ?? '-' }, ['review']);
+  const flow = useReviewFlow(filter, { initialId: routeItem, onWritten: stats.reload });
+  const item = flow.shown;
+  const [draft, setDraft] = useState<ExampleOutput | null>(null);
+  const [note, setNote] = useState<DecisionNote>({});
+  const [overlay, setOverlay] = useState(false);
+  const [side, setSide] = useState<'queue' | 'history' | 'hidden'>('queue');
+  const [guidelines, setGuidelines] = useState(false);
+  const commentRef = useRef<HTMLInputElement>(null);
+  const reasonRef = useRef<HTMLSelectElement>(null);
+  const diff = useApi('review.diff', { id: item?.id ?? '-' }, ['review'], { skip: !item });
+  const guide = useApi('review.guidelines', {}, [], { skip: !guidelines });
 
-  const loadAfter = useCallback(
-    async (afterSeq: number) => {
-      const r = await call('review.next', { filter: JSON.parse(filterKey) as ExampleFilter, afterSeq });
-      setItem(r.item);
-      setDone(r.item === null);
-      setEditing(null);
-    },
-    [filterKey, setItem],
-  );
+  // the URL names the shown item, so a reload comes back to it
   useEffect(() => {
-    loadAfter(0).catch((e: Error) => setError(e.message));
-  }, [loadAfter]);
+    if (item) showItem(item.id);
+  }, [item, showItem]);
+  // a note belongs to the item it was written on; the editor too
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reset when the shown item changes
+  useEffect(() => {
+    setNote({});
+    setDraft(null);
+  }, [item?.id]);
 
-  const run = useCallback((what: () => Promise<void>) => {
-    queue.current = queue.current.then(what).then(
-      () => setError(null),
-      (e: Error) => setError(e.message),
-    );
-    return queue.current;
-  }, []);
-
-  const decide = useCallback(
-    (action: 'accept' | 'reject') =>
-      run(async () => {
-        const current = itemRef.current;
-        if (!current) return;
-        await call('review.decide', { id: current.id, action });
-        setNotice(`${action === 'accept' ? 'Accepted' : 'Rejected'} ${current.id}`);
-        await loadAfter(current.seq);
-      }),
-    [loadAfter, run],
-  );
-  const skip = useCallback(
-    () =>
-      run(async () => {
-        if (itemRef.current) await loadAfter(itemRef.current.seq);
-      }),
-    [loadAfter, run],
-  );
-  const undo = useCallback(
-    () =>
-      run(async () => {
-        const r = await call('review.undo', {});
-        if (!r) {
-          setNotice('Nothing to undo');
-          return;
-        }
-        const back = await call('review.item', { id: r.exampleId });
-        setItem(back.item);
-        setDone(false);
-        setEditing(null);
-        setNotice(`Undid decision on ${r.exampleId} (now ${r.status.replace('_', ' ')})`);
-      }),
-    [run, setItem],
-  );
-  const saveEdit = useCallback(
-    () =>
-      run(async () => {
-        const item = itemRef.current;
-        if (!item || editing === null) return;
-        let parsed: unknown;
-        try {
-          parsed = JSON.parse(editing);
-        } catch (e) {
-          throw new Error(`The edited output is not valid JSON: ${(e as Error).message}`);
-        }
-        const output = ExampleOutputSchema.safeParse(parsed);
-        if (!output.success) {
-          const issue = output.error.issues[0]!;
-          throw new Error(`The edited output is invalid at ${issue.path.join('.') || '(root)'}: ${issue.message}`);
-        }
-        await call('review.decide', { id: item.id, action: 'edit', output: output.data });
-        setNotice(`Edited and accepted ${item.id}`);
-        await loadAfter(item.seq);
-      }),
-    [editing, loadAfter, run],
-  );
+  const decide = useCallback((action: 'accept' | 'reject') => flow.decide(action, { note }), [flow, note]);
+  const startEdit = useCallback(() => item && setDraft(structuredClone(item.output)), [item]);
+  const saveEdit = useCallback(() => {
+    if (draft) flow.decide('edit', { output: draft, note });
+  }, [draft, flow, note]);
+  const takeParsed = (f: FieldDiff) => {
+    const parsed = diff.data?.parsed;
+    if (!item?.output.intent || !parsed) return;
+    const base = draft ?? structuredClone(item.output);
+    const key = f.field as keyof Intent;
+    setDraft({ ...base, intent: { ...(base.intent ?? item.output.intent), [key]: parsed[key] } as Intent });
+  };
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (editing !== null) {
-        if (e.key === 'Escape') setEditing(null);
-        if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-          e.preventDefault();
-          saveEdit();
-        }
+      if (overlay) {
+        if (e.key === 'Escape' || e.key === '?') setOverlay(false);
         return;
       }
-      if (isTyping(e.target) || e.altKey) return;
-      if ((e.key === 'z' && (e.ctrlKey || e.metaKey)) || e.key === 'Backspace') {
+      if (draft !== null || isTyping(e.target) || e.altKey) return;
+      const k = e.key;
+      if ((k === 'z' && (e.ctrlKey || e.metaKey)) || k === 'Backspace') {
         e.preventDefault();
-        undo();
-      } else if (e.ctrlKey || e.metaKey) return;
-      else if (e.key === 'a') decide('accept');
-      else if (e.key === 'x') decide('reject');
-      else if (e.key === ' ') {
+        flow.undo();
+        return;
+      }
+      if (e.ctrlKey || e.metaKey) return;
+      const act: Record<string, () => void> = {
+        a: () => decide('accept'),
+        x: () => decide('reject'),
+        e: startEdit,
+        ' ': flow.skip,
+        j: flow.skip,
+        ArrowDown: flow.skip,
+        k: flow.previous,
+        ArrowUp: flow.previous,
+        f: () => setNote((n) => ({ ...n, flag: !n.flag || undefined })),
+        c: () => commentRef.current?.focus(),
+        r: () => reasonRef.current?.focus(),
+        h: () => setSide((s) => (s === 'history' ? 'queue' : 'history')),
+        '[': () => setSide((s) => (s === 'hidden' ? 'queue' : 'hidden')),
+        g: () => setGuidelines((g) => !g),
+        '?': () => setOverlay(true),
+      };
+      const run = act[k];
+      if (run) {
         e.preventDefault();
-        skip();
-      } else if (e.key === 'e' && item) {
-        e.preventDefault();
-        setEditing(JSON.stringify(item.output, null, 2));
+        run();
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [decide, editing, item, saveEdit, skip, undo]);
+  }, [decide, draft, flow, overlay, startEdit]);
 
   const s = stats.data;
   const d = diff.data;
+  // progress of this queue: of the items that are in it or were decided out of it, how many are decided
+  const size = s ? (filter.status ? s.decided + s.remaining : s.total) : 0;
+  const pct = s && size > 0 ? Math.round((s.decided / size) * 100) : 0;
   return (
-    <div>
-      <div className="row" style={{ marginBottom: 10 }}>
+    <div className="review-screen">
+      <div className="row" style={{ marginBottom: 8 }}>
         <h1 style={{ margin: 0 }}>Review</h1>
-        <span className="spacer" />
+        <div className="progress grow" data-testid="review-progress-bar" title="decided items of this queue">
+          <div className="progress-fill" style={{ width: `${pct}%` }} />
+        </div>
         <span className="muted" data-testid="review-progress">
-          {s ? `${s.remaining} left in this queue · ${s.decided} decided · ${s.total} matching` : '…'}
+          {s
+            ? filter.status
+              ? `${s.remaining.toLocaleString()} left in this queue · ${s.decided.toLocaleString()} of ${size.toLocaleString()} decided (${pct}%)`
+              : `${s.total.toLocaleString()} items · ${s.decided.toLocaleString()} decided (${pct}%)`
+            : '…'}
+          {flow.skippedCount > 0 ? ` · ${flow.skippedCount} skipped (they come back at the end)` : ''}
+          {flow.pending > 0 ? ` · saving ${flow.pending}…` : ''}
         </span>
+        <button type="button" className="secondary small" onClick={() => setGuidelines(!guidelines)}>
+          Guidelines (g)
+        </button>
+        <button type="button" className="secondary small" onClick={() => setOverlay(true)} aria-label="keyboard shortcuts">
+          ?
+        </button>
       </div>
       <BundlePanel />
       <Filters filter={filter} onChange={setFilter} />
-      <ErrorBanner error={error ?? stats.error} />
-      <div className="keys" title="keyboard shortcuts">
+      {flow.failure ? <FailureBanner failure={flow.failure} onDismiss={flow.dismissFailure} /> : null}
+      <ErrorBanner error={stats.error} />
+      <div className="keys" title="keyboard shortcuts (? for all)">
         <span><span className="kbd">a</span> accept</span>
         <span><span className="kbd">x</span> reject</span>
         <span><span className="kbd">e</span> edit</span>
-        <span><span className="kbd">space</span> skip</span>
-        <span><span className="kbd">⌫</span>/<span className="kbd">ctrl+z</span> undo</span>
-        {notice ? <span role="status" data-testid="review-notice">{notice}</span> : null}
+        <span><span className="kbd">space</span>/<span className="kbd">j</span> skip</span>
+        <span><span className="kbd">k</span> back</span>
+        <span><span className="kbd">⌫</span> undo</span>
+        <span><span className="kbd">?</span> all keys</span>
+        {flow.notice ? <span role="status" data-testid="review-notice">{flow.notice}</span> : null}
       </div>
-      <div className="review" style={{ marginTop: 10 }}>
-        <QueueList filter={filter} currentId={item?.id ?? null} onPick={(id) => run(async () => setItem((await call('review.item', { id })).item))} />
+      {guidelines ? (
+        <div className="card guidelines" data-testid="guidelines">
+          {guide.data ? <Markdown source={guide.data.markdown} /> : <span className="muted">loading the guidelines…</span>}
+        </div>
+      ) : null}
+      <div className={`review side-${side}`} style={{ marginTop: 8 }}>
+        {side !== 'hidden' ? (
+          <div className="side-pane">
+            <div className="row" role="tablist" style={{ gap: 4, marginBottom: 4 }}>
+              <button type="button" role="tab" aria-selected={side === 'queue'} className={side === 'queue' ? 'tab active' : 'tab'} onClick={() => setSide('queue')}>
+                Queue
+              </button>
+              <button type="button" role="tab" aria-selected={side === 'history'} className={side === 'history' ? 'tab active' : 'tab'} onClick={() => setSide('history')}>
+                History (h)
+              </button>
+              <span className="spacer" />
+              <button type="button" className="secondary small" onClick={() => setSide('hidden')} aria-label="hide the queue" title="hide ([)">
+                «
+              </button>
+            </div>
+            {side === 'queue' ? <QueueList filter={filter} currentId={item?.id ?? null} onPick={(id) => void flow.openItem(id)} /> : <HistoryPanel currentId={item?.id ?? null} onOpen={(id) => void flow.openItem(id)} />}
+          </div>
+        ) : (
+          <button type="button" className="secondary small side-show" onClick={() => setSide('queue')} aria-label="show the queue" title="show ([)">
+            »
+          </button>
+        )}
         <section className="item-pane" aria-label="current item">
-          {done && !item ? (
+          {flow.done ? (
             <div className="card" data-testid="queue-empty">
               {s && s.total === 0 && !filter.kind && !filter.analysisType && !filter.search ? (
                 <>
-                  No examples yet. Generate some on the Generate screen (or run <code>biotrain build</code>); variations whose round trip
-                  disagrees with their ground truth land here.{' '}
+                  No examples yet. Generate some on the Generate screen (or run <code>biotrain build</code>); variations whose round trip disagrees with their ground truth land here.{' '}
                   <button type="button" className="secondary small" onClick={() => go('generate')}>
                     Go to Generate
                   </button>
                 </>
+              ) : s && s.remaining > 0 ? (
+                <>
+                  You reached the end of this pass; {s.remaining} item{s.remaining === 1 ? '' : 's'} still match the filter.{' '}
+                  <button type="button" className="secondary small" onClick={() => void flow.restart()}>
+                    Start again from the top
+                  </button>
+                </>
               ) : (
-                'The queue is empty for this filter. Change the filter, or undo to go back.'
+                'The queue is empty for this filter. Change the filter, reopen an item from the history, or undo to go back.'
               )}
             </div>
           ) : null}
+          {flow.loading && !item ? <div className="muted" data-testid="item-loading">loading…</div> : null}
           {item ? (
             <>
-              <div className="card" data-testid="current-item" data-id={item.id}>
+              <div className="card" data-testid="current-item" data-id={item.id} data-ahead={flow.aheadCount}>
                 <div className="row muted" style={{ fontSize: 12 }}>
                   <span>{item.id}</span>
                   <span className="pill">{item.kind}</span>
@@ -197,32 +228,34 @@ export function Review() {
                     {item.status.replace('_', ' ')}
                   </span>
                   <span>{item.analysis_type}</span>
+                  {item.fromSkipped ? <span className="pill warn">skipped earlier</span> : null}
                 </div>
                 <p className="query">{item.input}</p>
                 <div className="row">
                   <button type="button" className="primary" onClick={() => decide('accept')}>Accept (a)</button>
                   <button type="button" className="secondary" onClick={() => decide('reject')}>Reject (x)</button>
-                  <button type="button" className="secondary" onClick={() => setEditing(JSON.stringify(item.output, null, 2))}>Edit (e)</button>
-                  <button type="button" className="secondary" onClick={skip}>Skip (space)</button>
-                  <button type="button" className="secondary" onClick={undo}>Undo (⌫)</button>
+                  <button type="button" className="secondary" onClick={startEdit}>Edit (e)</button>
+                  <button type="button" className="secondary" onClick={flow.skip}>Skip (space)</button>
+                  <button type="button" className="secondary" onClick={flow.undo}>Undo (⌫)</button>
                 </div>
+                <DecisionNoteBar note={note} onChange={setNote} commentRef={commentRef} reasonRef={reasonRef} />
               </div>
-              {editing !== null ? (
-                <div className="card">
-                  <h2 style={{ marginTop: 0 }}>Edit the target output</h2>
-                  <textarea className="editor" aria-label="edited output" value={editing} onChange={(e) => setEditing(e.target.value)} />
-                  <div className="row">
-                    <button type="button" className="primary" onClick={saveEdit}>Save and accept (ctrl+enter)</button>
-                    <button type="button" className="secondary" onClick={() => setEditing(null)}>Cancel (esc)</button>
-                  </div>
-                </div>
-              ) : null}
+              {draft !== null ? <EditPanel item={item} draft={draft} onDraft={setDraft} onSave={saveEdit} onCancel={() => setDraft(null)} /> : null}
               {d?.roundTrip ? (
                 <div className="card" data-testid="intent-diff">
-                  <h2 style={{ marginTop: 0 }}>
-                    Round trip: {d.roundTrip.mismatches === 0 ? 'parsed intent matches' : `${d.roundTrip.mismatches} field(s) differ`}
-                  </h2>
-                  <IntentDiffView diff={d.roundTrip} leftLabel="Ground truth" rightLabel="Parsed again" />
+                  <h2 style={{ marginTop: 0 }}>Round trip: {d.roundTrip.mismatches === 0 ? 'parsed intent matches' : `${d.roundTrip.mismatches} field(s) differ`}</h2>
+                  <IntentDiffView
+                    diff={d.roundTrip}
+                    leftLabel="Ground truth"
+                    rightLabel="Parsed again"
+                    rowAction={(f) =>
+                      f.status !== 'same' && item.output.intent && d.parsed ? (
+                        <button type="button" className="secondary small" onClick={() => takeParsed(f)} aria-label={`use parsed ${f.field}`}>
+                          use parsed value
+                        </button>
+                      ) : null
+                    }
+                  />
                 </div>
               ) : null}
               {d?.edit ? (
@@ -236,46 +269,7 @@ export function Review() {
           ) : null}
         </section>
       </div>
-    </div>
-  );
-}
-
-function Filters({ filter, onChange }: { filter: ExampleFilter; onChange(f: ExampleFilter): void }) {
-  const types = useApi('examples.list', { filter: {}, offset: 0, limit: 1 });
-  return (
-    <div className="row" style={{ marginBottom: 8 }} data-total={types.data?.total ?? 0}>
-      <label className="field">
-        Kind
-        <select aria-label="kind filter" value={filter.kind ?? ''} onChange={(e) => onChange({ ...filter, kind: (e.target.value || undefined) as ExampleFilter['kind'] })}>
-          <option value="">all kinds</option>
-          {ExampleKindSchema.options.map((k) => (
-            <option key={k} value={k}>{k}</option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        Status
-        <select aria-label="status filter" value={filter.status ?? ''} onChange={(e) => onChange({ ...filter, status: (e.target.value || undefined) as ExampleFilter['status'] })}>
-          <option value="">any status</option>
-          {ExampleStatusSchema.options.map((k) => (
-            <option key={k} value={k}>{k.replace('_', ' ')}</option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        Analysis type
-        <input aria-label="analysis type filter" placeholder="e.g. rna_seq_de" value={filter.analysisType ?? ''} onChange={(e) => onChange({ ...filter, analysisType: e.target.value || undefined })} />
-      </label>
-      <label className="field">
-        Search
-        <input aria-label="search filter" placeholder="text in the query" value={filter.search ?? ''} onChange={(e) => onChange({ ...filter, search: e.target.value || undefined })} />
-      </label>
-      <label className="row" style={{ gap: 4 }}>
-        <input type="checkbox" checked={!!filter.lowConfidence} onChange={(e) => onChange({ ...filter, lowConfidence: e.target.checked || undefined })} /> low confidence (below {LOW_CONFIDENCE})
-      </label>
-      <label className="row" style={{ gap: 4 }}>
-        <input type="checkbox" checked={!!filter.intentMismatch} onChange={(e) => onChange({ ...filter, intentMismatch: e.target.checked || undefined })} /> intent mismatch
-      </label>
+      {overlay ? <ShortcutsOverlay onClose={() => setOverlay(false)} /> : null}
     </div>
   );
 }
