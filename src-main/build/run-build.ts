@@ -12,6 +12,7 @@ import { InteractionsRepo } from '../interactions/repo';
 import type { InteractionStats } from '../metrics/quality-metrics';
 import { lintProject } from '../nextflow-validator';
 import { type PipelineResult, runPipeline } from '../pipeline/run-pipeline';
+import { COVERAGE_BAND } from '../pipeline/split-coverage';
 import { defaultGenerateDeps } from '../generators/default-deps';
 import { expertExamples, storeGoldenQueries } from '../generators/expert';
 import { GENERATED_KINDS, TARGETS } from '../generators/targets';
@@ -47,6 +48,10 @@ export interface BuildSummary {
   leakage: LeakageReport;
   nearDuplicateClusters: number;
   metrics: QualityMetrics;
+  /** analysis types (with at least 50 examples) whose val or test share is outside 5-15% */
+  outsideBand: string[];
+  /** error patterns / education topics per split */
+  topicsPerSplit: PipelineResult['topicsPerSplit'];
 }
 
 /**
@@ -90,6 +95,12 @@ export async function runBuild(ctx: AppContext, opts: BuildOptions, onProgress: 
       pii_scrubbed: result.pii,
       near_duplicates: { clusters: result.nearDuplicateClusters, pairs: result.nearDuplicatePairs, threshold: splitConfig.nearDupThreshold },
       leakage: result.leakage,
+      split_coverage: {
+        band: COVERAGE_BAND,
+        analysis_types: result.typeCoverage,
+        outside_band: result.typeCoverage.filter((t) => t.band === 'outside').map((t) => t.analysisType),
+        topics_per_split: result.topicsPerSplit,
+      },
     };
     const manifest = await runExport(ctx.db, kb, { buildId, outDir: opts.outDir, splitConfig, qualityReport }, (p) => onProgress(p));
     const check = await checkExport(opts.outDir);
@@ -113,6 +124,8 @@ export async function runBuild(ctx: AppContext, opts: BuildOptions, onProgress: 
       leakage: result.leakage,
       nearDuplicateClusters: result.nearDuplicateClusters,
       metrics: result.metrics,
+      outsideBand: qualityReport.split_coverage.outside_band,
+      topicsPerSplit: result.topicsPerSplit,
     };
   } catch (e) {
     ctx.db.prepare("UPDATE builds SET status = 'error', quality_report = ?, finished_at = ? WHERE id = ?").run(JSON.stringify({ error: (e as Error).message }), new Date().toISOString(), buildId);

@@ -20,6 +20,12 @@ export const RecordMetadataSchema = z.object({
   tools: z.array(z.string()),
   difficulty: z.number().int().min(1).max(3),
   validated: z.boolean(),
+  /** provenance: the split group (base intent), the golden query it descends from, style, engine, frame */
+  group_id: z.string(),
+  golden_id: z.string().nullable(),
+  style: z.string().nullable(),
+  engine: z.string(),
+  template_id: z.string().nullable(),
 });
 
 /** One row of processed/{split}.jsonl: the plan's instruction format (4.1). */
@@ -59,6 +65,11 @@ export function toRecord(example: Example, split: Split, index: number, tools: r
       tools: [...tools],
       difficulty: example.difficulty,
       validated: example.status === 'accepted' || example.status === 'auto_validated',
+      group_id: example.group_id,
+      golden_id: example.base_id,
+      style: example.style,
+      engine: example.engine,
+      template_id: example.template_id ?? null,
     },
   };
 }

@@ -27,6 +27,8 @@ export interface ExampleSeed {
   output: ExampleOutput;
   groundTruth?: Intent | null;
   source?: Example['source'];
+  /** the frame or template the input was rendered from */
+  templateId?: string | null;
 }
 
 /** Builds a synthetic example with the derived fields filled in; round-trip fields are set later. */
@@ -50,6 +52,7 @@ export function makeExample(s: ExampleSeed): Example {
     status: 'pending',
     split: null,
     quality_score: null,
+    template_id: s.templateId ?? null,
     content_hash: exampleContentHash(s.kind, s.input, s.output),
     created_at: GENERATED_AT,
   };

@@ -28,6 +28,7 @@ export function expertExamples(kb: Knowledge): Example[] {
       input: g.query,
       output: workflow ? { intent, tools, workflow } : { intent },
       groundTruth: intent,
+      templateId: 'golden',
     });
   });
 }

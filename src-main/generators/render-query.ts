@@ -12,5 +12,6 @@ export function renderQuery(
   rng: Rng,
   style: VariationStyle = rng.pick(['formal', 'casual', 'detailed', 'minimal'] as const),
 ): RenderedQuery {
-  return renderStated(rng.pick(FRAMES[style]), intent, kb, rng);
+  const index = rng.int(FRAMES[style].length);
+  return { ...renderStated(FRAMES[style][index]!, intent, kb, rng), templateId: `${style}-${String(index).padStart(2, '0')}` };
 }

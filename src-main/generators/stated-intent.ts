@@ -9,6 +9,8 @@ export interface RenderedQuery {
   text: string;
   /** the intent the text actually states: fields the frame left out are unset and listed as missing */
   intent: Intent;
+  /** the frame it was rendered from, e.g. 'formal-07' */
+  templateId?: string;
 }
 
 /**

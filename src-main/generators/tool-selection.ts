@@ -3,7 +3,7 @@ import { selectTools } from '../tool-selector';
 import { categoryOf } from './categories';
 import { keepPlatform } from './keep-platform';
 import type { ExampleSeed } from './example-factory';
-import { varyIntent } from './intent-variants';
+import { baseIntentFor, varyIntent } from './intent-variants';
 import { Rng } from './rng';
 import { renderStated } from './stated-intent';
 import { TOOL_FRAMES } from './tool-frames';
@@ -35,14 +35,15 @@ export function toolSelectionSeed(kb: Knowledge, seed: number, spec: IndexedSpec
   const golden = kb.goldenQueries[spec.goldenIndex]!;
   const rng = Rng.of(seed, 'tool_selection', golden.id, spec.variant);
   // the question asks which tools: tool-selection frames, never a request for workflow code
-  const query = renderStated(rng.pick(TOOL_FRAMES), { ...varyIntent(golden, kb, rng, spec.variant), confidence: 1, request_kind: 'tool_advice' }, kb, rng);
+  const frame = rng.int(TOOL_FRAMES.length);
+  const query = renderStated(TOOL_FRAMES[frame]!, { ...varyIntent(golden, kb, rng, spec.variant), confidence: 1, request_kind: 'tool_advice' }, kb, rng);
   const intent = query.intent;
   const text = keepPlatform(query.text, golden.query, kb);
   const tools = selectTools(intent, kb, text);
   return {
     id: perGoldenId('ts', kb, seed, spec),
     kind: 'tool_selection',
-    groupId: golden.id,
+    groupId: baseIntentFor(kb, golden, spec.variant).id,
     baseId: golden.id,
     engine: 'template',
     category: categoryOf(kb, intent.analysis_type),
@@ -51,5 +52,6 @@ export function toolSelectionSeed(kb: Knowledge, seed: number, spec: IndexedSpec
     input: text,
     output: { intent, tools },
     groundTruth: intent,
+    templateId: `tool-${String(frame).padStart(2, '0')}`,
   };
 }

@@ -1,6 +1,7 @@
 import type { VariationStyle } from '../../src-preload/schemas/example';
 import { VariationStyleSchema } from '../../src-preload/schemas/example';
 import type { GoldenQuery, Knowledge } from '../knowledge/schemas';
+import { type BaseIntent, baseIntents } from './intent-variants';
 import type { ExampleSeed } from './example-factory';
 import { Rng } from './rng';
 import { type RenderedQuery, renderStated } from './stated-intent';
@@ -12,21 +13,32 @@ export const STYLES: readonly VariationStyle[] = VariationStyleSchema.options;
 export const VARIATIONS_PER_STYLE = 10;
 
 export interface VariationSpec {
+  /** the golden query the base intent descends from */
   golden: GoldenQuery;
+  base: BaseIntent;
   style: VariationStyle;
   index: number;
 }
 
-/** Plan order interleaves golden queries and styles so a partial count stays balanced. */
+/**
+ * Plan order interleaves base intents and styles so a partial count stays balanced: round r holds the
+ * r-th variation of every base intent in every style. Asking for more than the rounds hold continues with
+ * further rounds (the build asks for more when filtering left a kind short of its target).
+ */
 export function planVariations(kb: Knowledge, count: number): VariationSpec[] {
   const specs: VariationSpec[] = [];
-  for (let index = 0; index < VARIATIONS_PER_STYLE; index++)
-    for (const style of STYLES) for (const golden of kb.goldenQueries) specs.push({ golden, style, index });
-  return specs.slice(0, count);
+  const bases = baseIntents(kb);
+  for (let index = 0; specs.length < count; index++)
+    for (const style of STYLES)
+      for (const base of bases) {
+        if (specs.length >= count) break;
+        specs.push({ golden: base.golden, base, style, index });
+      }
+  return specs;
 }
 
 export function variationId(seed: number, spec: VariationSpec): string {
-  return `qv-${seed}-${spec.golden.id}-${spec.style}-${String(spec.index).padStart(2, '0')}`;
+  return `qv-${seed}-${spec.base.id}-${spec.style}-${String(spec.index).padStart(2, '0')}`;
 }
 
 /**
@@ -34,7 +46,7 @@ export function variationId(seed: number, spec: VariationSpec): string {
  * gives the same result.
  */
 export function renderVariation(kb: Knowledge, seed: number, spec: VariationSpec): RenderedQuery {
-  const frames = Rng.of(seed, spec.golden.id, spec.style, 'frames').shuffle(FRAMES[spec.style]);
+  const frames = Rng.of(seed, spec.base.id, spec.style, 'frames').shuffle(FRAMES[spec.style].map((_, i) => i));
   const seen = new Set<string>();
   // earlier indices of the same style take earlier frames; identical renderings are retried with a new draw
   for (let i = 0; i < spec.index; i++) seen.add(renderOnce(kb, seed, spec, frames, i, 0).text);
@@ -45,29 +57,30 @@ export function renderVariation(kb: Knowledge, seed: number, spec: VariationSpec
   return renderOnce(kb, seed, spec, frames, spec.index, 6);
 }
 
-function renderOnce(kb: Knowledge, seed: number, spec: VariationSpec, frames: Frame[], index: number, attempt: number): RenderedQuery {
-  const rng = Rng.of(seed, spec.golden.id, spec.style, index, attempt);
-  const frame = frames[(index + attempt) % frames.length]!;
-  const r =
-    spec.golden.expected_intent.analysis_type === 'unknown'
-      ? { text: pickUnknown(seed, spec, index + attempt), intent: spec.golden.expected_intent }
-      : renderStated(frame, spec.golden.expected_intent, kb, rng);
+function renderOnce(kb: Knowledge, seed: number, spec: VariationSpec, frames: number[], index: number, attempt: number): RenderedQuery {
+  const rng = Rng.of(seed, spec.base.id, spec.style, index, attempt);
+  const frameIndex = frames[(index + attempt) % frames.length]!;
+  const frame: Frame = FRAMES[spec.style][frameIndex]!;
+  const r: RenderedQuery =
+    spec.base.request !== undefined
+      ? { text: pickUnknown(seed, spec, index + attempt), intent: spec.base.intent, templateId: `off-topic-${spec.style}` }
+      : { ...renderStated(frame, spec.base.intent, kb, rng), templateId: `${spec.style}-${String(frameIndex).padStart(2, '0')}` };
   return spec.style === 'edge_case' ? { ...r, text: addTypos(r.text, rng, 1 + rng.int(2)) } : r;
 }
 
 /** An LLM engine passes its own text, whose stated intent is the base query's. */
 function pickUnknown(seed: number, spec: VariationSpec, n: number): string {
-  const texts = unknownVariationTexts(spec.golden.query, spec.style, Rng.of(seed, spec.golden.id, spec.style, 'unknown'));
+  const texts = unknownVariationTexts(spec.base.request ?? spec.golden.query, spec.style, Rng.of(seed, spec.base.id, spec.style, 'unknown'));
   return texts[n % texts.length]!;
 }
 
 export function variationSeed(kb: Knowledge, seed: number, spec: VariationSpec, engine = 'template', text?: string): ExampleSeed {
   const g = spec.golden;
-  const rendered = text === undefined ? renderVariation(kb, seed, spec) : { text, intent: g.expected_intent };
+  const rendered: RenderedQuery = text === undefined ? renderVariation(kb, seed, spec) : { text, intent: spec.base.intent, templateId: `${engine}-${spec.style}` };
   return {
     id: variationId(seed, spec),
     kind: 'query_variation',
-    groupId: g.id,
+    groupId: spec.base.id,
     baseId: g.id,
     style: spec.style,
     engine,
@@ -77,5 +90,6 @@ export function variationSeed(kb: Knowledge, seed: number, spec: VariationSpec, 
     input: rendered.text,
     output: { intent: rendered.intent },
     groundTruth: rendered.intent,
+    templateId: rendered.templateId ?? null,
   };
 }

@@ -5,7 +5,7 @@ import { askForWorkflow } from '../task-contract/asks';
 import { categoryOf } from './categories';
 import { keepPlatform } from './keep-platform';
 import type { ExampleSeed } from './example-factory';
-import { varyIntent } from './intent-variants';
+import { baseIntentFor, varyIntent } from './intent-variants';
 import { renderQuery } from './render-query';
 import { Rng } from './rng';
 import { type IndexedSpec, perGoldenId } from './tool-selection';
@@ -25,7 +25,7 @@ export function workflowSeed(kb: Knowledge, seed: number, spec: IndexedSpec): Ex
   return {
     id: perGoldenId('wf', kb, seed, spec),
     kind: 'workflow',
-    groupId: golden.id,
+    groupId: baseIntentFor(kb, golden, spec.variant).id,
     baseId: golden.id,
     engine: 'template',
     category: categoryOf(kb, intent.analysis_type),
@@ -34,5 +34,6 @@ export function workflowSeed(kb: Knowledge, seed: number, spec: IndexedSpec): Ex
     input: text,
     output: { intent, tools, workflow },
     groundTruth: intent,
+    templateId: query.templateId ?? null,
   };
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import YAML, { LineCounter } from 'yaml';
 import type { z } from 'zod';
+import { checkCompatibility, type CompatibilityTables, CompatibilitySchema, resolveCompatibility } from './compatibility';
 import { resourcesDir } from './resources-dir';
 import { loadSelectionRules } from './selection-load';
 import {
@@ -38,12 +39,14 @@ function issueMessage(issue: z.core.$ZodIssue): string {
   return issue.message;
 }
 
-/** Parses one YAML list file; syntax errors name file and line, entry errors name file, entry and field. */
-export function readList<T>(dir: string, file: string, schema: z.ZodType<T>, problems: string[]): T[] {
+const NOT_READ = Symbol('not read');
+
+/** The data of one YAML file, or NOT_READ with the problem recorded (syntax errors name file and line). */
+function readYaml(dir: string, file: string, problems: string[]): unknown {
   const full = path.join(dir, file);
   if (!fs.existsSync(full)) {
     problems.push(`${file}: missing (expected in ${dir})`);
-    return [];
+    return NOT_READ;
   }
   const lineCounter = new LineCounter();
   const doc = YAML.parseDocument(fs.readFileSync(full, 'utf8'), { lineCounter, prettyErrors: false });
@@ -52,9 +55,15 @@ export function readList<T>(dir: string, file: string, schema: z.ZodType<T>, pro
       const pos = lineCounter.linePos(e.pos[0]);
       problems.push(`${file}:${pos.line}:${pos.col}: YAML syntax error: ${e.message.split('\n')[0]}`);
     }
-    return [];
+    return NOT_READ;
   }
-  const data = doc.toJS() as unknown;
+  return doc.toJS() as unknown;
+}
+
+/** Parses one YAML list file; syntax errors name file and line, entry errors name file, entry and field. */
+export function readList<T>(dir: string, file: string, schema: z.ZodType<T>, problems: string[]): T[] {
+  const data = readYaml(dir, file, problems);
+  if (data === NOT_READ) return [];
   if (!Array.isArray(data)) {
     problems.push(`${file}: expected a list of entries at the top level`);
     return [];
@@ -72,6 +81,16 @@ export function readList<T>(dir: string, file: string, schema: z.ZodType<T>, pro
   return out;
 }
 
+/** Parses one YAML file holding a single object; errors name file and field path. */
+function readObject<T>(dir: string, file: string, schema: z.ZodType<T>, problems: string[]): T | null {
+  const data = readYaml(dir, file, problems);
+  if (data === NOT_READ) return null;
+  const parsed = schema.safeParse(data);
+  if (parsed.success) return parsed.data;
+  for (const issue of parsed.error.issues) problems.push(`${file}: field '${issue.path.join('.') || '(document)'}': ${issueMessage(issue)}`);
+  return null;
+}
+
 function duplicates(file: string, ids: string[], problems: string[]): void {
   const seen = new Set<string>();
   for (const id of ids) {
@@ -80,7 +99,7 @@ function duplicates(file: string, ids: string[], problems: string[]): void {
   }
 }
 
-type Indexed = Omit<Knowledge, 'goldenQueries' | 'selection'>;
+type Indexed = Omit<Knowledge, 'goldenQueries' | 'selection' | 'compatibility'>;
 
 function checkAnalysisTypes(k: Indexed, tool: (where: string, id: string) => void, problems: string[]): void {
   for (const t of k.analysisTypes) {
@@ -172,8 +191,15 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir()): Knowledge {
   };
   crossCheck(indexed, goldenQueries, problems);
   const selection = loadSelectionRules(key, indexed, problems);
-  if (problems.length > 0) throw new KnowledgeError(problems);
-  const kb: Knowledge = { ...indexed, goldenQueries, selection };
+  const tables: CompatibilityTables | null = readObject(key, 'compatibility.yaml', CompatibilitySchema, problems);
+  if (tables)
+    checkCompatibility(
+      tables,
+      { organisms: new Set(organisms.map((o) => o.id)), analysisTypes: new Set(analysisTypes.map((t) => t.id)), goldenIds: new Set(goldenQueries.map((g) => g.id)) },
+      problems,
+    );
+  if (problems.length > 0 || !tables) throw new KnowledgeError(problems);
+  const kb: Knowledge = { ...indexed, goldenQueries, selection, compatibility: resolveCompatibility(tables) };
   cache.set(key, kb);
   return kb;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IntentSchema } from '../../src-preload/schemas/intent';
+import type { Compatibility } from './compatibility';
 import type { SelectionRules } from './selection';
 
 const Id = z.string().regex(/^[a-z0-9][a-z0-9_]*$/, 'ids are lower_snake_case');
@@ -97,4 +98,6 @@ export interface Knowledge {
   organismById: Map<string, OrganismEntry>;
   /** platforms, tool rules, alternatives and request focus (selection.ts) */
   selection: SelectionRules;
+  /** compatibility.yaml: which organisms, samples, designs, layouts and platforms suit each analysis */
+  compatibility: Compatibility;
 }

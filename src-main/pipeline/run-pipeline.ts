@@ -12,7 +12,8 @@ import { checkLeakage } from './leakage';
 import { estimatedJaccard, lshShape, MinHasher, UnionFind } from './minhash';
 import { taskOf } from '../task-contract/tasks';
 import { checkExample, type RuleDeps } from './rules';
-import { assignSplits, groupKey, stratumKey } from './splits';
+import { type TypeCoverage, typeCoverage } from './split-coverage';
+import { assignSplits, balancedByType, groupKey, stratumKey } from './splits';
 
 export type ExclusionReason =
   | 'rejected_in_review'
@@ -38,6 +39,10 @@ export interface PipelineResult {
   splitCounts: Record<Split, number>;
   perKind: Record<string, { total: number; train: number; val: number; test: number; excluded: number }>;
   perAnalysisType: Record<string, Record<Split, number>>;
+  /** per analysis type: val and test shares and whether they are in the 5-15% band */
+  typeCoverage: TypeCoverage[];
+  /** error patterns and education topics (their groups) per split */
+  topicsPerSplit: Record<string, Record<Split, number>>;
   nearDuplicateClusters: number;
   nearDuplicatePairs: number;
   leakage: LeakageReport;
@@ -263,7 +268,7 @@ export async function runPipeline(
 
   // splits on kept items, then near-duplicates of val/test items leave train (val ones leave for test)
   const assigned = assignSplits(
-    kept.map((i) => ({ group: items[i]!.group, stratum: items[i]!.stratum, forceTest: config.expertTestOnly && items[i]!.expert })),
+    kept.map((i) => ({ group: items[i]!.group, stratum: items[i]!.stratum, forceTest: config.expertTestOnly && items[i]!.expert, balance: items[i]!.analysisType, balanceChooses: balancedByType(items[i]!.kind) })),
     config,
   );
   const split: (Split | null)[] = items.map(() => null);
@@ -303,6 +308,7 @@ export async function runPipeline(
   const perKind: PipelineResult['perKind'] = {};
   const perType: PipelineResult['perAnalysisType'] = {};
   const splitCounts: Record<Split, number> = { train: 0, val: 0, test: 0 };
+  const topics = new Map<string, Record<Split, Set<string>>>();
   const excluded = { rejected_in_review: 0, awaiting_review: 0, rule_rejected: 0, rule_review: 0, duplicate: 0, near_duplicate_of_eval: 0 };
   const bool = (v: boolean | null) => (v === null ? null : v ? 1 : 0);
   const CHUNK = 5000;
@@ -320,6 +326,11 @@ export async function runPipeline(
           perType[it.analysisType] ??= { train: 0, val: 0, test: 0 };
           const t = perType[it.analysisType]!;
           t[s]++;
+          if (it.kind === 'education' || it.kind === 'error_diagnosis') {
+            const byS = topics.get(it.kind) ?? { train: new Set<string>(), val: new Set<string>(), test: new Set<string>() };
+            topics.set(it.kind, byS);
+            byS[s].add(it.group);
+          }
         } else {
           k.excluded++;
           if (it.excluded) excluded[it.excluded]++;
@@ -363,6 +374,8 @@ export async function runPipeline(
     splitCounts,
     perKind,
     perAnalysisType: perType,
+    typeCoverage: typeCoverage(perType),
+    topicsPerSplit: Object.fromEntries([...topics].sort((a, b) => a[0].localeCompare(b[0])).map(([k, v]) => [k, { train: v.train.size, val: v.val.size, test: v.test.size }])),
     nearDuplicateClusters: clusterSize.size,
     nearDuplicatePairs: pairs.length,
     leakage,

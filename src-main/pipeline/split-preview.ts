@@ -3,7 +3,8 @@ import type { SplitPreview } from '../../src-preload/contract/dataset';
 import type { Split } from '../../src-preload/schemas/example';
 import type { Db } from '../store/db';
 import { checkLeakage } from './leakage';
-import { assignSplits, groupKey, type SplitKeyFields, stratumKey } from './splits';
+import { coverageBand } from './split-coverage';
+import { assignSplits, balancedByType, groupKey, type SplitKeyFields, stratumKey } from './splits';
 
 interface PreviewRow extends SplitKeyFields {
   source: string;
@@ -33,7 +34,7 @@ export function previewSplits(db: Db, config: SplitConfig): SplitPreview {
   const notIncluded = (db.prepare(`SELECT COUNT(*) FROM examples WHERE status NOT IN ('auto_validated', 'accepted')`).pluck().get() as number) ?? 0;
 
   const assigned: Split[] = assignSplits(
-    rows.map((r) => ({ group: groupKey(r, config), stratum: stratumKey(r, config), forceTest: config.expertTestOnly && r.source === 'expert' })),
+    rows.map((r) => ({ group: groupKey(r, config), stratum: stratumKey(r, config), forceTest: config.expertTestOnly && r.source === 'expert', balance: r.analysis_type, balanceChooses: balancedByType(r.kind) })),
     config,
   );
 
@@ -99,7 +100,7 @@ export function previewSplits(db: Db, config: SplitConfig): SplitPreview {
     splits,
     byAnalysisType: [...perType]
       .sort((a, b) => a[0].localeCompare(b[0]))
-      .map(([analysisType, c]) => ({ analysisType, ...c })),
+      .map(([analysisType, c]) => ({ analysisType, ...c, band: coverageBand(c) })),
     leakage,
     nearDuplicates: { buildId: latest?.id ?? null, threshold, clusters, pairs: pairs.length },
     ms: Math.round(performance.now() - t0),

@@ -7,6 +7,13 @@ export interface SplitItem {
   stratum: string;
   /** expert-curated: test only */
   forceTest: boolean;
+  /**
+   * a second key whose split shares are evened out across strata (the analysis type, across kinds): groups
+   * of every item count towards it, and a group with `balanceChooses` picks its split by it rather than
+   * by its stratum alone
+   */
+  balance?: string;
+  balanceChooses?: boolean;
 }
 
 export const SPLITS: readonly Split[] = ['train', 'val', 'test'];
@@ -32,11 +39,22 @@ export function groupKey(ex: SplitKeyFields, config: Pick<SplitConfig, 'groupBy'
  * The stratum an example is balanced in. Strata are also split by kind, so small education/error groups are
  * balanced among themselves and not used to even out the large paraphrase groups of their analysis type.
  */
+/** Whether an example's split follows its analysis type's shares across kinds (not for topic kinds). */
+export function balancedByType(kind: string): boolean {
+  return !GROUP_IS_TOPIC.has(kind);
+}
+
 export function stratumKey(ex: SplitKeyFields, config: Pick<SplitConfig, 'stratifyBy'>): string {
+  // an error pattern or education topic is one group; balancing them per kind spreads the patterns and
+  // topics over the splits (per analysis type, most strata would hold a single group, which goes to train)
+  if (config.stratifyBy !== 'none' && GROUP_IS_TOPIC.has(ex.kind)) return ex.kind;
   if (config.stratifyBy === 'category') return `${ex.kind}/${ex.category}`;
   if (config.stratifyBy === 'analysis_type') return `${ex.kind}/${ex.analysis_type}`;
   return ex.kind;
 }
+
+/** Kinds whose groups are topics (an error pattern, a tool or analysis explained), not paraphrase groups. */
+const GROUP_IS_TOPIC = new Set(['education', 'error_diagnosis']);
 
 const shuffleKey = (seed: number, group: string) => hash('sha1', `${seed}\u0000${group}`, 'hex');
 
@@ -45,6 +63,8 @@ interface GroupInfo {
   size: number;
   stratum: string;
   forceTest: boolean;
+  balance: string;
+  balanceChooses: boolean;
 }
 
 /**
@@ -57,7 +77,7 @@ export function assignSplits(items: readonly SplitItem[], config: Pick<SplitConf
   for (const it of items) {
     let g = groups.get(it.group);
     if (!g) {
-      g = { name: it.group, size: 0, stratum: '', forceTest: false, strata: new Map() };
+      g = { name: it.group, size: 0, stratum: '', forceTest: false, balance: it.balance ?? '', balanceChooses: it.balanceChooses === true && it.balance !== undefined, strata: new Map() };
       groups.set(it.group, g);
     }
     g.size++;
@@ -74,10 +94,21 @@ export function assignSplits(items: readonly SplitItem[], config: Pick<SplitConf
   const total = items.length;
   const global = { train: 0, val: 0, test: 0 };
   const splitOf = new Map<string, Split>();
+  // per balance key: its size and what each split holds so far
+  const balance = new Map<string, { size: number; assigned: number; train: number; val: number; test: number }>();
+  const balanceOf = (key: string) => {
+    const b = balance.get(key) ?? { size: 0, assigned: 0, train: 0, val: 0, test: 0 };
+    balance.set(key, b);
+    return b;
+  };
+  for (const g of groups.values()) balanceOf(g.balance).size += g.size;
   for (const g of groups.values())
     if (g.forceTest) {
       splitOf.set(g.name, 'test');
       global.test += g.size;
+      const b = balanceOf(g.balance);
+      b.test += g.size;
+      b.assigned += g.size;
     }
   let assignedGlobal = global.test;
   for (const stratum of [...byStratum.keys()].sort()) {
@@ -97,7 +128,10 @@ export function assignSplits(items: readonly SplitItem[], config: Pick<SplitConf
         if (ratios[s] <= 0) continue;
         const localDeficit = (ratios[s] * (assignedLocal + g.size) - local[s]) / Math.max(1, stratumSize);
         const globalDeficit = (ratios[s] * (assignedGlobal + g.size) - global[s]) / Math.max(1, total);
-        const score = localDeficit + globalDeficit;
+        const b = balance.get(g.balance)!;
+        const balanceDeficit = !g.balanceChooses ? 0 : (ratios[s] * (b.assigned + g.size) - b[s]) / Math.max(1, b.size);
+        // with a balance key (the analysis type) its shares across kinds replace the stratum's own
+        const score = (g.balanceChooses ? balanceDeficit : localDeficit) + globalDeficit;
         if (score > bestScore + 1e-12) {
           best = s;
           bestScore = score;
@@ -106,6 +140,9 @@ export function assignSplits(items: readonly SplitItem[], config: Pick<SplitConf
       splitOf.set(g.name, best);
       local[best] += g.size;
       global[best] += g.size;
+      const b = balance.get(g.balance)!;
+      b[best] += g.size;
+      b.assigned += g.size;
       assignedLocal += g.size;
       assignedGlobal += g.size;
     }

@@ -26,6 +26,7 @@ export interface ExampleRow {
   quality_score: number | null;
   content_hash: string;
   created_at: string;
+  template_id?: string | null;
 }
 
 const json = (v: unknown): string | null => (v === null || v === undefined ? null : JSON.stringify(v));
@@ -43,6 +44,7 @@ export function exampleInsertRow(e: Example, jobId: string | null, seq: number) 
     confidence: e.parsed_intent?.confidence ?? e.output.intent?.confidence ?? null,
     job_id: jobId,
     seq,
+    template_id: e.template_id ?? null,
   };
 }
 export type ExampleInsertRow = ReturnType<typeof exampleInsertRow>;

@@ -8,9 +8,9 @@ export const INSERT_INTERACTION_SQL = `INSERT OR IGNORE INTO interactions (id, s
 
 export const INSERT_EXAMPLE_SQL = `INSERT OR IGNORE INTO examples (id, kind, source, group_id, base_id, style, engine, category,
   analysis_type, difficulty, input, output, ground_truth_intent, parsed_intent, intent_diff, intent_mismatches, confidence,
-  status, split, quality_score, content_hash, job_id, created_at, seq)
+  status, split, quality_score, content_hash, job_id, created_at, seq, template_id)
   VALUES (@id, @kind, @source, @group_id, @base_id, @style, @engine, @category, @analysis_type, @difficulty, @input, @output,
   @ground_truth_intent, @parsed_intent, @intent_diff, @intent_mismatches, @confidence, @status, @split, @quality_score,
-  @content_hash, @job_id, @created_at, @seq)`;
+  @content_hash, @job_id, @created_at, @seq, @template_id)`;
 
 export const NEXT_EXAMPLE_SEQ_SQL = 'SELECT coalesce(max(seq), 0) + 1 AS next FROM examples';

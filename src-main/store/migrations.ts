@@ -188,6 +188,19 @@ CREATE TABLE model_eval_items (
 );
 `,
   },
+  {
+    version: 4,
+    name: 'template ids and expert verification',
+    sql: `
+ALTER TABLE examples ADD COLUMN template_id TEXT;
+CREATE TABLE expert_verifications (
+  example_id TEXT PRIMARY KEY,
+  output_hash TEXT NOT NULL,
+  edited INTEGER NOT NULL DEFAULT 0,
+  verified_at TEXT NOT NULL
+);
+`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

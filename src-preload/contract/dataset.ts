@@ -46,7 +46,10 @@ export const SplitPreviewSchema = z.object({
   /** examples left out of the preview (pending, needs review, rejected) */
   notIncluded: z.number().int(),
   splits: SplitCountsSchema,
-  byAnalysisType: z.array(z.object({ analysisType: z.string(), train: z.number().int(), val: z.number().int(), test: z.number().int() })),
+  /** band: 'ok' when val and test each hold 5-15% of the type, 'outside' when not, 'small' under 50 examples */
+  byAnalysisType: z.array(
+    z.object({ analysisType: z.string(), train: z.number().int(), val: z.number().int(), test: z.number().int(), band: z.enum(['ok', 'outside', 'small']) }),
+  ),
   /**
    * Leakage of the previewed assignment: paraphrase groups (group_id) in more than one split, and
    * near-duplicate pairs across splits. Pairs come from the latest build's near-duplicate clusters.

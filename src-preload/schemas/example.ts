@@ -66,6 +66,8 @@ export const ExampleSchema = z.object({
   status: ExampleStatusSchema,
   split: SplitSchema.nullable(),
   quality_score: z.number().min(0).max(1).nullable(),
+  /** the sentence frame or template the input was rendered from, e.g. 'formal-07' (null: not rendered from one) */
+  template_id: z.string().nullable().optional(),
   /** sha256 of the normalized input + output, for exact dedup */
   content_hash: z.string(),
   created_at: z.string(),

@@ -19,7 +19,7 @@ describe('review queue in headless Chromium: keyboard decisions, undo, intent di
   const queue = () => db.prepare("SELECT id, intent_mismatches FROM examples WHERE status = 'needs_review' ORDER BY seq").all() as { id: string; intent_mismatches: number }[];
 
   beforeAll(async () => {
-    const gen = await runCli(['generate', '--kind', 'query_variation', '--count', '1000', '--db', dbPath]);
+    const gen = await runCli(['generate', '--kind', 'query_variation', '--count', '3000', '--db', dbPath]);
     expect(gen.code).toBe(0);
     const store = openStore(dbPath);
     const xss = makeExample({

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { runBuild } from '../../build/run-build';
 import { addDbOption, fail, openContext, stderrProgress } from '../common';
 import { formatTable } from '../format-table';
+import { COVERAGE_BAND } from '../../pipeline/split-coverage';
 
 export function registerBuild(program: Command): void {
   addDbOption(
@@ -48,6 +49,14 @@ export function registerBuild(program: Command): void {
       const gates = formatTable(['quality gate', 'value', 'minimum', 'result'], summary.gates.map((g) => [g.name, g.display, `${(g.threshold * 100).toFixed(0)}%`, g.result]));
       process.stdout.write(`\n${kinds}\n\nexcluded: ${excluded || 'none'}\n\n${gates}\n`);
       process.stdout.write(`\nleakage: ${summary.leakage.sharedGroups} shared groups, ${summary.leakage.crossSplitNearDuplicates} cross-split near-duplicates (${summary.nearDuplicateClusters} near-duplicate clusters kept for inspection)\n`);
+      const band = `${(COVERAGE_BAND.min * 100).toFixed(0)}-${(COVERAGE_BAND.max * 100).toFixed(0)}%`;
+      process.stdout.write(
+        summary.outsideBand.length === 0
+          ? `split coverage: every analysis type with ${COVERAGE_BAND.minExamples}+ examples has ${band} of them in val and in test\n`
+          : `split coverage: OUTSIDE the ${band} band in val or test: ${summary.outsideBand.join(', ')}\n`,
+      );
+      const topics = Object.entries(summary.topicsPerSplit).map(([k, t]) => `${k} ${t.train}/${t.val}/${t.test}`);
+      if (topics.length > 0) process.stdout.write(`groups per split (train/val/test): ${topics.join(', ')}\n`);
       process.stdout.write(`exported to ${summary.outDir} (${summary.files} files) in ${secs} s\n`);
     }
     if (!summary.passed) fail(`build failed its quality gates:\n  ${summary.failures.join('\n  ')}`);

@@ -176,12 +176,13 @@ export function Splits() {
                   <th className="num">val</th>
                   <th className="num">test</th>
                   <th className="num">total</th>
+                  <th>val / test share</th>
                 </tr>
               </thead>
               <tbody>
                 {preview.byAnalysisType.length === 0 ? (
                   <tr>
-                    <td colSpan={5} className="muted">
+                    <td colSpan={6} className="muted">
                       No included examples yet: generate some on the Generate screen, or accept examples in Review.
                     </td>
                   </tr>
@@ -193,6 +194,13 @@ export function Splits() {
                     <td className="num">{t.val.toLocaleString()}</td>
                     <td className="num">{t.test.toLocaleString()}</td>
                     <td className="num">{(t.train + t.val + t.test).toLocaleString()}</td>
+                    <td data-testid={`band-${t.analysisType}`}>
+                      {t.band === 'small' ? (
+                        <span className="muted">under 50</span>
+                      ) : (
+                        <span className={`pill ${t.band === 'ok' ? 'ok' : 'warn'}`}>{t.band === 'ok' ? '5-15%' : 'outside 5-15%'}</span>
+                      )}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -203,6 +211,7 @@ export function Splits() {
                   <td className="num">{preview.splits.val.toLocaleString()}</td>
                   <td className="num">{preview.splits.test.toLocaleString()}</td>
                   <td className="num">{total.toLocaleString()}</td>
+                  <td />
                 </tr>
               </tfoot>
             </table>

@@ -17,7 +17,7 @@ const deps: GenerateDeps = defaultGenerateDeps();
 const kb = deps.kb;
 const SEED = 7;
 const COUNT = 10;
-// the first 10 planned variations are style 'formal', index 0 of gq_001..gq_010; one of them gets garbage
+// the first 10 planned variations are style 'formal', index 0 of the first base intents of gq_001..gq_010; one gets garbage
 const BROKEN = kb.goldenQueries[2]!;
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -89,7 +89,7 @@ describe('runLlmGenerate against an OpenAI-compatible server with faults', () =>
     expect(ids).toEqual(plan.specs.map((_, i) => plan.id(i)).sort());
 
     const repo = new ExamplesRepo(db);
-    const broken = repo.get(`qv-${SEED}-${BROKEN.id}-formal-00`)!;
+    const broken = repo.get(plan.id(2))!;
     expect(broken.status).toBe('needs_review');
     expect(broken.engine).toBe('llm:test-model');
     expect(broken.output.explanation).toMatch(/^LLM output rejected: not valid JSON/);
@@ -101,10 +101,10 @@ describe('runLlmGenerate against an OpenAI-compatible server with faults', () =>
     // the round trip replaces the target confidence with the parser's calibrated one; every other field is the template's
     expect(broken.output.intent).toEqual({ ...template.output.intent, confidence: broken.output.intent!.confidence });
 
-    const good = repo.get(`qv-${SEED}-${kb.goldenQueries[0]!.id}-formal-00`)!;
+    const good = repo.get(plan.id(0))!;
     expect(good.input).toBe(`Could you please run this for me: ${kb.goldenQueries[0]!.query}`);
     expect(good.output.explanation).toBeUndefined();
-    expect(good.ground_truth_intent).toEqual(kb.goldenQueries[0]!.expected_intent);
+    expect(good.ground_truth_intent).toEqual((plan.specs[0] as { base: { intent: unknown } }).base.intent);
     expect(good.parsed_intent).not.toBeNull();
 
     // 9 valid items x 1 call + the broken one x 2 (corrective retry) answered, plus 2 failed attempts

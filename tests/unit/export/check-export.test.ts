@@ -41,6 +41,11 @@ function record(split: Split, i: number): TrainingRecord {
       tools: ['star', 'deseq2'],
       difficulty: 2,
       validated: true,
+      group_id: `gq_001-b0${i % 3}`,
+      golden_id: 'gq_001',
+      style: null,
+      engine: 'template',
+      template_id: null,
     },
   };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeExample } from '../../../src-main/generators/example-factory';
 import { TARGETS } from '../../../src-main/generators/targets';
+import { baseIntents } from '../../../src-main/generators/intent-variants';
 import { planTemplateItems } from '../../../src-main/generators/template-engine';
 import { parseIntent } from '../../../src-main/intent-parser';
 import { loadKnowledge } from '../../../src-main/knowledge/load';
@@ -13,17 +14,20 @@ const render = (kind: keyof typeof TARGETS, count: number, seed = 42) => {
 };
 
 describe('template engine', () => {
-  it('plans the targets of the plan: 50 variations per golden query, 10 per style', () => {
+  it('plans the targets of the plan over the base intents: every base intent in every style, evenly', () => {
     const plan = planTemplateItems(kb, 'query_variation', TARGETS.query_variation, 42);
     expect(plan.specs.length).toBe(5000);
-    const perGolden = new Map<string, Map<string, number>>();
-    for (const s of plan.specs as { golden: { id: string }; style: string }[]) {
-      const m = perGolden.get(s.golden.id) ?? new Map<string, number>();
+    const perBase = new Map<string, Map<string, number>>();
+    for (const s of plan.specs as { base: { id: string }; style: string }[]) {
+      const m = perBase.get(s.base.id) ?? new Map<string, number>();
       m.set(s.style, (m.get(s.style) ?? 0) + 1);
-      perGolden.set(s.golden.id, m);
+      perBase.set(s.base.id, m);
     }
-    expect(perGolden.size).toBe(100);
-    for (const m of perGolden.values()) expect([...m.values()]).toEqual([10, 10, 10, 10, 10]);
+    expect(perBase.size).toBe(baseIntents(kb).length);
+    const counts = [...perBase.values()].flatMap((m) => [...m.values()]);
+    expect(Math.max(...counts) - Math.min(...counts)).toBeLessThanOrEqual(1);
+    // asking for more continues the rounds rather than stopping at the plan
+    expect(planTemplateItems(kb, 'query_variation', 12_000, 42).specs.length).toBe(12_000);
     for (const kind of ['tool_selection', 'workflow', 'education', 'error_diagnosis'] as const)
       expect(planTemplateItems(kb, kind, TARGETS[kind], 42).specs.length).toBe(TARGETS[kind]);
   });
@@ -35,12 +39,11 @@ describe('template engine', () => {
     expect(b.filter((t, i) => t !== a[i]).length).toBeGreaterThan(200);
   });
 
-  it('variations of one golden query are distinct texts whose target states only what the text says', () => {
+  it('variations of one base intent are distinct texts whose target states only what the text says', () => {
     const all = render('query_variation', 5000);
-    const byGolden = new Map<string, string[]>();
-    for (const e of all) byGolden.set(e.base_id!, [...(byGolden.get(e.base_id!) ?? []), e.input]);
-    // a sparse query ("18S rRNA of root samples") has few minimal phrasings, so a handful may coincide
-    for (const texts of byGolden.values()) expect(new Set(texts).size).toBeGreaterThanOrEqual(45);
+    const byGroup = new Map<string, string[]>();
+    for (const e of all) byGroup.set(e.group_id, [...(byGroup.get(e.group_id) ?? []), e.input]);
+    for (const texts of byGroup.values()) expect(new Set(texts).size).toBeGreaterThanOrEqual(texts.length - 1);
     expect(new Set(all.map((e) => e.input)).size).toBeGreaterThanOrEqual(4980);
     // the rule parser reads the stated intent back from >= 95% of the non-typo variations
     const clean = all.filter((e) => e.style !== 'edge_case');

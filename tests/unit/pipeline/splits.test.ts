@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkLeakage } from '../../../src-main/pipeline/leakage';
-import { assignSplits, type SplitItem } from '../../../src-main/pipeline/splits';
+import { coverageBand, typeCoverage } from '../../../src-main/pipeline/split-coverage';
+import { assignSplits, type SplitItem, stratumKey } from '../../../src-main/pipeline/splits';
 
 function items(): SplitItem[] {
   const out: SplitItem[] = [];
@@ -49,5 +50,40 @@ describe('checkLeakage', () => {
     expect(r.sharedGroups).toBe(1);
     expect(r.crossSplitNearDuplicates).toBe(1);
     expect(r.examples).toEqual(['group g1', 'c (val) ~ a (train)']);
+  });
+});
+
+describe('split coverage', () => {
+  it('flags a type outside 5-15% in val or test, not one under 50 examples', () => {
+    expect(coverageBand({ train: 80, val: 10, test: 10 })).toBe('ok');
+    expect(coverageBand({ train: 90, val: 10, test: 0 })).toBe('outside');
+    expect(coverageBand({ train: 70, val: 20, test: 10 })).toBe('outside');
+    expect(coverageBand({ train: 40, val: 0, test: 0 })).toBe('small');
+    expect(typeCoverage({ a: { train: 90, val: 10, test: 0 } })).toEqual([{ analysisType: 'a', total: 100, valShare: 0.1, testShare: 0, band: 'outside' }]);
+  });
+
+  it('with 24 groups per type, puts 5-15% of every type in val and in test, also counting topic kinds balanced by type', () => {
+    const list: SplitItem[] = [];
+    for (let t = 0; t < 10; t++) {
+      for (let g = 0; g < 24; g++) for (let i = 0; i < 3 + ((g * 7 + t) % 6); i++) list.push({ group: `t${t}-g${g}`, stratum: `query_variation/t${t}`, forceTest: false, balance: `t${t}`, balanceChooses: true });
+      list.push({ group: `expert-t${t}`, stratum: `workflow/t${t}`, forceTest: true, balance: `t${t}`, balanceChooses: true });
+    }
+    // error patterns of 20 rows each, one per type: stratified per kind, evened out per type
+    for (let p = 0; p < 10; p++) for (let i = 0; i < 20; i++) list.push({ group: `err-${p}`, stratum: 'error_diagnosis', forceTest: false, balance: `t${p}` });
+    const split = assignSplits(list, { ratios, seed: 7 });
+    const per: Record<string, { train: number; val: number; test: number }> = {};
+    list.forEach((it, i) => {
+      per[it.balance!] ??= { train: 0, val: 0, test: 0 };
+      per[it.balance!]![split[i]!]++;
+    });
+    expect(typeCoverage(per).filter((c) => c.band !== 'ok')).toEqual([]);
+    const errSplits = new Set(list.map((it, i) => (it.stratum === 'error_diagnosis' ? split[i] : null)).filter(Boolean));
+    expect(errSplits).toEqual(new Set(['train', 'val', 'test']));
+  });
+
+  it('stratifies error patterns and education topics per kind, so they spread over the splits', () => {
+    const ex = { id: 'e1', kind: 'error_diagnosis', group_id: 'err-x', base_id: null, category: 'c', analysis_type: 'rna_seq_de' };
+    expect(stratumKey(ex, { stratifyBy: 'analysis_type' })).toBe('error_diagnosis');
+    expect(stratumKey({ ...ex, kind: 'query_variation' }, { stratifyBy: 'analysis_type' })).toBe('query_variation/rna_seq_de');
   });
 });
