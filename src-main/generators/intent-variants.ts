@@ -79,6 +79,7 @@ function derive(kb: Knowledge, golden: GoldenQuery, v: number, attempt: number):
 
   const value = sample ? (sample.value ?? sample.id) : null;
   const intent: Intent = {
+    request_kind: 'workflow',
     analysis_type: type,
     organism: organismOf(kb, organism),
     tissue: sample?.field === 'tissue' ? value : null,
