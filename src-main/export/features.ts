@@ -7,6 +7,7 @@ export const HF_FEATURES = {
   metadata: {
     example_id: { dtype: 'string', _type: 'Value' },
     kind: { dtype: 'string', _type: 'Value' },
+    task: { dtype: 'string', _type: 'Value' },
     source: { dtype: 'string', _type: 'Value' },
     category: { dtype: 'string', _type: 'Value' },
     analysis_type: { dtype: 'string', _type: 'Value' },
@@ -27,6 +28,7 @@ export const MESSAGE_TYPE = new Struct([str('role'), str('content')]);
 export const METADATA_TYPE = new Struct([
   str('example_id'),
   str('kind'),
+  str('task'),
   str('source'),
   str('category'),
   str('analysis_type'),
@@ -60,6 +62,7 @@ export const PARQUET_SCHEMA = [
   { name: 'metadata', repetition_type: 'OPTIONAL', num_children: 14 },
   { name: 'example_id', type: 'BYTE_ARRAY', converted_type: 'UTF8', repetition_type: 'OPTIONAL' },
   { name: 'kind', type: 'BYTE_ARRAY', converted_type: 'UTF8', repetition_type: 'OPTIONAL' },
+  { name: 'task', type: 'BYTE_ARRAY', converted_type: 'UTF8', repetition_type: 'OPTIONAL' },
   { name: 'source', type: 'BYTE_ARRAY', converted_type: 'UTF8', repetition_type: 'OPTIONAL' },
   { name: 'category', type: 'BYTE_ARRAY', converted_type: 'UTF8', repetition_type: 'OPTIONAL' },
   { name: 'analysis_type', type: 'BYTE_ARRAY', converted_type: 'UTF8', repetition_type: 'OPTIONAL' },
