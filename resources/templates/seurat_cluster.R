@@ -1,0 +1,21 @@
+#!/usr/bin/env Rscript
+# Single-cell clustering with Seurat: QC filters, normalisation, variable genes, PCA, graph clustering, UMAP, markers.
+suppressPackageStartupMessages(library(Seurat))
+# @include _common.R
+
+counts <- Read10X("${matrix}")
+if (is.list(counts)) counts <- counts[["Gene Expression"]]
+cells <- CreateSeuratObject(counts = counts, project = "${prefix}", min.cells = 3, min.features = 200)
+cells[["percent.mt"]] <- PercentageFeatureSet(cells, pattern = "^(MT|mt)-")
+cells <- subset(cells, subset = nFeature_RNA > 200 & nFeature_RNA < 6000 & percent.mt < 20)
+cells <- NormalizeData(cells)
+cells <- FindVariableFeatures(cells, selection.method = "vst", nfeatures = 2000)
+cells <- ScaleData(cells)
+cells <- RunPCA(cells, npcs = 30)
+cells <- FindNeighbors(cells, dims = 1:20)
+cells <- FindClusters(cells, resolution = 0.5)
+cells <- RunUMAP(cells, dims = 1:20)
+markers <- FindAllMarkers(cells, only.pos = TRUE, min.pct = 0.25, logfc.threshold = 0.25)
+write_tsv(markers, "${prefix}.seurat.markers.tsv")
+saveRDS(cells, "${prefix}.seurat.rds")
+write_versions(c("r-seurat" = "Seurat"))
