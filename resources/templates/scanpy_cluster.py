@@ -1,9 +1,15 @@
 #!/usr/bin/env python3
 """Single-cell clustering with Scanpy: QC filters, normalisation, HVGs, PCA, neighbours, Leiden, UMAP, markers."""
+from pathlib import Path
+
 import scanpy as sc
 
 sc.settings.n_jobs = ${task.cpus}
-adata = sc.read_10x_mtx("${matrix}", var_names="gene_symbols", cache=False)
+# a Space Ranger or Cell Ranger outs folder holds the filtered matrix one level down
+matrix_dir = Path("${matrix}")
+if (matrix_dir / "filtered_feature_bc_matrix").is_dir():
+    matrix_dir = matrix_dir / "filtered_feature_bc_matrix"
+adata = sc.read_10x_mtx(matrix_dir, var_names="gene_symbols", cache=False)
 adata.var_names_make_unique()
 adata.var["mt"] = adata.var_names.str.upper().str.startswith("MT-")
 sc.pp.calculate_qc_metrics(adata, qc_vars=["mt"], percent_top=None, log1p=False, inplace=True)

@@ -3,7 +3,9 @@
 suppressPackageStartupMessages(library(Seurat))
 # @include _common.R
 
-counts <- Read10X("${matrix}")
+# a Space Ranger or Cell Ranger outs folder holds the filtered matrix one level down
+matrix_dir <- if (dir.exists(file.path("${matrix}", "filtered_feature_bc_matrix"))) file.path("${matrix}", "filtered_feature_bc_matrix") else "${matrix}"
+counts <- Read10X(matrix_dir)
 if (is.list(counts)) counts <- counts[["Gene Expression"]]
 cells <- CreateSeuratObject(counts = counts, project = "${prefix}", min.cells = 3, min.features = 200)
 cells[["percent.mt"]] <- PercentageFeatureSet(cells, pattern = "^(MT|mt)-")

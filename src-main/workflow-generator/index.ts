@@ -144,11 +144,3 @@ export function generateWorkflow(intent: Intent, tools: ToolChoice[], kb: Knowle
   for (const k of Object.keys(files).sort((a, b) => (a === 'main.nf' ? -1 : b === 'main.nf' ? 1 : a.localeCompare(b)))) sorted[k] = files[k]!;
   return { files: sorted };
 }
-
-/** The project as markdown: main.nf then each file, each in a fence of its language. */
-export function renderWorkflowMarkdown(project: WorkflowProject): string {
-  const lang = (f: string) => (f.endsWith('.R') ? 'r' : f.endsWith('.py') ? 'python' : f.endsWith('.sh') ? 'bash' : 'nextflow');
-  return Object.entries(project.files)
-    .map(([file, text]) => `\`\`\`${lang(file)}\n${lang(file) === 'nextflow' ? '//' : '#'} ${file}\n${text.trimEnd()}\n\`\`\``)
-    .join('\n\n');
-}
