@@ -1,7 +1,7 @@
 import { ORGANISM_FACT_KEYS, type Process, type ProcessOutput, type ResolvedProcess, resolveProcess } from './process-schema';
 
 /** Names a command may use besides its inputs: `${task.cpus}`, `${prefix}`, `${args}`, `${meta.id}`. */
-const BUILTIN = /^(task\.[A-Za-z_.]+(\(\))?|prefix|args|meta\.[a-z_]+|case_group|control_group|single_end)$/;
+const BUILTIN = /^(task\.[A-Za-z_.]+(\(\))?|task\.memory\.toMega\(\)\.intdiv\(\d+\) \* \d+|prefix|args|meta\.[a-z_]+|case_group|control_group|single_end)$/;
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

@@ -1,7 +1,7 @@
 import type { ToolChoice, WorkflowProject } from '../../src-preload/schemas/example';
 import type { Intent } from '../../src-preload/schemas/intent';
 import { resolveProcess } from '../knowledge/process-schema';
-import type { Knowledge } from '../knowledge/schemas';
+import type { Knowledge, Tool } from '../knowledge/schemas';
 import { type ConfiguredProcess, defaultProfile, renderConfig } from './config';
 import { type DataContext, dataContext, describeData, type Platform, variantKey } from './context';
 import { renderModule } from './process-module';
@@ -62,34 +62,56 @@ export function generateWorkflow(intent: Intent, tools: ToolChoice[], kb: Knowle
   const configured: ConfiguredProcess[] = [];
   let pairs = false;
 
-  for (const choice of tools) {
-    const tool = kb.toolById.get(choice.tool);
-    if (!tool) continue;
+  const placed = new Set<string>();
+  const allSamplesMeta = `[id: '${ctx.analysisType}', single_end: ${!ctx.paired}]`;
+  type Placement = { ok: true } | { ok: false; why: string; missing: string[] };
+
+  /** Renders one tool's module and its call, if its data and inputs are there. */
+  const place = (tool: Tool, note?: string): Placement => {
     const process = resolveProcess(tool.process, ctx.analysisType);
     const variant = variantKey(process, ctx);
     const name = processName(tool.id);
-    if (!variant) {
-      body.push(`    // ${tool.name} is left out: it has no command for ${describeData(ctx)} data`);
-      continue;
-    }
-    const wired = wireInputs(name, process, channels, `[id: '${ctx.analysisType}', single_end: ${!ctx.paired}]`);
-    if (wired.missing.length) {
-      body.push(`    // ${tool.name} is left out: no earlier step produces ${wired.missing.join(', ')}`);
-      continue;
-    }
+    if (!variant) return { ok: false, why: `it has no command for ${describeData(ctx)} data`, missing: [] };
+    const wired = wireInputs(name, process, channels, allSamplesMeta);
+    if (wired.missing.length) return { ok: false, why: `no earlier step produces ${wired.missing.join(', ')}`, missing: wired.missing };
     if (process.input.mode === 'pair') pairs = true;
     const module = renderModule({ name, tool, process, variant, ctx }, kb.templates);
     Object.assign(files, module.files);
     includes.push(`include { ${name} } from './modules/${tool.id}'`);
     configured.push({ name, tool, process, analysisType: ctx.analysisType });
+    placed.add(tool.id);
     for (const r of process.input.references) references.add(r);
     for (const v of module.valueInputs) values.add(v);
+    if (note) body.push(`    // ${note}`);
     body.push(...wired.before.map((l) => `    ${l}`));
     const args = [...wired.args, ...process.input.references.map((r) => `file(params.${r}, checkIfExists: true)`), ...module.valueInputs.map((v) => `params.${v}`)];
     body.push(`    ${name}(${args.join(', ')})`);
     body.push(`    ch_versions = ch_versions.mix(${name}.out.versions)`);
     for (const o of process.outputs)
       channels.set(o.kind, { expr: `${name}.out.${o.emit ?? o.kind}`, perSample: process.input.mode !== 'collect' }, o.report);
+    return { ok: true };
+  };
+
+  /** A tool of this analysis (required tools first, then its steps) that makes a missing kind and can run now. */
+  const provide = (missing: string[], forTool: Tool): boolean => {
+    const type = kb.analysisTypeById.get(ctx.analysisType);
+    const candidates = [...new Set([...(type?.required_tools ?? []), ...(type?.steps.flatMap((s) => s.tools) ?? [])])];
+    const wanted = new Set(missing.flatMap((m) => m.split(' or ')));
+    for (const id of candidates) {
+      const tool = kb.toolById.get(id);
+      if (!tool || placed.has(id)) continue;
+      if (!resolveProcess(tool.process, ctx.analysisType).outputs.some((o) => wanted.has(o.kind))) continue;
+      if (place(tool, `${tool.name} added: ${forTool.name} needs its output, which no chosen step makes`).ok) return true;
+    }
+    return false;
+  };
+
+  for (const choice of tools) {
+    const tool = kb.toolById.get(choice.tool);
+    if (!tool) continue;
+    let result = place(tool);
+    if (!result.ok && result.missing.length && provide(result.missing, tool)) result = place(tool);
+    if (!result.ok) body.push(`    // ${tool.name} is left out: ${result.why}`);
   }
 
   const analysis = kb.analysisTypeById.get(intent.analysis_type);
@@ -108,7 +130,7 @@ export function generateWorkflow(intent: Intent, tools: ToolChoice[], kb: Knowle
     .map(([k, c]) => `    ${k} = ${c.expr}`);
   const checks = [...values].sort().map((v) => `    if (params.${v} == null) {\n        error("--${v} is required for this organism")\n    }`);
   const main = [
-    `// ${analysis?.name ?? intent.analysis_type} on ${describeData(ctx)} reads`,
+    `// ${analysis?.name ?? intent.analysis_type} on ${describeData(ctx)} data`,
     `// Organism: ${organism}${intent.tissue ? ` | Tissue: ${intent.tissue}` : ''}${intent.cell_type ? ` | Cells: ${intent.cell_type}` : ''}`,
     ...(intent.comparison ? [`// Comparison: ${intent.comparison.description}`] : []),
     `// Run: nextflow run main.nf -profile ${defaultProfile(intent)}   (check the wiring first with -stub)`,

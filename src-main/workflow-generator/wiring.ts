@@ -72,9 +72,13 @@ export function wireInputs(name: string, p: ResolvedProcess, channels: Channels,
     return c;
   });
   if (missing.length) return { before: [], args: [], missing };
-  // a step over all samples emits plain files: they go on as one item whose meta names the whole analysis
-  const tupled = (c: Channel) => (c.perSample ? c.expr : `${c.expr}.map { f -> [${allSamplesMeta}, f] }`);
-  const joined = found.map((c) => tupled(c!)).reduce((a, b) => `${a}.join(${b})`);
+  // per-sample slots join on meta; a file made once for all samples (an assembly) is combined with each sample,
+  // or, when nothing is per sample, goes on as one item whose meta names the whole analysis
+  const channelsFound = found as Channel[];
+  const perSample = channelsFound.filter((c) => c.perSample).map((c) => c.expr);
+  const shared = channelsFound.filter((c) => !c.perSample).map((c) => c.expr);
+  const first = perSample.length ? perSample.reduce((a, b) => `${a}.join(${b})`) : `${shared.shift()}.map { f -> [${allSamplesMeta}, f] }`;
+  const joined = shared.reduce((a, b) => `${a}.combine(${b})`, first);
   if (p.input.mode === 'sample') return { before: [], args: [joined], missing };
   const [a, b] = p.input.roles;
   const vars = p.input.files.map((s) => s.name);

@@ -142,4 +142,27 @@ describe('generated workflows carry the right commands', () => {
     expect(gpu).toContain("withName: 'DEEPVARIANT' {\n        container = 'google/deepvariant:1.6.1-gpu'\n        accelerator = 1");
     expect(gpu).toContain("--gpus all");
   });
+
+  it('a chosen step whose input no chosen step makes gets the analysis tool that makes it (Bracken after Kraken2)', () => {
+    const i = intent('metagenomics_taxonomic', { organism: null });
+    const tools = [{ tool: 'fastqc', rationale: '' }, { tool: 'bracken', rationale: '' }];
+    const main = generateWorkflow(i, tools, kb).files['main.nf']!;
+    expect(main).toContain('    // Kraken2 added: Bracken needs its output, which no chosen step makes\n    KRAKEN2(reads, file(params.kraken2_db, checkIfExists: true))');
+    expect(main).toContain('BRACKEN(KRAKEN2.out.kraken2_report, file(params.kraken2_db, checkIfExists: true))');
+  });
+
+  it('transcriptome assembly: Salmon quantifies against the Trinity assembly, combined with each sample', () => {
+    const files = project(intent('de_novo_transcriptome_assembly'));
+    expect(files['main.nf']).toContain('SALMON(FASTP.out.reads.combine(TRINITY.out.assembly))');
+    expect(files['modules/salmon/main.nf']).toContain('tuple val(meta), path(reads), path(transcripts)');
+    expect(files['modules/salmon/main.nf']).toContain('salmon index --threads ${task.cpus} -t ${transcripts} -i ${meta.id}.salmon_index');
+    expect(files['modules/busco/main.nf']).toContain('--offline --download_path ${busco_downloads}');
+  });
+
+  it('16S amplicons: both primers trimmed from read pairs, one from single reads', () => {
+    expect(project(intent('amplicon_16s'))['modules/cutadapt/main.nf']).toContain('-g ^GTGYCAGCMGCCGCGGTAA -G ^GGACTACNVGGGTWTCTAAT');
+    const single = project(intent('amplicon_16s', { read_layout: 'single' }))['modules/cutadapt/main.nf']!;
+    expect(single).toContain('-g ^GTGYCAGCMGCCGCGGTAA ${args} -o ${meta.id}.trim.fastq.gz');
+    expect(single).not.toContain(' -G ');
+  });
 });
