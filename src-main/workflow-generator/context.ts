@@ -1,6 +1,7 @@
 import type { Intent } from '../../src-preload/schemas/intent';
 import type { ResolvedProcess, VariantKey } from '../knowledge/process-schema';
 import type { Knowledge, OrganismEntry } from '../knowledge/schemas';
+import { requestPlatform } from '../tool-selector/context';
 
 /** Sequencing platform of the reads: short reads, Oxford Nanopore, PacBio HiFi. */
 export type Platform = 'illumina' | 'ont' | 'hifi';
@@ -19,20 +20,17 @@ export interface DataContext {
   controlGroup: string;
 }
 
-/** The platform an intent implies: HiFi / PacBio or nanopore named in its data type, else long reads are ONT. */
-export function platformOf(intent: Intent): Platform {
-  const explicit = (intent as Intent & { platform?: string }).platform?.toLowerCase();
-  const hint = `${explicit ?? ''} ${intent.data_type ?? ''}`.toLowerCase();
-  if (/hifi|pacbio|ccs/.test(hint)) return 'hifi';
-  if (/nanopore|ont\b|long_read/.test(hint)) return 'ont';
-  return 'illumina';
+/** The platform of a request, from the platforms table the tool selector reads (named in the text, else the data type's default). */
+export function platformOf(intent: Intent, kb: Knowledge, text = ''): Platform {
+  const id = requestPlatform(intent, kb, text).id;
+  return id === 'ont' || id === 'hifi' ? id : 'illumina';
 }
 
 /** 10x Chromium and Visium libraries are read pairs (barcode read + cDNA read), Hi-C pairs ligation ends; sequences are FASTA. */
 const ALWAYS_PAIRED = new Set(['scrna_seq', 'spatial', 'hic']);
 const NEVER_PAIRED = new Set(['sequences']);
 
-export function dataContext(intent: Intent, kb: Knowledge, platform: Platform = platformOf(intent)): DataContext {
+export function dataContext(intent: Intent, kb: Knowledge, platform: Platform): DataContext {
   const groups = intent.comparison?.groups ?? [];
   const dataType = kb.analysisTypeById.get(intent.analysis_type)?.data_type ?? '';
   const paired = ALWAYS_PAIRED.has(dataType) || (!NEVER_PAIRED.has(dataType) && intent.read_layout !== 'single');

@@ -3,7 +3,7 @@ import type { Intent } from '../../src-preload/schemas/intent';
 import { resolveProcess } from '../knowledge/process-schema';
 import type { Knowledge, Tool } from '../knowledge/schemas';
 import { type ConfiguredProcess, defaultProfile, renderConfig } from './config';
-import { type DataContext, dataContext, describeData, type Platform, variantKey } from './context';
+import { type DataContext, dataContext, describeData, type Platform, platformOf, variantKey } from './context';
 import { renderModule } from './process-module';
 import { Channels, wireInputs } from './wiring';
 
@@ -11,7 +11,9 @@ export type { Platform } from './context';
 export { platformOf } from './context';
 
 export interface GenerateOptions {
-  /** the sequencing platform when the intent does not say (HiFi and ONT take different presets) */
+  /** the request's text: the platform it names (HiFi, ONT) picks the commands' presets */
+  text?: string;
+  /** the sequencing platform, overriding the text */
   platform?: Platform;
 }
 
@@ -51,7 +53,7 @@ function referenceDefault(id: string, kb: Knowledge, ctx: DataContext): string {
  * knowledge-base process entry, shipped scripts, nextflow.config. Deterministic for the same inputs.
  */
 export function generateWorkflow(intent: Intent, tools: ToolChoice[], kb: Knowledge, options: GenerateOptions = {}): WorkflowProject {
-  const ctx = dataContext(intent, kb, options.platform);
+  const ctx = dataContext(intent, kb, options.platform ?? platformOf(intent, kb, options.text));
   const files: Record<string, string> = {};
   const channels = new Channels();
   channels.set('reads', { expr: 'reads', perSample: true });

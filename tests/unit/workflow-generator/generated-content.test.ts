@@ -165,4 +165,13 @@ describe('generated workflows carry the right commands', () => {
     expect(single).toContain('-g ^GTGYCAGCMGCCGCGGTAA ${args} -o ${meta.id}.trim.fastq.gz');
     expect(single).not.toContain(' -G ');
   });
+
+  it('the platform comes from the request text through the platforms table', () => {
+    const i = intent('long_read_variants');
+    const text = 'call variants from PacBio HiFi reads of one genome';
+    const files = generateWorkflow(i, selectTools(i, kb, text), kb, { text }).files;
+    expect(files['modules/minimap2/main.nf']).toContain('minimap2 -ax map-hifi');
+    expect(files['main.nf']).toContain('on PacBio HiFi long-read data');
+    expect(generateWorkflow(i, selectTools(i, kb), kb).files['modules/minimap2/main.nf']).toContain('minimap2 -ax map-ont');
+  });
 });
