@@ -14,7 +14,7 @@ export function expertExamples(kb: Knowledge): Example[] {
   return kb.goldenQueries.map((g) => {
     const intent = g.expected_intent;
     const tools = intent.analysis_type === 'unknown' ? [] : selectTools(intent, kb, g.query);
-    const workflow = tools.length > 0 ? generateWorkflow(intent, tools, kb) : undefined;
+    const workflow = tools.length > 0 ? generateWorkflow(intent, tools, kb, { text: g.query }) : undefined;
     return makeExample({
       id: `expert-${g.id}`,
       kind: workflow ? 'workflow' : 'query_variation',

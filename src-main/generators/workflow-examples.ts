@@ -21,7 +21,7 @@ export function workflowSeed(kb: Knowledge, seed: number, spec: IndexedSpec): Ex
   // the user turn asks for a workflow and keeps the platform the tool choice depends on
   const text = askForWorkflow(keepPlatform(query.text, golden.query, kb), spec.variant);
   const tools = selectTools(intent, kb, text);
-  const workflow = generateWorkflow(intent, tools, kb);
+  const workflow = generateWorkflow(intent, tools, kb, { text });
   return {
     id: perGoldenId('wf', kb, seed, spec),
     kind: 'workflow',

@@ -3,6 +3,8 @@ import path from 'node:path';
 import YAML, { LineCounter } from 'yaml';
 import type { z } from 'zod';
 import { checkCompatibility, type CompatibilityTables, CompatibilitySchema, resolveCompatibility } from './compatibility';
+import { checkProcess } from './process-check';
+import { type Reference, ReferenceSchema } from './process-schema';
 import { resourcesDir } from './resources-dir';
 import { loadSelectionRules } from './selection-load';
 import {
@@ -101,6 +103,34 @@ function duplicates(file: string, ids: string[], problems: string[]): void {
 
 type Indexed = Omit<Knowledge, 'goldenQueries' | 'selection' | 'compatibility'>;
 
+/**
+ * Shipped scripts: resources/templates beside the knowledge folder, else the real resources folder's. A line
+ * `# @include _part.R` is replaced by that part's text (parts start with `_` and are not scripts themselves).
+ */
+function readTemplates(knowledgeDir: string, problems: string[]): Map<string, string> {
+  const beside = path.join(knowledgeDir, '..', 'templates');
+  const dir = fs.existsSync(beside) ? beside : path.join(resourcesDir(), 'templates');
+  const out = new Map<string, string>();
+  if (!fs.existsSync(dir)) return out;
+  const read = (f: string) => fs.readFileSync(path.join(dir, f), 'utf8');
+  for (const f of fs.readdirSync(dir).sort()) {
+    if (f.startsWith('_')) continue;
+    const text = read(f).replace(/^# @include (\S+)\n/gm, (_m, part: string) => {
+      if (fs.existsSync(path.join(dir, part))) return read(part);
+      problems.push(`templates/${f}: includes ${part}, which is not shipped`);
+      return '';
+    });
+    out.set(f, text);
+  }
+  return out;
+}
+
+function checkProcesses(k: Indexed, problems: string[]): void {
+  const references = new Set(k.referenceById.keys());
+  for (const t of k.tools)
+    for (const p of checkProcess(t.process, { references, templates: k.templates })) problems.push(`tools.yaml: entry '${t.id}': ${p}`);
+}
+
 function checkAnalysisTypes(k: Indexed, tool: (where: string, id: string) => void, problems: string[]): void {
   for (const t of k.analysisTypes) {
     const where = `analysis_types.yaml: entry '${t.id}'`;
@@ -157,6 +187,7 @@ function crossCheck(k: Indexed, golden: GoldenQuery[], problems: string[]): void
   checkAnalysisTypes(k, tool, problems);
   checkErrorPatterns(k, tool, problems);
   checkGolden(k, golden, tool, problems);
+  checkProcesses(k, problems);
 }
 
 const cache = new Map<string, Knowledge>();
@@ -173,12 +204,14 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir()): Knowledge {
   const organisms: OrganismEntry[] = readList(key, 'organisms.yaml', OrganismEntrySchema, problems);
   const categories: Category[] = readList(key, 'categories.yaml', CategorySchema, problems);
   const goldenQueries: GoldenQuery[] = readList(key, 'golden_queries.yaml', GoldenQuerySchema, problems);
+  const references: Reference[] = readList(key, 'references.yaml', ReferenceSchema, problems);
   duplicates('analysis_types.yaml', analysisTypes.map((x) => x.id), problems);
   duplicates('tools.yaml', tools.map((x) => x.id), problems);
   duplicates('error_patterns.yaml', errorPatterns.map((x) => x.id), problems);
   duplicates('organisms.yaml', organisms.map((x) => x.id), problems);
   duplicates('categories.yaml', categories.map((x) => x.id), problems);
   duplicates('golden_queries.yaml', goldenQueries.map((x) => x.id), problems);
+  duplicates('references.yaml', references.map((x) => x.id), problems);
   const indexed: Indexed = {
     analysisTypes,
     tools,
@@ -188,6 +221,8 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir()): Knowledge {
     analysisTypeById: new Map(analysisTypes.map((t) => [t.id, t])),
     toolById: new Map(tools.map((t) => [t.id, t])),
     organismById: new Map(organisms.map((o) => [o.id, o])),
+    referenceById: new Map(references.map((r) => [r.id, r])),
+    templates: readTemplates(key, problems),
   };
   crossCheck(indexed, goldenQueries, problems);
   const selection = loadSelectionRules(key, indexed, problems);

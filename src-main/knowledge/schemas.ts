@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { IntentSchema } from '../../src-preload/schemas/intent';
 import type { Compatibility } from './compatibility';
 import type { SelectionRules } from './selection';
+import { OrganismFactsSchema, type Process, ProcessSchema, type Reference } from './process-schema';
 
 const Id = z.string().regex(/^[a-z0-9][a-z0-9_]*$/, 'ids are lower_snake_case');
 
@@ -27,25 +28,27 @@ export const AnalysisTypeSchema = z.object({
 });
 export type AnalysisType = z.infer<typeof AnalysisTypeSchema>;
 
-export const ToolSchema = z.object({
-  id: Id,
-  name: z.string(),
-  purpose: z.string().min(10),
-  category: z.string(),
-  inputs: z.array(z.string()).min(1),
-  outputs: z.array(z.string()).min(1),
-  /** e.g. quay.io/biocontainers/star:2.7.11b--h43eeafb_0 */
-  container: z.string().min(3),
-  /** a typical command line with placeholders */
-  typical_command: z.string().min(3),
-  typical_params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).default({}),
-  analysis_types: z.array(Id).min(1),
-  /** alternative names users type: 'bwa-mem2', 'featureCounts', 'deseq' */
-  aliases: z.array(z.string()).default([]),
-  /** resource profile for the selector's constraint handling */
-  memory_gb: z.number().positive().default(4),
-  url: z.string().optional(),
-});
+export const ToolSchema = z
+  .object({
+    id: Id,
+    name: z.string(),
+    purpose: z.string().min(10),
+    category: z.string(),
+    inputs: z.array(z.string()).min(1),
+    outputs: z.array(z.string()).min(1),
+    /** pinned image, e.g. quay.io/biocontainers/star:2.7.11b--h43eeafb_0 (a multi-tool image where the command pipes) */
+    container: z.string().min(3),
+    typical_params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).default({}),
+    analysis_types: z.array(Id).min(1),
+    /** alternative names users type: 'bwa-mem2', 'featureCounts', 'deseq' */
+    aliases: z.array(z.string()).default([]),
+    /** resource profile for the selector's constraint handling */
+    memory_gb: z.number().positive().default(4),
+    url: z.string().optional(),
+    /** how the tool runs as a Nextflow process: the one source of the generated module */
+    process: ProcessSchema,
+  })
+  .transform((t) => ({ ...t, typical_command: typicalCommand(t.process) }));
 export type Tool = z.infer<typeof ToolSchema>;
 
 export const ErrorPatternSchema = z.object({
@@ -70,8 +73,24 @@ export const OrganismEntrySchema = z.object({
   alternative_builds: z.array(z.string()).default([]),
   /** assembly names a user may type (lowercase) -> the build they denote, e.g. { mm10: 'GRCm38' } */
   build_aliases: z.record(z.string(), z.string()).default({}),
+  /** values commands derive from the organism (effective genome size, MACS2 -g, miRBase code, ...) */
+  facts: OrganismFactsSchema.default({}),
 });
 export type OrganismEntry = z.infer<typeof OrganismEntrySchema>;
+
+/** The process command as a reader sees it: the paired-end (else first) variant with {placeholders}. */
+export function typicalCommand(p: Process): string {
+  const text = p.command.paired ?? p.command.default ?? Object.values(p.command)[0] ?? '';
+  return text
+    .split('\n')[0]!
+    .replace(/\$\{task\.cpus\}/g, '{cpus}')
+    .replace(/\$\{(\w+)\[(\d)\]\}/g, (_m, v: string, i: string) => `{${v === 'reads' ? (i === '0' ? 'r1' : 'r2') : v}}`)
+    .replace(/\$\{([\w.]+)\}/g, '{$1}')
+    .replace(/\{org\.(\w+)\}/g, '{$1}')
+    .replace(/\\\$/g, '$')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
 
 export const GoldenQuerySchema = z.object({
   id: z.string().regex(/^gq_\d{3}$/),
@@ -100,4 +119,8 @@ export interface Knowledge {
   selection: SelectionRules;
   /** compatibility.yaml: which organisms, samples, designs, layouts and platforms suit each analysis */
   compatibility: Compatibility;
+  /** reference files processes stage, by id */
+  referenceById: Map<string, Reference>;
+  /** shipped scripts (resources/templates) by file name */
+  templates: Map<string, string>;
 }

@@ -53,7 +53,7 @@ export function lintSource(source: string, file = 'main.nf', resolve?: (fromFile
   return toResult(lintParsed(file, parsed, resolver));
 }
 
-/** Lints a project given as relative path -> source; includes resolve among these files. */
+/** Lints a project given as relative path -> source (its *.nf files); includes resolve among these files. */
 export function lintProject(files: Record<string, string>, entry?: string): LintResult {
   const parsed = new Map<string, Parsed>();
   const exportsCache = new Map<string, Exports>();
@@ -66,7 +66,9 @@ export function lintProject(files: Record<string, string>, entry?: string): Lint
     return p;
   };
   const diagnostics: Diagnostic[] = [];
-  const order = entry && files[entry] !== undefined ? [entry, ...Object.keys(files).filter((f) => f !== entry).sort()] : Object.keys(files).sort();
+  // Nextflow scripts only: shipped templates (R, Python) and nextflow.config are other languages
+  const scripts = Object.keys(files).filter((f) => f.endsWith('.nf') || f === entry);
+  const order = entry && files[entry] !== undefined ? [entry, ...scripts.filter((f) => f !== entry).sort()] : scripts.sort();
   for (const file of order) {
     const resolve = (includePath: string): ResolvedInclude | 'unchecked' => {
       if (includePath.startsWith('plugin/')) return 'unchecked';

@@ -42,9 +42,12 @@ function notesSection(example: Example, kb: Knowledge): string | null {
   return ['## Constraints', ...notes.map((n) => `- **${n.constraint.replace(/_/g, ' ')}**${n.met ? '' : ' (cannot be fully met)'}: ${n.text}`)].join('\n');
 }
 
+/** A fence's language: shipped R and Python scripts are not Nextflow (nextflow.config is, in syntax). */
+const fenceLang = (file: string) => (file.endsWith('.R') ? 'r' : file.endsWith('.py') ? 'python' : 'nextflow');
+
 function workflowSection(wf: WorkflowProject): string {
   const paths = Object.keys(wf.files).sort((a, b) => (a === 'main.nf' ? -1 : b === 'main.nf' ? 1 : a.localeCompare(b)));
-  return ['## Workflow', ...paths.map((p) => `\`${p}\`\n\`\`\`nextflow\n${wf.files[p]!.trimEnd()}\n\`\`\``)].join('\n\n');
+  return ['## Workflow', ...paths.map((p) => `\`${p}\`\n\`\`\`${fenceLang(p)}\n${wf.files[p]!.trimEnd()}\n\`\`\``)].join('\n\n');
 }
 
 /** The platform bullet: named when the request names it or the reads are long (then the assumption is said). */

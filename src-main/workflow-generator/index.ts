@@ -1,87 +1,142 @@
 import type { ToolChoice, WorkflowProject } from '../../src-preload/schemas/example';
 import type { Intent } from '../../src-preload/schemas/intent';
-import type { Knowledge } from '../knowledge/schemas';
-import { PARAM_DEFAULTS } from './command';
-import { type DataKind, DEFAULT_FLOW, TOOL_FLOWS } from './data-kinds';
-import { type ProcessSpec, renderProcessModule } from './process-module';
+import { resolveProcess } from '../knowledge/process-schema';
+import type { Knowledge, Tool } from '../knowledge/schemas';
+import { type ConfiguredProcess, defaultProfile, renderConfig } from './config';
+import { type DataContext, dataContext, describeData, type Platform, platformOf, variantKey } from './context';
+import { renderModule } from './process-module';
+import { Channels, wireInputs } from './wiring';
 
-interface ChannelRef {
-  expr: string;
-  tuple: boolean;
+export type { Platform } from './context';
+export { platformOf } from './context';
+
+export interface GenerateOptions {
+  /** the request's text: the platform it names (HiFi, ONT) picks the commands' presets */
+  text?: string;
+  /** the sequencing platform, overriding the text */
+  platform?: Platform;
 }
-
-const REFERENCE_DEFAULTS: Record<string, (i: Intent) => string> = {
-  fasta: (i) => `references/${i.organism?.genome_build ?? 'genome'}.fa`,
-  gtf: (i) => `references/${i.organism?.genome_build ?? 'genome'}.gtf`,
-  index: (i) => `references/${i.organism?.genome_build ?? 'genome'}_index`,
-};
 
 const processName = (toolId: string) => toolId.toUpperCase();
 const workflowName = (analysisType: string) => analysisType.toUpperCase();
 const quote = (s: string) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 
-/** Intent + tools -> a Nextflow DSL2 project (strict syntax); deterministic for the same inputs. */
-export function generateWorkflow(intent: Intent, tools: ToolChoice[], kb: Knowledge): WorkflowProject {
-  const paired = intent.read_layout !== 'single';
+/** Where the reads are and how a sample's meta map is read from the file name. */
+function entryChannel(ctx: DataContext, pairs: boolean, sequences: boolean): { glob: string; channel: string; note: string } {
+  const meta = (id: string, single: boolean) =>
+    pairs
+      ? `[id: ${id}, pair: ${id}.substring(0, ${id}.lastIndexOf('_')), role: ${id}.substring(${id}.lastIndexOf('_') + 1), single_end: ${single}]`
+      : `[id: ${id}, single_end: ${single}]`;
+  const note = pairs ? '// Sample names end in their role, e.g. P1_tumor / P1_normal or rep1_chip / rep1_input.' : '';
+  if (sequences)
+    return { glob: 'data/*.fasta', channel: `channel.fromPath(params.reads, checkIfExists: true)\n        .map { fa -> [${meta('fa.simpleName', true)}, fa] }`, note };
+  if (ctx.paired)
+    return {
+      glob: 'data/*_R{1,2}.fastq.gz',
+      channel: `channel.fromFilePairs(params.reads, checkIfExists: true)\n        .map { id, files -> [${meta('id', false)}, files] }`,
+      note,
+    };
+  return {
+    glob: 'data/*.fastq.gz',
+    channel: `channel.fromPath(params.reads, checkIfExists: true)\n        .map { fq -> [${meta('fq.simpleName', true)}, fq] }`,
+    note,
+  };
+}
+
+function referenceDefault(id: string, kb: Knowledge, ctx: DataContext): string {
+  const build = ctx.genomeBuild ?? ctx.organism?.genome_build ?? 'genome';
+  return (kb.referenceById.get(id)?.default ?? `references/${id}`).replace(/\{build\}/g, build);
+}
+
+/**
+ * Intent + tools -> a Nextflow DSL2 project (strict syntax): main.nf, one module per tool rendered from its
+ * knowledge-base process entry, shipped scripts, nextflow.config. Deterministic for the same inputs.
+ */
+export function generateWorkflow(intent: Intent, tools: ToolChoice[], kb: Knowledge, options: GenerateOptions = {}): WorkflowProject {
+  const ctx = dataContext(intent, kb, options.platform ?? platformOf(intent, kb, options.text));
   const files: Record<string, string> = {};
-  const channels = new Map<DataKind, ChannelRef>([['reads', { expr: 'reads', tuple: true }]]);
-  const qcChannels: string[] = [];
+  const channels = new Channels();
+  channels.set('reads', { expr: 'reads', perSample: true });
   const body: string[] = [];
   const includes: string[] = [];
   const references = new Set<string>();
-  const params = new Set<string>();
-  let last: ChannelRef = channels.get('reads')!;
+  const values = new Set<string>();
+  const configured: ConfiguredProcess[] = [];
+  let pairs = false;
+
+  const placed = new Set<string>();
+  const allSamplesMeta = `[id: '${ctx.analysisType}', single_end: ${!ctx.paired}]`;
+  type Placement = { ok: true } | { ok: false; why: string; missing: string[] };
+
+  /** Renders one tool's module and its call, if its data and inputs are there. */
+  const place = (tool: Tool, note?: string): Placement => {
+    const process = resolveProcess(tool.process, ctx.analysisType);
+    const variant = variantKey(process, ctx);
+    const name = processName(tool.id);
+    if (!variant) return { ok: false, why: `it has no command for ${describeData(ctx)} data`, missing: [] };
+    const wired = wireInputs(name, process, channels, allSamplesMeta);
+    if (wired.missing.length) return { ok: false, why: `no earlier step produces ${wired.missing.join(', ')}`, missing: wired.missing };
+    if (process.input.mode === 'pair') pairs = true;
+    const module = renderModule({ name, tool, process, variant, ctx }, kb.templates);
+    Object.assign(files, module.files);
+    includes.push(`include { ${name} } from './modules/${tool.id}'`);
+    configured.push({ name, tool, process, analysisType: ctx.analysisType });
+    placed.add(tool.id);
+    for (const r of process.input.references) references.add(r);
+    for (const v of module.valueInputs) values.add(v);
+    if (note) body.push(`    // ${note}`);
+    body.push(...wired.before.map((l) => `    ${l}`));
+    const args = [...wired.args, ...process.input.references.map((r) => `file(params.${r}, checkIfExists: true)`), ...module.valueInputs.map((v) => `params.${v}`)];
+    body.push(`    ${name}(${args.join(', ')})`);
+    body.push(`    ch_versions = ch_versions.mix(${name}.out.versions)`);
+    for (const o of process.outputs)
+      channels.set(o.kind, { expr: `${name}.out.${o.emit ?? o.kind}`, perSample: process.input.mode !== 'collect' }, o.report);
+    return { ok: true };
+  };
+
+  /** A tool of this analysis (required tools first, then its steps) that makes a missing kind and can run now. */
+  const provide = (missing: string[], forTool: Tool): boolean => {
+    const type = kb.analysisTypeById.get(ctx.analysisType);
+    const candidates = [...new Set([...(type?.required_tools ?? []), ...(type?.steps.flatMap((s) => s.tools) ?? [])])];
+    const wanted = new Set(missing.flatMap((m) => m.split(' or ')));
+    for (const id of candidates) {
+      const tool = kb.toolById.get(id);
+      if (!tool || placed.has(id)) continue;
+      if (!resolveProcess(tool.process, ctx.analysisType).outputs.some((o) => wanted.has(o.kind))) continue;
+      if (place(tool, `${tool.name} added: ${forTool.name} needs its output, which no chosen step makes`).ok) return true;
+    }
+    return false;
+  };
 
   for (const choice of tools) {
     const tool = kb.toolById.get(choice.tool);
     if (!tool) continue;
-    const flow = TOOL_FLOWS[tool.id] ?? DEFAULT_FLOW;
-    const name = processName(tool.id);
-    const source = flow.consumes === 'qc' ? null : (channels.get(flow.consumes) ?? last);
-    const tupleInput = source ? source.tuple : false;
-    const spec: ProcessSpec = { name, tool, flow, tupleInput, paired };
-    const { text, command } = renderProcessModule(spec);
-    files[`modules/${tool.id}.nf`] = text;
-    includes.push(`include { ${name} } from './modules/${tool.id}'`);
-    for (const r of command.references) references.add(r);
-    for (const p of command.params) params.add(p);
-
-    let inputExpr: string;
-    if (flow.consumes === 'qc') inputExpr = qcChannels.length ? `${qcChannels[0]}${qcChannels.slice(1).map((c) => `.mix(${c})`).join('')}.collect()` : 'ch_versions.collect()';
-    else if (flow.collect && source!.tuple) inputExpr = `${source!.expr}.map { meta, files -> files }.collect()`;
-    else if (flow.collect) inputExpr = `${source!.expr}.collect()`;
-    else inputExpr = source!.expr;
-    const args = [inputExpr, ...command.references.map((r) => `file(params.${r})`)];
-    body.push(`    ${name}(${args.join(', ')})`);
-    const out: ChannelRef = { expr: `${name}.out.${flow.produces}`, tuple: tupleInput && !flow.collect };
-    body.push(`    ch_versions = ch_versions.mix(${name}.out.versions)`);
-    if (flow.produces === 'qc') qcChannels.push(`${name}.out.qc${tupleInput ? '.map { meta, files -> files }' : ''}`);
-    else {
-      channels.set(flow.produces, out);
-      last = out;
-    }
+    let result = place(tool);
+    if (!result.ok && result.missing.length && provide(result.missing, tool)) result = place(tool);
+    if (!result.ok) body.push(`    // ${tool.name} is left out: ${result.why}`);
   }
 
   const analysis = kb.analysisTypeById.get(intent.analysis_type);
+  const entry = entryChannel(ctx, pairs, analysis?.data_type === 'sequences');
   const wf = workflowName(intent.analysis_type);
-  const headerOrganism = intent.organism ? `${intent.organism.scientific_name} (${intent.organism.genome_build})` : 'not specified';
+  const organism = intent.organism ? `${intent.organism.scientific_name} (${intent.organism.genome_build})` : 'not specified';
   const paramLines = [
-    `params.reads = ${quote(paired ? 'data/*_R{1,2}.fastq.gz' : 'data/*.fastq.gz')}`,
+    `params.reads = ${quote(entry.glob)}`,
     `params.outdir = 'results'`,
-    ...[...references].sort().map((r) => `params.${r} = ${quote(REFERENCE_DEFAULTS[r]?.(intent) ?? `references/${r}`)}`),
-    ...[...params].sort().map((p) => `params.${p} = ${quote(PARAM_DEFAULTS[p] ?? p)}`),
+    ...[...references].sort().map((r) => `params.${r} = ${quote(referenceDefault(r, kb, ctx))}`),
+    ...[...values].sort().map((v) => `params.${v} = null // no ${v} is known for this organism: give --${v}`),
   ];
-  if (intent.comparison) paramLines.push(`params.groups = ${quote(intent.comparison.groups.join(','))}`);
-  const emits = [...channels.entries()]
+  const emits = channels
+    .entries()
     .filter(([k]) => k !== 'reads')
     .map(([k, c]) => `    ${k} = ${c.expr}`);
-  const input = paired
-    ? "channel.fromFilePairs(params.reads, checkIfExists: true)\n        .map { id, files -> [[id: id, single_end: false], files] }"
-    : "channel.fromPath(params.reads, checkIfExists: true)\n        .map { fq -> [[id: fq.simpleName, single_end: true], fq] }";
+  const checks = [...values].sort().map((v) => `    if (params.${v} == null) {\n        error("--${v} is required for this organism")\n    }`);
   const main = [
-    `// ${analysis?.name ?? intent.analysis_type}`,
-    `// Organism: ${headerOrganism}${intent.tissue ? ` | Tissue: ${intent.tissue}` : ''}${intent.cell_type ? ` | Cells: ${intent.cell_type}` : ''}`,
+    `// ${analysis?.name ?? intent.analysis_type} on ${describeData(ctx)} data`,
+    `// Organism: ${organism}${intent.tissue ? ` | Tissue: ${intent.tissue}` : ''}${intent.cell_type ? ` | Cells: ${intent.cell_type}` : ''}`,
     ...(intent.comparison ? [`// Comparison: ${intent.comparison.description}`] : []),
+    `// Run: nextflow run main.nf -profile ${defaultProfile(intent)}   (check the wiring first with -stub)`,
+    ...(entry.note ? [entry.note] : []),
     '',
     ...paramLines,
     '',
@@ -101,20 +156,15 @@ export function generateWorkflow(intent: Intent, tools: ToolChoice[], kb: Knowle
     '}',
     '',
     'workflow {',
-    `    ch_reads = ${input}`,
+    ...checks,
+    `    ch_reads = ${entry.channel}`,
     `    ${wf}(ch_reads)`,
     '}',
     '',
   ];
   files['main.nf'] = main.join('\n');
+  files['nextflow.config'] = renderConfig(intent, configured);
   const sorted: Record<string, string> = {};
   for (const k of Object.keys(files).sort((a, b) => (a === 'main.nf' ? -1 : b === 'main.nf' ? 1 : a.localeCompare(b)))) sorted[k] = files[k]!;
   return { files: sorted };
-}
-
-/** The project as markdown: main.nf then each module, each in a nextflow fence. */
-export function renderWorkflowMarkdown(project: WorkflowProject): string {
-  return Object.entries(project.files)
-    .map(([file, text]) => `\`\`\`nextflow\n// ${file}\n${text.trimEnd()}\n\`\`\``)
-    .join('\n\n');
 }

@@ -1,72 +1,127 @@
+import { inputVariables, patternRegex } from '../knowledge/process-check';
+import type { ProcessOutput, ResolvedProcess, VariantKey } from '../knowledge/process-schema';
 import type { Tool } from '../knowledge/schemas';
-import { renderCommand, type RenderedCommand } from './command';
-import { type DataKind, KIND_EXT, type ToolFlow } from './data-kinds';
+import { type DataContext, organismFact } from './context';
 
-export interface ProcessSpec {
+export interface ModuleSpec {
   name: string;
   tool: Tool;
-  flow: ToolFlow;
-  /** whether the input channel carries [meta, files] tuples */
-  tupleInput: boolean;
-  paired: boolean;
+  process: ResolvedProcess;
+  variant: VariantKey;
+  ctx: DataContext;
 }
 
-const LABELS: [number, string][] = [
-  [4, 'process_single'],
-  [8, 'process_low'],
-  [16, 'process_medium'],
-];
-
-function label(memoryGb: number): string {
-  return LABELS.find(([max]) => memoryGb <= max)?.[1] ?? 'process_high';
+export interface RenderedModule {
+  /** modules/<id>/main.nf and, for scripted steps, modules/<id>/templates/<script> */
+  files: Record<string, string>;
+  /** organism facts the knowledge base lacks for this organism: `val` inputs given from params */
+  valueInputs: string[];
 }
 
-function versionCommand(tool: Tool): string {
-  const bin = tool.typical_command.split(/\s+/)[0]!.replace(/[{}]/g, '');
-  return `${bin} --version 2>&1 | head -n 1`;
+const indent = (text: string, pad: string) =>
+  text
+    .trimEnd()
+    .split('\n')
+    .map((l) => (l ? pad + l : l))
+    .join('\n');
+
+/** The sample-unique name stem: the sample (or pair) id, or the analysis for a step over all samples. */
+function prefixFor(spec: ModuleSpec): string {
+  return spec.process.input.mode === 'collect' ? spec.ctx.analysisType : '${meta.id}';
 }
 
-function outputPattern(flow: ToolFlow, produces: DataKind): string {
-  return flow.output ?? `*${KIND_EXT[produces]}`;
+/** Fills the entry's placeholders: prefix, organism facts, strandedness, comparison groups, layout. */
+function fill(text: string, spec: ModuleSpec, missing: Set<string>): string {
+  const prefix = prefixFor(spec);
+  return text
+    .replace(/\$\{prefix\}/g, prefix)
+    .replace(/\{org\.([a-z0-9_]+)\}/g, (_m, key: string) => {
+      const value = organismFact(key, spec.ctx);
+      if (value !== undefined) return value;
+      missing.add(key);
+      return `\${${key}}`;
+    })
+    .replace(/\{strand\}/g, () => spec.process.strand?.[spec.ctx.strandedness] ?? '')
+    .replace(/\{group1\}/g, spec.ctx.caseGroup)
+    .replace(/\$\{case_group\}/g, spec.ctx.caseGroup)
+    .replace(/\$\{control_group\}/g, spec.ctx.controlGroup)
+    .replace(/\$\{single_end\}/g, String(!spec.ctx.paired));
 }
 
-/** One module file: a single process with input/output/emit, container, command line and versions.yml. */
-export function renderProcessModule(spec: ProcessSpec): { text: string; command: RenderedCommand } {
-  const { tool, flow } = spec;
-  const perSample = spec.tupleInput && !flow.collect;
-  const command = renderCommand(tool, flow.consumes, flow.produces, spec.paired);
-  const inputVarName = flow.consumes === 'reads' ? 'reads' : flow.consumes === 'qc' ? 'qc_files' : flow.consumes;
-  const inputs = [perSample ? `tuple val(meta), path(${inputVarName})` : `path ${inputVarName}`, ...command.references.map((r) => `path ${r}`)];
-  const pattern = outputPattern(flow, flow.produces);
-  const output = perSample
-    ? `tuple val(meta), path("${pattern}"), emit: ${flow.produces}`
-    : `path "${pattern}", emit: ${flow.produces}`;
+/** File names the stub creates for an output: the names the command writes, else the pattern without `*`. */
+function stubNames(output: ProcessOutput, pattern: string, command: string): string[] {
+  const re = new RegExp(patternRegex(pattern).source, 'g');
+  const written = [...command.matchAll(re)].map((m) => m[0].replace(/^[\s'"=/>(]/, '').replace(/[\s'";)|<>/]$/, ''));
+  const names = output.named_by === undefined && written.length ? [...new Set(written)] : [pattern.replace(/\*/g, '')];
+  return names;
+}
+
+function stubLine(name: string, dir: boolean): string[] {
+  const parent = name.includes('/') ? [`mkdir -p ${name.slice(0, name.lastIndexOf('/'))}`] : [];
+  if (dir) return [`mkdir -p ${name}`];
+  return [...parent, name.endsWith('.gz') ? `echo "" | gzip > ${name}` : `touch ${name}`];
+}
+
+function inputLines(p: ResolvedProcess, valueInputs: string[]): string[] {
+  const names = p.input.files.map((s) => s.name);
+  let files: string[];
+  if (p.input.mode === 'collect') files = names.map((n) => `path ${n}`);
+  else {
+    const vars = p.input.mode === 'pair' ? inputVariables(p).slice(0, names.length * 2) : names;
+    const ordered = p.input.mode === 'pair' ? [...vars.filter((_, i) => i % 2 === 0), ...vars.filter((_, i) => i % 2 === 1)] : vars;
+    files = [`tuple val(meta), ${ordered.map((v) => `path(${v})`).join(', ')}`];
+  }
+  return [...files, ...p.input.references.map((r) => `path ${r}`), ...valueInputs.map((v) => `val ${v}`)];
+}
+
+function versionsBlock(tool: Tool, p: ResolvedProcess): string[] {
+  return ['cat <<-END_VERSIONS > versions.yml', '"${task.process}":', `    ${tool.id}: \\$(${p.version})`, 'END_VERSIONS'];
+}
+
+/** One module: a process with meta-map tuples, task.ext.args, the entry's command, versions.yml and a stub. */
+export function renderModule(spec: ModuleSpec, templates: Map<string, string>): RenderedModule {
+  const { tool, process: p } = spec;
+  const missing = new Set<string>();
+  const command = fill(p.command[spec.variant]!, spec, missing);
+  const templateText = p.template ? fill(templates.get(p.template) ?? '', spec, missing) : undefined;
+  const valueInputs = [...missing].sort();
+  const perTask = p.input.mode === 'collect' ? '' : 'tuple val(meta), ';
+  const outputs = p.outputs.map((o) => {
+    const pattern = fill(o.pattern, spec, missing);
+    return { o, pattern, line: `${perTask}path("${pattern}"), emit: ${o.emit ?? o.kind}` };
+  });
+  const stub = outputs.flatMap(({ o, pattern }) => stubNames(o, pattern, templateText ?? command).flatMap((n) => stubLine(n, o.dir)));
+  const body = p.template
+    ? ['def args = task.ext.args ?: \'\'', `template '${p.template}'`]
+    : ['def args = task.ext.args ?: \'\'', '"""', command.trimEnd(), '', ...versionsBlock(tool, p), '"""'];
   const lines = [
     `// ${tool.name}: ${tool.purpose}`,
     `process ${spec.name} {`,
-    perSample ? '    tag "${meta.id}"' : `    tag "${tool.id}"`,
-    `    label '${label(tool.memory_gb)}'`,
+    p.input.mode === 'collect' ? `    tag '${spec.ctx.analysisType}'` : '    tag "${meta.id}"',
+    `    label '${p.label}'`,
+    `    conda '${p.conda.join(' ')}'`,
     `    container '${tool.container}'`,
     '',
     '    input:',
-    ...inputs.map((i) => `    ${i}`),
+    ...inputLines(p, valueInputs).map((l) => `    ${l}`),
     '',
     '    output:',
-    `    ${output}`,
+    ...outputs.map((x) => `    ${x.line}`),
     '    path "versions.yml", emit: versions',
     '',
     '    script:',
-    perSample ? '    def prefix = "${meta.id}"' : `    def prefix = "${tool.id}"`,
-    '    """',
-    `    ${command.script.replace(/\\/g, '\\\\').replace(/\$(?!\{)/g, '\\$')}`,
+    ...body.map((l) => (l === '"""' || l.startsWith('def ') || l.startsWith('template ') ? `    ${l}` : indent(l, '    '))),
     '',
-    '    cat <<-END_VERSIONS > versions.yml',
-    '    "${task.process}":',
-    `        ${tool.id}: \\$(${versionCommand(tool)})`,
-    '    END_VERSIONS',
+    '    stub:',
+    '    """',
+    ...stub.map((l) => `    ${l}`),
+    '',
+    ...versionsBlock(tool, p).map((l) => `    ${l}`),
     '    """',
     '}',
     '',
   ];
-  return { text: lines.join('\n'), command };
+  const files: Record<string, string> = { [`modules/${tool.id}/main.nf`]: lines.join('\n') };
+  if (p.template && templateText !== undefined) files[`modules/${tool.id}/templates/${p.template}`] = templateText;
+  return { files, valueInputs };
 }

@@ -76,30 +76,33 @@ describe('generated workflows pass the Nextflow linter', () => {
   it.each(typeCases)('analysis type $type: main.nf and modules have the expected shape', ({ intent }) => {
     const { files } = generate(intent);
     const main = files['main.nf']!;
-    const modules = Object.keys(files).filter((f) => f !== 'main.nf');
+    const modules = Object.keys(files).filter((f) => /^modules\/[a-z0-9_]+\/main\.nf$/.test(f));
     expect(Object.keys(files)[0]).toBe('main.nf');
+    expect(files['nextflow.config']).toMatch(/^profiles \{$/m);
     expect(main).toMatch(/^params\.reads = /m);
     expect(main).toMatch(/^params\.outdir = /m);
     expect(main).toMatch(/^workflow \{$/m);
     expect(main).toMatch(/^workflow [A-Z0-9_]+ \{$/m);
+    expect(main).not.toContain('is left out');
+    for (const f of Object.keys(files).filter((x) => x !== 'main.nf' && x !== 'nextflow.config'))
+      expect(f).toMatch(/^modules\/[a-z0-9_]+\/(main\.nf|templates\/[a-z0-9_]+\.(R|py))$/);
     for (const m of modules) {
-      expect(m).toMatch(/^modules\/[a-z0-9_]+\.nf$/);
-      const includePath = `./${m.replace(/\.nf$/, '')}`;
-      expect(main, `main.nf includes ${m}`).toMatch(new RegExp(`^include \\{ [A-Z0-9_]+ \\} from '${includePath.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}'$`, 'm'));
+      const toolId = m.split('/')[1]!;
+      expect(main, `main.nf includes ${m}`).toContain(`from './modules/${toolId}'\n`);
       const text = files[m]!;
-      const toolId = m.slice('modules/'.length, -'.nf'.length);
       const tool = kb.toolById.get(toolId);
       expect(tool, `module ${m} comes from a catalog tool`).toBeDefined();
       expect(text).toMatch(/^process [A-Z0-9_]+ \{$/m);
-      expect(text).toMatch(/^\s+container '[^']+'$/m);
+      expect(text).toContain(`    container '${tool!.container}'`);
       expect(text).toMatch(/^\s+input:$/m);
       expect(text).toMatch(/^\s+output:$/m);
+      expect(text).toMatch(/^\s+stub:$/m);
       expect(text).toMatch(/emit: \w+/);
       expect(text).toMatch(/path "versions\.yml", emit: versions/);
-      expect(text).toContain('versions.yml');
-      // the command's thread count comes from task.cpus whenever the catalog command takes one
-      if (tool!.typical_command.includes('{cpus}')) expect(text).toContain('${task.cpus}');
-      else expect(text).not.toMatch(/\{cpus\}/);
+      expect(text).toContain("def args = task.ext.args ?: ''");
+      if (tool!.process.template) expect(files[`modules/${toolId}/templates/${tool!.process.template}`], toolId).toBeDefined();
+      // no reference or setting reaches a task as a params string: files are staged inputs
+      expect(text).not.toMatch(/params\./);
     }
   });
 });

@@ -1,0 +1,139 @@
+import { z } from 'zod';
+
+/**
+ * How one tool runs as a Nextflow process: what it takes, what it writes, and the command per read layout and
+ * platform. The workflow generator renders modules from this alone, so the declared outputs and the files
+ * the command writes come from one entry (and the loader checks that they agree).
+ */
+
+const Name = z.string().regex(/^[a-z][a-z0-9_]*$/, 'names are lower_snake_case');
+
+/** A data kind flowing between processes: reads, bam, bai, vcf, count_matrix, ... */
+export const DataKindSchema = Name;
+
+/**
+ * One file slot of an input: `bam` (the variable is named after its kind) or `counts=count_matrix|salmon_quant`
+ * (variable `counts`, filled by whichever of those kinds the pipeline produced last).
+ */
+export const SlotSchema = z
+  .string()
+  .regex(/^[a-z][a-z0-9_]*(=[a-z][a-z0-9_]*(\|[a-z][a-z0-9_]*)*)?$/, "a slot is 'kind' or 'name=kind|kind'")
+  .transform((s) => {
+    const [name, kinds] = s.split('=') as [string, string | undefined];
+    return { name, kinds: kinds ? kinds.split('|') : [name] };
+  });
+export type Slot = z.output<typeof SlotSchema>;
+
+export const InputModeSchema = z.enum([
+  /** one task per sample: `tuple val(meta), path(a), path(b)` */
+  'sample',
+  /** one task for all samples: each slot is `path x` holding every sample's files */
+  'collect',
+  /** one task per tumour/normal pair: `tuple val(meta), path(tumor_a), ..., path(normal_a), ...` */
+  'pair',
+]);
+export type InputMode = z.infer<typeof InputModeSchema>;
+
+export const ProcessInputSchema = z.object({
+  mode: InputModeSchema.default('sample'),
+  /** for pairs: the two roles, read from the last `_`-separated word of a sample name (S1_tumor, S1_normal) */
+  roles: z.tuple([Name, Name]).default(['tumor', 'normal']),
+  files: z.array(SlotSchema).min(1),
+  /** reference files staged as `path x` inputs, given as `file(params.x)`; ids from references.yaml */
+  references: z.array(Name).default([]),
+});
+
+export const ProcessOutputSchema = z.object({
+  /** emit name; the output's kind unless given */
+  emit: Name.optional(),
+  kind: DataKindSchema,
+  /** file or folder name, `${prefix}` for the sample-unique prefix; `*` only where the tool picks the rest */
+  pattern: z
+    .string()
+    .min(1)
+    .refine((p) => !/[{},\s]/.test(p.replace(/\$\{[A-Za-z_.]+\}/g, '')), 'one name per pattern: no braces, commas or spaces'),
+  /** the output is a folder (the stub creates it with mkdir) */
+  dir: z.boolean().default(false),
+  /**
+   * for files the tool names itself from an argument (STAR's --outFileNamePrefix, FastQC's input name): the
+   * argument text, which every command variant must contain
+   */
+  named_by: z.string().optional(),
+  /** MultiQC can read it */
+  report: z.boolean().default(false),
+});
+export type ProcessOutput = z.infer<typeof ProcessOutputSchema>;
+
+/** Command keys: `default`, or a read layout (`paired`, `single`) or a platform (`ont`, `hifi`). */
+export const VariantKeySchema = z.enum(['default', 'paired', 'single', 'ont', 'hifi']);
+export type VariantKey = z.infer<typeof VariantKeySchema>;
+
+export const ResourceLabelSchema = z.enum(['process_single', 'process_low', 'process_medium', 'process_high', 'process_high_memory']);
+export type ResourceLabel = z.infer<typeof ResourceLabelSchema>;
+
+const ProcessCore = z.object({
+  label: ResourceLabelSchema,
+  input: ProcessInputSchema,
+  outputs: z.array(ProcessOutputSchema).min(1),
+  /**
+   * the task script per variant, in Nextflow string syntax: `${task.cpus}`, `${prefix}`, `${args}`, input
+   * variables (`${reads}`, `${reads[0]}`, `${fasta}`), organism facts as `{org.effective_genome_size}`, the
+   * library strandedness as `{strand}`, the first comparison group as `{group1}`; `\$` for a shell `$`.
+   * A variant a tool lacks means the tool does not take that data.
+   */
+  command: z.partialRecord(VariantKeySchema, z.string().min(3)).refine((c) => Object.keys(c).length > 0, 'at least one command variant'),
+  /** task.ext.args per analysis type (`default` for the rest), written to nextflow.config */
+  ext_args: z.record(z.string(), z.string()).default({ default: '' }),
+  /** what `{strand}` becomes for each library strandedness */
+  strand: z.record(z.enum(['forward', 'reverse', 'unstranded', 'unknown']), z.string()).optional(),
+  /** a script shipped in resources/templates, run with `template`; then `command` says what it does */
+  template: z.string().regex(/^[a-z0-9_]+\.(R|py|sh)$/).optional(),
+  /** shell command printing the version for versions.yml */
+  version: z.string().min(3),
+  /** conda packages with pinned versions, e.g. bioconda::star=2.7.11b (the conda profile uses them) */
+  conda: z.array(z.string().regex(/^[a-z0-9-]+::[A-Za-z0-9_.-]+=[A-Za-z0-9_.-]+$/, 'channel::package=version')).min(1),
+  /** container used when the `gpu` constraint is given */
+  gpu_container: z.string().optional(),
+});
+
+export const ProcessSchema = ProcessCore.extend({
+  /** per analysis type: fields that replace the entry's (ChIP-seq peaks against an input; ATAC without one) */
+  overrides: z.record(Name, ProcessCore.partial()).default({}),
+});
+export type Process = z.infer<typeof ProcessSchema>;
+export type ResolvedProcess = z.infer<typeof ProcessCore>;
+
+/** The process for one analysis type: the entry with that type's overrides applied. */
+export function resolveProcess(p: Process, analysisType: string): ResolvedProcess {
+  const { overrides, ...base } = p;
+  return { ...base, ...(overrides[analysisType] ?? {}) };
+}
+
+/** Reference files processes stage (references.yaml): default location under the project, {build} for the genome build. */
+export const ReferenceSchema = z.object({
+  id: Name,
+  description: z.string().min(5),
+  default: z.string().min(3),
+});
+export type Reference = z.infer<typeof ReferenceSchema>;
+
+/** Organism-derived values commands use as `{org.KEY}`. */
+export const OrganismFactsSchema = z.object({
+  /** non-N bases per genome build (deepTools' table), for --effectiveGenomeSize */
+  effective_genome_size: z.record(z.string(), z.number().int().positive()).optional(),
+  /** MACS2 -g: a shortcut (hs, mm, ce, dm) or a number */
+  macs2_gsize: z.union([z.enum(['hs', 'mm', 'ce', 'dm']), z.number().int().positive()]).optional(),
+  /** miRBase species code for miRDeep2 (hsa, mmu, ...) */
+  mirbase: z.string().regex(/^[a-z]{3,4}$/).optional(),
+  /** Ensembl species name for VEP --species */
+  vep_species: z.string().regex(/^[a-z_]+$/).optional(),
+  /** snpEff database name per genome build */
+  snpeff_db: z.record(z.string(), z.string()).optional(),
+  /** BUSCO lineage dataset */
+  busco_lineage: z.string().regex(/^[a-z_]+_odb\d+$/).optional(),
+  /** approximate genome length in bases (Canu genomeSize) */
+  genome_size: z.number().int().positive().optional(),
+});
+export type OrganismFacts = z.infer<typeof OrganismFactsSchema>;
+/** `{org.KEY}` keys: the facts, and the organism's default genome build. */
+export const ORGANISM_FACT_KEYS = [...Object.keys(OrganismFactsSchema.shape), 'genome_build'];

@@ -1,0 +1,90 @@
+import type { Intent } from '../../src-preload/schemas/intent';
+import type { ResolvedProcess } from '../knowledge/process-schema';
+import type { Tool } from '../knowledge/schemas';
+
+/** Resources per label (nf-core's defaults), and the caps a low-memory machine gets. */
+const LABELS: [string, number, number, number][] = [
+  ['process_single', 1, 6, 4],
+  ['process_low', 2, 12, 4],
+  ['process_medium', 6, 36, 8],
+  ['process_high', 12, 72, 16],
+];
+const LOW_MEMORY_GB = 16;
+
+export interface ConfiguredProcess {
+  name: string;
+  tool: Tool;
+  process: ResolvedProcess;
+  analysisType: string;
+}
+
+const quote = (s: string) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+
+/** Container engines the constraints leave: no Docker (or Singularity named) drops the docker profile. */
+export function profilesFor(intent: Intent): string[] {
+  const c = new Set(intent.constraints);
+  const noDocker = c.has('no_docker') || c.has('singularity') || c.has('hpc');
+  return [...(noDocker ? [] : ['docker']), 'singularity', 'apptainer', 'conda'];
+}
+
+/** The profile a user runs with first: Singularity on a machine without Docker, Conda when asked, else Docker. */
+export function defaultProfile(intent: Intent): string {
+  const c = new Set(intent.constraints);
+  if (c.has('conda')) return 'conda';
+  return profilesFor(intent)[0]!;
+}
+
+/**
+ * nextflow.config: publishDir, resources per label (capped under low_memory), task.ext.args per process,
+ * GPU settings under the gpu constraint, and one profile per container engine the constraints allow.
+ */
+export function renderConfig(intent: Intent, processes: ConfiguredProcess[]): string {
+  const c = new Set(intent.constraints);
+  const lowMemory = c.has('low_memory');
+  const gpu = c.has('gpu');
+  const lines = [
+    `// Run with: nextflow run main.nf -profile ${defaultProfile(intent)}${lowMemory ? ` (sized for a machine with ${LOW_MEMORY_GB} GB of memory)` : ''}`,
+    'process {',
+    "    publishDir = [path: { \"${params.outdir}/${task.process.tokenize(':')[-1].toLowerCase()}\" }, mode: 'copy']",
+    '    errorStrategy = { task.exitStatus in [104, 134, 137, 139, 143] ? \'retry\' : \'finish\' }',
+    '    maxRetries = 1',
+    ...(lowMemory ? [`    resourceLimits = [cpus: 4, memory: ${LOW_MEMORY_GB}.GB, time: 24.h]`] : []),
+  ];
+  for (const [label, cpus, mem, hours] of LABELS) {
+    const memory = lowMemory ? Math.min(mem, LOW_MEMORY_GB) : mem;
+    lines.push(`    withLabel: '${label}' {`, `        cpus = ${lowMemory ? Math.min(cpus, 4) : cpus}`, `        memory = ${memory}.GB`, `        time = ${hours}.h`, '    }');
+  }
+  for (const p of processes) {
+    const args = p.process.ext_args[p.analysisType] ?? p.process.ext_args.default ?? '';
+    const gpuContainer = gpu ? p.process.gpu_container : undefined;
+    if (!args && !gpuContainer) continue;
+    lines.push(`    withName: '${p.name}' {`);
+    if (args) lines.push(`        ext.args = ${quote(args)}`);
+    if (gpuContainer) lines.push(`        container = ${quote(gpuContainer)}`, '        accelerator = 1');
+    lines.push('    }');
+  }
+  lines.push('}', '', 'profiles {');
+  const profiles = profilesFor(intent);
+  const gpuDocker = gpu ? ' --gpus all' : '';
+  if (profiles.includes('docker'))
+    lines.push('    docker {', '        docker.enabled = true', `        docker.runOptions = '-u $(id -u):$(id -g)${gpuDocker}'`, '    }');
+  lines.push(
+    '    singularity {',
+    '        singularity.enabled = true',
+    '        singularity.autoMounts = true',
+    ...(gpu ? ["        singularity.runOptions = '--nv'"] : []),
+    '    }',
+    '    apptainer {',
+    '        apptainer.enabled = true',
+    '        apptainer.autoMounts = true',
+    ...(gpu ? ["        apptainer.runOptions = '--nv'"] : []),
+    '    }',
+    '    conda {',
+    '        conda.enabled = true',
+    "        conda.channels = ['conda-forge', 'bioconda']",
+    '    }',
+    '}',
+    '',
+  );
+  return lines.join('\n');
+}

@@ -1,0 +1,99 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { defaultKnowledgeDir, KnowledgeError, loadKnowledge } from '../../../src-main/knowledge/load';
+import { checkProcess } from '../../../src-main/knowledge/process-check';
+import { tempDir } from '../../support/serve';
+
+const realDir = defaultKnowledgeDir();
+const temps: string[] = [];
+
+/** A copy of the real knowledge base with tools.yaml transformed (the edit must change the text). */
+function toolsWith(edit: (text: string) => string): string {
+  const dir = tempDir('biotrain-kb-');
+  temps.push(dir);
+  for (const f of fs.readdirSync(realDir)) fs.copyFileSync(path.join(realDir, f), path.join(dir, f));
+  const target = path.join(dir, 'tools.yaml');
+  const before = fs.readFileSync(target, 'utf8');
+  const after = edit(before);
+  expect(after).not.toBe(before);
+  fs.writeFileSync(target, after);
+  return dir;
+}
+
+function problemsOf(dir: string): string[] {
+  try {
+    loadKnowledge(dir);
+  } catch (err) {
+    expect(err).toBeInstanceOf(KnowledgeError);
+    return (err as KnowledgeError).problems;
+  }
+  throw new Error('expected a KnowledgeError');
+}
+
+/** Replaces the first `from` after `- id: TOOL` in tools.yaml. */
+const inEntry = (tool: string, from: string, to: string) => (t: string) => {
+  const at = t.indexOf(`- id: ${tool}\n`);
+  const i = t.indexOf(from, at);
+  return i < 0 || at < 0 ? t : t.slice(0, i) + to + t.slice(i + from.length);
+};
+
+afterEach(() => {
+  for (const d of temps.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+});
+
+describe('tool process facts are checked at load', () => {
+  it('refuses an output the command never writes (samtools declaring *.sorted.bam)', () => {
+    const dir = toolsWith(inEntry('samtools', 'pattern: "${prefix}.flagstat"', 'pattern: "${prefix}.sorted.bam"'));
+    expect(problemsOf(dir)).toEqual([
+      "tools.yaml: entry 'samtools': field 'process.command.default': does not write output 0 '${prefix}.sorted.bam'",
+    ]);
+  });
+
+  it('refuses an output named by an argument the command lacks', () => {
+    const dir = toolsWith(inEntry('star', '--outFileNamePrefix ${prefix}. ${args}', '${args}'));
+    expect(problemsOf(dir)).toEqual([
+      "tools.yaml: entry 'star': field 'process.command.paired': does not write output 0 '${prefix}.Aligned.sortedByCoord.out.bam' (named by '--outFileNamePrefix ${prefix}.', which it lacks)",
+      "tools.yaml: entry 'star': field 'process.command.paired': does not write output 2 '${prefix}.Log.final.out' (named by '--outFileNamePrefix ${prefix}.', which it lacks)",
+      "tools.yaml: entry 'star': field 'process.command.paired': does not write output 3 '${prefix}.SJ.out.tab' (named by '--outFileNamePrefix ${prefix}.', which it lacks)",
+    ]);
+  });
+
+  it('refuses a second mate in a single-end command and a name that is no input', () => {
+    const dir = toolsWith(inEntry('fastp', 'fastp --in1 ${reads} --out1', 'fastp --in1 ${reads[1]} --adapter_fasta ${adapters} --out1'));
+    expect(problemsOf(dir)).toEqual([
+      "tools.yaml: entry 'fastp': field 'process.command.single': uses '${adapters}', which is no input",
+      "tools.yaml: entry 'fastp': field 'process.command.single': only a paired-end command may use a second mate",
+    ]);
+  });
+
+  it('checks per-analysis overrides and references', () => {
+    const dir = toolsWith(inEntry('macs2', 'input: { files: [ bam ] }', 'input: { files: [ bam ], references: [ blacklist_bed ] }'));
+    expect(problemsOf(dir)).toEqual(["tools.yaml: entry 'macs2': field 'process (atac_seq override).input.references': 'blacklist_bed' is not in references.yaml"]);
+  });
+
+  it('refuses a shipped script that does not write a declared output', () => {
+    const kb = loadKnowledge();
+    const deseq2 = kb.toolById.get('deseq2')!;
+    const templates = new Map(kb.templates);
+    templates.set('deseq2.R', templates.get('deseq2.R')!.replace('"${prefix}.deseq2.results.tsv"', '"results.tsv"'));
+    expect(checkProcess(deseq2.process, { references: new Set(kb.referenceById.keys()), templates })).toEqual([
+      "field 'process.command.default': does not write output 0 '${prefix}.deseq2.results.tsv'",
+    ]);
+  });
+
+  it('gives every real tool a process whose command variants write its outputs', () => {
+    const kb = loadKnowledge();
+    expect(kb.tools.length).toBe(80);
+    for (const t of kb.tools) {
+      expect(Object.keys(t.process.command).length, t.id).toBeGreaterThan(0);
+      expect(t.process.conda.length, t.id).toBeGreaterThan(0);
+    }
+    // the catalog's readable command comes from the process entry
+    expect(kb.toolById.get('featurecounts')!.typical_command).toBe(
+      'featureCounts -T {cpus} -p --countReadPairs -s {strand} -a {gtf} {args} -o {prefix}.featureCounts.tsv {bam}',
+    );
+    expect(kb.templates.get('deseq2.R')).toContain('DESeqDataSetFromMatrix(');
+    expect(kb.templates.get('deseq2.R')).not.toContain('# @include');
+  });
+});

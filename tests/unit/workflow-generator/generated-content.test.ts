@@ -1,0 +1,177 @@
+import { describe, expect, it } from 'vitest';
+import type { Intent } from '../../../src-preload/schemas/intent';
+import { loadKnowledge } from '../../../src-main/knowledge/load';
+import { selectTools } from '../../../src-main/tool-selector/index';
+import { generateWorkflow, type Platform } from '../../../src-main/workflow-generator/index';
+
+const kb = loadKnowledge();
+
+function intent(analysis_type: string, over: Partial<Intent> = {}): Intent {
+  const type = kb.analysisTypeById.get(analysis_type)!;
+  return {
+    analysis_type,
+    organism: { id: 'human', scientific_name: 'Homo sapiens', genome_build: 'GRCh38' },
+    tissue: null,
+    cell_type: null,
+    data_type: type.data_type,
+    read_layout: 'paired',
+    strandedness: 'unknown',
+    comparison: null,
+    requested_tools: [],
+    constraints: [],
+    missing_information: [],
+    confidence: 1,
+    ...over,
+  } as Intent;
+}
+
+function project(i: Intent, platform?: Platform): Record<string, string> {
+  return generateWorkflow(i, selectTools(i, kb), kb, platform ? { platform } : {}).files;
+}
+
+const scriptOf = (module: string) => module.slice(module.indexOf('    script:'), module.indexOf('    stub:'));
+
+describe('generated workflows carry the right commands', () => {
+  it('single-end RNA-seq: fromPath, no paired-only flags anywhere', () => {
+    const files = project(intent('rna_seq_de', { read_layout: 'single' }));
+    expect(files['main.nf']).toContain("channel.fromPath(params.reads, checkIfExists: true)");
+    expect(files['main.nf']).not.toContain('fromFilePairs');
+    const all = Object.entries(files).filter(([f]) => f.endsWith('main.nf')).map(([, t]) => scriptOf(t)).join('\n');
+    for (const flag of [' -2 ', ' -I ', '--in2', '--right', '--paired', 'BAMPE', ' -p --countReadPairs', 'reads[1]']) expect(all, flag).not.toContain(flag);
+    expect(files['modules/featurecounts/main.nf']).toContain('featureCounts -T ${task.cpus} -s 0 -a ${gtf}');
+  });
+
+  it('paired-end RNA-seq: sample-unique STAR names, reverse-stranded featureCounts, DESeq2 as a shipped script', () => {
+    const files = project(intent('rna_seq_de', { strandedness: 'reverse', comparison: { groups: ['treated', 'control'], description: 'treated vs control' } }));
+    expect(files['main.nf']).toContain('channel.fromFilePairs(params.reads, checkIfExists: true)');
+    expect(files['modules/star/main.nf']).toContain('--outFileNamePrefix ${meta.id}.');
+    expect(files['modules/star/main.nf']).toContain('--readFilesCommand zcat');
+    expect(files['modules/featurecounts/main.nf']).toContain('-p --countReadPairs -s 2 -a ${gtf}');
+    expect(files['modules/deseq2/main.nf']).toContain("template 'deseq2.R'");
+    const r = files['modules/deseq2/templates/deseq2.R']!;
+    expect(r).toContain('results(dds, contrast = c("condition", "treated", "control"), alpha = 0.05)');
+    expect(r).toContain('"rna_seq_de.deseq2.results.tsv"');
+    expect(files['modules/deseq2/main.nf']).toContain('path("rna_seq_de.deseq2.results.tsv"), emit: de_results');
+  });
+
+  it('ONT and HiFi long reads get their own presets; medaka only on ONT', () => {
+    const ont = project(intent('long_read_assembly'), 'ont');
+    const hifi = project(intent('long_read_assembly'), 'hifi');
+    expect(ont['main.nf']).toContain('channel.fromPath(params.reads');
+    expect(ont['modules/flye/main.nf']).toContain('flye --nano-hq ${reads}');
+    expect(hifi['modules/flye/main.nf']).toContain('flye --pacbio-hifi ${reads}');
+    expect(ont['modules/medaka/main.nf']).toBeDefined();
+    expect(hifi['modules/medaka/main.nf']).toBeUndefined();
+    expect(hifi['main.nf']).toContain('// Medaka is left out: it has no command for PacBio HiFi long-read data');
+    const ontVar = project(intent('long_read_variants'), 'ont');
+    const hifiVar = project(intent('long_read_variants'), 'hifi');
+    expect(ontVar['modules/minimap2/main.nf']).toContain('minimap2 -ax map-ont');
+    expect(hifiVar['modules/minimap2/main.nf']).toContain('minimap2 -ax map-hifi');
+    expect(ontVar['modules/clair3/main.nf']).toContain('--platform=ont');
+    expect(hifiVar['modules/clair3/main.nf']).toContain('--platform=hifi');
+    expect(project(intent('long_read_rnaseq'), 'ont')['modules/minimap2/main.nf']).toContain('minimap2 -ax splice -uf -k14');
+  });
+
+  it('germline calling: HaplotypeCaller GVCF is genotyped; references are staged inputs', () => {
+    const files = project(intent('wgs_germline_variants'));
+    const hc = files['modules/gatk_haplotypecaller/main.nf']!;
+    expect(hc).toContain('-O ${meta.id}.g.vcf.gz -ERC GVCF');
+    expect(hc).toContain('GenotypeGVCFs -R ${fasta} -V ${meta.id}.g.vcf.gz -O ${meta.id}.vcf.gz');
+    expect(hc).toContain('    path fasta\n    path fai\n    path dict\n');
+    expect(files['main.nf']).toContain("params.fasta = 'references/GRCh38.fa'");
+  });
+
+  it('tumour/normal: Mutect2 gets both BAMs as staged inputs, paired on the sample name', () => {
+    const files = project(intent('somatic_variants'));
+    const m2 = files['modules/gatk_mutect2/main.nf']!;
+    expect(m2).toContain('tuple val(meta), path(tumor_bam), path(tumor_bai), path(normal_bam), path(normal_bai)');
+    expect(m2).toContain('-I ${tumor_bam} -I ${normal_bam} -normal ${meta.normal_id}');
+    expect(files['main.nf']).toContain("meta.role == 'tumor'");
+    expect(files['main.nf']).toContain('role: id.substring(id.lastIndexOf');
+  });
+
+  it('organism facts: effective genome size as a number, MACS2 -g and miRBase code per organism', () => {
+    const mouseChip = project(intent('chip_seq', { organism: { id: 'mouse', scientific_name: 'Mus musculus', genome_build: 'GRCm39' } }));
+    expect(mouseChip['modules/deeptools/main.nf']).toContain('--effectiveGenomeSize 2654621783');
+    expect(mouseChip['modules/macs2/main.nf']).toContain('-f BAMPE -g mm');
+    expect(mouseChip['modules/macs2/main.nf']).toContain('-t ${chip_bam} -c ${input_bam}');
+    const fishAtac = project(intent('atac_seq', { organism: { id: 'zebrafish', scientific_name: 'Danio rerio', genome_build: 'GRCz11' } }));
+    expect(fishAtac['modules/macs2/main.nf']).toContain('-g 1368780147');
+    expect(fishAtac['modules/macs2/main.nf']).not.toContain(' -c ');
+    const hg19 = project(intent('chip_seq', { organism: { id: 'human', scientific_name: 'Homo sapiens', genome_build: 'GRCh37' } }));
+    expect(hg19['modules/deeptools/main.nf']).toContain('--effectiveGenomeSize 2864785220');
+    const ratMirna = project(intent('small_rna_seq', { read_layout: 'single', organism: { id: 'rat', scientific_name: 'Rattus norvegicus', genome_build: 'mRatBN7.2' } }));
+    expect(ratMirna['modules/mirdeep2/main.nf']).toContain('-t rno');
+    // a fact the knowledge base lacks becomes a required value input, never a guess
+    const riceChip = project(intent('chip_seq', { organism: { id: 'rice', scientific_name: 'Oryza sativa', genome_build: 'IRGSP-1.0' } }));
+    expect(riceChip['modules/deeptools/main.nf']).toContain('--effectiveGenomeSize ${effective_genome_size}');
+    expect(riceChip['modules/deeptools/main.nf']).toContain('    val effective_genome_size\n');
+    expect(riceChip['main.nf']).toContain('params.effective_genome_size = null');
+  });
+
+  it('single-cell: STARsolo reads gzipped FASTQ through zcat; Scanpy runs a shipped script', () => {
+    const files = project(intent('scrna_seq', { read_layout: 'single' }));
+    expect(files['modules/starsolo/main.nf']).toContain('--readFilesIn ${reads[1]} ${reads[0]} --readFilesCommand zcat');
+    expect(files['modules/scanpy/templates/scanpy_cluster.py']).toContain('sc.tl.leiden(adata, resolution=0.5)');
+  });
+
+  it('BUSCO runs in transcriptome mode on a transcriptome assembly', () => {
+    expect(project(intent('de_novo_transcriptome_assembly'))['modules/busco/main.nf']).toContain('-m transcriptome -l primates_odb10');
+    expect(project(intent('de_novo_genome_assembly'))['modules/busco/main.nf']).toContain('-m genome');
+  });
+
+  it('stubs create exactly the declared outputs', () => {
+    const files = project(intent('rna_seq_de'));
+    const fastp = files['modules/fastp/main.nf']!;
+    const stub = fastp.slice(fastp.indexOf('    stub:'));
+    expect(stub).toContain('echo "" | gzip > ${meta.id}_1.fastp.fastq.gz');
+    expect(stub).toContain('echo "" | gzip > ${meta.id}_2.fastp.fastq.gz');
+    expect(stub).toContain('touch ${meta.id}.fastp.json');
+    expect(stub).toContain('touch ${meta.id}.fastp.html');
+  });
+
+  it('constraints shape nextflow.config: low memory caps, no Docker drops its profile, GPU for DeepVariant', () => {
+    const low = project(intent('wgs_germline_variants', { constraints: ['low_memory'] }))['nextflow.config']!;
+    expect(low).toContain('resourceLimits = [cpus: 4, memory: 16.GB, time: 24.h]');
+    expect(low).not.toMatch(/memory = (3[2-9]|[4-9]\d)\.GB/);
+    const noDocker = project(intent('rna_seq_de', { constraints: ['no_docker'] }));
+    expect(noDocker['nextflow.config']).not.toContain('docker {');
+    expect(noDocker['nextflow.config']).toContain('singularity {');
+    expect(noDocker['main.nf']).toContain('-profile singularity');
+    const gpu = project(intent('wgs_germline_variants', { requested_tools: ['deepvariant'], constraints: ['gpu'] }))['nextflow.config']!;
+    expect(gpu).toContain("withName: 'DEEPVARIANT' {\n        container = 'google/deepvariant:1.6.1-gpu'\n        accelerator = 1");
+    expect(gpu).toContain("--gpus all");
+  });
+
+  it('a chosen step whose input no chosen step makes gets the analysis tool that makes it (Bracken after Kraken2)', () => {
+    const i = intent('metagenomics_taxonomic', { organism: null });
+    const tools = [{ tool: 'fastqc', rationale: '' }, { tool: 'bracken', rationale: '' }];
+    const main = generateWorkflow(i, tools, kb).files['main.nf']!;
+    expect(main).toContain('    // Kraken2 added: Bracken needs its output, which no chosen step makes\n    KRAKEN2(reads, file(params.kraken2_db, checkIfExists: true))');
+    expect(main).toContain('BRACKEN(KRAKEN2.out.kraken2_report, file(params.kraken2_db, checkIfExists: true))');
+  });
+
+  it('transcriptome assembly: Salmon quantifies against the Trinity assembly, combined with each sample', () => {
+    const files = project(intent('de_novo_transcriptome_assembly'));
+    expect(files['main.nf']).toContain('SALMON(FASTP.out.reads.combine(TRINITY.out.assembly))');
+    expect(files['modules/salmon/main.nf']).toContain('tuple val(meta), path(reads), path(transcripts)');
+    expect(files['modules/salmon/main.nf']).toContain('salmon index --threads ${task.cpus} -t ${transcripts} -i ${meta.id}.salmon_index');
+    expect(files['modules/busco/main.nf']).toContain('--offline --download_path ${busco_downloads}');
+  });
+
+  it('16S amplicons: both primers trimmed from read pairs, one from single reads', () => {
+    expect(project(intent('amplicon_16s'))['modules/cutadapt/main.nf']).toContain('-g ^GTGYCAGCMGCCGCGGTAA -G ^GGACTACNVGGGTWTCTAAT');
+    const single = project(intent('amplicon_16s', { read_layout: 'single' }))['modules/cutadapt/main.nf']!;
+    expect(single).toContain('-g ^GTGYCAGCMGCCGCGGTAA ${args} -o ${meta.id}.trim.fastq.gz');
+    expect(single).not.toContain(' -G ');
+  });
+
+  it('the platform comes from the request text through the platforms table', () => {
+    const i = intent('long_read_variants');
+    const text = 'call variants from PacBio HiFi reads of one genome';
+    const files = generateWorkflow(i, selectTools(i, kb, text), kb, { text }).files;
+    expect(files['modules/minimap2/main.nf']).toContain('minimap2 -ax map-hifi');
+    expect(files['main.nf']).toContain('on PacBio HiFi long-read data');
+    expect(generateWorkflow(i, selectTools(i, kb), kb).files['modules/minimap2/main.nf']).toContain('minimap2 -ax map-ont');
+  });
+});
