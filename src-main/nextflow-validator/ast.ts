@@ -18,7 +18,8 @@ export type Expr =
   | ({ kind: 'literal'; text?: StringText } & Pos)
   | ({ kind: 'gstring'; parts: Interpolation[]; text: StringText } & Pos)
   | ({ kind: 'list'; items: Expr[] } & Pos)
-  | ({ kind: 'map'; entries: { key: Expr | null; value: Expr }[] } & Pos)
+  /** `name`: a plain key (`id: x`, `'id': x`), which `key` leaves null */
+  | ({ kind: 'map'; entries: { key: Expr | null; name?: string; value: Expr }[] } & Pos)
   | ({ kind: 'call'; callee: Expr; args: Expr[]; named: { name: string; value: Expr; pos: Pos }[]; command: boolean } & Pos)
   | ({ kind: 'prop'; object: Expr; name: string } & Pos)
   | ({ kind: 'index'; object: Expr; index: Expr[] } & Pos)

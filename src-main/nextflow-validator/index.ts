@@ -59,7 +59,7 @@ export function lintSource(source: string, file = 'main.nf', resolve?: (fromFile
     return 'script' in inner ? { exports: exportsOf(inner.script) } : 'unchecked';
   };
   const diagnostics = lintParsed(file, parsed, resolver);
-  if (opts.dataflow !== false && 'script' in parsed) diagnostics.push(...dataflowOf([fileModel(file, parsed.script)], UNKNOWN_PROJECT));
+  if (opts.dataflow !== false && 'script' in parsed) diagnostics.push(...dataflowOf([fileModel(file, parsed.script, source)], UNKNOWN_PROJECT));
   return toResult(diagnostics);
 }
 
@@ -112,7 +112,7 @@ export function lintProject(files: Record<string, string>, entry?: string, opts:
   if (opts.dataflow !== false) {
     const models = order.flatMap((f) => {
       const p = get(f);
-      return 'script' in p ? [fileModel(f, p.script)] : [];
+      return 'script' in p ? [fileModel(f, p.script, files[f])] : [];
     });
     const normal = (f: string) => path.posix.normalize(f);
     const known = new Set(Object.keys(files).map(normal));
@@ -121,13 +121,20 @@ export function lintProject(files: Record<string, string>, entry?: string, opts:
   return toResult(diagnostics);
 }
 
-/** The project a file on disk belongs to: the nearest folder up with a nextflow.config, else `fallback`. */
-function projectRootOf(file: string, fallback: string): string {
+/**
+ * The project a file on disk belongs to: the nearest folder up with a nextflow.config; else, within the
+ * folder it was found in (`top`), the highest folder with a main.nf (a pipeline without a config, or one
+ * nf-core module); else `top`.
+ */
+function projectRootOf(file: string, top: string): string {
   let dir = path.dirname(file);
+  let withMain: string | null = null;
+  const inside = (d: string) => d === top || d.startsWith(top.endsWith(path.sep) ? top : `${top}${path.sep}`);
   for (;;) {
     if (fs.existsSync(path.join(dir, 'nextflow.config'))) return dir;
+    if (inside(dir) && fs.existsSync(path.join(dir, 'main.nf'))) withMain = dir;
     const up = path.dirname(dir);
-    if (up === dir) return fallback;
+    if (up === dir) return withMain ?? top;
     dir = up;
   }
 }
@@ -172,7 +179,7 @@ export function lintPaths(paths: string[], opts: LintOptions = {}): LintResult {
     if ('script' in parsed) {
       const root = projectRootOf(file, argumentOf(file, paths));
       const models = projects.get(root) ?? [];
-      models.push(fileModel(file, parsed.script));
+      models.push(fileModel(file, parsed.script, text));
       projects.set(root, models);
     }
   }

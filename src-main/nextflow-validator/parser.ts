@@ -609,16 +609,17 @@ export class Parser {
       return { kind: 'map', entries: [], ...start };
     }
     const items: Expr[] = [];
-    const entries: { key: Expr | null; value: Expr }[] = [];
+    const entries: { key: Expr | null; name?: string; value: Expr }[] = [];
     while (!this.is(']')) {
       if (this.tok.type === 'eof') this.fail("missing ']'", this.tok, 'unbalanced-brace');
       if (this.is('*') && this.is(':', this.peek())) {
         this.p += 2;
         entries.push({ key: null, value: this.expression(true) });
       } else if ((this.tok.type === 'ident' || this.tok.type === 'string' || this.tok.type === 'number') && this.is(':', this.peek())) {
+        const name = this.tok.value;
         this.p += 2;
         this.skipNl();
-        entries.push({ key: null, value: this.expression(true) });
+        entries.push({ key: null, name, value: this.expression(true) });
       } else {
         const e = this.expression(true);
         if (this.is(':')) {

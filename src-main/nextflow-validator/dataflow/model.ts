@@ -25,6 +25,8 @@ export interface ScriptBody extends Pos {
   body: Stmt[];
   /** the strings that are the section's value: the command text Nextflow runs (several under if/else) */
   commands: StringText[];
+  /** those of `commands` chosen by an `if` (e.g. per meta.single_end): not run for every task */
+  conditional: Set<StringText>;
   /** every quoted string of the section, commands and Groovy code alike */
   strings: StringText[];
   /** `template 'name'` as the section's value */
@@ -59,6 +61,8 @@ export interface IncludeModel extends Pos {
 export interface FileModel {
   file: string;
   script: Script;
+  /** the comment lines the file starts with, without their `//` (a pipeline's description of its data) */
+  header: string[];
   processes: ProcessModel[];
   workflows: WorkflowModel[];
   includes: IncludeModel[];
@@ -110,27 +114,32 @@ function sectionDecls(sections: Section[], label: string): Declaration[] {
 }
 
 /** Strings and `template` calls that stand as statements: the value of the script section. */
-function commandValues(stmts: Stmt[], into: { commands: StringText[]; template: ScriptBody['template'] }): void {
+function commandValues(stmts: Stmt[], into: CommandValues, conditional = false): void {
   for (const st of stmts) {
     if (st.kind === 'expr' || st.kind === 'return') {
       const e = st.kind === 'expr' ? st.expr : st.value;
       if (!e) continue;
       const s = stringOf(e);
-      if (s) into.commands.push(s);
+      if (s) {
+        into.commands.push(s);
+        if (conditional) into.conditional.add(s);
+      }
       else if (e.kind === 'call' && e.callee.kind === 'ident' && e.callee.name === 'template') into.template = { name: stringOf(e.args[0])?.raw ?? null, line: e.line, column: e.column };
     } else if (st.kind === 'if') {
-      commandValues(st.then, into);
-      if (st.otherwise) commandValues(st.otherwise, into);
-    } else if (st.kind === 'block') commandValues(st.body, into);
+      commandValues(st.then, into, true);
+      if (st.otherwise) commandValues(st.otherwise, into, true);
+    } else if (st.kind === 'block') commandValues(st.body, into, conditional);
   }
 }
+
+type CommandValues = Pick<ScriptBody, 'commands' | 'conditional' | 'template'>;
 
 function scriptBody(sections: Section[]): ScriptBody | null {
   let s = sections.find((x) => x.label === 'script' || x.label === 'shell');
   // a process with no section labels has an implicit script: its last statement
   if (!s && sections.length === 1 && sections[0]!.label === '') s = sections[0];
   if (!s) return null;
-  const into: { commands: StringText[]; template: ScriptBody['template'] } = { commands: [], template: null };
+  const into: CommandValues = { commands: [], conditional: new Set(), template: null };
   commandValues(s.body, into);
   const strings: StringText[] = [];
   walkStmts(s.body, (e) => {
@@ -150,7 +159,7 @@ function scriptBody(sections: Section[]): ScriptBody | null {
     }
   };
   visitDefs(s.body);
-  return { label: s.label || 'script', body: s.body, commands: into.commands, strings, template: into.template, defs, line: s.pos.line, column: s.pos.column };
+  return { label: s.label || 'script', body: s.body, commands: into.commands, conditional: into.conditional, strings, template: into.template, defs, line: s.pos.line, column: s.pos.column };
 }
 
 function processModel(file: string, d: Extract<Decl, { kind: 'process' }>): ProcessModel {
@@ -183,9 +192,27 @@ function workflowModel(file: string, d: Extract<Decl, { kind: 'workflow' }>): Wo
   return { file, name: d.name, takes, emits, body, line: d.line, column: d.column };
 }
 
+/** The `//` and `/* *\/` comment lines before the first line of code. */
+function headerComments(text: string): string[] {
+  const out: string[] = [];
+  let inBlock = false;
+  for (const raw of text.split('\n')) {
+    const line = raw.trim();
+    if (inBlock) {
+      out.push(line.replace(/\*\/.*$/, '').replace(/^\*\s?/, ''));
+      if (line.includes('*/')) inBlock = false;
+    } else if (line.startsWith('//') || line.startsWith('#!')) out.push(line.replace(/^\/\/\s?/, ''));
+    else if (line.startsWith('/*')) {
+      out.push(line.replace(/^\/\*+\s?/, '').replace(/\*\/.*$/, ''));
+      inBlock = !line.includes('*/');
+    } else if (line !== '') break;
+  }
+  return out;
+}
+
 /** The dataflow view of one parsed file: its processes, workflows and includes. */
-export function fileModel(file: string, script: Script): FileModel {
-  const model: FileModel = { file, script, processes: [], workflows: [], includes: [] };
+export function fileModel(file: string, script: Script, text = ''): FileModel {
+  const model: FileModel = { file, script, header: headerComments(text), processes: [], workflows: [], includes: [] };
   for (const d of script.decls) {
     if (d.kind === 'process') model.processes.push(processModel(file, d));
     else if (d.kind === 'workflow') model.workflows.push(workflowModel(file, d));

@@ -1,92 +1,111 @@
-import type { Expr, Stmt } from '../ast';
+import type { Expr, Pos, Stmt } from '../ast';
 
-/** Visits every expression under the statements, parents before children. */
+type Node = { stmts: readonly Stmt[] } | { expr: Expr };
+
+/** Visits every expression under the statements, parents before children (iteratively: long chains are fine). */
 export function walkStmts(stmts: readonly Stmt[], visit: (e: Expr) => void): void {
-  for (const st of stmts) walkStmt(st, visit);
+  walk([{ stmts }], visit);
 }
 
-function walkStmt(st: Stmt, visit: (e: Expr) => void): void {
+export function walkExpr(e: Expr, visit: (e: Expr) => void): void {
+  walk([{ expr: e }], visit);
+}
+
+function walk(stack: Node[], visit: (e: Expr) => void): void {
+  const pushExprs = (es: readonly (Expr | null | undefined)[]) => {
+    for (let i = es.length - 1; i >= 0; i--) if (es[i]) stack.push({ expr: es[i]! });
+  };
+  while (stack.length) {
+    const node = stack.pop()!;
+    if ('stmts' in node) {
+      for (let i = node.stmts.length - 1; i >= 0; i--) pushStmt(node.stmts[i]!, stack, pushExprs);
+      continue;
+    }
+    const e = node.expr;
+    visit(e);
+    switch (e.kind) {
+      case 'list':
+        pushExprs(e.items);
+        break;
+      case 'map':
+        pushExprs(e.entries.flatMap((en) => [en.key, en.value]));
+        break;
+      case 'call':
+        pushExprs([e.callee, ...e.args, ...e.named.map((n) => n.value)]);
+        break;
+      case 'prop':
+        pushExprs([e.object]);
+        break;
+      case 'index':
+        pushExprs([e.object, ...e.index]);
+        break;
+      case 'closure':
+        stack.push({ stmts: e.body });
+        break;
+      case 'unary':
+        pushExprs([e.operand]);
+        break;
+      case 'binary':
+        pushExprs([e.left, e.right]);
+        break;
+      case 'ternary':
+        pushExprs([e.cond, e.then, e.otherwise]);
+        break;
+      case 'assign':
+        pushExprs([e.target, e.value]);
+        break;
+      default:
+        break;
+    }
+  }
+}
+
+/** Pushes a statement's parts so that they are visited in source order. */
+function pushStmt(st: Stmt, stack: Node[], pushExprs: (es: readonly (Expr | null | undefined)[]) => void): void {
   switch (st.kind) {
     case 'expr':
-      walkExpr(st.expr, visit);
+      pushExprs([st.expr]);
       return;
     case 'def':
-      if (st.value) walkExpr(st.value, visit);
+      pushExprs([st.value]);
       return;
     case 'if':
-      walkExpr(st.cond, visit);
-      walkStmts(st.then, visit);
-      if (st.otherwise) walkStmts(st.otherwise, visit);
+      if (st.otherwise) stack.push({ stmts: st.otherwise });
+      stack.push({ stmts: st.then });
+      pushExprs([st.cond]);
       return;
     case 'loop':
-      for (const h of st.head) walkExpr(h, visit);
-      walkStmts(st.body, visit);
+      stack.push({ stmts: st.body });
+      pushExprs(st.head);
       return;
     case 'return':
     case 'throw':
-      if (st.value) walkExpr(st.value, visit);
+      pushExprs([st.value]);
       return;
     case 'assert':
-      walkExpr(st.cond, visit);
-      if (st.message) walkExpr(st.message, visit);
+      pushExprs([st.cond, st.message]);
       return;
     case 'try':
-      walkStmts(st.body, visit);
-      for (const c of st.catches) walkStmts(c.body, visit);
-      if (st.finally) walkStmts(st.finally, visit);
+      if (st.finally) stack.push({ stmts: st.finally });
+      for (let i = st.catches.length - 1; i >= 0; i--) stack.push({ stmts: st.catches[i]!.body });
+      stack.push({ stmts: st.body });
       return;
     case 'block':
-      walkStmts(st.body, visit);
+      stack.push({ stmts: st.body });
       return;
     case 'label':
       return;
   }
 }
 
-export function walkExpr(e: Expr, visit: (e: Expr) => void): void {
-  visit(e);
-  switch (e.kind) {
-    case 'list':
-      for (const i of e.items) walkExpr(i, visit);
-      return;
-    case 'map':
-      for (const en of e.entries) {
-        if (en.key) walkExpr(en.key, visit);
-        walkExpr(en.value, visit);
-      }
-      return;
-    case 'call':
-      walkExpr(e.callee, visit);
-      for (const a of e.args) walkExpr(a, visit);
-      for (const n of e.named) walkExpr(n.value, visit);
-      return;
-    case 'prop':
-      walkExpr(e.object, visit);
-      return;
-    case 'index':
-      walkExpr(e.object, visit);
-      for (const i of e.index) walkExpr(i, visit);
-      return;
-    case 'closure':
-      walkStmts(e.body, visit);
-      return;
-    case 'unary':
-      walkExpr(e.operand, visit);
-      return;
-    case 'binary':
-      walkExpr(e.left, visit);
-      walkExpr(e.right, visit);
-      return;
-    case 'ternary':
-      walkExpr(e.cond, visit);
-      if (e.then) walkExpr(e.then, visit);
-      walkExpr(e.otherwise, visit);
-      return;
-    case 'assign':
-      walkExpr(e.target, visit);
-      walkExpr(e.value, visit);
-      return;
-    default:
-      return;
+/** Where an expression starts in the source: its leftmost part (`a.b(c)` starts at `a`). */
+export function startOf(e: Expr): Pos {
+  let x: Expr = e;
+  for (;;) {
+    if (x.kind === 'call' && x.callee.kind !== 'literal') x = x.callee;
+    else if (x.kind === 'prop' || x.kind === 'index') x = x.object;
+    else if (x.kind === 'binary') x = x.left;
+    else if (x.kind === 'ternary') x = x.cond;
+    else return { line: x.line, column: x.column };
   }
 }

@@ -13,8 +13,9 @@ export interface WrittenFile {
 const cache = new WeakMap<StringText, ShellCommand[]>();
 
 /** The simple commands of every command string of a script section (parsed once per string). */
-export function commandsOf(script: ScriptBody): ShellCommand[] {
+export function commandsOf(script: ScriptBody, unconditionalOnly = false): ShellCommand[] {
   return script.commands.flatMap((c) => {
+    if (unconditionalOnly && script.conditional.has(c)) return [];
     let cmds = cache.get(c);
     if (!cmds) {
       cmds = shellCommands(c);
