@@ -37,3 +37,11 @@ export function emitNames(callee: Callee): string[] {
 export function outputCount(callee: Callee): number {
   return callee.kind === 'workflow' ? callee.workflow.emits.length : callee.process.outputs.length;
 }
+
+/** Every workflow of the project with the callees of its file, for the rules that read workflows. */
+export function workflowsOf(ctx: DataflowContext): { file: FileModel; workflow: WorkflowModel; callees: Map<string, Callee> }[] {
+  return ctx.files.filter((f) => f.workflows.length > 0).flatMap((f) => {
+    const callees = calleesOf(ctx, f);
+    return f.workflows.map((workflow) => ({ file: f, workflow, callees }));
+  });
+}

@@ -1,6 +1,6 @@
 import type { Expr } from '../../ast';
 import type { Diagnostic } from '../../diagnostics';
-import { type Callee, calleesOf } from '../callables';
+import { type Callee, workflowsOf } from '../callables';
 import { type DataflowRule, diag } from '../context';
 import { fixedOutputNames } from '../facts';
 import type { Declaration, ProcessModel } from '../model';
@@ -27,10 +27,7 @@ export const collectedCollisions: DataflowRule = {
   ids: ['collected-name-collision'],
   check(ctx) {
     const out: Diagnostic[] = [];
-    for (const f of ctx.files) {
-      if (f.workflows.length === 0) continue;
-      const callees = calleesOf(ctx, f);
-      for (const w of f.workflows)
+    for (const { file: f, workflow: w, callees } of workflowsOf(ctx))
         for (const st of w.body) {
           const root = st.kind === 'expr' ? st.expr : st.kind === 'def' ? st.value : null;
           if (!root) continue;
@@ -56,7 +53,6 @@ export const collectedCollisions: DataflowRule = {
             });
           });
         }
-    }
     return out;
   },
 };

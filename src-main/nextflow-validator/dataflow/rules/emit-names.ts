@@ -1,7 +1,7 @@
 import type { Expr } from '../../ast';
 import { CHANNEL_OPERATORS } from '../../builtins';
 import type { Diagnostic } from '../../diagnostics';
-import { calleesOf, emitNames, outputCount } from '../callables';
+import { emitNames, outputCount, workflowsOf } from '../callables';
 import { type DataflowRule, diag } from '../context';
 import { walkStmts } from '../walk';
 
@@ -14,10 +14,7 @@ export const emitNamesRule: DataflowRule = {
   ids: ['unknown-emit'],
   check(ctx) {
     const out: Diagnostic[] = [];
-    for (const f of ctx.files) {
-      if (f.workflows.length === 0) continue;
-      const callees = calleesOf(ctx, f);
-      for (const w of f.workflows)
+    for (const { file: f, workflow: w, callees } of workflowsOf(ctx))
         walkStmts(w.body, (e: Expr) => {
           if (e.kind !== 'prop' || e.object.kind !== 'prop' || e.object.name !== 'out' || e.object.object.kind !== 'ident') return;
           const name = e.object.object.name;
@@ -29,7 +26,6 @@ export const emitNamesRule: DataflowRule = {
           const offered = emits.length ? `its emits are ${emits.join(', ')}` : `it declares no emit names (use ${name}.out[0] ...)`;
           out.push(diag(f.file, e, 'unknown-emit', `${name}.out.${e.name}: ${callee.kind} ${name} has no output named '${e.name}'; ${offered}`));
         });
-    }
     return out;
   },
 };

@@ -1,6 +1,6 @@
 import type { Expr } from '../../ast';
 import type { Diagnostic } from '../../diagnostics';
-import { calleesOf } from '../callables';
+import { workflowsOf } from '../callables';
 import { type DataflowRule, diag } from '../context';
 import type { Declaration } from '../model';
 import { declShape, describeShape, recordAssignment, type Shape, type ShapeEnv, shapeOf } from '../shapes';
@@ -18,10 +18,7 @@ export const inputShapes: DataflowRule = {
   ids: ['input-shape-mismatch'],
   check(ctx) {
     const out: Diagnostic[] = [];
-    for (const f of ctx.files) {
-      if (f.workflows.length === 0) continue;
-      const callees = calleesOf(ctx, f);
-      for (const w of f.workflows) {
+    for (const { file: f, workflow: w, callees } of workflowsOf(ctx)) {
         const env: ShapeEnv = { callees, vars: new Map() };
         for (const st of w.body) {
           const exprs = st.kind === 'expr' ? [st.expr] : st.kind === 'def' && st.value ? [st.value] : [];
@@ -41,7 +38,6 @@ export const inputShapes: DataflowRule = {
           recordAssignment(st, env.vars);
         }
       }
-    }
     return out;
   },
 };
