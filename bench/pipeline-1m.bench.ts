@@ -15,7 +15,7 @@ import { Rng } from '../src-main/generators/rng';
 import { runExport } from '../src-main/export/run-export';
 import { parseIntent } from '../src-main/intent-parser';
 import { loadKnowledge } from '../src-main/knowledge/load';
-import { lintProject } from '../src-main/nextflow-validator';
+import { checkWorkflow } from '../src-main/nextflow-validator/workflow-check';
 import { runPipeline } from '../src-main/pipeline/run-pipeline';
 import { openStore } from '../src-main/store/db';
 
@@ -155,7 +155,7 @@ db.prepare("INSERT INTO builds (id, kind, status, seed, config, output_dir, crea
   outDir,
   new Date().toISOString(),
 );
-const deps = { kb, parse: (q: string) => parseIntent(q, kb), lint: (files: Record<string, string>) => lintProject(files, 'main.nf') };
+const deps = { kb, parse: (q: string) => parseIntent(q, kb), lint: (files: Record<string, string>) => checkWorkflow(files) };
 // a pipeline phase ends when its progress reaches done === total (near-duplicates reports only at its end)
 const ended = new Set<string>();
 let lastLog = 0;

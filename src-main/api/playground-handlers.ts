@@ -6,7 +6,7 @@ import { parseIntent } from '../intent-parser';
 import { InteractionConflictError, interactionsRepo } from '../interactions/repo';
 import { interactionExampleId, interactionToExample, syncInteractionExamples } from '../interactions/to-example';
 import { loadKnowledge } from '../knowledge/load';
-import { lintProject } from '../nextflow-validator';
+import { checkWorkflow } from '../nextflow-validator/workflow-check';
 import { selectTools } from '../tool-selector';
 import { generateWorkflow } from '../workflow-generator';
 import { ImportSummarySchema } from '../../src-preload/contract/playground';
@@ -23,7 +23,7 @@ export const playgroundHandlers = {
     const intent = parseIntent(req.query, kb);
     const tools = selectTools(intent, kb, req.query);
     const workflow = tools.length > 0 ? generateWorkflow(intent, tools, kb, { text: req.query }) : null;
-    const diagnostics = workflow ? lintProject(workflow.files, 'main.nf').diagnostics : [];
+    const diagnostics = workflow ? checkWorkflow(workflow.files).diagnostics : [];
     const sessionId = req.sessionId ?? defaultSession(ctx);
     const { interaction } = interactionsRepo(ctx.db).log({
       session_id: sessionId,

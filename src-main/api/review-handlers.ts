@@ -1,4 +1,4 @@
-import { lintProject } from '../nextflow-validator';
+import { checkWorkflow } from '../nextflow-validator/workflow-check';
 import { diffIntents } from '../review/intent-diff';
 import type { ReviewRepo } from '../review/review-repo';
 import type { AppContext } from '../app/context';
@@ -62,5 +62,5 @@ export const reviewHandlers = {
       edit: original && current ? diffIntents(original, current) : null,
     };
   },
-  'workflow.lint': (req) => lintProject(req.files, 'main.nf'),
+  'workflow.lint': (req) => checkWorkflow(req.files),
 } satisfies PartHandlers;

@@ -10,7 +10,7 @@ import { loadKnowledge } from '../knowledge/load';
 import { gateFailures, qualityGates } from '../metrics/gates';
 import { InteractionsRepo } from '../interactions/repo';
 import type { InteractionStats } from '../metrics/quality-metrics';
-import { lintProject } from '../nextflow-validator';
+import { checkWorkflow } from '../nextflow-validator/workflow-check';
 import { type PipelineResult, runPipeline } from '../pipeline/run-pipeline';
 import { COVERAGE_BAND } from '../pipeline/split-coverage';
 import { defaultGenerateDeps } from '../generators/default-deps';
@@ -73,7 +73,7 @@ export async function runBuild(ctx: AppContext, opts: BuildOptions, onProgress: 
     const deps = {
       kb,
       parse: (q: string) => parseIntent(q, kb),
-      lint: (files: Record<string, string>) => lintProject(files, 'main.nf'),
+      lint: (files: Record<string, string>) => checkWorkflow(files),
     };
     const result = await runPipeline(ctx.db, kb, deps, splitConfig, buildId, interactionStats(ctx.db), (p) => onProgress(p));
     const gates = qualityGates(result.metrics);

@@ -1,6 +1,6 @@
 import { parseIntent } from '../intent-parser';
 import { loadKnowledge } from '../knowledge/load';
-import { lintProject } from '../nextflow-validator';
+import { checkWorkflow } from '../nextflow-validator/workflow-check';
 import { diffIntents } from '../review/intent-diff';
 import type { GenerateDeps } from './generate-job';
 
@@ -11,7 +11,7 @@ export function defaultGenerateDeps(): GenerateDeps {
     kb,
     parse: (q) => parseIntent(q, kb),
     diff: (expected, actual) => diffIntents(expected, actual),
-    lint: (files) => lintProject(files, 'main.nf'),
+    lint: (files) => checkWorkflow(files),
     toolIds: new Set(kb.tools.map((t) => t.id)),
   };
 }

@@ -1,6 +1,6 @@
 import type { Intent } from '../../src-preload/schemas/intent';
 import type { AnalysisType, Knowledge } from '../knowledge/schemas';
-import { lintProject } from '../nextflow-validator';
+import { checkWorkflow } from '../nextflow-validator/workflow-check';
 import { parse } from '../nextflow-validator/parser';
 import { LOW_MEMORY_LIMIT_GB } from '../tool-selector';
 import type { Scored } from './scored';
@@ -59,7 +59,7 @@ export function scoreWorkflow(c: WorkflowCase, kb: Knowledge, lexicon: ToolLexic
   const syntax = parses(c.files);
   m['workflow.parses'] = syntax ? 0 : 1;
   if (syntax) out.diagnostics.push(`workflow does not parse: ${syntax}`);
-  const lint = lintProject(c.files, 'main.nf');
+  const lint = checkWorkflow(c.files);
   m['workflow.lint'] = lint.errorCount === 0 && m['workflow.present'] ? 1 : 0;
   if (lint.errorCount > 0) {
     const first = lint.diagnostics.filter((d) => d.severity === 'error').slice(0, 3);

@@ -5,12 +5,21 @@ export interface Pos {
   column: number;
 }
 
+/** A quoted string as written: `raw` is the source between the quotes; it starts at `line`/`column`. */
+export interface StringText {
+  raw: string;
+  line: number;
+  column: number;
+}
+
 export type Expr =
   | ({ kind: 'ident'; name: string } & Pos)
-  | ({ kind: 'literal' } & Pos)
-  | ({ kind: 'gstring'; parts: Interpolation[] } & Pos)
+  /** `text`: for quoted strings, the source between the quotes (see StringText) */
+  | ({ kind: 'literal'; text?: StringText } & Pos)
+  | ({ kind: 'gstring'; parts: Interpolation[]; text: StringText } & Pos)
   | ({ kind: 'list'; items: Expr[] } & Pos)
-  | ({ kind: 'map'; entries: { key: Expr | null; value: Expr }[] } & Pos)
+  /** `name`: a plain key (`id: x`, `'id': x`), which `key` leaves null */
+  | ({ kind: 'map'; entries: { key: Expr | null; name?: string; value: Expr }[] } & Pos)
   | ({ kind: 'call'; callee: Expr; args: Expr[]; named: { name: string; value: Expr; pos: Pos }[]; command: boolean } & Pos)
   | ({ kind: 'prop'; object: Expr; name: string } & Pos)
   | ({ kind: 'index'; object: Expr; index: Expr[] } & Pos)

@@ -21,6 +21,8 @@ export interface Token {
   interpolations?: Interpolation[];
   /** for strings: true when triple-quoted */
   triple?: boolean;
+  /** for strings: the source text between the quotes, escapes and interpolations as written */
+  raw?: string;
 }
 
 const OPERATORS = [
@@ -107,6 +109,8 @@ export function tokenize(src: string, startLine = 1, startColumn = 1): Token[] {
     const closing = triple ? quote.repeat(3) : quote;
     advance(triple ? 3 : 1);
     // the text is built from slices of src between escapes and interpolations (not char by char)
+    const rawStart = i;
+    let rawEnd = i;
     let value = '';
     let segment = i;
     for (;;) {
@@ -118,6 +122,7 @@ export function tokenize(src: string, startLine = 1, startColumn = 1): Token[] {
       const ch = src[i]!;
       if (ch === quote && (!triple || src.startsWith(closing, i))) {
         value += src.slice(segment, i);
+        rawEnd = i;
         advance(triple ? 3 : 1);
         break;
       }
@@ -160,7 +165,8 @@ export function tokenize(src: string, startLine = 1, startColumn = 1): Token[] {
       } else col++;
       i++;
     }
-    return { type: gstring && interpolations.length ? 'gstring' : 'string', value, line: startLine, column: startCol, interpolations, triple };
+    const raw = src.slice(rawStart, rawEnd);
+    return { type: gstring && interpolations.length ? 'gstring' : 'string', value, line: startLine, column: startCol, interpolations, triple, raw };
   };
 
   while (i < n) {

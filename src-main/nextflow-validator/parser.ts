@@ -1,4 +1,4 @@
-import type { Decl, Expr, Pos, Script, Section, Stmt } from './ast';
+import type { Decl, Expr, Pos, Script, Section, Stmt, StringText } from './ast';
 import { SyntaxFailure } from './diagnostics';
 import { type Token, tokenize } from './lexer';
 
@@ -16,6 +16,11 @@ const BINARY: Record<string, number> = {
 const LINE_LEADING = Object.keys(BINARY).filter((op) => !['+', '-', '**', '/', 'in', 'instanceof', 'as'].includes(op));
 const ASSIGN = new Set(['=', '+=', '-=', '*=', '/=', '%=', '**=', '<<=', '>>=', '&=', '|=', '^=']);
 const STATEMENT_KEYWORDS = new Set(['if', 'for', 'while', 'return', 'throw', 'try', 'assert', 'def', 'else', 'catch', 'finally', 'new']);
+
+/** Where a quoted string's content starts: after its opening quote or quotes. */
+function stringText(tok: Token): StringText {
+  return { raw: tok.raw ?? '', line: tok.line, column: tok.column + (tok.triple ? 3 : 1) };
+}
 
 /** Recursive-descent, newline-sensitive parser for Nextflow's strict DSL2 syntax. */
 export class Parser {
@@ -562,13 +567,15 @@ export class Parser {
     try {
       switch (tok.type) {
         case 'number':
-        case 'string':
         case 'regex':
           this.p++;
           return { kind: 'literal', ...start };
+        case 'string':
+          this.p++;
+          return { kind: 'literal', ...start, ...(tok.raw !== undefined ? { text: stringText(tok) } : {}) };
         case 'gstring':
           this.p++;
-          return { kind: 'gstring', parts: tok.interpolations ?? [], ...start };
+          return { kind: 'gstring', parts: tok.interpolations ?? [], text: stringText(tok), ...start };
         case 'ident':
           this.p++;
           return { kind: 'ident', name: tok.value, ...start };
@@ -602,16 +609,17 @@ export class Parser {
       return { kind: 'map', entries: [], ...start };
     }
     const items: Expr[] = [];
-    const entries: { key: Expr | null; value: Expr }[] = [];
+    const entries: { key: Expr | null; name?: string; value: Expr }[] = [];
     while (!this.is(']')) {
       if (this.tok.type === 'eof') this.fail("missing ']'", this.tok, 'unbalanced-brace');
       if (this.is('*') && this.is(':', this.peek())) {
         this.p += 2;
         entries.push({ key: null, value: this.expression(true) });
       } else if ((this.tok.type === 'ident' || this.tok.type === 'string' || this.tok.type === 'number') && this.is(':', this.peek())) {
+        const name = this.tok.value;
         this.p += 2;
         this.skipNl();
-        entries.push({ key: null, value: this.expression(true) });
+        entries.push({ key: null, name, value: this.expression(true) });
       } else {
         const e = this.expression(true);
         if (this.is(':')) {

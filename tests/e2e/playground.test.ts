@@ -27,7 +27,7 @@ describe('playground in headless Chromium', () => {
     await expect.poll(() => page.getByLabel('analysis type').inputValue(), { timeout: 15_000 }).toBe('rna_seq_de');
     expect(await page.getByLabel('tissue').inputValue()).toBe('liver');
     expect(await page.getByLabel('comparison').inputValue()).toBe('treated vs control');
-    await expect.poll(() => page.getByTestId('lint-summary').textContent(), { timeout: 10_000 }).toBe('0 errors, 0 warnings');
+    await expect.poll(() => page.getByTestId('lint-summary').textContent(), { timeout: 10_000 }).toMatch(/^0 errors, \d+ warnings?$/);
     await screenshot(page, 'playground');
 
     await page.getByLabel('tissue').fill('hepatocytes');

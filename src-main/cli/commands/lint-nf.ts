@@ -4,7 +4,7 @@ import { formatDiagnostics, limitPerFile, lintPaths } from '../../nextflow-valid
 export function registerLintNf(program: Command): void {
   program
     .command('lint-nf')
-    .description('check Nextflow DSL2 files against the strict syntax (files of any name, or directories: recursive *.nf); exit 1 iff any error; at most 200 diagnostics listed per file')
+    .description('check Nextflow DSL2 files: strict syntax and the dataflow rules (files of any name, or directories: recursive *.nf); exit 1 iff any error; at most 200 diagnostics listed per file')
     .argument('<paths...>', 'files or directories')
     .option('--json', 'print diagnostics as JSON')
     .action((paths: string[], opts: { json?: boolean }) => {

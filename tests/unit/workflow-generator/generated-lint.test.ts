@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Intent } from '../../../src-preload/schemas/intent';
 import { loadKnowledge } from '../../../src-main/knowledge/load';
-import { formatDiagnostics, lintProject } from '../../../src-main/nextflow-validator/index';
+import { formatDiagnostics } from '../../../src-main/nextflow-validator/index';
+import { checkWorkflow } from '../../../src-main/nextflow-validator/workflow-check';
 import { selectTools } from '../../../src-main/tool-selector/index';
 import { generateWorkflow } from '../../../src-main/workflow-generator/index';
 
@@ -42,7 +43,7 @@ function generate(intent: Intent) {
 
 function expectLintsClean(intent: Intent): Record<string, string> {
   const { files } = generate(intent);
-  const result = lintProject(files, 'main.nf');
+  const result = checkWorkflow(files);
   expect(result.errorCount, `${formatDiagnostics(result)}\n\n${files['main.nf']}`).toBe(0);
   return files;
 }
