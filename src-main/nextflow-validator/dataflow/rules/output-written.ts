@@ -71,7 +71,9 @@ function checkProcess(p: ProcessModel): Diagnostic[] {
           p.file,
           el,
           'output-not-written',
-          `process ${p.name} declares output '${el.pattern.raw}'${emit}, but its script never writes such a file: it writes '${first.word.text}' (${first.how}, line ${first.word.line})`,
+          `process ${p.name} declares output '${el.pattern.raw}'${emit}, but its script never writes such a file: it writes '${first.word.text}' (${first.how}, line ${first.word.line})${decl.optional ? '; the output is optional, so the run goes on without it' : ''}`,
+          // an optional output that never matches loses a file but does not fail the run
+          decl.optional ? 'warning' : 'error',
         ),
       );
     }
