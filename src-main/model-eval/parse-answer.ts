@@ -103,6 +103,12 @@ function workflowFiles(all: Fence[]): Record<string, string> {
   const files: Record<string, string> = {};
   let unnamed = 0;
   for (const f of all) {
+    // the scripts a project ships (templates/, bin/) in their own language, labelled with their path
+    const shipped = /^(?:\*\*)?`((?:[\w.-]+\/)*(?:templates|bin)\/[\w.-]+)`(?:\*\*)?:?$/.exec(f.before);
+    if (shipped) {
+      if (files[shipped[1]!] === undefined) files[shipped[1]!] = f.body.endsWith('\n') ? f.body : `${f.body}\n`;
+      continue;
+    }
     if (!NEXTFLOW_LANGS.has(f.lang) && !(f.lang === '' && /\b(process|workflow)\s+\w*\s*\{/.test(f.body))) continue;
     const { path, body } = fencePath(f);
     const name = path ?? (unnamed++ === 0 && files['main.nf'] === undefined ? 'main.nf' : `unnamed_${unnamed}.nf`);

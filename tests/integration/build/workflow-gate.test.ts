@@ -45,7 +45,7 @@ describe('the workflow gate of a build', () => {
     expect(flagged.map((f) => `${f.id}\n${formatDiagnostics(f.result)}`).slice(0, 3)).toEqual([]);
     // every module the answers carry came from a tool entry: a container, a stub and versions.yml each
     for (const w of workflows.slice(0, 20))
-      for (const [f, text] of Object.entries(w.files).filter(([f]) => f.startsWith('modules/'))) {
+      for (const [f, text] of Object.entries(w.files).filter(([f]) => f.startsWith('modules/') && f.endsWith('.nf'))) {
         expect(text, `${w.id} ${f}`).toMatch(/^\s+stub:$/m);
         expect(text, `${w.id} ${f}`).toContain('versions.yml');
       }
