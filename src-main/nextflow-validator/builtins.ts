@@ -21,6 +21,12 @@ export const OUTPUT_OPTIONS = new Set(['emit', 'optional', 'topic', 'arity', 'in
 export const INPUT_OPTIONS = new Set(['stageAs', 'arity', 'name']);
 
 export const PROCESS_SECTIONS = ['', 'input', 'output', 'topic', 'when', 'script', 'shell', 'exec', 'stub'] as const;
+
+/** The two section orders nf-lang 25.10's grammar accepts (shell:/exec: count as script:); the first is the usual one. */
+export const PROCESS_SECTION_ORDERS = [
+  ['input', 'output', 'topic', 'when', 'script', 'stub'],
+  ['input', 'when', 'script', 'stub', 'output', 'topic'],
+] as const;
 export const WORKFLOW_SECTIONS = ['take', 'main', 'emit', 'publish', 'onComplete', 'onError'] as const;
 
 /** Names nf-lang marks @Constant in ScriptDsl (25.10): assigning to them is an error. */

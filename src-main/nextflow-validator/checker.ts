@@ -1,5 +1,5 @@
 import type { Decl, Expr, Pos, Script, Section, Stmt } from './ast';
-import { BUILTIN_CONSTANTS, BUILTIN_NAMES, DIRECTIVES, FEATURE_FLAGS, INPUT_OPTIONS, INPUT_QUALIFIERS, OUTPUT_OPTIONS, OUTPUT_QUALIFIERS, PROCESS_SECTIONS, WORKFLOW_SECTIONS, CHANNEL_OPERATORS } from './builtins';
+import { BUILTIN_CONSTANTS, BUILTIN_NAMES, DIRECTIVES, FEATURE_FLAGS, INPUT_OPTIONS, INPUT_QUALIFIERS, OUTPUT_OPTIONS, OUTPUT_QUALIFIERS, PROCESS_SECTION_ORDERS, PROCESS_SECTIONS, WORKFLOW_SECTIONS, CHANNEL_OPERATORS } from './builtins';
 import { type Diagnostic, type Severity, SyntaxFailure } from './diagnostics';
 import type { Interpolation } from './lexer';
 import { Parser } from './parser';
@@ -337,11 +337,12 @@ export class Checker {
       return;
     }
     const labels = labelled.map((s) => (s.label === 'shell' || s.label === 'exec' ? 'script' : s.label));
-    const follows = (order: string[]) => labels.every((l, k) => k === 0 || order.indexOf(l) > order.indexOf(labels[k - 1]!));
-    if (follows(['input', 'output', 'topic', 'when', 'script', 'stub']) || follows(['input', 'when', 'script', 'stub', 'output', 'topic'])) return;
-    const primary = ['input', 'output', 'topic', 'when', 'script', 'stub'];
-    const i = labels.findIndex((l, k) => k > 0 && primary.indexOf(l) <= primary.indexOf(labels[k - 1]!));
-    const at = labelled[Math.max(i, 0)]!;
+    // index of the first label that does not come after the one before it in `order`, or -1
+    const outOfOrder = (order: readonly string[]) => labels.findIndex((l, k) => k > 0 && order.indexOf(l) <= order.indexOf(labels[k - 1]!));
+    const [usual, outputsLast] = PROCESS_SECTION_ORDERS;
+    const i = outOfOrder(usual);
+    if (i < 0 || outOfOrder(outputsLast) < 0) return;
+    const at = labelled[i]!;
     this.report('error', 'section-order', `invalid process definition: '${at.label}:' (line ${at.pos.line}) is out of order; sections go input:, output:, when:, script:, stub: (output: may also follow script:/stub:)`, d);
   }
 

@@ -34,7 +34,6 @@ const OPERATORS_LONGEST_FIRST = [...OPERATORS].sort((a, b) => b.length - a.lengt
 /** Operators by their first character, longest first: one short list to try per operator token. */
 const OPERATORS_BY_FIRST = new Map<string, string[]>();
 for (const op of OPERATORS_LONGEST_FIRST) OPERATORS_BY_FIRST.set(op[0]!, [...(OPERATORS_BY_FIRST.get(op[0]!) ?? []), op]);
-const ID_PART = /[A-Za-z0-9_$]/;
 const isIdStart = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36;
 const isIdPart = (c: number) => isIdStart(c) || (c >= 48 && c <= 57);
 
@@ -149,7 +148,7 @@ export function tokenize(src: string, startLine = 1, startColumn = 1): Token[] {
           value += `${src.slice(segment, i)}\${}`;
           advance();
           const from = i;
-          while (i < n && (ID_PART.test(src[i]!) || (src[i] === '.' && /[A-Za-z_]/.test(src[i + 1] ?? '')))) {
+          while (i < n && (isIdPart(src.charCodeAt(i)) || (src[i] === '.' && /[A-Za-z_]/.test(src[i + 1] ?? '')))) {
             if (src[i] === '$') break;
             advance();
           }
