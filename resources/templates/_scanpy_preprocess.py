@@ -1,0 +1,6 @@
+sc.pp.normalize_total(adata, target_sum=1e4)
+sc.pp.log1p(adata)
+sc.pp.highly_variable_genes(adata, n_top_genes=2000)
+sc.tl.pca(adata, n_comps=30)
+sc.pp.neighbors(adata, n_pcs=20)
+sc.tl.leiden(adata, resolution=0.5)
