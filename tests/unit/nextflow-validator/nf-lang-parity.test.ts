@@ -36,6 +36,11 @@ function lineOf(text: string, anchor: string): number {
 }
 // parity with `nextflow lint`, which has no dataflow rules: the dataflow group is tested in ./dataflow/
 const lint = (text: string, target: Target): LintResult => lintSource(text, FILES[target], undefined, { dataflow: false });
+/** The module's output: section (from its label to the when: label) and the module without it. */
+function splitOutput(t: string): { output: string; rest: string } {
+  const output = t.slice(t.indexOf('    output:'), t.indexOf('    when:'));
+  return { output, rest: sub(t, output, '') };
+}
 
 interface Case {
   name: string;
@@ -85,8 +90,8 @@ const CASES: Case[] = [
     target: 'module',
     rule: 'section-order',
     mutate: (t) => {
-      const output = t.slice(t.indexOf('    output:'), t.indexOf('    when:'));
-      return sub(sub(t, output, ''), '    stub:', `${output}    stub:`);
+      const { output, rest } = splitOutput(t);
+      return sub(rest, '    stub:', `${output}    stub:`);
     },
     at: 'process FASTQC',
   },
@@ -105,30 +110,21 @@ const CASES: Case[] = [
 
 /** Edits nf-lang accepts: sections in every legal order, and option names it does not check (warnings at most). */
 const VALID: { name: string; target: Target; mutate: (t: string) => string; warning?: string }[] = [
-  {
-    name: 'output: after stub: (the grammar allows outputs after the script)',
-    target: 'module',
-    mutate: (t) => {
-      const output = t.slice(t.indexOf('    output:'), t.indexOf('    when:'));
-      return sub(sub(t, output, ''), '    """\n    touch ${prefix}.html', '    """\n    touch ${prefix}.html').replace(/\}\s*$/, `\n${output}}\n`);
-    },
-  },
   { name: 'no when: section', target: 'module', mutate: (t) => sub(t, '    when:\n    task.ext.when == null || task.ext.when\n', '') },
   {
     name: 'output: after script: in a process without stub:',
     target: 'module',
     mutate: (t) => {
-      const output = t.slice(t.indexOf('    output:'), t.indexOf('    when:'));
-      const noStub = sub(t, output, '').slice(0, t.indexOf('    stub:') - output.length);
-      return `${noStub}${output}}\n`;
+      const { output, rest } = splitOutput(t);
+      return `${rest.slice(0, rest.indexOf('    stub:'))}${output}}\n`;
     },
   },
   {
-    name: 'input:, when:, script:, stub:, output: (the second order the grammar allows)',
+    name: 'input:, when:, script:, stub:, output: (the second order the grammar allows: outputs after the script)',
     target: 'module',
     mutate: (t) => {
-      const output = t.slice(t.indexOf('    output:'), t.indexOf('    when:'));
-      return `${sub(t, output, '').replace(/\}\s*$/, '')}\n${output}}\n`;
+      const { output, rest } = splitOutput(t);
+      return `${rest.replace(/\}\s*$/, '')}\n${output}}\n`;
     },
   },
   { name: 'no input: section', target: 'module', mutate: (t) => sub(t, '    input:\n    tuple val(meta), path(reads)\n', '').replaceAll('reads', 'params.reads').replace('tag "${meta.id}"', "tag 'x'").replaceAll('${meta.id}', 'x').replaceAll('val(meta)', "val('x')") },
