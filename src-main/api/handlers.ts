@@ -2,6 +2,7 @@ import { bundleHandlers } from './bundle-handlers';
 import { coreHandlers } from './core-handlers';
 import { dashboardHandlers } from './dashboard-handlers';
 import { datasetHandlers } from './dataset-handlers';
+import { exportSettingsHandlers } from './export-settings-handlers';
 import { modelEvalHandlers } from './model-eval-handlers';
 import { playgroundHandlers } from './playground-handlers';
 import { reviewHandlers } from './review-handlers';
@@ -19,4 +20,5 @@ export const allHandlers = {
   ...reviewHandlers,
   ...bundleHandlers,
   ...modelEvalHandlers,
+  ...exportSettingsHandlers,
 } satisfies Handlers;

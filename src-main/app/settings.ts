@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LicenseSchema } from '../../src-preload/contract/export-settings';
 import type { Db } from '../store/db';
 
 export const LlmSettingsSchema = z.object({
@@ -8,6 +9,12 @@ export const LlmSettingsSchema = z.object({
   timeoutMs: z.number().int().min(1000).default(60_000),
 });
 export type LlmSettings = z.infer<typeof LlmSettingsSchema>;
+
+/** Export settings: the dataset licence the card and dataset_info.json carry (a Hub licence id; 'unknown' until chosen). */
+export const ExportSettingsSchema = z.object({
+  license: LicenseSchema.default('unknown'),
+});
+export type ExportSettings = z.infer<typeof ExportSettingsSchema>;
 
 /** Key/value settings in SQLite (JSON values). Secrets never come here: see SecretStore. */
 export class SettingsRepo {
@@ -28,5 +35,9 @@ export class SettingsRepo {
 
   llm(): LlmSettings {
     return this.get('llm', LlmSettingsSchema);
+  }
+
+  exportSettings(): ExportSettings {
+    return this.get('export', ExportSettingsSchema);
   }
 }

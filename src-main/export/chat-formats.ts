@@ -28,6 +28,10 @@ export function llamaFactoryDatasetInfo() {
       file_name: 'alpaca_format.json',
       columns: { prompt: 'instruction', query: 'input', response: 'output', system: 'system' },
     },
+    biotrain_alpaca_val: {
+      file_name: 'alpaca_format_val.json',
+      columns: { prompt: 'instruction', query: 'input', response: 'output', system: 'system' },
+    },
     biotrain_sharegpt: {
       file_name: 'sharegpt_format.json',
       formatting: 'sharegpt',

@@ -13,6 +13,7 @@ export const PATHS = {
   hubParquet: (s: Split) => `hub/data/${HF_SPLIT[s]}-00000-of-00001.parquet`,
   hubReadme: 'hub/README.md',
   alpaca: 'alpaca_format.json',
+  alpacaVal: 'alpaca_format_val.json',
   sharegpt: 'sharegpt_format.json',
   sharegptVal: 'sharegpt_format_val.json',
   llamaFactoryInfo: 'dataset_info.json',

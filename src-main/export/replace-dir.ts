@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ManifestSchema } from './manifest';
 import { filesBelow } from '../util/files-below';
+import { HF_CACHE_FILE } from './formats/hf';
 import { PATHS } from './layout';
 
 export class ExportError extends Error {}
@@ -39,7 +40,8 @@ export function assertReplaceable(outDir: string, storePath: string | null): voi
     throw new ExportError(
       `refusing to replace ${outDir}: it is not empty and holds no Biotrain export (${PATHS.manifest}). Choose a new or empty folder (--out).`,
     );
-  const foreign = entries.filter((e) => !ours.has(e));
+  // the cache-*.arrow files datasets writes next to a loaded split are its own, rebuilt on demand
+  const foreign = entries.filter((e) => !ours.has(e) && !HF_CACHE_FILE.test(e));
   if (foreign.length > 0)
     throw new ExportError(
       `refusing to replace ${outDir}: it holds ${foreign.length} file(s) the export did not write (${foreign.slice(0, 3).join(', ')}${foreign.length > 3 ? ', …' : ''}). Move them away or choose another folder (--out).`,

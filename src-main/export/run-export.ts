@@ -4,24 +4,23 @@ import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { SplitConfig } from '../../src-preload/schemas/build';
 import type { Split } from '../../src-preload/schemas/example';
 import { makeDirs } from '../app/make-dirs';
+import { SettingsRepo } from '../app/settings';
 import { APP_VERSION } from '../app/version';
 import type { Knowledge } from '../knowledge/schemas';
 import type { Db } from '../store/db';
 import { type ExampleRow, rowToExample } from '../store/examples-repo';
 import { SCHEMA_VERSION } from '../store/migrations';
-import { ArrowStreamSink } from './arrow-sink';
-import { llamaFactoryDatasetInfo, toAlpaca, toOpenAi, toShareGpt } from './chat-formats';
-import { JsonArraySink, JsonlSink } from './file-sink';
-import { hfDatasetDict, hfDatasetInfo, hfState, hubReadme } from './hf-metadata';
+import { FORMATS } from './formats';
+import { SPLITS } from './formats/check-context';
+import { writeJson } from './formats/format';
 import { PATHS, taskPromptPath } from './layout';
 import { describeFile, type Manifest, type ManifestFile } from './manifest';
-import { ParquetSink } from './parquet-sink';
 import { resourcesDir } from '../knowledge/resources-dir';
 import { loadTaskPrompts } from '../task-contract/prompts';
 import { assertReplaceable, ExportError, freshSibling, swapIn } from './replace-dir';
-import { type TrainingRecord, toRecord } from './record';
+import { toRecord } from './record';
 
-export const SPLITS: readonly Split[] = ['train', 'val', 'test'];
+export { SPLITS };
 const BATCH = 2000;
 
 export interface ExportProgress {
@@ -49,8 +48,7 @@ export async function runExport(
   try {
     makeDirs(path.dirname(outDir));
     work = freshSibling(outDir, 'export');
-    for (const d of ['processed', 'openai', 'hub/data', 'metadata', ...SPLITS.map((s) => path.dirname(PATHS.hfArrow(s)))])
-      makeDirs(path.join(work, d));
+    for (const d of ['metadata', ...FORMATS.flatMap((f) => f.dirs)]) makeDirs(path.join(work, d));
   } catch (e) {
     if (work) fs.rmSync(work, { recursive: true, force: true });
     throw new ExportError(`cannot write the export folder ${outDir}: ${(e as Error).message}. Choose a writable folder (--out).`);
@@ -73,28 +71,16 @@ async function writeAll(
   work: string,
   onProgress: (p: ExportProgress) => void,
 ): Promise<Manifest> {
-  const files: ManifestFile[] = [];
   const counts: Record<Split, number> = { train: 0, val: 0, test: 0 };
   const total = db.prepare('SELECT COUNT(*) FROM build_items WHERE build_id = ? AND split IS NOT NULL').pluck().get(opts.buildId) as number;
   const rowsOf = db.prepare(
     `SELECT e.*, b.tools AS build_tools FROM build_items b JOIN examples e ON e.id = b.example_id
      WHERE b.build_id = ? AND b.split = ? ORDER BY b.ord, b.example_id`,
   );
-  const alpaca = new JsonArraySink(path.join(work, PATHS.alpaca));
-  const sharegpt = new JsonArraySink(path.join(work, PATHS.sharegpt));
-  const sharegptVal = new JsonArraySink(path.join(work, PATHS.sharegptVal));
+  const meta = { license: new SettingsRepo(db).exportSettings().license };
+  const writers = FORMATS.map((f) => f.writer(work, meta));
   let done = 0;
   for (const split of SPLITS) {
-    const jsonl = new JsonlSink(path.join(work, PATHS.processed(split)));
-    const openai = new JsonlSink(path.join(work, PATHS.openai(split)));
-    const arrow = new ArrowStreamSink(path.join(work, PATHS.hfArrow(split)));
-    const parquet = new ParquetSink(path.join(work, PATHS.hubParquet(split)));
-    let batch: TrainingRecord[] = [];
-    const flush = async () => {
-      await arrow.push(batch);
-      parquet.push(batch);
-      batch = [];
-    };
     let index = 0;
     for (const row of rowsOf.iterate(opts.buildId, split) as IterableIterator<ExampleRow & { build_tools: string | null }>) {
       const tools = row.build_tools ? row.build_tools.split(',') : [];
@@ -102,45 +88,23 @@ async function writeAll(
       // trainers skip (LLaMA-Factory) or reject (OpenAI) rows with a blank turn: refuse to write one
       const blank = record.messages.find((m) => m.content.trim() === '');
       if (blank) throw new ExportError(`example ${row.id}: its ${blank.role} message is empty after PII scrubbing; reject or edit it in review, then export again`);
-      jsonl.push(record);
-      openai.push(toOpenAi(record));
-      if (split === 'train') {
-        alpaca.push(toAlpaca(record));
-        sharegpt.push(toShareGpt(record));
-      } else if (split === 'val') sharegptVal.push(toShareGpt(record));
-      batch.push(record);
-      if (batch.length >= BATCH) {
-        await flush();
-        done += BATCH;
+      for (const w of writers) {
+        const pending = w.push(record, split);
+        if (pending) await pending;
+      }
+      if (++done % BATCH === 0) {
         onProgress({ phase: 'export', done, total });
         await yieldToLoop();
       }
     }
-    done += batch.length;
-    await flush();
-    jsonl.close();
-    openai.close();
-    await arrow.close();
-    parquet.close();
+    for (const w of writers) await w.endSplit(split, index);
     counts[split] = index;
     onProgress({ phase: 'export', done, total });
-    files.push(describeFile(work, PATHS.processed(split), index), describeFile(work, PATHS.openai(split), index));
-    const arrowFile = describeFile(work, PATHS.hfArrow(split), index);
-    files.push(arrowFile, describeFile(work, PATHS.hubParquet(split), index));
-    writeJson(work, PATHS.hfInfo(split), hfDatasetInfo(split, index, arrowFile.bytes));
-    writeJson(work, PATHS.hfState(split), hfState(split, arrowFile.sha256));
-    files.push(describeFile(work, PATHS.hfInfo(split), null), describeFile(work, PATHS.hfState(split), null));
   }
-  alpaca.close();
-  sharegpt.close();
-  sharegptVal.close();
-  files.push(describeFile(work, PATHS.alpaca, alpaca.rows), describeFile(work, PATHS.sharegpt, sharegpt.rows), describeFile(work, PATHS.sharegptVal, sharegptVal.rows));
-
-  writeJson(work, PATHS.hfDict, hfDatasetDict(SPLITS));
-  fs.writeFileSync(path.join(work, PATHS.hubReadme), hubReadme(counts, SPLITS));
-  writeJson(work, PATHS.llamaFactoryInfo, llamaFactoryDatasetInfo());
+  const files: ManifestFile[] = [];
+  for (const w of writers) files.push(...(await w.finish(counts)));
   writeJson(work, PATHS.qualityReport, opts.qualityReport);
-  for (const p of [PATHS.hfDict, PATHS.hubReadme, PATHS.llamaFactoryInfo, PATHS.qualityReport]) files.push(describeFile(work, p, null));
+  files.push(describeFile(work, PATHS.qualityReport, null));
   const taskPrompts = copyTaskPrompts(work);
   for (const t of taskPrompts) files.push(describeFile(work, t.file, null));
 
@@ -174,8 +138,4 @@ function copyTaskPrompts(work: string): Manifest['task_prompts'] {
     fs.copyFileSync(path.join(resourcesDir(), p.file), path.join(work, file));
     return { task: p.task, source: p.file, file, sha256: p.sha256 };
   });
-}
-
-function writeJson(root: string, rel: string, value: unknown): void {
-  fs.writeFileSync(path.join(root, rel), `${JSON.stringify(value, null, 2)}\n`);
 }

@@ -4,6 +4,7 @@ import type { Channel } from './channel';
 import { coreChannels } from './core';
 import { dashboardChannels } from './dashboard';
 import { datasetChannels } from './dataset';
+import { exportSettingsChannels } from './export-settings';
 import { modelEvalChannels } from './model-eval';
 import { playgroundChannels } from './playground';
 import { reviewChannels } from './review';
@@ -17,6 +18,7 @@ export const contract = {
   ...datasetChannels,
   ...bundleChannels,
   ...modelEvalChannels,
+  ...exportSettingsChannels,
 } satisfies Record<string, Channel>;
 
 export type Contract = typeof contract;

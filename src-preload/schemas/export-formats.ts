@@ -13,7 +13,7 @@ export const EXPORT_FORMATS: readonly ExportFormatInfo[] = [
   { id: 'openai', files: 'openai/{train,val,test}.jsonl', description: 'OpenAI chat fine-tuning messages' },
   { id: 'hf', files: 'hf/', description: 'Hugging Face datasets (Arrow, load_from_disk)' },
   { id: 'hub', files: 'hub/', description: 'Hub-ready Parquet with a dataset card' },
-  { id: 'alpaca', files: 'alpaca_format.json', description: 'Alpaca instruction/input/output' },
+  { id: 'alpaca', files: 'alpaca_format.json, alpaca_format_val.json', description: 'Alpaca instruction/input/output' },
   { id: 'sharegpt', files: 'sharegpt_format.json, sharegpt_format_val.json', description: 'ShareGPT conversations' },
   { id: 'llama-factory', files: 'dataset_info.json', description: 'LLaMA-Factory dataset registry' },
   { id: 'metadata', files: 'metadata/quality_report.json, metadata/manifest.json', description: 'quality report and manifest with sha256' },

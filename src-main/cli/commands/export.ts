@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { SplitConfigSchema } from '../../../src-preload/schemas/build';
+import { ExportSettingsSchema } from '../../app/settings';
 import { checkExport, type ExportCheck, formatProblem } from '../../export/check-export';
 import { runExport } from '../../export/run-export';
 import { loadKnowledge } from '../../knowledge/load';
@@ -24,10 +25,12 @@ export function registerExport(program: Command): void {
       .description('re-export a recorded build from the store (every format) and verify it, or only verify an export folder')
       .option('--out <dir>', 'folder to write the export to (replaced as a whole once complete)')
       .option('--build <id>', 'build to export (id or unique id prefix); default: the latest passed build')
-      .option('--check <dir>', 'only verify an existing export folder; exit 1 on any problem'),
-  ).action(async (opts: { db: string; out?: string; build?: string; check?: string }) => {
+      .option('--check <dir>', 'only verify an existing export folder; exit 1 on any problem')
+      .option('--license <id>', "the dataset licence for the card and dataset_info.json (a Hub licence id, e.g. apache-2.0, cc-by-4.0); kept as a setting of the store ('unknown' until chosen)"),
+  ).action(async (opts: { db: string; out?: string; build?: string; check?: string; license?: string }) => {
     if (opts.check !== undefined) {
-      if (opts.out !== undefined || opts.build !== undefined) fail('--check verifies a folder; it does not take --out or --build', 2);
+      if (opts.out !== undefined || opts.build !== undefined || opts.license !== undefined)
+        fail('--check verifies a folder; it does not take --out, --build or --license', 2);
       const dir = path.resolve(opts.check);
       const result = await checkExport(dir);
       report(dir, result);
@@ -38,7 +41,10 @@ export function registerExport(program: Command): void {
     const dbPath = path.resolve(opts.db);
     if (!fs.existsSync(dbPath)) fail(`no Biotrain store at ${dbPath} (--db)`);
     const outDir = path.resolve(opts.out);
+    const license = opts.license === undefined ? null : ExportSettingsSchema.shape.license.safeParse(opts.license);
+    if (license && !license.success) fail(`--license ${opts.license}: ${license.error.issues[0]?.message}`, 2);
     const ctx = openContext(dbPath);
+    if (license?.success) ctx.settings.set('export', { ...ctx.settings.exportSettings(), license: license.data });
     let build: BuildRow;
     let counts: { train: number; val: number; test: number };
     try {

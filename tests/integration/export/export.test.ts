@@ -251,4 +251,33 @@ describe('export: every format readable by its consumers, deterministic, verifie
     db.close();
     expect(fs.readdirSync(dir).filter((f) => /\.(partial|old)$/.test(f))).toEqual([]);
   });
+
+  it('the licence is a setting of the store: unknown until chosen, then on the card and every dataset_info.json', async () => {
+    const card = (root: string) => fs.readFileSync(path.join(root, PATHS.hubReadme), 'utf8');
+    const infoLicense = (root: string) => SPLITS.map((s) => JSON.parse(fs.readFileSync(path.join(root, PATHS.hfInfo(s)), 'utf8')).license);
+    expect(card(built)).toContain('\nlicense: unknown\n');
+    expect(infoLicense(built)).toEqual(['unknown', 'unknown', 'unknown']);
+
+    const out = path.join(dir, 'licensed');
+    const r = await runCli(['export', '--db', dbPath, '--out', out, '--license', 'cc-by-4.0']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(card(out)).toContain('\nlicense: cc-by-4.0\n');
+    expect(infoLicense(out)).toEqual(['cc-by-4.0', 'cc-by-4.0', 'cc-by-4.0']);
+    // kept: the next export without --license carries it too
+    const again = await runCli(['export', '--db', dbPath, '--out', out]);
+    expect(again.code, again.stderr).toBe(0);
+    expect(card(out)).toContain('\nlicense: cc-by-4.0\n');
+    expect(again.stdout).toMatch(/^check: ok/m);
+
+    const bad = await runCli(['export', '--db', dbPath, '--out', out, '--license', 'Not A Licence']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--license Not A Licence: a licence id such as apache-2.0');
+    // LLaMA-Factory: one registry for the export folder (dataset_dir), a val entry for each format
+    expect(Object.keys(JSON.parse(fs.readFileSync(path.join(out, PATHS.llamaFactoryInfo), 'utf8')))).toEqual([
+      'biotrain_alpaca',
+      'biotrain_alpaca_val',
+      'biotrain_sharegpt',
+      'biotrain_sharegpt_val',
+    ]);
+  });
 });

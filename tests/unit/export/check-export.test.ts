@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SPLIT_CONFIG } from '../../../src-preload/schemas/build';
 import type { Split } from '../../../src-preload/schemas/example';
 import { ArrowStreamSink } from '../../../src-main/export/arrow-sink';
-import { llamaFactoryDatasetInfo, toAlpaca, toOpenAi, toShareGpt } from '../../../src-main/export/chat-formats';
+import { llamaFactoryDatasetInfo } from '../../../src-main/export/chat-formats';
 import {
   alpacaRowProblems,
   checkExport,
@@ -12,7 +12,9 @@ import {
   openAiRowProblems,
   shareGptRowProblems,
 } from '../../../src-main/export/check-export';
-import { hfDatasetDict, hfDatasetInfo, hfState, hubReadme } from '../../../src-main/export/hf-metadata';
+import { FORMATS } from '../../../src-main/export/formats';
+import { hfDatasetInfo, hfState } from '../../../src-main/export/formats/hf';
+import { hubReadme } from '../../../src-main/export/formats/hub';
 import { PATHS } from '../../../src-main/export/layout';
 import { describeFile, type Manifest, sha256File } from '../../../src-main/export/manifest';
 import { ParquetSink } from '../../../src-main/export/parquet-sink';
@@ -52,31 +54,17 @@ function record(split: Split, i: number): TrainingRecord {
 
 const write = (root: string, rel: string, text: string) => fs.writeFileSync(path.join(root, rel), text);
 const writeJson = (root: string, rel: string, v: unknown) => write(root, rel, `${JSON.stringify(v, null, 2)}\n`);
-const jsonArray = (rows: unknown[]) => (rows.length === 0 ? '[]\n' : `[\n${rows.map((r) => JSON.stringify(r)).join(',\n')}\n]\n`);
+const RECORDS = Object.fromEntries(SPLITS.map((s) => [s, Array.from({ length: SIZES[s] }, (_, i) => record(s, i))])) as Record<Split, TrainingRecord[]>;
 
-/** A small valid export written with the exporter's own pieces, and a manifest describing it. */
+/** A small valid export written by the exporter's own format writers, and a manifest describing it. */
 async function writeExport(root: string): Promise<void> {
-  for (const d of ['processed', 'openai', 'hub/data', 'metadata', 'hf/train', 'hf/validation', 'hf/test']) fs.mkdirSync(path.join(root, d), { recursive: true });
-  const records = Object.fromEntries(SPLITS.map((s) => [s, Array.from({ length: SIZES[s] }, (_, i) => record(s, i))])) as Record<Split, TrainingRecord[]>;
+  for (const d of ['metadata', ...FORMATS.flatMap((f) => f.dirs)]) fs.mkdirSync(path.join(root, d), { recursive: true });
+  const writers = FORMATS.map((f) => f.writer(root, { license: 'unknown' }));
   for (const s of SPLITS) {
-    write(root, PATHS.processed(s), records[s].map((r) => `${JSON.stringify(r)}\n`).join(''));
-    write(root, PATHS.openai(s), records[s].map((r) => `${JSON.stringify(toOpenAi(r))}\n`).join(''));
-    const arrow = new ArrowStreamSink(path.join(root, PATHS.hfArrow(s)));
-    await arrow.push(records[s]);
-    await arrow.close();
-    const parquet = new ParquetSink(path.join(root, PATHS.hubParquet(s)));
-    parquet.push(records[s]);
-    parquet.close();
-    const bytes = fs.statSync(path.join(root, PATHS.hfArrow(s))).size;
-    writeJson(root, PATHS.hfInfo(s), hfDatasetInfo(s, records[s].length, bytes));
-    writeJson(root, PATHS.hfState(s), hfState(s, sha256File(path.join(root, PATHS.hfArrow(s)))));
+    for (const r of RECORDS[s]) for (const w of writers) await w.push(r, s);
+    for (const w of writers) await w.endSplit(s, SIZES[s]);
   }
-  write(root, PATHS.alpaca, jsonArray(records.train.map(toAlpaca)));
-  write(root, PATHS.sharegpt, jsonArray(records.train.map(toShareGpt)));
-  write(root, PATHS.sharegptVal, jsonArray(records.val.map(toShareGpt)));
-  writeJson(root, PATHS.hfDict, hfDatasetDict(SPLITS));
-  write(root, PATHS.hubReadme, hubReadme(SIZES, SPLITS));
-  writeJson(root, PATHS.llamaFactoryInfo, llamaFactoryDatasetInfo());
+  for (const w of writers) await w.finish(SIZES);
   writeJson(root, PATHS.qualityReport, { passed: true });
   writeManifest(root);
 }
@@ -85,6 +73,7 @@ const ROWS: Record<string, number> = {
   [PATHS.alpaca]: SIZES.train,
   [PATHS.sharegpt]: SIZES.train,
   [PATHS.sharegptVal]: SIZES.val,
+  [PATHS.alpacaVal]: SIZES.val,
   ...Object.fromEntries(SPLITS.flatMap((s) => [PATHS.processed(s), PATHS.openai(s), PATHS.hfArrow(s), PATHS.hubParquet(s)].map((p) => [p, SIZES[s]]))),
 };
 
@@ -156,8 +145,8 @@ describe('checkExport on a hand-made export', () => {
       'processed/train.jsonl:2: messages.2.content: empty',
       'processed/train.jsonl:3: id: val_00009 is not a train id (expected train_NNNNN)',
       'processed/val.jsonl:1: metadata.difficulty: above the maximum 3',
-      'hf/train/data-00000-of-00001.arrow: row 3: id "train_00003", processed/train.jsonl:3 has "val_00009"',
-      'hub/data/train-00000-of-00001.parquet: row 3: id "train_00003", processed/train.jsonl:3 has "val_00009"',
+      'hf/train/data-00000-of-00001.arrow: row 3 differs from processed/train.jsonl:3: id: "train_00003", expected "val_00009"',
+      'hub/data/train-00000-of-00001.parquet: row 3 differs from processed/train.jsonl:3: id: "train_00003", expected "val_00009"',
     ]);
 
     const root2 = await fixture();
@@ -246,7 +235,10 @@ describe('checkExport on a hand-made export', () => {
     fs.rmSync(path.join(root, PATHS.hubReadme));
     expect(await problems(root)).toEqual([
       'openai/val.jsonl:1: messages differ from processed/val.jsonl:1',
+      'hf/validation/data-00000-of-00001.arrow: row 1 differs from processed/val.jsonl:1: messages[1].content: "RNA-seq differential expression for val sample 0", expected "RNA-seq differential expression for val sample 9"',
       'hub/README.md: missing',
+      'hub/data/validation-00000-of-00001.parquet: row 1 differs from processed/val.jsonl:1: messages[1].content: "RNA-seq differential expression for val sample 0", expected "RNA-seq differential expression for val sample 9"',
+      'alpaca_format_val.json:2: differs from processed/val.jsonl:1',
       'sharegpt_format_val.json:2: differs from processed/val.jsonl:1',
       'metadata/quality_report.json: 22 bytes, the manifest says 21',
       'metadata/quality_report.json: sha256 ' +
@@ -269,8 +261,8 @@ describe('checkExport on a hand-made export', () => {
   it('HF and Hub: wrong state.json, README paths, row counts, non-parquet file', async () => {
     const root = await fixture();
     writeJson(root, PATHS.hfState('val'), { ...hfState('val', '0'.repeat(64)), _data_files: [{ filename: 'data.arrow' }] });
-    write(root, PATHS.hubReadme, hubReadme(SIZES, SPLITS).replace('data/validation-*', 'data/valid-*'));
-    writeJson(root, PATHS.hfInfo('test'), hfDatasetInfo('test', 5, 1));
+    write(root, PATHS.hubReadme, hubReadme(SIZES, SPLITS, 'unknown').replace('data/validation-*', 'data/valid-*'));
+    writeJson(root, PATHS.hfInfo('test'), hfDatasetInfo('test', 5, 1, 'unknown'));
     write(root, PATHS.hubParquet('test'), 'PAR1 not really');
     writeManifest(root);
     expect(await problems(root)).toEqual([
@@ -285,13 +277,76 @@ describe('checkExport on a hand-made export', () => {
 
   it('HF: an Arrow schema that does not match the features', async () => {
     const root = await fixture();
-    const info = hfDatasetInfo('train', 3, 1) as { features: Record<string, unknown> };
+    const info = hfDatasetInfo('train', 3, 1, 'unknown') as { features: Record<string, unknown> };
     info.features = { ...info.features, metadata: { ...(info.features.metadata as object), difficulty: { dtype: 'int64', _type: 'Value' } } };
     writeJson(root, PATHS.hfInfo('train'), info);
     writeManifest(root);
     expect(await problems(root)).toEqual([
       'hf/train/data-00000-of-00001.arrow: schema: metadata.difficulty: expected int64, got Int32 (hf/train/dataset_info.json)',
       'hf/train/data-00000-of-00001.arrow: schema metadata: huggingface features differ from hf/train/dataset_info.json',
+    ]);
+  });
+
+  it('HF and Hub: every decoded Arrow and Parquet value is compared with the JSONL, not only ids', async () => {
+    const root = await fixture();
+    const changed = RECORDS.train.map((r, i) => (i === 1 ? { ...r, metadata: { ...r.metadata, tools: ['star', 'salmon'], difficulty: 3 } } : r));
+    const arrow = new ArrowStreamSink(path.join(root, PATHS.hfArrow('train')));
+    await arrow.push(changed);
+    await arrow.close();
+    const parquet = new ParquetSink(path.join(root, PATHS.hubParquet('train')));
+    parquet.push(changed.map((r, i) => (i === 2 ? { ...r, messages: [r.messages[0], r.messages[1], { role: 'assistant' as const, content: 'Use HISAT2.' }] } : r)));
+    parquet.close();
+    writeJson(root, PATHS.hfState('train'), hfState('train', sha256File(path.join(root, PATHS.hfArrow('train')))));
+    writeManifest(root);
+    expect(await problems(root)).toEqual([
+      'hf/train/data-00000-of-00001.arrow: row 2 differs from processed/train.jsonl:2: metadata.tools[1]: "salmon", expected "deseq2"',
+      'hub/data/train-00000-of-00001.parquet: row 2 differs from processed/train.jsonl:2: metadata.tools[1]: "salmon", expected "deseq2"',
+      'hub/data/train-00000-of-00001.parquet: row 3 differs from processed/train.jsonl:3: messages[2].content: "Use HISAT2.", expected "Use STAR and DESeq2 (train 2)."',
+    ]);
+  });
+
+  it('HF: a Sequence({role, content}) encoding of messages is refused', async () => {
+    const root = await fixture();
+    const info = hfDatasetInfo('val', 1, 1, 'unknown') as { features: Record<string, unknown> };
+    info.features = { ...info.features, messages: { _type: 'Sequence', feature: (info.features.messages as object[])[0] } };
+    writeJson(root, PATHS.hfInfo('val'), { ...info, splits: JSON.parse(fs.readFileSync(path.join(root, PATHS.hfInfo('val')), 'utf8')).splits });
+    writeManifest(root);
+    expect(await problems(root)).toEqual([
+      'hf/validation/data-00000-of-00001.arrow: schema: messages: Sequence({role, content}) is a dict of lists to datasets, not a list of {role, content}; write the feature as [{...}] or List (hf/validation/dataset_info.json)',
+      'hf/validation/data-00000-of-00001.arrow: schema metadata: huggingface features differ from hf/validation/dataset_info.json',
+    ]);
+  });
+
+  it("HF: the cache-*.arrow files datasets adds to a split folder are not export problems", async () => {
+    const root = await fixture();
+    write(root, 'hf/train/cache-1f2e3d4c5b6a7980.arrow', 'cache');
+    write(root, 'hf/validation/cache-0a1b2c3d.arrow', 'cache');
+    expect(await problems(root)).toEqual([]);
+    write(root, 'hf/train/notes.arrow', 'x');
+    expect(await problems(root)).toEqual(['hf/train/notes.arrow: not listed in the manifest']);
+  });
+
+  it('Hub card: licence, pretty name and size category; dataset_info.json carries the same licence', async () => {
+    const root = await fixture();
+    const card = fs.readFileSync(path.join(root, PATHS.hubReadme), 'utf8');
+    expect(card).toContain('\nlicense: unknown\n');
+    expect(card).toContain('\nsize_categories:\n  - n<1K\n');
+    expect(card).toMatch(/\npretty_name: \S/);
+    write(root, PATHS.hubReadme, card.replace('license: unknown\n', '').replace('n<1K', '1K<n<10K'));
+    const info = JSON.parse(fs.readFileSync(path.join(root, PATHS.hfInfo('test')), 'utf8'));
+    writeJson(root, PATHS.hfInfo('test'), { ...info, license: 'mit' });
+    writeJson(root, PATHS.hfInfo('val'), { ...JSON.parse(fs.readFileSync(path.join(root, PATHS.hfInfo('val')), 'utf8')), license: '' });
+    writeManifest(root);
+    expect(await problems(root)).toEqual([
+      "hf/validation/dataset_info.json: license: empty (write 'unknown' until a licence is chosen)",
+      "hub/README.md: front matter: license: missing (write 'unknown' until a licence is chosen)",
+      'hub/README.md: front matter: size_categories: "1K<n<10K", the export has 5 rows (n<1K)',
+    ]);
+    write(root, PATHS.hubReadme, card);
+    writeManifest(root);
+    expect(await problems(root)).toEqual([
+      "hf/validation/dataset_info.json: license: empty (write 'unknown' until a licence is chosen)",
+      'hf/test/dataset_info.json: license: "mit", the dataset card says "unknown"',
     ]);
   });
 
