@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { Split } from '../../src-preload/schemas/example';
 import type { EvalItem, EvalReport, EvalSettings, EvalSummary } from '../../src-preload/schemas/model-eval';
 import type { TrainingRecord } from '../export/record';
@@ -59,6 +60,8 @@ async function answerOne(client: LlmClient, r: TrainingRecord, o: ModelEvalOptio
     ...(o.signal ? { signal: o.signal } : {}),
   });
   const latency = performance.now() - started;
+  // score on a later turn of the event loop, so the requests waiting for this one's slot go out first
+  await yieldToLoop();
   const base = { record_id: r.id, example_id: r.metadata.example_id, kind: r.metadata.kind, analysis_type: r.metadata.analysis_type, latency_ms: Math.round(latency) };
   const scored = scoreAnswer(
     { kind: r.metadata.kind, analysis_type: r.metadata.analysis_type, target: r.messages[2].content, targetTools: r.metadata.tools },

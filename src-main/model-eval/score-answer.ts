@@ -59,6 +59,10 @@ function scoreFormat(target: ParsedAnswer, answer: ParsedAnswer, out: Scored): v
   if (Object.keys(target.workflow).length && answer.workflow['main.nf'] === undefined) broken.push('no workflow (main.nf)');
   if (target.diagnosis !== null && answer.diagnosis === null) broken.push('no diagnosis section');
   if (target.fixSteps.length && answer.fixSteps.length === 0) broken.push('no fix steps');
+  // a prose answer (an explanation, a scope statement, a clarifying question) is not answered with data
+  const prose = !target.json && !target.toolNames.length && !Object.keys(target.workflow).length;
+  if (prose && answer.json) broken.push('a JSON block where the task answers in prose');
+  if (prose && Object.keys(answer.workflow).length) broken.push('a workflow where the task answers in prose');
   out.metrics.format = broken.length ? 0 : 1;
   if (broken.length) out.diagnostics.push(`breaks the task contract: ${broken.join(', ')}`);
 }

@@ -18,6 +18,17 @@ const STOP = new Set(
 const words = (s: string) => s.toLowerCase().match(/[a-z0-9][a-z0-9_-]*[a-z0-9]|[a-z0-9]/g) ?? [];
 const contentWords = (s: string) => [...new Set(words(s).filter((w) => w.length >= 4 && !STOP.has(w)))];
 
+/** Sentences and list items of a prose answer that carry content words (headings and fences left out). */
+export function sentencesOf(text: string): string[] {
+  return text
+    .replace(/```[\s\S]*?```/g, '\n')
+    .split('\n')
+    .filter((l) => !/^\s*#/.test(l))
+    .flatMap((l) => l.split(/(?<=[.!?])\s+(?=[A-Z*])/))
+    .map((s) => s.replace(/^\s*(?:[-*]|\d+[.)])\s+/, '').trim())
+    .filter((s) => contentWords(s).length > 0);
+}
+
 export function flagsOf(text: string): string[] {
   return [...new Set([...text.matchAll(FLAG)].map((m) => m[1]!))].sort();
 }
@@ -61,6 +72,9 @@ export function scoreFacts(target: ParsedAnswer, answer: ParsedAnswer, lexicon: 
   for (const q of quantities(target.text)) facts.push({ what: q, present: answerQuantities.has(q) });
   if (target.diagnosis) facts.push({ what: 'the diagnosis', present: sentencePresent(target.diagnosis, answerWords) });
   for (const [i, s] of target.fixSteps.entries()) facts.push({ what: `fix step ${i + 1}`, present: sentencePresent(s, answerWords) });
+  // an explanation, scope statement or clarifying question: each of its sentences is a fact
+  if (!target.diagnosis && target.fixSteps.length === 0)
+    for (const [i, s] of sentencesOf(target.text).entries()) facts.push({ what: `sentence ${i + 1}`, present: sentencePresent(s, answerWords) });
   if (facts.length) {
     out.metrics['facts.recall'] = facts.filter((f) => f.present).length / facts.length;
     const missing = facts.filter((f) => !f.present).map((f) => f.what);

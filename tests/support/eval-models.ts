@@ -14,20 +14,33 @@ export function readRecords(file: string): TrainingRecord[] {
     .map((l) => JSON.parse(l) as TrainingRecord);
 }
 
-/** The first `perKind` records of every kind across an export's splits, each with a distinct user turn. */
+const shapeOf = (r: TrainingRecord) => (r.messages[2].content.includes('```json') ? 'json' : 'prose');
+
+/**
+ * `perKind` records of every kind across an export's splits, each with a distinct user turn: the first of each
+ * answer shape (with an intent JSON block, or prose such as a scope statement), then the next ones in order.
+ */
 export function sampleByKind(exportDir: string, perKind: number): TrainingRecord[] {
-  const out: TrainingRecord[] = [];
+  const all: TrainingRecord[] = [];
   const seen = new Set<string>();
-  const taken = new Map<string, number>();
   for (const split of ['train', 'val', 'test'] as const)
     for (const r of readRecords(path.join(exportDir, PATHS.processed(split)))) {
-      const k = r.metadata.kind;
-      if ((taken.get(k) ?? 0) >= perKind || seen.has(r.messages[1].content)) continue;
+      if (seen.has(r.messages[1].content)) continue;
       seen.add(r.messages[1].content);
-      taken.set(k, (taken.get(k) ?? 0) + 1);
-      out.push(r);
+      all.push(r);
     }
-  return out;
+  const picked = new Set<TrainingRecord>();
+  const count = (k: string) => [...picked].filter((r) => r.metadata.kind === k).length;
+  const shapes = new Set<string>();
+  for (const r of all) {
+    const key = `${r.metadata.kind}/${shapeOf(r)}`;
+    if (!shapes.has(key) && count(r.metadata.kind) < perKind) {
+      shapes.add(key);
+      picked.add(r);
+    }
+  }
+  for (const r of all) if (!picked.has(r) && count(r.metadata.kind) < perKind) picked.add(r);
+  return all.filter((r) => picked.has(r));
 }
 
 /** Writes records as an export folder's processed/test.jsonl (all eval-model --export reads). */
@@ -67,7 +80,7 @@ export function badModel(records: readonly TrainingRecord[]): (body: ChatRequest
     const target = r.messages[2].content;
     switch (r.metadata.kind) {
       case 'query_variation':
-        return '## Analysis Intent\n\n```json\n{"analysis_type": "rna_seq_de", "organism": \n```';
+        return '```json\n{"intent": \n```';
       case 'tool_selection':
         return `${intentBlock(target)}\n\n## Recommended Tools\n1. **MagicAligner** - aligns everything.\n2. **SuperCaller** - calls all variants.`;
       case 'workflow':

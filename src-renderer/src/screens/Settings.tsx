@@ -2,6 +2,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { call } from '../api/client';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { useApi } from '../hooks/useApi';
+import { LicenseSetting } from '../components/LicenseSetting';
 
 interface Form {
   baseURL: string;
@@ -136,6 +137,7 @@ export function Settings() {
       ) : settings.error ? null : (
         <p className="muted">Loading…</p>
       )}
+      <LicenseSetting />
     </section>
   );
 }

@@ -64,8 +64,10 @@ describe('eval-model against the loopback OpenAI-compatible server', () => {
 
   const byKind = (items: EvalItem[], kind: string) => items.filter((i) => i.kind === kind);
 
-  it('the fixture holds 3 examples of each of the 5 tasks', () => {
+  it('the fixture holds 3 examples of each of the 5 tasks, intent parsing with and without an intent JSON answer', () => {
     expect(records.length).toBe(15);
+    const qv = records.filter((r) => r.metadata.kind === 'query_variation').map((r) => r.messages[2].content.includes('```json'));
+    expect(qv.sort()).toEqual([false, true, true]);
     expect([...new Set(records.map((r) => r.metadata.kind))].sort()).toEqual(KINDS);
   });
 
@@ -83,7 +85,8 @@ describe('eval-model against the loopback OpenAI-compatible server', () => {
       for (const [k, v] of Object.entries(it.metrics)) expect(v, `${it.record_id} ${k}`).toBe(k === 'workflow.redundancy' ? 0 : 1);
     }
     // every task's checkers ran
-    const m = (kind: string) => Object.keys(byKind(res.items, kind)[0]!.metrics);
+    const withJson = (it: EvalItem) => records.find((r) => r.id === it.record_id)!.messages[2].content.includes('```json');
+    const m = (kind: string) => Object.keys((byKind(res.items, kind).find(withJson) ?? byKind(res.items, kind)[0])!.metrics);
     expect(m('query_variation')).toEqual(expect.arrayContaining(['format', 'intent.parsed', 'intent.valid', 'intent.fields', 'intent.field.organism']));
     expect(m('tool_selection')).toEqual(expect.arrayContaining(['tools.precision', 'tools.recall', 'tools.f1', 'tools.order']));
     expect(m('workflow')).toEqual(expect.arrayContaining(['workflow.parses', 'workflow.lint', 'workflow.named_tools', 'workflow.completeness', 'workflow.redundancy']));
@@ -115,10 +118,18 @@ describe('eval-model against the loopback OpenAI-compatible server', () => {
     const res = await runModelEval(db, kb, options(baseURL, 'bad-model'));
     expect(res.summary.answered).toBe(15);
 
+    const targetOf = (it: EvalItem) => records.find((r) => r.id === it.record_id)!.messages[2].content;
     for (const it of byKind(res.items, 'query_variation')) {
-      expect(it.metrics).toMatchObject({ format: 0, 'intent.parsed': 0, 'intent.valid': 0, 'intent.fields': 0, 'intent.exact': 0 });
-      expect(it.score).toBe(0);
-      expect(it.diagnostics[0]).toMatch(/^breaks the task contract: its JSON does not parse/);
+      if (targetOf(it).includes('```json')) {
+        expect(it.metrics).toMatchObject({ format: 0, 'intent.parsed': 0, 'intent.valid': 0, 'intent.fields': 0, 'intent.exact': 0 });
+        expect(it.score).toBe(0);
+        expect(it.diagnostics[0]).toMatch(/^breaks the task contract: its JSON does not parse/);
+      } else {
+        // a scope statement or clarifying question answered with (broken) JSON: contract broken, none of its sentences said
+        expect(it.metrics).toEqual({ format: 0, 'facts.recall': 0, 'facts.known': 1 });
+        expect(it.score).toBeCloseTo(1 / 3, 12);
+        expect(it.diagnostics[0]).toBe('breaks the task contract: a JSON block where the task answers in prose');
+      }
     }
     for (const it of byKind(res.items, 'tool_selection')) {
       // a tool-selection answer has no intent JSON (the parse task has): format and tool F1 make the score
@@ -162,10 +173,11 @@ describe('eval-model against the loopback OpenAI-compatible server', () => {
       expect(it.diagnostics[0]).toBe('breaks the task contract: no fix steps');
     }
     const task = (k: string) => res.summary.by_task.find((g) => g.key === k)!;
-    expect(task('query_variation').score).toBe(0);
+    const prose = byKind(res.items, 'query_variation').filter((it) => !targetOf(it).includes('```json')).length;
+    expect(task('query_variation').score).toBeCloseTo(prose / 3 / 3, 12);
     expect(task('tool_selection').score).toBeCloseTo(1 / 2, 12);
     expect(task('education').metrics['facts.known']).toBe(0);
-    expect(res.report.worst[0]!.kind).toBe('query_variation');
+    expect(res.report.worst[0]!.score).toBe(Math.min(...res.items.map((i) => i.score)));
 
     // good vs bad side by side: every example is worse, by exactly its bad score's distance from 1
     const good = new EvalRunsRepo(db).list().find((r) => r.model === 'good-model')!;
@@ -173,7 +185,8 @@ describe('eval-model against the loopback OpenAI-compatible server', () => {
     expect(c.changes).toEqual({ better: 0, worse: 15, same: 0, unmatched: 0 });
     expect(c.metrics.find((m) => m.group === 'all' && m.metric === 'score')!.delta).toBeCloseTo(res.summary.score - 1, 12);
     expect(c.metrics.find((m) => m.group === 'query_variation' && m.metric === 'intent.parsed')).toEqual({ group: 'query_variation', metric: 'intent.parsed', a: 1, b: 0, delta: -1 });
-    expect(c.examples[0]).toMatchObject({ kind: 'query_variation', a: 1, b: 0, delta: -1 });
+    const largest = Math.max(...res.items.map((i) => 1 - i.score));
+    expect(c.examples[0]).toMatchObject({ a: 1, b: 1 - largest });
   });
 
   it('a slow, flaky model (latency, 429, 500, timeouts) scores as the good one, except the example whose retries run out', async () => {
