@@ -47,7 +47,7 @@ export function hfDatasetDict(splits: readonly Split[]) {
 /** hf/: the `datasets.save_to_disk` layout (per split an Arrow IPC stream, dataset_info.json and state.json). */
 export const hfFormat: ExportFormat = {
   id: 'hf',
-  readme: '`hf/`: `datasets.load_from_disk("hf")` gives a DatasetDict with train, validation and test',
+  readme: '`hf/`: `datasets.save_to_disk` layout (`dataset_dict.json`, per split an Arrow IPC stream, `dataset_info.json`, `state.json`); `datasets.load_from_disk("hf")` gives a DatasetDict with train, validation and test',
   dirs: SPLITS.map((s) => path.dirname(PATHS.hfArrow(s))),
   writer(work: string, meta: ExportMeta) {
     let sink: ArrowStreamSink | null = null;

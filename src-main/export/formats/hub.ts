@@ -45,7 +45,7 @@ export function hubReadme(counts: Record<Split, number>, splits: readonly Split[
 /** hub/: parquet files per split and a dataset card whose `configs` name them (`load_dataset` or push as is). */
 export const hubFormat: ExportFormat = {
   id: 'hub',
-  readme: '`hub/`: `datasets.load_dataset("hub")` reads the card\'s `configs` and the parquet files; push the folder to the Hub as is',
+  readme: '`hub/`: `README.md` card with YAML `configs` and `data/{split}-00000-of-00001.parquet`; `datasets.load_dataset("hub")` reads the card\'s `configs` and the parquet files; push the folder to the Hub as is',
   dirs: ['hub/data'],
   writer(work: string, meta: ExportMeta) {
     let sink: ParquetSink | null = null;

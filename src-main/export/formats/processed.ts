@@ -8,7 +8,8 @@ import { jsonlPerSplit } from './row-files';
 /** processed/{split}.jsonl: the plan's message format (4.1), the record every other format is compared with. */
 export const processedFormat: ExportFormat = {
   id: 'processed',
-  readme: '`processed/{train,val,test}.jsonl`: id, system/user/assistant `messages` and `metadata` (with `task`) per line (Axolotl `type: chat_template`, field `messages`)',
+  readme:
+    '`processed/{train,val,test}.jsonl`: id, system/user/assistant `messages` and `metadata` per line: the plan\'s message format (4.1), with `task` and provenance (`group_id` = base intent, `golden_id`, `style`, `engine`, `template_id` = sentence frame) (Axolotl `type: chat_template`, field `messages`)',
   dirs: ['processed'],
   writer: (work) => jsonlPerSplit(work, PATHS.processed, (r) => r),
   check(c) {
