@@ -44,6 +44,8 @@ export function useReviewFlow(filter: ExampleFilter, opts: { initialId: string |
   const ahead = useRef<QueuedItem[]>([]);
   const filling = useRef<Promise<void> | null>(null);
   const skipped = useRef<string[]>([]);
+  /** skipped and not shown again yet (what the header counts) */
+  const skippedWaiting = useRef(new Set<string>());
   const trail = useRef<QueuedItem[]>([]);
   const writes = useRef<Promise<void>>(Promise.resolve());
   const epoch = useRef(0);
@@ -64,7 +66,6 @@ export function useReviewFlow(filter: ExampleFilter, opts: { initialId: string |
     // end of the main pass: skipped items come back, in the order they were skipped
     while (skipped.current.length > 0) {
       const id = skipped.current.shift()!;
-      setSkippedCount(skipped.current.length);
       const r = await call('review.item', { id });
       if (r.item && matches(f, r.item)) return { ...r.item, fromSkipped: true };
     }
@@ -99,6 +100,7 @@ export function useReviewFlow(filter: ExampleFilter, opts: { initialId: string |
 
   const show = useCallback(
     (item: QueuedItem | null) => {
+      if (item && skippedWaiting.current.delete(item.id)) setSkippedCount(skippedWaiting.current.size);
       setShownState(item);
       shownRef.current = item;
       setLoading(false);
@@ -128,6 +130,7 @@ export function useReviewFlow(filter: ExampleFilter, opts: { initialId: string |
     ahead.current = [];
     setAheadCount(0);
     skipped.current = [];
+    skippedWaiting.current.clear();
     setSkippedCount(0);
     trail.current = [];
     setLoading(true);
@@ -222,7 +225,8 @@ export function useReviewFlow(filter: ExampleFilter, opts: { initialId: string |
     const item = shownRef.current;
     if (!item) return;
     skipped.current.push(item.id);
-    setSkippedCount(skipped.current.length);
+    skippedWaiting.current.add(item.id);
+    setSkippedCount(skippedWaiting.current.size);
     setNotice(`Skipped ${item.id}: it comes back after the last item`);
     void advance(item);
   }, [advance]);
