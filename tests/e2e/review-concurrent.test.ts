@@ -35,7 +35,7 @@ const presses = (page: import('playwright-core').Page) => page.evaluate(() => (w
 // Skipped: the first test fails in about 2 of 3 runs (on main as well): under the pulsed lock an item's stored
 // decision is sometimes not the key last pressed while it was shown, the mislabelling issue 20 describes, not fixed
 // yet; the second test runs on the first one's state. They stay as the specification of the fix (describe.only to run).
-describe.skip('review with a concurrent writer', () => {
+describe('review with a concurrent writer', () => {
   let served: Served;
   let browser: Awaited<ReturnType<typeof launchBrowser>>;
   let db: Database.Database;
@@ -113,31 +113,46 @@ describe.skip('review with a concurrent writer', () => {
     await expect.poll(() => current.getAttribute('data-ahead')).toBe('3');
     const before = stored();
     writerOut = '';
-    // longer than the store's busy timeout (5 s): the decision cannot get the lock and fails
-    send('hold 6500');
+    // longer than the store's busy timeout (5 s) with a margin: every decision made while it is held fails,
+    // and one that waited for the lock has given up before it is released
+    send('hold 9000');
     await expect.poll(() => writerOut).toContain('locked');
     await recordPresses(page);
     for (const key of 'axa') await page.keyboard.press(key);
     const failure = page.getByTestId('review-failure');
     await expect.poll(() => failure.isVisible(), { timeout: 20_000 }).toBe(true);
+    // while the store is locked nothing is written: every press failed or was dropped
+    expect(writerOut).not.toContain('released');
+    const after = stored();
+    const during = await presses(page);
+    expect(during.length).toBe(3);
+    for (const [id] of during) expect(after.get(id!)).toBe(before.get(id!));
     const text = (await failure.textContent())!;
     expect(text).toMatch(/^Your (accept|reject) of qv-\S+ was not saved:/);
     expect(text).toContain('Nothing was recorded for this item and it is shown again.');
     expect(text).toContain('Press the key again to retry');
     // the failed item is the one on screen
-    const failedId = (await failure.getAttribute('data-item'))!;
-    await expect.poll(() => current.getAttribute('data-id')).toBe(failedId);
+    await expect.poll(async () => (await current.getAttribute('data-id')) === (await failure.getAttribute('data-item'))).toBe(true);
     await screenshot(page, 'review-failed-decision');
     await expect.poll(() => writerOut, { timeout: 20_000 }).toContain('released');
-    // while the store was locked nothing was written: every press failed or was dropped
-    const during = await presses(page);
-    expect(during.length).toBe(3);
-    const after = stored();
-    for (const [id] of during) expect(after.get(id!)).toBe(before.get(id!));
-    const shown = [failedId];
-    // a later success elsewhere does not hide it; the retry on its item does
+    // the retry comes once the screen says nothing is being saved any more
+    await expect.poll(() => page.getByTestId('review-progress').textContent(), { timeout: 20_000 }).not.toContain('saving');
+    const failedId = (await failure.getAttribute('data-item'))!;
+    await expect.poll(() => current.getAttribute('data-id')).toBe(failedId);
+    // a later success elsewhere does not hide it: skip it, accept the next item
+    await page.keyboard.press('j');
+    await expect.poll(() => current.getAttribute('data-id')).not.toBe(failedId);
+    const other = (await current.getAttribute('data-id'))!;
+    await page.keyboard.press('a');
+    await expect.poll(() => stored().get(other)).toBe('accept');
+    expect(await failure.getAttribute('data-item')).toBe(failedId);
+    // back twice to the failed item; the retry on it saves it and hides the error
+    await page.keyboard.press('k');
+    await expect.poll(() => current.getAttribute('data-id')).toBe(other);
+    await page.keyboard.press('k');
+    await expect.poll(() => current.getAttribute('data-id')).toBe(failedId);
     await page.keyboard.press('x');
-    await expect.poll(() => stored().get(shown[0]!)).toBe('reject');
+    await expect.poll(() => stored().get(failedId)).toBe('reject');
     await expect.poll(() => failure.isVisible()).toBe(false);
   });
 });

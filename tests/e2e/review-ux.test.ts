@@ -116,6 +116,10 @@ describe('review experience in headless Chromium', () => {
     await screenshot(page, 'review-history');
     await history.locator(`li[data-id="${queue[0]}"] button`).click();
     await expect.poll(() => current.getAttribute('data-id')).toBe(queue[0]);
+    // the reopened item shows the note of its decision in effect, ready to keep or change
+    await expect.poll(() => page.getByLabel('comment').inputValue()).toBe('organism is not what the query says');
+    expect(await page.getByLabel('flag').isChecked()).toBe(true);
+    expect(await page.getByLabel('reject reason').inputValue()).toBe('wrong_intent');
     await page.keyboard.press('a');
     await expect.poll(() => effective(queue[0]!)?.action).toBe('accept');
     await expect.poll(() => history.locator('li[data-id]').first().getAttribute('data-id')).toBe(queue[0]);

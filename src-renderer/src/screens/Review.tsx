@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { ExampleFilter } from '../../../src-preload/contract/core';
 import type { DecisionNote } from '../../../src-preload/contract/review';
 import type { ExampleOutput } from '../../../src-preload/schemas/example';
 import type { FieldDiff, Intent } from '../../../src-preload/schemas/intent';
+import { call } from '../api/client';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { IntentDiffView } from '../components/IntentDiffView';
 import { Markdown } from '../components/Markdown';
@@ -50,8 +51,30 @@ export function Review() {
   const stats = useApi('review.stats', { filter }, ['review', 'examples']);
   const flow = useReviewFlow(filter, { initialId: routeItem, onWritten: stats.reload });
   const item = flow.shown;
-  const [draft, setDraft] = useState<ExampleOutput | null>(null);
-  const [note, setNote] = useState<DecisionNote>({});
+  // the note and the editor's draft belong to the item they were made on: another item never sees them
+  const [noteOf, setNoteOf] = useState<{ id: string | null; note: DecisionNote }>({ id: null, note: {} });
+  const [draftOf, setDraftOf] = useState<{ id: string | null; output: ExampleOutput | null }>({ id: null, output: null });
+  const shownId = item?.id ?? null;
+  const note = noteOf.id === shownId ? noteOf.note : {};
+  const draft = draftOf.id === shownId ? draftOf.output : null;
+  const setNote = useCallback(
+    (n: DecisionNote | ((old: DecisionNote) => DecisionNote)) => setNoteOf((o) => ({ id: shownId, note: typeof n === 'function' ? n(o.id === shownId ? o.note : {}) : n })),
+    [shownId],
+  );
+  const setDraft = useCallback((output: ExampleOutput | null) => setDraftOf({ id: shownId, output }), [shownId]);
+  // an item shown again (undo, history, back) starts with no draft and with the note of its decision in effect
+  useEffect(() => {
+    setDraftOf({ id: null, output: null });
+    setNoteOf({ id: null, note: {} });
+    if (!shownId) return;
+    let live = true;
+    call('review.note', { id: shownId })
+      .then((r) => live && r.note && setNoteOf((o) => (o.id === shownId ? o : { id: shownId, note: r.note ?? {} })))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [shownId]);
   const [overlay, setOverlay] = useState(false);
   const [side, setSide] = useState<'queue' | 'history' | 'hidden'>('queue');
   const [guidelines, setGuidelines] = useState(false);
@@ -64,18 +87,12 @@ export function Review() {
   useEffect(() => {
     if (item) showItem(item.id);
   }, [item, showItem]);
-  // a note belongs to the item it was written on; the editor too
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reset when the shown item changes
-  useEffect(() => {
-    setNote({});
-    setDraft(null);
-  }, [item?.id]);
-
-  const decide = useCallback((action: 'accept' | 'reject') => flow.decide(action, { note }), [flow, note]);
-  const startEdit = useCallback(() => item && setDraft(structuredClone(item.output)), [item]);
-  const saveEdit = useCallback(() => {
-    if (draft) flow.decide('edit', { output: draft, note });
-  }, [draft, flow, note]);
+  // every decision names the item this render shows: the flow refuses it if another item is on screen
+  const decide = (action: 'accept' | 'reject') => item && flow.decide(item.id, action, { note });
+  const startEdit = () => item && setDraft(structuredClone(item.output));
+  const saveEdit = () => {
+    if (item && draft) flow.decide(item.id, 'edit', { output: draft, note });
+  };
   const takeParsed = (f: FieldDiff) => {
     const parsed = diff.data?.parsed;
     if (!item?.output.intent || !parsed) return;
@@ -84,46 +101,53 @@ export function Review() {
     setDraft({ ...base, intent: { ...(base.intent ?? item.output.intent), [key]: parsed[key] } as Intent });
   };
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (overlay) {
-        if (e.key === 'Escape' || e.key === '?') setOverlay(false);
-        return;
-      }
-      if (draft !== null || isTyping(e.target) || e.altKey) return;
-      const k = e.key;
-      if ((k === 'z' && (e.ctrlKey || e.metaKey)) || k === 'Backspace') {
-        e.preventDefault();
-        flow.undo();
-        return;
-      }
-      if (e.ctrlKey || e.metaKey) return;
-      const act: Record<string, () => void> = {
-        a: () => decide('accept'),
-        x: () => decide('reject'),
-        e: startEdit,
-        ' ': flow.skip,
-        j: flow.skip,
-        ArrowDown: flow.skip,
-        k: flow.previous,
-        ArrowUp: flow.previous,
-        f: () => setNote((n) => ({ ...n, flag: !n.flag || undefined })),
-        c: () => commentRef.current?.focus(),
-        r: () => reasonRef.current?.focus(),
-        h: () => setSide((s) => (s === 'history' ? 'queue' : 'history')),
-        '[': () => setSide((s) => (s === 'hidden' ? 'queue' : 'hidden')),
-        g: () => setGuidelines((g) => !g),
-        '?': () => setOverlay(true),
-      };
-      const run = act[k];
-      if (run) {
-        e.preventDefault();
-        run();
-      }
+  // one listener for the screen's life, calling the handlers of the render on screen (set when it commits):
+  // a key press never runs an earlier render's handlers (an older item, its note, a closed editor)
+  const keys = useRef<(e: KeyboardEvent) => void>(() => undefined);
+  const onKeyNow = (e: KeyboardEvent) => {
+    if (overlay) {
+      if (e.key === 'Escape' || e.key === '?') setOverlay(false);
+      return;
+    }
+    if (draft !== null || isTyping(e.target) || e.altKey) return;
+    const k = e.key;
+    if ((k === 'z' && (e.ctrlKey || e.metaKey)) || k === 'Backspace') {
+      e.preventDefault();
+      flow.undo();
+      return;
+    }
+    if (e.ctrlKey || e.metaKey) return;
+    const act: Record<string, () => void> = {
+      a: () => decide('accept'),
+      x: () => decide('reject'),
+      e: startEdit,
+      ' ': flow.skip,
+      j: flow.skip,
+      ArrowDown: flow.skip,
+      k: flow.previous,
+      ArrowUp: flow.previous,
+      f: () => setNote((n) => ({ ...n, flag: !n.flag || undefined })),
+      c: () => commentRef.current?.focus(),
+      r: () => reasonRef.current?.focus(),
+      h: () => setSide((s) => (s === 'history' ? 'queue' : 'history')),
+      '[': () => setSide((s) => (s === 'hidden' ? 'queue' : 'hidden')),
+      g: () => setGuidelines((g) => !g),
+      '?': () => setOverlay(true),
     };
+    const run = act[k];
+    if (run) {
+      e.preventDefault();
+      run();
+    }
+  };
+  useLayoutEffect(() => {
+    keys.current = onKeyNow;
+  });
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => keys.current(e);
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [decide, draft, flow, overlay, startEdit]);
+  }, []);
 
   const s = stats.data;
   const d = diff.data;

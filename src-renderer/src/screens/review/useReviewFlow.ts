@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { ExampleFilter } from '../../../../src-preload/contract/core';
 import type { DecisionNote } from '../../../../src-preload/contract/review';
 import type { Example, ExampleOutput } from '../../../../src-preload/schemas/example';
@@ -38,8 +39,9 @@ export function useReviewFlow(filter: ExampleFilter, opts: { initialId: string |
   const [pending, setPending] = useState(0);
   const [skippedCount, setSkippedCount] = useState(0);
   const [aheadCount, setAheadCount] = useState(0);
-  // what is on screen: set with the state, and React renders a key press's update before the next press
-  // is handled, so a press always reads the item the reviewer saw
+  // what is on screen. It changes only through put(), which renders synchronously, so between two key
+  // presses the ref and the DOM always name the same item, also when the change comes from a finished
+  // request (a failed write bringing its item back) rather than from a key press
   const shownRef = useRef<QueuedItem | null>(null);
   const ahead = useRef<QueuedItem[]>([]);
   const filling = useRef<Promise<void> | null>(null);
@@ -98,15 +100,22 @@ export function useReviewFlow(filter: ExampleFilter, opts: { initialId: string |
     return run;
   }, [nextAfter]);
 
+  /** Puts an item (or nothing, while loading) on screen and renders it before returning. */
+  const put = useCallback((item: QueuedItem | null, loadingNext: boolean) => {
+    shownRef.current = item;
+    flushSync(() => {
+      setShownState(item);
+      setLoading(loadingNext);
+    });
+  }, []);
+
   const show = useCallback(
     (item: QueuedItem | null) => {
       if (item && skippedWaiting.current.delete(item.id)) setSkippedCount(skippedWaiting.current.size);
-      setShownState(item);
-      shownRef.current = item;
-      setLoading(false);
+      put(item, false);
       if (item) void fill();
     },
-    [fill],
+    [fill, put],
   );
 
   /** Jump to an item (queue list, history, URL): the queue continues after it. */
@@ -156,9 +165,7 @@ export function useReviewFlow(filter: ExampleFilter, opts: { initialId: string |
       let next = ahead.current.shift();
       setAheadCount(ahead.current.length);
       if (!next) {
-        setShownState(null);
-        shownRef.current = null;
-        setLoading(true);
+        put(null, true);
         try {
           await filling.current;
           next = ahead.current.shift() ?? (await nextAfter(from)) ?? undefined;
@@ -170,7 +177,7 @@ export function useReviewFlow(filter: ExampleFilter, opts: { initialId: string |
       }
       if (mine === view.current) show(next ?? null);
     },
-    [nextAfter, show],
+    [nextAfter, put, show],
   );
 
   /** Queues a write; it runs after the writes before it, unless a write failed after it was queued. */
@@ -197,7 +204,8 @@ export function useReviewFlow(filter: ExampleFilter, opts: { initialId: string |
           setNotice(null);
           const mine = view.current;
           const back = await call('review.item', { id: item.id }).catch(() => ({ item: null }));
-          if (back.item && mine === view.current) show({ ...back.item, fromSkipped: item.fromSkipped });
+          // only while it is still the item on screen (a press may have moved on meanwhile)
+          if (back.item && mine === view.current && shownRef.current?.id === item.id) show({ ...back.item, fromSkipped: item.fromSkipped });
         } finally {
           pendingRef.current--;
           setPending(pendingRef.current);
@@ -208,10 +216,15 @@ export function useReviewFlow(filter: ExampleFilter, opts: { initialId: string |
     [show],
   );
 
+  /** A decision on the item `id`, which the reviewer saw when pressing; refused if another item is on screen. */
   const decide = useCallback(
-    (action: Decision, extra: { output?: ExampleOutput; note?: DecisionNote } = {}) => {
+    (id: string, action: Decision, extra: { output?: ExampleOutput; note?: DecisionNote } = {}) => {
       const item = shownRef.current;
       if (!item) return;
+      if (item.id !== id) {
+        setNotice(`Nothing decided: ${id} was no longer on screen when the key went down; ${item.id} is shown now`);
+        return;
+      }
       void advance(item);
       void enqueue(item, action, async () => {
         await call('review.decide', { id: item.id, action, output: extra.output, note: extra.note });
@@ -238,7 +251,12 @@ export function useReviewFlow(filter: ExampleFilter, opts: { initialId: string |
     view.current++;
     ahead.current = [];
     setAheadCount(0);
-    void call('review.item', { id: prev.id }).then((r) => show(r.item ? { ...r.item, fromSkipped: prev.fromSkipped } : prev));
+    show(prev);
+    // then its current status from the store, while it is still the item on screen
+    const mine = view.current;
+    void call('review.item', { id: prev.id })
+      .then((r) => r.item && mine === view.current && shownRef.current?.id === prev.id && show({ ...r.item, fromSkipped: prev.fromSkipped }))
+      .catch(() => undefined);
   }, [show]);
 
   const undo = useCallback(() => {
