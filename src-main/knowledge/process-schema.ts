@@ -71,6 +71,8 @@ export type VariantKey = z.infer<typeof VariantKeySchema>;
 export const ResourceLabelSchema = z.enum(['process_single', 'process_low', 'process_medium', 'process_high', 'process_high_memory']);
 export type ResourceLabel = z.infer<typeof ResourceLabelSchema>;
 
+const ExtArgsSchema = z.record(z.string(), z.string());
+
 const ProcessCore = z.object({
   label: ResourceLabelSchema,
   input: ProcessInputSchema,
@@ -83,7 +85,7 @@ const ProcessCore = z.object({
    */
   command: z.partialRecord(VariantKeySchema, z.string().min(3)).refine((c) => Object.keys(c).length > 0, 'at least one command variant'),
   /** task.ext.args per analysis type (`default` for the rest), written to nextflow.config */
-  ext_args: z.record(z.string(), z.string()).default({ default: '' }),
+  ext_args: ExtArgsSchema.default({ default: '' }),
   /** what `{strand}` becomes for each library strandedness */
   strand: z.record(z.enum(['forward', 'reverse', 'unstranded', 'unknown']), z.string()).optional(),
   /** a script shipped in resources/templates, run with `template`; then `command` says what it does */
@@ -98,7 +100,8 @@ const ProcessCore = z.object({
 
 export const ProcessSchema = ProcessCore.extend({
   /** per analysis type: fields that replace the entry's (ChIP-seq peaks against an input; ATAC without one) */
-  overrides: z.record(Name, ProcessCore.partial()).default({}),
+  // no defaults here: a field an override leaves out is the entry's (its ext.args too)
+  overrides: z.record(Name, ProcessCore.extend({ ext_args: ExtArgsSchema.optional() }).partial()).default({}),
 });
 export type Process = z.infer<typeof ProcessSchema>;
 export type ResolvedProcess = z.infer<typeof ProcessCore>;
@@ -106,7 +109,8 @@ export type ResolvedProcess = z.infer<typeof ProcessCore>;
 /** The process for one analysis type: the entry with that type's overrides applied. */
 export function resolveProcess(p: Process, analysisType: string): ResolvedProcess {
   const { overrides, ...base } = p;
-  return { ...base, ...(overrides[analysisType] ?? {}) };
+  const fields = Object.entries(overrides[analysisType] ?? {}).filter(([, v]) => v !== undefined);
+  return { ...base, ...Object.fromEntries(fields) };
 }
 
 /** Reference files processes stage (references.yaml): default location under the project, {build} for the genome build. */

@@ -160,10 +160,51 @@ describe('generated workflows carry the right commands', () => {
   });
 
   it('16S amplicons: both primers trimmed from read pairs, one from single reads', () => {
-    expect(project(intent('amplicon_16s'))['modules/cutadapt/main.nf']).toContain('-g ^GTGYCAGCMGCCGCGGTAA -G ^GGACTACNVGGGTWTCTAAT');
+    const paired = project(intent('amplicon_16s'));
+    expect(paired['modules/cutadapt/main.nf']).toContain('-g ^GTGYCAGCMGCCGCGGTAA -G ^GGACTACNVGGGTWTCTAAT');
+    // an override that replaces the commands keeps the entry's ext.args
+    expect(paired['nextflow.config']).toContain("withName: 'CUTADAPT' {\n        ext.args = '--discard-untrimmed --minimum-length 50'\n");
     const single = project(intent('amplicon_16s', { read_layout: 'single' }))['modules/cutadapt/main.nf']!;
     expect(single).toContain('-g ^GTGYCAGCMGCCGCGGTAA ${args} -o ${meta.id}.trim.fastq.gz');
     expect(single).not.toContain(' -G ');
+  });
+
+  it('CRISPR screen: cutadapt cuts the vector 5\' of the guide; MAGeCK counts read pairs as one sample (--fastq-2)', () => {
+    const paired = project(intent('crispr_screen'));
+    expect(paired['modules/cutadapt/main.nf']).toContain(
+      'cutadapt -j ${task.cpus} -g TTGTGGAAAGGACGAAACACCG --discard-untrimmed ${args} -o ${meta.id}_1.trim.fastq.gz -p ${meta.id}_2.trim.fastq.gz ${reads[0]} ${reads[1]} > ${meta.id}.cutadapt.log',
+    );
+    expect(paired['nextflow.config']).toContain("withName: 'CUTADAPT' {\n        ext.args = '--minimum-length 20'\n");
+    const pairedMageck = scriptOf(paired['modules/mageck/main.nf']!);
+    expect(pairedMageck).toContain('    set -- ${reads}\n');
+    expect(pairedMageck).toContain('        FASTQ_1="\\$FASTQ_1 \\$1"\n        FASTQ_2="\\$FASTQ_2 \\$2"\n');
+    expect(pairedMageck).toContain("basename \\$1 | sed -E 's/[.].*//; s/_R?1\\$//'");
+    expect(pairedMageck).toContain('mageck count -l ${sgrna_library} -n crispr_screen --fastq \\$FASTQ_1 --fastq-2 \\$FASTQ_2 --sample-label \\$LABELS ${args}');
+    const single = project(intent('crispr_screen', { read_layout: 'single' }));
+    expect(single['modules/cutadapt/main.nf']).toContain(
+      'cutadapt -j ${task.cpus} -g TTGTGGAAAGGACGAAACACCG --discard-untrimmed ${args} -o ${meta.id}.trim.fastq.gz ${reads} > ${meta.id}.cutadapt.log',
+    );
+    const singleMageck = scriptOf(single['modules/mageck/main.nf']!);
+    expect(singleMageck).toContain("LABELS=\\$(for f in ${reads}; do basename \\$f | sed 's/[.].*//'; done | paste -sd, -)");
+    expect(singleMageck).toContain('mageck count -l ${sgrna_library} -n crispr_screen --fastq ${reads} --sample-label \\$LABELS ${args}');
+    expect(singleMageck).not.toContain('--fastq-2');
+  });
+
+  it('cutadapt on read pairs trims the adapter from both mates', () => {
+    const files = project(intent('rna_seq_de', { requested_tools: ['cutadapt'] }));
+    expect(files['modules/cutadapt/main.nf']).toContain('cutadapt -j ${task.cpus} -a AGATCGGAAGAGC -A AGATCGGAAGAGC ${args} -o ${meta.id}_1.trim.fastq.gz');
+    expect(files['nextflow.config']).toContain("withName: 'CUTADAPT' {\n        ext.args = '--minimum-length 20'\n");
+  });
+
+  it('CUT&RUN: SEACR reads a sorted fragment bedGraph of properly paired reads, and needs read pairs', () => {
+    const files = project(intent('cut_and_run'));
+    const seacr = scriptOf(files['modules/seacr/main.nf']!);
+    expect(seacr).toContain('bedtools genomecov -bg -pc -ibam ${bam} | sort -k1,1 -k2,2n > ${meta.id}.fragments.bedgraph\n');
+    expect(seacr).toContain('SEACR_1.3.sh ${meta.id}.fragments.bedgraph 0.01 non stringent ${meta.id}\n');
+    expect(files['modules/seacr/main.nf']).toContain('tuple val(meta), path("${meta.id}.fragments.bedgraph"), emit: bedgraph');
+    const single = project(intent('cut_and_run', { read_layout: 'single' }));
+    expect(single['modules/seacr/main.nf']).toBeUndefined();
+    expect(single['main.nf']).toContain('// SEACR is left out: it has no command for single-end Illumina data');
   });
 
   it('the platform comes from the request text through the platforms table', () => {
