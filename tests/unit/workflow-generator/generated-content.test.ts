@@ -39,6 +39,10 @@ describe('generated workflows carry the right commands', () => {
     const all = Object.entries(files).filter(([f]) => f.endsWith('main.nf')).map(([, t]) => scriptOf(t)).join('\n');
     for (const flag of [' -2 ', ' -I ', '--in2', '--right', '--paired', 'BAMPE', ' -p --countReadPairs', 'reads[1]']) expect(all, flag).not.toContain(flag);
     expect(files['modules/featurecounts/main.nf']).toContain('featureCounts -T ${task.cpus} -s 0 -a ${gtf}');
+    // the staged FASTQ may already carry the sample's name: linking it onto itself would fail the task
+    expect(scriptOf(files['modules/fastqc/main.nf']!)).toContain(
+      '    [ -e ${meta.id}.fastq.gz ] || ln -s ${reads} ${meta.id}.fastq.gz\n    fastqc ${args} --threads ${task.cpus} ${meta.id}.fastq.gz\n',
+    );
   });
 
   it('paired-end RNA-seq: sample-unique STAR names, reverse-stranded featureCounts, DESeq2 as a shipped script', () => {
