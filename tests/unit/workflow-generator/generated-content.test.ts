@@ -117,6 +117,9 @@ describe('generated workflows carry the right commands', () => {
     const files = project(intent('scrna_seq', { read_layout: 'single' }));
     expect(files['modules/starsolo/main.nf']).toContain('--readFilesIn ${reads[1]} ${reads[0]} --readFilesCommand zcat');
     expect(files['modules/scanpy/templates/scanpy_cluster.py']).toContain('sc.tl.leiden(adata, resolution=0.5)');
+    // Leiden clustering needs leidenalg, which the scanpy biocontainer lacks: the container carries both
+    expect(files['modules/scanpy/main.nf']).toContain("    container 'community.wave.seqera.io/library/leidenalg_python-igraph_scanpy:ba212a162d290cb6'\n");
+    expect(files['modules/scanpy/main.nf']).toContain("    conda 'conda-forge::scanpy=1.10.1 conda-forge::leidenalg=0.10.2 conda-forge::python-igraph=0.11.4'\n");
   });
 
   it('BUSCO runs in transcriptome mode on a transcriptome assembly', () => {
