@@ -18,6 +18,8 @@ export interface DataContext {
   /** the comparison's first group (the case) and second (the control) */
   caseGroup: string;
   controlGroup: string;
+  /** why the reads are read as single-end although the request says paired, for main.nf */
+  layoutNote: string | undefined;
 }
 
 /** The platform of a request, from the platforms table the tool selector reads (named in the text, else the data type's default). */
@@ -28,12 +30,20 @@ export function platformOf(intent: Intent, kb: Knowledge, text = ''): Platform {
 
 /** 10x Chromium and Visium libraries are read pairs (barcode read + cDNA read), Hi-C pairs ligation ends; sequences are FASTA. */
 const ALWAYS_PAIRED = new Set(['scrna_seq', 'spatial', 'hic']);
-const NEVER_PAIRED = new Set(['sequences']);
+/**
+ * Data read one file per sample whatever the request says: sequences are FASTA; a small-RNA insert (~22 nt) is read
+ * whole by read 1 (Illumina's TruSeq Small RNA guidance: paired-end sequencing adds nothing), as nf-core/smrnaseq reads it.
+ */
+const NEVER_PAIRED = new Map<string, string | undefined>([
+  ['sequences', undefined],
+  ['small_rna', 'Read 1 holds the whole small-RNA insert (Illumina: paired-end adds nothing): params.reads takes the R1 files'],
+]);
 
 export function dataContext(intent: Intent, kb: Knowledge, platform: Platform): DataContext {
   const groups = intent.comparison?.groups ?? [];
   const dataType = kb.analysisTypeById.get(intent.analysis_type)?.data_type ?? '';
   const paired = ALWAYS_PAIRED.has(dataType) || (!NEVER_PAIRED.has(dataType) && intent.read_layout !== 'single');
+  const overruled = platform === 'illumina' && intent.read_layout === 'paired' && !paired;
   return {
     analysisType: intent.analysis_type,
     platform,
@@ -43,6 +53,7 @@ export function dataContext(intent: Intent, kb: Knowledge, platform: Platform): 
     strandedness: intent.strandedness,
     caseGroup: groups[0] ?? 'treated',
     controlGroup: groups[1] ?? 'control',
+    layoutNote: overruled ? NEVER_PAIRED.get(dataType) : undefined,
   };
 }
 

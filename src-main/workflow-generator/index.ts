@@ -135,6 +135,7 @@ export function generateWorkflow(intent: Intent, tools: ToolChoice[], kb: Knowle
     `// ${analysis?.name ?? intent.analysis_type} on ${describeData(ctx)} data`,
     `// Organism: ${organism}${intent.tissue ? ` | Tissue: ${intent.tissue}` : ''}${intent.cell_type ? ` | Cells: ${intent.cell_type}` : ''}`,
     ...(intent.comparison ? [`// Comparison: ${intent.comparison.description}`] : []),
+    ...(ctx.layoutNote ? [`// ${ctx.layoutNote}`] : []),
     `// Run: nextflow run main.nf -profile ${defaultProfile(intent)}   (check the wiring first with -stub)`,
     ...(entry.note ? [entry.note] : []),
     '',

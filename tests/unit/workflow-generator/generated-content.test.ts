@@ -214,6 +214,16 @@ describe('generated workflows carry the right commands', () => {
     expect(single['main.nf']).toContain('// SEACR is left out: it has no command for single-end Illumina data');
   });
 
+  it('small RNA: read 1 holds the whole insert, so a paired request reads the R1 files and trims one adapter', () => {
+    const files = project(intent('small_rna_seq', { read_layout: 'paired' }));
+    expect(files['main.nf']).toContain('// Small RNA-seq on single-end Illumina data\n');
+    expect(files['main.nf']).toContain("// Read 1 holds the whole small-RNA insert (Illumina: paired-end adds nothing): params.reads takes the R1 files\n");
+    expect(files['main.nf']).toContain("params.reads = 'data/*.fastq.gz'");
+    expect(files['modules/cutadapt/main.nf']).toContain('cutadapt -j ${task.cpus} -a TGGAATTCTCGGGTGCCAAGG ${args} -o ${meta.id}.trim.fastq.gz ${reads} > ${meta.id}.cutadapt.log');
+    expect(files['modules/bowtie2/main.nf']).toContain(' -U ${reads} ');
+    expect(project(intent('small_rna_seq', { read_layout: 'single' }))['main.nf']).not.toContain('// Read 1 holds');
+  });
+
   it('the platform comes from the request text through the platforms table', () => {
     const i = intent('long_read_variants');
     const text = 'call variants from PacBio HiFi reads of one genome';
