@@ -94,10 +94,10 @@ export function generateWorkflow(intent: Intent, tools: ToolChoice[], kb: Knowle
     return { ok: true };
   };
 
-  /** A tool of this analysis (required tools first, then its steps) that makes a missing kind and can run now. */
+  /** A tool of this analysis (required tools first, then its steps, then recommended ones) that makes a missing kind and can run now. */
   const provide = (missing: string[], forTool: Tool): boolean => {
     const type = kb.analysisTypeById.get(ctx.analysisType);
-    const candidates = [...new Set([...(type?.required_tools ?? []), ...(type?.steps.flatMap((s) => s.tools) ?? [])])];
+    const candidates = [...new Set([...(type?.required_tools ?? []), ...(type?.steps.flatMap((s) => s.tools) ?? []), ...(type?.recommended_tools ?? [])])];
     const wanted = new Set(missing.flatMap((m) => m.split(' or ')));
     for (const id of candidates) {
       const tool = kb.toolById.get(id);
