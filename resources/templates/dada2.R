@@ -12,9 +12,10 @@ samples <- sub("(_R?[12])?[.].*\$", "", basename(fwd))
 dir.create("filtered", showWarnings = FALSE)
 filt_fwd <- file.path("filtered", paste0(samples, "_F.fastq.gz"))
 filt_rev <- if (single_end) NULL else file.path("filtered", paste0(samples, "_R.fastq.gz"))
-trunc <- if (single_end) 240 else c(240, 200)
+# no fixed truncLen: filterAndTrim discards reads shorter than it, and primer-trimmed reads of 2x150 or 2x250 runs
+# are; quality is handled by truncQ and the expected-error cap, and merging needs the untruncated overlap
 max_ee <- if (single_end) 2 else c(2, 2)
-filtered <- filterAndTrim(fwd, filt_fwd, rev, filt_rev, truncLen = trunc, maxN = 0, maxEE = max_ee, truncQ = 2,
+filtered <- filterAndTrim(fwd, filt_fwd, rev, filt_rev, maxN = 0, maxEE = max_ee, truncQ = 2, minLen = 50,
                           rm.phix = TRUE, compress = TRUE, multithread = threads)
 err_fwd <- learnErrors(filt_fwd, multithread = threads)
 dada_fwd <- dada(filt_fwd, err = err_fwd, multithread = threads)

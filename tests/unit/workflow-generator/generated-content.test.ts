@@ -171,6 +171,10 @@ describe('generated workflows carry the right commands', () => {
     expect(paired['modules/cutadapt/main.nf']).toContain('-g ^GTGYCAGCMGCCGCGGTAA -G ^GGACTACNVGGGTWTCTAAT');
     // an override that replaces the commands keeps the entry's ext.args
     expect(paired['nextflow.config']).toContain("withName: 'CUTADAPT' {\n        ext.args = '--discard-untrimmed --minimum-length 50'\n");
+    // primer-trimmed V4 reads are shorter than a fixed truncLen of 240 (2x250 and 2x150 runs): no read would pass
+    const dada2 = paired['modules/dada2/templates/dada2.R']!;
+    expect(dada2).toContain('filterAndTrim(fwd, filt_fwd, rev, filt_rev, maxN = 0, maxEE = max_ee, truncQ = 2, minLen = 50,');
+    expect(dada2).not.toContain('truncLen =');
     const single = project(intent('amplicon_16s', { read_layout: 'single' }))['modules/cutadapt/main.nf']!;
     expect(single).toContain('-g ^GTGYCAGCMGCCGCGGTAA ${args} -o ${meta.id}.trim.fastq.gz');
     expect(single).not.toContain(' -G ');
