@@ -238,6 +238,13 @@ describe('generated workflows carry the right commands', () => {
     expect(files['modules/humann/main.nf']).toContain('--taxonomic-profile ${metaphlan_profile} --threads ${task.cpus}');
   });
 
+  it('gene fusions: STAR runs with the chimeric-alignment settings Arriba documents', () => {
+    const config = project(intent('gene_fusion'))['nextflow.config']!;
+    expect(config).toContain(
+      "ext.args = '--outSAMunmapped Within --outFilterMultimapNmax 50 --peOverlapNbasesMin 10 --alignSplicedMateMapLminOverLmate 0.5 --alignSJstitchMismatchNmax 5 -1 5 5 --chimSegmentMin 10 --chimOutType WithinBAM HardClip --chimJunctionOverhangMin 10 --chimScoreDropMax 30 --chimScoreJunctionNonGTAG 0 --chimScoreSeparation 1 --chimSegmentReadGapMax 3 --chimMultimapNmax 50'",
+    );
+  });
+
   it('the platform comes from the request text through the platforms table', () => {
     const i = intent('long_read_variants');
     const text = 'call variants from PacBio HiFi reads of one genome';
