@@ -27,6 +27,8 @@ export interface BuildOptions {
   splitConfig?: Partial<SplitConfig>;
   /** skip generation and build from what the store holds */
   noGenerate?: boolean;
+  /** the generator engine: 'llm' paraphrases and writes every kind through the configured endpoint */
+  engine?: 'template' | 'llm';
 }
 
 export interface BuildProgress {
@@ -146,12 +148,13 @@ export async function generateAll(ctx: AppContext, opts: BuildOptions, onProgres
   ctx.examples.insertMany(expertExamples(deps.kb).map((e) => roundTrip(e, deps)));
   for (const kind of GENERATED_KINDS) {
     const count = Math.max(1, Math.round(TARGETS[kind] * opts.scale));
-    const id = `build-${opts.seed}-${kind}-${count}`;
+    const engine = opts.engine ?? 'template';
+    const id = `build-${opts.seed}-${engine === 'template' ? '' : `${engine}-`}${kind}-${count}`;
     const onJob = (p: { jobId: string; done: number; total: number }) => {
       if (p.jobId === id) onProgress({ phase: `generate ${kind}`, done: p.done, total: p.total });
     };
     ctx.runner.on('progress', onJob);
-    const final = await startJob(ctx.runner, 'generate', { kind, count, seed: opts.seed, engine: 'template' }, id).done;
+    const final = await startJob(ctx.runner, 'generate', { kind, count, seed: opts.seed, engine }, id).done;
     ctx.runner.off('progress', onJob);
     if (final.status !== 'completed') throw new Error(`generation of ${kind} ${final.status}: ${final.error ?? final.message}`);
   }

@@ -19,8 +19,14 @@ export type GenerateSummary = Omit<JobResult<'generate'>, 'diversity'> & { diver
 const BATCH = 200;
 
 /** A generation summary before any item is done (shared by the template and LLM engines). */
-export function emptySummary(kind: GeneratedKind, engine: string, planned: number): GenerateSummary {
-  return { kind, engine, planned, inserted: 0, skippedExisting: 0, autoValidated: 0, needsReview: 0, diversity: null };
+export function emptySummary(kind: GeneratedKind, engine: string, requested: number, planned: number): GenerateSummary {
+  return { kind, engine, requested, planned, capped: capNote(kind, requested, planned), inserted: 0, skippedExisting: 0, autoValidated: 0, needsReview: 0, diversity: null };
+}
+
+/** What a plan smaller than the count asked for means, said once here for the CLI, the screens and the build. */
+export function capNote(kind: GeneratedKind, requested: number, planned: number): string | null {
+  if (planned >= requested) return null;
+  return `capped: ${kind} holds ${planned.toLocaleString('en-US')} distinct items, so ${planned.toLocaleString('en-US')} of the ${requested.toLocaleString('en-US')} asked for were planned`;
 }
 
 export interface GenerateDeps extends RoundTripDeps {
@@ -42,7 +48,7 @@ export async function runGenerate(
   const repo = new ExamplesRepo(db);
   const plan = planTemplateItems(deps.kb, params.kind, params.count, params.seed);
   const exists = db.prepare('SELECT 1 FROM examples WHERE id = ?').pluck();
-  const summary = emptySummary(params.kind, 'template', plan.specs.length);
+  const summary = emptySummary(params.kind, 'template', params.count, plan.specs.length);
   job.progress(0, plan.specs.length, `generating ${params.kind}`);
   for (let start = 0; start < plan.specs.length; start += BATCH) {
     throwIfCancelled(job.signal);

@@ -11,9 +11,10 @@ import { roundTrip } from '../round-trip/check';
 import { ExamplesRepo } from '../store/examples-repo';
 import { diversityReport } from './diversity';
 import { type ExampleSeed, makeExample } from './example-factory';
+import { engineItemId } from './engine-id';
 import { emptySummary, type GenerateDeps, GenerateParamsSchema, type GenerateSummary } from './generate-job';
 import { planTemplateItems } from './template-engine';
-import { type VariationSpec, variationSeed } from './variations';
+import type { VariationSpec } from './variations';
 
 /** Items per transaction; the client's semaphore bounds how many of them are in flight at once. */
 const BATCH = 32;
@@ -109,15 +110,18 @@ function taskFor(kb: Knowledge, kind: GenerateSummary['kind'], seed: number, spe
   switch (kind) {
     case 'query_variation': {
       const s = spec as VariationSpec;
+      // the request to rewrite is the template's wording of this item's base intent, and the intent that
+      // wording states is the ground truth the round trip checks the rewrite against (the golden query
+      // states another intent; the base intent may hold fields the wording leaves out)
       const messages = prompt('query_variation', {
         style: s.style,
         style_guide: STYLE_GUIDES[s.style],
-        query: s.golden.query,
-        intent: intentJson(s.golden.expected_intent),
+        query: base.input,
+        intent: intentJson(base.groundTruth),
         variant: s.index + 1,
         seed,
       });
-      return task(base, messages, VariationReply, (v) => variationSeed(kb, seed, s, engine, v.query));
+      return task(base, messages, VariationReply, (v) => seedOf({ input: v.query, templateId: `${engine}-${s.style}` }));
     }
     case 'tool_selection': {
       const intent = base.output.intent;
@@ -158,8 +162,9 @@ type Outcome =
   | { kind: 'transport'; error: string };
 
 /**
- * The LLM engine of the 'generate' job: the template engine's plan and ids (so a resumed or repeated job
- * skips stored items), one LLM request per missing item, the items of a batch requested concurrently
+ * The LLM engine of the 'generate' job: the template engine's plan, its ids with the engine appended (so a
+ * resumed or repeated job skips the items it stored, and a store the template engine filled still gets the
+ * LLM's items), one LLM request per missing item, the items of a batch requested concurrently
  * (the client bounds the requests in flight) and inserted in one transaction. Replies are validated with
  * zod; an invalid reply is stored as needs_review with its raw text, never thrown. Items whose request
  * failed (server down, retries exhausted) are not stored; the job fails after storing the rest, so
@@ -176,11 +181,12 @@ export async function runLlmGenerate(
   const engine = `llm:${client.model}`;
   const repo = new ExamplesRepo(db);
   const plan = planTemplateItems(deps.kb, params.kind, params.count, params.seed);
+  const idOf = (i: number) => engineItemId(plan.id(i), engine);
   const exists = db.prepare('SELECT 1 FROM examples WHERE id = ?').pluck();
   const temperature = TEMPERATURE[params.kind] ?? DEFAULT_TEMPERATURE;
   const usageBefore: UsageTotals = client.usage();
   const summary: LlmGenerateSummary = {
-    ...emptySummary(params.kind, engine, plan.specs.length),
+    ...emptySummary(params.kind, engine, params.count, plan.specs.length),
     usage: { promptTokens: 0, completionTokens: 0, calls: 0, cacheHits: 0 },
     invalid: 0,
   };
@@ -189,7 +195,7 @@ export async function runLlmGenerate(
   let answered = 0;
 
   const runItem = async (i: number): Promise<Outcome> => {
-    const t = taskFor(deps.kb, params.kind, params.seed, plan.specs[i], plan.render(i), engine);
+    const t = taskFor(deps.kb, params.kind, params.seed, plan.specs[i], { ...plan.render(i), id: idOf(i) }, engine);
     const res = await client.chatJson(t.messages, t.schema, { temperature, signal: job.signal });
     if (res.ok) return { kind: 'ok', example: roundTrip(makeExample(t.build(res.value)), deps), cached: res.cached === true };
     if (res.kind === 'transport') return { kind: 'transport', error: res.error };
@@ -204,7 +210,7 @@ export async function runLlmGenerate(
     const end = Math.min(plan.specs.length, start + BATCH);
     const todo: number[] = [];
     for (let i = start; i < end; i++) {
-      if (exists.get(plan.id(i))) summary.skippedExisting++;
+      if (exists.get(idOf(i))) summary.skippedExisting++;
       else todo.push(i);
     }
     const outcomes = await Promise.all(todo.map(runItem));

@@ -16,7 +16,12 @@ export const GenerateParamsSchema = z.object({
 export const GenerateSummarySchema = z.object({
   kind: GenerateParamsSchema.shape.kind,
   engine: z.string(),
+  /** the count asked for */
+  requested: z.number().int(),
+  /** the items planned: fewer than requested when the kind holds fewer distinct items (then `capped` says so) */
   planned: z.number().int(),
+  /** why fewer items were planned than requested; null when the plan holds the count */
+  capped: z.string().nullable(),
   inserted: z.number().int(),
   skippedExisting: z.number().int(),
   autoValidated: z.number().int(),

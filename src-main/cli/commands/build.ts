@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
 import { runBuild } from '../../build/run-build';
 import { addDbOption, fail, openContext, stderrProgress } from '../common';
 import { formatTable } from '../format-table';
@@ -13,8 +13,9 @@ export function registerBuild(program: Command): void {
       .option('--out <dir>', 'output folder (processed/, hf/, hub/, metadata/ ...)', 'data/training')
       .option('--seed <n>', 'seed for generation and splits', '42')
       .option('--scale <x>', 'multiply the plan target counts (e.g. 0.1 for a quick build)', '1')
+      .addOption(new Option('--engine <engine>', 'generator engine (llm: the LLM settings, or env BIOTRAIN_LLM_BASE_URL / BIOTRAIN_LLM_MODEL / BIOTRAIN_LLM_API_KEY)').choices(['template', 'llm']).default('template'))
       .option('--json', 'print the build summary as JSON'),
-  ).action(async (opts: { db: string; out: string; seed: string; scale: string; json?: boolean }) => {
+  ).action(async (opts: { db: string; out: string; seed: string; scale: string; engine: 'template' | 'llm'; json?: boolean }) => {
     const seed = Number(opts.seed);
     const scale = Number(opts.scale);
     if (!Number.isInteger(seed) || seed < 0) fail(`--seed must be a non-negative integer, got '${opts.seed}'`, 2);
@@ -25,7 +26,7 @@ export function registerBuild(program: Command): void {
     try {
       let phase = '';
       let progress = stderrProgress('');
-      summary = await runBuild(ctx, { outDir: path.resolve(opts.out), seed, scale }, (p) => {
+      summary = await runBuild(ctx, { outDir: path.resolve(opts.out), seed, scale, engine: opts.engine }, (p) => {
         if (p.phase !== phase) {
           phase = p.phase;
           progress = stderrProgress(p.phase.padEnd(24));

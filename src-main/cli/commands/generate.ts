@@ -51,10 +51,11 @@ export function registerGenerate(program: Command): void {
     }
     process.stdout.write(
       `${formatTable(
-        ['kind', 'engine', 'planned', 'inserted', 'existing', 'auto-validated', 'to review'],
-        summaries.map((s) => [s.kind, s.engine, s.planned, s.inserted, s.skippedExisting, s.autoValidated, s.needsReview]),
+        ['kind', 'engine', 'asked', 'planned', 'inserted', 'existing', 'auto-validated', 'to review'],
+        summaries.map((s) => [s.kind, s.engine, s.requested, s.planned, s.inserted, s.skippedExisting, s.autoValidated, s.needsReview]),
       )}\n`,
     );
+    for (const s of summaries) if (s.capped) process.stdout.write(`\n${s.capped}\n`);
     for (const s of summaries as (GenerateSummary & Partial<LlmGenerateSummary>)[]) {
       if (s.usage)
         process.stdout.write(

@@ -1,12 +1,10 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createCachedClient } from '../../../src-main/llm/cache';
 import { type ChatMessage, createLlmClient, type LlmClientConfig, stripFences } from '../../../src-main/llm/client';
-import { type Db, openStore } from '../../../src-main/store/db';
+import type { Db } from '../../../src-main/store/db';
 import { type Fault, OpenAiTestServer, type OpenAiTestServerOptions } from '../../support/openai-test-server';
-import { tempDir } from '../../support/serve';
+import { tempStore as makeTempStore } from '../../support/temp-store';
 
 const Answer = z.object({ answer: z.string() });
 
@@ -31,15 +29,7 @@ async function setup(opts: Partial<OpenAiTestServerOptions> = {}, cfg: Partial<L
   return { server, client };
 }
 
-function tempStore(): Db {
-  const dir = tempDir('biotrain-llm-');
-  const db = openStore(path.join(dir, 'store.db'));
-  cleanups.push(() => {
-    db.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
-  return db;
-}
+const tempStore = (): Db => makeTempStore('biotrain-llm-', cleanups);
 
 describe('stripFences', () => {
   it('unwraps ```json fences and leaves bare JSON alone', () => {

@@ -3,12 +3,14 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultGenerateDeps } from '../../../src-main/generators/default-deps';
 import type { GenerateDeps } from '../../../src-main/generators/generate-job';
+import { engineItemId } from '../../../src-main/generators/engine-id';
 import { runLlmGenerate } from '../../../src-main/generators/llm-engine';
 import { planTemplateItems } from '../../../src-main/generators/template-engine';
 import { createCachedClient } from '../../../src-main/llm/cache';
 import { createLlmClient, type LlmClientConfig } from '../../../src-main/llm/client';
 import { ExamplesRepo } from '../../../src-main/store/examples-repo';
-import { type Db, openStore } from '../../../src-main/store/db';
+import type { Db } from '../../../src-main/store/db';
+import { tempStore as makeTempStore } from '../../support/temp-store';
 import { type ChatRequestBody, countTokens, type Fault, OpenAiTestServer, promptTokens } from '../../support/openai-test-server';
 import { runCli } from '../../support/serve';
 import { tempDir } from '../../support/serve';
@@ -19,6 +21,9 @@ const SEED = 7;
 const COUNT = 10;
 // the first 10 planned variations are style 'formal', index 0 of the first base intents of gq_001..gq_010; one gets garbage
 const BROKEN = kb.goldenQueries[2]!;
+// the model is asked to rewrite the template's wording of the item's base intent
+const BROKEN_TEXT = planTemplateItems(kb, 'query_variation', COUNT, SEED).render(2).input;
+const llmId = (templateId: string, model = 'test-model') => engineItemId(templateId, `llm:${model}`);
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -33,7 +38,7 @@ function respond(body: ChatRequestBody): string {
   const user = userText(body);
   if (user.startsWith('Style:')) {
     const original = lineAfter(user, 'Original request: ');
-    if (original === BROKEN.query) return 'Sure! Here is a rewrite: (no JSON, sorry)';
+    if (original === BROKEN_TEXT) return 'Sure! Here is a rewrite: (no JSON, sorry)';
     return JSON.stringify({ query: `Could you please run this for me: ${original}` });
   }
   if (user.includes('Candidate tools')) {
@@ -53,15 +58,7 @@ async function startServer(faults: Fault[] = []) {
   return { server, baseURL };
 }
 
-function tempStore(): Db {
-  const dir = tempDir('biotrain-llmgen-');
-  const db = openStore(path.join(dir, 'store.db'));
-  cleanups.push(() => {
-    db.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
-  return db;
-}
+const tempStore = (): Db => makeTempStore('biotrain-llmgen-', cleanups);
 
 function cachedClient(db: Db, baseURL: string, cfg: Partial<LlmClientConfig> = {}) {
   return createCachedClient(createLlmClient({ baseURL, model: 'test-model', concurrency: 3, timeoutMs: 5_000, maxRetries: 2, ...cfg }), db);
@@ -83,13 +80,13 @@ describe('runLlmGenerate against an OpenAI-compatible server with faults', () =>
     expect(summary.autoValidated + summary.needsReview).toBe(COUNT);
     expect(server.maxInFlight).toBeLessThanOrEqual(3);
 
-    // the same deterministic ids as the template engine's plan
+    // the template engine's deterministic ids with the engine appended
     const plan = planTemplateItems(kb, 'query_variation', COUNT, SEED);
     const ids = (db.prepare('SELECT id FROM examples ORDER BY seq').pluck().all() as string[]).sort();
-    expect(ids).toEqual(plan.specs.map((_, i) => plan.id(i)).sort());
+    expect(ids).toEqual(plan.specs.map((_, i) => `${plan.id(i)}.llm-test-model`).sort());
 
     const repo = new ExamplesRepo(db);
-    const broken = repo.get(plan.id(2))!;
+    const broken = repo.get(llmId(plan.id(2)))!;
     expect(broken.status).toBe('needs_review');
     expect(broken.engine).toBe('llm:test-model');
     expect(broken.output.explanation).toMatch(/^LLM output rejected: not valid JSON/);
@@ -101,8 +98,8 @@ describe('runLlmGenerate against an OpenAI-compatible server with faults', () =>
     // the round trip replaces the target confidence with the parser's calibrated one; every other field is the template's
     expect(broken.output.intent).toEqual({ ...template.output.intent, confidence: broken.output.intent!.confidence });
 
-    const good = repo.get(plan.id(0))!;
-    expect(good.input).toBe(`Could you please run this for me: ${kb.goldenQueries[0]!.query}`);
+    const good = repo.get(llmId(plan.id(0)))!;
+    expect(good.input).toBe(`Could you please run this for me: ${plan.render(0).input}`);
     expect(good.output.explanation).toBeUndefined();
     expect(good.ground_truth_intent).toEqual((plan.specs[0] as { base: { intent: unknown } }).base.intent);
     expect(good.parsed_intent).not.toBeNull();
@@ -167,7 +164,7 @@ describe('runLlmGenerate against an OpenAI-compatible server with faults', () =>
     const repo = new ExamplesRepo(db);
     for (let i = 0; i < 3; i++) {
       const template = plan.render(i);
-      const e = repo.get(plan.id(i))!;
+      const e = repo.get(llmId(plan.id(i)))!;
       expect(e.engine).toBe('llm:test-model');
       expect(e.input).toBe(template.input);
       if (kind === 'tool_selection') {
