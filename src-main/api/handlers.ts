@@ -1,5 +1,6 @@
 import { bundleHandlers } from './bundle-handlers';
 import { coreHandlers } from './core-handlers';
+import { curateHandlers } from './curate-handlers';
 import { dashboardHandlers } from './dashboard-handlers';
 import { datasetHandlers } from './dataset-handlers';
 import { exportSettingsHandlers } from './export-settings-handlers';
@@ -18,6 +19,7 @@ export const allHandlers = {
   ...datasetHandlers,
   ...playgroundHandlers,
   ...reviewHandlers,
+  ...curateHandlers,
   ...bundleHandlers,
   ...modelEvalHandlers,
   ...exportSettingsHandlers,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { type Gate, type LeakageReport, type QualityMetrics, type SplitConfig, SplitConfigSchema } from '../../src-preload/schemas/build';
+import { type AnswerLeakage, type Gate, type LeakageReport, type QualityMetrics, type SplitConfig, SplitConfigSchema } from '../../src-preload/schemas/build';
 import type { AppContext } from '../app/context';
 import { checkExport, formatProblem } from '../export/check-export';
 import { assertReplaceable } from '../export/replace-dir';
@@ -18,6 +18,10 @@ import { expertExamples, storeGoldenQueries } from '../generators/expert';
 import { GENERATED_KINDS, TARGETS } from '../generators/targets';
 import { startJob } from '../jobs/typed-jobs';
 import { roundTrip } from '../round-trip/check';
+import { renderAnswer } from '../export/answer';
+import { answerLeakage } from '../pipeline/answer-leakage';
+import { scrubPii } from '../pipeline/pii';
+import { ExpertVerifications, expertVerifiedLabel } from '../review/expert-verification';
 
 export interface BuildOptions {
   outDir: string;
@@ -54,6 +58,10 @@ export interface BuildSummary {
   outsideBand: string[];
   /** error patterns / education topics per split */
   topicsPerSplit: PipelineResult['topicsPerSplit'];
+  /** expert items whose answer the expert approved (only these are exported as expert ground truth) */
+  expertVerified: { verified: number; total: number };
+  /** test answers byte-identical to, or near duplicates of, a train answer */
+  answerLeakage: AnswerLeakage;
 }
 
 /**
@@ -78,6 +86,8 @@ export async function runBuild(ctx: AppContext, opts: BuildOptions, onProgress: 
       lint: (files: Record<string, string>) => checkWorkflow(files),
     };
     const result = await runPipeline(ctx.db, kb, deps, splitConfig, buildId, interactionStats(ctx.db), (p) => onProgress(p));
+    const expertVerified = new ExpertVerifications(ctx.db).counts();
+    const answerLeak = answerLeakage(ctx.db, buildId, splitConfig.seed, splitConfig.nearDupThreshold, (e) => scrubPii(renderAnswer(e, kb)).text);
     const gates = qualityGates(result.metrics);
     const failures = gateFailures(gates);
     if (result.kept === 0) failures.push('no example passed the pipeline: generate or import data first');
@@ -97,6 +107,8 @@ export async function runBuild(ctx: AppContext, opts: BuildOptions, onProgress: 
       pii_scrubbed: result.pii,
       near_duplicates: { clusters: result.nearDuplicateClusters, pairs: result.nearDuplicatePairs, threshold: splitConfig.nearDupThreshold },
       leakage: result.leakage,
+      answer_leakage: answerLeak,
+      expert_verification: { ...expertVerified, label: expertVerifiedLabel(expertVerified) },
       split_coverage: {
         band: COVERAGE_BAND,
         analysis_types: result.typeCoverage,
@@ -128,6 +140,8 @@ export async function runBuild(ctx: AppContext, opts: BuildOptions, onProgress: 
       metrics: result.metrics,
       outsideBand: qualityReport.split_coverage.outside_band,
       topicsPerSplit: result.topicsPerSplit,
+      expertVerified,
+      answerLeakage: answerLeak,
     };
   } catch (e) {
     ctx.db.prepare("UPDATE builds SET status = 'error', quality_report = ?, finished_at = ? WHERE id = ?").run(JSON.stringify({ error: (e as Error).message }), new Date().toISOString(), buildId);

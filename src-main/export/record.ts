@@ -44,8 +44,17 @@ export function recordId(split: Split, index: number): string {
   return `${split}_${String(index + 1).padStart(5, '0')}`;
 }
 
+/**
+ * The source a row is exported with: an expert item is expert ground truth ('expert') only once the expert
+ * approved its answer (review/expert-verification.ts); until then it is an ordinary test item flagged
+ * 'expert_unverified' (its answer is the generator's, which train rows share).
+ */
+export function exportedSource(example: Pick<Example, 'source'>, expertVerified: boolean): string {
+  return example.source === 'expert' && !expertVerified ? 'expert_unverified' : example.source;
+}
+
 /** The training record of an example, with personal information scrubbed from both sides. */
-export function toRecord(example: Example, split: Split, index: number, tools: readonly string[], kb: Knowledge): TrainingRecord {
+export function toRecord(example: Example, split: Split, index: number, tools: readonly string[], kb: Knowledge, expertVerified = false): TrainingRecord {
   const prompts = loadTaskPrompts();
   const task = taskOf(example);
   return {
@@ -59,7 +68,7 @@ export function toRecord(example: Example, split: Split, index: number, tools: r
       example_id: example.id,
       kind: example.kind,
       task,
-      source: example.source,
+      source: exportedSource(example, expertVerified),
       category: example.category,
       analysis_type: example.analysis_type,
       tools: [...tools],

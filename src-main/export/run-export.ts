@@ -19,6 +19,7 @@ import { resourcesDir } from '../knowledge/resources-dir';
 import { loadTaskPrompts } from '../task-contract/prompts';
 import { assertReplaceable, ExportError, freshSibling, swapIn } from './replace-dir';
 import { toRecord } from './record';
+import { ExpertVerifications } from '../review/expert-verification';
 
 export { SPLITS };
 const BATCH = 2000;
@@ -78,13 +79,15 @@ async function writeAll(
      WHERE b.build_id = ? AND b.split = ? ORDER BY b.ord, b.example_id`,
   );
   const meta = { license: new SettingsRepo(db).exportSettings().license };
+  // read before the cursor opens (the connection runs no other statement while it iterates)
+  const verified = new ExpertVerifications(db).verifiedIds();
   const writers = FORMATS.map((f) => f.writer(work, meta));
   let done = 0;
   for (const split of SPLITS) {
     let index = 0;
     for (const row of rowsOf.iterate(opts.buildId, split) as IterableIterator<ExampleRow & { build_tools: string | null }>) {
       const tools = row.build_tools ? row.build_tools.split(',') : [];
-      const record = toRecord(rowToExample(row), split, index++, tools, kb);
+      const record = toRecord(rowToExample(row), split, index++, tools, kb, verified.has(row.id));
       // trainers skip (LLaMA-Factory) or reject (OpenAI) rows with a blank turn: refuse to write one
       const blank = record.messages.find((m) => m.content.trim() === '');
       if (blank) throw new ExportError(`example ${row.id}: its ${blank.role} message is empty after PII scrubbing; reject or edit it in review, then export again`);

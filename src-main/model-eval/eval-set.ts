@@ -4,6 +4,7 @@ import type { Split } from '../../src-preload/schemas/example';
 import { PATHS } from '../export/layout';
 import { type TrainingRecord, TrainingRecordSchema, toRecord } from '../export/record';
 import type { Knowledge } from '../knowledge/schemas';
+import { ExpertVerifications } from '../review/expert-verification';
 import type { Db } from '../store/db';
 import { type ExampleRow, rowToExample } from '../store/examples-repo';
 
@@ -48,7 +49,8 @@ function fromBuild(db: Db, kb: Knowledge, buildId: string | undefined, split: Sp
        WHERE b.build_id = ? AND b.split = ? ORDER BY b.ord, b.example_id`,
     )
     .all(id, split) as (ExampleRow & { build_tools: string | null })[];
-  const records = rows.map((row, i) => toRecord(rowToExample(row), split, i, row.build_tools ? row.build_tools.split(',') : [], kb));
+  const verified = new ExpertVerifications(db).verifiedIds();
+  const records = rows.map((row, i) => toRecord(rowToExample(row), split, i, row.build_tools ? row.build_tools.split(',') : [], kb, verified.has(row.id)));
   return { source: `build ${id}`, records };
 }
 

@@ -96,13 +96,28 @@ export class LshIndex {
     this.buckets = Array.from({ length: bands }, () => new Map());
   }
 
+  private key(band: number, sig: Uint32Array): string {
+    return Array.prototype.join.call(sig.subarray(band * this.rows, (band + 1) * this.rows), ',');
+  }
+
   add(id: number, sig: Uint32Array): void {
     for (let b = 0; b < this.bands; b++) {
-      const key = Array.prototype.join.call(sig.subarray(b * this.rows, (b + 1) * this.rows), ',');
+      const key = this.key(b, sig);
       const list = this.buckets[b]!.get(key);
       if (list) list.push(id);
       else this.buckets[b]!.set(key, [id]);
     }
+  }
+
+  /** The ids added that share a band with `sig` (each once, in the order found), without adding it. */
+  *query(sig: Uint32Array): Generator<number> {
+    const seen = new Set<number>();
+    for (let b = 0; b < this.bands; b++)
+      for (const id of this.buckets[b]!.get(this.key(b, sig)) ?? []) {
+        if (seen.has(id)) continue;
+        seen.add(id);
+        yield id;
+      }
   }
 
   *candidates(): Generator<[number, number]> {

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { bundleChannels } from './bundle';
 import type { Channel } from './channel';
 import { coreChannels } from './core';
+import { curateChannels } from './curate';
 import { dashboardChannels } from './dashboard';
 import { datasetChannels } from './dataset';
 import { exportSettingsChannels } from './export-settings';
@@ -14,6 +15,7 @@ export const contract = {
   ...coreChannels,
   ...dashboardChannels,
   ...reviewChannels,
+  ...curateChannels,
   ...playgroundChannels,
   ...datasetChannels,
   ...bundleChannels,

@@ -1,7 +1,7 @@
 // The typed job contract: params and result per job kind. Adding a job kind = one entry in each map below
 // (the union member) + its register file in main + one line in src-main/jobs/register-all.ts.
 import { z } from 'zod';
-import { GateSchema, LeakageReportSchema, QualityMetricsSchema, SplitConfigSchema } from '../schemas/build';
+import { AnswerLeakageSchema, GateSchema, LeakageReportSchema, QualityMetricsSchema, SplitConfigSchema } from '../schemas/build';
 import { VariationStyleSchema } from '../schemas/example';
 import { EvalModelResultSchema, EvalModelStartSchema } from '../schemas/model-eval';
 import { GENERATED_KINDS, type GeneratedKind } from '../schemas/plan-targets';
@@ -61,6 +61,10 @@ export const BuildSummarySchema = z.object({
   leakage: LeakageReportSchema,
   nearDuplicateClusters: z.number().int(),
   metrics: QualityMetricsSchema,
+  /** expert items whose answer the expert approved (only these are exported as expert ground truth) */
+  expertVerified: z.object({ verified: z.number().int(), total: z.number().int() }),
+  /** test answers byte-identical to, or near duplicates of, a train answer */
+  answerLeakage: AnswerLeakageSchema,
 });
 
 export const ImportJobParamsSchema = z.object({ path: z.string().min(1) });

@@ -30,6 +30,27 @@ export const LeakageReportSchema = z.object({
 });
 export type LeakageReport = z.infer<typeof LeakageReportSchema>;
 
+const AnswerLeakageCountsSchema = z.object({
+  test_answers: z.number().int(),
+  /** byte-identical to a train answer */
+  identical: z.number().int(),
+  /** not identical, but a near duplicate (estimated Jaccard of word 3-shingles >= threshold) of a train answer */
+  near_duplicate: z.number().int(),
+  /** (identical + near_duplicate) / test_answers, 0 when there are none */
+  share: z.number(),
+});
+export type AnswerLeakageCounts = z.infer<typeof AnswerLeakageCountsSchema>;
+
+/** The answer side of leakage: test answers a model could have memorised from a train answer. */
+export const AnswerLeakageSchema = AnswerLeakageCountsSchema.extend({
+  threshold: z.number(),
+  /** the same figures for the expert items in test (source 'expert') */
+  expert: AnswerLeakageCountsSchema,
+  /** up to 20 leaked test answers: '<test id> = <train id>' (identical) or '<test id> ~ <train id>' */
+  examples: z.array(z.string()),
+});
+export type AnswerLeakage = z.infer<typeof AnswerLeakageSchema>;
+
 export const GateSchema = z.object({
   name: z.string(),
   value: z.number().nullable(),

@@ -5,6 +5,7 @@ import { openAppContext } from '../../src-main/app/compose';
 import type { AppContext } from '../../src-main/app/context';
 import { startJob } from '../../src-main/jobs/typed-jobs';
 import type { Example, ExampleOutput } from '../../src-preload/schemas/example';
+import { dispatchCall } from '../support/dispatch-call';
 import { tempDir } from '../support/serve';
 
 /** review.* over dispatch (the code both doors run) on a real store with generated items. */
@@ -12,11 +13,7 @@ describe('review decisions: edit validation, notes, history, per-queue progress'
   let ctx: AppContext;
   let workflow: Example;
   let variation: Example;
-  const call = async <T>(name: string, req: unknown): Promise<T> => {
-    const env = await dispatchEnvelope(ctx, name, req);
-    if (!env.ok) throw Object.assign(new Error(env.error), { status: env.status });
-    return env.result as T;
-  };
+  const call = dispatchCall(() => ctx);
 
   beforeAll(async () => {
     ctx = openAppContext({ dbPath: path.join(tempDir(), 'review.sqlite') });

@@ -4,6 +4,7 @@ import { runBuild } from '../../build/run-build';
 import { addDbOption, fail, openContext, stderrProgress } from '../common';
 import { formatTable } from '../format-table';
 import { COVERAGE_BAND } from '../../pipeline/split-coverage';
+import { expertVerifiedLabel } from '../../review/expert-verification';
 
 export function registerBuild(program: Command): void {
   addDbOption(
@@ -50,6 +51,15 @@ export function registerBuild(program: Command): void {
       const gates = formatTable(['quality gate', 'value', 'minimum', 'result'], summary.gates.map((g) => [g.name, g.display, `${(g.threshold * 100).toFixed(0)}%`, g.result]));
       process.stdout.write(`\n${kinds}\n\nexcluded: ${excluded || 'none'}\n\n${gates}\n`);
       process.stdout.write(`\nleakage: ${summary.leakage.sharedGroups} shared groups, ${summary.leakage.crossSplitNearDuplicates} cross-split near-duplicates (${summary.nearDuplicateClusters} near-duplicate clusters kept for inspection)\n`);
+      const a = summary.answerLeakage;
+      const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+      process.stdout.write(
+        `answer leakage: ${a.identical + a.near_duplicate} of ${a.test_answers} test answers (${pct(a.share)}) are byte-identical (${a.identical}) or near duplicates (${a.near_duplicate}) of a train answer; ` +
+          `expert items: ${a.expert.identical + a.expert.near_duplicate} of ${a.expert.test_answers} (${pct(a.expert.share)})\n`,
+      );
+      process.stdout.write(
+        `${expertVerifiedLabel(summary.expertVerified)} (only these are exported as expert ground truth, source 'expert'; the others are test items with source 'expert_unverified': approve them in Review > Curate test set)\n`,
+      );
       const band = `${(COVERAGE_BAND.min * 100).toFixed(0)}-${(COVERAGE_BAND.max * 100).toFixed(0)}%`;
       process.stdout.write(
         summary.outsideBand.length === 0
