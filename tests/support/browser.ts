@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
-import { REPO, tempDir } from './serve';
+import { REPO, type Served, startServe, tempDir } from './serve';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOT_DIR = path.join(REPO, 'test-results', 'screenshots');
@@ -32,4 +32,21 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const file = path.join(SCREENSHOT_DIR, `${name}.png`);
   await page.screenshot({ path: file, fullPage: false });
   return file;
+}
+
+/** `biotrain serve` on a store and a browser on it; `close` stops both (for a file's beforeAll / afterAll). */
+export async function startStudio(dbPath: string): Promise<{ served: Served; page: Page; close(): Promise<void> }> {
+  const served = await startServe({ dbPath });
+  const browser = await launchBrowser().catch(async (e: unknown) => {
+    await served.stop();
+    throw e;
+  });
+  return {
+    served,
+    page: browser.page,
+    close: async () => {
+      await browser.close();
+      await served.stop();
+    },
+  };
 }

@@ -8,7 +8,7 @@ import { ErrorBanner } from '../components/ErrorBanner';
 import { IntentDiffView } from '../components/IntentDiffView';
 import { Markdown } from '../components/Markdown';
 import { useApi } from '../hooks/useApi';
-import { useNav } from '../state/nav';
+import { CURATE_ROUTE, useNav } from '../state/nav';
 import { BundlePanel } from './review/BundlePanel';
 import { DecisionNoteBar } from './review/DecisionNoteBar';
 import { EditPanel } from './review/edit/EditPanel';
@@ -170,6 +170,9 @@ export function Review() {
           {flow.skippedCount > 0 ? ` · ${flow.skippedCount} skipped (they come back at the end)` : ''}
           {flow.pending > 0 ? ` · saving ${flow.pending}…` : ''}
         </span>
+        <button type="button" className="secondary small" onClick={() => go('review', CURATE_ROUTE)}>
+          Curate test set
+        </button>
         <button type="button" className="secondary small" onClick={() => setGuidelines(!guidelines)}>
           Guidelines (g)
         </button>

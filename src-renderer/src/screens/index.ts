@@ -1,11 +1,11 @@
 import type { ComponentType } from 'react';
 import type { Screen } from '../state/nav';
+import { ReviewScreen } from './CurateTestSet';
 import { Dashboard } from './Dashboard';
 import { Evaluate } from './Evaluate';
 import { Export } from './Export';
 import { Generate } from './Generate';
 import { Playground } from './Playground';
-import { Review } from './Review';
 import { Settings } from './Settings';
 import { Splits } from './Splits';
 
@@ -13,7 +13,7 @@ import { Splits } from './Splits';
 export const screenComponents: Record<Screen, ComponentType> = {
   dashboard: Dashboard,
   generate: Generate,
-  review: Review,
+  review: ReviewScreen,
   playground: Playground,
   splits: Splits,
   export: Export,

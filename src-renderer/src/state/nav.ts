@@ -15,6 +15,9 @@ export function parseRoute(hash: string): Route {
   return { screen, item: m?.[2] ? decodeURIComponent(m[2]) : null };
 }
 
+/** The Review screen's item that opens the Curate test set queue (screens/CurateTestSet.tsx) instead of an example. */
+export const CURATE_ROUTE = 'curate';
+
 export const routeHash = (r: Route): string => `#/${r.screen}${r.item ? `/${encodeURIComponent(r.item)}` : ''}`;
 
 interface NavState extends Route {
