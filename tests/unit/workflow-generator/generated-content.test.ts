@@ -245,6 +245,14 @@ describe('generated workflows carry the right commands', () => {
     );
   });
 
+  it('Hi-C: juicer_tools pre comes from a Juicer Tools release that has --threads (nf-core juicertools/pre)', () => {
+    const juicer = project(intent('hic', { requested_tools: ['juicer'] }))['modules/juicer/main.nf']!;
+    expect(juicer).toContain("    container 'community.wave.seqera.io/library/juicertools_openjdk:fe58dd49794d6603'\n");
+    expect(scriptOf(juicer)).toContain(
+      '    export _JAVA_OPTIONS="-Xmx${task.memory.toMega().intdiv(5) * 4}m"\n    juicer_tools pre --threads ${task.cpus} ${args} ${pairs} ${meta.id}.hic ${chromsizes}\n',
+    );
+  });
+
   it('the platform comes from the request text through the platforms table', () => {
     const i = intent('long_read_variants');
     const text = 'call variants from PacBio HiFi reads of one genome';
