@@ -45,7 +45,7 @@ function describeResult(j: JobView): string | null {
   if (j.status !== 'completed' || !j.result) return null;
   switch (j.kind) {
     case 'generate':
-      return `inserted ${j.result.inserted}, ${j.result.skippedExisting} already in store, ${j.result.needsReview} need review`;
+      return `inserted ${j.result.inserted}, ${j.result.skippedExisting} already in store, ${j.result.needsReview} need review${j.result.capped ? `; ${j.result.capped}` : ''}`;
     case 'build':
       return `${j.result.passed ? 'passed' : 'failed'} its gates, ${j.result.files} files in ${j.result.outDir}`;
     case 'import-feedback':
