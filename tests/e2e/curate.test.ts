@@ -8,7 +8,7 @@ import { roundTrip } from '../../src-main/round-trip/check';
 import { openStore } from '../../src-main/store/db';
 import { ExamplesRepo } from '../../src-main/store/examples-repo';
 import { screenshot, startStudio } from '../support/browser';
-import { tempDir } from '../support/serve';
+import { runCli, startServe, tempDir } from '../support/serve';
 
 const XSS = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script> expert rna-seq query';
 const RATIONALE = 'Checked by the expert: fastp trims adapters and writes the QC report in one pass.';
@@ -129,4 +129,25 @@ describe('Curate test set queue in headless Chromium: approve, edit then approve
     expect(await page.locator('[data-testid="curate-screen"] img').count()).toBe(0);
     expect(await page.locator('[data-testid="curate-screen"] b', { hasText: 'bold?' }).count()).toBe(0);
   }, 60_000);
+
+  it('is read-only in reviewer mode: no approve or edit button, the keys do nothing', async () => {
+    const bundle = path.join(tempDir(), 'experts.btbundle');
+    const created = await runCli(['bundle', 'create', '--db', dbPath, '--out', bundle, '--filter', 'all', '--limit', '3']);
+    expect(created.code, created.stderr).toBe(0);
+    const reviewer = await startServe({ extraArgs: ['--review', bundle, '--reviewer', 'alice'] });
+    try {
+      const { page } = studio;
+      await page.goto(`${reviewer.url}#token=${reviewer.token}`);
+      await page.getByRole('button', { name: 'Curate test set' }).click();
+      await page.getByTestId('curate-read-only').waitFor();
+      expect(await page.getByRole('button', { name: /^Approve/ }).count()).toBe(0);
+      const before = await page.getByTestId('curate-verified').textContent();
+      await page.keyboard.press('a');
+      await page.keyboard.press('e');
+      expect(await page.getByTestId('edit-panel').count()).toBe(0);
+      expect(await page.getByTestId('curate-verified').textContent()).toBe(before);
+    } finally {
+      await reviewer.stop();
+    }
+  }, 90_000);
 });

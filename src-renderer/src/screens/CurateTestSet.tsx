@@ -51,6 +51,8 @@ function ListRow({ item, current, onPick }: { item: ExpertItem; current: boolean
 export function CurateTestSet() {
   const { go } = useNav();
   const list = useApi('curate.list', {}, ['review', 'examples']);
+  // ground truth is the studio expert's call: a collaborator's reviewer mode shows the set read-only
+  const readOnly = useApi('app.info', {}).data?.mode === 'review';
   const [currentId, setCurrentId] = useState<string | null>(null);
   const [onlyUnverified, setOnlyUnverified] = useState(false);
   const [draft, setDraft] = useState<ExampleOutput | null>(null);
@@ -108,8 +110,12 @@ export function CurateTestSet() {
     const onKey = (e: KeyboardEvent) => {
       if (draft !== null || isTyping(e.target) || e.altKey || e.ctrlKey || e.metaKey) return;
       const act: Record<string, () => void> = {
-        a: () => void approve(),
-        e: () => shown && setDraft(structuredClone(shown.example.output)),
+        ...(readOnly
+          ? {}
+          : {
+              a: () => void approve(),
+              e: () => shown && setDraft(structuredClone(shown.example.output)),
+            }),
         j: () => step(1),
         ArrowDown: () => step(1),
         k: () => step(-1),
@@ -123,7 +129,7 @@ export function CurateTestSet() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [approve, draft, shown, step]);
+  }, [approve, draft, readOnly, shown, step]);
 
   const d = list.data;
   const pct = d && d.total > 0 ? Math.round((d.verified / d.total) * 100) : 0;
@@ -147,6 +153,11 @@ export function CurateTestSet() {
         The golden queries are the test set. Their answers come from the same generator as train, so they count as expert ground truth only once you approve them (a), as generated or edited (e).
         Unapproved items stay in test, exported with source <code>expert_unverified</code>.
       </p>
+      {readOnly ? (
+        <div className="banner" role="status" data-testid="curate-read-only">
+          Reviewer mode: the expert test set is approved in the studio; here it is read-only.
+        </div>
+      ) : null}
       <ErrorBanner error={list.error ?? detail.error ?? error} />
       <div className="keys">
         <span><span className="kbd">a</span> approve</span>
@@ -179,7 +190,7 @@ export function CurateTestSet() {
                   </span>
                 </div>
                 <p className="query">{item.query}</p>
-                <div className="row">
+                <div className="row" hidden={readOnly}>
                   <button type="button" className="primary" onClick={() => void approve()}>
                     {item.verified ? 'Approve again (a)' : 'Approve as ground truth (a)'}
                   </button>
