@@ -18,6 +18,7 @@ import { describeFile, type Manifest, type ManifestFile } from './manifest';
 import { resourcesDir } from '../knowledge/resources-dir';
 import { loadTaskPrompts } from '../task-contract/prompts';
 import { assertReplaceable, ExportError, freshSibling, swapIn } from './replace-dir';
+import { TokenBudgetAccumulator } from '../metrics/token-budget';
 import { toRecord } from './record';
 import { ExpertVerifications } from '../review/expert-verification';
 
@@ -78,7 +79,8 @@ async function writeAll(
     `SELECT e.*, b.tools AS build_tools FROM build_items b JOIN examples e ON e.id = b.example_id
      WHERE b.build_id = ? AND b.split = ? ORDER BY b.ord, b.example_id`,
   );
-  const meta = { license: new SettingsRepo(db).exportSettings().license };
+  const budget = new TokenBudgetAccumulator();
+  const meta = { license: new SettingsRepo(db).exportSettings().license, tokenBudget: () => budget.result() };
   // read before the cursor opens (the connection runs no other statement while it iterates)
   const verified = new ExpertVerifications(db).verifiedIds();
   const writers = FORMATS.map((f) => f.writer(work, meta));
@@ -91,6 +93,7 @@ async function writeAll(
       // trainers skip (LLaMA-Factory) or reject (OpenAI) rows with a blank turn: refuse to write one
       const blank = record.messages.find((m) => m.content.trim() === '');
       if (blank) throw new ExportError(`example ${row.id}: its ${blank.role} message is empty after PII scrubbing; reject or edit it in review, then export again`);
+      budget.add(record.metadata.task, record.messages);
       for (const w of writers) {
         const pending = w.push(record, split);
         if (pending) await pending;
@@ -106,6 +109,9 @@ async function writeAll(
   }
   const files: ManifestFile[] = [];
   for (const w of writers) files.push(...(await w.finish(counts)));
+  // the token budget is counted on the exported records (the Hub card shows it too): it joins the quality
+  // report (and, through the caller's object, the report the build stores for the dashboard)
+  if (opts.qualityReport && typeof opts.qualityReport === 'object') (opts.qualityReport as Record<string, unknown>).token_budget = budget.result();
   writeJson(work, PATHS.qualityReport, opts.qualityReport);
   files.push(describeFile(work, PATHS.qualityReport, null));
   const taskPrompts = copyTaskPrompts(work);

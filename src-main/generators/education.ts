@@ -1,4 +1,5 @@
 import type { AnalysisType, Knowledge, Tool } from '../knowledge/schemas';
+import type { AlternativeGroup } from '../knowledge/selection';
 import { categoryOf } from './categories';
 import type { ExampleSeed } from './example-factory';
 import { Rng } from './rng';
@@ -6,7 +7,7 @@ import { Rng } from './rng';
 export type EducationSpec =
   | { kind: 'tool'; tool: Tool; question: number }
   | { kind: 'analysis'; analysis: AnalysisType; question: number }
-  | { kind: 'compare'; a: Tool; b: Tool };
+  | { kind: 'compare'; a: Tool; b: Tool; group: AlternativeGroup };
 
 const TOOL_QUESTIONS: ((t: Tool) => string)[] = [
   (t) => `What does ${t.name} do?`,
@@ -37,15 +38,46 @@ function toolAnalyses(kb: Knowledge, t: Tool): string {
   return list(t.analysis_types.map((id) => inSentence(kb.analysisTypeById.get(id)?.name ?? id)).slice(0, 4));
 }
 
+/** "How do I run X?": a library's calls in its language, else the command line with its placeholders named. */
+function howToRun(kb: Knowledge, t: Tool): string[] {
+  const lib = kb.libraryUsage.get(t.id);
+  if (lib)
+    return [
+      '',
+      `${t.name} is a${lib.language === 'R' ? 'n R' : ' Python'} library, not a command-line program: there is no \`${t.id}\` command to run. Install it with \`${lib.install}\` and call it from ${lib.language}:`,
+      `\`\`\`${lib.language === 'R' ? 'r' : 'python'}`,
+      lib.code.trimEnd(),
+      '```',
+      `In a generated Nextflow workflow its process runs a script shipped with the workflow that makes these calls, in the container \`${t.container}\`.`,
+    ];
+  return ['', 'A typical invocation (values in braces are your files and settings):', '```bash', t.typical_command, '```', `Container: \`${t.container}\`.`];
+}
+
+/** "When should I use X?": the steps it performs in each analysis, and when to prefer it over its alternatives. */
+function whenToUse(kb: Knowledge, t: Tool): string[] {
+  const lines = [''];
+  const uses = kb.analysisTypes.flatMap((a) => a.steps.filter((s) => s.tools.includes(t.id)).map((s) => `${s.name.toLowerCase()} in ${inSentence(a.name)}`));
+  if (uses.length) lines.push(`It does ${list([...new Set(uses)].slice(0, 4))}.`);
+  for (const g of kb.selection.alternatives) {
+    const mine = g.tools.find((x) => x.tool === t.id);
+    if (!mine) continue;
+    const others = g.tools.filter((x) => x.tool !== t.id);
+    lines.push(`For ${g.step}, choose it when ${mine.choose_when}.`);
+    for (const o of others) lines.push(`- Choose **${kb.toolById.get(o.tool)?.name ?? o.tool}** instead when ${o.choose_when}.`);
+  }
+  return lines;
+}
+
 function explainTool(kb: Knowledge, t: Tool, question: number): string {
   const lines = [`**${t.name}** (${categoryLabel(t)}): ${t.purpose}`];
   if (question === 2) lines.push('', `- **Inputs**: ${list(t.inputs)}`, `- **Outputs**: ${list(t.outputs)}`);
-  else if (question === 3) lines.push('', 'A typical invocation:', '```bash', t.typical_command, '```', `Container: \`${t.container}\`.`);
+  else if (question === 3) lines.push(...howToRun(kb, t));
+  else if (question === 1) lines.push(...whenToUse(kb, t));
   else lines.push('', `It takes ${list(t.inputs)} and produces ${list(t.outputs)}.`);
-  lines.push(`It is used in ${toolAnalyses(kb, t)}.`);
+  if (question !== 1) lines.push(`It is used in ${toolAnalyses(kb, t)}.`);
   const params = Object.entries(t.typical_params);
-  if (params.length > 0 && question !== 3) lines.push(`Typical parameters: ${params.map(([k, v]) => `\`${k}\` = ${String(v)}`).join(', ')}.`);
-  if (question === 1 || question === 4) lines.push(`In a Nextflow workflow it runs in the container \`${t.container}\`; give it about ${t.memory_gb} GB of memory.`);
+  if (params.length > 0 && (question === 0 || question === 4)) lines.push(`Typical parameters: ${params.map(([k, v]) => `\`${k}\` = ${String(v)}`).join(', ')}.`);
+  if (question === 4) lines.push(`In a Nextflow workflow it runs in the container \`${t.container}\`; give it about ${t.memory_gb} GB of memory.`);
   return lines.join('\n');
 }
 
@@ -68,31 +100,23 @@ function explainAnalysis(kb: Knowledge, a: AnalysisType, question: number): stri
 }
 
 /**
- * Two tools of one category side by side, and how to choose: the analyses only one of them serves, what each
- * writes when their outputs differ, and memory. Everything comes from the knowledge base.
+ * Two tools that can do the same step (alternatives.yaml), side by side, and when to choose each; memory
+ * when their footprints differ.
  */
-export function explainComparison(kb: Knowledge, a: Tool, b: Tool): string {
-  const name = (id: string) => inSentence(kb.analysisTypeById.get(id)?.name ?? id);
-  const only = (x: Tool, y: Tool) => x.analysis_types.filter((t) => !y.analysis_types.includes(t)).map(name);
-  const shared = a.analysis_types.filter((t) => b.analysis_types.includes(t)).map(name);
+export function explainComparison(a: Tool, b: Tool, group: AlternativeGroup): string {
+  const when = (t: Tool) => group.tools.find((x) => x.tool === t.id)!.choose_when;
   const lines = [
-    `Both **${a.name}** and **${b.name}** are ${categoryLabel(a)} tools.${shared.length ? ` Both are used for: ${list(shared.slice(0, 3))}.` : ''}`,
+    `**${a.name}** and **${b.name}** are alternatives for one step: ${group.step}.`,
     '',
     `- **${a.name}**: ${a.purpose}`,
     `- **${b.name}**: ${b.purpose}`,
     '',
     '**How to choose**',
+    `- Choose **${a.name}** when ${when(a)}.`,
+    `- Choose **${b.name}** when ${when(b)}.`,
   ];
-  for (const [x, y] of [[a, b], [b, a]] as const) {
-    const own = only(x, y);
-    if (own.length) lines.push(`- Choose **${x.name}** for: ${list(own.slice(0, 3))}.`);
-  }
-  if (list(a.outputs) !== list(b.outputs)) lines.push(`- Outputs: ${a.name} writes ${list(a.outputs)}; ${b.name} writes ${list(b.outputs)}.`);
-  lines.push(
-    a.memory_gb === b.memory_gb
-      ? `- Memory: both need about ${a.memory_gb} GB.`
-      : `- Memory: ${a.name} needs about ${a.memory_gb} GB, ${b.name} about ${b.memory_gb} GB; on a small machine prefer **${a.memory_gb < b.memory_gb ? a.name : b.name}**.`,
-  );
+  if (a.memory_gb !== b.memory_gb)
+    lines.push(`- Memory: ${a.name} needs about ${a.memory_gb} GB, ${b.name} about ${b.memory_gb} GB; on a small machine prefer **${a.memory_gb < b.memory_gb ? a.name : b.name}**.`);
   return lines.join('\n');
 }
 
@@ -100,10 +124,11 @@ export function planEducation(kb: Knowledge, count: number): EducationSpec[] {
   const specs: EducationSpec[] = [];
   for (let q = 0; q < TOOL_QUESTIONS.length; q++) for (const tool of kb.tools) specs.push({ kind: 'tool', tool, question: q });
   for (let q = 0; q < ANALYSIS_QUESTIONS.length; q++) for (const analysis of kb.analysisTypes) specs.push({ kind: 'analysis', analysis, question: q });
-  const byCategory = new Map<string, Tool[]>();
-  for (const t of kb.tools) byCategory.set(t.category, [...(byCategory.get(t.category) ?? []), t]);
-  for (const tools of byCategory.values())
-    for (let i = 0; i < tools.length; i++) for (let j = i + 1; j < tools.length; j++) specs.push({ kind: 'compare', a: tools[i]!, b: tools[j]! });
+  // comparisons only between alternatives for one step
+  for (const group of kb.selection.alternatives) {
+    const tools = group.tools.map((t) => kb.toolById.get(t.tool)!);
+    for (let i = 0; i < tools.length; i++) for (let j = i + 1; j < tools.length; j++) specs.push({ kind: 'compare', a: tools[i]!, b: tools[j]!, group });
+  }
   // interleave kinds so a partial count covers tools, analyses and comparisons
   const buckets = [specs.filter((s) => s.kind === 'tool'), specs.filter((s) => s.kind === 'analysis'), specs.filter((s) => s.kind === 'compare')];
   const out: EducationSpec[] = [];
@@ -114,7 +139,7 @@ export function planEducation(kb: Knowledge, count: number): EducationSpec[] {
 export function educationId(seed: number, spec: EducationSpec): string {
   if (spec.kind === 'tool') return `edu-${seed}-tool-${spec.tool.id}-${spec.question}`;
   if (spec.kind === 'analysis') return `edu-${seed}-analysis-${spec.analysis.id}-${spec.question}`;
-  return `edu-${seed}-compare-${spec.a.id}-${spec.b.id}`;
+  return `edu-${seed}-compare-${spec.group.id}-${spec.a.id}-${spec.b.id}`;
 }
 
 export function educationSeed(kb: Knowledge, seed: number, spec: EducationSpec): ExampleSeed {
@@ -160,6 +185,6 @@ export function educationSeed(kb: Knowledge, seed: number, spec: EducationSpec):
     analysisType,
     difficulty: 2,
     input: rng.pick([`${a.name} vs ${b.name}: which should I use?`, `What is the difference between ${a.name} and ${b.name}?`, `Should I pick ${a.name} or ${b.name}?`]),
-    output: { explanation: explainComparison(kb, a, b) },
+    output: { explanation: explainComparison(a, b, spec.group) },
   };
 }

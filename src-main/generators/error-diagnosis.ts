@@ -1,14 +1,14 @@
-import type { ErrorPattern, Knowledge } from '../knowledge/schemas';
+import type { Knowledge } from '../knowledge/schemas';
+import { type ErrorSituation, fillSituation, processNameOf, SITUATION_SAMPLES } from '../knowledge/error-situations';
 import { categoryOf } from './categories';
 import type { ExampleSeed } from './example-factory';
 import { Rng } from './rng';
 
 export interface ErrorSpec {
-  pattern: ErrorPattern;
+  situation: ErrorSituation;
   variant: number;
 }
 
-const SAMPLES = ['sample_1', 'WT_rep2', 'KO_rep1', 'patient_07', 'S12', 'liver_ctrl_3', 'tumor_A', 'mock_48h', 'P3_T'];
 const INTROS = [
   'My Nextflow run failed with this error:',
   'The run crashed, log below. What went wrong?',
@@ -18,47 +18,82 @@ const INTROS = [
   'The job keeps failing:',
 ];
 
-function processName(kb: Knowledge, toolId: string): string {
-  return (kb.toolById.get(toolId)?.id ?? toolId).toUpperCase();
+interface Rendered {
+  log: string;
+  sample: string;
+  process: string;
+  values: Record<string, string>;
 }
 
-/** A realistic Nextflow error report around the pattern's example log. */
-export function renderErrorLog(kb: Knowledge, pattern: ErrorPattern, rng: Rng): string {
-  const sample = rng.pick(SAMPLES);
-  const exit = rng.pick([1, 1, 2, 137, 139, 255]);
-  const workdir = `work/${rng.int(256).toString(16).padStart(2, '0')}/${rng.int(2 ** 24).toString(16).padStart(6, '0')}c1e2`;
-  const wrap = rng.int(3);
-  const body = pattern.example_log.trim();
-  if (wrap === 0) return body;
-  if (wrap === 1)
-    return [`ERROR ~ Error executing process > '${processName(kb, pattern.tool)} (${sample})'`, '', 'Caused by:', `  Process \`${processName(kb, pattern.tool)} (${sample})\` terminated with an error exit status (${exit})`, '', 'Command error:', ...body.split('\n').map((l) => `  ${l}`), '', `Work dir:\n  /data/project/${workdir}`].join('\n');
-  return [`[${workdir.slice(5, 14)}] process > ${processName(kb, pattern.tool)} (${sample}) [100%] 1 of 1, failed: 1 ✘`, body, `-- Check '.command.log' file for details`].join('\n');
+/** The values of one variant: each variable cycles through its list, the sample through the sample names. */
+function valuesOf(situation: ErrorSituation, variant: number, rng: Rng): { values: Record<string, string>; sample: string } {
+  const values: Record<string, string> = {};
+  for (const [k, list] of Object.entries(situation.vars)) values[k] = list[variant % list.length]!;
+  return { values, sample: rng.pick(SITUATION_SAMPLES) };
+}
+
+/**
+ * A Nextflow error report around a situation's log. Its process (the failing tool's process, named as the
+ * workflow generator names it), sample and exit status are the situation's: exit 137 only where the
+ * situation is an out-of-memory kill, no exit status where the tool's message is all the log shows.
+ */
+export function renderSituationLog(kb: Knowledge, situation: ErrorSituation, variant: number, rng: Rng): Rendered {
+  const pattern = kb.errorPatterns.find((p) => p.id === situation.pattern)!;
+  const process = processNameOf(situation.process_tool ?? pattern.tool);
+  const { values, sample } = valuesOf(situation, variant, rng);
+  const body = fillSituation(situation.log, values, sample, process).trimEnd();
+  const tag = situation.per_sample ? `${process} (${sample})` : process;
+  const work = `${rng.int(256).toString(16).padStart(2, '0')}/${rng.int(2 ** 24).toString(16).padStart(6, '0')}`;
+  let log: string;
+  if (/^ERROR ~/m.test(body)) log = body;
+  else if (situation.exit_status !== null)
+    log = [
+      `ERROR ~ Error executing process > '${tag}'`,
+      '',
+      'Caused by:',
+      `  Process \`${tag}\` terminated with an error exit status (${situation.exit_status})`,
+      '',
+      'Command error:',
+      ...body.split('\n').map((l) => `  ${l}`),
+      '',
+      `Work dir:\n  /data/project/work/${work}`,
+    ].join('\n');
+  else log = [`[${work.slice(0, 9)}] process > ${tag} [100%] 1 of 1, failed: 1 ✘`, body].join('\n');
+  return { log, sample: situation.per_sample ? sample : 'all samples', process, values };
 }
 
 export function planErrors(kb: Knowledge, count: number): ErrorSpec[] {
   const specs: ErrorSpec[] = [];
-  for (let variant = 0; specs.length < count; variant++) for (const pattern of kb.errorPatterns) if (specs.length < count) specs.push({ pattern, variant });
+  for (let variant = 0; specs.length < count && kb.errorSituations.length > 0; variant++)
+    for (const situation of kb.errorSituations) if (specs.length < count) specs.push({ situation, variant });
   return specs;
 }
 
 export function errorId(seed: number, spec: ErrorSpec): string {
-  return `err-${seed}-${spec.pattern.id}-${String(spec.variant).padStart(3, '0')}`;
+  return `err-${seed}-${spec.situation.id}-${String(spec.variant).padStart(3, '0')}`;
 }
 
 export function errorSeed(kb: Knowledge, seed: number, spec: ErrorSpec): ExampleSeed {
-  const rng = Rng.of(seed, 'error', spec.pattern.id, spec.variant);
-  const log = renderErrorLog(kb, spec.pattern, rng);
-  const analysisType = kb.toolById.get(spec.pattern.tool)?.analysis_types[0] ?? kb.analysisTypes[0]!.id;
+  const s = spec.situation;
+  const rng = Rng.of(seed, 'error', s.id, spec.variant);
+  const r = renderSituationLog(kb, s, spec.variant, rng);
+  const pattern = kb.errorPatterns.find((p) => p.id === s.pattern)!;
+  const toolId = s.process_tool ?? pattern.tool;
+  const tool = kb.toolById.get(toolId);
+  const analysisType = tool?.analysis_types[0] ?? kb.analysisTypes[0]!.id;
+  const fill = (t: string) => fillSituation(t, r.values, r.sample, r.process);
+  const named = tool && tool.name.toUpperCase() !== r.process ? ` (${tool.name})` : '';
+  const where = `**${r.process}**${named} failed${s.per_sample ? ` for sample ${r.sample}` : ''}${s.exit_status === null ? '' : ` with exit status ${s.exit_status}`}.`;
   return {
     id: errorId(seed, spec),
     kind: 'error_diagnosis',
-    groupId: `err-${spec.pattern.id}`,
+    groupId: `err-${s.id}`,
     baseId: null,
     engine: 'template',
     category: categoryOf(kb, analysisType),
     analysisType,
     difficulty: 2,
-    input: `${rng.pick(INTROS)}\n\n\`\`\`\n${log}\n\`\`\``,
-    output: { diagnosis: spec.pattern.diagnosis, fix_steps: spec.pattern.fix_steps },
+    input: `${rng.pick(INTROS)}\n\n\`\`\`\n${r.log}\n\`\`\``,
+    output: { diagnosis: `${where} ${fill(s.diagnosis)}`, fix_steps: s.fix_steps.map(fill) },
   };
 }

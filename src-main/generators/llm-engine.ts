@@ -143,7 +143,8 @@ function taskFor(kb: Knowledge, kind: GenerateSummary['kind'], seed: number, spe
     }
     case 'error_diagnosis': {
       const reference = [`Diagnosis: ${base.output.diagnosis ?? ''}`, 'Fix steps:', ...(base.output.fix_steps ?? []).map((f, i) => `${i + 1}. ${f}`)].join('\n');
-      const toolId = kb.errorPatterns.find((p) => base.groupId === `err-${p.id}`)?.tool ?? 'unknown';
+      const situation = kb.errorSituations.find((x) => base.groupId === `err-${x.id}`);
+      const toolId = situation?.process_tool ?? kb.errorPatterns.find((p) => p.id === situation?.pattern)?.tool ?? 'unknown';
       const messages = prompt('error_diagnosis', { tool: kb.toolById.get(toolId)?.name ?? toolId, log: base.input, reference });
       return task(base, messages, DiagnosisReply, (v) => seedOf({ output: { diagnosis: v.diagnosis, fix_steps: v.fix_steps } }));
     }

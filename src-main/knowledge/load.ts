@@ -6,7 +6,7 @@ import { checkCompatibility, type CompatibilityTables, CompatibilitySchema, reso
 import { checkProcess } from './process-check';
 import { type Reference, ReferenceSchema } from './process-schema';
 import { resourcesDir } from './resources-dir';
-import { loadSelectionRules } from './selection-load';
+import { loadContractTables, loadSelectionRules } from './selection-load';
 import {
   type AnalysisType,
   AnalysisTypeSchema,
@@ -101,7 +101,7 @@ function duplicates(file: string, ids: string[], problems: string[]): void {
   }
 }
 
-type Indexed = Omit<Knowledge, 'goldenQueries' | 'selection' | 'compatibility'>;
+type Indexed = Omit<Knowledge, 'goldenQueries' | 'selection' | 'compatibility' | 'errorSituations' | 'libraryUsage'>;
 
 /**
  * Shipped scripts: resources/templates beside the knowledge folder, else the real resources folder's. A line
@@ -233,8 +233,9 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir()): Knowledge {
       { organisms: new Set(organisms.map((o) => o.id)), analysisTypes: new Set(analysisTypes.map((t) => t.id)), goldenIds: new Set(goldenQueries.map((g) => g.id)) },
       problems,
     );
+  const contract = loadContractTables(key, indexed, problems);
   if (problems.length > 0 || !tables) throw new KnowledgeError(problems);
-  const kb: Knowledge = { ...indexed, goldenQueries, selection, compatibility: resolveCompatibility(tables) };
+  const kb: Knowledge = { ...indexed, goldenQueries, selection, compatibility: resolveCompatibility(tables), ...contract };
   cache.set(key, kb);
   return kb;
 }

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { IntentSchema } from '../../src-preload/schemas/intent';
 import type { Compatibility } from './compatibility';
+import type { ErrorSituation } from './error-situations';
+import type { LibraryUsage } from './library-usage';
 import type { SelectionRules } from './selection';
 import { OrganismFactsSchema, type Process, ProcessSchema, type Reference } from './process-schema';
 
@@ -123,4 +125,8 @@ export interface Knowledge {
   referenceById: Map<string, Reference>;
   /** shipped scripts (resources/templates) by file name */
   templates: Map<string, string>;
+  /** concrete failures of the error patterns, for diagnosis examples (error_situations.yaml) */
+  errorSituations: ErrorSituation[];
+  /** how library tools (DESeq2, Scanpy, ...) are called from their language (library_usage.yaml) */
+  libraryUsage: Map<string, LibraryUsage>;
 }

@@ -1,3 +1,5 @@
+import { checkSituations, type ErrorSituation, ErrorSituationSchema } from './error-situations';
+import { type LibraryUsage, LibraryUsageSchema } from './library-usage';
 import { readList } from './load';
 import type { Knowledge } from './schemas';
 import { AlternativeGroupSchema, CategoryOrderSchema, checkSelection, PlatformSchema, RequestFocusSchema, type SelectionRules, ToolRuleSchema } from './selection';
@@ -11,4 +13,17 @@ export function loadSelectionRules(dir: string, k: Pick<Knowledge, 'toolById' | 
   const categories = readList(dir, 'category_order.yaml', CategoryOrderSchema, problems).map((c) => c.id);
   checkSelection({ platforms, toolRules, alternatives, focus, categories }, k.toolById, k.analysisTypeById, problems);
   return { platforms, categoryRank: new Map(categories.map((c, i) => [c, i])), toolRules: new Map(toolRules.map((r) => [r.tool, r])), alternatives, focus };
+}
+
+/** Reads error_situations.yaml and library_usage.yaml and checks them against the patterns and tools. */
+export function loadContractTables(
+  dir: string,
+  k: Pick<Knowledge, 'toolById' | 'errorPatterns'>,
+  problems: string[],
+): { errorSituations: ErrorSituation[]; libraryUsage: Map<string, LibraryUsage> } {
+  const errorSituations = readList(dir, 'error_situations.yaml', ErrorSituationSchema, problems);
+  checkSituations(errorSituations, new Map(k.errorPatterns.map((p) => [p.id, p])), k.toolById, problems);
+  const usage = readList(dir, 'library_usage.yaml', LibraryUsageSchema, problems);
+  for (const u of usage) if (!k.toolById.has(u.tool)) problems.push(`library_usage.yaml: entry '${u.tool}': tool '${u.tool}' is not in tools.yaml`);
+  return { errorSituations, libraryUsage: new Map(usage.map((u) => [u.tool, u])) };
 }

@@ -3,6 +3,14 @@ import { GateSchema, LeakageReportSchema, QualityMetricsSchema, SplitConfigSchem
 import { channel } from './channel';
 import { JobViewSchema } from './core';
 
+const TokenStatsSchema = z.object({ n: z.number().int(), p50: z.number().int(), p95: z.number().int(), max: z.number().int() });
+export const TokenBudgetViewSchema = z.object({
+  tokenizer: z.string(),
+  per_task: z.record(z.string(), TokenStatsSchema),
+  all: TokenStatsSchema,
+  recommended: z.object({ axolotl_sequence_len: z.number().int(), llamafactory_cutoff_len: z.number().int() }),
+});
+
 /** The parts of a build's quality report the screens show (metadata/quality_report.json holds the rest). */
 export const QualityReportViewSchema = z.object({
   passed: z.boolean(),
@@ -12,6 +20,8 @@ export const QualityReportViewSchema = z.object({
   counts: z.object({ total: z.number().int(), kept: z.number().int(), splits: SplitCountsSchema }),
   leakage: LeakageReportSchema,
   near_duplicates: z.object({ clusters: z.number().int(), pairs: z.number().int(), threshold: z.number() }).optional(),
+  /** tokens per conversation per task and the sequence length at which no example is cut (metrics/token-budget.ts) */
+  token_budget: TokenBudgetViewSchema.optional(),
 });
 export type QualityReportView = z.infer<typeof QualityReportViewSchema>;
 

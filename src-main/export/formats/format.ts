@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Split } from '../../../src-preload/schemas/example';
 import { describeFile, type ManifestFile } from '../manifest';
+import type { TokenBudget } from '../../metrics/token-budget';
 import type { TrainingRecord } from '../record';
 import type { Checker } from './check-context';
 
@@ -12,6 +13,8 @@ export const DATASET_DESCRIPTION =
 export interface ExportMeta {
   /** the dataset licence (a setting; 'unknown' until the user chooses one) */
   license: string;
+  /** tokens per task of every exported record, complete once the last record is pushed (the Hub card shows it) */
+  tokenBudget?: () => TokenBudget;
 }
 
 /**

@@ -6,6 +6,7 @@ import type { Split } from '../../../src-preload/schemas/example';
 import { HF_SPLIT, PATHS } from '../layout';
 import { describeFile, type ManifestFile } from '../manifest';
 import { ParquetSink } from '../parquet-sink';
+import type { TokenBudget } from '../../metrics/token-budget';
 import type { TrainingRecord } from '../record';
 import { filesBelow } from '../../util/files-below';
 import { type Checker, compareCount, compareRecords, isObj, kindOf, SPLITS, stringProblem } from './check-context';
@@ -27,7 +28,7 @@ export function sizeCategory(n: number): string {
 }
 
 /** Hub dataset card: YAML metadata (licence, size category, pretty name, `configs` naming the parquet files per split), then a short description. */
-export function hubReadme(counts: Record<Split, number>, splits: readonly Split[], license: string): string {
+export function hubReadme(counts: Record<Split, number>, splits: readonly Split[], license: string, budget?: TokenBudget): string {
   const total = splits.reduce((n, s) => n + counts[s], 0);
   const front = {
     pretty_name: PRETTY_NAME,
@@ -39,7 +40,16 @@ export function hubReadme(counts: Record<Split, number>, splits: readonly Split[
     configs: [{ config_name: 'default', data_files: splits.map((s) => ({ split: HF_SPLIT[s], path: `data/${HF_SPLIT[s]}-*` })) }],
   };
   const rows = splits.map((s) => `| ${HF_SPLIT[s]} | ${counts[s]} |`).join('\n');
-  return `---\n${stringify(front)}---\n\n# ${PRETTY_NAME}\n\n${DATASET_DESCRIPTION}\n\nEach row has an \`id\`, chat \`messages\` (system, user, assistant) and \`metadata\` (source, category, analysis type, tools, difficulty, validated).\n\n| split | rows |\n|---|---|\n${rows}\n`;
+  return `---\n${stringify(front)}---\n\n# ${PRETTY_NAME}\n\n${DATASET_DESCRIPTION}\n\nEach row has an \`id\`, chat \`messages\` (system, user, assistant) and \`metadata\` (task, source, category, analysis type, tools, difficulty, validated).\n\n| split | rows |\n|---|---|\n${rows}\n${budget ? tokenSection(budget) : ''}`;
+}
+
+/** The token budget of the card: tokens per task and the sequence length at which no example is cut or dropped. */
+function tokenSection(b: TokenBudget): string {
+  const rows = Object.entries(b.per_task)
+    .map(([task, s]) => `| ${task} | ${s.n} | ${s.p50} | ${s.p95} | ${s.max} |`)
+    .join('\n');
+  const len = b.recommended.axolotl_sequence_len;
+  return `\n## Sequence length\n\nTokens per conversation (system + user + assistant with the Llama 3 chat template), counted with ${b.tokenizer}:\n\n| task | rows | p50 | p95 | max |\n|---|---|---|---|---|\n${rows}\n| all | ${b.all.n} | ${b.all.p50} | ${b.all.p95} | ${b.all.max} |\n\nNo example is cut or dropped with Axolotl \`sequence_len: ${len}\` or LLaMA-Factory \`cutoff_len: ${b.recommended.llamafactory_cutoff_len}\`. Other tokenizers count differently; recount for another base model.\n`;
 }
 
 /** hub/: parquet files per split and a dataset card whose `configs` name them (`load_dataset` or push as is). */
@@ -69,7 +79,7 @@ export const hubFormat: ExportFormat = {
         files.push(describeFile(work, PATHS.hubParquet(split), rows));
       },
       finish(counts) {
-        fs.writeFileSync(path.join(work, PATHS.hubReadme), hubReadme(counts, SPLITS, meta.license));
+        fs.writeFileSync(path.join(work, PATHS.hubReadme), hubReadme(counts, SPLITS, meta.license, meta.tokenBudget?.()));
         return [...files, describeFile(work, PATHS.hubReadme, null)];
       },
     };

@@ -134,6 +134,37 @@ export function Dashboard() {
                 kept (train {report.counts.splits.train.toLocaleString()}, val {report.counts.splits.val.toLocaleString()}, test{' '}
                 {report.counts.splits.test.toLocaleString()}).
               </p>
+              {report.token_budget ? (
+                <>
+                  <h3>Tokens per task</h3>
+                  <table aria-label="Tokens per task">
+                    <thead>
+                      <tr>
+                        <th>task</th>
+                        <th className="num">rows</th>
+                        <th className="num">p50</th>
+                        <th className="num">p95</th>
+                        <th className="num">max</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {Object.entries(report.token_budget.per_task).map(([task, t]) => (
+                        <tr key={task}>
+                          <td>{task.replace(/_/g, ' ')}</td>
+                          <td className="num">{t.n.toLocaleString()}</td>
+                          <td className="num">{t.p50.toLocaleString()}</td>
+                          <td className="num">{t.p95.toLocaleString()}</td>
+                          <td className="num">{t.max.toLocaleString()}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                  <p className="muted small">
+                    Counted with {report.token_budget.tokenizer}. No example is cut at Axolotl sequence_len{' '}
+                    {report.token_budget.recommended.axolotl_sequence_len} / LLaMA-Factory cutoff_len {report.token_budget.recommended.llamafactory_cutoff_len}.
+                  </p>
+                </>
+              ) : null}
             </>
           ) : (
             <div className="empty-state">

@@ -90,4 +90,16 @@ describe('one answer contract per task, on a built dataset', () => {
       expect(r.messages[2].content).not.toContain('```json');
     }
   });
+
+  it('the quality report and the Hub card give tokens per task and a sequence length that cuts nothing', () => {
+    const report = JSON.parse(fs.readFileSync(path.join(out, 'metadata', 'quality_report.json'), 'utf8'));
+    const b = report.token_budget;
+    expect(Object.keys(b.per_task).sort()).toEqual([...TASKS].sort());
+    for (const s of Object.values(b.per_task) as { p50: number; p95: number; max: number }[]) expect(s.p50 <= s.p95 && s.p95 <= s.max).toBe(true);
+    expect(b.recommended.axolotl_sequence_len).toBeGreaterThanOrEqual(b.all.max);
+    expect(b.recommended.axolotl_sequence_len % 256).toBe(0);
+    const card = fs.readFileSync(path.join(out, 'hub', 'README.md'), 'utf8');
+    expect(card).toContain(`Axolotl \`sequence_len: ${b.recommended.axolotl_sequence_len}\``);
+    expect(card).toContain(`LLaMA-Factory \`cutoff_len: ${b.recommended.llamafactory_cutoff_len}\``);
+  });
 });

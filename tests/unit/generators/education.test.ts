@@ -1,29 +1,40 @@
 import { describe, expect, it } from 'vitest';
-import { explainComparison, inSentence } from '../../../src-main/generators/education';
+import { educationSeed, explainComparison, inSentence, planEducation } from '../../../src-main/generators/education';
 import { loadKnowledge } from '../../../src-main/knowledge/load';
 
 const kb = loadKnowledge();
 const tool = (id: string) => kb.toolById.get(id)!;
+const group = (id: string) => kb.selection.alternatives.find((g) => g.id === id)!;
 
 describe('tool comparison answers', () => {
-  it('say how to choose: the analyses only one serves, differing outputs, memory', () => {
-    expect(explainComparison(kb, tool('bwa'), tool('minimap2'))).toBe(
+  it('compare two alternatives for one step and say when to choose each', () => {
+    expect(explainComparison(tool('star'), tool('hisat2'), group('spliced_alignment'))).toBe(
       [
-        'Both **BWA** and **minimap2** are alignment tools. Both are used for: viral genome consensus and lineage.',
+        '**STAR** and **HISAT2** are alternatives for one step: splice-aware alignment of short RNA-seq reads.',
         '',
-        '- **BWA**: Burrows-Wheeler aligner for short reads; bwa mem is the standard for Illumina DNA reads and Hi-C ends.',
-        '- **minimap2**: Versatile aligner for long reads, spliced transcripts and assembly-to-reference mapping.',
+        '- **STAR**: Ultrafast splice-aware aligner for RNA-seq reads that also detects chimeric and novel junctions.',
+        '- **HISAT2**: Memory-efficient splice-aware aligner using a hierarchical graph FM index.',
         '',
         '**How to choose**',
-        '- Choose **BWA** for: ChIP-seq peak calling, Hi-C chromatin conformation and WGS germline variant calling.',
-        '- Choose **minimap2** for: long-read variant calling, long-read RNA-seq isoforms and long-read genome assembly.',
-        '- Outputs: BWA writes SAM/BAM; minimap2 writes SAM/BAM or PAF.',
-        '- Memory: both need about 8 GB.',
+        '- Choose **STAR** when you have about 32 GB of RAM for a human or mouse index and want the fastest mapping, novel junction discovery, or chimeric reads for fusion calling.',
+        '- Choose **HISAT2** when memory is limited (about 8 GB for a human index) and you need genome alignments for counting or splicing analysis.',
+        '- Memory: STAR needs about 32 GB, HISAT2 about 8 GB; on a small machine prefer **HISAT2**.',
       ].join('\n'),
     );
   });
 
-  it('write analysis names and categories as words inside sentences', () => {
+  it('plans comparisons only between tools of one alternatives group (no STAR vs MAFFT, Kraken2 vs Bracken, VEP vs Prokka)', () => {
+    const compares = planEducation(kb, 10_000).filter((s) => s.kind === 'compare');
+    expect(compares.length).toBeGreaterThanOrEqual(30);
+    for (const s of compares) {
+      if (s.kind !== 'compare') continue;
+      expect(s.group.tools.map((t) => t.tool)).toEqual(expect.arrayContaining([s.a.id, s.b.id]));
+    }
+    const pairs = new Set(compares.map((s) => (s.kind === 'compare' ? [s.a.id, s.b.id].sort().join('+') : '')));
+    for (const bad of ['mafft+star', 'bracken+kraken2', 'prokka+vep', 'deepvariant+gatk_mutect2']) expect(pairs.has(bad)).toBe(false);
+  });
+
+  it('write analysis names as words inside sentences', () => {
     expect(['Gene fusion detection', 'RNA-seq differential expression', 'Hi-C chromatin conformation', 'De novo transcriptome assembly', 'WGS germline variant calling'].map(inSentence)).toEqual([
       'gene fusion detection',
       'RNA-seq differential expression',
@@ -31,14 +42,23 @@ describe('tool comparison answers', () => {
       'de novo transcriptome assembly',
       'WGS germline variant calling',
     ]);
-    expect(explainComparison(kb, tool('deepvariant'), tool('gatk_mutect2'))).toMatch(/^Both \*\*DeepVariant\*\* and \*\*GATK Mutect2\*\* are variant calling tools\./);
+  });
+});
+
+describe('how to run a tool', () => {
+  const answer = (id: string) => educationSeed(kb, 42, { kind: 'tool', tool: tool(id), question: 3 }).output.explanation!;
+
+  it('a library is called from its language, never through an invented script', () => {
+    const deseq2 = answer('deseq2');
+    expect(deseq2).toContain('DESeq2 is an R library, not a command-line program');
+    expect(deseq2).toContain('dds <- DESeqDataSetFromMatrix(countData = counts, colData = samples, design = ~ condition)');
+    expect(deseq2).not.toContain('Rscript');
+    expect(answer('scanpy')).toContain('sc.tl.leiden(adata)');
+    for (const t of kb.libraryUsage.keys()) expect(answer(t)).not.toMatch(/Rscript|python \w+\.py/);
   });
 
-  it('recommend the lighter tool when memory differs, and skip equal outputs', () => {
-    const text = explainComparison(kb, tool('star'), tool('hisat2'));
-    expect(text).toContain('- Memory: STAR needs about 32 GB, HISAT2 about 8 GB; on a small machine prefer **HISAT2**.');
-    expect(text).not.toContain('Choose **HISAT2**'); // HISAT2 serves no analysis STAR does not
-    const same = { ...tool('hisat2'), name: 'HISAT2-copy' };
-    expect(explainComparison(kb, tool('hisat2'), same)).not.toContain('- Outputs:');
+  it('a command-line tool shows its command with the placeholders named', () => {
+    expect(answer('fastqc')).toContain('values in braces are your files and settings');
+    expect(answer('fastqc')).toContain(tool('fastqc').typical_command);
   });
 });

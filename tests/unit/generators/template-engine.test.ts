@@ -65,13 +65,14 @@ describe('template engine', () => {
     for (const e of render('workflow', 200)) expect(Object.keys(e.output.workflow!.files)).toContain('main.nf');
   });
 
-  it('education answers come from the knowledge base and error examples from the error patterns', () => {
+  it('education answers come from the knowledge base and error examples from the error situations', () => {
     for (const e of render('education', 100)) expect(e.output.explanation!.length).toBeGreaterThan(40);
     for (const e of render('error_diagnosis', 100)) {
-      const pattern = kb.errorPatterns.find((p) => p.diagnosis === e.output.diagnosis);
-      expect(pattern).toBeDefined();
-      expect(e.output.fix_steps).toEqual(pattern!.fix_steps);
-      expect(new RegExp(pattern!.symptom_regex, 'im').test(e.input)).toBe(true);
+      const situation = kb.errorSituations.find((s) => e.group_id === `err-${s.id}`);
+      expect(situation).toBeDefined();
+      expect(e.output.fix_steps!.length).toBe(situation!.fix_steps.length);
+      const pattern = kb.errorPatterns.find((p) => p.id === situation!.pattern)!;
+      expect(new RegExp(pattern.symptom_regex, 'im').test(e.input)).toBe(true);
     }
   });
 });

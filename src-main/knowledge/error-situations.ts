@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import type { ErrorPattern, Tool } from './schemas';
+
+const Id = z.string().regex(/^[a-z0-9][a-z0-9_]*$/, 'ids are lower_snake_case');
+const PLACEHOLDER = /\{(\w+)\}/g;
+
+/** error_situations.yaml: one concrete failure of an error pattern, with its log and the answer to it. */
+export const ErrorSituationSchema = z.object({
+  id: Id,
+  pattern: Id,
+  /** the tool whose process fails, when not the pattern's tool */
+  process_tool: Id.optional(),
+  /** false for a process that runs once over all samples (MultiQC) */
+  per_sample: z.boolean().default(true),
+  /** the exit status Nextflow reports; null where the log shows none */
+  exit_status: z.number().int().min(0).max(255).nullable(),
+  vars: z.record(z.string().regex(/^[a-z_]+$/), z.array(z.string().min(1)).min(1)).default({}),
+  log: z.string().min(10),
+  diagnosis: z.string().min(30),
+  fix_steps: z.array(z.string().min(10)).min(2),
+});
+export type ErrorSituation = z.infer<typeof ErrorSituationSchema>;
+
+export const SITUATION_SAMPLES = ['sample_1', 'WT_rep2', 'KO_rep1', 'patient_07', 'S12', 'liver_ctrl_3', 'tumor_A', 'mock_48h', 'P3_T'];
+
+/** The process name the workflow generator gives a tool's process. */
+export const processNameOf = (toolId: string) => toolId.toUpperCase();
+
+/** Fills a situation's variables first (their values may hold {sample}), then {sample} and {process}. */
+export function fillSituation(text: string, values: Record<string, string>, sample: string, process: string): string {
+  const once = text.replace(PLACEHOLDER, (m, k: string) => values[k] ?? m);
+  return once.replace(PLACEHOLDER, (m, k: string) => (k === 'sample' ? sample : k === 'process' ? process : m));
+}
+
+const placeholders = (text: string) => new Set([...text.matchAll(PLACEHOLDER)].map((m) => m[1]!));
+
+/**
+ * Checks a situation against its pattern: the pattern and tool exist, every variable is defined, the log's
+ * variables all appear in the diagnosis (the answer speaks of that log), and the log with each value of
+ * its variables matches the pattern's symptom regex. The wrapper adds the exit status, so 137 and 127 logs
+ * are matched with it.
+ */
+export function checkSituations(
+  situations: readonly ErrorSituation[],
+  patterns: ReadonlyMap<string, ErrorPattern>,
+  tools: ReadonlyMap<string, Tool>,
+  problems: string[],
+): void {
+  const seen = new Set<string>();
+  for (const s of situations) {
+    const where = `error_situations.yaml: entry '${s.id}'`;
+    if (seen.has(s.id)) problems.push(`error_situations.yaml: duplicate id '${s.id}'`);
+    seen.add(s.id);
+    const pattern = patterns.get(s.pattern);
+    if (!pattern) {
+      problems.push(`${where}: field 'pattern': '${s.pattern}' is not in error_patterns.yaml`);
+      continue;
+    }
+    if (s.process_tool && !tools.has(s.process_tool)) problems.push(`${where}: field 'process_tool': tool '${s.process_tool}' is not in tools.yaml`);
+    const known = new Set(['sample', 'process', ...Object.keys(s.vars)]);
+    const all = [s.log, s.diagnosis, ...s.fix_steps, ...Object.values(s.vars).flat()].flatMap((t) => [...placeholders(t)]);
+    for (const v of new Set(all)) if (!known.has(v)) problems.push(`${where}: placeholder {${v}} is not a variable of the situation`);
+    const inDiagnosis = placeholders(s.diagnosis);
+    for (const v of placeholders(s.log)) if (v !== 'process' && !inDiagnosis.has(v)) problems.push(`${where}: field 'diagnosis' does not use {${v}}, which the log shows`);
+    const re = new RegExp(pattern.symptom_regex, 'im');
+    const process = processNameOf(s.process_tool ?? pattern.tool);
+    const keys = Object.keys(s.vars);
+    const width = Math.max(1, ...keys.map((k) => s.vars[k]!.length));
+    for (let i = 0; i < width; i++) {
+      const values = Object.fromEntries(keys.map((k) => [k, s.vars[k]![i % s.vars[k]!.length]!]));
+      const log = fillSituation(s.log, values, SITUATION_SAMPLES[0]!, process);
+      const status = s.exit_status === null ? '' : `\nterminated with an error exit status (${s.exit_status})`;
+      if (!re.test(log + status)) problems.push(`${where}: field 'log' (values ${JSON.stringify(values)}) does not match the symptom_regex of '${s.pattern}'`);
+    }
+  }
+}
