@@ -3,6 +3,7 @@ import type { AlternativeGroup } from '../knowledge/selection';
 import { categoryOf } from './categories';
 import type { ExampleSeed } from './example-factory';
 import { Rng } from './rng';
+import { inSentence } from '../util/in-sentence';
 
 export type EducationSpec =
   | { kind: 'tool'; tool: Tool; question: number }
@@ -23,11 +24,7 @@ const ANALYSIS_QUESTIONS: ((a: AnalysisType) => string)[] = [
   (a) => `I'm new to ${inSentence(a.name)}. What is it, and what are the usual steps?`,
 ];
 
-/** An analysis name inside a sentence: 'Gene fusion detection' -> 'gene fusion detection'; 'RNA-seq ...', 'Hi-C ...' kept. */
-export function inSentence(name: string): string {
-  const first = name.split(' ')[0]!;
-  return first.slice(1) === first.slice(1).toLowerCase() ? name.charAt(0).toLowerCase() + name.slice(1) : name;
-}
+export { inSentence };
 
 /** 'variant_calling' -> 'variant calling' */
 const categoryLabel = (t: Tool) => t.category.replace(/_/g, ' ');

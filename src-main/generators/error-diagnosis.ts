@@ -59,7 +59,7 @@ export function renderSituationLog(kb: Knowledge, situation: ErrorSituation, var
       `Work dir:\n  /data/project/work/${work}`,
     ].join('\n');
   else log = [`[${work.slice(0, 9)}] process > ${tag} [100%] 1 of 1, failed: 1 ✘`, body].join('\n');
-  return { log, sample: situation.per_sample ? sample : 'all samples', process, values };
+  return { log, sample, process, values };
 }
 
 export function planErrors(kb: Knowledge, count: number): ErrorSpec[] {

@@ -37,7 +37,8 @@ const placeholders = (text: string) => new Set([...text.matchAll(PLACEHOLDER)].m
 /**
  * Checks a situation against its pattern: the pattern and tool exist, every variable is defined, the log's
  * variables all appear in the diagnosis (the answer speaks of that log), and the log with each value of
- * its variables matches the pattern's symptom regex. The wrapper adds the exit status, so 137 and 127 logs
+ * its variables matches the pattern's symptom regex, the answer uses no variable the log does not show, and a
+ * process that runs once over all samples is not tagged with one (per_sample follows the tool's input mode). The wrapper adds the exit status, so 137 and 127 logs
  * are matched with it.
  */
 export function checkSituations(
@@ -57,11 +58,20 @@ export function checkSituations(
       continue;
     }
     if (s.process_tool && !tools.has(s.process_tool)) problems.push(`${where}: field 'process_tool': tool '${s.process_tool}' is not in tools.yaml`);
+    const tool = tools.get(s.process_tool ?? pattern.tool);
+    // a process run once over all samples (DESeq2, DADA2, MultiQC) carries no sample in its name
+    if (tool && s.per_sample !== (tool.process.input.mode !== 'collect'))
+      problems.push(`${where}: field 'per_sample' must be ${!s.per_sample}: ${tool.name}'s process runs ${s.per_sample ? 'once over all samples' : 'per sample'}`);
     const known = new Set(['sample', 'process', ...Object.keys(s.vars)]);
     const all = [s.log, s.diagnosis, ...s.fix_steps, ...Object.values(s.vars).flat()].flatMap((t) => [...placeholders(t)]);
     for (const v of new Set(all)) if (!known.has(v)) problems.push(`${where}: placeholder {${v}} is not a variable of the situation`);
     const inDiagnosis = placeholders(s.diagnosis);
     for (const v of placeholders(s.log)) if (v !== 'process' && !inDiagnosis.has(v)) problems.push(`${where}: field 'diagnosis' does not use {${v}}, which the log shows`);
+    // and the answer names no value the log does not show (the sample is shown by the process tag of a per-sample task)
+    const inLog = placeholders(s.log);
+    if (s.per_sample) inLog.add('sample');
+    for (const text of [s.diagnosis, ...s.fix_steps])
+      for (const v of placeholders(text)) if (v !== 'process' && !inLog.has(v)) problems.push(`${where}: the answer uses {${v}}, which the log does not show`);
     const re = new RegExp(pattern.symptom_regex, 'im');
     const process = processNameOf(s.process_tool ?? pattern.tool);
     const keys = Object.keys(s.vars);

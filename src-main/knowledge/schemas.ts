@@ -4,7 +4,8 @@ import type { Compatibility } from './compatibility';
 import type { ErrorSituation } from './error-situations';
 import type { LibraryUsage } from './library-usage';
 import type { SelectionRules } from './selection';
-import { OrganismFactsSchema, type Process, ProcessSchema, type Reference } from './process-schema';
+import { typicalCommand } from './typical-command';
+import { OrganismFactsSchema, ProcessSchema, type Reference } from './process-schema';
 
 const Id = z.string().regex(/^[a-z0-9][a-z0-9_]*$/, 'ids are lower_snake_case');
 
@@ -79,20 +80,6 @@ export const OrganismEntrySchema = z.object({
   facts: OrganismFactsSchema.default({}),
 });
 export type OrganismEntry = z.infer<typeof OrganismEntrySchema>;
-
-/** The process command as a reader sees it: the paired-end (else first) variant with {placeholders}. */
-export function typicalCommand(p: Process): string {
-  const text = p.command.paired ?? p.command.default ?? Object.values(p.command)[0] ?? '';
-  return text
-    .split('\n')[0]!
-    .replace(/\$\{task\.cpus\}/g, '{cpus}')
-    .replace(/\$\{(\w+)\[(\d)\]\}/g, (_m, v: string, i: string) => `{${v === 'reads' ? (i === '0' ? 'r1' : 'r2') : v}}`)
-    .replace(/\$\{([\w.]+)\}/g, '{$1}')
-    .replace(/\{org\.(\w+)\}/g, '{$1}')
-    .replace(/\\\$/g, '$')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
 
 export const GoldenQuerySchema = z.object({
   id: z.string().regex(/^gq_\d{3}$/),

@@ -22,6 +22,12 @@ const LowMemorySchema = z.object({
   setting: Text.optional(),
 });
 
+/** A request for the tool that the answer turns down: in an analysis type, or beside a tool of the chain. */
+const RefusalSchema = z
+  .object({ analysis_type: Id.optional(), beside: Id.optional(), why: Text })
+  .refine((r) => (r.analysis_type === undefined) !== (r.beside === undefined), 'a refusal names exactly one of analysis_type and beside');
+export type Refusal = z.infer<typeof RefusalSchema>;
+
 /** tool_rules.yaml: how the selector may use a tool (platforms, predecessors, presets, constraints). */
 export const ToolRuleSchema = z.object({
   tool: Id,
@@ -34,6 +40,11 @@ export const ToolRuleSchema = z.object({
   gpu_alternatives: z.array(Id).default([]),
   conda: z.boolean().default(true),
   conda_alternatives: z.array(Id).default([]),
+  refuse: z.array(RefusalSchema).default([]),
+  /** false for a tool that stages the genome FASTA only to decode CRAM: it does not align or call against it */
+  reads_reference: z.boolean().default(true),
+  /** the tool tests the request's groups against each other (or pairs tumour with normal) */
+  tests_groups: z.boolean().default(false),
 });
 export type ToolRule = z.infer<typeof ToolRuleSchema>;
 
@@ -101,6 +112,11 @@ export function checkSelection(
     for (const id of r.low_memory?.not_in ?? [])
       if (!analysisTypeById.has(id)) problems.push(`${where}: field 'low_memory.not_in': analysis type '${id}' is not in analysis_types.yaml`);
     for (const id of [...r.gpu_alternatives, ...r.conda_alternatives]) tool(`${where}: field 'gpu_alternatives/conda_alternatives'`, id);
+    r.refuse.forEach((x, i) => {
+      if (x.beside) tool(`${where}: field 'refuse.${i}.beside'`, x.beside);
+      if (x.analysis_type && !analysisTypeById.has(x.analysis_type))
+        problems.push(`${where}: field 'refuse.${i}.analysis_type': analysis type '${x.analysis_type}' is not in analysis_types.yaml`);
+    });
   }
   for (const g of s.alternatives)
     g.tools.forEach((t, i) => {

@@ -37,7 +37,7 @@ function notesSection(example: Example, kb: Knowledge): string | null {
   if (!intent) return null;
   const sel = planSelection(intent, kb, example.input);
   if (!sel) return null;
-  const notes = constraintNotes(intent, sel);
+  const notes = constraintNotes(intent, sel, kb);
   if (notes.length === 0) return null;
   return ['## Constraints', ...notes.map((n) => `- **${n.constraint.replace(/_/g, ' ')}**${n.met ? '' : ' (cannot be fully met)'}: ${n.text}`)].join('\n');
 }

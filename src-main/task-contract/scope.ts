@@ -1,5 +1,6 @@
 import type { Intent } from '../../src-preload/schemas/intent';
 import type { Knowledge } from '../knowledge/schemas';
+import { inSentence } from '../util/in-sentence';
 
 /** The answer to a request outside the assistant's scope: what it does instead, in two sentences. */
 export function scopeStatement(): string {
@@ -14,7 +15,8 @@ export function scopeStatement(): string {
 export function clarifyingQuestion(intent: Intent, kb: Knowledge): string {
   const examples = ['rna_seq_de', 'wgs_germline_variants', 'chip_seq', 'scrna_seq', 'metagenomics_taxonomic']
     .map((id) => kb.analysisTypeById.get(id)?.name)
-    .filter((n): n is string => Boolean(n));
+    .filter((n): n is string => Boolean(n))
+    .map(inSentence);
   const asks = [`- **Which analysis**: what kind of data is it and what should the analysis find (for example ${examples.slice(0, 4).join(', ')})?`];
   if (!intent.organism) asks.push('- **Organism**: which species (and genome build, if it matters) were the samples taken from?');
   asks.push('- **Design**: which conditions or groups should be compared, if any?');

@@ -9,6 +9,8 @@ export interface Choice {
   reason: Reason;
   /** the tool this one took the place of */
   replaced?: string;
+  /** for a predecessor: the tool that reads its output */
+  feeds?: string;
 }
 
 /** A constraint and what it did to the chain: met by swaps or settings, stated when it cannot be met. */
@@ -135,6 +137,11 @@ function placeRequested(chain: Chain, id: string, refused: Selection['refused'],
     refused.push({ id, why: `${chain.tool(id).name} does not serve this request: ${focus.note}` });
     return;
   }
+  const refusal = chain.rule(id)?.refuse.find((r) => r.analysis_type === chain.type.id || (r.beside !== undefined && chain.has(r.beside)));
+  if (refusal) {
+    refused.push({ id, why: refusal.why });
+    return;
+  }
   const step = chain.step(id);
   const slot = chain.choices.findIndex(
     (c) => c.reason !== 'requested' && ((step >= 0 && chain.type.steps[step]!.tools.includes(c.id) && chain.step(c.id) === step) || chain.sameGroup(c.id, id)),
@@ -221,8 +228,9 @@ function repairPredecessors(chain: Chain): void {
           const [moved] = chain.choices.splice(later, 1);
           chain.choices.splice(i, 0, moved!);
         } else if (c.reason === 'requested' || c.reason === 'focus') {
-          const add = group.find((t) => chain.fitsPlatform(t)) ?? group[0]!;
-          chain.choices.splice(i, 0, { id: add, reason: 'predecessor' });
+          // prefer the predecessor the analysis type has a step for (Bowtie2 for piRNAs, not STAR)
+          const add = group.find((t) => chain.step(t) >= 0 && chain.fitsPlatform(t)) ?? group.find((t) => chain.fitsPlatform(t)) ?? group[0]!;
+          chain.choices.splice(i, 0, { id: add, reason: 'predecessor', feeds: c.id });
         } else chain.choices.splice(i, 1);
         changed = true;
         break;

@@ -5,6 +5,7 @@ import type { Knowledge } from '../knowledge/schemas';
 import { type ConstraintNote, chooseChain, type Selection } from './choose';
 import { platformStated, requestFocus, requestPlatform } from './context';
 import { rationale } from './rationale';
+import { inSentence } from '../util/in-sentence';
 
 export { chainProblems } from './chain-check';
 export type { Choice, ConstraintNote, Selection } from './choose';
@@ -35,7 +36,7 @@ const CONTAINER_NOTES: Record<string, (s: Selection) => ConstraintNote> = {
 };
 
 /** Every constraint of the request with what it did: the selector's notes, then container and speed notes. */
-export function constraintNotes(intent: Intent, sel: Selection): ConstraintNote[] {
+export function constraintNotes(intent: Intent, sel: Selection, kb: Knowledge = loadKnowledge()): ConstraintNote[] {
   const notes = [...sel.notes];
   for (const c of intent.constraints) {
     const general = CONTAINER_NOTES[c];
@@ -45,5 +46,12 @@ export function constraintNotes(intent: Intent, sel: Selection): ConstraintNote[
   if (intent.constraints.includes('low_memory') && !notes.some((n) => n.constraint === 'low_memory'))
     notes.push({ constraint: 'low_memory', met: true, text: `Every tool in this chain fits in ${LOW_MEMORY_LIMIT_GB} GB of RAM as chosen.` });
   for (const r of sel.refused) notes.push({ constraint: 'requested_tool', met: false, text: `${r.why}, so it is left out.` });
+  const tests = sel.choices.some((c) => kb.selection.toolRules.get(c.id)?.tests_groups);
+  if (intent.comparison && intent.comparison.groups.length >= 2 && !tests)
+    notes.push({
+      constraint: 'comparison',
+      met: false,
+      text: `No step of this chain tests ${intent.comparison.groups.join(' against ')}: its results are per sample, so comparing the groups needs a differential analysis of ${inSentence(sel.type.name)} results outside this chain.`,
+    });
   return notes;
 }

@@ -1,10 +1,23 @@
 import type { Intent } from '../../src-preload/schemas/intent';
+import { resolveProcess } from '../knowledge/process-schema';
 import type { Knowledge, Tool } from '../knowledge/schemas';
+import { inSentence } from '../util/in-sentence';
 import type { Choice, Selection } from './choose';
 
-/** Categories whose tools read a reference genome or transcriptome, so the organism's build matters. */
-const REFERENCE_CATEGORIES = new Set(['alignment', 'quantification', 'fusion_detection', 'transcript_assembly', 'variant_calling', 'structural_variants', 'copy_number', 'annotation', 'methylation']);
-const REFERENCE_TOOLS = new Set(['starsolo', 'cellranger', 'spaceranger', 'mirdeep2', 'ivar']);
+/** Build-specific files that are not a sequence to align or call against. */
+const ANNOTATION_ONLY = new Set(['gtf', 'chromsizes']);
+
+/**
+ * What of the organism a tool reads: its genome (or transcriptome) when its process stages a reference whose
+ * location depends on the genome build (references.yaml `{build}`), only its gene annotation, or nothing.
+ * Prokka, MEGAHIT or Kraken2 stage none, so a host organism named in a metagenomics request is not "their"
+ * reference.
+ */
+function organismReference(tool: Tool, analysisType: string, kb: Knowledge): 'genome' | 'annotation' | null {
+  const built = resolveProcess(tool.process, analysisType).input.references.filter((r) => kb.referenceById.get(r)?.default.includes('{build}'));
+  if (built.some((r) => !ANNOTATION_ONLY.has(r))) return 'genome';
+  return built.includes('gtf') ? 'annotation' : null;
+}
 const LAYOUT: Record<string, string> = { paired: 'paired-end', single: 'single-end' };
 const STRAND_FLAG: Record<string, Record<string, string>> = {
   featurecounts: { reverse: '-s 2', forward: '-s 1', unstranded: '-s 0' },
@@ -17,16 +30,15 @@ export function statedReplicates(text: string): string | null {
   return m ? m[1]!.toLowerCase() : null;
 }
 
-const sentenceCase = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-
 function contextParts(tool: Tool, choice: Choice, sel: Selection, intent: Intent, kb: Knowledge, text: string): string[] {
   const parts: string[] = [];
   const rule = kb.selection.toolRules.get(tool.id);
   const rna = intent.data_type === 'long_read_rna';
   const preset = (rna ? rule?.rna_presets[sel.platform.id] : undefined) ?? rule?.presets[sel.platform.id];
   if (preset) parts.push(`run with ${preset} for ${sel.platform.name} reads`);
-  if (intent.organism && (REFERENCE_CATEGORIES.has(tool.category) || REFERENCE_TOOLS.has(tool.id)) && !['statistics'].includes(tool.category))
-    parts.push(`against the ${intent.organism.scientific_name} ${intent.organism.genome_build} reference`);
+  const reference = intent.organism && rule?.reads_reference !== false ? organismReference(tool, sel.type.id, kb) : null;
+  if (reference === 'genome') parts.push(`against the ${intent.organism!.scientific_name} ${intent.organism!.genome_build} reference`);
+  else if (reference === 'annotation') parts.push(`on the ${intent.organism!.scientific_name} ${intent.organism!.genome_build} gene annotation`);
   if (LAYOUT[intent.read_layout] && ['trimming', 'alignment', 'quantification'].includes(tool.category) && sel.platform.read_kind === 'short')
     parts.push(`on ${LAYOUT[intent.read_layout]} reads`);
   const strand = STRAND_FLAG[tool.id]?.[intent.strandedness];
@@ -51,19 +63,37 @@ function reasonSentence(choice: Choice, sel: Selection, kb: Knowledge): string {
     case 'conda':
       return was ? ` It replaces ${was}, which has no Bioconda package.` : '';
     case 'focus':
-      return sel.focus ? ` ${sentenceCase(sel.focus.note)}.` : '';
+      // the note starts with a tool name as its authors write it (miRDeep2), so it is not capitalised
+      return sel.focus ? ` ${sel.focus.note}.` : '';
     case 'predecessor':
-      return ' It is added because the tool you named reads its output.';
+      // the tool it feeds was named by the user, or put in by the request's focus (featureCounts for piRNAs)
+      return choice.feeds ? ` It is added because ${kb.toolById.get(choice.feeds)!.name}${sel.choices.find((c) => c.id === choice.feeds)?.reason === 'requested' ? ', which you named,' : ''} reads its output.` : '';
     default:
       return '';
   }
 }
 
-/** One or two sentences: the tool and its step, what it does, and why it fits this request. */
+/**
+ * For a tool the chain chose by default: when the alternative for the same step (alternatives.yaml, and a
+ * tool of that step in this analysis type) would be the better choice, so the reader can tell whether their
+ * design or machine calls for it. Named, swapped or added tools say why they are there instead.
+ */
+function alternativeSentence(choice: Choice, sel: Selection, kb: Knowledge): string {
+  if (choice.reason !== 'default') return '';
+  const stepTools = sel.type.steps.find((s) => s.tools.includes(choice.id))?.tools ?? [];
+  for (const group of kb.selection.alternatives) {
+    if (!group.tools.some((t) => t.tool === choice.id)) continue;
+    const alt = group.tools.find((t) => t.tool !== choice.id && stepTools.includes(t.tool) && !sel.choices.some((c) => c.id === t.tool));
+    if (alt) return ` ${kb.toolById.get(alt.tool)!.name} is the alternative when ${alt.choose_when}.`;
+  }
+  return '';
+}
+
+/** The tool and its step, what it does, why it fits this request, and when its alternative would. */
 export function rationale(choice: Choice, sel: Selection, intent: Intent, kb: Knowledge, text: string): string {
   const tool = kb.toolById.get(choice.id)!;
-  const step = sel.type.steps.find((s) => s.tools.includes(tool.id))?.name.toLowerCase() ?? tool.category.replace(/_/g, ' ');
+  const step = inSentence(sel.type.steps.find((s) => s.tools.includes(tool.id))?.name ?? tool.category.replace(/_/g, ' '));
   const parts = contextParts(tool, choice, sel, intent, kb, text);
   const purpose = tool.purpose.replace(/\.$/, '');
-  return `${tool.name} for ${step}${parts.length ? `, ${parts.join(', ')}` : ''}. ${purpose}.${reasonSentence(choice, sel, kb)}`;
+  return `${tool.name} for ${step}${parts.length ? `, ${parts.join(', ')}` : ''}. ${purpose}.${reasonSentence(choice, sel, kb)}${alternativeSentence(choice, sel, kb)}`;
 }

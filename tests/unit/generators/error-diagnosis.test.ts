@@ -33,3 +33,29 @@ describe('error-diagnosis examples', () => {
     }
   });
 });
+
+describe('error situations a reviewer would accept', () => {
+  const toolOf = (s: (typeof kb.errorSituations)[number]) => s.process_tool ?? kb.errorPatterns.find((p) => p.id === s.pattern)!.tool;
+
+  it('a process that runs once over all samples (DESeq2, DADA2, MultiQC) is not tagged with one sample', () => {
+    for (const s of kb.errorSituations) expect(s.per_sample, s.id).toBe(kb.toolById.get(toolOf(s))!.process.input.mode !== 'collect');
+    const deseq2 = errorSeed(kb, 42, { situation: kb.errorSituations.find((s) => s.id === 'deseq2_salmon_tpm')!, variant: 0 });
+    expect(deseq2.input).toContain("Error executing process > 'DESEQ2'");
+    expect(deseq2.output.diagnosis).toMatch(/^\*\*DESEQ2\*\* failed with exit status 1\. DESeqDataSetFromMatrix was given non-integer values/);
+  });
+
+  it('the answer names only values the log shows', () => {
+    for (const s of kb.errorSituations) {
+      const shown = new Set([...s.log.matchAll(/\{(\w+)\}/g)].map((m) => m[1]));
+      for (const text of [s.diagnosis, ...s.fix_steps])
+        for (const m of text.matchAll(/\{(\w+)\}/g)) if (!['sample', 'process'].includes(m[1]!)) expect(shown.has(m[1]), `${s.id}: {${m[1]}}`).toBe(true);
+    }
+  });
+
+  it("a log speaks of its own process's tool: no Squidpy script in a Scanpy process, no bad_alloc on a full disk", () => {
+    const scanpy = kb.errorSituations.find((s) => s.id === 'python_script_not_found')!;
+    expect(scanpy.vars.script!.every((x) => x.startsWith('scanpy'))).toBe(true);
+    const spades = kb.errorSituations.find((s) => s.id === 'spades_tmp_full')!;
+    expect(spades.log).not.toContain('bad_alloc');
+  });
+});

@@ -3,27 +3,11 @@ import type { Intent } from '../../../src-preload/schemas/intent';
 import { loadKnowledge } from '../../../src-main/knowledge/load';
 import { selectTools } from '../../../src-main/tool-selector/index';
 import { generateWorkflow, type Platform } from '../../../src-main/workflow-generator/index';
+import { intentOf } from '../../support/intents';
 
 const kb = loadKnowledge();
 
-function intent(analysis_type: string, over: Partial<Intent> = {}): Intent {
-  const type = kb.analysisTypeById.get(analysis_type)!;
-  return {
-    analysis_type,
-    organism: { id: 'human', scientific_name: 'Homo sapiens', genome_build: 'GRCh38' },
-    tissue: null,
-    cell_type: null,
-    data_type: type.data_type,
-    read_layout: 'paired',
-    strandedness: 'unknown',
-    comparison: null,
-    requested_tools: [],
-    constraints: [],
-    missing_information: [],
-    confidence: 1,
-    ...over,
-  } as Intent;
-}
+const intent = (analysisType: string, over: Partial<Intent> = {}) => intentOf(kb, analysisType, over);
 
 function project(i: Intent, platform?: Platform): Record<string, string> {
   return generateWorkflow(i, selectTools(i, kb), kb, platform ? { platform } : {}).files;
@@ -224,7 +208,9 @@ describe('generated workflows carry the right commands', () => {
     expect(files['main.nf']).toContain("// Read 1 holds the whole small-RNA insert (Illumina: paired-end adds nothing): params.reads takes the R1 files\n");
     expect(files['main.nf']).toContain("params.reads = 'data/*.fastq.gz'");
     expect(files['modules/cutadapt/main.nf']).toContain('cutadapt -j ${task.cpus} -a TGGAATTCTCGGGTGCCAAGG ${args} -o ${meta.id}.trim.fastq.gz ${reads} > ${meta.id}.cutadapt.log');
-    expect(files['modules/bowtie2/main.nf']).toContain(' -U ${reads} ');
+    // miRDeep2's mapper.pl maps the trimmed R1 reads with Bowtie (1) itself: no Bowtie2 step
+    expect(files['modules/bowtie2/main.nf']).toBeUndefined();
+    expect(files['modules/mirdeep2/main.nf']).toContain('gunzip -c ${reads} > ${meta.id}.fastq');
     expect(project(intent('small_rna_seq', { read_layout: 'single' }))['main.nf']).not.toContain('// Read 1 holds');
   });
 

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { loadKnowledge } from '../../../src-main/knowledge/load';
+
+const kb = loadKnowledge();
+const command = (id: string) => kb.toolById.get(id)!.typical_command;
+
+describe("a tool's typical command as the education answers show it", () => {
+  it('runs the tool itself, not the staging lines before it', () => {
+    expect(command('fastqc')).toBe('fastqc {args} --threads {cpus} {prefix}_1.fastq.gz {prefix}_2.fastq.gz');
+    expect(command('hisat2')).toMatch(/^hisat2 -p \{cpus\} -x \{hisat2_index_prefix\} /);
+    expect(command('mirdeep2').split('\n')).toEqual([
+      'mapper.pl {prefix}.fastq -e -h -i -j -l 18 -m -p {bowtie_index_prefix} -s {prefix}.collapsed.fa -t {prefix}.arf -v -o {cpus}',
+      'miRDeep2.pl {prefix}.collapsed.fa {genome_fasta} {prefix}.arf {mature_fasta} none {hairpin_fasta} -t {mirbase} {args} 2> {prefix}.mirdeep2.log',
+    ]);
+    expect(command('samtools').split('\n')).toEqual(['samtools flagstat -@ {cpus} {bam} > {prefix}.flagstat', 'samtools stats -@ {cpus} {args} {bam} > {prefix}.stats']);
+  });
+
+  it('names memory and paths in words, never as Nextflow expressions', () => {
+    expect(command('spades')).toBe('spades.py -1 {r1} -2 {r2} --threads {cpus} --memory {memory_gb} {args} -o spades_out');
+    expect(command('picard')).toContain('picard -Xmx{java_heap_mb}m MarkDuplicates');
+    expect(command('clair3')).toContain('--bam_fn=$PWD/{bam}');
+    for (const t of kb.tools) {
+      expect(t.typical_command, t.id).not.toMatch(/\$\{|\\\{|\btask\.|\\\$/);
+      expect(t.typical_command, t.id).not.toMatch(/^(?:ln|mv|mkdir|export|[A-Z_]+=)/m);
+    }
+  });
+});

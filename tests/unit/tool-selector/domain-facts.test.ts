@@ -1,0 +1,170 @@
+import { describe, expect, it } from 'vitest';
+import type { Intent } from '../../../src-preload/schemas/intent';
+import { loadKnowledge } from '../../../src-main/knowledge/load';
+import { intentOf } from '../../support/intents';
+import { formatDiagnostics } from '../../../src-main/nextflow-validator/index';
+import { checkWorkflow } from '../../../src-main/nextflow-validator/workflow-check';
+import { constraintNotes, planSelection, selectTools } from '../../../src-main/tool-selector';
+import { generateWorkflow } from '../../../src-main/workflow-generator/index';
+import { clarifyingQuestion, scopeStatement } from '../../../src-main/task-contract/scope';
+
+const kb = loadKnowledge();
+const PIG = { id: 'pig', scientific_name: 'Sus scrofa', genome_build: 'Sscrofa11.1' };
+
+const intent = (type: string, over: Partial<Intent> = {}) => intentOf(kb, type, over);
+const ids = (i: Intent, text = '') => planSelection(i, kb, text)!.choices.map((c) => c.id);
+const why = (i: Intent, tool: string, text = '') => selectTools(i, kb, text).find((t) => t.tool === tool)?.rationale ?? '';
+
+describe('domain facts the lead found wrong in the data', () => {
+  it("miRDeep2 maps with Bowtie (1) through its own mapper.pl, so a miRNA chain has no Bowtie2 step", () => {
+    expect(ids(intent('small_rna_seq'), 'miRNA profiling of serum')).toEqual(['fastqc', 'cutadapt', 'mirdeep2', 'multiqc']);
+    expect(why(intent('small_rna_seq'), 'mirdeep2', 'miRNA profiling')).toContain('Bowtie (1)');
+    // piRNAs still get a genome alignment before counting
+    expect(ids(intent('small_rna_seq'), 'piRNA profiling in fly ovaries')).toEqual(['fastqc', 'cutadapt', 'bowtie2', 'featurecounts', 'multiqc']);
+    expect(why(intent('small_rna_seq'), 'bowtie2', 'piRNA profiling')).toMatch(/ It is added because featureCounts reads its output\.$/);
+    expect(why(intent('long_read_assembly', { requested_tools: ['medaka'], read_layout: 'unknown' }), 'flye', 'nanopore')).not.toContain('It is added');
+    // a Bowtie2 named beside miRDeep2 is refused with the reason
+    const sel = planSelection(intent('small_rna_seq', { requested_tools: ['bowtie2'] }), kb, 'miRNA with bowtie2')!;
+    expect(sel.choices.map((c) => c.id)).toEqual(['fastqc', 'cutadapt', 'mirdeep2', 'multiqc']);
+    expect(sel.refused.map((r) => r.id)).toEqual(['bowtie2']);
+    expect(sel.refused[0]!.why).toContain('mapper.pl');
+  });
+
+  it('Prokka, MEGAHIT, Kraken2 and HUMAnN are not run against the host reference; STAR and VEP are', () => {
+    const mag = intent('metagenomics_functional', { organism: PIG, requested_tools: ['humann'] });
+    for (const t of ['prokka', 'megahit', 'humann', 'fastp']) expect(why(mag, t)).not.toContain('Sus scrofa');
+    expect(why(intent('metagenomics_taxonomic', { organism: PIG }), 'kraken2')).not.toContain('Sus scrofa');
+    expect(why(intent('rna_seq_de'), 'star')).toContain('against the Homo sapiens GRCh38 reference');
+    expect(why(intent('somatic_variants'), 'vep')).toContain('against the Homo sapiens GRCh38 reference');
+    expect(why(intent('somatic_variants'), 'picard')).toBe('Picard MarkDuplicates for duplicate marking. Marks PCR and optical duplicate reads in coordinate-sorted alignments.');
+    expect(why(intent('chip_seq'), 'samtools')).toMatch(/^SAMtools for alignment statistics. /);
+  });
+
+  it('HUMAnN profiles the reads, so it runs before the assembly, not after Prokka', () => {
+    const chain = ids(intent('metagenomics_functional', { organism: null }));
+    expect(chain).toEqual(['fastqc', 'fastp', 'humann', 'megahit', 'prokka', 'multiqc']);
+  });
+
+  it('fastp trims; nothing claims it removes host reads', () => {
+    const r = why(intent('metagenomics_taxonomic', { organism: PIG }), 'fastp');
+    expect(r).not.toMatch(/host/i);
+    for (const t of kb.analysisTypes) for (const s of t.steps) if (s.tools.length === 1 && s.tools[0] === 'fastp') expect(`${s.name} ${s.description}`).not.toMatch(/host/i);
+  });
+
+  it('an MSI request scores microsatellite instability with MSIsensor-pro instead of calling SNVs', () => {
+    const msi = intent('somatic_variants', { comparison: { groups: ['tumor', 'normal'], description: 'tumor vs normal' } });
+    const chain = ids(msi, 'MSI status of colorectal tumours with matched normals');
+    expect(chain).toContain('msisensor_pro');
+    expect(chain).not.toContain('gatk_mutect2');
+    expect(chain).not.toContain('vep');
+    expect(chain.indexOf('bwa_mem2')).toBeLessThan(chain.indexOf('msisensor_pro'));
+    // a plain somatic request keeps Mutect2
+    expect(ids(msi, 'somatic SNVs in tumour vs normal')).toContain('gatk_mutect2');
+  });
+
+  it('Medaka named for reference-based variant calling is refused, not served by assembling the genome', () => {
+    const sel = planSelection(intent('long_read_variants', { requested_tools: ['medaka', 'clair3'], read_layout: 'unknown' }), kb, 'ONT variants with Medaka and Clair3')!;
+    const chain = sel.choices.map((c) => c.id);
+    expect(chain).not.toContain('flye');
+    expect(chain).not.toContain('medaka');
+    expect(chain).toContain('clair3');
+    expect(sel.refused.map((r) => r.id)).toEqual(['medaka']);
+    const notes = constraintNotes(intent('long_read_variants', { requested_tools: ['medaka'] }), sel).map((n) => n.text);
+    expect(notes.some((n) => n.startsWith('Medaka') && n.includes('Clair3'))).toBe(true);
+  });
+
+  it('proper names stay as their authors write them at the start of a sentence', () => {
+    const r = why(intent('small_rna_seq', { read_layout: 'single' }), 'featurecounts', 'piRNA in zebrafish');
+    expect(r).toContain('miRDeep2 models');
+    expect(r).not.toContain('MiRDeep2');
+  });
+});
+
+describe('the workflows of the fixed chains', () => {
+  const project = (i: Intent, text: string) => generateWorkflow(i, selectTools(i, kb, text), kb, { text });
+  it('an MSI workflow runs msisensor-pro msi on each tumour/normal pair against a scanned site list, and lints clean', () => {
+    const msi = intent('somatic_variants', { comparison: { groups: ['tumor', 'normal'], description: 'tumor vs normal' } });
+    const text = 'MSI status of colorectal tumours with matched normals. Please write the Nextflow workflow.';
+    const wf = project(msi, text);
+    const result = checkWorkflow(wf.files);
+    expect(result.errorCount, formatDiagnostics(result)).toBe(0);
+    const module = wf.files['modules/msisensor_pro/main.nf']!;
+    expect(module).toContain('msisensor-pro msi -d ${msisensor_scan} -n ${normal_bam} -t ${tumor_bam} -b ${task.cpus} ${args} -o ${meta.id}.msi');
+    expect(module).toContain('tuple val(meta), path(tumor_bam), path(tumor_bai), path(normal_bam), path(normal_bai)');
+    expect(wf.files['main.nf']).toContain("params.msisensor_scan = 'references/GRCh38.msisensor_scan.list'");
+    expect(Object.keys(wf.files).filter((f) => f.startsWith('modules/')).sort()).toEqual(
+      ['bwa_mem2', 'fastqc', 'msisensor_pro', 'multiqc', 'picard', 'samtools'].map((m) => `modules/${m}/main.nf`),
+    );
+  });
+  it('a miRNA workflow has no Bowtie2 module, and HUMAnN reads the trimmed reads', () => {
+    const mirna = project(intent('small_rna_seq', { read_layout: 'single' }), 'miRNA profiling of serum, single-end');
+    expect(Object.keys(mirna.files).some((f) => f.startsWith('modules/bowtie2/'))).toBe(false);
+    expect(checkWorkflow(mirna.files).errorCount).toBe(0);
+    const func = project(intent('metagenomics_functional', { organism: null }), 'functional profiling of gut metagenomes');
+    expect(func.files['main.nf']).toContain('HUMANN(FASTP.out.reads');
+    expect(checkWorkflow(func.files).errorCount).toBe(0);
+  });
+});
+
+describe('rationales tied to the request', () => {
+  const de = intent('rna_seq_de', { comparison: { groups: ['KO', 'WT'], description: 'KO vs WT' }, strandedness: 'reverse' });
+  it('say when the step alternative would be chosen instead, for this design', () => {
+    expect(why(de, 'deseq2', 'KO vs WT liver RNA-seq')).toBe(
+      'DESeq2 for differential expression, to test KO against WT, which needs biological replicates in each group. Negative binomial models with shrinkage for differential expression testing on count data with replicates. edgeR is the alternative when replicates are few (two or three per group) or the design is complex; its quasi-likelihood tests control errors well.',
+    );
+    expect(why(de, 'star', '')).toContain('HISAT2 is the alternative when memory is limited (about 8 GB for a human index)');
+    expect(why(de, 'featurecounts', '')).toContain('with -s 2 for the reverse-stranded library');
+    // a named or swapped tool says why it is there instead
+    expect(why({ ...de, requested_tools: ['hisat2'] }, 'hisat2', '')).not.toContain('is the alternative');
+    expect(why({ ...de, constraints: ['low_memory'] }, 'hisat2', '')).toContain('It replaces STAR to fit a low-memory machine');
+  });
+
+  it('keep step names as written (read QC, SV calling), not lowercased whole', () => {
+    expect(why(intent('structural_variants'), 'manta')).toMatch(/^Manta for SV calling, /);
+    expect(why(intent('long_read_assembly', { read_layout: 'unknown' }), 'nanoplot', 'nanopore assembly')).toMatch(/^NanoPlot for read QC\. /);
+  });
+});
+
+describe('under-specified and off-topic requests', () => {
+  it('an under-specified request gets a question naming what is missing, analysis names written inside the sentence', () => {
+    const q = clarifyingQuestion({ ...intent('rna_seq_de'), analysis_type: 'unknown', organism: null, comparison: null }, kb);
+    expect(q.split('\n')).toEqual([
+      'Before I can build a workflow, I need to know what to run. Could you tell me:',
+      '- **Which analysis**: what kind of data is it and what should the analysis find (for example RNA-seq differential expression, WGS germline variant calling, ChIP-seq peak calling, single-cell RNA-seq)?',
+      '- **Organism**: which species (and genome build, if it matters) were the samples taken from?',
+      '- **Design**: which conditions or groups should be compared, if any?',
+      '- **Reads**: which platform (Illumina, Oxford Nanopore, PacBio HiFi) and, for short reads, paired-end or single-end?',
+    ]);
+    expect(scopeStatement()).toMatch(/^That is outside what I can help with: /);
+  });
+});
+
+describe('spatial requests naming Seurat', () => {
+  it('Seurat does the spatial analysis step, not a "single cell" step of its own', () => {
+    const sp = intent('spatial_transcriptomics', { requested_tools: ['seurat'], read_layout: 'unknown', organism: { id: 'mouse', scientific_name: 'Mus musculus', genome_build: 'GRCm39' } });
+    const tools = selectTools(sp, kb, 'spatial mouse cortex with Seurat');
+    expect(tools.find((t) => t.tool === 'seurat')!.rationale).toMatch(/^Seurat for spatial analysis, as you asked\. /);
+    const wf = generateWorkflow(sp, tools, kb, { text: 'spatial mouse cortex with Seurat' });
+    expect(checkWorkflow(wf.files).errorCount, formatDiagnostics(checkWorkflow(wf.files))).toBe(0);
+  });
+});
+
+describe('a comparison the chain does not test is said', () => {
+  const groups = { groups: ['treated', 'control'], description: 'treated vs control' };
+  const notesOf = (i: Intent, text = '') => constraintNotes(i, planSelection(i, kb, text)!, kb).filter((n) => n.constraint === 'comparison');
+  it('ChIP-seq treated vs control calls peaks per sample, and the answer says the groups are not tested', () => {
+    expect(notesOf(intent('chip_seq', { comparison: groups }))).toEqual([
+      {
+        constraint: 'comparison',
+        met: false,
+        text: 'No step of this chain tests treated against control: its results are per sample, so comparing the groups needs a differential analysis of ChIP-seq peak calling results outside this chain.',
+      },
+    ]);
+  });
+  it('DESeq2, rMATS and a tumour/normal caller do test them', () => {
+    expect(notesOf(intent('rna_seq_de', { comparison: groups }))).toEqual([]);
+    expect(notesOf(intent('alternative_splicing', { comparison: groups }))).toEqual([]);
+    expect(notesOf(intent('somatic_variants', { comparison: { groups: ['tumor', 'normal'], description: 'tumor vs normal' } }))).toEqual([]);
+    expect(notesOf(intent('chip_seq'))).toEqual([]);
+  });
+});
