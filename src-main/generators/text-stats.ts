@@ -4,19 +4,22 @@ export function tokens(text: string): string[] {
   return text.toLowerCase().match(/[a-z0-9][a-z0-9+\-_.]*/g) ?? [];
 }
 
-/** distinct-2: unique word bigrams / all word bigrams over a set of texts (1 = no repeated bigram). */
-export function distinct2(texts: readonly string[]): number {
+/** distinct-n: unique word n-grams / all word n-grams over a set of texts (1 = no n-gram repeats). */
+export function distinctN(texts: readonly string[], n: number): number {
   const seen = new Set<string>();
   let total = 0;
   for (const t of texts) {
     const w = tokens(t);
-    for (let i = 0; i + 1 < w.length; i++) {
-      seen.add(`${w[i]} ${w[i + 1]}`);
+    for (let i = 0; i + n <= w.length; i++) {
+      seen.add(w.slice(i, i + n).join(' '));
       total++;
     }
   }
   return total === 0 ? 0 : seen.size / total;
 }
+
+/** distinct-2: unique word bigrams / all word bigrams over a set of texts (1 = no repeated bigram). */
+export const distinct2 = (texts: readonly string[]): number => distinctN(texts, 2);
 
 function bigramSet(text: string): Set<string> {
   const w = tokens(text);
