@@ -37,6 +37,18 @@ describe('typos', () => {
     expect(typoWord('sequencing', r, 'neighbour')[0]).toBe('s');
   });
 
+  it('keeps the case of the letter it replaces and leaves names with inner capitals alone', () => {
+    const r = new Rng(4);
+    expect(typoWord('MAGeCK', r, 'neighbour')).toBe('MAGeCK');
+    expect(typoWord('HUMAnN', r, 'drop')).toBe('HUMAnN');
+    const upper = typoWord('DELLY', r, 'neighbour');
+    expect(upper).not.toBe('DELLY');
+    expect(upper).toBe(upper.toUpperCase());
+    expect(typoWord('MULTIQC', r, 'case')).toBe('multiqc');
+    expect(typoWord('sequencing', r, 'case')).toBe('Sequencing');
+    expect(['MOuse', 'mouse']).toContain(typoWord('Mouse', r, 'case'));
+  });
+
   it('leaves short words, numbers and symbols alone', () => {
     const r = new Rng(2);
     expect(typoWord('RNA', r)).toBe('RNA');
