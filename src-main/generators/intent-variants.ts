@@ -50,7 +50,10 @@ function organismOf(kb: Knowledge, id: string): Intent['organism'] {
 function requestableTools(kb: Knowledge, type: string): string[] {
   const t = kb.analysisTypeById.get(type);
   if (!t) return [];
-  return [...new Set([...t.required_tools, ...t.recommended_tools, ...t.optional_tools])].filter((id) => kb.toolById.has(id) && !NOT_REQUESTED.has(id));
+  const long = type.startsWith('long_read');
+  // a long-read-only tool named in a short-read request makes it a long-read one
+  const fits = (id: string) => long || !(kb.toolById.get(id)?.analysis_types ?? []).every((a) => a.startsWith('long_read'));
+  return [...new Set([...t.required_tools, ...t.recommended_tools, ...t.optional_tools])].filter((id) => kb.toolById.has(id) && !NOT_REQUESTED.has(id) && fits(id));
 }
 
 function derive(kb: Knowledge, golden: GoldenQuery, v: number, attempt: number): Intent {

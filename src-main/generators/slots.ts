@@ -3,65 +3,133 @@ import type { Knowledge } from '../knowledge/schemas';
 import { analysisPhrases } from './analysis-phrases';
 import type { Rng } from './rng';
 
-/** The phrases a sentence frame can use, all derived from one ground-truth intent. */
+/**
+ * The phrases a sentence frame can use, all derived from one ground-truth intent, each of a fixed
+ * grammatical type so a frame can rely on it: noun phrases for the analysis, a noun phrase for the
+ * sample ("mouse liver", "human T cells", "soil"), adjectives for layout and strandedness, adverbials for
+ * constraints ("without Docker": they follow "run"), one context sentence fitting the assay's platform.
+ */
 export interface Slots {
+  /** noun phrase: "differential gene expression analysis" */
   analysis: string;
+  /** compact name that also works as a modifier: "RNA-seq DE" */
   analysisShort: string;
+  /** keyword forms for the terse styles */
   organism: string | null;
   organismFormal: string | null;
   tissue: string | null;
   cellType: string | null;
+  /** noun phrase of organism and sample source: "mouse liver", "human K562 cells", "soil"; null: neither */
+  sample: string | null;
+  /** the same as things one has samples of: "mouse liver samples", "human T cells", "soil samples" */
+  samples: string | null;
+  /** adjective: "paired-end" */
   layout: string | null;
+  /** adjective: "reverse-stranded" */
   strand: string | null;
   comparison: string | null;
   tools: string | null;
+  /** adverbial that follows "run": "without Docker", "on a laptop with 16 GB of RAM" */
   constraints: string | null;
+  /** one sentence about the data that fits the assay and its platform */
+  context: string;
 }
 
 const LAYOUT_PHRASES: Record<string, string[]> = {
-  paired: ['paired-end', 'paired-end reads', 'PE reads', 'paired end 2x150'],
-  single: ['single-end', 'single-end reads', 'SE reads', 'single end 1x75'],
+  paired: ['paired-end', 'paired-end 2x150', 'PE150 paired-end', '2x100 paired-end'],
+  single: ['single-end', 'single-end 1x75', 'SE50 single-end'],
 };
 const STRAND_PHRASES: Record<string, string[]> = {
-  reverse: ['reverse-stranded', 'reverse stranded library', 'dUTP stranded (reverse)'],
-  forward: ['forward-stranded', 'forward stranded library'],
-  unstranded: ['unstranded', 'unstranded library'],
+  reverse: ['reverse-stranded', 'reverse stranded (dUTP)', 'fr-firststrand'],
+  forward: ['forward-stranded', 'forward stranded'],
+  unstranded: ['unstranded', 'non-stranded'],
 };
+/** Adverbials: each reads right after "run" or "the pipeline should run". */
 const CONSTRAINT_PHRASES: Record<string, string[]> = {
-  low_memory: ['on a laptop with limited memory', 'with low memory usage', 'that fits in 16 GB of RAM'],
-  no_docker: ['without Docker', 'no docker available', 'without using Docker'],
-  fast: ['as fast as possible', 'quickly', 'with a fast turnaround'],
-  gpu: ['using a GPU', 'with GPU acceleration'],
-  singularity: ['with Singularity containers', 'using singularity'],
+  low_memory: ['on a laptop with 16 GB of RAM', 'with low memory usage', 'within limited memory', 'on a small machine'],
+  no_docker: ['without Docker', 'without using Docker', 'where we cannot use Docker'],
+  fast: ['as fast as possible', 'with a fast turnaround', 'quickly'],
+  gpu: ['on a GPU', 'with GPU acceleration', 'on our CUDA nodes'],
+  singularity: ['with Singularity containers', 'under Apptainer', 'with Singularity images'],
   conda: ['with conda environments', 'using conda'],
 };
 
-function humanize(id: string): string {
-  return id.replace(/_/g, ' ');
+/** Common names that are not genome builds ("mouse", not "mm10"), so a sample phrase reads as English. */
+function plainNames(kb: Knowledge, id: string): string[] {
+  const o = kb.organismById.get(id);
+  if (!o) return [id];
+  const first = o.common_names[0]!;
+  // the singular common name, adjectives ("murine") and the scientific name: no plurals, builds or abbreviations
+  const names = o.common_names.filter((n) => n === first || (!(n.toLowerCase() in o.build_aliases) && !/[\d.]/.test(n) && !/s$/.test(n) && !/^(patient|elegans|thaliana|cerevisiae|danio|gallus|oryza|falciparum)$/.test(n)));
+  return [...names, first];
 }
 
+/** Numbers in a context sentence vary, as they do between real projects. */
+function withNumbers(sentence: string, rng: Rng): string {
+  return sentence
+    .replace(/\b12 samples\b/, `${rng.pick([6, 8, 10, 12, 16, 18, 24, 32, 48])} samples`)
+    .replace(/\babout 30 million\b/, `about ${rng.pick([20, 25, 30, 35, 40, 50, 60])} million`)
+    .replace(/\b30x\b/, `${rng.pick([20, 25, 30, 35, 40, 60])}x`)
+    .replace(/\bthree biological replicates\b/, `${rng.pick(['two', 'three', 'four', 'five', 'six'])} biological replicates`)
+    .replace(/\bAbout 8,000 cells\b/, `About ${rng.pick(['5,000', '6,000', '8,000', '10,000', '12,000'])} cells`)
+    .replace(/\babout 25x\b/, `about ${rng.pick([15, 20, 25, 30, 40])}x`)
+    .replace(/\bAbout 200 sequences\b/, `About ${rng.pick([40, 80, 120, 200, 350, 600])} sequences`);
+}
+
+function context(intent: Intent, kb: Knowledge, rng: Rng): string {
+  const t = kb.compatibility.tables;
+  const entry = t.analyses[intent.analysis_type];
+  const own = (entry?.platforms ?? []).flatMap((p) => t.platforms[p] ?? []);
+  // the assay's own platform most of the time, a general remark otherwise
+  const pool = own.length > 0 && rng.chance(0.7) ? own : (t.platforms.generic ?? own);
+  return withNumbers(rng.pick(pool), rng);
+}
+
+function samplePhrases(intent: Intent, kb: Knowledge, rng: Rng): { sample: string | null; samples: string | null } {
+  const org = intent.organism ? rng.pick(plainNames(kb, intent.organism.id)) : null;
+  const value = intent.cell_type ?? intent.tissue;
+  if (value === null) return org ? { sample: org, samples: `${org} ${rng.pick(['samples', 'samples', 'data'])}` } : { sample: null, samples: null };
+  const field = intent.cell_type !== null ? 'cell_type' : 'tissue';
+  const source = kb.compatibility.tables.sample_sources.find((s) => (s.value ?? s.id) === value && s.field === field);
+  const phrase = source?.phrase ?? value;
+  const sample = org ? `${org} ${phrase}` : phrase;
+  const cells = source?.kind === 'cell_type' || source?.kind === 'cell_line';
+  return { sample, samples: cells ? sample : `${sample} ${rng.pick(['samples', 'samples', 'tissue', 'specimens'])}`.replace(/(microbiome|water|soil|stool|rhizosphere|wastewater) (tissue|specimens)$/, '$1 samples') };
+}
 
 export function buildSlots(intent: Intent, kb: Knowledge, rng: Rng): Slots {
-  const phrases = analysisPhrases(kb, intent.analysis_type);
-  const byLength = [...phrases].sort((a, b) => a.length - b.length || a.localeCompare(b));
+  const entry = kb.compatibility.tables.analyses[intent.analysis_type];
+  // a type without a compatibility entry (none today) falls back to the parser-clean keywords
+  const fallback = entry ? [] : analysisPhrases(kb, intent.analysis_type);
   const org = intent.organism ? kb.organismById.get(intent.organism.id) : undefined;
-  const common = org ? rng.pick(org.common_names) : intent.organism?.id ?? null;
+  const common = org ? rng.pick(org.common_names) : (intent.organism?.id ?? null);
   const toolNames = intent.requested_tools.map((id) => kb.toolById.get(id)?.name ?? id);
+  const { sample, samples } = samplePhrases(intent, kb, rng);
   return {
-    analysis: rng.pick(phrases),
-    analysisShort: byLength[Math.min(byLength.length - 1, rng.int(Math.min(3, byLength.length)))]!,
+    analysis: rng.pick(entry?.phrases ?? fallback),
+    analysisShort: rng.pick(entry?.short ?? fallback),
     organism: common,
     organismFormal: org ? `${org.scientific_name} (${org.genome_build})` : common,
     tissue: intent.tissue,
     cellType: intent.cell_type,
+    sample,
+    samples,
     layout: LAYOUT_PHRASES[intent.read_layout] ? rng.pick(LAYOUT_PHRASES[intent.read_layout]!) : null,
     strand: STRAND_PHRASES[intent.strandedness] ? rng.pick(STRAND_PHRASES[intent.strandedness]!) : null,
     comparison: intent.comparison ? intent.comparison.description || intent.comparison.groups.join(' vs ') : null,
     tools: toolNames.length ? toolNames.join(rng.chance(0.5) ? ' and ' : ', ') : null,
     constraints: intent.constraints.length
-      ? intent.constraints.map((c) => (CONSTRAINT_PHRASES[c] ? rng.pick(CONSTRAINT_PHRASES[c]!) : humanize(c))).join(' and ')
+      ? intent.constraints.map((c) => (CONSTRAINT_PHRASES[c] ? rng.pick(CONSTRAINT_PHRASES[c]!) : c.replace(/_/g, ' '))).join(' and ')
       : null,
+    context: context(intent, kb, rng),
   };
+}
+
+/** "a" or "an" for the word that follows, as it is read ("an RNA-seq", "an SV", "a ChIP-seq", "a WGS"). */
+export function article(word: string): 'a' | 'an' {
+  if (/^[A-Z]{2,}/.test(word)) return 'AEFHILMNORSX'.includes(word[0]!) ? 'an' : 'a';
+  if (/^\d/.test(word)) return /^(8|11|18)/.test(word) ? 'an' : 'a';
+  return /^[aeiou]/i.test(word) && !/^(uni|use|usu|eu|one|once)/i.test(word) ? 'an' : 'a';
 }
 
 /** Joins the non-empty parts with single spaces and tidies punctuation. */
@@ -69,10 +137,18 @@ export function sentence(...parts: (string | null | undefined | false)[]): strin
   return parts
     .filter((p): p is string => typeof p === 'string' && p.trim().length > 0)
     .join(' ')
-    .replace(/\s+([,.?!])/g, '$1')
+    .replace(/\s+([,.?!;:)])/g, '$1')
+    .replace(/([(])\s+/g, '$1')
     .replace(/,\s*,/g, ',')
+    .replace(/\.\s*\./g, '.')
+    .replace(/([,;:])\s*([.?!])/g, '$2')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/** The non-empty values joined by a separator: no separator stands around a missing slot. */
+export function list(separator: string, ...values: (string | null | undefined)[]): string {
+  return values.filter((v): v is string => typeof v === 'string' && v.trim().length > 0).join(separator);
 }
 
 export const opt = (value: string | null, render: (v: string) => string): string | null => (value ? render(value) : null);

@@ -1,96 +1,213 @@
 import type { VariationStyle } from '../../src-preload/schemas/example';
 import type { Rng } from './rng';
-import { opt, type Slots, sentence } from './slots';
+import { article, list, opt, type Slots, sentence } from './slots';
 
+/**
+ * Sentence frames per style. A frame reads only the slots it uses (the stated intent of the query is what
+ * it read), each slot has one grammatical type (see Slots), and a frame is built from interchangeable
+ * parts: a lead-in, a verb, a way of attaching each slot, a closing, so that the styles have many openers
+ * and few repeated word sequences.
+ */
 export type Frame = (s: Slots, r: Rng) => string;
 
-const sample = (s: Slots) => sentence(s.organism, s.tissue, s.cellType);
-const where = (s: Slots) => opt(sample(s) || null, (v) => `for ${v} samples`);
+const cap = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
+const an = (phrase: string) => `${article(phrase)} ${phrase}`;
+
+const WORKFLOW = ['workflow', 'pipeline', 'Nextflow pipeline', 'Nextflow DSL2 workflow', 'Nextflow workflow', 'DSL2 pipeline'];
+const ADJ = ['', '', 'reproducible', 'complete', 'standard', 'robust', 'containerized', 'end-to-end', 'well-documented', 'production-ready'];
+const VERB = ['generate', 'build', 'design', 'set up', 'write', 'create', 'prepare', 'produce', 'develop', 'implement', 'draft', 'construct', 'assemble', 'put together'];
+const FORMAL_LEAD = ['Please', 'Kindly', '', '', 'I would like you to', 'Could you', 'Would you', 'I kindly ask you to', 'We would like you to', 'Please could you', 'I need you to', 'Can you please', 'We ask that you', 'I would appreciate it if you could'];
+
+/** "a reproducible Nextflow pipeline" */
+function aWorkflow(r: Rng): string {
+  return an(list(' ', r.pick(ADJ), r.pick(WORKFLOW)));
+}
+
+/** The slots after the analysis, each attached in one of several ways (formal register). */
+function formalTail(s: Slots, r: Rng, withSample = true): string {
+  const middle = r.shuffle([
+    opt(s.layout, (v) => r.pick([`with ${v} reads`, `(${v} reads)`, `from ${v} libraries`, `on ${v} data`, `(${v} sequencing)`])),
+    opt(s.strand, (v) => r.pick([`from ${an(`${v} library`)}`, `with ${an(`${v} protocol`)}`, `(library: ${v})`, `(${v} library prep)`])),
+    opt(s.comparison, (v) => r.pick([`, comparing ${v},`, `, to contrast ${v},`, `, with the contrast ${v},`, `, for the ${v} comparison,`, `, evaluating ${v},`, `, contrasting ${v},`])),
+    opt(s.tools, (v) => r.pick([`, using ${v}`, `, with ${v}`, `, built on ${v}`, `, based on ${v}`, `, employing ${v}`, `, preferably with ${v}`, `, relying on ${v}`])),
+  ]);
+  return sentence(
+    withSample ? opt(s.samples, (v) => r.pick([`of ${v}`, `on ${v}`, `for ${v}`, `using ${v}`, `covering ${v}`])) : null,
+    ...middle,
+    opt(s.constraints, (v) => r.pick([`; it must run ${v}`, `, running ${v}`, `; the run has to work ${v}`, `, and it should run ${v}`, `; everything must run ${v}`])),
+  );
+}
+
+function formalEnd(lead: string, r: Rng): string {
+  return /^(could|would|can|please could)/i.test(lead) ? '?' : r.pick(['.', '.', '. Thank you.', '. Thank you in advance.', '. Many thanks.']);
+}
 
 const formal: Frame[] = [
-  (s) => sentence('Please generate a Nextflow DSL2 workflow for', s.analysis, where(s), opt(s.layout, (v) => `with ${v} sequencing data`), opt(s.comparison, (v) => `comparing ${v}`), opt(s.tools, (v) => `using ${v}`), opt(s.constraints, (v) => `, ${v}`), '.'),
-  (s) => sentence('I would like to perform', s.analysis, opt(s.organismFormal, (v) => `on ${v}`), opt(s.tissue, (v) => `${v} tissue`), opt(s.cellType, (v) => `(${v})`), opt(s.strand, (v) => `from a ${v} library`), opt(s.layout, (v) => `sequenced ${v}`), opt(s.comparison, (v) => `to contrast ${v}`), opt(s.tools, (v) => `with ${v}`), opt(s.constraints, (v) => `; the run must be ${v}`), '.'),
-  (s) => sentence('Design a reproducible', s.analysis, 'pipeline', opt(s.organismFormal, (v) => `for ${v}`), opt(s.tissue, (v) => `${v} specimens`), opt(s.cellType, (v) => `of ${v}`), opt(s.layout, (v) => `(${v})`), opt(s.comparison, (v) => `with the contrast ${v}`), opt(s.tools, (v) => `employing ${v}`), opt(s.constraints, (v) => `, ${v}`), '.'),
-  (s) => sentence('Kindly set up', s.analysis, opt(s.organism, (v) => `of ${v}`), opt(s.tissue, (v) => `${v}`), opt(s.cellType, (v) => `${v}`), 'data', opt(s.layout, (v) => `(${v})`), opt(s.strand, (v) => `, ${v}`), opt(s.comparison, (v) => `, ${v} comparison`), opt(s.tools, (v) => `, preferably with ${v}`), opt(s.constraints, (v) => `, ${v}`), '.'),
-  (s) => sentence('Requesting a workflow:', s.analysis, opt(s.organismFormal, (v) => `in ${v}`), opt(s.tissue, (v) => `(${v})`), opt(s.cellType, (v) => `targeting ${v}`), opt(s.layout, (v) => `with ${v} libraries`), opt(s.comparison, (v) => `for the ${v} contrast`), opt(s.tools, (v) => `based on ${v}`), opt(s.constraints, (v) => `and ${v}`), '.'),
-  (s) => sentence('Construct a Nextflow pipeline that performs', s.analysis, opt(sample(s) || null, (v) => `on ${v} data`), opt(s.strand, (v) => `from ${v} libraries`), opt(s.layout, (v) => `(${v})`), opt(s.comparison, (v) => `evaluating ${v}`), opt(s.tools, (v) => `and uses ${v}`), opt(s.constraints, (v) => `, ${v}`), '.'),
-  (s) => sentence('The objective is', s.analysis, opt(s.organismFormal, (v) => `of ${v}`), opt(s.tissue, (v) => `${v} material`), opt(s.cellType, (v) => `from ${v}`), opt(s.layout, (v) => `using ${v} data`), opt(s.comparison, (v) => `between ${v}`), opt(s.tools, (v) => `; tools: ${v}`), opt(s.constraints, (v) => `; constraint: ${v}`), '. Please provide the workflow.'),
-  (s) => sentence('Could you prepare a standardized', s.analysis, 'analysis', opt(s.organism, (v) => `for ${v}`), opt(s.tissue, (v) => `${v}`), opt(s.cellType, (v) => `${v}`), 'samples', opt(s.layout, (v) => `sequenced ${v}`), opt(s.comparison, (v) => `(${v})`), opt(s.tools, (v) => `with ${v}`), opt(s.constraints, (v) => `, ${v}`), '?'),
-  (s) => sentence('Generate the complete', s.analysis, 'workflow', opt(s.organismFormal, (v) => `for the organism ${v}`), opt(s.tissue, (v) => `and tissue ${v}`), opt(s.cellType, (v) => `and cell type ${v}`), opt(s.layout, (v) => `; reads are ${v}`), opt(s.strand, (v) => `and ${v}`), opt(s.comparison, (v) => `; contrast: ${v}`), opt(s.tools, (v) => `; required tools: ${v}`), opt(s.constraints, (v) => `; ${v}`), '.'),
-  (s) => sentence('We require', s.analysis, opt(sample(s) || null, (v) => `of ${v} samples`), opt(s.layout, (v) => `(${v})`), opt(s.comparison, (v) => `in order to compare ${v}`), opt(s.tools, (v) => `using ${v}`), opt(s.constraints, (v) => `, ${v}`), '. Please produce a Nextflow DSL2 implementation.'),
-  (s) => sentence('Implement', s.analysis, opt(s.organismFormal, (v) => `for ${v}`), opt(s.tissue, (v) => `${v} samples`), opt(s.cellType, (v) => `(${v})`), opt(s.layout, (v) => `from ${v} sequencing`), opt(s.comparison, (v) => `, contrasting ${v}`), opt(s.tools, (v) => `, built on ${v}`), opt(s.constraints, (v) => `, ${v}`), 'in Nextflow.'),
-  (s) => sentence('A Nextflow workflow is needed for', s.analysis, opt(s.organism, (v) => `in ${v}`), opt(s.tissue, (v) => `${v}`), opt(s.cellType, (v) => `${v}`), opt(s.layout, (v) => `with ${v} data`), opt(s.strand, (v) => `(${v})`), opt(s.comparison, (v) => `comparing ${v}`), opt(s.tools, (v) => `using ${v}`), opt(s.constraints, (v) => `, ${v}`), '.'),
+  // imperative: lead + verb + a workflow + for + analysis + tail
+  (s, r) => {
+    const lead = r.pick(FORMAL_LEAD);
+    const verb = r.pick(VERB);
+    return sentence(lead ? `${lead} ${verb}` : cap(verb), aWorkflow(r), r.pick(['for', 'that performs', 'covering', 'to carry out']), s.analysis, formalTail(s, r), formalEnd(lead, r));
+  },
+  (s, r) => {
+    const lead = r.pick(FORMAL_LEAD);
+    const verb = r.pick(VERB);
+    return sentence(lead ? `${lead} ${verb}` : cap(verb), an(`${s.analysisShort} ${r.pick(WORKFLOW)}`), formalTail(s, r), formalEnd(lead, r));
+  },
+  // declarative: a subject that needs the analysis
+  (s, r) =>
+    sentence(
+      r.pick(['I would like to perform', 'We would like to carry out', 'Our group needs', 'We require', 'My laboratory requires', 'Our study calls for', 'We intend to run', 'I am planning', 'The project needs', 'Our team would like to run', 'I have to carry out', 'We plan to conduct']),
+      s.analysis,
+      formalTail(s, r),
+      r.pick(['. Please provide the workflow.', '. Could you provide a suitable Nextflow workflow?', '. A Nextflow DSL2 implementation would be appreciated.', '. What workflow would you propose?', '.']),
+    ),
+  (s, r) =>
+    sentence(
+      r.pick(['Requesting', 'Request:', 'Required:', 'Needed:', 'Wanted:', 'Objective:', 'Task:', 'Subject:']),
+      an(`${s.analysisShort} ${r.pick(WORKFLOW)}`),
+      formalTail(s, r),
+      '.',
+    ),
+  (s, r) =>
+    sentence(
+      r.pick(['The objective is', 'The aim is', 'Our goal is', 'The purpose of this request is', 'What we need is']),
+      s.analysis,
+      formalTail(s, r),
+      r.pick(['. Please provide the workflow.', '. Please write it in Nextflow.', '. Kindly supply the pipeline.', '.']),
+    ),
+  (s, r) =>
+    sentence(
+      r.pick(['For', 'Regarding', 'Concerning', 'In a study of', 'As part of a study on', 'With']),
+      opt(s.samples, (v) => v) ?? 'our samples',
+      r.pick([', we need', ', I require', ', please set up', ', we would like', ', I am looking for']),
+      s.analysis,
+      formalTail(s, r, false),
+      '.',
+    ),
+  (s, r) =>
+    sentence(
+      r.pick(['A Nextflow workflow is needed for', 'A pipeline is required for', 'Support is needed for', 'Assistance is requested with', 'Help is needed with']),
+      s.analysis,
+      formalTail(s, r),
+      '.',
+    ),
+  (s, r) =>
+    sentence(
+      r.pick(['Good morning.', 'Hello.', 'Dear assistant,', 'Greetings.', 'Good afternoon,']),
+      r.pick(['I am looking for', 'we are looking for', 'I would need', 'we need', 'I would be grateful for']),
+      aWorkflow(r),
+      'for',
+      s.analysis,
+      formalTail(s, r),
+      '.',
+    ),
 ];
 
+/** Casual register: the same slots, attached the way people type in chat. */
+function casualTail(s: Slots, r: Rng, withSample = true): string {
+  const middle = r.shuffle([
+    opt(s.layout, (v) => r.pick([`- they're ${v}`, `(${v} reads)`, `, ${v} reads btw`, `, it's ${v}`, `, ${v} data`])),
+    opt(s.strand, (v) => r.pick([`, library is ${v}`, `(${v})`, `, ${v} library`])),
+    opt(s.comparison, (v) => r.pick([`, and I wanna compare ${v},`, `- comparing ${v} -`, `, ${v} is the comparison,`, `, looking at ${v},`, `, want to compare ${v},`])),
+    opt(s.tools, (v) => r.pick([`- I'd like to use ${v}`, `, ideally with ${v}`, `, was thinking ${v}`, `, using ${v} if possible`, `, my PI likes ${v}`, `, we usually use ${v}`])),
+  ]);
+  return sentence(
+    withSample ? opt(s.samples, (v) => r.pick([`on my ${v}`, `for some ${v}`, `on our ${v}`, `for ${v}`, `with ${v}`])) : null,
+    ...middle,
+    opt(s.constraints, (v) => r.pick([`, needs to run ${v}`, `- has to run ${v}`, `, gotta run ${v}`, `, should run ${v}`, `, it must run ${v}`])),
+  );
+}
+const HI = ['hey', 'hi', 'hey there,', 'yo', 'ok so', 'so', 'quick one:', 'hello!', 'um', 'heya', 'hiya', 'morning!', 'alright,', 'hey all,', '', '', ''];
+const BYE = ['', 'thanks!', 'thx', 'cheers', 'any ideas?', 'pls', 'ty!', 'thanks a lot', '- thoughts?', ':)', 'much appreciated'];
+
 const casual: Frame[] = [
-  (s) => sentence('hey, can you help me run', s.analysis, opt(s.organism, (v) => `on my ${v}`), opt(s.tissue, (v) => `${v}`), opt(s.cellType, (v) => `${v}`), 'samples?', opt(s.layout, (v) => `they're ${v}`), opt(s.comparison, (v) => `and I wanna compare ${v}`), opt(s.tools, (v) => `- I'd like to use ${v}`), opt(s.constraints, (v) => `, ${v} please`)),
-  (s) => sentence('so I got some', s.organism, s.tissue, s.cellType, 'data', opt(s.layout, (v) => `(${v})`), 'and need to do', s.analysisShort, opt(s.comparison, (v) => `, ${v}`), opt(s.tools, (v) => `with ${v}`), opt(s.constraints, (v) => `, ${v}`), '. any ideas?'),
-  (s) => sentence('i need a', s.analysisShort, 'pipeline', opt(sample(s) || null, (v) => `for ${v}`), opt(s.layout, (v) => `, ${v}`), opt(s.comparison, (v) => `, ${v}`), opt(s.tools, (v) => `, using ${v}`), opt(s.constraints, (v) => `, ${v}`), 'thanks!'),
-  (s) => sentence('could you whip up a workflow for', s.analysis, opt(s.organism, (v) => `in ${v}`), opt(s.tissue, (v) => `${v}`), opt(s.cellType, (v) => `${v}`), opt(s.layout, (v) => `- ${v}`), opt(s.comparison, (v) => `- comparing ${v}`), opt(s.tools, (v) => `- ${v} if possible`), opt(s.constraints, (v) => `- ${v}`)),
-  (s) => sentence('my PI wants', s.analysis, opt(sample(s) || null, (v) => `on our ${v} samples`), opt(s.comparison, (v) => `(${v})`), opt(s.layout, (v) => `, ${v}`), opt(s.tools, (v) => `, and she likes ${v}`), opt(s.constraints, (v) => `, ${v}`), '- where do I start?'),
-  (s) => sentence("what's the best way to do", s.analysisShort, opt(s.organism, (v) => `for ${v}`), opt(s.tissue, (v) => `${v}`), opt(s.cellType, (v) => `${v}`), opt(s.layout, (v) => `with ${v} data`), opt(s.comparison, (v) => `looking at ${v}`), opt(s.tools, (v) => `using ${v}`), opt(s.constraints, (v) => `, ${v}`), '?'),
-  (s) => sentence('ok so', s.analysis, opt(s.organism, (v) => `for ${v}`), opt(s.tissue, (v) => `${v}`), opt(s.cellType, (v) => `${v}`), opt(s.layout, (v) => `, ${v}`), opt(s.comparison, (v) => `, ${v}`), opt(s.tools, (v) => `, ${v}`), opt(s.constraints, (v) => `, ${v}`), '- can you set that up for me?'),
-  (s) => sentence('help! need to analyze', s.organism, s.tissue, s.cellType, opt(s.layout, (v) => `${v}`), 'data -', s.analysisShort, opt(s.comparison, (v) => `(${v})`), opt(s.tools, (v) => `with ${v}`), opt(s.constraints, (v) => `, ${v}`)),
-  (s) => sentence('Hi! Looking to run', s.analysisShort, opt(sample(s) || null, (v) => `on ${v}`), opt(s.layout, (v) => `(${v})`), opt(s.comparison, (v) => `to compare ${v}`), opt(s.tools, (v) => `, ideally ${v}`), opt(s.constraints, (v) => `, ${v}`), '. Can you make the pipeline?'),
-  (s) => sentence('gonna need', s.analysis, opt(s.organism, (v) => `for some ${v}`), opt(s.tissue, (v) => `${v}`), opt(s.cellType, (v) => `${v}`), 'stuff', opt(s.layout, (v) => `(${v})`), opt(s.comparison, (v) => `, ${v}`), opt(s.tools, (v) => `, ${v} pls`), opt(s.constraints, (v) => `, ${v}`)),
-  (s) => sentence('can u make me a nextflow thing for', s.analysisShort, opt(sample(s) || null, (v) => `- ${v}`), opt(s.layout, (v) => `- ${v}`), opt(s.comparison, (v) => `- ${v}`), opt(s.tools, (v) => `- ${v}`), opt(s.constraints, (v) => `- ${v}`)),
-  (s) => sentence('trying to figure out', s.analysis, opt(s.organism, (v) => `in ${v}`), opt(s.tissue, (v) => `${v}`), opt(s.cellType, (v) => `${v}`), opt(s.comparison, (v) => `for ${v}`), opt(s.layout, (v) => `with ${v} reads`), opt(s.tools, (v) => `, was thinking ${v}`), opt(s.constraints, (v) => `, ${v}`), '- thoughts?'),
+  (s, r) => sentence(r.pick(HI), r.pick(['can you help me run', 'could you help me with', 'can u set up', 'wanna do', 'need to run', 'gotta do', 'trying to run', 'how do I run', 'looking to do']), s.analysis, casualTail(s, r), r.pick(['?', '', '.']), r.pick(BYE)),
+  (s, r) => sentence(r.pick(HI), r.pick(['i need', 'need', 'i want', 'could use', "i'm after", 'looking for']), an(`${s.analysisShort} ${r.pick(['pipeline', 'workflow', 'nextflow thing', 'setup'])}`), casualTail(s, r), r.pick(BYE)),
+  (s, r) =>
+    sentence(
+      r.pick(HI),
+      r.pick(['so I got some', 'just got back', 'we finally have', 'got my', 'sitting on some']),
+      opt(s.samples, (v) => v) ?? 'data',
+      opt(s.layout, (v) => `(${v})`),
+      r.pick(['and need', 'and want to do', '- need', ', now I need']),
+      s.analysis,
+      casualTail(s, r, false),
+      r.pick(['. any ideas?', '. help?', '. where do I start?', '.']),
+    ),
+  (s, r) => sentence(r.pick(['my PI wants', 'my supervisor asked for', 'boss wants', 'our lab needs', 'the reviewers want', 'my advisor wants']), s.analysis, casualTail(s, r), r.pick(['- where do I start?', '- can you set it up?', ', can you help?', '?'])),
+  (s, r) => sentence(r.pick(["what's the best way to do", "what's a good way to run", 'best way to do', 'easiest way to get', 'how would you do']), s.analysis, casualTail(s, r), '?', r.pick(BYE)),
+  (s, r) => sentence(r.pick(['could you whip up', 'can you make me', 'mind putting together', 'can you throw together', 'pls make']), an(`${s.analysisShort} ${r.pick(['pipeline', 'workflow', 'nextflow pipeline'])}`), casualTail(s, r), r.pick(BYE)),
+  (s, r) => sentence(r.pick(['help! need to', 'stuck - need to', 'urgh, have to', 'new to this, need to', 'first time doing this: need to']), r.pick(['do', 'run', 'set up']), s.analysis, casualTail(s, r), r.pick(BYE)),
+  (s, r) => sentence(r.pick(HI), r.pick(['anyone know how to set up', 'is there an easy way to do', 'can nextflow do', 'any pipeline for']), s.analysis, casualTail(s, r), '?'),
 ];
 
 const minimal: Frame[] = [
-  (s) => sentence(s.organism, s.tissue, s.cellType, s.analysisShort, s.comparison, s.tools, s.constraints),
-  (s) => sentence(s.analysisShort, s.organism, s.tissue, s.cellType, s.layout, s.tools),
-  (s) => sentence(s.analysisShort, opt(s.organism, (v) => `- ${v}`), s.tissue, s.cellType, s.comparison),
-  (s) => sentence(s.analysisShort, 'pipeline', s.organism, s.tissue, s.cellType, s.tools, s.constraints),
-  (s) => sentence(s.organism, s.cellType, s.tissue, s.analysisShort, s.layout, s.comparison),
-  (s) => sentence(s.analysisShort, opt(sample(s) || null, (v) => `(${v})`), s.tools),
-  (s) => sentence(s.analysis, s.organism, s.tissue, s.cellType, s.comparison, s.constraints),
-  (s) => sentence(s.organism, s.analysisShort, s.tissue, s.cellType, s.strand, s.tools),
-  (s) => sentence(s.analysisShort, 'workflow', s.organism, s.tissue, s.cellType, s.comparison, s.tools, s.constraints),
-  (s) => sentence(s.analysisShort, opt(s.organism, (v) => `${v},`), s.tissue, s.cellType, s.layout, s.strand, s.comparison),
-  (s) => sentence(s.tools, s.analysisShort, s.organism, s.tissue, s.cellType, s.constraints),
-  (s) => sentence(s.analysis, opt(sample(s) || null, (v) => `: ${v}`), s.comparison, s.tools),
+  (s) => list(' ', s.organism, s.tissue, s.cellType, s.analysisShort, s.comparison, s.tools, s.constraints),
+  (s) => list(' ', s.analysisShort, s.organism, s.tissue, s.cellType, s.layout, s.tools),
+  (s) => list(' ', s.analysisShort, list(', ', list(' ', s.organism, s.tissue, s.cellType), s.comparison)),
+  (s) => list(' ', s.analysisShort, 'pipeline', s.organism, s.tissue, s.cellType, s.tools, s.constraints),
+  (s) => list(' ', s.organism, s.cellType, s.tissue, s.analysisShort, s.layout, s.comparison),
+  (s) => list(' ', s.analysisShort, opt(list(' ', s.organism, s.tissue, s.cellType) || null, (v) => `(${v})`), s.tools),
+  (s) => list(' ', s.analysis, s.organism, s.tissue, s.cellType, s.comparison, s.constraints),
+  (s) => list(' ', s.organism, s.analysisShort, s.tissue, s.cellType, s.strand, s.tools),
+  (s) => list(' ', s.analysisShort, 'workflow', s.organism, s.tissue, s.cellType, s.comparison, s.tools, s.constraints),
+  (s) => list(', ', list(' ', s.analysisShort, s.organism), list(' ', s.tissue, s.cellType), s.layout, s.strand, s.comparison),
+  (s) => list(' ', s.tools, s.analysisShort, s.organism, s.tissue, s.cellType, s.constraints),
+  (s) => list(': ', s.analysis, list(' ', s.organism, s.tissue, s.cellType, s.comparison, s.tools)),
+  (s) => list(' ', 'nextflow', s.analysisShort, s.organism, s.tissue, s.cellType, s.layout),
+  (s) => list(' - ', s.analysisShort, list(' ', s.organism, s.tissue, s.cellType), s.tools),
 ];
 
-const EXTRA_CONTEXT = [
-  'We have 12 samples sequenced on an Illumina NovaSeq 6000.',
-  'There are three biological replicates per condition.',
-  'The raw FASTQ files are already demultiplexed.',
-  'Please include quality control and a summary report at the end.',
-  'Results should be reproducible and containerized.',
-  'Our institute cluster should get sensible resource labels.',
-  'The data came from a core facility with about 30 million reads per sample.',
-  'I also want versions of every tool recorded for the methods section.',
+/** Detailed: several sentences, one per part of the request, plus a remark on the data. */
+function detailParts(s: Slots, r: Rng): string[] {
+  return [
+    opt(s.layout, (v) => r.pick([`The libraries were sequenced ${v}.`, `Reads are ${v}.`, `Sequencing was ${v}.`, `We have ${v} reads.`])),
+    opt(s.strand, (v) => r.pick([`The library prep is ${v}.`, `The protocol is ${v}.`, `Libraries are ${v}.`])),
+    opt(s.comparison, (v) =>
+      r.pick([`The main question is the difference between groups, ${v}.`, `We want to compare ${v}.`, `The design is ${v}.`, `Our contrast of interest is ${v}.`, `Samples fall into two groups, ${v}.`]),
+    ),
+    opt(s.tools, (v) => r.pick([`I would prefer to use ${v}.`, `Please build it around ${v}.`, `We are most familiar with ${v}.`, `A colleague suggested ${v}.`, `${v} should be part of it.`])),
+    opt(s.constraints, (v) => r.pick([`It has to run ${v}.`, `The pipeline should run ${v}.`, `Everything must run ${v}.`, `We can only run it ${v}.`])),
+  ].filter((x): x is string => x !== null);
+}
+const ASK = [
+  'Could you generate a complete Nextflow workflow with QC, the core analysis and reporting?',
+  'Please provide the Nextflow DSL2 pipeline.',
+  'What workflow would you build?',
+  'Can you design the Nextflow workflow and explain the tool choices?',
+  'Please write the full workflow with one module per tool.',
+  'What tools and workflow do you recommend?',
+  'I would appreciate a pipeline I can run on our cluster.',
+  'Could you set up the whole thing for me?',
+  'Please include all preprocessing steps.',
+  'How would you structure this in Nextflow?',
 ];
-
 const detailed: Frame[] = [
-  (s, r) => sentence('I am working on a project that involves', s.analysis, opt(sample(s) || null, (v) => `with ${v} samples`), '.', opt(s.layout, (v) => `The libraries were sequenced ${v}`), opt(s.strand, (v) => `and are ${v}`), opt(s.layout ?? s.strand, () => '.'), opt(s.comparison, (v) => `The main question is the difference between ${v}.`), opt(s.tools, (v) => `I would prefer to use ${v}.`), opt(s.constraints, (v) => `It has to run ${v}.`), r.pick(EXTRA_CONTEXT), 'Could you generate a complete Nextflow workflow with QC, the core analysis and reporting?'),
-  (s, r) => sentence('Context:', r.pick(EXTRA_CONTEXT), 'Goal:', s.analysis, opt(s.organismFormal, (v) => `in ${v}`), opt(s.tissue, (v) => `(${v})`), opt(s.cellType, (v) => `focusing on ${v}`), '.', opt(s.layout, (v) => `Data: ${v}`), opt(s.strand, (v) => `, ${v}`), opt(s.layout ?? s.strand, () => '.'), opt(s.comparison, (v) => `Design: ${v}.`), opt(s.tools, (v) => `Preferred tools: ${v}.`), opt(s.constraints, (v) => `Constraints: ${v}.`), 'Please provide the Nextflow DSL2 pipeline.'),
-  (s, r) => sentence('Our lab generated', s.organism, s.tissue, s.cellType, 'data', opt(s.layout, (v) => `(${v})`), 'and we need', s.analysis, '.', opt(s.comparison, (v) => `We want to compare ${v} and report the significant differences.`), r.pick(EXTRA_CONTEXT), opt(s.tools, (v) => `We are most familiar with ${v}.`), opt(s.constraints, (v) => `The pipeline should run ${v}.`), 'What workflow would you build?'),
-  (s, r) => sentence('For a study', opt(sample(s) || null, (v) => `of ${v}`), ', I need to carry out', s.analysis, 'starting from raw FASTQ files.', opt(s.layout, (v) => `Reads are ${v}.`), opt(s.strand, (v) => `The protocol is ${v}.`), opt(s.comparison, (v) => `The experimental design is ${v}.`), r.pick(EXTRA_CONTEXT), opt(s.tools, (v) => `Please build it around ${v}.`), opt(s.constraints, (v) => `Note: ${v}.`)),
-  (s, r) => sentence('Background:', r.pick(EXTRA_CONTEXT), 'We are studying', s.organismFormal, s.tissue, s.cellType, opt(s.comparison, (v) => `under ${v} conditions`), '. Request:', s.analysis, opt(s.layout, (v) => `from ${v} data`), opt(s.tools, (v) => `, using ${v} where appropriate`), opt(s.constraints, (v) => `, ${v}`), '. Please include all preprocessing steps.'),
-  (s, r) => sentence('I have', opt(s.layout, (v) => `${v}`), 'sequencing data from', s.organism, s.tissue, s.cellType, 'and would like an end-to-end', s.analysis, 'workflow.', opt(s.strand, (v) => `The library is ${v}.`), opt(s.comparison, (v) => `Samples split into ${v}.`), opt(s.tools, (v) => `${v} should be part of it.`), opt(s.constraints, (v) => `Everything must work ${v}.`), r.pick(EXTRA_CONTEXT)),
-  (s, r) => sentence(r.pick(EXTRA_CONTEXT), 'The analysis I need is', s.analysis, opt(s.organismFormal, (v) => `for ${v}`), opt(s.tissue, (v) => `${v} tissue`), opt(s.cellType, (v) => `${v}`), '.', opt(s.comparison, (v) => `Comparison of interest: ${v}.`), opt(s.layout, (v) => `Sequencing layout: ${v}.`), opt(s.tools, (v) => `Tool preference: ${v}.`), opt(s.constraints, (v) => `Requirement: ${v}.`), 'Generate a Nextflow pipeline with one module per tool.'),
-  (s, r) => sentence('We plan to run', s.analysis, opt(sample(s) || null, (v) => `on ${v} samples`), opt(s.layout, (v) => `sequenced ${v}`), '.', opt(s.comparison, (v) => `Our hypothesis concerns ${v}.`), r.pick(EXTRA_CONTEXT), opt(s.tools, (v) => `Please use ${v}.`), opt(s.constraints, (v) => `It needs to run ${v}.`), 'What tools and workflow do you recommend?'),
-  (s, r) => sentence('Here is my situation:', opt(s.organism, (v) => `${v}`), opt(s.tissue, (v) => `${v}`), opt(s.cellType, (v) => `${v}`), 'samples', opt(s.layout, (v) => `with ${v} reads`), opt(s.strand, (v) => `(${v})`), '.', 'I need', s.analysis, opt(s.comparison, (v) => `comparing ${v}`), '.', opt(s.tools, (v) => `I'd like ${v} in the pipeline.`), opt(s.constraints, (v) => `It should be ${v}.`), r.pick(EXTRA_CONTEXT)),
-  (s, r) => sentence('Project summary -', s.analysis, opt(s.organismFormal, (v) => `, organism ${v}`), opt(s.tissue, (v) => `, tissue ${v}`), opt(s.cellType, (v) => `, cells ${v}`), opt(s.layout, (v) => `, ${v}`), opt(s.strand, (v) => `, ${v}`), opt(s.comparison, (v) => `, contrast ${v}`), opt(s.tools, (v) => `, tools ${v}`), opt(s.constraints, (v) => `, ${v}`), '.', r.pick(EXTRA_CONTEXT), 'Please write the full workflow.'),
-  (s, r) => sentence('After sequencing', opt(sample(s) || null, (v) => `${v} samples`), opt(s.layout, (v) => `(${v})`), 'we want to proceed with', s.analysis, '.', opt(s.comparison, (v) => `The groups are ${v}.`), opt(s.tools, (v) => `Use ${v}.`), opt(s.constraints, (v) => `Must run ${v}.`), r.pick(EXTRA_CONTEXT), 'Can you design the Nextflow workflow and explain the tool choices?'),
-  (s, r) => sentence('I am new to', s.analysisShort, 'and have', s.organism, s.tissue, s.cellType, 'data', opt(s.layout, (v) => `(${v})`), '.', opt(s.comparison, (v) => `I want to find differences between ${v}.`), opt(s.tools, (v) => `A colleague suggested ${v}.`), opt(s.constraints, (v) => `We can only run ${v}.`), r.pick(EXTRA_CONTEXT), 'Could you set up the whole', s.analysis, 'pipeline for me?'),
+  (s, r) => sentence(r.pick(['I am working on a project that involves', 'My current project involves', 'Our lab is starting', 'We are setting up', 'I am responsible for']), s.analysis, opt(s.samples, (v) => `with ${v}`), '.', ...detailParts(s, r), s.context, r.pick(ASK)),
+  (s, r) => sentence(r.pick(['Context:', 'Background:', 'Some background:', 'A bit of context:']), s.context, r.pick(['Goal:', 'Request:', 'What I need:', 'Aim:']), s.analysis, opt(s.samples, (v) => `of ${v}`), '.', ...detailParts(s, r), r.pick(ASK)),
+  (s, r) => sentence(r.pick(['Our lab generated', 'We recently sequenced', 'The core facility returned', 'Our collaborators sent us', 'We just received']), opt(s.samples, (v) => v) ?? 'new data', r.pick(['and we need', 'and now need', 'and would like']), s.analysis, '.', ...detailParts(s, r), s.context, r.pick(ASK)),
+  (s, r) => sentence(r.pick(['For a study', 'For a grant project', 'In our experiment', 'As part of a pilot']), opt(s.samples, (v) => `on ${v}`), r.pick([', I need to carry out', ', we need', ', we plan to run']), s.analysis, r.pick(['starting from raw FASTQ files.', '.', 'from the raw reads.']), ...detailParts(s, r), s.context, r.pick(ASK)),
+  (s, r) => sentence(s.context, r.pick(['The analysis I need is', 'What we need now is', 'Next we want', 'The plan is']), s.analysis, opt(s.samples, (v) => `for ${v}`), '.', ...detailParts(s, r), r.pick(ASK)),
+  (s, r) => sentence(r.pick(['Here is my situation:', 'Quick summary of the project:', 'Project summary:', 'The setup is as follows:']), opt(s.samples, (v) => `we have ${v}`) ?? 'we have sequencing data', r.pick(['and need', 'that need', 'for']), s.analysis, '.', ...detailParts(s, r), s.context, r.pick(ASK)),
+  (s, r) => sentence(r.pick(['I am new to', 'I have not done', 'This is my first time running', 'I am fairly new to']), s.analysisShort, r.pick(['and have', 'but I have', 'and we have']), opt(s.samples, (v) => v) ?? 'some data', '.', ...detailParts(s, r), s.context, r.pick(['Could you set up the whole', 'Can you prepare the', 'Please build the full']), s.analysisShort, r.pick(['pipeline for me?', 'workflow for me?', 'pipeline?'])),
+  (s, r) => sentence(r.pick(['After sequencing', 'Having sequenced', 'Now that we have sequenced']), opt(s.samples, (v) => v) ?? 'our samples', r.pick([', we want to proceed with', ', the next step is', ', we need']), s.analysis, '.', ...detailParts(s, r), s.context, r.pick(ASK)),
 ];
 
+/** Edge cases: terse, odd order, lowercase or shouted; typos are added afterwards. */
 const edgeCase: Frame[] = [
-  (s) => sentence(s.analysisShort, s.organism, s.tissue, s.cellType, s.comparison, s.tools).toLowerCase(),
-  (s) => sentence('need', s.analysisShort, 'for', s.organism, s.tissue, s.cellType, '...', s.comparison, s.tools, 'thx'),
-  (s) => sentence(s.organism, s.tissue, s.cellType, '->', s.analysisShort, '??', s.tools),
-  (s) => sentence('uh', s.analysis, 'i think?', s.organism, s.tissue, s.cellType, s.layout, s.comparison),
-  (s) => sentence(s.analysisShort.toUpperCase(), s.organism?.toUpperCase(), s.tissue, s.cellType, s.comparison, s.tools),
-  (s) => sentence('pls', s.analysisShort, s.organism, s.tissue, s.cellType, 'thx', s.tools, s.constraints),
-  (s) => sentence('how do i', s.analysisShort, s.organism, s.tissue, s.cellType, s.comparison, s.tools).toLowerCase(),
-  (s) => sentence(s.analysis, '/', s.organism, '/', s.tissue, s.cellType, '/', s.layout, '/', s.comparison, s.tools),
-  (s) => sentence('workflow', s.analysisShort, s.organism, s.tissue, s.cellType, 'w/', s.tools, s.comparison, s.constraints),
-  (s) => sentence(s.organism, s.analysis, 'data', s.tissue, s.cellType, 'do the thing', s.comparison, s.tools),
-  (s) => sentence('is it possible to do', s.analysisShort, 'on', s.organism, s.tissue, s.cellType, s.comparison, s.tools, s.constraints, 'or not'),
-  (s) => sentence('#', s.analysisShort, s.organism, s.tissue, s.cellType, s.layout, s.tools, s.constraints),
+  (s) => list(' ', s.analysisShort, s.organism, s.tissue, s.cellType, s.comparison, s.tools).toLowerCase(),
+  (s) => list(' ', 'need', s.analysisShort, opt(list(' ', s.organism, s.tissue, s.cellType) || null, (v) => `for ${v}`), s.comparison, s.tools, 'thx'),
+  (s) => `${list(' ', list(' ', s.organism, s.tissue, s.cellType), '->', s.analysisShort, s.tools)}??`,
+  (s) => list(' ', 'uh', s.analysis, 'i think?', s.organism, s.tissue, s.cellType, s.layout, s.comparison),
+  (s) => list(' ', s.analysisShort.toUpperCase(), s.organism?.toUpperCase(), s.tissue, s.cellType, s.comparison, s.tools),
+  (s) => list(' ', 'pls', s.analysisShort, s.organism, s.tissue, s.cellType, s.tools, s.constraints, 'thx'),
+  (s) => list(' ', 'how do i', s.analysisShort, s.organism, s.tissue, s.cellType, s.comparison, s.tools).toLowerCase(),
+  (s) => list(' / ', s.analysis, s.organism, list(' ', s.tissue, s.cellType), s.layout, s.comparison, s.tools),
+  (s) => list(' ', 'workflow', s.analysisShort, s.organism, s.tissue, s.cellType, opt(s.tools, (v) => `w/ ${v}`), s.comparison, s.constraints),
+  (s) => list(' ', s.organism, s.analysis, s.tissue, s.cellType, 'data', s.comparison, s.tools),
+  (s) => list(' ', 'is it possible to do', s.analysisShort, opt(list(' ', s.organism, s.tissue, s.cellType) || null, (v) => `on ${v}`), s.comparison, s.tools, s.constraints, 'or not'),
+  (s) => list(' ', '#', s.analysisShort, s.organism, s.tissue, s.cellType, s.layout, s.tools, s.constraints),
 ];
 
 export const FRAMES: Record<VariationStyle, Frame[]> = {

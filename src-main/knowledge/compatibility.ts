@@ -25,6 +25,10 @@ export const DesignSchema = z.object({
 export type Design = z.infer<typeof DesignSchema>;
 
 export const AnalysisCompatSchema = z.object({
+  /** noun phrases naming the analysis ("differential gene expression analysis") */
+  phrases: z.array(z.string().min(3)).min(2),
+  /** compact names that also work as a modifier ("an RNA-seq DE pipeline") */
+  short: z.array(z.string().min(2)).min(1),
   organisms: z.array(z.string()).min(1),
   samples: z.array(z.string()).default([]),
   designs: z.array(Id).default([]),
