@@ -15,13 +15,16 @@ import { type PipelineResult, runPipeline } from '../pipeline/run-pipeline';
 import { COVERAGE_BAND } from '../pipeline/split-coverage';
 import { defaultGenerateDeps } from '../generators/default-deps';
 import { expertExamples, storeGoldenQueries } from '../generators/expert';
-import { GENERATED_KINDS, TARGETS } from '../generators/targets';
+import { GENERATED_KINDS, type GeneratedKind, TARGETS } from '../generators/targets';
+import { planTemplateItems } from '../generators/template-engine';
+import { type KindTarget, keptByKind, MAX_TOP_UPS, nextCounts, targetReport } from './target-loop';
 import { startJob } from '../jobs/typed-jobs';
 import { roundTrip } from '../round-trip/check';
 import { renderAnswer } from '../export/answer';
 import { answerLeakage } from '../pipeline/answer-leakage';
 import { scrubPii } from '../pipeline/pii';
 import { ExpertVerifications, expertVerifiedLabel } from '../review/expert-verification';
+import { buildQueryQuality, type QueryQualityReport } from './query-report';
 
 export interface BuildOptions {
   outDir: string;
@@ -62,6 +65,10 @@ export interface BuildSummary {
   expertVerified: { verified: number; total: number };
   /** test answers byte-identical to, or near duplicates of, a train answer */
   answerLeakage: AnswerLeakage;
+  /** naturalness of the kept query variations per style, and the targets missed */
+  queryQuality: QueryQualityReport;
+  /** each generated kind's kept count against the plan's target, and why a kind fell short */
+  targets: KindTarget[];
 }
 
 /**
@@ -85,7 +92,9 @@ export async function runBuild(ctx: AppContext, opts: BuildOptions, onProgress: 
       parse: (q: string) => parseIntent(q, kb),
       lint: (files: Record<string, string>) => checkWorkflow(files),
     };
-    const result = await runPipeline(ctx.db, kb, deps, splitConfig, buildId, interactionStats(ctx.db), (p) => onProgress(p));
+    const run = () => runPipeline(ctx.db, kb, deps, splitConfig, buildId, interactionStats(ctx.db), (p) => onProgress(p));
+    const { result, targets } = await pipelineToTargets(ctx, kb, opts, run, buildId, onProgress);
+    // after the last pipeline run: its build items are the ones exported
     const expertVerified = new ExpertVerifications(ctx.db).counts();
     const answerLeak = answerLeakage(ctx.db, buildId, splitConfig.seed, splitConfig.nearDupThreshold, (e) => scrubPii(renderAnswer(e, kb)).text);
     const gates = qualityGates(result.metrics);
@@ -94,6 +103,7 @@ export async function runBuild(ctx: AppContext, opts: BuildOptions, onProgress: 
     const leak = result.leakage;
     if (leak.sharedGroups > 0 || leak.crossSplitNearDuplicates > 0)
       failures.push(`leakage: ${leak.sharedGroups} shared groups, ${leak.crossSplitNearDuplicates} cross-split near-duplicates`);
+    const queryQuality = buildQueryQuality(ctx.db, kb, buildId);
     const qualityReport = {
       seed: opts.seed,
       split_config: splitConfig,
@@ -115,6 +125,8 @@ export async function runBuild(ctx: AppContext, opts: BuildOptions, onProgress: 
         outside_band: result.typeCoverage.filter((t) => t.band === 'outside').map((t) => t.analysisType),
         topics_per_split: result.topicsPerSplit,
       },
+      query_quality: queryQuality,
+      targets,
     };
     const manifest = await runExport(ctx.db, kb, { buildId, outDir: opts.outDir, splitConfig, qualityReport }, (p) => onProgress(p));
     const check = await checkExport(opts.outDir);
@@ -142,6 +154,8 @@ export async function runBuild(ctx: AppContext, opts: BuildOptions, onProgress: 
       topicsPerSplit: result.topicsPerSplit,
       expertVerified,
       answerLeakage: answerLeak,
+      queryQuality,
+      targets,
     };
   } catch (e) {
     ctx.db.prepare("UPDATE builds SET status = 'error', quality_report = ?, finished_at = ? WHERE id = ?").run(JSON.stringify({ error: (e as Error).message }), new Date().toISOString(), buildId);
@@ -155,21 +169,67 @@ function interactionStats(db: AppContext['db']): InteractionStats {
   return { withFeedback: s.withFeedback, accepted: s.accepted + s.modified, modified: s.modified };
 }
 
+/** The plan's target count per kind, scaled. */
+export function scaledTargets(scale: number): Record<GeneratedKind, number> {
+  return Object.fromEntries(GENERATED_KINDS.map((k) => [k, Math.max(1, Math.round(TARGETS[k] * scale))])) as Record<GeneratedKind, number>;
+}
+
 /** Generation part of the build: golden queries, the expert test set and every kind at its target. */
 export async function generateAll(ctx: AppContext, opts: BuildOptions, onProgress: (p: BuildProgress) => void): Promise<void> {
   const deps = defaultGenerateDeps();
   storeGoldenQueries(ctx.db, deps.kb);
   ctx.examples.insertMany(expertExamples(deps.kb).map((e) => roundTrip(e, deps)));
+  await generateKinds(ctx, opts.seed, opts.engine ?? 'template', scaledTargets(opts.scale), onProgress);
+}
+
+/** Generates each kind up to a count; a larger count continues the same deterministic plan. */
+async function generateKinds(
+  ctx: AppContext,
+  seed: number,
+  engine: 'template' | 'llm',
+  counts: Partial<Record<GeneratedKind, number>>,
+  onProgress: (p: BuildProgress) => void,
+): Promise<void> {
   for (const kind of GENERATED_KINDS) {
-    const count = Math.max(1, Math.round(TARGETS[kind] * opts.scale));
-    const engine = opts.engine ?? 'template';
-    const id = `build-${opts.seed}-${engine === 'template' ? '' : `${engine}-`}${kind}-${count}`;
+    const count = counts[kind];
+    if (count === undefined) continue;
+    const id = `build-${seed}-${engine === 'template' ? '' : `${engine}-`}${kind}-${count}`;
     const onJob = (p: { jobId: string; done: number; total: number }) => {
       if (p.jobId === id) onProgress({ phase: `generate ${kind}`, done: p.done, total: p.total });
     };
     ctx.runner.on('progress', onJob);
-    const final = await startJob(ctx.runner, 'generate', { kind, count, seed: opts.seed, engine }, id).done;
+    const final = await startJob(ctx.runner, 'generate', { kind, count, seed, engine }, id).done;
     ctx.runner.off('progress', onJob);
     if (final.status !== 'completed') throw new Error(`generation of ${kind} ${final.status}: ${final.error ?? final.message}`);
   }
+}
+
+/**
+ * Runs the pipeline, and while a kind keeps fewer than its target after dedup, rules and review, generates
+ * what it lacks and runs it again (at most MAX_TOP_UPS times); the report says which kind fell short and why.
+ */
+async function pipelineToTargets(
+  ctx: AppContext,
+  kb: ReturnType<typeof loadKnowledge>,
+  opts: BuildOptions,
+  run: () => Promise<PipelineResult>,
+  buildId: string,
+  onProgress: (p: BuildProgress) => void,
+): Promise<{ result: PipelineResult; targets: KindTarget[] }> {
+  const targets = scaledTargets(opts.scale);
+  const counts = { ...targets };
+  let result = await run();
+  let previous: Partial<Record<GeneratedKind, number>> = {};
+  for (let round = 1; !opts.noGenerate && round <= MAX_TOP_UPS; round++) {
+    const next = nextCounts(result, targets, counts, previous);
+    if (Object.keys(next).length === 0) break;
+    previous = keptByKind(result);
+    onProgress({ phase: 'top up', done: round, total: MAX_TOP_UPS, message: Object.entries(next).map(([k, n]) => `${k} to ${n}`).join(', ') });
+    await generateKinds(ctx, opts.seed, opts.engine ?? 'template', next, onProgress);
+    Object.assign(counts, next);
+    ctx.db.prepare('DELETE FROM build_items WHERE build_id = ?').run(buildId);
+    result = await run();
+  }
+  const planned = Object.fromEntries(GENERATED_KINDS.map((k) => [k, planTemplateItems(kb, k, counts[k], opts.seed).specs.length])) as Record<GeneratedKind, number>;
+  return { result, targets: targetReport(result, targets, counts, planned) };
 }

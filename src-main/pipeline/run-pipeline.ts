@@ -38,6 +38,8 @@ export interface PipelineResult {
   pii: Record<string, number>;
   splitCounts: Record<Split, number>;
   perKind: Record<string, { total: number; train: number; val: number; test: number; excluded: number }>;
+  /** per kind: the examples left out, by reason */
+  excludedByKind: Record<string, Partial<Record<ExclusionReason, number>>>;
   perAnalysisType: Record<string, Record<Split, number>>;
   /** per analysis type: val and test shares and whether they are in the 5-15% band */
   typeCoverage: TypeCoverage[];
@@ -307,6 +309,7 @@ export async function runPipeline(
   const cat = db.prepare('SELECT category, difficulty FROM examples WHERE id = ?');
   const perKind: PipelineResult['perKind'] = {};
   const perType: PipelineResult['perAnalysisType'] = {};
+  const excludedByKind: PipelineResult['excludedByKind'] = {};
   const splitCounts: Record<Split, number> = { train: 0, val: 0, test: 0 };
   const topics = new Map<string, Record<Split, Set<string>>>();
   const excluded = { rejected_in_review: 0, awaiting_review: 0, rule_rejected: 0, rule_review: 0, duplicate: 0, near_duplicate_of_eval: 0 };
@@ -333,7 +336,12 @@ export async function runPipeline(
           }
         } else {
           k.excluded++;
-          if (it.excluded) excluded[it.excluded]++;
+          if (it.excluded) {
+            excluded[it.excluded]++;
+            excludedByKind[it.kind] ??= {};
+            const byReason = excludedByKind[it.kind]!;
+            byReason[it.excluded] = (byReason[it.excluded] ?? 0) + 1;
+          }
         }
         const f = facts.get(i);
         const inCluster = uf.find(i);
@@ -373,6 +381,7 @@ export async function runPipeline(
     pii,
     splitCounts,
     perKind,
+    excludedByKind,
     perAnalysisType: perType,
     typeCoverage: typeCoverage(perType),
     topicsPerSplit: Object.fromEntries([...topics].sort((a, b) => a[0].localeCompare(b[0])).map(([k, v]) => [k, { train: v.train.size, val: v.val.size, test: v.test.size }])),

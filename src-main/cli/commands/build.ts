@@ -68,6 +68,16 @@ export function registerBuild(program: Command): void {
       );
       const topics = Object.entries(summary.topicsPerSplit).map(([k, t]) => `${k} ${t.train}/${t.val}/${t.test}`);
       if (topics.length > 0) process.stdout.write(`groups per split (train/val/test): ${topics.join(', ')}\n`);
+      for (const t of summary.targets.filter((k) => !k.met))
+        process.stdout.write(`target: ${t.kind} kept ${t.kept} of ${t.target} (${t.generated} generated): ${t.reason}\n`);
+      if (summary.targets.every((k) => k.met)) process.stdout.write('targets: every kind kept its target count\n');
+      const q = summary.queryQuality;
+      const styles = formatTable(
+        ['query style', 'n', 'distinct-2', 'distinct-3', 'top-12 openers', 'artefacts'],
+        Object.entries(q.styles).map(([style, v]) => [style, v.count, v.distinct2.toFixed(3), v.distinct3.toFixed(3), `${(v.top12OpenerShare * 100).toFixed(1)}%`, v.artefacts]),
+      );
+      process.stdout.write(`\n${styles}\nall query variations: distinct-2 ${q.overall.distinct2.toFixed(3)}, distinct-3 ${q.overall.distinct3.toFixed(3)}\n`);
+      process.stdout.write(q.misses.length === 0 ? 'query targets met\n' : `query targets MISSED: ${q.misses.join('; ')}\n`);
       process.stdout.write(`exported to ${summary.outDir} (${summary.files} files) in ${secs} s\n`);
     }
     if (!summary.passed) fail(`build failed its quality gates:\n  ${summary.failures.join('\n  ')}`);
