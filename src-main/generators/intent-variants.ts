@@ -1,5 +1,6 @@
 import type { Intent } from '../../src-preload/schemas/intent';
 import type { SampleSource } from '../knowledge/compatibility';
+import { parseIntent } from '../intent-parser';
 import { missingInformation } from '../knowledge/missing-information';
 import type { GoldenQuery, Knowledge } from '../knowledge/schemas';
 import { Rng } from './rng';
@@ -50,9 +51,9 @@ function organismOf(kb: Knowledge, id: string): Intent['organism'] {
 function requestableTools(kb: Knowledge, type: string): string[] {
   const t = kb.analysisTypeById.get(type);
   if (!t) return [];
-  const long = type.startsWith('long_read');
-  // a long-read-only tool named in a short-read request makes it a long-read one
-  const fits = (id: string) => long || !(kb.toolById.get(id)?.analysis_types ?? []).every((a) => a.startsWith('long_read'));
+  // a tool that turns the request into another analysis ("SV calling with Sniffles2" reads as long-read
+  // variant calling) is not requested: the query would no longer state its intent
+  const fits = (id: string) => parseIntent(`${t.name} with ${kb.toolById.get(id)?.name ?? id}`, kb).analysis_type === type;
   return [...new Set([...t.required_tools, ...t.recommended_tools, ...t.optional_tools])].filter((id) => kb.toolById.has(id) && !NOT_REQUESTED.has(id) && fits(id));
 }
 

@@ -142,9 +142,17 @@ export function sentence(...parts: (string | null | undefined | false)[]): strin
     .replace(/,\s*,/g, ',')
     .replace(/\.\s*\./g, '.')
     .replace(/([,;:])\s*([.?!])/g, '$2')
+    // dashes that set off a part: one between parts, none before a comma or stop or at the end
+    .replace(/(\s[-–])(\s+[-–])+(?=\s|$)/g, '$1')
+    .replace(/,\s*([-–]\s)/g, ' $1')
+    .replace(/\s[-–]\s*([,.?!])/g, '$1')
+    .replace(/,\s*(:\))/g, ' $1')
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+/** A whole query: no comma, semicolon or dash left hanging at its end. */
+export const finish = (text: string): string => text.replace(/[\s,;\-–]+$/, '');
 
 /** The non-empty values joined by a separator: no separator stands around a missing slot. */
 export function list(separator: string, ...values: (string | null | undefined)[]): string {

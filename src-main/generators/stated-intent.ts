@@ -2,7 +2,7 @@ import type { Intent } from '../../src-preload/schemas/intent';
 import { missingInformation } from '../knowledge/missing-information';
 import type { Knowledge } from '../knowledge/schemas';
 import type { Rng } from './rng';
-import { buildSlots, type Slots } from './slots';
+import { buildSlots, finish, type Slots } from './slots';
 import type { Frame } from './variation-frames';
 
 export interface RenderedQuery {
@@ -26,7 +26,7 @@ export function renderStated(frame: Frame, base: Intent, kb: Knowledge, rng: Rng
       return target[key as keyof Slots];
     },
   });
-  const text = frame(tracked, rng);
+  const text = finish(frame(tracked, rng));
   return { text, intent: statedIntent(base, slots, used, kb) };
 }
 

@@ -118,7 +118,7 @@ function casualTail(s: Slots, r: Rng, withSample = true): string {
     opt(s.constraints, (v) => r.pick([`, needs to run ${v}`, `- has to run ${v}`, `, gotta run ${v}`, `, should run ${v}`, `, it must run ${v}`])),
   );
 }
-const HI = ['hey', 'hi', 'hey there,', 'yo', 'ok so', 'so', 'quick one:', 'hello!', 'um', 'heya', 'hiya', 'morning!', 'alright,', 'hey all,', '', '', ''];
+const HI = ['hey', 'hi', 'hey there,', 'yo', 'ok so', 'so', 'question:', 'hello!', 'um', 'heya', 'hiya', 'morning!', 'alright,', 'hey all,', '', '', ''];
 const BYE = ['', 'thanks!', 'thx', 'cheers', 'any ideas?', 'pls', 'ty!', 'thanks a lot', '- thoughts?', ':)', 'much appreciated'];
 
 const casual: Frame[] = [
@@ -136,27 +136,31 @@ const casual: Frame[] = [
       r.pick(['. any ideas?', '. help?', '. where do I start?', '.']),
     ),
   (s, r) => sentence(r.pick(['my PI wants', 'my supervisor asked for', 'boss wants', 'our lab needs', 'the reviewers want', 'my advisor wants']), s.analysis, casualTail(s, r), r.pick(['- where do I start?', '- can you set it up?', ', can you help?', '?'])),
-  (s, r) => sentence(r.pick(["what's the best way to do", "what's a good way to run", 'best way to do', 'easiest way to get', 'how would you do']), s.analysis, casualTail(s, r), '?', r.pick(BYE)),
+  (s, r) => sentence(r.pick(['got a pipeline for', 'can you sort out', 'need a hand with', 'could you script', 'any chance you can set up', 'how would you do']), s.analysis, casualTail(s, r), '?', r.pick(BYE)),
   (s, r) => sentence(r.pick(['could you whip up', 'can you make me', 'mind putting together', 'can you throw together', 'pls make']), an(`${s.analysisShort} ${r.pick(['pipeline', 'workflow', 'nextflow pipeline'])}`), casualTail(s, r), r.pick(BYE)),
-  (s, r) => sentence(r.pick(['help! need to', 'stuck - need to', 'urgh, have to', 'new to this, need to', 'first time doing this: need to']), r.pick(['do', 'run', 'set up']), s.analysis, casualTail(s, r), r.pick(BYE)),
+  (s, r) => sentence(r.pick(['new to this, need to', 'first time doing this: need to', 'deadline friday, need to', 'for my thesis i need to', 'small favour: need to', 'urgh, have to']), r.pick(['do', 'run', 'set up']), s.analysis, casualTail(s, r), r.pick(BYE)),
   (s, r) => sentence(r.pick(HI), r.pick(['anyone know how to set up', 'is there an easy way to do', 'can nextflow do', 'any pipeline for']), s.analysis, casualTail(s, r), '?'),
 ];
 
+/** Terse styles: words joined by spaces, a comparison set off by a comma ("rice RNA-seq DE, infected vs uninfected"). */
+const terse = (...parts: (string | null | undefined)[]) => list(' ', ...parts).replace(/ ,/g, ',');
+const vs = (s: Slots) => opt(s.comparison, (v) => `, ${v}`);
+
 const minimal: Frame[] = [
-  (s) => list(' ', s.organism, s.tissue, s.cellType, s.analysisShort, s.comparison, s.tools, s.constraints),
-  (s) => list(' ', s.analysisShort, s.organism, s.tissue, s.cellType, s.layout, s.tools),
-  (s) => list(' ', s.analysisShort, list(', ', list(' ', s.organism, s.tissue, s.cellType), s.comparison)),
-  (s) => list(' ', s.analysisShort, 'pipeline', s.organism, s.tissue, s.cellType, s.tools, s.constraints),
-  (s) => list(' ', s.organism, s.cellType, s.tissue, s.analysisShort, s.layout, s.comparison),
-  (s) => list(' ', s.analysisShort, opt(list(' ', s.organism, s.tissue, s.cellType) || null, (v) => `(${v})`), s.tools),
-  (s) => list(' ', s.analysis, s.organism, s.tissue, s.cellType, s.comparison, s.constraints),
-  (s) => list(' ', s.organism, s.analysisShort, s.tissue, s.cellType, s.strand, s.tools),
-  (s) => list(' ', s.analysisShort, 'workflow', s.organism, s.tissue, s.cellType, s.comparison, s.tools, s.constraints),
-  (s) => list(', ', list(' ', s.analysisShort, s.organism), list(' ', s.tissue, s.cellType), s.layout, s.strand, s.comparison),
-  (s) => list(' ', s.tools, s.analysisShort, s.organism, s.tissue, s.cellType, s.constraints),
-  (s) => list(': ', s.analysis, list(' ', s.organism, s.tissue, s.cellType, s.comparison, s.tools)),
-  (s) => list(' ', 'nextflow', s.analysisShort, s.organism, s.tissue, s.cellType, s.layout),
-  (s) => list(' - ', s.analysisShort, list(' ', s.organism, s.tissue, s.cellType), s.tools),
+  (s) => terse(s.organism, s.tissue, s.cellType, s.analysisShort, vs(s), s.tools, s.constraints),
+  (s) => terse(s.analysisShort, s.organism, s.tissue, s.cellType, s.layout, s.tools),
+  (s) => terse(s.analysisShort, list(', ', terse(s.organism, s.tissue, s.cellType), s.comparison)),
+  (s) => terse(s.analysisShort, 'pipeline', s.organism, s.tissue, s.cellType, s.tools, s.constraints),
+  (s) => terse(s.organism, s.cellType, s.tissue, s.analysisShort, s.layout, vs(s)),
+  (s) => terse(s.analysisShort, opt(terse(s.organism, s.tissue, s.cellType) || null, (v) => `(${v})`), s.tools),
+  (s) => terse(s.analysis, s.organism, s.tissue, s.cellType, vs(s), s.constraints),
+  (s) => terse(s.organism, s.analysisShort, s.tissue, s.cellType, s.strand, s.tools),
+  (s) => terse(s.analysisShort, 'workflow', s.organism, s.tissue, s.cellType, vs(s), s.tools, s.constraints),
+  (s) => list(', ', terse(s.analysisShort, s.organism), terse(s.tissue, s.cellType), s.layout, s.strand, s.comparison),
+  (s) => terse(s.tools, s.analysisShort, s.organism, s.tissue, s.cellType, s.constraints),
+  (s) => list(': ', s.analysis, terse(s.organism, s.tissue, s.cellType, vs(s), s.tools)),
+  (s) => terse('nextflow', s.analysisShort, s.organism, s.tissue, s.cellType, s.layout),
+  (s) => list(' - ', s.analysisShort, terse(s.organism, s.tissue, s.cellType), s.tools),
 ];
 
 /** Detailed: several sentences, one per part of the request, plus a remark on the data. */
@@ -165,49 +169,48 @@ function detailParts(s: Slots, r: Rng): string[] {
     opt(s.layout, (v) => r.pick([`The libraries were sequenced ${v}.`, `Reads are ${v}.`, `Sequencing was ${v}.`, `We have ${v} reads.`])),
     opt(s.strand, (v) => r.pick([`The library prep is ${v}.`, `The protocol is ${v}.`, `Libraries are ${v}.`])),
     opt(s.comparison, (v) =>
-      r.pick([`The main question is the difference between groups, ${v}.`, `We want to compare ${v}.`, `The design is ${v}.`, `Our contrast of interest is ${v}.`, `Samples fall into two groups, ${v}.`]),
+      r.pick([`Two conditions: ${v}.`, `We want to compare ${v}.`, `The design is ${v}.`, `Our contrast of interest is ${v}.`, `Samples fall into two groups, ${v}.`]),
     ),
     opt(s.tools, (v) => r.pick([`I would prefer to use ${v}.`, `Please build it around ${v}.`, `We are most familiar with ${v}.`, `A colleague suggested ${v}.`, `${v} should be part of it.`])),
     opt(s.constraints, (v) => r.pick([`It has to run ${v}.`, `The pipeline should run ${v}.`, `Everything must run ${v}.`, `We can only run it ${v}.`])),
   ].filter((x): x is string => x !== null);
 }
-const ASK = [
-  'Could you generate a complete Nextflow workflow with QC, the core analysis and reporting?',
-  'Please provide the Nextflow DSL2 pipeline.',
-  'What workflow would you build?',
-  'Can you design the Nextflow workflow and explain the tool choices?',
-  'Please write the full workflow with one module per tool.',
-  'What tools and workflow do you recommend?',
-  'I would appreciate a pipeline I can run on our cluster.',
-  'Could you set up the whole thing for me?',
-  'Please include all preprocessing steps.',
-  'How would you structure this in Nextflow?',
-];
+/** The closing request of a detailed query, composed of parts so the closings do not repeat one sentence. */
+function ask(r: Rng): string {
+  const what = list(' ', r.pick(['a', 'the']), r.pick(['', 'complete', 'full', 'whole', 'working', 'reproducible']), r.pick(['Nextflow', 'DSL2', 'Nextflow DSL2', '']), r.pick(['workflow', 'pipeline']));
+  const extra = r.pick(['', '', 'with QC and a report', 'with one module per tool', 'including all preprocessing', 'that I can run on our cluster', 'and explain the tool choices', 'with sensible defaults']);
+  return r.pick([
+    () => sentence(r.pick(['Could you', 'Can you', 'Would you']), r.pick(['generate', 'write', 'build', 'draft', 'put together', 'set up']), what, extra, '?'),
+    () => sentence(r.pick(['Please', 'Kindly', 'I would be grateful if you could']), r.pick(['generate', 'write', 'build', 'draft', 'provide', 'set up']), what, extra, '.'),
+    () => sentence(r.pick(['What', 'Which']), r.pick(['workflow', 'pipeline', 'tools and workflow']), r.pick(['would you build', 'do you recommend', 'would you suggest', 'fits this']), '?'),
+    () => sentence('How would you structure this in', r.pick(['Nextflow', 'DSL2', 'a Nextflow pipeline']), '?'),
+  ])();
+}
 const detailed: Frame[] = [
-  (s, r) => sentence(r.pick(['I am working on a project that involves', 'My current project involves', 'Our lab is starting', 'We are setting up', 'I am responsible for']), s.analysis, opt(s.samples, (v) => `with ${v}`), '.', ...detailParts(s, r), s.context, r.pick(ASK)),
-  (s, r) => sentence(r.pick(['Context:', 'Background:', 'Some background:', 'A bit of context:']), s.context, r.pick(['Goal:', 'Request:', 'What I need:', 'Aim:']), s.analysis, opt(s.samples, (v) => `of ${v}`), '.', ...detailParts(s, r), r.pick(ASK)),
-  (s, r) => sentence(r.pick(['Our lab generated', 'We recently sequenced', 'The core facility returned', 'Our collaborators sent us', 'We just received']), opt(s.samples, (v) => v) ?? 'new data', r.pick(['and we need', 'and now need', 'and would like']), s.analysis, '.', ...detailParts(s, r), s.context, r.pick(ASK)),
-  (s, r) => sentence(r.pick(['For a study', 'For a grant project', 'In our experiment', 'As part of a pilot']), opt(s.samples, (v) => `on ${v}`), r.pick([', I need to carry out', ', we need', ', we plan to run']), s.analysis, r.pick(['starting from raw FASTQ files.', '.', 'from the raw reads.']), ...detailParts(s, r), s.context, r.pick(ASK)),
-  (s, r) => sentence(s.context, r.pick(['The analysis I need is', 'What we need now is', 'Next we want', 'The plan is']), s.analysis, opt(s.samples, (v) => `for ${v}`), '.', ...detailParts(s, r), r.pick(ASK)),
-  (s, r) => sentence(r.pick(['Here is my situation:', 'Quick summary of the project:', 'Project summary:', 'The setup is as follows:']), opt(s.samples, (v) => `we have ${v}`) ?? 'we have sequencing data', r.pick(['and need', 'that need', 'for']), s.analysis, '.', ...detailParts(s, r), s.context, r.pick(ASK)),
-  (s, r) => sentence(r.pick(['I am new to', 'I have not done', 'This is my first time running', 'I am fairly new to']), s.analysisShort, r.pick(['and have', 'but I have', 'and we have']), opt(s.samples, (v) => v) ?? 'some data', '.', ...detailParts(s, r), s.context, r.pick(['Could you set up the whole', 'Can you prepare the', 'Please build the full']), s.analysisShort, r.pick(['pipeline for me?', 'workflow for me?', 'pipeline?'])),
-  (s, r) => sentence(r.pick(['After sequencing', 'Having sequenced', 'Now that we have sequenced']), opt(s.samples, (v) => v) ?? 'our samples', r.pick([', we want to proceed with', ', the next step is', ', we need']), s.analysis, '.', ...detailParts(s, r), s.context, r.pick(ASK)),
+  (s, r) => sentence(r.pick(['I am working on a project that involves', 'My current project involves', 'Our lab is starting', 'We are setting up', 'My thesis project needs', 'Our group is planning', 'This semester I am doing', 'Right now my project involves', 'Our consortium is starting', 'The lab I joined does']), s.analysis, opt(s.samples, (v) => `with ${v}`), '.', ...detailParts(s, r), s.context, ask(r)),
+  (s, r) => sentence(r.pick(['Context:', 'Background:', 'Some background:', 'A bit of context:', 'First, some context:', 'Setting the scene:', 'For context:', 'Brief background:']), s.context, r.pick(['Goal:', 'Request:', 'What I need:', 'Aim:']), s.analysis, opt(s.samples, (v) => `of ${v}`), '.', ...detailParts(s, r), ask(r)),
+  (s, r) => sentence(r.pick(['Our lab generated', 'We recently sequenced', 'The core facility returned', 'Our collaborators sent us', 'We just received', 'Last month we sequenced', 'My colleague handed me', 'A sequencing provider delivered', 'Two weeks ago we got', 'Our sequencing core produced']), opt(s.samples, (v) => v) ?? 'new data', r.pick(['and we need', 'and now need', 'and would like']), s.analysis, '.', ...detailParts(s, r), s.context, ask(r)),
+  (s, r) => sentence(r.pick(['For a study', 'For a grant project', 'In our experiment', 'As part of a pilot', 'Within a collaborative project', 'In a follow-up study', 'During a pilot study', 'Under a new grant']), opt(s.samples, (v) => `on ${v}`), r.pick([', I need to carry out', ', we need', ', we plan to run']), s.analysis, r.pick(['starting from raw FASTQ files.', '.', 'from the raw reads.']), ...detailParts(s, r), s.context, ask(r)),
+  (s, r) => sentence(r.pick(['', 'Some facts first:', 'Data status:', 'Where we are:', 'To start with the data:', 'Status update:']), s.context, r.pick(['The analysis I need is', 'What we need now is', 'Next we want', 'The plan is']), s.analysis, opt(s.samples, (v) => `for ${v}`), '.', ...detailParts(s, r), ask(r)),
+  (s, r) => sentence(r.pick(['Here is my situation:', 'In short:', 'Project summary:', 'The setup is as follows:', 'Summary of the study:', 'My situation is this:', 'A short overview:', 'Study outline:']), opt(s.samples, (v) => `we have ${v}`) ?? 'we have sequencing data', r.pick(['and need', 'that need', 'for']), s.analysis, '.', ...detailParts(s, r), s.context, ask(r)),
+  (s, r) => sentence(r.pick(['I am new to', 'I have not done', 'This is my first time running', 'Nobody in our group has done', 'Our lab has never run', 'Until now I have never run', 'Coming from wet-lab work, I have not run']), s.analysisShort, r.pick(['and have', 'but I have', 'and we have']), opt(s.samples, (v) => v) ?? 'some data', '.', ...detailParts(s, r), s.context, r.pick(['Could you set up the whole', 'Can you prepare the', 'Please build the full']), s.analysisShort, r.pick(['pipeline for me?', 'workflow for me?', 'pipeline?'])),
+  (s, r) => sentence(r.pick(['After sequencing', 'Having sequenced', 'Now that we have sequenced', 'Once we had sequenced', 'Since we finished sequencing', 'With sequencing done on']), opt(s.samples, (v) => v) ?? 'our samples', r.pick([', we want to proceed with', ', the next step is', ', we need']), s.analysis, '.', ...detailParts(s, r), s.context, ask(r)),
 ];
 
 /** Edge cases: terse, odd order, lowercase or shouted; typos are added afterwards. */
 const edgeCase: Frame[] = [
-  (s) => list(' ', s.analysisShort, s.organism, s.tissue, s.cellType, s.comparison, s.tools).toLowerCase(),
-  (s) => list(' ', 'need', s.analysisShort, opt(list(' ', s.organism, s.tissue, s.cellType) || null, (v) => `for ${v}`), s.comparison, s.tools, 'thx'),
-  (s) => `${list(' ', list(' ', s.organism, s.tissue, s.cellType), '->', s.analysisShort, s.tools)}??`,
-  (s) => list(' ', 'uh', s.analysis, 'i think?', s.organism, s.tissue, s.cellType, s.layout, s.comparison),
-  (s) => list(' ', s.analysisShort.toUpperCase(), s.organism?.toUpperCase(), s.tissue, s.cellType, s.comparison, s.tools),
-  (s) => list(' ', 'pls', s.analysisShort, s.organism, s.tissue, s.cellType, s.tools, s.constraints, 'thx'),
-  (s) => list(' ', 'how do i', s.analysisShort, s.organism, s.tissue, s.cellType, s.comparison, s.tools).toLowerCase(),
-  (s) => list(' / ', s.analysis, s.organism, list(' ', s.tissue, s.cellType), s.layout, s.comparison, s.tools),
-  (s) => list(' ', 'workflow', s.analysisShort, s.organism, s.tissue, s.cellType, opt(s.tools, (v) => `w/ ${v}`), s.comparison, s.constraints),
-  (s) => list(' ', s.organism, s.analysis, s.tissue, s.cellType, 'data', s.comparison, s.tools),
-  (s) => list(' ', 'is it possible to do', s.analysisShort, opt(list(' ', s.organism, s.tissue, s.cellType) || null, (v) => `on ${v}`), s.comparison, s.tools, s.constraints, 'or not'),
-  (s) => list(' ', '#', s.analysisShort, s.organism, s.tissue, s.cellType, s.layout, s.tools, s.constraints),
+  (s) => terse(s.analysisShort, s.organism, s.tissue, s.cellType, vs(s), s.tools).toLowerCase(),
+  (s) => terse('need', s.analysisShort, opt(terse(s.organism, s.tissue, s.cellType) || null, (v) => `for ${v}`), vs(s), s.tools, 'thx'),
+  (s) => `${terse(terse(s.organism, s.tissue, s.cellType), '->', s.analysisShort, s.tools)}??`,
+  (s) => terse('uh', s.analysis, 'i think?', s.organism, s.tissue, s.cellType, s.layout, vs(s)),
+  (s) => terse(s.analysisShort.toUpperCase(), s.organism?.toUpperCase(), s.tissue, s.cellType, vs(s), s.tools),
+  (s) => terse('pls', s.analysisShort, s.organism, s.tissue, s.cellType, s.tools, s.constraints, 'thx'),
+  (s) => terse('how do i', s.analysisShort, s.organism, s.tissue, s.cellType, vs(s), s.tools).toLowerCase(),
+  (s) => list(' / ', s.analysis, s.organism, terse(s.tissue, s.cellType), s.layout, s.comparison, s.tools),
+  (s) => terse('workflow', s.analysisShort, s.organism, s.tissue, s.cellType, opt(s.tools, (v) => `w/ ${v}`), vs(s), s.constraints),
+  (s) => terse(s.organism, s.analysis, s.tissue, s.cellType, 'data', vs(s), s.tools),
+  (s) => terse('is it possible to do', s.analysisShort, opt(terse(s.organism, s.tissue, s.cellType) || null, (v) => `on ${v}`), vs(s), s.tools, s.constraints, 'or not'),
+  (s) => terse('#', s.analysisShort, s.organism, s.tissue, s.cellType, s.layout, s.tools, s.constraints),
 ];
 
 export const FRAMES: Record<VariationStyle, Frame[]> = {

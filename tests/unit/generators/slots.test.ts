@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseIntent } from '../../../src-main/intent-parser';
+import { finish, sentence } from '../../../src-main/generators/slots';
 import { loadKnowledge } from '../../../src-main/knowledge/load';
 
 const kb = loadKnowledge();
@@ -12,6 +13,28 @@ describe('analysis slot phrases in compatibility.yaml', () => {
         const i = parseIntent(phrase, kb);
         const extra = [i.requested_tools.length > 0 && 'tools', i.organism && 'organism', i.tissue && 'tissue', i.cell_type && 'cell type', i.comparison && 'comparison', i.constraints.length > 0 && 'constraints'].filter(Boolean);
         if (i.analysis_type !== type || extra.length > 0) problems.push(`${type}: '${phrase}' -> ${i.analysis_type} ${extra.join(' ')}`);
+      }
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('sentence()', () => {
+  it('leaves no separator around a missing part', () => {
+    expect(sentence('need ChIP-seq', '- comparing treated vs control -', '- has to run without Docker', '- thoughts?')).toBe('need ChIP-seq - comparing treated vs control - has to run without Docker - thoughts?');
+    expect(finish(sentence('could you whip up a 16S pipeline', ', want to compare treated vs control,', ''))).toBe('could you whip up a 16S pipeline, want to compare treated vs control');
+    expect(sentence('a 16S pipeline', sentence(', comparing treated vs control,'), 'cheers')).toBe('a 16S pipeline, comparing treated vs control, cheers');
+    expect(sentence('compare treated vs control,', ':)')).toBe('compare treated vs control :)');
+    expect(sentence('my PI wants Hi-C', '- comparing knockout vs wildtype -', ', can you help?')).toBe('my PI wants Hi-C - comparing knockout vs wildtype, can you help?');
+  });
+});
+
+describe('context sentences in compatibility.yaml', () => {
+  it('state nothing the parser reads as a tool, constraint, organism, sample, comparison or layout', () => {
+    const problems: string[] = [];
+    for (const [platform, list] of Object.entries(kb.compatibility.tables.platforms))
+      for (const text of list) {
+        const i = parseIntent(text, kb);
+        if (i.requested_tools.length > 0 || i.constraints.length > 0 || i.organism || i.tissue || i.cell_type || i.comparison || i.read_layout !== 'unknown') problems.push(`${platform}: ${text}`);
       }
     expect(problems).toEqual([]);
   });
