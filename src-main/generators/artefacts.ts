@@ -74,7 +74,7 @@ export function findArtefacts(text: string, names: ReadonlySet<string> = new Set
     if (/^(sc|sn|m|mi|micro|pi|lnc|si|sg|nc|t|r|circ|i|ds|ss|c|g)(RNA|DNA)/.test(w) || /^[A-Z][a-z]+[A-Z][a-z]+$/.test(w)) continue;
     if (/[A-Z]{2,}[a-z]+[A-Z]+/.test(w) || /^[a-z]{2,}[A-Z]/.test(w)) out.push({ kind: 'mixed_case_typo', match: w });
   }
-  for (const m of text.matchAll(new RegExp(`\\b(?:${DOING})\\s+(?:${NOT_NOUNS})\\b(?!\\s+(?:variants|genes|peaks|reads|the|a|an|cells)\\b)|\\b(?:a|an)\\s+(?:[\\w-]+\\s+)?(?:${NOT_NOUNS})\\s+(?:pipeline|workflow)\\b`, 'gi')))
+  for (const m of text.matchAll(new RegExp(`\\b(?:${DOING})\\s+(?:${NOT_NOUNS})\\b(?!\\s+(?:variants|genes|peaks|reads|the|a|an|cells|genomes?)\\b)|\\b(?:a|an)\\s+(?:[\\w-]+\\s+)?(?:${NOT_NOUNS})\\s+(?:pipeline|workflow)\\b`, 'gi')))
     out.push({ kind: 'not_noun_phrase', match: m[0] });
   for (const m of text.matchAll(/\b(?:run|runs|work|be)\s+(?:that|which)\s+\w+/gi)) out.push({ kind: 'slot_misfit', match: m[0] });
   for (const m of text.matchAll(/\b(?:studying|comparing|using|contrasting|requires?|prefer|analy[sz]e|perform|employing)\s*[.?!;]/gi))

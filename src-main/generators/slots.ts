@@ -116,7 +116,8 @@ export function buildSlots(intent: Intent, kb: Knowledge, rng: Rng): Slots {
     samples,
     layout: LAYOUT_PHRASES[intent.read_layout] ? rng.pick(LAYOUT_PHRASES[intent.read_layout]!) : null,
     strand: STRAND_PHRASES[intent.strandedness] ? rng.pick(STRAND_PHRASES[intent.strandedness]!) : null,
-    comparison: intent.comparison ? intent.comparison.description || intent.comparison.groups.join(' vs ') : null,
+    // the parser reads each of these joiners back as the same two groups
+    comparison: intent.comparison ? intent.comparison.groups.join(` ${rng.pick(['vs', 'vs', 'vs.', 'versus', 'against'])} `) : null,
     tools: toolNames.length ? toolNames.join(rng.chance(0.5) ? ' and ' : ', ') : null,
     constraints: intent.constraints.length
       ? intent.constraints.map((c) => (CONSTRAINT_PHRASES[c] ? rng.pick(CONSTRAINT_PHRASES[c]!) : c.replace(/_/g, ' '))).join(' and ')

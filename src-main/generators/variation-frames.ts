@@ -42,6 +42,42 @@ function formalEnd(lead: string, r: Rng): string {
   return /^(could|would|can|please could)/i.test(lead) ? '?' : r.pick(['.', '.', '. Thank you.', '. Thank you in advance.', '. Many thanks.']);
 }
 
+/**
+ * Further frames, one per group of lead-ins that share a form: 'workflow' leads take "a ... pipeline for
+ * <analysis>", 'analysis' leads take the analysis noun phrase directly. Questions end with '?'.
+ */
+type Form = 'workflow' | 'analysis';
+const FORMAL_MORE: [Form, string[]][] = [
+  ['workflow', ['May I request', 'I am writing to request', 'On behalf of our group, I request']],
+  ['workflow', ['Our department requires', 'Our facility needs', 'The laboratory would benefit from']],
+  ['workflow', ['We are seeking', 'I am seeking', 'It would be helpful to have']],
+  ['workflow', ['Would it be possible to obtain', 'Is it possible to receive', 'Could we receive']],
+  ['workflow', ['Please prepare', 'Kindly draft', 'Please assemble']],
+  ['analysis', ['This request concerns', 'The task at hand is', 'This project requires']],
+  ['analysis', ['Our analysis plan includes', 'The study design calls for', 'The protocol foresees']],
+  ['analysis', ['Your help is requested with', 'Kindly assist with', 'I seek guidance on implementing']],
+  ['analysis', ['Could a workflow be provided for', 'Is there a recommended workflow for', 'Can a pipeline be set up for']],
+  ['analysis', ['We are preparing to run', 'Our next step is', 'The lab plans', 'I have been asked to run']],
+];
+const CASUAL_MORE: [Form, string[]][] = [
+  ['analysis', ['ok i need to do', 'tryna run', 'gonna need', 'just need']],
+  ['analysis', ['wanna set up', 'could really use', 'idk how to set up', 'mind helping with']],
+  ['analysis', ['need some help with', 'working on', 'can we do', 'pls help me set up']],
+  ['analysis', ['looking for help with', 'trying to get', 'need ur help with', 'any way to automate']],
+  ['analysis', ['thinking of running', 'planning to run', 'about to start', 'is nextflow good for']],
+  ['workflow', ['anyone have', 'sketch me', 'write me', 'set me up with']],
+  ['workflow', ['the PI has asked for', 'a reviewer requested', 'my manager needs', 'our core wants to offer']],
+];
+const isQuestion = (lead: string) => /^(could|would|can|is|may|anyone|is nextflow)\b/i.test(lead);
+
+function moreFrames(table: [Form, string[]][], tail: (s: Slots, r: Rng) => string, close: (q: boolean, r: Rng) => string, casual: boolean): Frame[] {
+  return table.map(([form, leads]) => (s: Slots, r: Rng) => {
+    const lead = r.pick(leads);
+    const body = form === 'analysis' ? s.analysis : sentence(casual ? an(`${s.analysisShort} ${r.pick(['pipeline', 'workflow', 'nextflow pipeline', 'setup'])}`) : aWorkflow(r), r.pick(['for', 'for', 'to run', 'covering']), s.analysis);
+    return sentence(lead, body, tail(s, r), close(isQuestion(lead), r));
+  });
+}
+
 const formal: Frame[] = [
   // imperative: lead + verb + a workflow + for + analysis + tail
   (s, r) => {
@@ -127,9 +163,8 @@ const casual: Frame[] = [
   (s, r) =>
     sentence(
       r.pick(HI),
-      r.pick(['so I got some', 'just got back', 'we finally have', 'got my', 'sitting on some']),
+      r.pick(['so I got some', 'just got back some', 'we finally have', 'got my', 'sitting on some', 'collected some', 'have a pile of']),
       opt(s.samples, (v) => v) ?? 'data',
-      opt(s.layout, (v) => `(${v})`),
       r.pick(['and need', 'and want to do', '- need', ', now I need']),
       s.analysis,
       casualTail(s, r, false),
@@ -214,8 +249,8 @@ const edgeCase: Frame[] = [
 ];
 
 export const FRAMES: Record<VariationStyle, Frame[]> = {
-  formal,
-  casual,
+  formal: [...formal, ...moreFrames(FORMAL_MORE, formalTail, (q, r) => (q ? '?' : r.pick(['.', '.', '. Thank you.', '. Many thanks.'])), false)],
+  casual: [...casual, ...moreFrames(CASUAL_MORE, casualTail, (q, r) => sentence(q ? '?' : '', r.pick(BYE)), true)],
   minimal,
   detailed,
   edge_case: edgeCase,
