@@ -60,7 +60,7 @@ function plainNames(kb: Knowledge, id: string): string[] {
   if (!o) return [id];
   const first = o.common_names[0]!;
   // the singular common name, adjectives ("murine") and the scientific name: no plurals, builds or abbreviations
-  const names = o.common_names.filter((n) => n === first || (!(n.toLowerCase() in o.build_aliases) && !/[\d.]/.test(n) && !/s$/.test(n) && !/^(patient|elegans|thaliana|cerevisiae|danio|gallus|oryza|falciparum)$/.test(n)));
+  const names = o.common_names.filter((n) => n === first || (!(n.toLowerCase() in o.build_aliases) && !/[\d.]/.test(n) && !/s$/.test(n) && n !== 'mice' && !/^(patient|elegans|thaliana|cerevisiae|danio|gallus|oryza|falciparum)$/.test(n)));
   return [...names, first];
 }
 
@@ -94,7 +94,9 @@ function samplePhrases(intent: Intent, kb: Knowledge, rng: Rng): { sample: strin
   const phrase = source?.phrase ?? value;
   const sample = org ? `${org} ${phrase}` : phrase;
   const cells = source?.kind === 'cell_type' || source?.kind === 'cell_line';
-  return { sample, samples: cells ? sample : `${sample} ${rng.pick(['samples', 'samples', 'tissue', 'specimens'])}`.replace(/(microbiome|water|soil|stool|rhizosphere|wastewater) (tissue|specimens)$/, '$1 samples') };
+  // "tissue" only after an organ: not "blood tissue", "tumor biopsy tissue" or "soil tissue"
+  const organ = source?.kind === 'tissue' && !['blood', 'serum', 'tumor'].includes(source.id);
+  return { sample, samples: cells ? sample : `${sample} ${rng.pick(organ ? ['samples', 'samples', 'tissue', 'specimens'] : ['samples', 'samples', 'specimens'])}`.replace(/(microbiome|water|soil|stool|rhizosphere|wastewater|gut) specimens$/, '$1 samples') };
 }
 
 export function buildSlots(intent: Intent, kb: Knowledge, rng: Rng): Slots {
@@ -141,6 +143,8 @@ export function sentence(...parts: (string | null | undefined | false)[]): strin
     .replace(/\s+([,.?!;:)])/g, '$1')
     .replace(/([(])\s+/g, '$1')
     .replace(/,\s*,/g, ',')
+    .replace(/,\s*([;:])(?!\))/g, '$1')
+    .replace(/;\s*[,;]/g, ';')
     .replace(/\.\s*\./g, '.')
     .replace(/([,;:])\s*([.?!])/g, '$2')
     // dashes that set off a part: one between parts, none before a comma or stop or at the end

@@ -13,7 +13,8 @@ const keywords: Core = (q) => q.split(' ').filter((w) => w.length > 3).join(' ')
 const CORES: Record<VariationStyle, Core[]> = {
   formal: [(q) => q, (q) => q.charAt(0).toUpperCase() + q.slice(1)],
   casual: [(q) => q, (q) => q.toLowerCase()],
-  minimal: [keywords, (q) => q.toLowerCase(), (q) => q.split(' ').slice(-4).join(' '), (q) => q.split(' ').slice(0, 4).join(' '), (q) => keywords(q).toLowerCase()],
+  // whole requests or their content words: a cut after four words ('good morning into Italian') is no request
+  minimal: [keywords, (q) => q.toLowerCase(), (q) => keywords(q).toLowerCase()],
   detailed: [(q) => q],
   edge_case: [(q) => q.toLowerCase(), (q) => q.toUpperCase(), (q) => q, keywords],
 };

@@ -26,15 +26,15 @@ function aWorkflow(r: Rng): string {
 /** The slots after the analysis, each attached in one of several ways (formal register). */
 function formalTail(s: Slots, r: Rng, withSample = true): string {
   const middle = r.shuffle([
-    opt(s.layout, (v) => r.pick([`with ${v} reads`, `(${v} reads)`, `from ${v} libraries`, `on ${v} data`, `(${v} sequencing)`])),
+    opt(s.layout, (v) => r.pick([`with ${v} reads`, `(${v} reads)`, `from ${v} libraries`, `on ${v} data`, `(${v} sequencing)`, `; the reads are ${v}`, `, sequenced ${v},`, `(data: ${v})`])),
     opt(s.strand, (v) => r.pick([`from ${an(`${v} library`)}`, `with ${an(`${v} protocol`)}`, `(library: ${v})`, `(${v} library prep)`])),
-    opt(s.comparison, (v) => r.pick([`, comparing ${v},`, `, to contrast ${v},`, `, with the contrast ${v},`, `, for the ${v} comparison,`, `, evaluating ${v},`, `, contrasting ${v},`])),
-    opt(s.tools, (v) => r.pick([`, using ${v}`, `, with ${v}`, `, built on ${v}`, `, based on ${v}`, `, employing ${v}`, `, preferably with ${v}`, `, relying on ${v}`])),
+    opt(s.comparison, (v) => r.pick([`, comparing ${v},`, `, to contrast ${v},`, `, with the contrast ${v},`, `, for the ${v} comparison,`, `, evaluating ${v},`, `, contrasting ${v},`, `; the comparison is ${v};`, `(design: ${v})`])),
+    opt(s.tools, (v) => r.pick([`, using ${v}`, `, with ${v}`, `, built on ${v}`, `, based on ${v}`, `, employing ${v}`, `, preferably with ${v}`, `, relying on ${v}`, `; please include ${v}`, `, incorporating ${v}`, `, where ${v} should be used`])),
   ]);
   return sentence(
     withSample ? opt(s.samples, (v) => r.pick([`of ${v}`, `on ${v}`, `for ${v}`, `using ${v}`, `covering ${v}`])) : null,
     ...middle,
-    opt(s.constraints, (v) => r.pick([`; it must run ${v}`, `, running ${v}`, `; the run has to work ${v}`, `, and it should run ${v}`, `; everything must run ${v}`])),
+    opt(s.constraints, (v) => r.pick([`; it must run ${v}`, `, running ${v}`, `; the run has to work ${v}`, `, and it should run ${v}`, `; everything must run ${v}`, `. It is essential that it runs ${v}`, `; note that it has to run ${v}`])),
   );
 }
 
@@ -73,7 +73,13 @@ const isQuestion = (lead: string) => /^(could|would|can|is|may|anyone|is nextflo
 function moreFrames(table: [Form, string[]][], tail: (s: Slots, r: Rng) => string, close: (q: boolean, r: Rng) => string, casual: boolean): Frame[] {
   return table.map(([form, leads]) => (s: Slots, r: Rng) => {
     const lead = r.pick(leads);
-    const body = form === 'analysis' ? s.analysis : sentence(casual ? an(`${s.analysisShort} ${r.pick(['pipeline', 'workflow', 'nextflow pipeline', 'setup'])}`) : aWorkflow(r), r.pick(['for', 'for', 'to run', 'covering']), s.analysis);
+    // a short name already names the analysis ("a 16S pipeline"); a plain workflow takes the noun phrase
+    const body =
+      form === 'analysis'
+        ? s.analysis
+        : casual
+          ? an(`${s.analysisShort} ${r.pick(['pipeline', 'workflow', 'nextflow pipeline', 'setup'])}`)
+          : sentence(aWorkflow(r), r.pick(['for', 'for', 'to run']), s.analysis);
     return sentence(lead, body, tail(s, r), close(isQuestion(lead), r));
   });
 }
@@ -83,7 +89,7 @@ const formal: Frame[] = [
   (s, r) => {
     const lead = r.pick(FORMAL_LEAD);
     const verb = r.pick(VERB);
-    return sentence(lead ? `${lead} ${verb}` : cap(verb), aWorkflow(r), r.pick(['for', 'that performs', 'covering', 'to carry out']), s.analysis, formalTail(s, r), formalEnd(lead, r));
+    return sentence(lead ? `${lead} ${verb}` : cap(verb), aWorkflow(r), r.pick(['for', 'that performs', 'to carry out']), s.analysis, formalTail(s, r), formalEnd(lead, r));
   },
   (s, r) => {
     const lead = r.pick(FORMAL_LEAD);
@@ -143,15 +149,15 @@ const formal: Frame[] = [
 /** Casual register: the same slots, attached the way people type in chat. */
 function casualTail(s: Slots, r: Rng, withSample = true): string {
   const middle = r.shuffle([
-    opt(s.layout, (v) => r.pick([`- they're ${v}`, `(${v} reads)`, `, ${v} reads btw`, `, it's ${v}`, `, ${v} data`])),
+    opt(s.layout, (v) => r.pick([`- they're ${v}`, `(${v} reads)`, `, ${v} reads btw`, `, it's ${v}`, `, ${v} data`, `, all ${v}`, `(${v} fwiw)`, `, reads are ${v}`])),
     opt(s.strand, (v) => r.pick([`, library is ${v}`, `(${v})`, `, ${v} library`])),
-    opt(s.comparison, (v) => r.pick([`, and I wanna compare ${v},`, `- comparing ${v} -`, `, ${v} is the comparison,`, `, looking at ${v},`, `, want to compare ${v},`])),
-    opt(s.tools, (v) => r.pick([`- I'd like to use ${v}`, `, ideally with ${v}`, `, was thinking ${v}`, `, using ${v} if possible`, `, my PI likes ${v}`, `, we usually use ${v}`])),
+    opt(s.comparison, (v) => r.pick([`, and I wanna compare ${v},`, `- comparing ${v} -`, `, ${v} is the comparison,`, `, looking at ${v},`, `, want to compare ${v},`, `(${v})`, `, groups are ${v},`])),
+    opt(s.tools, (v) => r.pick([`- I'd like to use ${v}`, `, ideally with ${v}`, `, was thinking ${v}`, `, using ${v} if possible`, `, my PI likes ${v}`, `, we usually use ${v}`, `, prob with ${v}`, `, ${v} ideally`, `, keen on ${v}`, `, the lab swears by ${v}`])),
   ]);
   return sentence(
     withSample ? opt(s.samples, (v) => r.pick([`on my ${v}`, `for some ${v}`, `on our ${v}`, `for ${v}`, `with ${v}`])) : null,
     ...middle,
-    opt(s.constraints, (v) => r.pick([`, needs to run ${v}`, `- has to run ${v}`, `, gotta run ${v}`, `, should run ${v}`, `, it must run ${v}`])),
+    opt(s.constraints, (v) => r.pick([`, needs to run ${v}`, `- has to run ${v}`, `, gotta run ${v}`, `, should run ${v}`, `, it must run ${v}`, `, oh and it has to run ${v}`, `(must run ${v})`])),
   );
 }
 const HI = ['hey', 'hi', 'hey there,', 'yo', 'ok so', 'so', 'question:', 'hello!', 'um', 'heya', 'hiya', 'morning!', 'alright,', 'hey all,', '', '', ''];
@@ -200,15 +206,43 @@ const minimal: Frame[] = [
 
 /** Detailed: several sentences, one per part of the request, plus a remark on the data. */
 function detailParts(s: Slots, r: Rng): string[] {
-  return [
-    opt(s.layout, (v) => r.pick([`The libraries were sequenced ${v}.`, `Reads are ${v}.`, `Sequencing was ${v}.`, `We have ${v} reads.`])),
-    opt(s.strand, (v) => r.pick([`The library prep is ${v}.`, `The protocol is ${v}.`, `Libraries are ${v}.`])),
-    opt(s.comparison, (v) =>
-      r.pick([`Two conditions: ${v}.`, `We want to compare ${v}.`, `The design is ${v}.`, `Our contrast of interest is ${v}.`, `Samples fall into two groups, ${v}.`]),
+  const parts = [
+    opt(s.layout, (v) =>
+      r.pick([`The libraries were sequenced ${v}.`, `Reads are ${v}.`, `Sequencing was ${v}.`, `We have ${v} reads.`, `All runs were ${v}.`, `The reads are ${v} throughout.`, `Our data are ${v}.`, `Everything was sequenced ${v}.`]),
     ),
-    opt(s.tools, (v) => r.pick([`I would prefer to use ${v}.`, `Please build it around ${v}.`, `We are most familiar with ${v}.`, `A colleague suggested ${v}.`, `${v} should be part of it.`])),
-    opt(s.constraints, (v) => r.pick([`It has to run ${v}.`, `The pipeline should run ${v}.`, `Everything must run ${v}.`, `We can only run it ${v}.`])),
+    opt(s.strand, (v) => r.pick([`The library prep is ${v}.`, `The protocol is ${v}.`, `Libraries are ${v}.`, `The kit gives ${v} libraries.`, `We used ${an(`${v} protocol`)}.`])),
+    opt(s.comparison, (v) =>
+      r.pick([
+        `Two conditions: ${v}.`,
+        `We want to compare ${v}.`,
+        `The design is ${v}.`,
+        `Our contrast of interest is ${v}.`,
+        `Samples fall into two groups, ${v}.`,
+        `The groups are ${v}.`,
+        `What matters most is ${v}.`,
+        `The experiment has two arms: ${v}.`,
+        `We are interested in ${v}.`,
+      ]),
+    ),
+    opt(s.tools, (v) =>
+      r.pick([
+        `I would prefer to use ${v}.`,
+        `Please build it around ${v}.`,
+        `We are most familiar with ${v}.`,
+        `A colleague suggested ${v}.`,
+        `${v} should be part of it.`,
+        `Our group has experience with ${v}.`,
+        `We would like to keep ${v} in it.`,
+        `If possible, include ${v}.`,
+        `The previous student used ${v}.`,
+      ]),
+    ),
+    opt(s.constraints, (v) =>
+      r.pick([`It has to run ${v}.`, `The pipeline should run ${v}.`, `Everything must run ${v}.`, `Our setup means it must run ${v}.`, `It needs to run ${v}.`, `Please make it run ${v}.`]),
+    ),
   ].filter((x): x is string => x !== null);
+  // the facts of a request come in no fixed order
+  return r.shuffle(parts);
 }
 /** The closing request of a detailed query, composed of parts so the closings do not repeat one sentence. */
 function ask(r: Rng): string {
@@ -224,7 +258,7 @@ function ask(r: Rng): string {
 const detailed: Frame[] = [
   (s, r) => sentence(r.pick(['I am working on a project that involves', 'My current project involves', 'Our lab is starting', 'We are setting up', 'My thesis project needs', 'Our group is planning', 'This semester I am doing', 'Right now my project involves', 'Our consortium is starting', 'The lab I joined does']), s.analysis, opt(s.samples, (v) => `with ${v}`), '.', ...detailParts(s, r), s.context, ask(r)),
   (s, r) => sentence(r.pick(['Context:', 'Background:', 'Some background:', 'A bit of context:', 'First, some context:', 'Setting the scene:', 'For context:', 'Brief background:']), s.context, r.pick(['Goal:', 'Request:', 'What I need:', 'Aim:']), s.analysis, opt(s.samples, (v) => `of ${v}`), '.', ...detailParts(s, r), ask(r)),
-  (s, r) => sentence(r.pick(['Our lab generated', 'We recently sequenced', 'The core facility returned', 'Our collaborators sent us', 'We just received', 'Last month we sequenced', 'My colleague handed me', 'A sequencing provider delivered', 'Two weeks ago we got', 'Our sequencing core produced']), opt(s.samples, (v) => v) ?? 'new data', r.pick(['and we need', 'and now need', 'and would like']), s.analysis, '.', ...detailParts(s, r), s.context, ask(r)),
+  (s, r) => sentence(r.pick(['Our lab generated', 'We recently sequenced', 'The core facility returned', 'Our collaborators sent us', 'We just received', 'Last month we sequenced', 'My colleague handed me', 'A sequencing provider delivered', 'Two weeks ago we got', 'Our sequencing core produced']), opt(s.samples, (v) => v) ?? 'new data', r.pick(['and we need', 'and now we need', 'and we would like']), s.analysis, '.', ...detailParts(s, r), s.context, ask(r)),
   (s, r) => sentence(r.pick(['For a study', 'For a grant project', 'In our experiment', 'As part of a pilot', 'Within a collaborative project', 'In a follow-up study', 'During a pilot study', 'Under a new grant']), opt(s.samples, (v) => `on ${v}`), r.pick([', I need to carry out', ', we need', ', we plan to run']), s.analysis, r.pick(['starting from raw FASTQ files.', '.', 'from the raw reads.']), ...detailParts(s, r), s.context, ask(r)),
   (s, r) => sentence(r.pick(['', 'Some facts first:', 'Data status:', 'Where we are:', 'To start with the data:', 'Status update:']), s.context, r.pick(['The analysis I need is', 'What we need now is', 'Next we want', 'The plan is']), s.analysis, opt(s.samples, (v) => `for ${v}`), '.', ...detailParts(s, r), ask(r)),
   (s, r) => sentence(r.pick(['Here is my situation:', 'In short:', 'Project summary:', 'The setup is as follows:', 'Summary of the study:', 'My situation is this:', 'A short overview:', 'Study outline:']), opt(s.samples, (v) => `we have ${v}`) ?? 'we have sequencing data', r.pick(['and need', 'that need', 'for']), s.analysis, '.', ...detailParts(s, r), s.context, ask(r)),

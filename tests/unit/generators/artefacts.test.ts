@@ -20,6 +20,7 @@ describe('the query artefact detector', () => {
       ['Nanopore assembly of yeast. The libraries were sequenced on an Illumina NovaSeq 6000.', ['platform_conflict short-read and long-read platform in one request']],
       ['Please generate a workflow for ChIP-seq with .', ['empty_slot .', 'dangling_preposition with .']],
       ['Implement ATAC-seq for () in Nextflow.', ['empty_slot ()']],
+      ['16S of pig stool samples, with the contrast treated vs. control,; the run has to work using conda.', ['empty_slot ,;']],
     ];
     for (const [text, expected] of cases) expect(kinds(text), text).toEqual(expected);
   });
