@@ -140,7 +140,7 @@ export function sentence(...parts: (string | null | undefined | false)[]): strin
   return parts
     .filter((p): p is string => typeof p === 'string' && p.trim().length > 0)
     .join(' ')
-    .replace(/\s+([,.?!;:)])/g, '$1')
+    .replace(/\s+([,.?!;)]|:(?!\)))/g, '$1')
     .replace(/([(])\s+/g, '$1')
     .replace(/,\s*,/g, ',')
     .replace(/,\s*([;:])(?!\))/g, '$1')

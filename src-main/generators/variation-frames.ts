@@ -32,7 +32,7 @@ function formalTail(s: Slots, r: Rng, withSample = true): string {
     opt(s.tools, (v) => r.pick([`, using ${v}`, `, with ${v}`, `, built on ${v}`, `, based on ${v}`, `, employing ${v}`, `, preferably with ${v}`, `, relying on ${v}`, `; please include ${v}`, `, incorporating ${v}`, `, where ${v} should be used`])),
   ]);
   return sentence(
-    withSample ? opt(s.samples, (v) => r.pick([`of ${v}`, `on ${v}`, `for ${v}`, `using ${v}`, `covering ${v}`])) : null,
+    withSample ? opt(s.samples, (v) => r.pick([`of ${v}`, `on ${v}`, `for ${v}`, `using ${v}`])) : null,
     ...middle,
     opt(s.constraints, (v) => r.pick([`; it must run ${v}`, `, running ${v}`, `; the run has to work ${v}`, `, and it should run ${v}`, `; everything must run ${v}`, `. It is essential that it runs ${v}`, `; note that it has to run ${v}`])),
   );

@@ -24,6 +24,8 @@ describe('sentence()', () => {
     expect(finish(sentence('could you whip up a 16S pipeline', ', want to compare treated vs control,', ''))).toBe('could you whip up a 16S pipeline, want to compare treated vs control');
     expect(sentence('a 16S pipeline', sentence(', comparing treated vs control,'), 'cheers')).toBe('a 16S pipeline, comparing treated vs control, cheers');
     expect(sentence('compare treated vs control,', ':)')).toBe('compare treated vs control :)');
+    expect(sentence('a 16S pipeline for cattle gut samples', ':)')).toBe('a 16S pipeline for cattle gut samples :)');
+    expect(sentence('Request', ': a 16S pipeline')).toBe('Request: a 16S pipeline');
     expect(sentence('my PI wants Hi-C', '- comparing knockout vs wildtype -', ', can you help?')).toBe('my PI wants Hi-C - comparing knockout vs wildtype, can you help?');
   });
 });
