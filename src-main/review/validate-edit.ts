@@ -31,7 +31,8 @@ export function validateEdit(kind: ExampleKind, output: ExampleOutput, kb: Knowl
   }
   const intent = output.intent;
   if (intent) {
-    if (!kb.analysisTypeById.has(intent.analysis_type)) add('intent.analysis_type', `unknown analysis type '${intent.analysis_type}'`);
+    // 'unknown' is the analysis of off-topic and vague requests, a valid target
+    if (intent.analysis_type !== 'unknown' && !kb.analysisTypeById.has(intent.analysis_type)) add('intent.analysis_type', `unknown analysis type '${intent.analysis_type}'`);
     if (intent.organism) {
       const org = kb.organismById.get(intent.organism.id);
       if (!org) add('intent.organism.id', `unknown organism '${intent.organism.id}'`);
