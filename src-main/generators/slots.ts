@@ -76,10 +76,17 @@ function withNumbers(sentence: string, rng: Rng): string {
     .replace(/\bAbout 200 sequences\b/, `About ${rng.pick([40, 80, 120, 200, 350, 600])} sequences`);
 }
 
-function context(intent: Intent, kb: Knowledge, rng: Rng): string {
+/** Whether a text names a platform other than `platform` (platform_names in compatibility.yaml). */
+function namesOtherPlatform(kb: Knowledge, platform: string, text: string): boolean {
+  return Object.entries(kb.compatibility.tables.platform_names).some(
+    ([p, words]) => p !== platform && words.some((w) => new RegExp(`\\b${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i').test(text)),
+  );
+}
+
+function context(intent: Intent, kb: Knowledge, rng: Rng, platform: string | undefined): string {
   const t = kb.compatibility.tables;
   const entry = t.analyses[intent.analysis_type];
-  const own = (entry?.platforms ?? []).flatMap((p) => t.platforms[p] ?? []);
+  const own = (platform ? [platform] : (entry?.platforms ?? [])).flatMap((p) => t.platforms[p] ?? []);
   // the assay's own platform most of the time, a general remark otherwise
   const pool = own.length > 0 && rng.chance(0.7) ? own : (t.platforms.generic ?? own);
   return withNumbers(rng.pick(pool), rng);
@@ -103,13 +110,18 @@ export function buildSlots(intent: Intent, kb: Knowledge, rng: Rng): Slots {
   const entry = kb.compatibility.tables.analyses[intent.analysis_type];
   // a type without a compatibility entry (none today) falls back to the parser-clean keywords
   const fallback = entry ? [] : analysisPhrases(kb, intent.analysis_type);
+  // one platform per query: its phrases and context sentences name no other (ONT or PacBio, not both)
+  const platform = entry && entry.platforms.length > 1 ? rng.pick(entry.platforms) : entry?.platforms[0];
+  const fits = (p: string) => platform === undefined || !namesOtherPlatform(kb, platform, p);
+  const nouns = (entry?.phrases ?? []).filter(fits);
+  const shorts = (entry?.short ?? []).filter(fits);
   const org = intent.organism ? kb.organismById.get(intent.organism.id) : undefined;
   const common = org ? rng.pick(org.common_names) : (intent.organism?.id ?? null);
   const toolNames = intent.requested_tools.map((id) => kb.toolById.get(id)?.name ?? id);
   const { sample, samples } = samplePhrases(intent, kb, rng);
   return {
-    analysis: rng.pick(entry?.phrases ?? fallback),
-    analysisShort: rng.pick(entry?.short ?? fallback),
+    analysis: rng.pick(nouns.length > 0 ? nouns : (entry?.phrases ?? fallback)),
+    analysisShort: rng.pick(shorts.length > 0 ? shorts : (entry?.short ?? fallback)),
     organism: common,
     organismFormal: org ? `${org.scientific_name} (${org.genome_build})` : common,
     tissue: intent.tissue,
@@ -124,7 +136,7 @@ export function buildSlots(intent: Intent, kb: Knowledge, rng: Rng): Slots {
     constraints: intent.constraints.length
       ? intent.constraints.map((c) => (CONSTRAINT_PHRASES[c] ? rng.pick(CONSTRAINT_PHRASES[c]!) : c.replace(/_/g, ' '))).join(' and ')
       : null,
-    context: context(intent, kb, rng),
+    context: context(intent, kb, rng, platform),
   };
 }
 

@@ -45,6 +45,8 @@ export const CompatibilitySchema = z.object({
   sample_sets: z.record(Id, z.array(z.string()).min(1)),
   designs: z.array(DesignSchema).min(1),
   platforms: z.record(Id, z.array(z.string().min(10)).min(1)),
+  /** words that name a platform: a query naming one gets no phrase or context sentence naming another */
+  platform_names: z.record(Id, z.array(z.string().min(2)).min(1)).default({}),
   off_topic: z.array(z.object({ seed: z.string().regex(/^gq_\d{3}$/), request: z.string().min(5) })).min(1),
   analyses: z.record(Id, AnalysisCompatSchema),
 });
@@ -90,6 +92,7 @@ export function checkCompatibility(
   }
   for (const o of t.off_topic) if (!known.goldenIds.has(o.seed)) problems.push(`${file}: off_topic: seed '${o.seed}' is not a golden query`);
   for (const type of known.analysisTypes) if (!(type in t.analyses)) problems.push(`${file}: analyses: no entry for analysis type '${type}'`);
+  for (const p of Object.keys(t.platform_names)) if (!(p in t.platforms)) problems.push(`${file}: platform_names.${p}: no such platform in platforms`);
   for (const [type, a] of Object.entries(t.analyses)) {
     const where = `analyses.${type}`;
     if (!known.analysisTypes.has(type)) problems.push(`${file}: ${where}: '${type}' is not in analysis_types.yaml`);
