@@ -81,7 +81,7 @@ export function findArtefacts(text: string, names: ReadonlySet<string> = new Set
     out.push({ kind: 'missing_object', match: m[0] });
   if (/\b(?:illumina|novaseq|nextseq|miseq|hiseq)\b/i.test(text) && /\b(?:nanopore|pacbio|promethion|minion|gridion|hifi|revio)\b/i.test(text))
     out.push({ kind: 'platform_conflict', match: 'short-read and long-read platform in one request' });
-  if (/\b(?:nanopore|ONT|minion|promethion|gridion)\b/i.test(text) && /\b(?:pacbio|hifi|revio|smrt)\b/i.test(text))
+  if (/\b(?:nanopore|ONT|minion|promethion|gridion|medaka)\b/i.test(text) && /\b(?:pacbio|hifi|revio|smrt)\b/i.test(text))
     out.push({ kind: 'platform_conflict', match: 'Oxford Nanopore and PacBio in one request' });
   return out;
 }

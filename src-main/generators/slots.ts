@@ -111,7 +111,10 @@ export function buildSlots(intent: Intent, kb: Knowledge, rng: Rng): Slots {
   // a type without a compatibility entry (none today) falls back to the parser-clean keywords
   const fallback = entry ? [] : analysisPhrases(kb, intent.analysis_type);
   // one platform per query: its phrases and context sentences name no other (ONT or PacBio, not both)
-  const platform = entry && entry.platforms.length > 1 ? rng.pick(entry.platforms) : entry?.platforms[0];
+  // (a requested tool of one platform, such as Medaka, decides it)
+  const named = intent.requested_tools.map((id) => kb.toolById.get(id)?.name ?? id).join(' ');
+  const candidates = (entry?.platforms ?? []).filter((p) => !namesOtherPlatform(kb, p, named));
+  const platform = candidates.length > 0 ? rng.pick(candidates) : entry?.platforms[0];
   const fits = (p: string) => platform === undefined || !namesOtherPlatform(kb, platform, p);
   const nouns = (entry?.phrases ?? []).filter(fits);
   const shorts = (entry?.short ?? []).filter(fits);

@@ -161,7 +161,7 @@ function casualTail(s: Slots, r: Rng, withSample = true): string {
   );
 }
 const HI = ['hey', 'hi', 'hey there,', 'yo', 'ok so', 'so', 'question:', 'hello!', 'um', 'heya', 'hiya', 'morning!', 'alright,', 'hey all,', '', '', ''];
-const BYE = ['', 'thanks!', 'thx', 'cheers', 'any ideas?', 'pls', 'ty!', 'thanks a lot', '- thoughts?', ':)', 'much appreciated'];
+const BYE = ['', 'thanks!', 'thx', 'cheers', 'any ideas?', 'pls', 'ty!', 'thanks a lot', 'thoughts?', ':)', 'much appreciated'];
 
 const casual: Frame[] = [
   (s, r) => sentence(r.pick(HI), r.pick(['can you help me run', 'could you help me with', 'can u set up', 'wanna do', 'need to run', 'gotta do', 'trying to run', 'how do I run', 'looking to do']), s.analysis, casualTail(s, r), r.pick(['?', '', '.']), r.pick(BYE)),

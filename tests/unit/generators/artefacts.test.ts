@@ -19,6 +19,7 @@ describe('the query artefact detector', () => {
       ['Please perform integrate on human liver samples.', ['not_noun_phrase perform integrate']],
       ['Nanopore assembly of yeast. The libraries were sequenced on an Illumina NovaSeq 6000.', ['platform_conflict short-read and long-read platform in one request']],
       ['Until now I have never run ONT variant calling. The HiFi reads have a median length of about 15 kb.', ['platform_conflict Oxford Nanopore and PacBio in one request']],
+      ['Can a pipeline be set up for HiFi variant calling for murine blood samples, with Medaka and Clair3?', ['platform_conflict Oxford Nanopore and PacBio in one request']],
       ['Please generate a workflow for ChIP-seq with .', ['empty_slot .', 'dangling_preposition with .']],
       ['Implement ATAC-seq for () in Nextflow.', ['empty_slot ()']],
       ['16S of pig stool samples, with the contrast treated vs. control,; the run has to work using conda.', ['empty_slot ,;']],
