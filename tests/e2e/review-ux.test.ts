@@ -22,7 +22,8 @@ describe('review experience in headless Chromium', () => {
       .get(id) as { action: string; payload: string } | undefined;
 
   beforeAll(async () => {
-    const gen = await runCli(['generate', '--kind', 'query_variation', '--count', '1000', '--db', dbPath]);
+    // 3,000: round-trip mismatches are rare now (about 1 in 100 variations, mostly typo'd edge cases)
+    const gen = await runCli(['generate', '--kind', 'query_variation', '--count', '3000', '--db', dbPath]);
     expect(gen.code).toBe(0);
     // a queue of exactly four items, each with a round-trip mismatch
     const rw = new Database(dbPath);
