@@ -2,6 +2,7 @@ import { LLM_API_KEY } from '../app/secret-store';
 import { SCHEMA_VERSION } from '../store/migrations';
 import { APP_VERSION } from '../app/version';
 import { jobViews } from '../jobs/job-view';
+import { testLlmConnection } from '../llm/test-connection';
 import { startedJobReply } from './job-reply';
 import type { PartHandlers } from './types';
 
@@ -23,5 +24,9 @@ export const coreHandlers = {
     ctx.settings.set('llm', rest);
     if (apiKey) ctx.secrets.set(LLM_API_KEY, apiKey);
     return { ok: true as const };
+  },
+  'settings.testLlm': (req, ctx) => {
+    const apiKey = req.apiKey || ctx.secrets.get(LLM_API_KEY) || undefined;
+    return testLlmConnection({ baseURL: req.baseURL, model: req.model, timeoutMs: req.timeoutMs, ...(apiKey ? { apiKey } : {}) });
   },
 } satisfies PartHandlers;

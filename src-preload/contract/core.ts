@@ -49,6 +49,23 @@ export type AppEvent = z.infer<typeof AppEventSchema>;
 
 const Empty = z.object({}).strict();
 
+/** What "Test connection" found at an endpoint's model list (GET <baseURL>/models). */
+export const LlmConnectionTestSchema = z.object({
+  ok: z.boolean(),
+  /** the exact URL asked */
+  url: z.string(),
+  /** HTTP status; null when no answer came (refused, timeout, DNS) */
+  status: z.number().int().nullable(),
+  latencyMs: z.number().int().nonnegative(),
+  /** model ids the endpoint serves, in its order */
+  models: z.array(z.string()),
+  /** whether the model named in the form is among them */
+  modelServed: z.boolean(),
+  /** why it failed, naming the URL; null when ok */
+  error: z.string().nullable(),
+});
+export type LlmConnectionTest = z.infer<typeof LlmConnectionTestSchema>;
+
 export const coreChannels = {
   'app.info': channel(
     Empty,
@@ -90,5 +107,15 @@ export const coreChannels = {
       apiKey: z.string().max(500).optional(),
     }),
     z.object({ ok: z.literal(true) }),
+  ),
+  /** asks the endpoint in the form (not yet saved) for its model list; the stored key is used when none is given */
+  'settings.testLlm': channel(
+    z.object({
+      baseURL: z.string().url().max(500),
+      model: z.string().max(200),
+      timeoutMs: z.number().int().min(100).max(600_000),
+      apiKey: z.string().max(500).optional(),
+    }),
+    LlmConnectionTestSchema,
   ),
 };

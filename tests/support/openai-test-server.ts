@@ -22,6 +22,8 @@ export interface OpenAiTestServerOptions {
   faults?: Fault[];
   /** a fault chosen from the request itself (e.g. per prompt and attempt), applied before the queued ones */
   faultFor?: (body: ChatRequestBody) => Fault | undefined;
+  /** model ids GET /v1/models lists, in this order (default: one, 'test-model') */
+  models?: string[];
 }
 
 /** Deterministic token counts so tests can assert exact usage: whitespace-separated words. */
@@ -44,11 +46,18 @@ export class OpenAiTestServer {
   private readonly respond: (body: ChatRequestBody) => string;
   private readonly faultFor: ((body: ChatRequestBody) => Fault | undefined) | undefined;
   private nextId = 1;
+  /** model ids GET /v1/models lists; tests may change it */
+  models: string[];
+  /** GET /v1/models requests seen, with their Authorization header */
+  readonly modelRequests: { authorization: string | null }[] = [];
+  /** when set, GET /v1/models answers this HTTP error status instead of the list */
+  modelsStatus: number | null = null;
 
   constructor(opts: OpenAiTestServerOptions) {
     this.respond = opts.respond;
     this.faults = [...(opts.faults ?? [])];
     this.faultFor = opts.faultFor;
+    this.models = [...(opts.models ?? ['test-model'])];
     this.server = http.createServer((req, res) => {
       void this.handle(req, res);
     });
@@ -82,6 +91,15 @@ export class OpenAiTestServer {
   }
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    if (req.method === 'GET' && req.url === '/v1/models') {
+      this.modelRequests.push({ authorization: req.headers.authorization ?? null });
+      if (this.modelsStatus !== null) {
+        sendJson(res, this.modelsStatus, { error: { message: `status ${this.modelsStatus}`, type: 'test_fault' } });
+        return;
+      }
+      sendJson(res, 200, { object: 'list', data: this.models.map((id) => ({ id, object: 'model', created: 0, owned_by: 'biotrain-tests' })) });
+      return;
+    }
     if (req.method !== 'POST' || req.url !== '/v1/chat/completions') {
       sendJson(res, 404, { error: { message: `no route ${req.method} ${req.url}`, type: 'not_found' } });
       return;

@@ -1,4 +1,5 @@
 import { type FormEvent, useEffect, useState } from 'react';
+import type { LlmConnectionTest } from '../../../src-preload/contract/core';
 import { call } from '../api/client';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { useApi } from '../hooks/useApi';
@@ -34,6 +35,8 @@ export function Settings() {
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  const [test, setTest] = useState<LlmConnectionTest | null>(null);
+  const [testing, setTesting] = useState(false);
   const desktop = typeof window.api !== 'undefined';
 
   useEffect(() => {
@@ -44,6 +47,7 @@ export function Settings() {
 
   const set = (patch: Partial<Form>) => {
     setSaved(null);
+    if ('baseURL' in patch || 'apiKey' in patch) setTest(null);
     setForm((f) => (f ? { ...f, ...patch } : f));
   };
 
@@ -70,6 +74,30 @@ export function Settings() {
       setError(`Could not save: ${(err as Error).message}`);
     } finally {
       setSaving(false);
+    }
+  };
+
+  /** asks the endpoint in the form (saved or not) for its model list */
+  const testConnection = async () => {
+    if (!form) return;
+    const problem = validate(form);
+    if (problem) return setError(problem);
+    setError(null);
+    setTest(null);
+    setTesting(true);
+    try {
+      setTest(
+        await call('settings.testLlm', {
+          baseURL: form.baseURL.trim(),
+          model: form.model.trim(),
+          timeoutMs: Math.round(Number(form.timeoutSec) * 1000),
+          ...(form.apiKey ? { apiKey: form.apiKey } : {}),
+        }),
+      );
+    } catch (err) {
+      setError(`Could not test the connection: ${(err as Error).message}`);
+    } finally {
+      setTesting(false);
     }
   };
 
@@ -127,17 +155,58 @@ export function Settings() {
             <button type="submit" className="primary" disabled={saving}>
               {saving ? 'Saving…' : 'Save'}
             </button>
+            <button type="button" className="secondary" disabled={testing} onClick={() => void testConnection()}>
+              {testing ? 'Testing…' : 'Test connection'}
+            </button>
             {saved ? (
               <span className="pill ok" role="status">
                 {saved}
               </span>
             ) : null}
           </div>
+          {test ? <ConnectionResult test={test} model={form.model.trim()} onPick={(model) => set({ model })} /> : null}
         </form>
       ) : settings.error ? null : (
         <p className="muted">Loading…</p>
       )}
       <LicenseSetting />
     </section>
+  );
+}
+
+/** The outcome of "Test connection": status, latency and the models served (a click picks one). */
+function ConnectionResult({ test, model, onPick }: { test: LlmConnectionTest; model: string; onPick(model: string): void }) {
+  const served = test.models.includes(model);
+  return (
+    <div className={`banner ${test.ok ? 'result-ok' : 'error'} stack`} role="status" data-testid="connection-result">
+      <div className="row">
+        <span className={`pill ${test.ok ? 'ok' : 'bad'}`}>{test.ok ? 'connected' : 'failed'}</span>
+        <span data-testid="connection-status">
+          {test.status === null ? 'no answer' : `HTTP ${test.status}`} in {test.latencyMs} ms
+        </span>
+        <code className="muted">GET {test.url}</code>
+      </div>
+      {test.error ? <div data-testid="connection-error">{test.error}</div> : null}
+      {test.ok ? (
+        <>
+          <div className={served ? 'ok' : 'warn'} data-testid="connection-model">
+            {test.models.length === 0
+              ? 'The endpoint serves no model.'
+              : served
+                ? `“${model}” is served.`
+                : `“${model}” is not among the ${test.models.length} model${test.models.length === 1 ? '' : 's'} served: pick one below or check the name.`}
+          </div>
+          <ul className="plain-list model-list" aria-label="Models served">
+            {test.models.map((m) => (
+              <li key={m}>
+                <button type="button" className="link" onClick={() => onPick(m)} aria-current={m === model ? 'true' : undefined}>
+                  {m}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </div>
   );
 }
