@@ -59,6 +59,11 @@ export const buildsRepo = (db: Db) => ({
     const row = db.prepare(`SELECT ${COLUMNS} FROM builds WHERE id = ?`).get(id) as BuildDbRow | undefined;
     return row ? { build: toRow(row), manifest: manifest(row), qualityReport: report(row) } : null;
   },
+  /** the stored quality report JSON of a build (unparsed) and when the build started; null for an unknown build */
+  storedReport(id: string): { createdAt: string; report: unknown } | null {
+    const row = db.prepare('SELECT created_at, quality_report FROM builds WHERE id = ?').get(id) as { created_at: string; quality_report: string | null } | undefined;
+    return row ? { createdAt: row.created_at, report: json(row.quality_report) } : null;
+  },
   /** the newest build that finished its gates (passed or failed) */
   latestFinished(): { build: BuildRow; report: QualityReportView | null } | null {
     const row = db

@@ -129,7 +129,7 @@ export async function runBuild(ctx: AppContext, opts: BuildOptions, onProgress: 
       targets,
     };
     const manifest = await runExport(ctx.db, kb, { buildId, outDir: opts.outDir, splitConfig, qualityReport }, (p) => onProgress(p));
-    const check = await checkExport(opts.outDir);
+    const check = await checkExport(opts.outDir, (p) => onProgress(p));
     if (!check.ok) failures.push(`export check: ${check.problems.length} problem(s): ${check.problems.slice(0, 5).map(formatProblem).join('; ')}`);
     ctx.db
       .prepare("UPDATE builds SET status = ?, manifest = ?, quality_report = ?, finished_at = ? WHERE id = ?")

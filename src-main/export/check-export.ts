@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { PATHS } from './layout';
 import { ManifestSchema, sha256File } from './manifest';
 import { filesBelow } from '../util/files-below';
@@ -23,14 +24,22 @@ export function formatProblem(p: ExportProblem): string {
  * sizes, row counts, no unlisted files). LLaMA-Factory skips malformed rows silently, so every row is
  * checked strictly here.
  */
-export async function checkExport(dir: string): Promise<ExportCheck> {
+export async function checkExport(dir: string, onProgress: (p: { phase: 'check'; done: number; total: number; message: string }) => void = () => {}): Promise<ExportCheck> {
   const c = new Checker(path.resolve(dir));
   if (!fs.existsSync(c.root) || !fs.statSync(c.root).isDirectory()) {
     c.add('.', `${c.root} is not a folder`);
     return c.result();
   }
-  for (const format of FORMATS) await format.check(c);
+  // one step per format, then the manifest; a turn of the event loop between steps lets progress out
+  const total = FORMATS.length + 1;
+  for (const [i, format] of FORMATS.entries()) {
+    onProgress({ phase: 'check', done: i, total, message: format.id });
+    await format.check(c);
+    await yieldToLoop();
+  }
+  onProgress({ phase: 'check', done: FORMATS.length, total, message: 'manifest' });
   checkManifest(c);
+  onProgress({ phase: 'check', done: total, total, message: 'manifest' });
   return c.result();
 }
 

@@ -10,6 +10,7 @@ import type { Knowledge } from '../knowledge/schemas';
 import type { Db } from '../store/db';
 import { type ExampleRow, rowToExample } from '../store/examples-repo';
 import { SCHEMA_VERSION } from '../store/migrations';
+import { progressClock } from '../util/progress-clock';
 import { FORMATS } from './formats';
 import { SPLITS } from './formats/check-context';
 import { writeJson } from './formats/format';
@@ -29,6 +30,7 @@ export interface ExportProgress {
   phase: string;
   done: number;
   total: number;
+  message?: string;
 }
 
 /**
@@ -85,6 +87,7 @@ async function writeAll(
   const verified = new ExpertVerifications(db).verifiedIds();
   const writers = FORMATS.map((f) => f.writer(work, meta));
   let done = 0;
+  const clock = progressClock();
   for (const split of SPLITS) {
     let index = 0;
     for (const row of rowsOf.iterate(opts.buildId, split) as IterableIterator<ExampleRow & { build_tools: string | null }>) {
@@ -98,17 +101,26 @@ async function writeAll(
         const pending = w.push(record, split);
         if (pending) await pending;
       }
-      if (++done % BATCH === 0) {
+      if (++done % BATCH === 0 || clock.due()) {
         onProgress({ phase: 'export', done, total });
         await yieldToLoop();
       }
     }
-    for (const w of writers) await w.endSplit(split, index);
+    onProgress({ phase: 'export', done, total, message: `closing the ${split} files` });
+    for (const w of writers) {
+      await w.endSplit(split, index);
+      await yieldToLoop();
+    }
     counts[split] = index;
     onProgress({ phase: 'export', done, total });
   }
   const files: ManifestFile[] = [];
-  for (const w of writers) files.push(...(await w.finish(counts)));
+  for (const [i, w] of writers.entries()) {
+    onProgress({ phase: 'metadata', done: i, total: writers.length, message: FORMATS[i]!.id });
+    files.push(...(await w.finish(counts)));
+    await yieldToLoop();
+  }
+  onProgress({ phase: 'metadata', done: writers.length, total: writers.length, message: 'done' });
   // the token budget is counted on the exported records (the Hub card shows it too): it joins the quality
   // report (and, through the caller's object, the report the build stores for the dashboard)
   if (opts.qualityReport && typeof opts.qualityReport === 'object') (opts.qualityReport as Record<string, unknown>).token_budget = budget.result();

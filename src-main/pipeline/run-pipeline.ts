@@ -1,6 +1,6 @@
 import { hash } from 'node:crypto';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
-import type { LeakageReport, QualityMetrics, SplitConfig } from '../../src-preload/schemas/build';
+import { EXCLUSION_REASONS, type ExclusionReason, type LeakageReport, type QualityMetrics, type SplitConfig } from '../../src-preload/schemas/build';
 import type { Example, Split } from '../../src-preload/schemas/example';
 import { normalizeText } from '../generators/example-factory';
 import type { Knowledge } from '../knowledge/schemas';
@@ -11,17 +11,12 @@ import { toolsMatchSelector, toolsOf, workflowComplete } from './facts';
 import { checkLeakage } from './leakage';
 import { estimatedJaccard, lshShape, MinHasher, UnionFind } from './minhash';
 import { taskOf } from '../task-contract/tasks';
+import { progressClock } from '../util/progress-clock';
 import { checkExample, type RuleDeps } from './rules';
 import { type TypeCoverage, typeCoverage } from './split-coverage';
 import { assignSplits, balancedByType, groupKey, stratumKey } from './splits';
 
-export type ExclusionReason =
-  | 'rejected_in_review'
-  | 'awaiting_review'
-  | 'rule_rejected'
-  | 'rule_review'
-  | 'duplicate'
-  | 'near_duplicate_of_eval';
+export type { ExclusionReason } from '../../src-preload/schemas/build';
 
 export interface PipelineProgress {
   phase: string;
@@ -171,6 +166,7 @@ export async function runPipeline(
   // pass 1: rules, exact dedup, signatures
   const rows = db.prepare('SELECT * FROM examples ORDER BY seq').iterate() as IterableIterator<ExampleRow>;
   let n = 0;
+  const clock = progressClock();
   for (const row of rows) {
     const ex: Example = rowToExample(row);
     const item: Item = {
@@ -240,7 +236,7 @@ export async function runPipeline(
         });
       }
     }
-    if (++n % 500 === 0) {
+    if (++n % 500 === 0 || clock.due()) {
       onProgress({ phase: 'validate', done: n, total });
       await yieldToLoop();
     }
@@ -312,7 +308,7 @@ export async function runPipeline(
   const excludedByKind: PipelineResult['excludedByKind'] = {};
   const splitCounts: Record<Split, number> = { train: 0, val: 0, test: 0 };
   const topics = new Map<string, Record<Split, Set<string>>>();
-  const excluded = { rejected_in_review: 0, awaiting_review: 0, rule_rejected: 0, rule_review: 0, duplicate: 0, near_duplicate_of_eval: 0 };
+  const excluded = Object.fromEntries(Object.keys(EXCLUSION_REASONS).map((r) => [r, 0])) as Record<ExclusionReason, number>;
   const bool = (v: boolean | null) => (v === null ? null : v ? 1 : 0);
   const CHUNK = 5000;
   for (let start = 0; start < items.length; start += CHUNK) {

@@ -1,4 +1,5 @@
-import type { Example, ExampleKind, ExampleStatus, Split } from '../../src-preload/schemas/example';
+import type { ExampleFilter } from '../../src-preload/contract/core';
+import type { Example, ExampleKind, ExampleStatus } from '../../src-preload/schemas/example';
 import { ExampleSchema } from '../../src-preload/schemas/example';
 import { LOW_CONFIDENCE } from '../../src-preload/schemas/intent';
 import type { Db } from './db';
@@ -59,16 +60,7 @@ export function rowToExample(row: ExampleRow): Example {
   });
 }
 
-export interface ExampleFilter {
-  kind?: ExampleKind;
-  status?: ExampleStatus;
-  analysisType?: string;
-  split?: Split;
-  lowConfidence?: boolean;
-  intentMismatch?: boolean;
-  search?: string;
-}
-
+export type { ExampleFilter } from '../../src-preload/contract/core';
 
 export function whereClause(f: ExampleFilter): { sql: string; args: Record<string, unknown> } {
   const parts: string[] = [];
@@ -83,6 +75,15 @@ export function whereClause(f: ExampleFilter): { sql: string; args: Record<strin
   if (f.split) add('split = @split', 'split', f.split);
   if (f.lowConfidence) add('confidence IS NOT NULL AND confidence < @low', 'low', LOW_CONFIDENCE);
   if (f.intentMismatch) add('intent_mismatches > 0');
+  if (f.excludedFrom) {
+    // left out of one build, optionally for one reason and one validation rule (reasons hold "rule: detail")
+    const x = f.excludedFrom;
+    const reason = x.reason ? ' AND excluded = @xReason' : '';
+    const rule = x.rule ? " AND EXISTS (SELECT 1 FROM json_each(build_items.reasons) r WHERE substr(r.value, 1, length(@xRule) + 1) = @xRule || ':')" : '';
+    add(`id IN (SELECT example_id FROM build_items WHERE build_id = @xBuild AND excluded IS NOT NULL${reason}${rule})`, 'xBuild', x.buildId);
+    if (x.reason) args.xReason = x.reason;
+    if (x.rule) args.xRule = x.rule;
+  }
   if (f.search) add("input LIKE @search ESCAPE '\\'", 'search', `%${f.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
   return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', args };
 }

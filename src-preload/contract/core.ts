@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ExclusionReasonSchema } from '../schemas/build';
 import { ExampleKindSchema, ExampleSchema, ExampleStatusSchema, SplitSchema } from '../schemas/example';
 import { channel } from './channel';
 import { JobStartRequestSchema, JobStatusSchema, JobViewSchema } from './jobs';
@@ -13,6 +14,14 @@ export const ExampleFilterSchema = z.object({
   lowConfidence: z.boolean().optional(),
   intentMismatch: z.boolean().optional(),
   search: z.string().max(500).optional(),
+  /** examples a build left out (build_items.excluded), optionally for one reason and one validation rule */
+  excludedFrom: z
+    .object({
+      buildId: z.string().min(1).max(200),
+      reason: ExclusionReasonSchema.optional(),
+      rule: z.string().regex(/^[a-z0-9_]+$/).max(100).optional(),
+    })
+    .optional(),
 });
 export type ExampleFilter = z.infer<typeof ExampleFilterSchema>;
 

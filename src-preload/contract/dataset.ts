@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { GateSchema, LeakageReportSchema, QualityMetricsSchema, SplitConfigSchema, SplitCountsSchema } from '../schemas/build';
+import { ExclusionReasonSchema, GateSchema, LeakageReportSchema, QualityMetricsSchema, SplitConfigSchema, SplitCountsSchema } from '../schemas/build';
 import { channel } from './channel';
 import { JobViewSchema } from './core';
 
@@ -76,6 +76,39 @@ export const SplitPreviewSchema = z.object({
 });
 export type SplitPreview = z.infer<typeof SplitPreviewSchema>;
 
+const SplitTally = { total: z.number().int(), train: z.number().int(), val: z.number().int(), test: z.number().int(), excluded: z.number().int() };
+
+/** What one build kept and left out, and why: the Export screen's account of a build. */
+export const BuildReportSchema = z.object({
+  buildId: z.string(),
+  /** per task (the system prompt an example trains): examples seen, per split, excluded; target of the kind teaching it */
+  perTask: z.array(z.object({ task: z.string(), kind: z.string().nullable(), target: z.number().int().nullable(), ...SplitTally })),
+  /** examples left out per reason, every reason listed (0 included), in the pipeline's order */
+  excluded: z.array(z.object({ reason: ExclusionReasonSchema, count: z.number().int() })),
+  /** validation rule findings (an example may have several), most frequent first */
+  ruleFailures: z.array(z.object({ rule: z.string(), count: z.number().int() })),
+  nearDuplicates: z.object({ clusters: z.number().int(), pairs: z.number().int(), threshold: z.number() }).nullable(),
+  /**
+   * Examples a reviewer accepted or edited before the build started that the build still left out: the
+   * decision in effect, the reason and the rule findings. At most `limit` items; `total` counts them all.
+   */
+  dropped: z.object({
+    total: z.number().int(),
+    items: z.array(
+      z.object({
+        id: z.string(),
+        kind: z.string(),
+        input: z.string(),
+        decision: z.enum(['accept', 'edit']),
+        decidedAt: z.string(),
+        reason: ExclusionReasonSchema,
+        rules: z.array(z.string()),
+      }),
+    ),
+  }),
+});
+export type BuildReport = z.infer<typeof BuildReportSchema>;
+
 /** Channels of the dataset part: split preview, the build job and the list of builds. */
 export const datasetChannels = {
   /** split assignment of the current store without exporting anything */
@@ -94,4 +127,6 @@ export const datasetChannels = {
     z.object({ id: z.string().min(1).max(200) }),
     z.object({ build: BuildRowSchema, manifest: ManifestViewSchema.nullable(), qualityReport: QualityReportViewSchema.nullable() }).nullable(),
   ),
+  /** per-task counts, exclusions by reason and rule, and the reviewed examples the build dropped; null for an unknown or unfinished build */
+  'builds.report': channel(z.object({ id: z.string().min(1).max(200), limit: z.number().int().min(1).max(500).optional() }), BuildReportSchema.nullable()),
 };

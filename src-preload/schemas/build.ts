@@ -82,3 +82,22 @@ export const QualityMetricsSchema = z.object({
   tool_distribution: z.record(z.string(), z.number()),
 });
 export type QualityMetrics = z.infer<typeof QualityMetricsSchema>;
+
+/**
+ * Why the pipeline left an example out of a build (build_items.excluded), with the sentence the Export screen
+ * gives it. One list for the pipeline (src-main/pipeline/run-pipeline.ts) and the screens.
+ */
+export const EXCLUSION_REASONS = {
+  rejected_in_review: 'rejected by a reviewer',
+  awaiting_review: 'pending or waiting in the review queue',
+  rule_rejected: 'a validation rule rejects it',
+  rule_review: 'a validation rule sends it to review',
+  duplicate: 'the same task and request as a kept example',
+  near_duplicate_of_eval: 'a near-duplicate of a val/test example, kept out of train',
+} as const;
+export type ExclusionReason = keyof typeof EXCLUSION_REASONS;
+export const ExclusionReasonSchema = z.enum(Object.keys(EXCLUSION_REASONS) as [ExclusionReason, ...ExclusionReason[]]);
+
+/** The phases a build reports progress in, in order (job messages start with the phase). */
+export const BUILD_PHASES = ['validate', 'near-duplicates', 'splits', 'write', 'export', 'metadata', 'check'] as const;
+export type BuildPhase = (typeof BUILD_PHASES)[number];

@@ -11,3 +11,14 @@ export const TARGETS: Record<Exclude<ExampleKind, 'interaction'>, number> = {
 };
 export type GeneratedKind = keyof typeof TARGETS;
 export const GENERATED_KINDS = Object.keys(TARGETS) as GeneratedKind[];
+
+/** Above target by more than this share counts as over target (the generator rounds up to whole groups, ~10%). */
+export const OVER_TARGET_TOLERANCE = 0.1;
+
+export type TargetStatus = 'below' | 'met' | 'over';
+
+/** Where a count stands against its target: below it, met (up to 10% over), or over target. */
+export function targetStatus(count: number, target: number): TargetStatus {
+  if (count < target) return 'below';
+  return count > target * (1 + OVER_TARGET_TOLERANCE) ? 'over' : 'met';
+}
