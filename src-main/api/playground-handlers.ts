@@ -6,6 +6,7 @@ import { parseIntent } from '../intent-parser';
 import { InteractionConflictError, interactionsRepo } from '../interactions/repo';
 import { interactionExampleId, interactionToExample, syncInteractionExamples } from '../interactions/to-example';
 import { loadKnowledge } from '../knowledge/load';
+import { validateEdit } from '../review/validate-edit';
 import { checkWorkflow } from '../nextflow-validator/workflow-check';
 import { selectTools } from '../tool-selector';
 import { generateWorkflow } from '../workflow-generator';
@@ -39,6 +40,14 @@ export const playgroundHandlers = {
     });
     changed(ctx, 'interactions');
     return { intent, tools, workflow: workflow?.files ?? {}, diagnostics, interactionId: interaction.id, sessionId };
+  },
+
+  'playground.regenerate': (req) => {
+    const kb = loadKnowledge();
+    const problems = validateEdit('interaction', { intent: req.intent, tools: req.tools }, kb);
+    if (problems.length > 0 || req.tools.length === 0) return { workflow: {}, diagnostics: [], problems };
+    const workflow = generateWorkflow(req.intent, req.tools, kb, { text: req.query });
+    return { workflow: workflow.files, diagnostics: checkWorkflow(workflow.files).diagnostics, problems };
   },
 
   'playground.feedback': (req, ctx) => {

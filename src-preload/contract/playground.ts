@@ -4,7 +4,7 @@ import { FeedbackSchema, InteractionOriginSchema, InteractionSchema, Modificatio
 import { IntentSchema } from '../schemas/intent';
 import { channel } from './channel';
 import { ImportSummarySchema } from './jobs';
-import { DiagnosticSchema } from './review';
+import { DiagnosticSchema, EditProblemSchema } from './review';
 
 
 export { type ImportSummary, ImportSummarySchema } from './jobs';
@@ -31,6 +31,14 @@ export const playgroundChannels = {
       interactionId: z.string(),
       sessionId: z.string(),
     }),
+  ),
+  /**
+   * the workflow for an edited intent and tool list (nothing is logged): what "Save modification" will store.
+   * `problems` name what the knowledge base refuses (unknown analysis type, tool, organism); then no workflow.
+   */
+  'playground.regenerate': channel(
+    z.object({ query: z.string().trim().min(1).max(100_000), intent: IntentSchema, tools: z.array(ToolChoiceSchema).max(50) }),
+    z.object({ workflow: z.record(z.string(), z.string()), diagnostics: z.array(DiagnosticSchema), problems: z.array(EditProblemSchema) }),
   ),
   /** records feedback on a logged run (the row is updated); accepted / modified runs become examples */
   'playground.feedback': channel(

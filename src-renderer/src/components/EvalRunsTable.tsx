@@ -1,4 +1,5 @@
 import type { EvalRunRow } from '../../../src-preload/schemas/model-eval';
+import { type Column, DataTable } from './DataTable';
 import { formatTime, pct } from './format';
 
 const TONE: Record<string, string> = { completed: 'ok', failed: 'bad', running: 'warn' };
@@ -16,58 +17,38 @@ export function EvalRunsTable({
   pick?: { a: string | null; b: string | null; set(which: 'a' | 'b', id: string): void };
 }) {
   if (runs.length === 0) return <p className="muted">No evaluation runs yet.</p>;
-  return (
-    <table aria-label="Evaluation runs" className="compact">
-      <thead>
-        <tr>
-          {pick ? (
-            <>
-              <th>A</th>
-              <th>B</th>
-            </>
-          ) : null}
-          <th>run</th>
-          <th>model</th>
-          <th>split</th>
-          <th className="num">examples</th>
-          <th className="num">score</th>
-          <th>status</th>
-          <th>finished</th>
-        </tr>
-      </thead>
-      <tbody>
-        {runs.map((r) => (
-          <tr key={r.id} className={r.id === selected ? 'selected' : undefined}>
-            {pick ? (
-              <>
-                <td>
-                  <input type="radio" name="run-a" aria-label={`compare ${r.id} as A`} checked={pick.a === r.id} onChange={() => pick.set('a', r.id)} disabled={r.status !== 'completed'} />
-                </td>
-                <td>
-                  <input type="radio" name="run-b" aria-label={`compare ${r.id} as B`} checked={pick.b === r.id} onChange={() => pick.set('b', r.id)} disabled={r.status !== 'completed'} />
-                </td>
-              </>
-            ) : null}
-            <td>
-              {onOpen ? (
-                <button type="button" className="link" onClick={() => onOpen(r.id)}>
-                  {r.id}
-                </button>
-              ) : (
-                <code>{r.id}</code>
-              )}
-            </td>
-            <td>{r.model}</td>
-            <td>{r.split}</td>
-            <td className="num">{r.n}</td>
-            <td className="num">{r.score === null ? '–' : pct(r.score)}</td>
-            <td>
-              <span className={`pill ${TONE[r.status] ?? ''}`}>{r.status}</span>
-            </td>
-            <td className="muted">{formatTime(r.finished_at ?? r.created_at)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
+  const choose = (which: 'a' | 'b'): Column<EvalRunRow> => ({
+    header: which.toUpperCase(),
+    cell: (r) => (
+      <input
+        type="radio"
+        name={`run-${which}`}
+        aria-label={`compare ${r.id} as ${which.toUpperCase()}`}
+        checked={pick?.[which] === r.id}
+        onChange={() => pick?.set(which, r.id)}
+        disabled={r.status !== 'completed'}
+      />
+    ),
+  });
+  const columns: Column<EvalRunRow>[] = [
+    ...(pick ? [choose('a'), choose('b')] : []),
+    {
+      header: 'run',
+      cell: (r) =>
+        onOpen ? (
+          <button type="button" className="link" onClick={() => onOpen(r.id)}>
+            {r.id}
+          </button>
+        ) : (
+          <code>{r.id}</code>
+        ),
+    },
+    { header: 'model', cell: (r) => r.model },
+    { header: 'split', cell: (r) => r.split },
+    { header: 'examples', num: true, cell: (r) => r.n },
+    { header: 'score', num: true, cell: (r) => (r.score === null ? '–' : pct(r.score)) },
+    { header: 'status', cell: (r) => <span className={`pill ${TONE[r.status] ?? ''}`}>{r.status}</span> },
+    { header: 'finished', className: 'muted', cell: (r) => formatTime(r.finished_at ?? r.created_at) },
+  ];
+  return <DataTable label="Evaluation runs" columns={columns} rows={runs} rowKey={(r) => r.id} rowClass={(r) => (r.id === selected ? 'selected' : undefined)} />;
 }

@@ -1,11 +1,12 @@
 import type { ReactNode } from 'react';
-import type { Gate } from '../../../src-preload/schemas/build';
+import type { Gate, LeakageReport } from '../../../src-preload/schemas/build';
 import { pct } from './format';
 
 const tone = (result: Gate['result']) => (result === 'pass' ? 'ok' : result === 'fail' ? 'bad' : 'warn');
 
-/** The plan's quality gates (3.3) with value, minimum and pass/fail; extra rows (e.g. leakage) may follow. */
-export function GatesTable({ gates, label, children }: { gates: readonly Gate[]; label: string; children?: ReactNode }) {
+/** The plan's quality gates (3.3) with value, minimum and pass/fail, then the leakage check when given; extra rows may follow. */
+export function GatesTable({ gates, label, leakage, children }: { gates: readonly Gate[]; label: string; leakage?: LeakageReport; children?: ReactNode }) {
+  const leaks = leakage ? leakage.sharedGroups + leakage.crossSplitNearDuplicates : 0;
   return (
     <table aria-label={label}>
       <thead>
@@ -27,6 +28,18 @@ export function GatesTable({ gates, label, children }: { gates: readonly Gate[];
             </td>
           </tr>
         ))}
+        {leakage ? (
+          <tr>
+            <td>leakage</td>
+            <td className="num">
+              {leakage.sharedGroups} groups, {leakage.crossSplitNearDuplicates} near-dups
+            </td>
+            <td className="num">0</td>
+            <td>
+              <span className={`pill ${leaks === 0 ? 'ok' : 'bad'}`}>{leaks === 0 ? 'pass' : 'fail'}</span>
+            </td>
+          </tr>
+        ) : null}
         {children}
       </tbody>
     </table>

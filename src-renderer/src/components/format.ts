@@ -18,3 +18,12 @@ export const KIND_LABELS: Record<string, string> = {
   error_diagnosis: 'Error diagnosis',
   interaction: 'Interactions',
 };
+
+/** The tasks of src-main/task-contract/tasks.ts (one system prompt each), as the screens name them. */
+export const TASK_LABELS: Record<string, string> = {
+  intent_parsing: 'Intent parsing',
+  tool_selection: 'Tool selection',
+  workflow_generation: 'Workflow generation',
+  education: 'Education',
+  error_diagnosis: 'Error diagnosis',
+};

@@ -1,7 +1,7 @@
-import { Bar } from '../components/Bar';
 import { ErrorBanner } from '../components/ErrorBanner';
-import { formatTime, KIND_LABELS, pct } from '../components/format';
+import { formatTime, KIND_LABELS } from '../components/format';
 import { GatesTable } from '../components/GatesTable';
+import { TargetProgress } from '../components/TargetProgress';
 import { HBarChart } from '../components/HBarChart';
 import { LatestEvalRuns } from '../components/LatestEvalRuns';
 import { useApi } from '../hooks/useApi';
@@ -90,10 +90,7 @@ export function Dashboard() {
                     {k.target === null ? (
                       <span className="muted">no target</span>
                     ) : (
-                      <div className="row nowrap">
-                        <Bar value={k.count} max={k.target} tone={k.count >= k.target ? 'ok' : 'accent'} />
-                        <span className="muted num">{pct(k.count / k.target, 0)}</span>
-                      </div>
+                      <TargetProgress count={k.count} target={k.target} />
                     )}
                   </td>
                 </tr>
@@ -115,20 +112,7 @@ export function Dashboard() {
           <h2>Quality gates</h2>
           {report ? (
             <>
-              <GatesTable gates={report.gates} label="Quality gates">
-                  <tr>
-                    <td>leakage</td>
-                    <td className="num">
-                      {report.leakage.sharedGroups} groups, {report.leakage.crossSplitNearDuplicates} near-dups
-                    </td>
-                    <td className="num">0</td>
-                    <td>
-                      <span className={`pill ${report.leakage.sharedGroups + report.leakage.crossSplitNearDuplicates === 0 ? 'ok' : 'bad'}`}>
-                        {report.leakage.sharedGroups + report.leakage.crossSplitNearDuplicates === 0 ? 'pass' : 'fail'}
-                      </span>
-                    </td>
-                  </tr>
-              </GatesTable>
+              <GatesTable gates={report.gates} label="Quality gates" leakage={report.leakage} />
               <p className="muted small">
                 Build of {formatTime(latest?.build.created_at ?? null)}: {report.counts.kept.toLocaleString()} of {report.counts.total.toLocaleString()} examples
                 kept (train {report.counts.splits.train.toLocaleString()}, val {report.counts.splits.val.toLocaleString()}, test{' '}

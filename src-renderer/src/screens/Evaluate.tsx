@@ -2,47 +2,25 @@ import { type FormEvent, useState } from 'react';
 import type { EvalGroup, EvalReport } from '../../../src-preload/schemas/model-eval';
 import { HEADLINE_METRICS } from '../../../src-preload/schemas/model-eval';
 import { call } from '../api/client';
-import { Bar } from '../components/Bar';
 import { ErrorBanner } from '../components/ErrorBanner';
+import { type Column, DataTable } from '../components/DataTable';
 import { EvalRunsTable } from '../components/EvalRunsTable';
+import { JobProgressView } from '../components/JobProgressView';
 import { formatTime, KIND_LABELS, pct } from '../components/format';
 import { useApi } from '../hooks/useApi';
-import { formatEta, formatRate, useJobProgress } from '../hooks/useJobProgress';
+import { useJobProgress } from '../hooks/useJobProgress';
 
 const cellPct = (v: number | undefined | null) => (v === undefined || v === null ? '–' : pct(v));
 const signed = (v: number | null) => (v === null ? '–' : `${v >= 0 ? '+' : ''}${(100 * v).toFixed(1)}`);
 
 function GroupTable({ groups, label }: { groups: readonly EvalGroup[]; label: string }) {
-  return (
-    <table aria-label={label} className="compact">
-      <thead>
-        <tr>
-          <th>{label}</th>
-          <th className="num">n</th>
-          <th className="num">score</th>
-          {HEADLINE_METRICS.map((m) => (
-            <th key={m} className="num">
-              {m}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {groups.map((g) => (
-          <tr key={g.key}>
-            <td>{KIND_LABELS[g.key] ?? g.key}</td>
-            <td className="num">{g.n}</td>
-            <td className="num">{pct(g.score)}</td>
-            {HEADLINE_METRICS.map((m) => (
-              <td key={m} className="num">
-                {cellPct(g.metrics[m])}
-              </td>
-            ))}
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
+  const columns: Column<EvalGroup>[] = [
+    { header: label, cell: (g) => KIND_LABELS[g.key] ?? g.key },
+    { header: 'n', num: true, cell: (g) => g.n },
+    { header: 'score', num: true, cell: (g) => pct(g.score) },
+    ...HEADLINE_METRICS.map((m): Column<EvalGroup> => ({ header: m, num: true, cell: (g) => cellPct(g.metrics[m]) })),
+  ];
+  return <DataTable label={label} columns={columns} rows={groups} rowKey={(g) => g.key} />;
 }
 
 function RunReport({ report }: { report: EvalReport }) {
@@ -107,53 +85,32 @@ function Comparison({ a, b }: { a: string; b: string }) {
           <input type="checkbox" checked={all} onChange={(e) => setAll(e.target.checked)} /> every metric
         </label>
       </div>
-      <table aria-label="Metrics A vs B" className="compact">
-        <thead>
-          <tr>
-            <th>group</th>
-            <th>metric</th>
-            <th className="num">A</th>
-            <th className="num">B</th>
-            <th className="num">B − A (points)</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((m) => (
-            <tr key={`${m.group}/${m.metric}`}>
-              <td>{KIND_LABELS[m.group] ?? m.group}</td>
-              <td>{m.metric}</td>
-              <td className="num">{cellPct(m.a)}</td>
-              <td className="num">{cellPct(m.b)}</td>
-              <td className={`num ${m.delta !== null && m.delta < 0 ? 'fail' : ''}`}>{signed(m.delta)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        label="Metrics A vs B"
+        rows={rows}
+        rowKey={(m) => `${m.group}/${m.metric}`}
+        columns={[
+          { header: 'group', cell: (m) => KIND_LABELS[m.group] ?? m.group },
+          { header: 'metric', cell: (m) => m.metric },
+          { header: 'A', num: true, cell: (m) => cellPct(m.a) },
+          { header: 'B', num: true, cell: (m) => cellPct(m.b) },
+          { header: 'B − A (points)', num: true, cell: (m) => <span className={m.delta !== null && m.delta < 0 ? 'fail' : undefined}>{signed(m.delta)}</span> },
+        ]}
+      />
       <h3>Largest changes per example</h3>
-      <table aria-label="Examples A vs B" className="compact">
-        <thead>
-          <tr>
-            <th>example</th>
-            <th>task</th>
-            <th>analysis type</th>
-            <th className="num">A</th>
-            <th className="num">B</th>
-            <th className="num">B − A</th>
-          </tr>
-        </thead>
-        <tbody>
-          {c.examples.slice(0, 50).map((e) => (
-            <tr key={e.record_id}>
-              <td>{e.record_id}</td>
-              <td>{KIND_LABELS[e.kind] ?? e.kind}</td>
-              <td>{e.analysis_type}</td>
-              <td className="num">{cellPct(e.a)}</td>
-              <td className="num">{cellPct(e.b)}</td>
-              <td className="num">{signed(e.delta)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        label="Examples A vs B"
+        rows={c.examples.slice(0, 50)}
+        rowKey={(e) => e.record_id}
+        columns={[
+          { header: 'example', cell: (e) => e.record_id },
+          { header: 'task', cell: (e) => KIND_LABELS[e.kind] ?? e.kind },
+          { header: 'analysis type', cell: (e) => e.analysis_type },
+          { header: 'A', num: true, cell: (e) => cellPct(e.a) },
+          { header: 'B', num: true, cell: (e) => cellPct(e.b) },
+          { header: 'B − A', num: true, cell: (e) => signed(e.delta) },
+        ]}
+      />
     </div>
   );
 }
@@ -251,17 +208,7 @@ export function Evaluate() {
             </button>
           ) : null}
         </div>
-        {running ? (
-          <div className="stack" aria-live="polite">
-            <Bar value={progress?.done ?? 0} max={Math.max(1, progress?.total ?? 1)} />
-            <div className="row muted small">
-              <span>{progress?.message ?? 'starting…'}</span>
-              <span className="spacer" />
-              <span>{formatRate(progress?.rate ?? 0)}</span>
-              <span>ETA {formatEta(progress?.done ?? 0, progress?.total ?? 0, progress?.rate ?? 0)}</span>
-            </div>
-          </div>
-        ) : null}
+        {running ? <JobProgressView progress={progress} /> : null}
         {failed ? (
           <div className="banner error" role="alert">
             Evaluation {status}: {failed}

@@ -1,14 +1,17 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { EXPORT_FORMATS } from '../../../src-preload/schemas/export-formats';
 import { call } from '../api/client';
-import { Bar } from '../components/Bar';
+import { BUILD_PHASES } from '../../../src-preload/schemas/build';
+import { DataTable } from '../components/DataTable';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { formatBytes, formatTime } from '../components/format';
 import { GatesTable } from '../components/GatesTable';
 import { useApi } from '../hooks/useApi';
-import { formatEta, formatRate, useJobProgress } from '../hooks/useJobProgress';
+import { JobProgressView } from '../components/JobProgressView';
+import { useJobProgress } from '../hooks/useJobProgress';
 import { useBuildConfig } from '../state/buildConfig';
 import { useNav } from '../state/nav';
+import { BuildAccount } from './export/BuildAccount';
 
 const BUILD_TONE: Record<string, string> = { passed: 'ok', failed: 'bad', error: 'bad', running: 'warn' };
 
@@ -93,20 +96,7 @@ export function Export() {
               </button>
             ) : null}
           </div>
-          {running ? (
-            <div className="stack" aria-live="polite">
-              <Bar value={progress?.done ?? 0} max={Math.max(1, progress?.total ?? 1)} />
-              <div className="row muted small">
-                <span>{progress?.message ?? 'starting…'}</span>
-                <span className="spacer" />
-                <span className="num">
-                  {(progress?.done ?? 0).toLocaleString()} / {(progress?.total ?? 0).toLocaleString()}
-                </span>
-                <span>{formatRate(progress?.rate ?? 0)}</span>
-                <span>ETA {formatEta(progress?.done ?? 0, progress?.total ?? 0, progress?.rate ?? 0)}</span>
-              </div>
-            </div>
-          ) : null}
+          {running ? <JobProgressView progress={progress} phases={BUILD_PHASES} /> : null}
           {failedMessage ? (
             <div className="banner error" role="alert">
               Build {status}: {failedMessage}
@@ -147,39 +137,28 @@ export function Export() {
             </ul>
           ) : null}
           {shown.qualityReport ? (
-            <GatesTable gates={shown.qualityReport.gates} label="Gate results" />
+            <GatesTable gates={shown.qualityReport.gates} label="Gate results" leakage={shown.qualityReport.leakage} />
           ) : null}
+          {shown.qualityReport ? <BuildAccount buildId={shown.build.id} /> : null}
           {shown.manifest ? (
             <>
+              <h3>Files</h3>
               <div className="muted">
                 Manifest: seed {shown.manifest.seed}, app v{shown.manifest.app_version}, engines {shown.manifest.engines.join(', ') || '–'}; train{' '}
                 {shown.manifest.counts.train.toLocaleString()}, val {shown.manifest.counts.val.toLocaleString()}, test{' '}
                 {shown.manifest.counts.test.toLocaleString()} rows; {shown.manifest.files.length} files.
               </div>
-              <table aria-label="Manifest files" className="compact">
-                <thead>
-                  <tr>
-                    <th>File</th>
-                    <th className="num">Rows</th>
-                    <th className="num">Size</th>
-                    <th>sha256</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {shown.manifest.files.map((f) => (
-                    <tr key={f.path}>
-                      <td>
-                        <code>{f.path}</code>
-                      </td>
-                      <td className="num">{f.rows === null ? '–' : f.rows.toLocaleString()}</td>
-                      <td className="num">{formatBytes(f.bytes)}</td>
-                      <td>
-                        <code title={f.sha256}>{f.sha256.slice(0, 12)}</code>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <DataTable
+                label="Manifest files"
+                rows={shown.manifest.files}
+                rowKey={(f) => f.path}
+                columns={[
+                  { header: 'File', cell: (f) => <code>{f.path}</code> },
+                  { header: 'Rows', num: true, cell: (f) => (f.rows === null ? '–' : f.rows.toLocaleString()) },
+                  { header: 'Size', num: true, cell: (f) => formatBytes(f.bytes) },
+                  { header: 'sha256', cell: (f) => <code title={f.sha256}>{f.sha256.slice(0, 12)}</code> },
+                ]}
+              />
             </>
           ) : null}
         </div>
@@ -191,38 +170,28 @@ export function Export() {
         {builds.data && builds.data.length === 0 ? (
           <p className="muted">No builds yet.</p>
         ) : (
-          <table aria-label="Previous builds">
-            <thead>
-              <tr>
-                <th>Started</th>
-                <th>Status</th>
-                <th className="num">Seed</th>
-                <th className="num">train / val / test</th>
-                <th>Output folder</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {(builds.data ?? []).map((b) => (
-                <tr key={b.id} className={b.id === shownId ? 'selected' : ''}>
-                  <td className="nowrap">{formatTime(b.created_at)}</td>
-                  <td>
-                    <span className={`pill ${BUILD_TONE[b.status] ?? ''}`}>{b.status}</span>
-                  </td>
-                  <td className="num">{b.seed}</td>
-                  <td className="num">{b.counts ? `${b.counts.train} / ${b.counts.val} / ${b.counts.test}` : '–'}</td>
-                  <td>
-                    <code>{b.output_dir ?? '–'}</code>
-                  </td>
-                  <td>
-                    <button type="button" className="secondary" onClick={() => setSelected(b.id)} disabled={b.id === shownId}>
-                      {b.id === shownId ? 'Shown' : 'Show'}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            label="Previous builds"
+            compact={false}
+            rows={builds.data ?? []}
+            rowKey={(b) => b.id}
+            rowClass={(b) => (b.id === shownId ? 'selected' : undefined)}
+            columns={[
+              { header: 'Started', className: 'nowrap', cell: (b) => formatTime(b.created_at) },
+              { header: 'Status', cell: (b) => <span className={`pill ${BUILD_TONE[b.status] ?? ''}`}>{b.status}</span> },
+              { header: 'Seed', num: true, cell: (b) => b.seed },
+              { header: 'train / val / test', num: true, cell: (b) => (b.counts ? `${b.counts.train} / ${b.counts.val} / ${b.counts.test}` : '–') },
+              { header: 'Output folder', cell: (b) => <code>{b.output_dir ?? '–'}</code> },
+              {
+                header: '',
+                cell: (b) => (
+                  <button type="button" className="secondary" onClick={() => setSelected(b.id)} disabled={b.id === shownId}>
+                    {b.id === shownId ? 'Shown' : 'Show'}
+                  </button>
+                ),
+              },
+            ]}
+          />
         )}
       </div>
     </section>

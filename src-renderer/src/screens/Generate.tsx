@@ -1,10 +1,10 @@
 import { type FormEvent, useState } from 'react';
 import type { JobView } from '../../../src-preload/contract/jobs';
-import { GENERATED_KINDS, type GeneratedKind, TARGETS } from '../../../src-preload/schemas/plan-targets';
+import { GENERATED_KINDS, type GeneratedKind, TARGETS, targetStatus } from '../../../src-preload/schemas/plan-targets';
 import { call } from '../api/client';
 import { Bar } from '../components/Bar';
 import { ErrorBanner } from '../components/ErrorBanner';
-import { formatBytes, formatTime, KIND_LABELS } from '../components/format';
+import { formatBytes, formatTime, KIND_LABELS, pct } from '../components/format';
 import { useApi } from '../hooks/useApi';
 import { formatEta, formatRate, type LiveProgress, useJobProgress } from '../hooks/useJobProgress';
 
@@ -61,10 +61,24 @@ function describeProgress(j: { kind: string; progress_done: number; progress_tot
   return `${j.progress_done.toLocaleString()} / ${j.progress_total.toLocaleString()}`;
 }
 
+/** How many examples of a kind the store holds against the plan target; far above it says "over target". */
+function InStore({ count, target }: { count: number; target: number }) {
+  const status = targetStatus(count, target);
+  return (
+    <span className="num in-store" data-target-status={status}>
+      <span className={status === 'over' ? 'warn' : status === 'met' ? 'ok' : 'muted'}>
+        {count.toLocaleString()} / {target.toLocaleString()}
+      </span>
+      {status === 'over' ? <span className="pill warn">over target {pct(count / target, 0)}</span> : null}
+    </span>
+  );
+}
+
 /** Start generation jobs per kind and follow them: live progress, throughput, ETA, cancel and resume. */
 export function Generate() {
   const jobs = useApi('jobs.list', {}, ['jobs']);
-  const summary = useApi('dashboard.summary', {}, ['examples']);
+  // 'jobs': a job that ends (completed, failed or cancelled) changes the counts in the store
+  const summary = useApi('dashboard.summary', {}, ['examples', 'jobs']);
   const live = useJobProgress();
   const [rows, setRows] = useState<Record<GenKind, RowState>>(
     () => Object.fromEntries(KINDS.map((k) => [k, { engine: 'template', count: String(TARGETS[k]), seed: '42' }])) as Record<GenKind, RowState>,
@@ -129,9 +143,7 @@ export function Generate() {
         {KINDS.map((k) => (
           <form key={k} className="gen-grid" noValidate onSubmit={(e) => void start(e, k)} aria-label={`Generate ${KIND_LABELS[k]}`} data-kind={k}>
             <strong>{KIND_LABELS[k]}</strong>
-            <span className="num muted">
-              {(counts.get(k) ?? 0).toLocaleString()} / {TARGETS[k].toLocaleString()}
-            </span>
+            <InStore count={counts.get(k) ?? 0} target={TARGETS[k]} />
             <select aria-label={`${k} engine`} value={rows[k].engine} onChange={(e) => update(k, { engine: e.target.value as RowState['engine'] })}>
               <option value="template">template</option>
               <option value="llm">llm</option>

@@ -46,8 +46,8 @@ function FailureBanner({ failure, onDismiss }: { failure: Failure; onDismiss(): 
 
 /** Review queue: one item at a time, single-key decisions that never land on an item you did not see, unlimited undo. */
 export function Review() {
-  const { go, item: routeItem, showItem } = useNav();
-  const [filter, setFilter] = useState<ExampleFilter>({ status: 'needs_review' });
+  const { go, item: routeItem, filter: routeFilter, showItem } = useNav();
+  const [filter, setFilter] = useState<ExampleFilter>(() => routeFilter ?? { status: 'needs_review' });
   const stats = useApi('review.stats', { filter }, ['review', 'examples']);
   const flow = useReviewFlow(filter, { initialId: routeItem, onWritten: stats.reload });
   const item = flow.shown;

@@ -1,44 +1,63 @@
 import { create } from 'zustand';
+import { type ExampleFilter, ExampleFilterSchema } from '../../../src-preload/contract/core';
 
 export const SCREENS = ['dashboard', 'generate', 'review', 'playground', 'splits', 'export', 'evaluate', 'settings'] as const;
 export type Screen = (typeof SCREENS)[number];
 
-/** `#/<screen>[/<item id>]`: the route kept in the URL so a reload returns to the same screen and item. */
+/**
+ * `#/<screen>[/<item id>][?filter=<json>]`: the route kept in the URL so a reload returns to the same screen,
+ * item and queue filter (another screen can open Review on a filter, e.g. the examples a build left out).
+ */
 export interface Route {
   screen: Screen;
   item: string | null;
+  filter: ExampleFilter | null;
+}
+
+function parseFilter(query: string | undefined): ExampleFilter | null {
+  if (!query) return null;
+  const raw = new URLSearchParams(query).get('filter');
+  if (!raw) return null;
+  try {
+    const parsed = ExampleFilterSchema.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
 }
 
 export function parseRoute(hash: string): Route {
-  const m = /^#\/([a-z]+)(?:\/(.+))?$/.exec(hash);
+  const m = /^#\/([a-z]+)(?:\/([^?]+))?(?:\?(.*))?$/.exec(hash);
   const screen = (SCREENS as readonly string[]).includes(m?.[1] ?? '') ? (m![1] as Screen) : 'dashboard';
-  return { screen, item: m?.[2] ? decodeURIComponent(m[2]) : null };
+  return { screen, item: m?.[2] ? decodeURIComponent(m[2]) : null, filter: parseFilter(m?.[3]) };
 }
 
 /** The Review screen's item that opens the Curate test set queue (screens/CurateTestSet.tsx) instead of an example. */
 export const CURATE_ROUTE = 'curate';
 
-export const routeHash = (r: Route): string => `#/${r.screen}${r.item ? `/${encodeURIComponent(r.item)}` : ''}`;
+export const routeHash = (r: Route): string =>
+  `#/${r.screen}${r.item ? `/${encodeURIComponent(r.item)}` : ''}${r.filter ? `?${new URLSearchParams({ filter: JSON.stringify(r.filter) })}` : ''}`;
 
 interface NavState extends Route {
   /** another screen: a new history entry, so Back returns to the previous screen */
-  go(screen: Screen, item?: string | null): void;
+  go(screen: Screen, item?: string | null, filter?: ExampleFilter | null): void;
   /** the item shown on this screen changed: replaces the entry (Back does not step through items) */
   showItem(item: string | null): void;
 }
 
-const initial = typeof window === 'undefined' ? { screen: 'dashboard' as Screen, item: null } : parseRoute(window.location.hash);
+const initial: Route = typeof window === 'undefined' ? { screen: 'dashboard', item: null, filter: null } : parseRoute(window.location.hash);
 
 export const useNav = create<NavState>((set, get) => ({
   ...initial,
-  go: (screen, item = null) => {
-    if (get().screen === screen && get().item === item) return;
-    window.history.pushState(null, '', routeHash({ screen, item }));
-    set({ screen, item });
+  go: (screen, item = null, filter = null) => {
+    const now = get();
+    if (now.screen === screen && now.item === item && JSON.stringify(now.filter) === JSON.stringify(filter)) return;
+    window.history.pushState(null, '', routeHash({ screen, item, filter }));
+    set({ screen, item, filter });
   },
   showItem: (item) => {
     if (get().item === item) return;
-    window.history.replaceState(null, '', routeHash({ screen: get().screen, item }));
+    window.history.replaceState(null, '', routeHash({ screen: get().screen, item, filter: get().filter }));
     set({ item });
   },
 }));

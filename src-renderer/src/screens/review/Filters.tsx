@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { ExampleFilter } from '../../../../src-preload/contract/core';
 import { ExampleKindSchema, ExampleStatusSchema } from '../../../../src-preload/schemas/example';
 import { LOW_CONFIDENCE } from '../../../../src-preload/schemas/intent';
+import { ExcludedFilterChip } from '../../components/ExcludedFilterChip';
 import { useApi } from '../../hooks/useApi';
 
 const VIEWS_KEY = 'biotrain.review.views';
@@ -34,6 +35,7 @@ export function Filters({ filter, onChange }: { filter: ExampleFilter; onChange(
   };
   return (
     <div className="row filters">
+      {filter.excludedFrom ? <ExcludedFilterChip excluded={filter.excludedFrom} onClear={() => onChange({ ...filter, excludedFrom: undefined })} /> : null}
       <label className="field">
         View
         <select
