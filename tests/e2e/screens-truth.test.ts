@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUILD_PHASES, EXCLUSION_REASONS, type ExclusionReason } from '../../src-preload/schemas/build';
@@ -11,6 +10,7 @@ import { targetStatus } from '../../src-preload/schemas/plan-targets';
 import { taskOf } from '../../src-main/task-contract/tasks';
 import { launchBrowser, SCREENSHOT_DIR } from '../support/browser';
 import { OpenAiTestServer } from '../support/openai-test-server';
+import { digits, openScreen, storeQuery } from '../support/screens';
 import { runCli, type Served, startServe, tempDir } from '../support/serve';
 
 /** Where the screenshots of every screen at both sizes go (BIOTRAIN_SCREENSHOT_DIR, else test-results). */
@@ -33,19 +33,9 @@ describe('screens that tell the truth, in headless Chromium', () => {
   let dbPath: string;
   const errors: string[] = [];
 
-  const query = <T>(sql: string, ...params: unknown[]): T[] => {
-    const db = new Database(dbPath, { readonly: true, fileMustExist: true });
-    try {
-      return db.prepare(sql).all(...params) as T[];
-    } finally {
-      db.close();
-    }
-  };
-  const num = (text: string | null) => Number((text ?? '').replace(/[^0-9.]/g, ''));
-  const open = async (name: (typeof SCREENS)[number]) => {
-    await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name, exact: true }).click();
-    await expect.poll(() => page.locator('main h1').first().textContent()).toBe(name);
-  };
+  const query = storeQuery(() => dbPath);
+  const num = digits;
+  const open = (name: (typeof SCREENS)[number]) => openScreen(page, name);
 
   beforeAll(async () => {
     dir = tempDir('biotrain-truth-');

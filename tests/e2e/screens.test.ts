@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot } from '../support/browser';
+import { digits, openScreen, storeQuery } from '../support/screens';
 import { runCli, type Served, startServe, tempDir } from '../support/serve';
 
 /**
@@ -18,19 +19,11 @@ describe('dataset screens in headless Chromium', () => {
   let dbPath: string;
   const errors: string[] = [];
 
-  const query = <T>(sql: string, ...params: unknown[]): T[] => {
-    const db = new Database(dbPath, { readonly: true, fileMustExist: true });
-    try {
-      return db.prepare(sql).all(...params) as T[];
-    } finally {
-      db.close();
-    }
-  };
-  const num = (text: string | null) => Number((text ?? '').replace(/[^0-9.]/g, ''));
+  const query = storeQuery(() => dbPath);
+  const num = digits;
   const open = async (name: string) => {
-    await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name, exact: true }).click();
+    await openScreen(page, name);
     await expect.poll(() => page.locator('.nav-item.active').textContent()).toBe(name);
-    await expect.poll(() => page.locator('main h1').textContent()).toBe(name);
   };
 
   beforeAll(async () => {

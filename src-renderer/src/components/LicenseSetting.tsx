@@ -20,7 +20,7 @@ export function LicenseSetting() {
     }
   };
   return (
-    <form className="card stack" noValidate onSubmit={(e) => void save(e)} aria-label="Dataset licence">
+    <form className="card stack settings-form" noValidate onSubmit={(e) => void save(e)} aria-label="Dataset licence">
       <h2 style={{ margin: 0 }}>Dataset licence</h2>
       <label className="field">
         Licence id (Hugging Face Hub), e.g. apache-2.0, mit, cc-by-4.0, other

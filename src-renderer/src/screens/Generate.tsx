@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import type { JobView } from '../../../src-preload/contract/jobs';
+import { BUILD_PHASES } from '../../../src-preload/schemas/build';
 import { GENERATED_KINDS, type GeneratedKind, TARGETS, targetStatus } from '../../../src-preload/schemas/plan-targets';
 import { call } from '../api/client';
 import { Bar } from '../components/Bar';
@@ -55,9 +56,14 @@ function describeResult(j: JobView): string | null {
   }
 }
 
-/** done / total: bytes for imports, items for the rest. */
-function describeProgress(j: { kind: string; progress_done: number; progress_total: number }): string {
+/** done / total: bytes for imports, the step for builds (each step counts its own units), items for the rest. */
+function describeProgress(j: { kind: string; status: string; message: string | null; progress_done: number; progress_total: number }): string {
   if (j.kind === 'import-feedback') return `${formatBytes(j.progress_done)} / ${formatBytes(j.progress_total)}`;
+  if (j.kind === 'build') {
+    if (j.status === 'completed') return `${BUILD_PHASES.length} / ${BUILD_PHASES.length} steps`;
+    const step = (BUILD_PHASES as readonly string[]).indexOf((j.message ?? '').split(':')[0]!);
+    if (step >= 0) return `step ${step + 1} / ${BUILD_PHASES.length}: ${j.progress_done.toLocaleString()} / ${j.progress_total.toLocaleString()}`;
+  }
   return `${j.progress_done.toLocaleString()} / ${j.progress_total.toLocaleString()}`;
 }
 
