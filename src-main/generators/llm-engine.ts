@@ -235,7 +235,7 @@ export async function runLlmGenerate(
     // nothing has ever come back: the server is unreachable or refuses every request, so stop early
     answered += outcomes.length - outcomes.filter((o) => o.kind === 'transport').length;
     if (answered === 0 && transportFailed > 0)
-      throw new Error(`the LLM (model ${client.model}) did not answer any request: ${lastTransportError}`);
+      throw new Error(`the LLM at ${client.baseURL} (model ${client.model}) did not answer any request: ${lastTransportError}`);
     job.progress(end, plan.specs.length, label);
     await yieldToLoop();
   }
@@ -246,7 +246,7 @@ export async function runLlmGenerate(
   summary.usage.calls = after.calls - usageBefore.calls;
   if (transportFailed > 0)
     throw new Error(
-      `${transportFailed} of ${plan.specs.length} item(s) got no reply from the LLM (last error: ${lastTransportError}); ` +
+      `${transportFailed} of ${plan.specs.length} item(s) got no reply from the LLM (last error: ${lastTransportError}) at ${client.baseURL}; ` +
         `${summary.inserted} were stored. Resume the job to retry the rest.`,
     );
   if (params.kind === 'query_variation') summary.diversity = diversityReport(db, params.seed);

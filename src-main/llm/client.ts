@@ -47,6 +47,8 @@ export type ChatTextResult =
 
 export interface LlmClient {
   readonly model: string;
+  /** the endpoint asked (errors name it, so a dead endpoint is named where the job fails) */
+  readonly baseURL: string;
   chatJson<T>(messages: ChatMessage[], schema: z.ZodType<T>, opts?: ChatOptions): Promise<ChatJsonResult<T>>;
   chatText(messages: ChatMessage[], opts?: ChatOptions): Promise<ChatTextResult>;
   usage(): UsageTotals;
@@ -146,6 +148,7 @@ export function createLlmClient(config: LlmClientConfig): LlmClient {
 
   return {
     model: cfg.model,
+    baseURL: cfg.baseURL,
 
     async chatJson<T>(messages: ChatMessage[], schema: z.ZodType<T>, opts: ChatOptions = {}): Promise<ChatJsonResult<T>> {
       const usage: CallUsage = { promptTokens: 0, completionTokens: 0 };

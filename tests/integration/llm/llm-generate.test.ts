@@ -134,7 +134,7 @@ describe('runLlmGenerate against an OpenAI-compatible server with faults', () =>
     const params = { kind: 'query_variation', count: 2, seed: SEED, engine: 'llm' };
 
     await expect(runLlmGenerate(db, params, deps, job(), cachedClient(db, baseURL, { maxRetries: 0 }))).rejects.toThrow(
-      /1 of 2 item\(s\) got no reply from the LLM \(last error: InternalServerError 500.*\); 1 were stored\. Resume/,
+      new RegExp(`^1 of 2 item\\(s\\) got no reply from the LLM \\(last error: InternalServerError 500.*\\) at ${escapeRe(baseURL)}; 1 were stored\\. Resume`),
     );
     expect(count(db)).toBe(1);
 
@@ -148,7 +148,7 @@ describe('runLlmGenerate against an OpenAI-compatible server with faults', () =>
     const db = tempStore();
     await expect(
       runLlmGenerate(db, { kind: 'education', count: 40, seed: 1, engine: 'llm' }, deps, job(), cachedClient(db, baseURL, { maxRetries: 0 })),
-    ).rejects.toThrow(/did not answer any request: InternalServerError 500/);
+    ).rejects.toThrow(new RegExp(`^the LLM at ${escapeRe(baseURL)} \\(model [^)]+\\) did not answer any request: InternalServerError 500`));
     // one batch of 32 requests, not 40
     expect(server.count).toBe(32);
     expect(count(db)).toBe(0);
@@ -207,3 +207,8 @@ describe('biotrain generate --engine llm (built CLI)', () => {
     expect(fs.readFileSync(dbPath).includes(key)).toBe(false);
   });
 });
+
+/** A string as a literal part of a RegExp. */
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
