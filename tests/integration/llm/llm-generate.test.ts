@@ -10,6 +10,7 @@ import { createCachedClient } from '../../../src-main/llm/cache';
 import { createLlmClient, type LlmClientConfig } from '../../../src-main/llm/client';
 import { ExamplesRepo } from '../../../src-main/store/examples-repo';
 import type { Db } from '../../../src-main/store/db';
+import { escapeRe } from '../../support/regexp';
 import { tempStore as makeTempStore } from '../../support/temp-store';
 import { type ChatRequestBody, countTokens, type Fault, OpenAiTestServer, promptTokens } from '../../support/openai-test-server';
 import { runCli } from '../../support/serve';
@@ -207,8 +208,3 @@ describe('biotrain generate --engine llm (built CLI)', () => {
     expect(fs.readFileSync(dbPath).includes(key)).toBe(false);
   });
 });
-
-/** A string as a literal part of a RegExp. */
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}

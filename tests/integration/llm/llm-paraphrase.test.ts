@@ -8,6 +8,7 @@ import { createCachedClient } from '../../../src-main/llm/cache';
 import { createLlmClient } from '../../../src-main/llm/client';
 import type { Db } from '../../../src-main/store/db';
 import { ExamplesRepo } from '../../../src-main/store/examples-repo';
+import { escapeRe } from '../../support/regexp';
 import { tempStore as makeTempStore } from '../../support/temp-store';
 import { type ChatRequestBody, type Fault, OpenAiTestServer } from '../../support/openai-test-server';
 
@@ -147,7 +148,7 @@ describe('LLM paraphrases through the loopback server, after the template engine
     const state = { attempts: 0, limitedAttempts: Number.POSITIVE_INFINITY };
     const { server, baseURL } = await startServer(state);
     await expect(runLlmGenerate(db, params, deps, job(), client(db, baseURL))).rejects.toThrow(
-      /^1 of 10 item\(s\) got no reply from the LLM \(last error: RateLimitError 429.*\); 9 were stored\. Resume the job to retry the rest\.$/,
+      new RegExp(`^1 of 10 item\\(s\\) got no reply from the LLM \\(last error: RateLimitError 429.*\\) at ${escapeRe(baseURL)}; 9 were stored\\. Resume the job to retry the rest\\.$`),
     );
     // the first request and the client's 2 retries
     expect(state.attempts).toBe(3);
