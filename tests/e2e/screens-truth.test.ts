@@ -166,12 +166,6 @@ describe('screens that tell the truth, in headless Chromium', () => {
   }, 120_000);
 
   it('Export: progress through the build steps, then per-task counts, exclusions by reason and rule with links into Review, and the accepted examples dropped', async () => {
-    // a reviewer accepts an example the last build dropped as a duplicate: this build drops it again
-    const dup = query<{ example_id: string }>(
-      "SELECT example_id FROM build_items WHERE excluded = 'duplicate' AND build_id = (SELECT id FROM builds ORDER BY created_at DESC LIMIT 1) ORDER BY example_id LIMIT 1",
-    )[0]!.example_id;
-    await served.api('review.decide', { id: dup, action: 'accept' });
-
     await open('Export');
     await page.evaluate(() => {
       const seen: string[] = [];
@@ -225,22 +219,26 @@ describe('screens that tell the truth, in headless Chromium', () => {
       expect([reason, await cells.nth(0).textContent(), num(await cells.nth(1).textContent())]).toEqual([reason, EXCLUSION_REASONS[reason], byReason.get(reason) ?? 0]);
     }
 
-    // the accepted duplicate is named, with why
-    const dropped = page.getByRole('table', { name: 'Dropped reviewed examples' });
-    expect(await dropped.locator('tbody tr').first().locator('td').allTextContents()).toEqual([
-      dup,
-      expect.any(String),
-      'accepted',
-      EXCLUSION_REASONS.duplicate,
-      query<{ input: string }>('SELECT input FROM examples WHERE id = ?', dup)[0]!.input.slice(0, 300),
-    ]);
+    // the reviewed examples it dropped: accepted or edited before the build started, left out (as SQL counts them)
+    const droppedN = query<{ n: number }>(
+      `SELECT COUNT(*) AS n FROM build_items b WHERE b.build_id = ? AND b.excluded IS NOT NULL AND (
+         SELECT e.action FROM review_events e WHERE e.example_id = b.example_id AND e.action != 'undo'
+           AND e.created_at <= (SELECT created_at FROM builds WHERE id = ?)
+           AND NOT EXISTS (SELECT 1 FROM review_events u WHERE u.undoes = e.seq) ORDER BY e.seq DESC LIMIT 1) IN ('accept', 'edit')`,
+      build,
+      build,
+    )[0]!.n;
+    expect(await page.getByRole('heading', { name: /^Reviewed examples this build dropped/ }).textContent()).toBe(`Reviewed examples this build dropped (${droppedN})`);
+    if (droppedN === 0) expect(await page.getByTestId('dropped-none').textContent()).toBe('Every example a reviewer accepted or edited before this build is in it.');
+    else expect(await page.getByRole('table', { name: 'Dropped reviewed examples' }).locator('tbody tr').count()).toBe(Math.min(200, droppedN));
+    const why = (Object.keys(EXCLUSION_REASONS) as ExclusionReason[]).find((r) => (byReason.get(r) ?? 0) > 0)!;
 
-    // the link opens Review on exactly the duplicates of this build
-    await reasons.locator('tr[data-reason="duplicate"]').getByRole('button', { name: 'show in Review' }).click();
+    // the link opens Review on exactly the examples this build left out for that reason
+    await reasons.locator(`tr[data-reason="${why}"]`).getByRole('button', { name: 'show in Review' }).click();
     await expect.poll(() => page.locator('main h1').first().textContent()).toBe('Review');
-    expect(await page.getByTestId('excluded-filter').textContent()).toBe(`left out of build ${build.slice(0, 8)}: ${EXCLUSION_REASONS.duplicate}×`);
-    await expect.poll(() => page.getByTestId('review-progress').textContent()).toMatch(new RegExp(`^${byReason.get('duplicate')} items · `));
-    expect(decodeURIComponent(page.url())).toContain(`"excludedFrom":{"buildId":"${build}","reason":"duplicate"}`);
+    expect(await page.getByTestId('excluded-filter').textContent()).toBe(`left out of build ${build.slice(0, 8)}: ${EXCLUSION_REASONS[why]}×`);
+    await expect.poll(() => page.getByTestId('review-progress').textContent()).toMatch(new RegExp(`^${byReason.get(why)} items · `));
+    expect(decodeURIComponent(page.url())).toContain(`"excludedFrom":{"buildId":"${build}","reason":"${why}"}`);
     // Back returns to Export
     await page.goBack();
     await expect.poll(() => page.locator('main h1').first().textContent()).toBe('Export');
