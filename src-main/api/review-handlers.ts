@@ -41,6 +41,11 @@ export const reviewHandlers = {
     ctx.events.emit('event', { type: 'data-changed', what: 'review' });
     return r;
   },
+  'review.decideMany': (req, ctx) => {
+    const r = repoOf(ctx).decideMany(req.ids, req.action, reviewerOf(ctx), req.note);
+    ctx.events.emit('event', { type: 'data-changed', what: 'review' });
+    return r;
+  },
   'review.undo': (_req, ctx) => {
     const r = repoOf(ctx).undo(reviewerOf(ctx));
     ctx.events.emit('event', { type: 'data-changed', what: 'review' });

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { z } from 'zod';
+import { DecisionNoteSchema } from '../../src-preload/contract/review';
 import { ExampleKindSchema, ExampleOutputSchema } from '../../src-preload/schemas/example';
 import { IntentDiffSchema, IntentSchema } from '../../src-preload/schemas/intent';
 import { canonicalHash } from './canonical';
@@ -72,6 +73,8 @@ export const DecisionSchema = z.object({
   action: DecisionActionSchema,
   /** the edited output, for edits */
   output: ExampleOutputSchema.optional(),
+  /** the reviewer's comment, flag and reject reason on the decision */
+  note: DecisionNoteSchema.optional(),
   decided_at: z.string(),
 });
 export type DecisionRecord = z.infer<typeof DecisionSchema>;

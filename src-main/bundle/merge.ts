@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { DecisionNote } from '../../src-preload/contract/review';
 import type { ExampleOutput } from '../../src-preload/schemas/example';
 import { INTENT_DIFF_FIELDS } from '../../src-preload/schemas/intent';
 import type { AppContext } from '../app/context';
@@ -106,6 +107,8 @@ interface ItemDecision {
   reviewer: string;
   action: DecisionAction;
   output?: ExampleOutput;
+  /** the reviewer's comment, flag and reject reason, merged with the decision */
+  note?: DecisionNote;
   decided_at: string;
 }
 
@@ -190,7 +193,7 @@ export function mergeDecisions(ctx: AppContext, files: string[], opts: MergeOpti
       }
       const prev = m.get(l.data.reviewer);
       if (!prev || prev.decided_at <= d.decided_at) {
-        m.set(l.data.reviewer, { reviewer: l.data.reviewer, action: d.action, output: d.output, decided_at: d.decided_at });
+        m.set(l.data.reviewer, { reviewer: l.data.reviewer, action: d.action, output: d.output, note: d.note, decided_at: d.decided_at });
       }
     }
   }
@@ -260,7 +263,7 @@ export function mergeDecisions(ctx: AppContext, files: string[], opts: MergeOpti
       let appliedAny = false;
       for (const d of ds) {
         if (alreadyIn.get(id, d.reviewer, d.action, d.decided_at)) continue;
-        const { seq } = repo.decide(id, d.action, d.reviewer, d.output);
+        const { seq } = repo.decide(id, d.action, d.reviewer, d.output, d.note);
         setTime.run(d.decided_at, seq);
         appliedAny = true;
       }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { DecisionNote } from '../../src-preload/contract/review';
 import type { Example, ExampleOutput } from '../../src-preload/schemas/example';
 import type { AppContext } from '../app/context';
 import { openAppContext } from '../app/compose';
@@ -87,17 +88,18 @@ export function currentDecisions(ctx: AppContext, bundle: Bundle, reviewer: stri
   const rows = ctx.db
     .prepare(
       `SELECT e.seq, e.example_id, e.action, e.payload, e.created_at FROM review_events e
-       WHERE e.reviewer = ? AND e.action != 'undo' AND NOT EXISTS (SELECT 1 FROM review_events u WHERE u.undoes = e.seq)
+       WHERE e.reviewer = ? AND e.action NOT IN ('undo', 'flag') AND NOT EXISTS (SELECT 1 FROM review_events u WHERE u.undoes = e.seq)
        ORDER BY e.seq`,
     )
     .all(reviewer) as { seq: number; example_id: string; action: DecisionRecord['action']; payload: string | null; created_at: string }[];
   const latest = new Map<string, DecisionRecord>();
   for (const r of rows) {
-    const payload = r.payload ? (JSON.parse(r.payload) as { toOutput?: ExampleOutput }) : {};
+    const payload = r.payload ? (JSON.parse(r.payload) as { toOutput?: ExampleOutput; note?: DecisionNote }) : {};
     latest.set(r.example_id, {
       example_id: r.example_id,
       action: r.action,
       ...(r.action === 'edit' && payload.toOutput ? { output: payload.toOutput } : {}),
+      ...(payload.note ? { note: payload.note } : {}),
       decided_at: r.created_at,
     });
   }
@@ -193,7 +195,7 @@ function replayDecisions(ctx: AppContext, repo: ReviewRepo, file: DecisionsFile,
   const sorted = [...file.decisions].sort((a, b) => a.decided_at.localeCompare(b.decided_at));
   for (const d of sorted) {
     if (!ctx.examples.get(d.example_id)) continue;
-    const { seq } = repo.decide(d.example_id, d.action, reviewer, d.output);
+    const { seq } = repo.decide(d.example_id, d.action, reviewer, d.output, d.note);
     setTime.run(d.decided_at, seq);
   }
 }

@@ -1,10 +1,14 @@
 import type { DecisionNote, HistoryEntry } from '../../src-preload/contract/review';
 import { ClientError } from '../util/client-error';
 import type { Example, ExampleOutput, ExampleStatus } from '../../src-preload/schemas/example';
+import { randomUUID } from 'node:crypto';
 import type { Db } from '../store/db';
 import { type ExampleFilter, type ExampleRow, rowToExample, whereClause } from '../store/examples-repo';
+import { afterCondition, keyOfSeq, orderBy } from './queue-order';
 
 export type Decision = 'accept' | 'reject' | 'edit';
+/** What a bulk action does to each selected item; a flag marks it for a second look and keeps its status. */
+export type BulkAction = 'accept' | 'reject' | 'flag';
 
 interface EventPayload {
   fromStatus: ExampleStatus;
@@ -14,12 +18,14 @@ interface EventPayload {
   toOutput?: ExampleOutput;
   /** the reviewer's comment, flag and reject reason on this decision */
   note?: DecisionNote;
+  /** set on every event of one bulk action: one undo undoes them all */
+  batch?: string;
 }
 
 export interface ReviewEvent {
   seq: number;
   example_id: string;
-  action: Decision | 'undo';
+  action: Decision | 'flag' | 'undo';
   reviewer: string;
   undoes: number | null;
   created_at: string;
@@ -34,12 +40,16 @@ const STATUS_OF: Record<Decision, ExampleStatus> = { accept: 'accepted', reject:
 export class ReviewRepo {
   constructor(private readonly db: Db) {}
 
-  /** The next item of the queue after `afterSeq` (items are ordered by seq). */
+  /** The next item of the queue after the item with seq `afterSeq` (0: the first), in the filter's sort order. */
   next(filter: ExampleFilter, afterSeq: number): (Example & { seq: number }) | null {
     const w = whereClause(filter);
+    const sort = filter.sort ?? 'queue';
+    const afterKey = afterSeq > 0 && sort !== 'queue' ? (this.db.prepare(keyOfSeq(sort)).get(afterSeq) as { key: number } | undefined)?.key : undefined;
+    const after = afterSeq === 0 ? '' : sort === 'queue' || afterKey !== undefined ? afterCondition(sort) : 'seq > @afterSeq';
+    const where = [w.sql.replace(/^WHERE /, ''), after].filter(Boolean).join(' AND ');
     const row = this.db
-      .prepare(`SELECT * FROM examples ${w.sql ? `${w.sql} AND` : 'WHERE'} seq > @afterSeq ORDER BY seq LIMIT 1`)
-      .get({ ...w.args, afterSeq }) as (ExampleRow & { seq: number }) | undefined;
+      .prepare(`SELECT * FROM examples ${where ? `WHERE ${where}` : ''} ${orderBy(sort)} LIMIT 1`)
+      .get({ ...w.args, afterSeq, afterKey }) as (ExampleRow & { seq: number }) | undefined;
     return row ? { ...rowToExample(row), seq: row.seq } : null;
   }
 
@@ -68,22 +78,50 @@ export class ReviewRepo {
     })();
   }
 
-  /** Undoes the latest decision not yet undone (by this reviewer); null when there is nothing to undo. */
-  undo(reviewer: string): { exampleId: string; undone: number; status: ExampleStatus } | null {
+  /**
+   * One action on many items, in one transaction: every event carries the same batch id, so one undo
+   * undoes them all. A flag keeps each item's status and records the note with `flag: true`.
+   */
+  decideMany(exampleIds: readonly string[], action: BulkAction, reviewer: string, note?: DecisionNote): { count: number; batch: string } {
+    const batch = randomUUID();
     return this.db.transaction(() => {
-      const last = this.db
-        .prepare(
-          `SELECT seq, example_id, payload FROM review_events e
-           WHERE action != 'undo' AND reviewer = ? AND NOT EXISTS (SELECT 1 FROM review_events u WHERE u.undoes = e.seq)
-           ORDER BY seq DESC LIMIT 1`,
-        )
-        .get(reviewer) as { seq: number; example_id: string; payload: string } | undefined;
+      const get = this.db.prepare('SELECT status FROM examples WHERE id = ?');
+      const setStatus = this.db.prepare('UPDATE examples SET status = ? WHERE id = ?');
+      const kept = action === 'flag' ? { ...(cleanNote(note, 'accept') ?? {}), flag: true } : cleanNote(note, action);
+      for (const id of new Set(exampleIds)) {
+        const row = get.get(id) as { status: ExampleStatus } | undefined;
+        if (!row) throw new ReviewError(`no example with id ${id}`, 404);
+        const toStatus = action === 'flag' ? row.status : STATUS_OF[action];
+        const payload: EventPayload = { fromStatus: row.status, toStatus, batch };
+        if (kept) payload.note = kept;
+        setStatus.run(toStatus, id);
+        this.insertEvent(id, action, reviewer, payload, null);
+      }
+      return { count: new Set(exampleIds).size, batch };
+    })();
+  }
+
+  /**
+   * Undoes the latest decision not yet undone (by this reviewer), or the whole bulk action it belongs to;
+   * null when there is nothing to undo. `exampleId` is the first item of a bulk action.
+   */
+  undo(reviewer: string): { exampleId: string; undone: number; status: ExampleStatus; count: number } | null {
+    return this.db.transaction(() => {
+      const open = `action != 'undo' AND reviewer = @reviewer AND NOT EXISTS (SELECT 1 FROM review_events u WHERE u.undoes = e.seq)`;
+      const last = this.db.prepare(`SELECT seq, example_id, payload FROM review_events e WHERE ${open} ORDER BY seq DESC LIMIT 1`).get({ reviewer }) as EventRow | undefined;
       if (!last) return null;
-      const payload = JSON.parse(last.payload) as EventPayload;
-      if (payload.fromOutput) this.db.prepare('UPDATE examples SET output = ? WHERE id = ?').run(JSON.stringify(payload.fromOutput), last.example_id);
-      this.db.prepare('UPDATE examples SET status = ? WHERE id = ?').run(payload.fromStatus, last.example_id);
-      this.insertEvent(last.example_id, 'undo', reviewer, { fromStatus: payload.toStatus, toStatus: payload.fromStatus }, last.seq);
-      return { exampleId: last.example_id, undone: last.seq, status: payload.fromStatus };
+      const batch = (JSON.parse(last.payload) as EventPayload).batch;
+      const rows = batch
+        ? (this.db.prepare(`SELECT seq, example_id, payload FROM review_events e WHERE ${open} AND json_extract(payload, '$.batch') = @batch ORDER BY seq DESC`).all({ reviewer, batch }) as EventRow[])
+        : [last];
+      for (const r of rows) {
+        const payload = JSON.parse(r.payload) as EventPayload;
+        if (payload.fromOutput) this.db.prepare('UPDATE examples SET output = ? WHERE id = ?').run(JSON.stringify(payload.fromOutput), r.example_id);
+        this.db.prepare('UPDATE examples SET status = ? WHERE id = ?').run(payload.fromStatus, r.example_id);
+        this.insertEvent(r.example_id, 'undo', reviewer, { fromStatus: payload.toStatus, toStatus: payload.fromStatus }, r.seq);
+      }
+      const first = rows.at(-1)!;
+      return { exampleId: first.example_id, undone: last.seq, status: (JSON.parse(first.payload) as EventPayload).fromStatus, count: rows.length };
     })();
   }
 
@@ -111,7 +149,7 @@ export class ReviewRepo {
     const decided = this.db
       .prepare(
         `SELECT count(*) AS n FROM examples ${w.sql ? `${w.sql} AND` : 'WHERE'} EXISTS (SELECT 1 FROM review_events e
-         WHERE e.example_id = examples.id AND e.action != 'undo' AND NOT EXISTS (SELECT 1 FROM review_events u WHERE u.undoes = e.seq))`,
+         WHERE e.example_id = examples.id AND e.action NOT IN ('undo', 'flag') AND NOT EXISTS (SELECT 1 FROM review_events u WHERE u.undoes = e.seq))`,
       )
       .get(w.args) as { n: number };
     return { total, remaining, decided: decided.n };
@@ -126,7 +164,7 @@ export class ReviewRepo {
          FROM review_events e JOIN examples x ON x.id = e.example_id
          WHERE e.action != 'undo' ORDER BY e.seq DESC LIMIT ?`,
       )
-      .all(limit) as { seq: number; example_id: string; action: Decision; reviewer: string; payload: string | null; created_at: string; input: string; status: ExampleStatus; kind: Example['kind']; undone: number }[];
+      .all(limit) as { seq: number; example_id: string; action: Decision | 'flag'; reviewer: string; payload: string | null; created_at: string; input: string; status: ExampleStatus; kind: Example['kind']; undone: number }[];
     return rows.map((r) => ({
       seq: r.seq,
       exampleId: r.example_id,
@@ -164,6 +202,12 @@ export class ReviewRepo {
       .run(exampleId, action, reviewer, JSON.stringify(payload), undoes, new Date().toISOString());
     return Number(r.lastInsertRowid);
   }
+}
+
+interface EventRow {
+  seq: number;
+  example_id: string;
+  payload: string;
 }
 
 export class ReviewError extends ClientError {}

@@ -2,6 +2,7 @@ import type { ExampleFilter } from '../../src-preload/contract/core';
 import type { Example, ExampleKind, ExampleStatus } from '../../src-preload/schemas/example';
 import { ExampleSchema } from '../../src-preload/schemas/example';
 import { LOW_CONFIDENCE } from '../../src-preload/schemas/intent';
+import { orderBy } from '../review/queue-order';
 import type { Db } from './db';
 import { INSERT_EXAMPLE_SQL, NEXT_EXAMPLE_SEQ_SQL } from './insert-sql';
 
@@ -144,7 +145,7 @@ export class ExamplesRepo {
   listLight(filter: ExampleFilter, offset: number, limit: number) {
     const w = whereClause(filter);
     const sql = `SELECT id, kind, status, analysis_type, style, substr(input, 1, 200) AS input, confidence, intent_mismatches, seq
-      FROM examples ${w.sql} ORDER BY seq LIMIT @limit OFFSET @offset`;
+      FROM examples ${w.sql} ${orderBy(filter.sort)} LIMIT @limit OFFSET @offset`;
     return this.db.prepare(sql).all({ ...w.args, offset, limit }) as {
       id: string;
       kind: ExampleKind;

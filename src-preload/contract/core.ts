@@ -6,6 +6,10 @@ import { JobStartRequestSchema, JobStatusSchema, JobViewSchema } from './jobs';
 
 export { JobViewSchema, type JobView } from './jobs';
 
+/** The order a review queue is walked in (and listed): queue order, lowest confidence first, most mismatches first, newest first. */
+export const QueueSortSchema = z.enum(['queue', 'low_confidence', 'most_mismatches', 'newest']);
+export type QueueSort = z.infer<typeof QueueSortSchema>;
+
 export const ExampleFilterSchema = z.object({
   kind: ExampleKindSchema.optional(),
   status: ExampleStatusSchema.optional(),
@@ -22,6 +26,8 @@ export const ExampleFilterSchema = z.object({
       rule: z.string().regex(/^[a-z0-9_]+$/).max(100).optional(),
     })
     .optional(),
+  /** the order only: which items match does not depend on it */
+  sort: QueueSortSchema.optional(),
 });
 export type ExampleFilter = z.infer<typeof ExampleFilterSchema>;
 

@@ -38,7 +38,8 @@ export type DecisionNote = z.infer<typeof DecisionNoteSchema>;
 export const HistoryEntrySchema = z.object({
   seq: z.number().int(),
   exampleId: z.string(),
-  action: z.enum(['accept', 'reject', 'edit']),
+  /** 'flag' marks an item for a second look without deciding it (bulk flag) */
+  action: z.enum(['accept', 'reject', 'edit', 'flag']),
   reviewer: z.string(),
   createdAt: z.string(),
   /** the item's query (first 200 characters) */
@@ -85,8 +86,21 @@ export const reviewChannels = {
     }),
     z.object({ seq: z.number(), status: ExampleStatusSchema }),
   ),
+  /** one action on the selected items, in one transaction; one review.undo undoes it all */
+  'review.decideMany': channel(
+    z.object({
+      ids: z.array(z.string().min(1).max(200)).min(1).max(1000),
+      action: z.enum(['accept', 'reject', 'flag']),
+      note: DecisionNoteSchema.optional(),
+    }),
+    z.object({ count: z.number().int(), batch: z.string() }),
+  ),
   'review.item': channel(z.object({ id: z.string().min(1).max(200) }), z.object({ item: ExampleSchema.extend({ seq: z.number() }).nullable() })),
-  'review.undo': channel(z.object({}).strict(), z.object({ exampleId: z.string(), undone: z.number(), status: ExampleStatusSchema }).nullable()),
+  /** undoes the latest decision, or all of the bulk action it belongs to (`count` items; `exampleId` its first) */
+  'review.undo': channel(
+    z.object({}).strict(),
+    z.object({ exampleId: z.string(), undone: z.number(), status: ExampleStatusSchema, count: z.number().int() }).nullable(),
+  ),
   /** the latest decisions, newest first (the history panel) */
   'review.history': channel(z.object({ limit: z.number().int().min(1).max(500) }), z.object({ entries: z.array(HistoryEntrySchema) })),
   /** the note of the decision in effect on an item */

@@ -10,7 +10,9 @@ import type { Example, ExampleOutput } from '../../../src-preload/schemas/exampl
 import { runCli, type Served, startServe, tempDir } from '../../support/serve';
 
 type Item = Example & { seq: number };
-type Plan = Record<number, { action: 'accept' | 'reject' | 'edit'; tissue?: string } | undefined>;
+type Note = { comment?: string; flag?: boolean; reason?: string };
+type Plan = Record<number, { action: 'accept' | 'reject' | 'edit'; tissue?: string; note?: Note } | undefined>;
+const NOTE_5: Note = { comment: 'asks for two assays at once', flag: true, reason: 'unclear_query' };
 
 const withTissue = (o: ExampleOutput, tissue: string): ExampleOutput => ({ ...o, intent: { ...o.intent!, tissue } });
 
@@ -27,7 +29,7 @@ async function reviewAll(s: Served, plan: Plan, fallback: 'accept' | null): Prom
   for (const [i, item] of items.entries()) {
     const p = plan[i] ?? (fallback ? { action: fallback } : undefined);
     if (!p) continue;
-    await s.api('review.decide', { id: item.id, action: p.action, ...(p.action === 'edit' ? { output: withTissue(item.output, p.tissue!) } : {}) });
+    await s.api('review.decide', { id: item.id, action: p.action, note: p.note, ...(p.action === 'edit' ? { output: withTissue(item.output, p.tissue!) } : {}) });
   }
   return items;
 }
@@ -38,7 +40,7 @@ interface DecisionsJson {
   bundle_id: string;
   items_sha256: string;
   reviewer: string;
-  decisions: { example_id: string; action: string; output?: ExampleOutput; decided_at: string }[];
+  decisions: { example_id: string; action: string; output?: ExampleOutput; note?: Note; decided_at: string }[];
 }
 
 describe('review bundles: create, review, merge', () => {
@@ -63,7 +65,7 @@ describe('review bundles: create, review, merge', () => {
       expect(info).toMatchObject({ reviewer: 'alice', itemCount: 20 });
       expect(info.guidelines).toMatch(/# Biotrain review guidelines/);
       expect((await alice.api<{ mode: string }>('app.info')).mode).toBe('review');
-      items = await reviewAll(alice, { 5: { action: 'reject' }, 6: { action: 'edit', tissue: 'liver' }, 7: { action: 'edit', tissue: 'brain' } }, 'accept');
+      items = await reviewAll(alice, { 5: { action: 'reject', note: NOTE_5 }, 6: { action: 'edit', tissue: 'liver' }, 7: { action: 'edit', tissue: 'brain' } }, 'accept');
       expect(items).toHaveLength(20);
       // a mistaken decision, undone: the decisions file keeps the latest not-undone one
       aliceFile = `${bundleFile}.alice.decisions.json`;
@@ -102,6 +104,9 @@ describe('review bundles: create, review, merge', () => {
     expect(a.decisions).toHaveLength(20);
     expect(b.decisions).toHaveLength(19);
     expect(a.decisions.find((d) => d.example_id === items[6]!.id)?.output?.intent?.tissue).toBe('liver');
+    // the note travels with the decision; decisions without one carry none
+    expect(a.decisions.find((d) => d.example_id === items[5]!.id)?.note).toEqual(NOTE_5);
+    expect(a.decisions.filter((d) => d.note !== undefined).map((d) => d.example_id)).toEqual([items[5]!.id]);
     expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
@@ -154,6 +159,9 @@ describe('review bundles: create, review, merge', () => {
           { reviewer: 'bob', action: 'reject', created_at: decidedAt(bobFile) },
         ]),
       );
+      // the merged decision keeps the reviewer's note
+      const payloads = store.prepare("SELECT reviewer, json_extract(payload, '$.note') AS note FROM review_events WHERE example_id = ? ORDER BY seq").all(items[5]!.id) as { reviewer: string; note: string | null }[];
+      expect(payloads.filter((p) => p.reviewer === 'alice').map((p) => (p.note ? JSON.parse(p.note) : null))).toEqual([NOTE_5]);
     } finally {
       store.close();
     }
