@@ -1,8 +1,9 @@
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot } from '../support/browser';
-import { runCli, type Served, startServe, tempDir } from '../support/serve';
+import { type launchBrowser, screenshot } from '../support/browser';
+import { type ReviewFixture, reviewFixture } from '../support/review-fixture';
+import { type Served, tempDir } from '../support/serve';
 
 const SCREENS = ['dashboard', 'generate', 'review', 'playground', 'splits', 'export', 'evaluate', 'settings'];
 
@@ -21,28 +22,14 @@ describe('review experience in headless Chromium', () => {
       )
       .get(id) as { action: string; payload: string } | undefined;
 
+  let fx: ReviewFixture;
   beforeAll(async () => {
-    // 3,000: round-trip mismatches are rare now (about 1 in 100 variations, mostly typo'd edge cases)
-    const gen = await runCli(['generate', '--kind', 'query_variation', '--count', '3000', '--db', dbPath]);
-    expect(gen.code).toBe(0);
     // a queue of exactly four items, each with a round-trip mismatch
-    const rw = new Database(dbPath);
-    rw.exec("UPDATE examples SET status = 'auto_validated'");
-    queue = rw.prepare('SELECT id FROM examples WHERE intent_mismatches > 0 ORDER BY seq LIMIT 4').pluck().all() as string[];
-    const mark = rw.prepare("UPDATE examples SET status = 'needs_review' WHERE id = ?");
-    for (const id of queue) mark.run(id);
-    rw.close();
+    fx = await reviewFixture(dbPath, (rw) => rw.prepare('SELECT id FROM examples WHERE intent_mismatches > 0 ORDER BY seq LIMIT 4').pluck().all() as string[]);
+    ({ served, browser, db, queue } = fx);
     expect(queue).toHaveLength(4);
-    db = new Database(dbPath, { readonly: true });
-    served = await startServe({ dbPath });
-    browser = await launchBrowser();
-    await browser.page.setViewportSize({ width: 1440, height: 900 });
   }, 120_000);
-  afterAll(async () => {
-    db?.close();
-    await browser?.close();
-    await served?.stop();
-  });
+  afterAll(() => fx?.close());
 
   it('shows every shortcut on ?, saves a comment, flag and reject reason with the decision, and takes a parsed value into the editor', async () => {
     const { page } = browser;

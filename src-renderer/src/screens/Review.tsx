@@ -9,6 +9,7 @@ import { IntentDiffView } from '../components/IntentDiffView';
 import { Markdown } from '../components/Markdown';
 import { useApi } from '../hooks/useApi';
 import { CURATE_ROUTE, useNav } from '../state/nav';
+import { BulkBar } from './review/BulkBar';
 import { BundlePanel } from './review/BundlePanel';
 import { DecisionNoteBar } from './review/DecisionNoteBar';
 import { EditPanel } from './review/edit/EditPanel';
@@ -17,16 +18,31 @@ import { HistoryPanel } from './review/HistoryPanel';
 import { ItemView } from './review/ItemView';
 import { QueueList } from './review/QueueList';
 import { ShortcutsOverlay } from './review/ShortcutsOverlay';
-import { type Failure, useReviewFlow } from './review/useReviewFlow';
+import { type BulkAction, type Failure, useReviewFlow } from './review/useReviewFlow';
 
 function isTyping(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
-  return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable);
+  // a checkbox (flag, selection) takes no text: the queue's keys keep working while it has focus
+  const box = el?.tagName === 'INPUT' && ((el as HTMLInputElement).type === 'checkbox' || (el as HTMLInputElement).type === 'radio');
+  return !!el && !box && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable);
 }
 
-const ACTION_WORD: Record<Failure['action'], string> = { accept: 'accept', reject: 'reject', edit: 'edit', undo: 'undo' };
+const ACTION_WORD: Record<Failure['action'], string> = { accept: 'accept', reject: 'reject', edit: 'edit', undo: 'undo', flag: 'flag' };
 
 function FailureBanner({ failure, onDismiss }: { failure: Failure; onDismiss(): void }) {
+  if (failure.selected) {
+    return (
+      <div className="banner error persistent" role="alert" data-testid="review-failure" data-item="">
+        <div>
+          <b>Your {ACTION_WORD[failure.action]} of {failure.selected} selected items was not saved:</b> {failure.message}
+        </div>
+        <div>Nothing was recorded for any of them and the selection is kept. Press the button again to retry (another process may be writing the store).</div>
+        <button type="button" className="secondary small" onClick={onDismiss}>
+          Dismiss
+        </button>
+      </div>
+    );
+  }
   return (
     <div className="banner error persistent" role="alert" data-testid="review-failure" data-item={failure.itemId}>
       <div>
@@ -78,6 +94,28 @@ export function Review() {
   const [overlay, setOverlay] = useState(false);
   const [side, setSide] = useState<'queue' | 'history' | 'hidden'>('queue');
   const [guidelines, setGuidelines] = useState(false);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const select = useCallback((ids: string[], on: boolean) => {
+    setSelected((old) => {
+      const next = new Set(old);
+      for (const id of ids) on ? next.add(id) : next.delete(id);
+      return next;
+    });
+  }, []);
+  // a new filter is a new queue: the selection of the old one does not carry over
+  const filterKey = JSON.stringify(filter);
+  useEffect(() => {
+    if (filterKey) setSelected(new Set());
+  }, [filterKey]);
+  const bulk = (action: BulkAction, bulkNote: DecisionNote = {}) => {
+    const ids = [...selected];
+    if (ids.length === 0) return;
+    void flow.bulk(ids, action, bulkNote).then((ok) => {
+      if (!ok) return;
+      setSelected(new Set());
+      if (action === 'flag' && item && ids.includes(item.id)) setNote((n) => ({ ...n, ...bulkNote, flag: true }));
+    });
+  };
   const commentRef = useRef<HTMLInputElement>(null);
   const reasonRef = useRef<HTMLSelectElement>(null);
   const diff = useApi('review.diff', { id: item?.id ?? '-' }, ['review'], { skip: !item });
@@ -111,6 +149,16 @@ export function Review() {
     }
     if (draft !== null || isTyping(e.target) || e.altKey) return;
     const k = e.key;
+    // shift+a / shift+x / shift+f act on the selection; esc clears it
+    if (selected.size > 0 && !e.ctrlKey && !e.metaKey) {
+      const onSelection: Record<string, () => void> = { A: () => bulk('accept'), X: () => bulk('reject'), F: () => bulk('flag'), Escape: () => setSelected(new Set()) };
+      const run = onSelection[k];
+      if (run) {
+        e.preventDefault();
+        run();
+        return;
+      }
+    }
     if ((k === 'z' && (e.ctrlKey || e.metaKey)) || k === 'Backspace') {
       e.preventDefault();
       flow.undo();
@@ -127,6 +175,7 @@ export function Review() {
       k: flow.previous,
       ArrowUp: flow.previous,
       f: () => setNote((n) => ({ ...n, flag: !n.flag || undefined })),
+      s: () => item && select([item.id], !selected.has(item.id)),
       c: () => commentRef.current?.focus(),
       r: () => reasonRef.current?.focus(),
       h: () => setSide((s) => (s === 'history' ? 'queue' : 'history')),
@@ -182,6 +231,7 @@ export function Review() {
       </div>
       <BundlePanel />
       <Filters filter={filter} onChange={setFilter} />
+      {selected.size > 0 ? <BulkBar count={selected.size} onAct={bulk} onClear={() => setSelected(new Set())} /> : null}
       {flow.failure ? <FailureBanner failure={flow.failure} onDismiss={flow.dismissFailure} /> : null}
       <ErrorBanner error={stats.error} />
       <div className="keys" title="keyboard shortcuts (? for all)">
@@ -214,7 +264,7 @@ export function Review() {
                 «
               </button>
             </div>
-            {side === 'queue' ? <QueueList filter={filter} currentId={item?.id ?? null} onPick={(id) => void flow.openItem(id)} /> : <HistoryPanel currentId={item?.id ?? null} onOpen={(id) => void flow.openItem(id)} />}
+            {side === 'queue' ? <QueueList filter={filter} currentId={item?.id ?? null} onPick={(id) => void flow.openItem(id)} selected={selected} onSelect={select} /> : <HistoryPanel currentId={item?.id ?? null} onOpen={(id) => void flow.openItem(id)} />}
           </div>
         ) : (
           <button type="button" className="secondary small side-show" onClick={() => setSide('queue')} aria-label="show the queue" title="show ([)">

@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import type { ExampleFilter } from '../../../../src-preload/contract/core';
+import { type ExampleFilter, type QueueSort, QueueSortSchema } from '../../../../src-preload/contract/core';
 import { ExampleKindSchema, ExampleStatusSchema } from '../../../../src-preload/schemas/example';
 import { LOW_CONFIDENCE } from '../../../../src-preload/schemas/intent';
 import { ExcludedFilterChip } from '../../components/ExcludedFilterChip';
 import { useApi } from '../../hooks/useApi';
 
 const VIEWS_KEY = 'biotrain.review.views';
+const SORT_LABEL: Record<QueueSort, string> = { queue: 'queue order', low_confidence: 'lowest confidence first', most_mismatches: 'most mismatches first', newest: 'newest first' };
 
 interface SavedView {
   name: string;
@@ -85,6 +86,16 @@ export function Filters({ filter, onChange }: { filter: ExampleFilter; onChange(
           ))}
         </select>
       </label>
+      <label className="field">
+        Sort
+        <select aria-label="sort" value={filter.sort ?? 'queue'} onChange={(e) => pick(e) || onChange({ ...filter, sort: e.target.value === 'queue' ? undefined : (e.target.value as QueueSort) })}>
+          {QueueSortSchema.options.map((k) => (
+            <option key={k} value={k}>
+              {SORT_LABEL[k]}
+            </option>
+          ))}
+        </select>
+      </label>
       <label className="field grow">
         Search
         <input aria-label="search filter" onKeyDown={(e) => e.key === 'Escape' && e.currentTarget.blur()} placeholder="text in the query (esc returns to the keys)" value={filter.search ?? ''} onChange={(e) => onChange({ ...filter, search: e.target.value || undefined })} />
@@ -100,5 +111,5 @@ export function Filters({ filter, onChange }: { filter: ExampleFilter; onChange(
 }
 
 function describe(f: ExampleFilter): string {
-  return [f.kind, f.status?.replace('_', ' '), f.analysisType, f.search && `“${f.search}”`, f.lowConfidence && 'low confidence', f.intentMismatch && 'mismatch'].filter(Boolean).join(' · ') || 'everything';
+  return [f.kind, f.status?.replace('_', ' '), f.analysisType, f.search && `“${f.search}”`, f.lowConfidence && 'low confidence', f.intentMismatch && 'mismatch', f.sort && SORT_LABEL[f.sort]].filter(Boolean).join(' · ') || 'everything';
 }

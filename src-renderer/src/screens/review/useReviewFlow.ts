@@ -9,18 +9,22 @@ export type Item = Example & { seq: number };
 /** an item of the queue; `fromSkipped` once the main pass is over and skipped items come back */
 type QueuedItem = Item & { fromSkipped?: boolean };
 export type Decision = 'accept' | 'reject' | 'edit';
+/** what a bulk action does to each selected item (a flag marks it and keeps its status) */
+export type BulkAction = 'accept' | 'reject' | 'flag';
 
 /** A decision that could not be saved: shown until dismissed or until a retry on the same item succeeds. */
 export interface Failure {
   itemId: string;
-  action: Decision | 'undo';
+  action: Decision | BulkAction | 'undo';
   message: string;
   /** key presses made after the failed one, dropped so none lands on an item the reviewer was not looking at */
   dropped: number;
+  /** a bulk action: how many selected items it was for (the selection is kept for a retry) */
+  selected?: number;
 }
 
 const AHEAD = 3;
-const PAST_LABEL: Record<Decision, string> = { accept: 'Accepted', reject: 'Rejected', edit: 'Edited and accepted' };
+const PAST_LABEL: Record<Decision | BulkAction, string> = { accept: 'Accepted', reject: 'Rejected', edit: 'Edited and accepted', flag: 'Flagged' };
 
 const matches = (filter: ExampleFilter, item: Item) => !filter.status || item.status === filter.status;
 
@@ -244,6 +248,45 @@ export function useReviewFlow(filter: ExampleFilter, opts: { initialId: string |
     void advance(item);
   }, [advance]);
 
+  /**
+   * One action on the selected items, after the writes queued before it. On success the prefetched items
+   * are fetched again (some may be decided now) and a decided item on screen gives way to the next one;
+   * on failure nothing was recorded and a persistent error says so. Resolves to whether it was saved.
+   */
+  const bulk = useCallback(
+    (ids: string[], action: BulkAction, note?: DecisionNote): Promise<boolean> => {
+      pendingRef.current++;
+      setPending(pendingRef.current);
+      const run = writes.current.then(async () => {
+        try {
+          const r = await call('review.decideMany', { ids, action, note });
+          setFailure((f) => (f?.selected ? null : f));
+          setNotice(`${PAST_LABEL[action]} ${r.count} selected item${r.count === 1 ? '' : 's'} (one undo takes ${r.count === 1 ? 'it' : 'them all'} back)`);
+          onWritten.current();
+          view.current++;
+          ahead.current = [];
+          setAheadCount(0);
+          const mine = view.current;
+          const on = shownRef.current;
+          if (on && action !== 'flag' && ids.includes(on.id)) {
+            const next = await nextAfter(on).catch(() => null);
+            if (mine === view.current && shownRef.current?.id === on.id) show(next);
+          } else if (on) void fill();
+          return true;
+        } catch (e) {
+          setFailure({ itemId: '', action, message: (e as Error).message, dropped: 0, selected: ids.length });
+          return false;
+        } finally {
+          pendingRef.current--;
+          setPending(pendingRef.current);
+        }
+      });
+      writes.current = run.then(() => undefined);
+      return run;
+    },
+    [fill, nextAfter, show],
+  );
+
   /** Back to the item shown before this one (it may be decided; a new decision replaces the old one). */
   const previous = useCallback(() => {
     const prev = trail.current.pop();
@@ -274,7 +317,11 @@ export function useReviewFlow(filter: ExampleFilter, opts: { initialId: string |
       setAheadCount(0);
       if (shownRef.current) trail.current.push(shownRef.current);
       show(back.item);
-      setNotice(`Undid decision on ${r.exampleId} (now ${r.status.replace('_', ' ')})`);
+      setNotice(
+        r.count > 1
+          ? `Undid the bulk action on ${r.count} items, from ${r.exampleId} (now ${r.status.replace('_', ' ')})`
+          : `Undid decision on ${r.exampleId} (now ${r.status.replace('_', ' ')})`,
+      );
     });
   }, [enqueue, show]);
 
@@ -291,6 +338,7 @@ export function useReviewFlow(filter: ExampleFilter, opts: { initialId: string |
     /** next items already fetched: decisions on them show the following item at once */
     aheadCount,
     decide,
+    bulk,
     skip,
     previous,
     undo,
