@@ -18,6 +18,7 @@ export const PATHS = {
   sharegptVal: 'sharegpt_format_val.json',
   llamaFactoryInfo: 'dataset_info.json',
   qualityReport: 'metadata/quality_report.json',
+  reviewLog: 'metadata/review_log.jsonl',
   manifest: 'metadata/manifest.json',
 } as const;
 

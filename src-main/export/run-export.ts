@@ -10,6 +10,7 @@ import type { Knowledge } from '../knowledge/schemas';
 import type { Db } from '../store/db';
 import { type ExampleRow, rowToExample } from '../store/examples-repo';
 import { SCHEMA_VERSION } from '../store/migrations';
+import { writeReviewLog } from '../review/review-log';
 import { progressClock } from '../util/progress-clock';
 import { FORMATS } from './formats';
 import { SPLITS } from './formats/check-context';
@@ -126,6 +127,8 @@ async function writeAll(
   if (opts.qualityReport && typeof opts.qualityReport === 'object') (opts.qualityReport as Record<string, unknown>).token_budget = budget.result();
   writeJson(work, PATHS.qualityReport, opts.qualityReport);
   files.push(describeFile(work, PATHS.qualityReport, null));
+  const reviewed = writeReviewLog(db, opts.buildId, path.join(work, PATHS.reviewLog));
+  files.push(describeFile(work, PATHS.reviewLog, reviewed));
   const taskPrompts = copyTaskPrompts(work);
   for (const t of taskPrompts) files.push(describeFile(work, t.file, null));
 

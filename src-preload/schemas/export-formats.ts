@@ -16,5 +16,5 @@ export const EXPORT_FORMATS: readonly ExportFormatInfo[] = [
   { id: 'alpaca', files: 'alpaca_format.json, alpaca_format_val.json', description: 'Alpaca instruction/input/output' },
   { id: 'sharegpt', files: 'sharegpt_format.json, sharegpt_format_val.json', description: 'ShareGPT conversations' },
   { id: 'llama-factory', files: 'dataset_info.json', description: 'LLaMA-Factory dataset registry' },
-  { id: 'metadata', files: 'metadata/quality_report.json, metadata/manifest.json', description: 'quality report and manifest with sha256' },
+  { id: 'metadata', files: 'metadata/quality_report.json, metadata/manifest.json, metadata/review_log.jsonl', description: 'quality report, manifest with sha256, review log (every decision in effect with its comment, flag and reject reason)' },
 ];

@@ -1,6 +1,7 @@
+import type { HistoryEntry } from '../../../../src-preload/contract/review';
 import { useApi } from '../../hooks/useApi';
 
-const VERB: Record<string, string> = { accept: 'accepted', reject: 'rejected', edit: 'edited' };
+const VERB: Record<HistoryEntry['action'], string> = { accept: 'accepted', reject: 'rejected', edit: 'edited', flag: 'flagged for a second look' };
 
 /** The latest decisions, newest first; each reopens its item, where a new key press changes the decision. */
 export function HistoryPanel({ onOpen, currentId }: { onOpen(id: string): void; currentId: string | null }) {
@@ -22,7 +23,7 @@ export function HistoryPanel({ onOpen, currentId }: { onOpen(id: string): void; 
           </button>
           <div className="muted">
             <span className={`decision-${e.action}`}>{e.undone ? `${VERB[e.action]} (undone)` : VERB[e.action]}</span>
-            {e.note?.flag ? <span className="pill warn"> flagged</span> : null}
+            {e.note?.flag && e.action !== 'flag' ? <span className="pill warn history-flag">flagged</span> : null}
             {e.note?.reason ? <span> · {e.note.reason.replace('_', ' ')}</span> : null}
             {e.note?.comment ? <span title={e.note.comment}> · “{e.note.comment.slice(0, 40)}”</span> : null}
             <span> · {new Date(e.createdAt).toLocaleTimeString()}</span>
