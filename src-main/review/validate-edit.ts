@@ -1,7 +1,7 @@
 import type { EditProblem } from '../../src-preload/contract/review';
 import type { ExampleKind, ExampleOutput } from '../../src-preload/schemas/example';
 import type { Knowledge } from '../knowledge/schemas';
-import { lintProject } from '../nextflow-validator';
+import { checkWorkflow } from '../nextflow-validator/workflow-check';
 
 /** The output fields a target of each kind must carry (ExampleOutputSchema's comment). */
 const REQUIRED: Record<ExampleKind, (keyof ExampleOutput)[]> = {
@@ -51,7 +51,8 @@ export function validateEdit(kind: ExampleKind, output: ExampleOutput, kb: Knowl
   if (output.workflow && Object.keys(output.workflow.files).length > 0) {
     if (!('main.nf' in output.workflow.files)) add('workflow.files', 'the workflow needs a main.nf entry');
     else {
-      const lint = lintProject(output.workflow.files, 'main.nf');
+      // the build's own check (syntax and dataflow, params in a script an error): an edit it accepts is kept
+      const lint = checkWorkflow(output.workflow.files);
       for (const d of lint.diagnostics.filter((x) => x.severity === 'error').slice(0, 5)) {
         add(`workflow.files.${d.file}`, `${d.file}:${d.line}:${d.column} ${d.message} (${d.rule})`);
       }

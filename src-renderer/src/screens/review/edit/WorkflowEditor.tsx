@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useApi } from '../../../hooks/useApi';
 
 /** The workflow's files, editable, with the validator's diagnostics (syntax and dataflow) as you type. */
@@ -8,6 +8,21 @@ export function WorkflowEditor({ files, onChange }: { files: Record<string, stri
   const lint = useApi('workflow.lint', { files }, [], { debounceMs: 300 });
   const current = files[active] ?? '';
   const diags = lint.data?.diagnostics ?? [];
+  const area = useRef<HTMLTextAreaElement>(null);
+  /** opens a diagnostic's file with the caret on its line and column, scrolled into view */
+  const jump = (file: string, line: number, column: number) => {
+    setActive(file);
+    requestAnimationFrame(() => {
+      const el = area.current;
+      if (!el) return;
+      const lines = el.value.split('\n');
+      const at = lines.slice(0, line - 1).reduce((n, l) => n + l.length + 1, 0) + Math.max(0, column - 1);
+      el.focus();
+      el.setSelectionRange(at, at);
+      // the rendered height of one line (no wrapping in the code editor), two lines of context above
+      el.scrollTop = Math.max(0, (line - 3) * (el.scrollHeight / Math.max(1, lines.length)));
+    });
+  };
   return (
     <div className="stack" data-testid="workflow-editor">
       <div className="row" style={{ flexWrap: 'wrap', gap: 4 }}>
@@ -21,14 +36,14 @@ export function WorkflowEditor({ files, onChange }: { files: Record<string, stri
           );
         })}
       </div>
-      <textarea aria-label={`edit ${active}`} className="editor code" spellCheck={false} value={current} onChange={(e) => onChange({ ...files, [active]: e.target.value })} />
+      <textarea ref={area} aria-label={`edit ${active}`} className="editor code" spellCheck={false} value={current} onChange={(e) => onChange({ ...files, [active]: e.target.value })} />
       <div data-testid="workflow-diagnostics" aria-live="polite">
         {lint.loading ? <span className="muted">checking…</span> : null}
         {lint.data && lint.data.errorCount === 0 && lint.data.warningCount === 0 ? <span className="ok">no Nextflow errors or warnings</span> : null}
         <ul className="plain-list">
           {diags.map((d) => (
             <li key={`${d.file}:${d.line}:${d.column}:${d.rule}`} className={d.severity === 'error' ? 'bad' : 'warn'}>
-              <button type="button" className="link" onClick={() => setActive(d.file)}>
+              <button type="button" className="link" onClick={() => jump(d.file, d.line, d.column)} title="go to this line">
                 {d.file}:{d.line}:{d.column}
               </button>{' '}
               {d.severity}: {d.message} <span className="muted">({d.rule})</span>
