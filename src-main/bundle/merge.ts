@@ -270,7 +270,7 @@ export function mergeDecisions(ctx: AppContext, files: string[], opts: MergeOpti
       if (appliedAny) report.applied++;
       else report.alreadyApplied++;
     }
-  })();
+  }).immediate();
 
   if (opts.conflictsOut && conflictItems.length > 0) {
     const items = conflictItems.map(({ id, decisions }) => {

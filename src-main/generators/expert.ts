@@ -40,5 +40,5 @@ export function storeGoldenQueries(db: Db, kb: Knowledge): void {
   );
   db.transaction(() => {
     for (const g of kb.goldenQueries) stmt.run(g.id, g.query, g.category, g.difficulty, JSON.stringify(g.expected_intent), JSON.stringify(g.expected_tools));
-  })();
+  }).immediate();
 }

@@ -56,5 +56,5 @@ export function writeImportBatch(db: Database.Database, rows: readonly ImportRow
       }
     }
     return result;
-  })();
+  }).immediate();
 }

@@ -201,7 +201,7 @@ export class InteractionsRepo {
         else duplicates++;
       }
       return { inserted, duplicates };
-    })();
+    }).immediate();
   }
 
   get(id: string): Interaction | undefined {

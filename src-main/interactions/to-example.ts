@@ -125,6 +125,6 @@ export function syncInteractionExamples(db: Db, interactions: readonly Interacti
       result.updated++;
     }
     result.created += repo.insertMany(fresh);
-  })();
+  }).immediate();
   return result;
 }

@@ -108,7 +108,7 @@ export class EvalRunsRepo {
       this.db
         .prepare("UPDATE model_eval_runs SET status = 'completed', summary = ?, report_dir = ?, finished_at = ? WHERE id = ?")
         .run(JSON.stringify(summary), reportDir, at.toISOString(), id);
-    })();
+    }).immediate();
   }
 
   fail(id: string, error: string, at: Date): void {

@@ -364,7 +364,7 @@ export async function runPipeline(
           metrics.add({ ...f, category: c.category, difficulty: c.difficulty });
         }
       }
-    })();
+    }).immediate();
     onProgress({ phase: 'write', done: Math.min(items.length, start + CHUNK), total: items.length });
     await yieldToLoop();
   }

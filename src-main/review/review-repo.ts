@@ -75,7 +75,7 @@ export class ReviewRepo {
       this.db.prepare('UPDATE examples SET status = ? WHERE id = ?').run(toStatus, exampleId);
       const seq = this.insertEvent(exampleId, action, reviewer, payload, null);
       return { seq, status: toStatus };
-    })();
+    }).immediate();
   }
 
   /**
@@ -98,7 +98,7 @@ export class ReviewRepo {
         this.insertEvent(id, action, reviewer, payload, null);
       }
       return { count: new Set(exampleIds).size, batch };
-    })();
+    }).immediate();
   }
 
   /**
@@ -122,7 +122,7 @@ export class ReviewRepo {
       }
       const first = rows.at(-1)!;
       return { exampleId: first.example_id, undone: last.seq, status: (JSON.parse(first.payload) as EventPayload).fromStatus, count: rows.length };
-    })();
+    }).immediate();
   }
 
   /** The output an example had before its first edit still in effect, for the edit diff. */

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { makeDirs } from '../app/make-dirs';
-import { applyConnectionPragmas } from './connection-pragmas';
+import { applyConnectionPragmas, BUSY_TIMEOUT_MS } from './connection-pragmas';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
 
 export type Db = Database.Database;
@@ -26,6 +26,8 @@ export function openStore(file: string): Db {
   let tables: number;
   try {
     db = new Database(file);
+    // before anything else: every lock this connection takes (even the reads below) waits for other writers
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     version = db.pragma('user_version', { simple: true }) as number;
     tables = (db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number }).n;
   } catch (err) {
@@ -43,14 +45,24 @@ export function openStore(file: string): Db {
   // settable only before the first table exists; existing stores keep theirs
   if (version === 0 && tables === 0) db.pragma(`page_size = ${NEW_STORE_PAGE_SIZE}`);
   applyConnectionPragmas(db);
-  for (const m of MIGRATIONS) {
-    if (m.version <= version) continue;
-    db.transaction(() => {
+  if (version < SCHEMA_VERSION) migrate(db, file);
+  return db;
+}
+
+/**
+ * Applies the missing migrations under an exclusive lock, re-reading the version inside it: when two
+ * processes open a new store at once, the second waits, then finds the tables made and applies nothing.
+ */
+function migrate(db: Db, file: string): void {
+  db.transaction(() => {
+    const current = db.pragma('user_version', { simple: true }) as number;
+    if (current > SCHEMA_VERSION) throw new StoreOpenError(`${file}: schema version ${current} is newer than this Biotrain (${SCHEMA_VERSION}). Upgrade Biotrain.`);
+    for (const m of MIGRATIONS) {
+      if (m.version <= current) continue;
       db.exec(m.sql);
       db.pragma(`user_version = ${m.version}`);
-    })();
-  }
-  return db;
+    }
+  }).exclusive();
 }
 
 export function schemaVersion(db: Db): number {

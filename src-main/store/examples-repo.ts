@@ -116,7 +116,7 @@ export class ExamplesRepo {
         }
       }
       return added;
-    })();
+    }).immediate();
   }
 
   get(id: string): Example | undefined {
