@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type { AppEvent } from '../../src-preload/contract';
 import type { ReviewSession } from '../bundle/session';
+import { markDeadBuilds } from '../build/build-liveness';
 import { JobRunner, type JobProgress } from '../jobs/job-runner';
 import { ReviewRepo } from '../review/review-repo';
 import { type Db, openStore } from '../store/db';
@@ -39,6 +40,7 @@ export interface AppContext {
 export function createAppContext(opts: { dbPath: string; mode?: AppMode; secrets?: SecretStore }): AppContext {
   const db = openStore(opts.dbPath);
   const runner = new JobRunner(db);
+  markDeadBuilds(db);
   const events = new EventEmitter<{ event: [AppEvent] }>();
   runner.on('progress', (progress: JobProgress) => events.emit('event', { type: 'job-progress', progress }));
   return {

@@ -4,6 +4,8 @@ import { type AnswerLeakage, type Gate, type LeakageReport, type QualityMetrics,
 import type { AppContext } from '../app/context';
 import { checkExport, formatProblem } from '../export/check-export';
 import { assertReplaceable } from '../export/replace-dir';
+import { HEARTBEAT_MS } from '../jobs/owner';
+import { buildHeartbeat, buildOwnerValues } from './build-liveness';
 import { runExport } from '../export/run-export';
 import { parseIntent } from '../intent-parser';
 import { loadKnowledge } from '../knowledge/load';
@@ -18,7 +20,7 @@ import { expertExamples, storeGoldenQueries } from '../generators/expert';
 import { GENERATED_KINDS, type GeneratedKind, TARGETS } from '../generators/targets';
 import { planTemplateItems } from '../generators/template-engine';
 import { type KindTarget, keptByKind, MAX_TOP_UPS, nextCounts, targetReport } from './target-loop';
-import { startJob } from '../jobs/typed-jobs';
+import { JOB_PARAMS } from '../../src-preload/contract/jobs';
 import { roundTrip } from '../round-trip/check';
 import { renderAnswer } from '../export/answer';
 import { answerLeakage } from '../pipeline/answer-leakage';
@@ -83,9 +85,22 @@ export async function runBuild(ctx: AppContext, opts: BuildOptions, onProgress: 
   assertReplaceable(path.resolve(opts.outDir), ctx.dbPath);
   if (!opts.noGenerate) await generateAll(ctx, opts, onProgress);
   const buildId = randomUUID();
+  const now = new Date().toISOString();
   ctx.db
-    .prepare("INSERT INTO builds (id, kind, status, seed, config, output_dir, created_at) VALUES (?, 'build', 'running', ?, ?, ?, ?)")
-    .run(buildId, opts.seed, JSON.stringify(splitConfig), opts.outDir, new Date().toISOString());
+    .prepare(
+      `INSERT INTO builds (id, kind, status, seed, config, output_dir, created_at, owner_pid, owner_host, owner_started_at, heartbeat_at)
+       VALUES (@id, 'build', 'running', @seed, @config, @outDir, @now, @owner_pid, @owner_host, @owner_started_at, @heartbeat_at)`,
+    )
+    .run({ id: buildId, seed: opts.seed, config: JSON.stringify(splitConfig), outDir: opts.outDir, now, ...buildOwnerValues(now) });
+  let lastBeat = Date.now();
+  const reportProgress = onProgress;
+  onProgress = (p) => {
+    if (Date.now() - lastBeat > HEARTBEAT_MS) {
+      buildHeartbeat(ctx.db, buildId);
+      lastBeat = Date.now();
+    }
+    reportProgress(p);
+  };
   try {
     const deps = {
       kb,
@@ -198,7 +213,8 @@ async function generateKinds(
       if (p.jobId === id) onProgress({ phase: `generate ${kind}`, done: p.done, total: p.total });
     };
     ctx.runner.on('progress', onJob);
-    const final = await startJob(ctx.runner, 'generate', { kind, count, seed, engine }, id).done;
+    // another build generating the same kind and seed: wait for it, then continue its job (the rows are there)
+    const final = await ctx.runner.startWhenFree('generate', JOB_PARAMS.generate.parse({ kind, count, seed, engine }), id);
     ctx.runner.off('progress', onJob);
     if (final.status !== 'completed') throw new Error(`generation of ${kind} ${final.status}: ${final.error ?? final.message}`);
   }

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { Db } from '../store/db';
 import { ClientError } from '../util/client-error';
-import { type Job, JobStore } from './job-store';
+import { type Job, JobAliveError, JobStore } from './job-store';
+import { HEARTBEAT_MS } from './owner';
 
 export interface JobProgress {
   jobId: string;
@@ -66,17 +68,39 @@ export class JobRunner extends EventEmitter {
     if (existing && existing.kind !== kind) throw new ClientError(`job ${id} is a '${existing.kind}' job, not '${kind}'`, 409);
     const running = this.running.get(id);
     if (existing && running) return { job: existing, done: running.promise };
-    const job = existing ?? this.store.create(id, kind, params, new Date().toISOString());
+    // an existing job is taken over only when no live process runs it (JobAliveError otherwise)
+    const job = existing ? this.store.claim(id) : this.store.create(id, kind, params, new Date().toISOString());
     return { job, done: this.run(job, existing !== undefined) };
   }
 
-  /** Continues an interrupted, failed or cancelled job with its original params. */
+  /**
+   * Continues an interrupted, failed or cancelled job with its original params. A job that a live process
+   * (another CLI run, the app, a server) is running is refused with JobAliveError (409), never run twice.
+   */
   resume(id: string): { job: Job; done: Promise<Job> } {
     const job = this.store.get(id);
     if (!job) throw new ClientError(`no job with id ${id}`, 404);
     if (job.status === 'completed') return { job, done: Promise.resolve(job) };
     if (this.running.has(id)) return { job, done: this.running.get(id)!.promise };
-    return { job, done: this.run(job, true) };
+    return { job, done: this.run(this.store.claim(id), true) };
+  }
+
+  /**
+   * `start`, but when another live process runs the job with this id, waits (polling the store) until it
+   * has finished and then continues it here: for jobs with fixed ids that two processes may both need.
+   */
+  async startWhenFree(kind: string, params: unknown, id: string, pollMs = 250): Promise<Job> {
+    for (;;) {
+      if (!this.running.has(id) && this.store.isLive(id)) {
+        await new Promise((r) => setTimeout(r, pollMs));
+        continue;
+      }
+      try {
+        return await this.start(kind, params, id).done;
+      } catch (err) {
+        if (!(err instanceof JobAliveError)) throw err;
+      }
+    }
   }
 
   cancel(id: string): boolean {
@@ -103,9 +127,20 @@ export class JobRunner extends EventEmitter {
       const p: JobProgress = { jobId: job.id, kind: job.kind, status, done, total, message, rate };
       this.emit('progress', p);
     };
+    // the owner's heartbeat; a failed write (store busy, or its connection inside a cursor) waits for the next beat
+    const heartbeat = setInterval(() => {
+      try {
+        this.store.heartbeat(job.id);
+      } catch {
+        // next beat
+      }
+    }, HEARTBEAT_MS);
+    heartbeat.unref();
     const promise = (async () => {
       this.store.setStatus(job.id, 'running', { message: resumed ? 'resumed' : 'started' });
       emit('running', job.progress_done, job.progress_total, resumed ? 'resumed' : 'started');
+      // no work before `start` has returned: its caller prints or answers the job id first
+      await yieldToLoop();
       try {
         const result = await handler({
           jobId: job.id,
@@ -131,6 +166,7 @@ export class JobRunner extends EventEmitter {
           this.store.setStatus(job.id, 'failed', { error: (err as Error).message ?? String(err) });
         }
       } finally {
+        clearInterval(heartbeat);
         this.running.delete(job.id);
       }
       const final = this.store.get(job.id)!;

@@ -201,6 +201,20 @@ CREATE TABLE expert_verifications (
 );
 `,
   },
+  {
+    version: 5,
+    name: 'job and build owners',
+    sql: `
+ALTER TABLE jobs ADD COLUMN owner_pid INTEGER;
+ALTER TABLE jobs ADD COLUMN owner_host TEXT;
+ALTER TABLE jobs ADD COLUMN owner_started_at TEXT;
+ALTER TABLE builds ADD COLUMN owner_pid INTEGER;
+ALTER TABLE builds ADD COLUMN owner_host TEXT;
+ALTER TABLE builds ADD COLUMN owner_started_at TEXT;
+ALTER TABLE builds ADD COLUMN heartbeat_at TEXT;
+CREATE INDEX builds_status ON builds(status);
+`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { exitedPid } from '../../support/processes';
 import { JobRunner, throwIfCancelled } from '../../../src-main/jobs/job-runner';
 import { openStore } from '../../../src-main/store/db';
 
@@ -50,7 +51,8 @@ describe('JobRunner', () => {
     const final = await runner.start('boom', {}, 'job-3').done;
     expect(final.status).toBe('failed');
     expect(final.error).toBe('disk full');
-    db.prepare("UPDATE jobs SET status = 'running' WHERE id = 'job-3'").run();
+    // left running by a process that has exited
+    db.prepare("UPDATE jobs SET status = 'running', owner_pid = ? WHERE id = 'job-3'").run(await exitedPid());
     const restarted = new JobRunner(db);
     expect(restarted.store.get('job-3')!.status).toBe('interrupted');
   });
