@@ -17,3 +17,16 @@ export function idleProcess(): Promise<ChildProcess> {
     p.stdout.once('data', () => resolve(p));
   });
 }
+
+/** Another process that takes the store's write lock (BEGIN IMMEDIATE), holds it `ms`, then commits. Resolves once it holds it. */
+export function holdWriteLock(dbPath: string, ms: number, cwd: string): Promise<{ released: Promise<void> }> {
+  const script = `const D = require('better-sqlite3'); const d = new D(${JSON.stringify(dbPath)}); d.exec('BEGIN IMMEDIATE');
+d.prepare("UPDATE settings SET value = value WHERE key = 'none'").run(); console.log('locked');
+setTimeout(() => { d.exec('COMMIT'); d.close(); }, ${ms});`;
+  return new Promise((resolve, reject) => {
+    const p = spawn(process.execPath, ['-e', script], { cwd });
+    const released = new Promise<void>((done) => p.on('exit', () => done()));
+    p.on('error', reject);
+    p.stdout.once('data', () => resolve({ released }));
+  });
+}
