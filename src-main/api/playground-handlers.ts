@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import type { AppContext } from '../app/context';
 import { parseIntent } from '../intent-parser';
+import { assertImportablePath } from '../interactions/import-feedback';
 import { InteractionConflictError, interactionsRepo } from '../interactions/repo';
 import { interactionExampleId, interactionToExample, syncInteractionExamples } from '../interactions/to-example';
 import { loadKnowledge } from '../knowledge/load';
@@ -84,13 +84,8 @@ export const playgroundHandlers = {
 
   'interactions.import': async (req, ctx) => {
     const file = path.resolve(req.path);
-    let isFile = false;
-    try {
-      isFile = fs.statSync(file).isFile();
-    } catch {
-      throw new ApiError(400, `${req.path}: no such file`);
-    }
-    if (!isFile) throw new ApiError(400, `${req.path}: not a file`);
+    // a path the user typed: a regular feedback JSONL file, never the store; nothing of another file is echoed
+    assertImportablePath(file, ctx.dbPath);
     // a job, so the import reports progress (job-progress events for req.jobId) and can be cancelled
     if (req.jobId && ctx.runner.store.get(req.jobId)) throw new ApiError(409, `job id ${req.jobId} is already used; send a new one`);
     const job = await ctx.runner.start('import-feedback', { path: file }, req.jobId ?? randomUUID()).done;

@@ -1,13 +1,14 @@
 import fs from 'node:fs';
-import readline from 'node:readline';
 import type { z } from 'zod';
 import type { ImportSummary } from '../../src-preload/contract/playground';
 import { FeedbackLineSchema, type NewInteraction } from '../../src-preload/schemas/interaction';
 import type { Knowledge } from '../knowledge/schemas';
 import type { Db } from '../store/db';
 import { exampleInsertRow } from '../store/examples-repo';
+import { ClientError } from '../util/client-error';
 import { inlineWriter, workerWriter } from './batch-writers';
 import type { ImportRow } from './import-writer';
+import { readLines } from './line-reader';
 import { prepareInteraction } from './repo';
 import { interactionToExample } from './to-example';
 
@@ -17,8 +18,11 @@ export const WORKER_MIN_BYTES = 4_000_000;
 export const IMPORT_BATCH = 5000;
 /** At most this many bad-line reports are kept in memory; `errorCount` has the total. */
 export const MAX_REPORTED_ERRORS = 1000;
-/** Longer lines are reported instead of parsed. */
-export const MAX_LINE_CHARS = 10_000_000;
+/** Longer lines are skipped (never held in memory) and reported. */
+export const MAX_LINE_BYTES = 10_000_000;
+
+/** A file that is not feedback JSONL at all: refused as a whole, and none of its content is repeated. */
+export class ImportFileError extends ClientError {}
 
 export type { ImportSummary };
 export type LineError = ImportSummary['errors'][number];
@@ -47,15 +51,24 @@ function describeIssues(err: z.ZodError): string {
   return err.issues.map((i) => `${i.path.length ? i.path.join('.') : '(root)'}: ${message(i)}`).join('; ');
 }
 
+/**
+ * Why a line is not JSON, without the line's text: V8's message quotes the start of the input, which for a
+ * file that is not what it claims (a key, a config) would repeat its content.
+ */
+function jsonErrorReason(err: Error): string {
+  const at = /at position (\d+)/.exec(err.message)?.[1];
+  if (/Unexpected end of JSON input|Unterminated/.test(err.message)) return 'invalid JSON: the line ends inside a value';
+  return `invalid JSON${at === undefined ? '' : ` at character ${Number(at) + 1}`}`;
+}
+
 /** Validates one line: the interaction to log, or the reason it is bad; null for a blank line. Never throws. */
 export function parseFeedbackLine(text: string): { ok: true; value: NewInteraction } | { ok: false; reason: string } | null {
   if (text.trim() === '') return null;
-  if (text.length > MAX_LINE_CHARS) return { ok: false, reason: `line is ${text.length} characters; the limit is ${MAX_LINE_CHARS}` };
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (err) {
-    return { ok: false, reason: `invalid JSON: ${(err as Error).message}` };
+    return { ok: false, reason: jsonErrorReason(err as Error) };
   }
   const parsed = FeedbackLineSchema.safeParse(data);
   if (!parsed.success) return { ok: false, reason: describeIssues(parsed.error) };
@@ -70,6 +83,45 @@ function importRow(input: NewInteraction, kb: Knowledge | undefined): ImportRow 
 }
 
 /**
+ * Refuses a file that is not feedback JSONL at all (its first non-blank character is not `{`: a key, a
+ * config, a binary), before anything is read into the store; none of its content is repeated.
+ */
+export function assertFeedbackFile(file: string): void {
+  const head = Buffer.alloc(64 * 1024);
+  const fd = fs.openSync(file, 'r');
+  let got: number;
+  try {
+    got = fs.readSync(fd, head, 0, head.length, 0);
+  } finally {
+    fs.closeSync(fd);
+  }
+  const text = head.subarray(0, got).toString('latin1').replace(/^\xEF\xBB\xBF/, '');
+  // JSON's own whitespace only: anything else before the first '{' is not JSONL
+  const firstChar = /[^ \t\r\n]/.exec(text)?.[0];
+  if (firstChar !== undefined && firstChar !== '{')
+    throw new ImportFileError(`${file}: not a feedback JSONL file (it does not start with a JSON object); nothing was imported`);
+}
+
+/**
+ * The checks before a feedback file is imported from a path a request names: a regular file (not a folder,
+ * FIFO or device), not the store itself, and feedback JSONL (assertFeedbackFile). Throws ImportFileError.
+ */
+export function assertImportablePath(file: string, storePath: string | null): void {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch {
+    throw new ImportFileError(`${file}: no such file`);
+  }
+  if (!stat.isFile()) throw new ImportFileError(`${file}: not a file`);
+  if (storePath && storePath !== ':memory:') {
+    const store = fs.statSync(storePath, { throwIfNoEntry: false });
+    if (store && store.dev === stat.dev && store.ino === stat.ino) throw new ImportFileError(`${file}: this is the Biotrain store, not a feedback file`);
+  }
+  assertFeedbackFile(file);
+}
+
+/**
  * Streams a feedback JSONL file into the interactions table. Bad lines are reported with their 1-based line
  * number and the reason; good ones are logged in batched transactions (origin 'import', id derived from the
  * content hash so a re-import is a no-op). Files of WORKER_MIN_BYTES or more are written by a worker thread
@@ -79,13 +131,13 @@ function importRow(input: NewInteraction, kb: Knowledge | undefined): ImportRow 
 export async function importFeedback(db: Db, file: string, opts: ImportOptions = {}): Promise<ImportSummary> {
   const maxErrors = opts.maxErrors ?? MAX_REPORTED_ERRORS;
   const summary: ImportSummary = { lines: 0, imported: 0, duplicates: 0, errors: [], errorCount: 0, examples: 0 };
+  assertFeedbackFile(file);
   const totalBytes = fs.statSync(file).size;
   const useWorker = opts.writer === 'worker' || (opts.writer !== 'inline' && !db.memory && totalBytes >= WORKER_MIN_BYTES);
   const batchSize = opts.batchSize ?? IMPORT_BATCH;
   if (useWorker && db.memory) throw new Error('a worker cannot write to an in-memory store');
   const writer = useWorker ? workerWriter(db.name) : inlineWriter(db);
-  const stream = fs.createReadStream(file, { encoding: 'utf8' });
-  // progress: characters of the lines parsed so far (bytes for ASCII), not what the stream has buffered ahead
+  // progress: bytes of the lines parsed so far, not what the stream has buffered ahead
   let doneBytes = 0;
   // at most two batches in flight: the writer works on one while this thread parses the next
   const inFlight: Promise<void>[] = [];
@@ -117,11 +169,11 @@ export async function importFeedback(db: Db, file: string, opts: ImportOptions =
 
   try {
     opts.signal?.throwIfAborted();
-    const rl = readline.createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY });
-    for await (const raw of rl) {
+    for await (const line of readLines(file, MAX_LINE_BYTES)) {
       const n = ++summary.lines;
-      doneBytes = Math.min(totalBytes, doneBytes + raw.length + 1);
-      const r = parseFeedbackLine(n === 1 ? raw.replace(/^\uFEFF/, '') : raw);
+      doneBytes = Math.min(totalBytes, doneBytes + line.bytes);
+      const text = 'text' in line ? (n === 1 ? line.text.replace(/^\uFEFF/, '') : line.text) : null;
+      const r = text === null ? { ok: false as const, reason: (line as { error: string }).error } : parseFeedbackLine(text);
       if (r === null) continue;
       if (!r.ok) {
         summary.errorCount++;
@@ -135,7 +187,6 @@ export async function importFeedback(db: Db, file: string, opts: ImportOptions =
     await Promise.all(inFlight);
     if (failure) throw failure;
   } finally {
-    stream.destroy();
     await writer.close();
   }
   opts.onProgress?.(totalBytes, totalBytes);

@@ -1,5 +1,6 @@
 import OpenAI from 'openai';
 import { z } from 'zod';
+import { HttpUrlSchema } from '../../src-preload/schemas/http-url';
 
 export const ChatMessageSchema = z.object({
   role: z.enum(['system', 'user', 'assistant']),
@@ -8,7 +9,7 @@ export const ChatMessageSchema = z.object({
 export type ChatMessage = z.infer<typeof ChatMessageSchema>;
 
 export const LlmClientConfigSchema = z.object({
-  baseURL: z.string().min(1),
+  baseURL: HttpUrlSchema,
   apiKey: z.string().min(1).default('not-needed'),
   model: z.string().min(1),
   concurrency: z.number().int().min(1),
@@ -109,7 +110,10 @@ function correction(error: string): string {
 }
 
 export function createLlmClient(config: LlmClientConfig): LlmClient {
-  const cfg = LlmClientConfigSchema.parse(config);
+  const parsed = LlmClientConfigSchema.safeParse(config);
+  if (!parsed.success)
+    throw new Error(`LLM settings: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')} (got baseURL '${config.baseURL}')`);
+  const cfg = parsed.data;
   // The SDK retries 408/409/429/5xx and timeouts with exponential backoff, honouring retry-after(-ms).
   // organization/project are pinned to null so OPENAI_ORG_ID/OPENAI_PROJECT_ID from the environment
   // are not sent to whatever server baseURL names.

@@ -3,6 +3,7 @@ import { ExclusionReasonSchema } from '../schemas/build';
 import { ExampleKindSchema, ExampleSchema, ExampleStatusSchema, SplitSchema } from '../schemas/example';
 import { channel } from './channel';
 import { JobStartRequestSchema, JobStatusSchema, JobViewSchema } from './jobs';
+import { HttpUrlSchema } from '../schemas/http-url';
 
 export { JobViewSchema, type JobView } from './jobs';
 
@@ -114,7 +115,7 @@ export const coreChannels = {
   ),
   'settings.setLlm': channel(
     z.object({
-      baseURL: z.string().url().max(500),
+      baseURL: HttpUrlSchema,
       model: z.string().min(1).max(200),
       concurrency: z.number().int().min(1).max(64),
       timeoutMs: z.number().int().min(1000).max(600_000),
