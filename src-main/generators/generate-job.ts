@@ -64,7 +64,10 @@ export async function runGenerate(
       else summary.needsReview++;
       batch.push(example);
     }
-    summary.inserted += repo.insertMany(batch, job.jobId);
+    const inserted = repo.insertMany(batch, job.jobId);
+    summary.inserted += inserted;
+    // items another writer (a second run of the same job) inserted since the check above were not new here
+    summary.skippedExisting += batch.length - inserted;
     job.progress(end, plan.specs.length, `generating ${params.kind}`);
     await yieldToLoop();
   }

@@ -231,7 +231,10 @@ export async function runLlmGenerate(
       else summary.needsReview++;
       batch.push(o.example);
     }
-    summary.inserted += repo.insertMany(batch, job.jobId);
+    const inserted = repo.insertMany(batch, job.jobId);
+    summary.inserted += inserted;
+    // items another writer inserted meanwhile were not new here
+    summary.skippedExisting += batch.length - inserted;
     // nothing has ever come back: the server is unreachable or refuses every request, so stop early
     answered += outcomes.length - outcomes.filter((o) => o.kind === 'transport').length;
     if (answered === 0 && transportFailed > 0)

@@ -247,7 +247,7 @@ export async function runPipeline(
   const toReview = db.prepare("UPDATE examples SET status = 'needs_review' WHERE id = ? AND status = 'auto_validated'");
   db.transaction(() => {
     for (const id of conflicts) toReview.run(id);
-  })();
+  }).immediate();
   interned.clear();
 
   // near-duplicates among kept items

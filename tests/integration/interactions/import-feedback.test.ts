@@ -21,15 +21,6 @@ const tools = selectTools(intent, kb);
 const good = (over: Record<string, unknown> = {}) =>
   JSON.stringify({ session_id: 'sess-a', timestamp: '2026-02-01T10:00:00Z', query: QUERY, intent, tools, feedback: 'accept', ...over });
 
-const jsonError = (text: string) => {
-  try {
-    JSON.parse(text);
-  } catch (err) {
-    return (err as Error).message;
-  }
-  throw new Error('valid JSON');
-};
-
 /** line number -> content; expected reasons below refer to these numbers */
 const LINES = [
   good(), // 1
