@@ -174,22 +174,26 @@ describe('importFeedback', () => {
     const big = path.join(tempDir(), 'big.jsonl');
     writeTypicalFeedbackFile(big, 100_000, kb);
     const db = openStore(path.join(tempDir(), 'big.sqlite'));
-    const cpu0 = process.threadCpuUsage();
+    const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     const r = await importFeedback(db, big, { kb });
     const ms = performance.now() - t0;
-    const cpu = process.threadCpuUsage(cpu0);
+    const cpu = process.cpuUsage(cpu0);
+    const cpuMs = (cpu.user + cpu.system) / 1000;
     // The plan's target is 5 s; measured alone on this 2-core machine the import takes about 3.6 s (see
-    // bench/import-feedback.bench.ts), and inside the parallel test run longer. This bound guards against
-    // regressions (e.g. losing the batched transactions) without depending on what else the machine runs.
+    // bench/import-feedback.bench.ts). Wall time inside the parallel test run depends on what else the
+    // machine runs (26 s at load 17 on 2 cores), so the regression guard (e.g. losing the batched
+    // transactions) is on this process's CPU time (all its threads, the writer worker's too: 3 s on a quiet
+    // machine, 6 s at load 15),
+    // and the wall bound only catches a hang.
     const load = os.loadavg()[0]!;
-    const budget = 20_000;
     console.log(
       `import-feedback: 100000 lines (${(fs.statSync(big).size / 1e6).toFixed(0)} MB) in ${ms.toFixed(0)} ms wall, ` +
-        `${((cpu.user + cpu.system) / 1000).toFixed(0)} ms CPU; load ${load.toFixed(1)} on ${os.availableParallelism()} cores`,
+        `${cpuMs.toFixed(0)} ms CPU; load ${load.toFixed(1)} on ${os.availableParallelism()} cores`,
     );
     expect(r).toMatchObject({ lines: 100_000, imported: 100_000, duplicates: 0, errorCount: 0, examples: 35_000 });
-    expect(ms).toBeLessThan(budget);
+    expect(cpuMs).toBeLessThan(15_000);
+    expect(ms).toBeLessThan(120_000);
     expect(new InteractionsRepo(db).count()).toBe(100_000);
     expect(new ExamplesRepo(db).count({ kind: 'interaction' })).toBe(35_000);
     db.close();
