@@ -10,10 +10,34 @@ import type Database from 'better-sqlite3';
  */
 export const BUSY_TIMEOUT_MS = 30_000;
 
+/** Blocks this thread for `ms` (opening a store is synchronous, so there is no event loop to return to). */
+const sleepSync = (ms: number): void => {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+};
+
+/**
+ * Switches the store to WAL (a no-op once it is). On a new store, still in rollback mode, the switch reads
+ * the header and then asks for the write lock; while another process holds that lock (its own switch or
+ * first write), SQLite fails the switch at once with SQLITE_BUSY, without the busy timeout (waiting while
+ * holding the read lock could deadlock). So the switch is retried, with backoff, for as long as the timeout.
+ */
+function enterWal(db: Database.Database): void {
+  const deadline = Date.now() + BUSY_TIMEOUT_MS;
+  for (let wait = 2; ; wait = Math.min(wait * 2, 100)) {
+    try {
+      db.pragma('journal_mode = WAL');
+      return;
+    } catch (err) {
+      if ((err as { code?: unknown }).code !== 'SQLITE_BUSY' || Date.now() >= deadline) throw err;
+    }
+    sleepSync(wait);
+  }
+}
+
 export function applyConnectionPragmas(db: Database.Database): void {
   // first: switching to WAL takes a lock that another process opening the store may hold
   db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-  db.pragma('journal_mode = WAL');
+  enterWal(db);
   db.pragma('foreign_keys = ON');
   db.pragma('synchronous = NORMAL');
 }

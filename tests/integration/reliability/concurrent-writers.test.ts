@@ -1,10 +1,11 @@
+import { spawn } from 'node:child_process';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../../src-main/knowledge/load';
 import { writeTypicalFeedbackFile } from '../../support/feedback-file';
-import { holdWriteLock } from '../../support/processes';
-import { REPO, runCli, startServe, tempDir } from '../../support/serve';
+import { holdFileWriteLock, holdWriteLock, whenFileOpen } from '../../support/processes';
+import { CLI, REPO, runCli, startServe, tempDir } from '../../support/serve';
 
 // Separate processes writing one real file store at once. Each must complete, and the store must hold exactly
 // what running the same commands one after the other gives.
@@ -69,6 +70,22 @@ describe('concurrent writers on one file store (separate processes)', () => {
     expect(countsOf(db)).toMatchObject({ interactions: 4, integrity: 'ok' });
   });
 
+  it('a first open waits while another process holds the write lock of the new store (SQLite fails the WAL switch at once; it is retried)', async () => {
+    const db = path.join(tempDir(), 'held.sqlite');
+    const lock = await holdFileWriteLock(db, REPO);
+    const cli = spawn(process.execPath, [CLI, 'parse', '--log', '--db', db, 'rna-seq of mouse liver'], { cwd: REPO });
+    let stderr = '';
+    cli.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const exit = new Promise<number | null>((resolve) => cli.on('exit', (code) => resolve(code)));
+    // the CLI has the file open and is switching it to WAL; unretried, that fails within milliseconds
+    await whenFileOpen(cli.pid!, db);
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(cli.exitCode, stderr).toBe(null);
+    await lock.release();
+    expect(await exit, stderr).toBe(0);
+    expect(countsOf(db)).toMatchObject({ interactions: 1, integrity: 'ok' });
+  });
+
   it('two generate runs and an import at once give exactly the counts of running them one after the other', async () => {
     const dir = tempDir();
     const feedback = path.join(dir, 'feedback.jsonl');
@@ -102,6 +119,35 @@ describe('concurrent writers on one file store (separate processes)', () => {
     const single = path.join(dir, 'single.sqlite');
     await oneAfterAnother(single, [generate('education', 600), importFile(feedback)]);
     expect(countsOf(db)).toEqual(countsOf(single));
+  });
+
+  it('two builds at once on one store both complete, with exactly the summaries and rows of running them one after the other', async () => {
+    const dir = tempDir();
+    const build = (n: number): Cmd => (db) => ['build', '--scale', '0.03', '--db', db, '--out', path.join(dir, `${path.basename(db)}-out-${n}`), '--json'];
+    const summaries = (runs: { stdout: string }[]) =>
+      runs.map((r) => {
+        const s = JSON.parse(r.stdout) as { kinds: unknown; excluded: unknown; failures: string[]; passed: boolean; files: number };
+        return JSON.stringify({ kinds: s.kinds, excluded: s.excluded, failures: s.failures, passed: s.passed, files: s.files });
+      });
+    const buildRows = (db: string) => {
+      const check = new Database(db, { readonly: true });
+      const rows = check
+        .prepare('SELECT b.status, (SELECT COUNT(*) FROM build_items i WHERE i.build_id = b.id) AS items FROM builds b ORDER BY items, status')
+        .all();
+      check.close();
+      return rows;
+    };
+    // a build whose gates fail at this scale exits 1 with its summary: both runs must reach that summary
+    const concurrent = path.join(dir, 'concurrent.sqlite');
+    const both = await Promise.all([build(1), build(2)].map((c) => runCli(c(concurrent))));
+    const sequential = path.join(dir, 'sequential.sqlite');
+    const oneThenOther = [await runCli(build(1)(sequential)), await runCli(build(2)(sequential))];
+    for (const r of [...both, ...oneThenOther]) expect([0, 1], r.stderr).toContain(r.code);
+    for (const r of [...both, ...oneThenOther]) expect(r.stderr).not.toMatch(/database is locked|SQLITE_BUSY|already exists/);
+    expect(summaries(both).sort()).toEqual(summaries(oneThenOther).sort());
+    expect(buildRows(concurrent)).toEqual(buildRows(sequential));
+    expect(buildRows(concurrent)).toHaveLength(2);
+    expect(countsOf(concurrent)).toEqual(countsOf(sequential));
   });
 
   it("review.decide waits for another process's write lock instead of failing at once", async () => {
