@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { DecisionNoteSchema } from '../../src-preload/contract/review';
 import { ExampleKindSchema, ExampleOutputSchema } from '../../src-preload/schemas/example';
 import { IntentDiffSchema, IntentSchema } from '../../src-preload/schemas/intent';
+import { nestedDeeperThan } from '../util/json-depth';
 import { canonicalHash } from './canonical';
 
 /**
@@ -35,6 +36,9 @@ export const BundleManifestSchema = z.object({
 });
 export type BundleManifest = z.infer<typeof BundleManifestSchema>;
 
+/** Decision times compare as text (latest per reviewer wins), so only one form: UTC, as toISOString writes it. */
+const DecidedAtSchema = z.iso.datetime({ error: 'must be an ISO 8601 UTC time such as 2026-01-31T09:30:00.000Z' });
+
 export const DecisionActionSchema = z.enum(['accept', 'reject', 'edit']);
 export type DecisionAction = z.infer<typeof DecisionActionSchema>;
 
@@ -42,7 +46,7 @@ export const PriorDecisionSchema = z.object({
   reviewer: z.string(),
   action: DecisionActionSchema,
   output: ExampleOutputSchema.optional(),
-  decided_at: z.string(),
+  decided_at: DecidedAtSchema,
 });
 export type PriorDecision = z.infer<typeof PriorDecisionSchema>;
 
@@ -75,7 +79,7 @@ export const DecisionSchema = z.object({
   output: ExampleOutputSchema.optional(),
   /** the reviewer's comment, flag and reject reason on the decision */
   note: DecisionNoteSchema.optional(),
-  decided_at: z.string(),
+  decided_at: DecidedAtSchema,
 });
 export type DecisionRecord = z.infer<typeof DecisionSchema>;
 
@@ -95,25 +99,40 @@ const describeZod = (err: z.ZodError): string =>
     .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
     .join('; ');
 
-/** Reads a JSON file that may be gzip-compressed. */
+/**
+ * Largest bundle or decisions file read, compressed or not (a 10,000-item bundle is about 60 MB): a gzip bomb
+ * stops decompressing here, and the text stays well below V8's string limit (~512 M characters).
+ */
+export const MAX_JSON_FILE_BYTES = 256 * 1024 * 1024;
+/** Deepest nesting accepted (a bundle item is about 8 levels deep); hashing and schema checks recurse. */
+export const MAX_JSON_DEPTH = 64;
+
+/** Reads a JSON file that may be gzip-compressed, refusing (naming the file) what is too large or too deep. */
 export function readJsonFile(file: string, what: string): unknown {
   let bytes: Buffer;
   try {
+    const size = fs.statSync(file).size;
+    if (size > MAX_JSON_FILE_BYTES) throw new BundleError(`${file}: ${size} bytes, more than ${MAX_JSON_FILE_BYTES}; refusing it`);
     bytes = fs.readFileSync(file);
   } catch (err) {
+    if (err instanceof BundleError) throw err;
     throw new BundleError(`${file}: cannot read the ${what} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
   }
   let text: string;
   try {
-    text = bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes).toString('utf8') : bytes.toString('utf8');
+    text = bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes, { maxOutputLength: MAX_JSON_FILE_BYTES }).toString('utf8') : bytes.toString('utf8');
   } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw new BundleError(`${file}: decompresses to more than ${MAX_JSON_FILE_BYTES} bytes; refusing it`);
     throw new BundleError(`${file}: corrupt gzip data (${(err as Error).message})`);
   }
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch (err) {
     throw new BundleError(`${file}: not a ${what} (invalid JSON: ${(err as Error).message})`);
   }
+  if (nestedDeeperThan(value, MAX_JSON_DEPTH)) throw new BundleError(`${file}: JSON nested more than ${MAX_JSON_DEPTH} levels deep; refusing it`);
+  return value;
 }
 
 /**
@@ -212,6 +231,13 @@ export function readDecisionsFile(file: string): DecisionsFile {
   const raw = readJsonFile(file, 'Biotrain decisions file');
   const parsed = DecisionsFileSchema.safeParse(raw);
   if (!parsed.success) throw new BundleError(`${file}: not a valid decisions file: ${describeZod(parsed.error)}`);
+  const first = new Map<string, number>();
+  for (const [i, d] of parsed.data.decisions.entries()) {
+    const earlier = first.get(d.example_id);
+    if (earlier !== undefined)
+      throw new BundleError(`${file}: refusing it: decisions ${earlier + 1} and ${i + 1} are both for item ${d.example_id} (a decisions file holds one decision per item)`);
+    first.set(d.example_id, i);
+  }
   if (parsed.data.format_version !== undefined && parsed.data.format_version !== DECISIONS_FORMAT_VERSION) {
     throw new BundleError(`${file}: unknown decisions format_version ${parsed.data.format_version} (this Biotrain reads ${DECISIONS_FORMAT_VERSION})`);
   }
