@@ -9,8 +9,24 @@ export function addDbOption(cmd: Command): Command {
   return cmd.option('--db <file>', 'SQLite store to use (env BIOTRAIN_DB)', process.env.BIOTRAIN_DB ?? DEFAULT_DB);
 }
 
+/** The store this command opened, for naming it in errors that SQLite reports without a file name. */
+let storeInUse: string | null = null;
+
 export function openContext(dbPath: string, mode: AppMode = 'studio'): AppContext {
-  return openAppContext({ dbPath: path.resolve(dbPath), mode });
+  storeInUse = path.resolve(dbPath);
+  return openAppContext({ dbPath: storeInUse, mode });
+}
+
+/**
+ * The one-line message for an error that ended a command. SQLite's "database disk image is malformed" (a
+ * store damaged past its first page, found only once a query reaches the damage) names no file: name it.
+ */
+export function cliErrorMessage(err: unknown): string {
+  const message = err instanceof Error ? err.message : String(err);
+  const code = (err as { code?: unknown } | null)?.code;
+  if (storeInUse && typeof code === 'string' && /^SQLITE_(CORRUPT|NOTADB)/.test(code))
+    return `${storeInUse}: ${message}: the store file is damaged; restore it from a backup, or pass another --db path`;
+  return message;
 }
 
 /** Progress lines on stderr: rewritten in place on a TTY, one line per update step otherwise. */

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { APP_VERSION } from '../app/version';
+import { cliErrorMessage } from './common';
 import { registerCommands } from './registry';
 
 const program = new Command()
@@ -12,6 +13,6 @@ const program = new Command()
 registerCommands(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
-  process.stderr.write(`biotrain: ${(err as Error).message ?? String(err)}\n`);
+  process.stderr.write(`biotrain: ${cliErrorMessage(err)}\n`);
   process.exit(1);
 });

@@ -59,7 +59,13 @@ function readYaml(dir: string, file: string, problems: string[]): unknown {
     }
     return NOT_READ;
   }
-  return doc.toJS() as unknown;
+  try {
+    // expanding aliases can throw (yaml refuses an alias bomb: 'Excessive alias count ...')
+    return doc.toJS() as unknown;
+  } catch (err) {
+    problems.push(`${file}: cannot read its YAML: ${(err as Error).message}`);
+    return NOT_READ;
+  }
 }
 
 /** Parses one YAML list file; syntax errors name file and line, entry errors name file, entry and field. */

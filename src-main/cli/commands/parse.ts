@@ -19,7 +19,7 @@ export function registerParse(program: Command): void {
   addDbOption(
     program
       .command('parse')
-      .description('parse queries with the offline rule parser: one query per stdin line -> one JSON intent per stdout line')
+      .description('parse queries with the offline rule parser: one query per stdin line -> one JSON line per stdin line (the intent, or {line, error})')
       .argument('[query...]', 'a query given as arguments instead of stdin')
       .option('--log', 'record each parsed query as an interaction (origin cli, tools selected, no feedback) in the store')
       .option('--session <id>', 'session id for --log (default: a random uuid)'),
@@ -36,7 +36,11 @@ export function registerParse(program: Command): void {
     };
     const emit = (line: string, lineNo: number) => {
       const query = line.trim();
-      if (!query) return;
+      // an output line for every input line, so output line N answers input line N
+      if (!query) {
+        process.stdout.write(`${JSON.stringify({ line: lineNo, error: 'blank line: no query' })}\n`);
+        return;
+      }
       if (query.length > MAX_QUERY_CHARS) {
         const error = `query is ${query.length} characters; the limit is ${MAX_QUERY_CHARS}`;
         process.stdout.write(`${JSON.stringify({ line: lineNo, error })}\n`);

@@ -7,13 +7,17 @@ import { REPO, runCli, tempDir } from '../../support/serve';
 const FIXTURES = path.join(REPO, 'tests/fixtures/nextflow/nf-core-rnaseq');
 
 describe('CLI: parse, eval-intents, lint-nf, generate --help', () => {
-  it('parse: one JSON intent per stdin line, blank lines skipped', async () => {
-    const r = await runCli(['parse'], { input: 'RNA-seq differential expression for mouse liver\n\nWGS germline variants for human blood\nhow do I bake a cake\n' });
+  it('parse: one JSON line per stdin line, a blank line answered with an error line so output lines up with input', async () => {
+    const r = await runCli(['parse'], { input: 'RNA-seq differential expression for mouse liver\n\nWGS germline variants for human blood\n  \nhow do I bake a cake\n' });
     expect(r.code).toBe(0);
-    const lines = r.stdout.trim().split('\n').map((l) => IntentSchema.parse(JSON.parse(l)));
-    expect(lines.map((i) => i.analysis_type)).toEqual(['rna_seq_de', 'wgs_germline_variants', 'unknown']);
-    expect(lines[0]!.organism?.id).toBe('mouse');
-    expect(lines[2]!.request_kind).toBe('off_topic');
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as unknown);
+    expect(lines).toHaveLength(5);
+    expect(lines[1]).toEqual({ line: 2, error: 'blank line: no query' });
+    expect(lines[3]).toEqual({ line: 4, error: 'blank line: no query' });
+    const intents = [lines[0], lines[2], lines[4]].map((l) => IntentSchema.parse(l));
+    expect(intents.map((i) => i.analysis_type)).toEqual(['rna_seq_de', 'wgs_germline_variants', 'unknown']);
+    expect(intents[0]!.organism?.id).toBe('mouse');
+    expect(intents[2]!.request_kind).toBe('off_topic');
   });
 
   it('eval-intents prints per-field accuracy and passes the 95% bar', async () => {

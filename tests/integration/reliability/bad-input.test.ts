@@ -51,6 +51,20 @@ describe('bad input: the CLI fails clearly and leaves foreign files alone', () =
     expect(snapshot(file)).toEqual(before);
   });
 
+  it('a store damaged past its first page: the error names the store when a query reaches the damage', async () => {
+    const file = path.join(tempDir(), 'damaged.sqlite');
+    const gen = await runCli(['generate', '--kind', 'education', '--count', '300', '--db', file]);
+    expect(gen.code, gen.stderr).toBe(0);
+    // the header and schema page stay readable, so the store opens; every page after the second is garbage
+    const fd = fs.openSync(file, 'r+');
+    const page = 16_384;
+    fs.writeSync(fd, Buffer.alloc(fs.fstatSync(fd).size - 2 * page, 0x5a), 0, undefined, 2 * page);
+    fs.closeSync(fd);
+    const r = await runCli(['parse', '--log', '--db', file, 'rna seq of mouse liver']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`biotrain: ${file}: database disk image is malformed: the store file is damaged; restore it from a backup, or pass another --db path\n`);
+  });
+
   it("a foreign SQLite file (another app's tables) as --db: error naming the file, exit 1, file unchanged", async () => {
     const file = path.join(tempDir(), 'places.sqlite');
     const foreign = new Database(file);

@@ -101,6 +101,13 @@ describe('knowledge errors', () => {
     expect(problems.some((p) => p.startsWith(`tools.yaml:${line}:`) && p.includes('YAML syntax error'))).toBe(true);
   });
 
+  it('refuses a YAML alias bomb naming the file, without expanding it', () => {
+    const levels = 'abcdefghij'.split('');
+    const bomb = levels.map((l, i) => `- &${l} [${Array(10).fill(i === 0 ? 'lol' : `*${levels[i - 1]}`).join(', ')}]`).join('\n');
+    const dir = copyWith('tools.yaml', () => `${bomb}\n`);
+    expect(problemsOf(dir)).toContain('tools.yaml: cannot read its YAML: Excessive alias count indicates a resource exhaustion attack');
+  });
+
   it('names file, entry and field of a missing field', () => {
     const dir = copyWith('tools.yaml', (t) => t.replace(/(- id: star\n[\s\S]*?) {2}container: [^\n]*\n/, '$1'));
     const index = loadKnowledge().tools.findIndex((t) => t.id === 'star');
