@@ -1,7 +1,6 @@
 #!/usr/bin/env node
 // Launcher: runs the built CLI on Node >= 22 (better-sqlite3's Node-API build needs it). When the node on
 // PATH is older, re-executes with the Node 22 that npm installed into node_modules.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -15,11 +14,12 @@ if (major < 22) {
     console.error(`biotrain needs Node >= 22 (found ${process.version}); run \`npm ci\` in ${root} to install it.`);
     process.exit(1);
   }
-  const r = spawnSync(node22, [fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });
-  process.exit(r.status ?? 1);
+  const { runWith } = await import('./reexec.mjs');
+  runWith(node22, [fileURLToPath(import.meta.url), ...process.argv.slice(2)]);
+} else {
+  if (!fs.existsSync(cli)) {
+    console.error(`biotrain is not built: run \`npm run build\` in ${root} first.`);
+    process.exit(1);
+  }
+  await import(pathToFileURL(cli).href);
 }
-if (!fs.existsSync(cli)) {
-  console.error(`biotrain is not built: run \`npm run build\` in ${root} first.`);
-  process.exit(1);
-}
-await import(pathToFileURL(cli).href);
