@@ -47,7 +47,7 @@ async function main(): Promise<void> {
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
 
   // one IPC channel for the whole contract, answering the bridge's envelope (dispatch validates the name)
-  ipcMain.handle(API_IPC_CHANNEL, ipcApiHandler(ctx, { devRendererUrl: process.env.ELECTRON_RENDERER_URL }));
+  ipcMain.handle(API_IPC_CHANNEL, ipcApiHandler(ctx, { devRendererUrl: process.env.ELECTRON_RENDERER_URL, log: (line) => console.error(line) }));
 
   const win = new BrowserWindow(windowOptions(path.join(here, '../preload/index.cjs')));
   win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
