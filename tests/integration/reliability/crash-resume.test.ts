@@ -63,4 +63,27 @@ describe('crash safety: generation killed with SIGKILL resumes without loss or d
       b.close();
     });
   }
+
+  it('killed the moment it prints its job id (before any work): the id resumes to exactly the full count', async () => {
+    const dbPath = path.join(tempDir(), 'early.sqlite');
+    const jobId = await new Promise<string>((resolve, reject) => {
+      const p = spawn(process.execPath, [CLI, 'generate', '--kind', 'education', '--count', '600', '--db', dbPath], { cwd: REPO });
+      let stderr = '';
+      let id = '';
+      p.stderr.on('data', (d: Buffer) => {
+        stderr += d.toString();
+        id ||= /^job ([0-9a-f-]{36}):/m.exec(stderr)?.[1] ?? '';
+        if (id && p.exitCode === null) p.kill('SIGKILL');
+      });
+      p.on('exit', (code, signal) => (signal === 'SIGKILL' && id ? resolve(id) : reject(new Error(`generate ended before the kill (code ${code}): ${stderr}`))));
+    });
+    const resumed = await runCli(['generate', '--resume', jobId, '--db', dbPath, '--json']);
+    expect(resumed.code, resumed.stderr).toBe(0);
+    const summary = JSON.parse(resumed.stdout)[0] as { inserted: number; skippedExisting: number };
+    expect(summary.inserted + summary.skippedExisting).toBe(600);
+    const db = new Database(dbPath, { readonly: true });
+    expect(db.prepare('SELECT count(DISTINCT id) FROM examples').pluck().get()).toBe(600);
+    expect(db.prepare('SELECT status FROM jobs WHERE id = ?').pluck().get(jobId)).toBe('completed');
+    db.close();
+  });
 });
