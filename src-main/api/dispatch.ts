@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { type ChannelName, contract, isChannelName } from '../../src-preload/contract';
 import type { ApiEnvelope } from '../../src-preload/contract/envelope';
 import type { AppContext } from '../app/context';
+import { INTERACTIVE_BUSY_TIMEOUT_MS, withBusyTimeout } from '../store/connection-pragmas';
 import { ApiError, failureOf } from './api-error';
 import { allHandlers } from './handlers';
 import type { Handler } from './types';
@@ -12,7 +13,8 @@ function describeZod(err: z.ZodError): string {
 
 /**
  * The one entry for every API call (IPC and HTTP bridge): validates the request with the contract's zod
- * schema, runs the handler, validates the response. Unknown channels are 404s, invalid payloads 400s.
+ * schema, runs the handler, validates the response. Unknown channels are 404s, invalid payloads 400s; a
+ * store held by another writer for more than INTERACTIVE_BUSY_TIMEOUT_MS is a 503 (see failureOf).
  */
 export async function dispatch(ctx: AppContext, name: string, rawRequest: unknown): Promise<unknown> {
   if (!isChannelName(name)) throw new ApiError(404, `unknown channel '${name}'`);
@@ -20,7 +22,8 @@ export async function dispatch(ctx: AppContext, name: string, rawRequest: unknow
   const parsed = ch.request.safeParse(rawRequest ?? {});
   if (!parsed.success) throw new ApiError(400, `invalid request for ${name}: ${describeZod(parsed.error)}`);
   const handler = allHandlers[name] as Handler<ChannelName> as (req: unknown, ctx: AppContext) => unknown;
-  const result = await handler(parsed.data, ctx);
+  // the handler's synchronous part (all of a review decision) gives up on a busy store sooner than a job
+  const result = await withBusyTimeout(ctx.db, INTERACTIVE_BUSY_TIMEOUT_MS, () => handler(parsed.data, ctx));
   const out = ch.response.safeParse(result);
   if (!out.success) throw new ApiError(500, `handler for ${name} returned an invalid response: ${describeZod(out.error)}`);
   return out.data;

@@ -10,6 +10,26 @@ import type Database from 'better-sqlite3';
  */
 export const BUSY_TIMEOUT_MS = 30_000;
 
+/**
+ * How long a request of the app (a review decision, an edit: anything through IPC or the bridge) waits for
+ * another writer. Someone is looking at the screen: past this the call fails (503) and the screen says so and
+ * offers a retry, rather than showing "saving" for half a minute.
+ */
+export const INTERACTIVE_BUSY_TIMEOUT_MS = 5_000;
+
+/**
+ * Runs `fn` with the connection's busy timeout set to `ms`, then restores BUSY_TIMEOUT_MS. Only the
+ * synchronous part of `fn` runs under it: work `fn` leaves for later (a job it starts) waits the full time.
+ */
+export function withBusyTimeout<T>(db: Database.Database, ms: number, fn: () => T): T {
+  db.pragma(`busy_timeout = ${ms}`);
+  try {
+    return fn();
+  } finally {
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  }
+}
+
 /** Blocks this thread for `ms` (opening a store is synchronous, so there is no event loop to return to). */
 const sleepSync = (ms: number): void => {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);

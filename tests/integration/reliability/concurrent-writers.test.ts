@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../../src-main/knowledge/load';
+import { INTERACTIVE_BUSY_TIMEOUT_MS } from '../../../src-main/store/connection-pragmas';
 import { writeTypicalFeedbackFile } from '../../support/feedback-file';
 import { holdFileWriteLock, holdWriteLock, whenFileOpen } from '../../support/processes';
 import { CLI, REPO, runCli, startServe, tempDir } from '../../support/serve';
@@ -162,6 +163,35 @@ describe('concurrent writers on one file store (separate processes)', () => {
       expect(r.status).toBe('rejected');
       expect(Date.now() - t0).toBeGreaterThan(1000);
       await lock.released;
+    } finally {
+      await served.stop();
+    }
+  });
+
+  it('a request gives up on a store held past the interactive timeout with a 503 saying to retry; the retry saves it', async () => {
+    const db = path.join(tempDir(), 'held-long.sqlite');
+    await oneAfterAnother(db, [generate('education', 5)]);
+    const served = await startServe({ dbPath: db });
+    try {
+      const { items } = await served.api<{ items: { id: string }[] }>('examples.list', { filter: {}, offset: 0, limit: 1 });
+      const decide = () =>
+        fetch(`${served.url}api/review.decide`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${served.token}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ id: items[0]!.id, action: 'accept' }),
+        });
+      const lock = await holdWriteLock(db, INTERACTIVE_BUSY_TIMEOUT_MS + 3000, REPO);
+      const t0 = Date.now();
+      const res = await decide();
+      const waited = Date.now() - t0;
+      expect(res.status).toBe(503);
+      expect(((await res.json()) as { error: string }).error).toBe('the store is busy with another writer; retry (database is locked)');
+      expect(waited).toBeGreaterThanOrEqual(INTERACTIVE_BUSY_TIMEOUT_MS - 50);
+      await lock.released;
+      expect((await decide()).status).toBe(200);
+      const check = new Database(db, { readonly: true });
+      expect(check.prepare("SELECT action FROM review_events WHERE example_id = ?").pluck().all(items[0]!.id)).toEqual(['accept']);
+      check.close();
     } finally {
       await served.stop();
     }
