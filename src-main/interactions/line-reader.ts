@@ -1,15 +1,15 @@
 import fs from 'node:fs';
 
-/** One line of a file: its text, or why it cannot be read (too long, not UTF-8). `bytes` counts its newline. */
+/** One line of a file or stream: its text, or why it cannot be read (too long, not UTF-8). `bytes` counts its newline. */
 export type FileLine = { n: number; bytes: number; text: string } | { n: number; bytes: number; error: string };
 
 /**
- * Streams a file's lines (split on \n, a trailing \r dropped) without ever holding more than `maxBytes` of
+ * Streams the lines of a file (a path) or of a byte stream such as stdin (split on \n, a trailing \r dropped) without ever holding more than `maxBytes` of
  * one line: a longer line is skipped to its end and reported, so a file with a line beyond what a string can
  * hold is read in constant memory. Each line is decoded as strict UTF-8; invalid bytes are reported, not
  * replaced.
  */
-export async function* readLines(file: string, maxBytes: number): AsyncGenerator<FileLine> {
+export async function* readLines(source: string | AsyncIterable<Buffer>, maxBytes: number): AsyncGenerator<FileLine> {
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let parts: Buffer[] = [];
   let lineBytes = 0;
@@ -34,7 +34,8 @@ export async function* readLines(file: string, maxBytes: number): AsyncGenerator
     tooLong = false;
     return line;
   };
-  for await (const chunk of fs.createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+  const chunks = typeof source === 'string' ? (fs.createReadStream(source, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) : source;
+  for await (const chunk of chunks) {
     let start = 0;
     for (;;) {
       const nl = chunk.indexOf(0x0a, start);

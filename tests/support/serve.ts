@@ -32,7 +32,7 @@ export function removeTempDirs(): void {
 }
 
 /** Runs the built CLI (`node out/main/cli.js ...`) to completion. */
-export function runCli(args: string[], opts: { input?: string; env?: Record<string, string>; cwd?: string } = {}) {
+export function runCli(args: string[], opts: { input?: string | Buffer; env?: Record<string, string>; cwd?: string } = {}) {
   return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
     const p = spawn(process.execPath, [CLI, ...args], {
       cwd: opts.cwd ?? REPO,

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import readline from 'node:readline';
 import type { Command } from 'commander';
 import type { NewInteraction } from '../../../src-preload/schemas/interaction';
 import type { AppContext } from '../../app/context';
 import { parseIntent } from '../../intent-parser';
+import { readLines } from '../../interactions/line-reader';
 import { interactionsRepo } from '../../interactions/repo';
 import { loadKnowledge } from '../../knowledge/load';
 import { selectTools } from '../../tool-selector';
@@ -11,6 +11,9 @@ import { addDbOption, openContext } from '../common';
 
 /** Longest query line accepted; longer lines get an error object instead of an intent. */
 export const MAX_QUERY_CHARS = 100_000;
+
+/** Longest stdin line read: MAX_QUERY_CHARS characters of up to 4 UTF-8 bytes each. A longer one is skipped unread. */
+export const MAX_LINE_BYTES = 4 * MAX_QUERY_CHARS;
 
 /** Logged interactions are written in transactions of this many. */
 const LOG_BATCH = 1000;
@@ -66,9 +69,11 @@ export function registerParse(program: Command): void {
     try {
       if (words.length > 0) emit(words.join(' '), 1);
       else {
-        const rl = readline.createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
-        let n = 0;
-        for await (const line of rl) emit(line, ++n);
+        // lines as bytes: one past what a string can hold is skipped unread, invalid UTF-8 is reported, not replaced
+        for await (const line of readLines(process.stdin, MAX_LINE_BYTES)) {
+          if ('text' in line) emit(line.text, line.n);
+          else process.stdout.write(`${JSON.stringify({ line: line.n, error: line.error })}\n`);
+        }
       }
       flush();
       if (ctx) process.stderr.write(`logged ${logged} interaction(s) in session ${session}\n`);

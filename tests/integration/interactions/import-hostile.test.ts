@@ -8,7 +8,8 @@ import { type Bridge, startBridge } from '../../../src-main/bridge/server';
 import { importFeedback, MAX_LINE_BYTES } from '../../../src-main/interactions/import-feedback';
 import { createLlmClient } from '../../../src-main/llm/client';
 import { HttpUrlSchema } from '../../../src-preload/schemas/http-url';
-import { tempDir } from '../../support/serve';
+import { SCHEMA_VERSION } from '../../../src-main/store/migrations';
+import { startServe, tempDir } from '../../support/serve';
 
 const TOKEN = 'import-hostile-token-0123456789';
 const GOOD = JSON.stringify({ session_id: 's', timestamp: '2026-02-01T10:00:00Z', query: 'rna-seq of mouse liver', feedback: null });
@@ -80,6 +81,27 @@ describe('hostile files and settings through the bridge and the importer', () =>
     expect(r.lines).toBe(3);
     expect(r.errors).toEqual([{ line: 2, reason: `line is longer than ${MAX_LINE_BYTES} bytes (${7 + (1 + (MAX_LINE_BYTES >> 20)) * (1 << 20) + 2}); skipped` }]);
     expect(r.imported + r.duplicates).toBe(2);
+  });
+
+  it('a line longer than V8 can hold as a string, imported through `serve`: a clear error for that line, and serve keeps answering', async () => {
+    const f = path.join(dir, 'beyond-v8.jsonl');
+    const head = `${GOOD}\n{"query": "`;
+    const beyond = 600 * 1024 * 1024; // V8's longest string is 2^29 - 24 characters (about 512 M)
+    const fd = fs.openSync(f, 'w');
+    fs.writeSync(fd, head);
+    fs.ftruncateSync(fd, head.length + beyond); // sparse: the zeros take no disk
+    fs.writeSync(fd, `"}\n${GOOD.replace('"s"', '"s2"')}\n`, head.length + beyond);
+    fs.closeSync(fd);
+    const served = await startServe();
+    try {
+      const r = await served.api<{ lines: number; errors: { line: number; reason: string }[]; imported: number }>('interactions.import', { path: f });
+      expect(r.lines).toBe(3);
+      expect(r.errors).toEqual([{ line: 2, reason: `line is longer than ${MAX_LINE_BYTES} bytes (${head.length - GOOD.length - 1 + beyond + 2}); skipped` }]);
+      expect(r.imported).toBe(2);
+      expect((await served.api<{ schemaVersion: number }>('app.info')).schemaVersion).toBe(SCHEMA_VERSION);
+    } finally {
+      await served.stop();
+    }
   });
 
   it('invalid UTF-8 is reported, not silently replaced', async () => {

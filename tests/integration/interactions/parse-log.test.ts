@@ -24,7 +24,14 @@ describe('biotrain parse --log', () => {
     const db = path.join(tempDir(), 'log.sqlite');
     const r = await runCli(['parse', '--log', '--session', 'sess-42', '--db', db], { input: `${QUERIES.join('\n')}\n` });
     expect(r.code).toBe(0);
-    const printed = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    // one output line per input line: blank ones get an error line and log nothing
+    expect(out).toHaveLength(QUERIES.length);
+    expect(out.filter((o) => 'error' in o)).toEqual([
+      { line: 3, error: 'blank line: no query' },
+      { line: 5, error: 'blank line: no query' },
+    ]);
+    const printed = out.filter((o) => !('error' in o));
     expect(printed).toHaveLength(N);
     expect(r.stderr).toContain(`logged ${N} interaction(s) in session sess-42`);
 

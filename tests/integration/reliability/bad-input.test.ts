@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { MAX_QUERY_CHARS } from '../../../src-main/cli/commands/parse';
+import { MAX_LINE_BYTES, MAX_QUERY_CHARS } from '../../../src-main/cli/commands/parse';
 import { REPO, runCli, tempDir } from '../../support/serve';
 
 const sha256 = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
@@ -31,12 +31,23 @@ describe('bad input: the CLI fails clearly and leaves foreign files alone', () =
     expect(ms - baseMs).toBeLessThan(5000);
     const lines = r.stdout.trim().split('\n');
     expect(lines).toHaveLength(2);
-    const first = JSON.parse(lines[0]!) as { line: number; error: string };
-    expect(first.line).toBe(1);
-    expect(first.error).toContain(String(MAX_QUERY_CHARS));
-    expect(first.error).toContain(String(huge.trim().length));
+    expect(JSON.parse(lines[0]!)).toEqual({ line: 1, error: `line is longer than ${MAX_LINE_BYTES} bytes (${huge.length}); skipped` });
     // the next line is still parsed
     expect((JSON.parse(lines[1]!) as { analysis_type: string }).analysis_type).toBe('rna_seq_de');
+  });
+
+  it('`biotrain parse`: a line over the character limit and invalid UTF-8 each get an error line, and the lines after them are parsed', async () => {
+    const long = 'a'.repeat(MAX_QUERY_CHARS + 1);
+    const input = Buffer.concat([Buffer.from(`${long}\ncaf`), Buffer.from([0xe9]), Buffer.from(' rna-seq\nRNA-seq differential expression for mouse liver\n')]);
+    const r = await runCli(['parse'], { input });
+    expect(r.code, r.stderr).toBe(0);
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { analysis_type?: string });
+    expect(lines.slice(0, 2)).toEqual([
+      { line: 1, error: `query is ${MAX_QUERY_CHARS + 1} characters; the limit is ${MAX_QUERY_CHARS}` },
+      { line: 2, error: 'line is not valid UTF-8 text' },
+    ]);
+    expect(lines[2]!.analysis_type).toBe('rna_seq_de');
+    expect(lines).toHaveLength(3);
   });
 
   it('a corrupt SQLite file (random bytes) as --db: error naming the file, exit 1, file unchanged', async () => {

@@ -6,7 +6,7 @@ import { loadKnowledge } from '../../../src-main/knowledge/load';
 import { INTERACTIVE_BUSY_TIMEOUT_MS } from '../../../src-main/store/connection-pragmas';
 import { writeTypicalFeedbackFile } from '../../support/feedback-file';
 import { holdFileWriteLock, holdWriteLock, whenFileOpen } from '../../support/processes';
-import { CLI, REPO, runCli, startServe, tempDir } from '../../support/serve';
+import { CLI, REPO, runCli, type Served, startServe, tempDir } from '../../support/serve';
 
 // Separate processes writing one real file store at once. Each must complete, and the store must hold exactly
 // what running the same commands one after the other gives.
@@ -151,34 +151,36 @@ describe('concurrent writers on one file store (separate processes)', () => {
     expect(countsOf(concurrent)).toEqual(countsOf(sequential));
   });
 
-  it("review.decide waits for another process's write lock instead of failing at once", async () => {
-    const db = path.join(tempDir(), 'locked.sqlite');
-    await oneAfterAnother(db, [generate('education', 20)]);
-    const served = await startServe({ dbPath: db });
-    try {
-      const { items } = await served.api<{ items: { id: string }[] }>('examples.list', { filter: {}, offset: 0, limit: 1 });
-      const lock = await holdWriteLock(db, 1500, REPO);
-      const t0 = Date.now();
-      const r = await served.api<{ status: string }>('review.decide', { id: items[0]!.id, action: 'reject' });
-      expect(r.status).toBe('rejected');
-      expect(Date.now() - t0).toBeGreaterThan(1000);
-      await lock.released;
-    } finally {
-      await served.stop();
-    }
-  });
-
-  it('a request gives up on a store held past the interactive timeout with a 503 saying to retry; the retry saves it', async () => {
-    const db = path.join(tempDir(), 'held-long.sqlite');
+  /** A store with a few generated items, served; `run` gets the server, the store and its first item's id. */
+  async function withServedItem(run: (served: Served, db: string, id: string) => Promise<void>) {
+    const db = path.join(tempDir(), 'served.sqlite');
     await oneAfterAnother(db, [generate('education', 5)]);
     const served = await startServe({ dbPath: db });
     try {
       const { items } = await served.api<{ items: { id: string }[] }>('examples.list', { filter: {}, offset: 0, limit: 1 });
+      await run(served, db, items[0]!.id);
+    } finally {
+      await served.stop();
+    }
+  }
+
+  it("review.decide waits for another process's write lock instead of failing at once", () =>
+    withServedItem(async (served, db, id) => {
+      const lock = await holdWriteLock(db, 1500, REPO);
+      const t0 = Date.now();
+      const r = await served.api<{ status: string }>('review.decide', { id, action: 'reject' });
+      expect(r.status).toBe('rejected');
+      expect(Date.now() - t0).toBeGreaterThan(1000);
+      await lock.released;
+    }));
+
+  it('a request gives up on a store held past the interactive timeout with a 503 saying to retry; the retry saves it', () =>
+    withServedItem(async (served, db, id) => {
       const decide = () =>
         fetch(`${served.url}api/review.decide`, {
           method: 'POST',
           headers: { authorization: `Bearer ${served.token}`, 'content-type': 'application/json' },
-          body: JSON.stringify({ id: items[0]!.id, action: 'accept' }),
+          body: JSON.stringify({ id, action: 'accept' }),
         });
       const lock = await holdWriteLock(db, INTERACTIVE_BUSY_TIMEOUT_MS + 3000, REPO);
       const t0 = Date.now();
@@ -190,12 +192,9 @@ describe('concurrent writers on one file store (separate processes)', () => {
       await lock.released;
       expect((await decide()).status).toBe(200);
       const check = new Database(db, { readonly: true });
-      expect(check.prepare("SELECT action FROM review_events WHERE example_id = ?").pluck().all(items[0]!.id)).toEqual(['accept']);
+      expect(check.prepare('SELECT action FROM review_events WHERE example_id = ?').pluck().all(id)).toEqual(['accept']);
       check.close();
-    } finally {
-      await served.stop();
-    }
-  });
+    }));
 
   it('review decisions over the bridge wait for a build, a generation and an import writing the store, and each lands on its item', async () => {
     const dir = tempDir();
