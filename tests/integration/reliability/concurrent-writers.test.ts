@@ -110,15 +110,15 @@ describe('concurrent writers on one file store (separate processes)', () => {
     const feedback = path.join(dir, 'feedback.jsonl');
     writeTypicalFeedbackFile(feedback, 3000, kb);
     const db = path.join(dir, 'twice.sqlite');
-    const [g1, g2, i1, i2] = await together(db, [generate('education', 600), generate('education', 600), importFile(feedback), importFile(feedback)]);
+    const [g1, g2, i1, i2] = await together(db, [generate('education', 500), generate('education', 500), importFile(feedback), importFile(feedback)]);
     const gens = [g1!, g2!].map((r) => (JSON.parse(r.stdout) as { inserted: number; skippedExisting: number }[])[0]!);
-    for (const g of gens) expect(g.inserted + g.skippedExisting).toBe(600);
-    expect(gens[0]!.inserted + gens[1]!.inserted).toBe(600);
+    for (const g of gens) expect(g.inserted + g.skippedExisting).toBe(500);
+    expect(gens[0]!.inserted + gens[1]!.inserted).toBe(500);
     const imports = [i1!, i2!].map((r) => JSON.parse(r.stdout) as { imported: number; duplicates: number });
     for (const s of imports) expect(s.imported + s.duplicates).toBe(3000);
     expect(imports[0]!.imported + imports[1]!.imported).toBe(3000);
     const single = path.join(dir, 'single.sqlite');
-    await oneAfterAnother(single, [generate('education', 600), importFile(feedback)]);
+    await oneAfterAnother(single, [generate('education', 500), importFile(feedback)]);
     expect(countsOf(db)).toEqual(countsOf(single));
   });
 

@@ -67,7 +67,7 @@ describe('crash safety: generation killed with SIGKILL resumes without loss or d
   it('killed the moment it prints its job id (before any work): the id resumes to exactly the full count', async () => {
     const dbPath = path.join(tempDir(), 'early.sqlite');
     const jobId = await new Promise<string>((resolve, reject) => {
-      const p = spawn(process.execPath, [CLI, 'generate', '--kind', 'education', '--count', '600', '--db', dbPath], { cwd: REPO });
+      const p = spawn(process.execPath, [CLI, 'generate', '--kind', 'education', '--count', '500', '--db', dbPath], { cwd: REPO });
       let stderr = '';
       let id = '';
       p.stderr.on('data', (d: Buffer) => {
@@ -80,9 +80,9 @@ describe('crash safety: generation killed with SIGKILL resumes without loss or d
     const resumed = await runCli(['generate', '--resume', jobId, '--db', dbPath, '--json']);
     expect(resumed.code, resumed.stderr).toBe(0);
     const summary = JSON.parse(resumed.stdout)[0] as { inserted: number; skippedExisting: number };
-    expect(summary.inserted + summary.skippedExisting).toBe(600);
+    expect(summary.inserted + summary.skippedExisting).toBe(500);
     const db = new Database(dbPath, { readonly: true });
-    expect(db.prepare('SELECT count(DISTINCT id) FROM examples').pluck().get()).toBe(600);
+    expect(db.prepare('SELECT count(DISTINCT id) FROM examples').pluck().get()).toBe(500);
     expect(db.prepare('SELECT status FROM jobs WHERE id = ?').pluck().get(jobId)).toBe('completed');
     db.close();
   });
