@@ -5,6 +5,7 @@ import { formatDiagnostics } from '../../../src-main/nextflow-validator/index';
 import { checkWorkflow } from '../../../src-main/nextflow-validator/workflow-check';
 import { selectTools } from '../../../src-main/tool-selector/index';
 import { generateWorkflow } from '../../../src-main/workflow-generator/index';
+import { intentOf } from '../../support/intents';
 
 const kb = loadKnowledge();
 const typeIds = new Set(kb.analysisTypes.map((t) => t.id));
@@ -12,24 +13,8 @@ const typeIds = new Set(kb.analysisTypes.map((t) => t.id));
 /** Golden queries whose expected analysis type is one the knowledge base knows. */
 const goldenCases = kb.goldenQueries.filter((g) => typeIds.has(g.expected_intent.analysis_type)).map((g) => ({ id: g.id, intent: g.expected_intent }));
 
-/** A minimal intent for an analysis type that has no golden query. */
-function intentForType(analysisType: string): Intent {
-  return {
-    request_kind: 'workflow',
-    analysis_type: analysisType,
-    organism: { id: 'human', scientific_name: 'Homo sapiens', genome_build: 'GRCh38' },
-    tissue: null,
-    cell_type: null,
-    data_type: null,
-    read_layout: 'paired',
-    strandedness: 'unknown',
-    comparison: null,
-    requested_tools: [],
-    constraints: [],
-    missing_information: [],
-    confidence: 1,
-  };
-}
+/** A minimal intent for an analysis type that has no golden query (no data type stated). */
+const intentForType = (analysisType: string): Intent => intentOf(kb, analysisType, { data_type: null });
 
 /** One intent per analysis type: the first golden query of that type, else one built from the type. */
 const typeCases = kb.analysisTypes.map((t) => {
