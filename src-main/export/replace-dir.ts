@@ -4,6 +4,7 @@ import { ManifestSchema } from './manifest';
 import { filesBelow } from '../util/files-below';
 import { HF_CACHE_FILE } from './formats/hf';
 import { PATHS } from './layout';
+import { currentOwner, ownerAlive } from '../jobs/owner';
 
 export class ExportError extends Error {}
 
@@ -48,9 +49,52 @@ export function assertReplaceable(outDir: string, storePath: string | null): voi
     );
 }
 
-/** A fresh, empty sibling folder of `outDir` for one export's files (a unique name: nothing else is touched). */
-export function freshSibling(outDir: string, purpose: 'export' | 'previous'): string {
-  return fs.mkdtempSync(path.join(path.dirname(outDir), `.${path.basename(outDir)}.biotrain-${purpose}-`));
+type SiblingPurpose = 'export' | 'previous';
+
+const siblingPrefix = (outDir: string, purpose: SiblingPurpose): string => `.${path.basename(outDir)}.biotrain-${purpose}-`;
+
+/**
+ * A fresh, empty sibling folder of `outDir` for one export's files (a unique name: nothing else is touched).
+ * Its name carries the owning process (pid and start time), so a later export can tell a folder left by a
+ * killed process from one a running export is still writing.
+ */
+export function freshSibling(outDir: string, purpose: SiblingPurpose): string {
+  const owner = currentOwner();
+  return fs.mkdtempSync(path.join(path.dirname(outDir), `${siblingPrefix(outDir, purpose)}${owner.pid}-${Date.parse(owner.startedAt)}-`));
+}
+
+/**
+ * Removes the sibling folders that exports of `outDir` killed before they finished left behind (their
+ * process is gone). A killed swap that had moved the previous export aside but not yet moved the new one in
+ * leaves `outDir` absent: that previous export is moved back instead of removed. Returns what was done, one
+ * sentence per folder.
+ */
+export function sweepOrphanedSiblings(outDir: string): string[] {
+  const parent = path.dirname(outDir);
+  let names: string[];
+  try {
+    names = fs.readdirSync(parent);
+  } catch {
+    return [];
+  }
+  const done: string[] = [];
+  for (const purpose of ['previous', 'export'] as const) {
+    const prefix = siblingPrefix(outDir, purpose);
+    for (const name of names) {
+      const owner = name.startsWith(prefix) ? /^(\d+)-(\d+)-/.exec(name.slice(prefix.length)) : null;
+      if (!owner) continue;
+      const startedAt = new Date(Number(owner[2])).toISOString();
+      if (ownerAlive({ pid: Number(owner[1]), host: currentOwner().host, startedAt }, null)) continue;
+      const dir = path.join(parent, name);
+      const previous = path.join(dir, 'previous');
+      if (purpose === 'previous' && !fs.existsSync(outDir) && fs.existsSync(previous)) {
+        fs.renameSync(previous, outDir);
+        done.push(`restored the previous export into ${outDir} from ${dir}, left by an export that was killed while swapping folders`);
+      } else done.push(`removed ${dir}, left by an export whose process (${owner[1]}) stopped before it finished`);
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  return done;
 }
 
 /**

@@ -19,7 +19,7 @@ import { PATHS, taskPromptPath } from './layout';
 import { describeFile, type Manifest, type ManifestFile } from './manifest';
 import { resourcesDir } from '../knowledge/resources-dir';
 import { loadTaskPrompts } from '../task-contract/prompts';
-import { assertReplaceable, ExportError, freshSibling, swapIn } from './replace-dir';
+import { assertReplaceable, ExportError, freshSibling, swapIn, sweepOrphanedSiblings } from './replace-dir';
 import { TokenBudgetAccumulator } from '../metrics/token-budget';
 import { toRecord } from './record';
 import { ExpertVerifications } from '../review/expert-verification';
@@ -48,6 +48,7 @@ export async function runExport(
 ): Promise<Manifest> {
   const outDir = path.resolve(opts.outDir);
   const store = db.memory ? null : db.name;
+  for (const message of sweepOrphanedSiblings(outDir)) onProgress({ phase: 'cleanup', done: 1, total: 1, message });
   assertReplaceable(outDir, store);
   let work: string | null = null;
   try {

@@ -54,7 +54,7 @@ export function registerExport(program: Command): void {
       const qualityReport: unknown = build.quality_report ? JSON.parse(build.quality_report) : null;
       const progress = stderrProgress('export'.padEnd(24));
       const manifest = await runExport(ctx.db, loadKnowledge(), { buildId: build.id, outDir, splitConfig, qualityReport }, (p) =>
-        progress(p.done, p.total),
+        p.phase === 'cleanup' ? process.stderr.write(`biotrain: note: ${p.message}\n`) : progress(p.done, p.total),
       );
       counts = manifest.counts;
     } finally {

@@ -19,7 +19,7 @@ function buildAndKill(dbPath: string, out: string): Promise<void> {
 }
 
 describe('a build killed with SIGKILL', () => {
-  it('is marked error at the next open of the store, its partial rows removed, the export folder untouched', async () => {
+  it('is marked error at the next open of the store, its partial rows removed, the export folder untouched; the next build cleans up after it', async () => {
     const dir = tempDir();
     const db = path.join(dir, 'store.sqlite');
     const out = path.join(dir, 'dataset');
@@ -40,5 +40,11 @@ describe('a build killed with SIGKILL', () => {
     expect(after.prepare('SELECT COUNT(*) FROM build_items WHERE build_id = ?').pluck().get(killed)).toBe(0);
     after.close();
     expect(fs.readdirSync(dir).filter((f) => f.includes('.biotrain-')).length).toBeLessThanOrEqual(1);
+
+    // the next build into the same folder removes whatever staging folder the killed one left
+    const again = await runCli(['build', '--scale', '0.03', '--db', db, '--out', out]);
+    expect(again.code, again.stderr).toBe(0);
+    expect(fs.readdirSync(dir).filter((f) => f.includes('.biotrain-'))).toEqual([]);
+    expect(fs.existsSync(path.join(out, 'metadata', 'manifest.json'))).toBe(true);
   });
 });
