@@ -41,17 +41,15 @@ function issueMessage(issue: z.core.$ZodIssue): string {
   return issue.message;
 }
 
-const NOT_READ = Symbol('not read');
+export const NOT_READ = Symbol('not read');
 
-/** The data of one YAML file, or NOT_READ with the problem recorded (syntax errors name file and line). */
-function readYaml(dir: string, file: string, problems: string[]): unknown {
-  const full = path.join(dir, file);
-  if (!fs.existsSync(full)) {
-    problems.push(`${file}: missing (expected in ${dir})`);
-    return NOT_READ;
-  }
+/**
+ * The data of one YAML text, or NOT_READ with the problem recorded: syntax errors name file and line, and
+ * an alias bomb (yaml refuses one when expanding aliases: 'Excessive alias count ...') names the file.
+ */
+export function yamlData(text: string, file: string, problems: string[]): unknown {
   const lineCounter = new LineCounter();
-  const doc = YAML.parseDocument(fs.readFileSync(full, 'utf8'), { lineCounter, prettyErrors: false });
+  const doc = YAML.parseDocument(text, { lineCounter, prettyErrors: false });
   if (doc.errors.length > 0) {
     for (const e of doc.errors) {
       const pos = lineCounter.linePos(e.pos[0]);
@@ -60,12 +58,21 @@ function readYaml(dir: string, file: string, problems: string[]): unknown {
     return NOT_READ;
   }
   try {
-    // expanding aliases can throw (yaml refuses an alias bomb: 'Excessive alias count ...')
     return doc.toJS() as unknown;
   } catch (err) {
     problems.push(`${file}: cannot read its YAML: ${(err as Error).message}`);
     return NOT_READ;
   }
+}
+
+/** The data of one YAML file of `dir`, or NOT_READ with the problem recorded. */
+function readYaml(dir: string, file: string, problems: string[]): unknown {
+  const full = path.join(dir, file);
+  if (!fs.existsSync(full)) {
+    problems.push(`${file}: missing (expected in ${dir})`);
+    return NOT_READ;
+  }
+  return yamlData(fs.readFileSync(full, 'utf8'), file, problems);
 }
 
 /** Parses one YAML list file; syntax errors name file and line, entry errors name file, entry and field. */

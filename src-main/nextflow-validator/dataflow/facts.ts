@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import YAML from 'yaml';
 import { z } from 'zod';
+import { NOT_READ, yamlData } from '../../knowledge/load';
 import { resourcesDir } from '../../knowledge/resources-dir';
 
 export const PlatformSchema = z.enum(['illumina', 'ont', 'pacbio_hifi', 'pacbio_clr']);
@@ -45,11 +45,11 @@ export const FACTS_FILE = 'nextflow_dataflow.yaml';
 
 /** Parses the facts file's text; errors name the file and the path of the bad field. */
 export function parseFacts(text: string, file = FACTS_FILE): DataflowFacts {
-  const parsed = DataflowFactsSchema.safeParse(YAML.parse(text));
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => `${file}: ${i.path.join('.')}: ${i.message}`);
-    throw new Error(`invalid dataflow facts:\n  ${issues.join('\n  ')}`);
-  }
+  const problems: string[] = [];
+  const data = yamlData(text, file, problems);
+  const parsed = data === NOT_READ ? null : DataflowFactsSchema.safeParse(data);
+  if (parsed && !parsed.success) problems.push(...parsed.error.issues.map((i) => `${file}: ${i.path.join('.')}: ${i.message}`));
+  if (!parsed?.success) throw new Error(`invalid dataflow facts:\n  ${problems.join('\n  ')}`);
   return parsed.data;
 }
 

@@ -14,4 +14,10 @@ describe('dataflow tool facts (resources/knowledge/nextflow_dataflow.yaml)', () 
     const bad = 'fixed_output_names: []\npaired_only_flags: []\nplatform_presets:\n  - program: flye\n    flags: { --nano-hq: nanopore }\n    source: x\n';
     expect(() => parseFacts(bad)).toThrow(/nextflow_dataflow\.yaml: platform_presets\.0\.flags\.--nano-hq: /);
   });
+
+  it('refuse a YAML syntax error and an alias bomb, naming the file (and the line)', () => {
+    expect(() => parseFacts('fixed_output_names: [\n')).toThrow(/^invalid dataflow facts:\n {2}nextflow_dataflow\.yaml:2:1: YAML syntax error: /);
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]', ...'bcdefgh'.split('').map((k, i) => `${k}: &${k} [${Array(10).fill(`*${'abcdefgh'[i]}`).join(', ')}]`)].join('\n');
+    expect(() => parseFacts(bomb, 'bomb.yaml')).toThrow(/^invalid dataflow facts:\n {2}bomb\.yaml: cannot read its YAML: Excessive alias count/);
+  });
 });
