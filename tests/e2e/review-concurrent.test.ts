@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { INTERACTIVE_BUSY_TIMEOUT_MS } from '../../src-main/store/connection-pragmas';
 import { launchBrowser, screenshot } from '../support/browser';
 import { REPO, runCli, type Served, startServe, tempDir } from '../support/serve';
 
@@ -113,9 +114,9 @@ describe('review with a concurrent writer', () => {
     await expect.poll(() => current.getAttribute('data-ahead')).toBe('3');
     const before = stored();
     writerOut = '';
-    // longer than the store's busy timeout (5 s) with a margin: every decision made while it is held fails,
+    // longer than the store's busy timeout with a margin: every decision made while it is held fails,
     // and one that waited for the lock has given up before it is released
-    send('hold 9000');
+    send(`hold ${INTERACTIVE_BUSY_TIMEOUT_MS + 4_000}`);
     await expect.poll(() => writerOut).toContain('locked');
     await recordPresses(page);
     for (const key of 'axa') await page.keyboard.press(key);
