@@ -91,7 +91,9 @@ export function assignSplits(items: readonly SplitItem[], config: Pick<SplitConf
   for (const g of groups.values()) byStratum.set(g.stratum, [...(byStratum.get(g.stratum) ?? []), g]);
 
   const ratios = config.ratios;
-  const total = items.length;
+  // expert-curated test items are a fixed block on top of the shares: counted in the overall balance they
+  // would keep a small build's first strata (topic kinds sort first) out of test altogether
+  const total = items.filter((it) => !groups.get(it.group)!.forceTest).length;
   const global = { train: 0, val: 0, test: 0 };
   const splitOf = new Map<string, Split>();
   // per balance key: its size and what each split holds so far
@@ -105,11 +107,10 @@ export function assignSplits(items: readonly SplitItem[], config: Pick<SplitConf
   for (const g of groups.values())
     if (g.forceTest) {
       splitOf.set(g.name, 'test');
-      global.test += g.size;
       // forced items stay out of the balance: a small build's test split would otherwise hold nothing else
       balanceOf(g.balance).size -= g.size;
     }
-  let assignedGlobal = global.test;
+  let assignedGlobal = 0;
   for (const stratum of [...byStratum.keys()].sort()) {
     const list = byStratum
       .get(stratum)!

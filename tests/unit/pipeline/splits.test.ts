@@ -34,6 +34,17 @@ describe('assignSplits', () => {
     expect(assignSplits(items(), { ratios, seed: 2 })).not.toEqual(a);
   });
 
+  it('gives a small stratum its shares even when many expert items already fill the test split (a small build)', () => {
+    // a 0.1-scale build: 100 expert-curated test items among ~900, and a topic stratum sorted before the rest
+    const list: SplitItem[] = [];
+    for (let e = 0; e < 100; e++) list.push({ group: `expert${e}`, stratum: `workflow/t${e % 4}`, forceTest: true });
+    for (let p = 0; p < 25; p++) for (let i = 0; i < 2; i++) list.push({ group: `err-${p}`, stratum: 'error_diagnosis', forceTest: false });
+    for (let g = 0; g < 150; g++) for (let i = 0; i < 5; i++) list.push({ group: `g${g}`, stratum: `query_variation/t${g % 4}`, forceTest: false });
+    const split = assignSplits(list, { ratios, seed: 42 });
+    const count = (stratum: string, s: string) => list.filter((it, i) => it.stratum === stratum && split[i] === s).length;
+    expect([count('error_diagnosis', 'train'), count('error_diagnosis', 'val'), count('error_diagnosis', 'test')]).toEqual([40, 6, 4]);
+  });
+
   it('follows other ratios', () => {
     const split = assignSplits(items().filter((i) => !i.forceTest), { ratios: { train: 0.6, val: 0.2, test: 0.2 }, seed: 5 });
     expect(split.filter((s) => s === 'train').length).toBe(600);
