@@ -13,10 +13,13 @@ const scripts = fs
   .filter((f) => /\.bench\.(ts|mjs)$/.test(f))
   .filter((f) => !only || f.includes(only))
   .sort();
+// the project's Node (devDependency `node`, >= 22 as better-sqlite3 needs), also when this file is run by an older one
+const projectNode = path.join(root, 'node_modules/node/bin/node');
+const node = fs.existsSync(projectNode) ? projectNode : process.execPath;
 const results = {};
 for (const script of scripts) {
   const file = path.join(dir, script);
-  const cmd = script.endsWith('.ts') ? [path.join(root, 'node_modules/.bin/tsx'), [file]] : [process.execPath, [file]];
+  const cmd = script.endsWith('.ts') ? [node, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), file]] : [node, [file]];
   process.stderr.write(`\n== ${script}\n`);
   const t0 = Date.now();
   const r = spawnSync(cmd[0], cmd[1], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024 });
