@@ -70,10 +70,9 @@ function explainTool(kb: Knowledge, t: Tool, question: number): string {
   if (question === 2) lines.push('', `- **Inputs**: ${list(t.inputs)}`, `- **Outputs**: ${list(t.outputs)}`);
   else if (question === 3) lines.push(...howToRun(kb, t));
   else if (question === 1) lines.push(...whenToUse(kb, t));
-  else lines.push('', `It takes ${list(t.inputs)} and produces ${list(t.outputs)}.`);
+  else lines.push('', `Input: ${t.inputs.join(', ')}. Output: ${t.outputs.join(', ')}.`);
   if (question !== 1) lines.push(`It is used in ${toolAnalyses(kb, t)}.`);
-  const params = Object.entries(t.typical_params);
-  if (params.length > 0 && (question === 0 || question === 4)) lines.push(`Typical parameters: ${params.map(([k, v]) => `\`${k}\` = ${String(v)}`).join(', ')}.`);
+  // options are shown only in the typical command (question 3), which is derived from the checked process command
   if (question === 4) lines.push(`In a Nextflow workflow it runs in the container \`${t.container}\`; give it about ${t.memory_gb} GB of memory.`);
   return lines.join('\n');
 }

@@ -40,17 +40,10 @@ function sentencePresent(sentence: string, answerWords: Set<string>): boolean {
   return cw.filter((w) => answerWords.has(w)).length / cw.length >= SENTENCE_RECALL;
 }
 
-/** Every flag the knowledge base writes down: typical commands and params, and the error patterns' texts. */
+/** Every flag the knowledge base writes down: typical commands (from the checked process commands) and the error patterns' texts. */
 export function knownFlags(kb: Knowledge): Set<string> {
   const known = new Set<string>();
-  for (const t of kb.tools) {
-    for (const f of flagsOf(t.typical_command)) known.add(f);
-    for (const k of Object.keys(t.typical_params)) {
-      known.add(`--${k}`);
-      known.add(`--${k.replace(/_/g, '-')}`);
-      known.add(`-${k}`);
-    }
-  }
+  for (const t of kb.tools) for (const f of flagsOf(t.typical_command)) known.add(f);
   for (const e of kb.errorPatterns) for (const f of flagsOf([e.diagnosis, e.example_log, ...e.fix_steps].join('\n'))) known.add(f);
   return known;
 }

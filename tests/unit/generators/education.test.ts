@@ -62,3 +62,25 @@ describe('how to run a tool', () => {
     expect(answer('fastqc')).toContain(tool('fastqc').typical_command);
   });
 });
+
+describe('what a tool does, and a tool explained to a student', () => {
+  const answer = (id: string, question: number) => educationSeed(kb, 42, { kind: 'tool', tool: tool(id), question }).output.explanation!;
+
+  it('name no option that the tool has not (featureCounts has -s and -t, not strandSpecific or feature_type)', () => {
+    expect(answer('featurecounts', 4)).toBe(
+      [
+        '**featureCounts** (quantification): Counts aligned reads overlapping genes or exons from an annotation, fast and strand-aware.',
+        '',
+        'Input: BAM, GTF annotation. Output: gene count matrix, summary.',
+        'It is used in RNA-seq differential expression.',
+        'In a Nextflow workflow it runs in the container `quay.io/biocontainers/subread:2.0.6--he4a0461_2`; give it about 4 GB of memory.',
+      ].join('\n'),
+    );
+    for (const t of kb.tools)
+      for (const q of [0, 2, 4]) {
+        const text = answer(t.id, q);
+        expect(text, `${t.id} question ${q}`).not.toMatch(/Typical parameters/);
+        for (const code of text.matchAll(/`([^`]+)`/g)) expect([t.container], `${t.id} question ${q}`).toContain(code[1]);
+      }
+  });
+});
