@@ -9,6 +9,7 @@ const all = baseIntents(kb);
 const typed = all.filter((b) => b.intent.analysis_type !== 'unknown');
 const PLANTS = new Set(['arabidopsis', 'rice', 'maize', 'tomato']);
 const MAMMALIAN_TISSUES = new Set(['liver', 'lung', 'heart', 'kidney', 'brain', 'hippocampus', 'cortex', 'bone marrow', 'blood', 'serum', 'breast', 'colon', 'pancreas', 'spleen', 'muscle', 'skin']);
+const BACTERIA = ['ecoli', 'saureus', 'paeruginosa', 'mtuberculosis', 'bsubtilis'];
 const HUMAN_CELL_LINES = new Set(['k562', 'hela', 'hek293']);
 
 describe('base intents from the compatibility tables', () => {
@@ -56,7 +57,7 @@ describe('base intents from the compatibility tables', () => {
     expect(problems).toEqual([]);
   });
 
-  it('contain none of the impossible combinations seen before (mammalian tissue on a plant, human drought, foreign cell lines, single-end SVs)', () => {
+  it('contain none of the impossible combinations seen before (mammalian tissue on a plant, human drought, foreign cell lines, single-end SVs, a yeast genome annotated by Prokka)', () => {
     const bad = typed.filter((b) => {
       const i = b.intent;
       const org = i.organism?.id ?? 'none';
@@ -64,8 +65,10 @@ describe('base intents from the compatibility tables', () => {
         (PLANTS.has(org) && (MAMMALIAN_TISSUES.has(i.tissue ?? '') || i.cell_type !== null)) ||
         (!PLANTS.has(org) && (i.tissue === 'leaf' || i.comparison?.groups.includes('drought'))) ||
         (HUMAN_CELL_LINES.has(i.cell_type ?? '') && org !== 'human') ||
-        (['yeast', 'ecoli', 'plasmodium', 'sars_cov_2'].includes(org) && (i.tissue !== null || i.cell_type !== null) && i.tissue !== 'wastewater') ||
+        (['yeast', 'plasmodium', 'sars_cov_2', ...BACTERIA].includes(org) && (i.tissue !== null || i.cell_type !== null) && i.tissue !== 'wastewater') ||
         (org === 'zebrafish' && i.tissue === 'bone marrow') ||
+        // Prokka annotates the short-read isolate assembly: bacteria (or an unnamed isolate) only
+        (i.analysis_type === 'de_novo_genome_assembly' && !['none', ...BACTERIA].includes(org)) ||
         (['structural_variants', 'hic', 'atac_seq'].includes(i.analysis_type) && i.read_layout === 'single') ||
         (i.analysis_type.startsWith('long_read') && i.read_layout !== 'unknown')
       );
