@@ -27,6 +27,14 @@ export const AnalysisTypeSchema = z.object({
   input_data_types: z.array(z.string()).min(1),
   /** the sequencing/data type id the intent parser reports for this analysis */
   data_type: z.string(),
+  /**
+   * what the workflow reads when the library, not the request, decides it: FASTA sequences instead of FASTQ, or a
+   * read layout fixed by the protocol (10x barcode + cDNA reads are pairs; read 1 holds a whole small-RNA insert),
+   * with the reason the answer gives
+   */
+  input: z
+    .object({ format: z.enum(['fastq', 'fasta']).default('fastq'), layout: z.enum(['paired', 'single']).optional(), why: z.string().min(10) })
+    .optional(),
   typical_organisms: z.array(z.string()).default([]),
 });
 export type AnalysisType = z.infer<typeof AnalysisTypeSchema>;

@@ -2,6 +2,7 @@ import type { Example, ToolChoice, WorkflowProject } from '../../src-preload/sch
 import type { Intent } from '../../src-preload/schemas/intent';
 import type { Knowledge } from '../knowledge/schemas';
 import { constraintNotes, planSelection } from '../tool-selector';
+import { platformOf, readInput } from '../workflow-generator';
 import { clarifyingQuestion, scopeStatement } from './scope';
 import { taskOf } from './tasks';
 
@@ -25,8 +26,26 @@ function intentBullets(intent: Intent, kb: Knowledge, platform: string | null): 
 const MISSING_HINT: Record<string, string> = {
   organism: 'the organism is not stated: set `params.fasta` (and `params.gtf` where used) to its reference before running',
   comparison: 'the comparison is not stated: set `params.groups` to the two conditions to test',
-  read_layout: 'the read layout is not stated: the workflow assumes paired-end files (`*_R{1,2}.fastq.gz`); change `params.reads` for single-end data',
 };
+
+/** What an unstated read layout means for this workflow: the files it reads, from the input the generator gives it. */
+function layoutHint(example: Example, kb: Knowledge): string {
+  const intent = example.output.intent!;
+  const platform = platformOf(intent, kb, example.input);
+  const input = readInput(intent, kb, platform);
+  const reads = `\`params.reads = '${input.glob}'\``;
+  switch (input.kind) {
+    case 'fasta':
+      return `${input.fixed} (${reads}), so no read layout applies`;
+    case 'long':
+      return `the reads are ${kb.selection.platforms.find((p) => p.id === platform)?.name ?? platform} long reads, one FASTQ per sample (${reads}), so no read layout applies`;
+    default:
+      if (input.fixed) return `the read layout is not stated, and the library decides it: ${input.fixed} (${reads})`;
+      return input.kind === 'paired'
+        ? `the read layout is not stated: the workflow assumes paired-end files (${reads}); for single-end data ask for a single-end workflow, since its commands differ too, not only \`params.reads\``
+        : `the workflow reads single-end files (${reads})`;
+  }
+}
 
 function toolsSection(title: string, tools: readonly ToolChoice[], kb: Knowledge): string {
   return [`## ${title}`, ...tools.map((t, i) => `${i + 1}. **${kb.toolById.get(t.tool)?.name ?? t.tool}** - ${t.rationale}`)].join('\n');
@@ -81,7 +100,7 @@ function workflowAnswer(example: Example, kb: Knowledge): string {
   if (o.tools?.length) parts.push(toolsSection('Tools', o.tools, kb));
   const notes = notesSection(example, kb);
   if (notes) parts.push(notes);
-  const open = intent.missing_information.map((m) => MISSING_HINT[m]).filter((m): m is string => Boolean(m));
+  const open = intent.missing_information.map((m) => (m === 'read_layout' ? layoutHint(example, kb) : MISSING_HINT[m])).filter((m): m is string => Boolean(m));
   if (open.length) parts.push(['## Before you run', ...open.map((m) => `- ${m.charAt(0).toUpperCase()}${m.slice(1)}.`)].join('\n'));
   if (o.workflow) parts.push(workflowSection(o.workflow));
   return parts.join('\n\n');

@@ -18,8 +18,9 @@ export interface DataContext {
   /** the comparison's first group (the case) and second (the control) */
   caseGroup: string;
   controlGroup: string;
-  /** why the reads are read as single-end although the request says paired, for main.nf */
+  /** why the reads are read in another layout than the request says, for main.nf */
   layoutNote: string | undefined;
+  input: ReadInput;
 }
 
 /** The platform of a request, from the platforms table the tool selector reads (named in the text, else the data type's default). */
@@ -28,32 +29,40 @@ export function platformOf(intent: Intent, kb: Knowledge, text = ''): Platform {
   return id === 'ont' || id === 'hifi' ? id : 'illumina';
 }
 
-/** 10x Chromium and Visium libraries are read pairs (barcode read + cDNA read), Hi-C pairs ligation ends; sequences are FASTA. */
-const ALWAYS_PAIRED = new Set(['scrna_seq', 'spatial', 'hic']);
-/**
- * Data read one file per sample whatever the request says: sequences are FASTA; a small-RNA insert (~22 nt) is read
- * whole by read 1 (Illumina's TruSeq Small RNA guidance: paired-end sequencing adds nothing), as nf-core/smrnaseq reads it.
- */
-const NEVER_PAIRED = new Map<string, string | undefined>([
-  ['sequences', undefined],
-  ['small_rna', 'Read 1 holds the whole small-RNA insert (Illumina: paired-end adds nothing): params.reads takes the R1 files'],
-]);
+/** The files a workflow reads: where `params.reads` points and what they are. */
+export interface ReadInput {
+  /** `fasta` sequences, `long` reads (one FASTQ per sample), short reads `paired` or `single` */
+  kind: 'fasta' | 'long' | 'paired' | 'single';
+  glob: string;
+  /** the analysis type's reason when its library, not the request, decides the input (analysis_types.yaml `input`) */
+  fixed: string | undefined;
+}
+
+/** What the workflow reads for this request on this platform: FASTA, long reads, or short reads in the layout the library or the request gives. */
+export function readInput(intent: Intent, kb: Knowledge, platform: Platform): ReadInput {
+  const input = kb.analysisTypeById.get(intent.analysis_type)?.input;
+  if (input?.format === 'fasta') return { kind: 'fasta', glob: 'data/*.fasta', fixed: input.why };
+  if (platform !== 'illumina') return { kind: 'long', glob: 'data/*.fastq.gz', fixed: undefined };
+  const paired = input?.layout ? input.layout === 'paired' : intent.read_layout !== 'single';
+  return { kind: paired ? 'paired' : 'single', glob: paired ? 'data/*_R{1,2}.fastq.gz' : 'data/*.fastq.gz', fixed: input?.layout ? input.why : undefined };
+}
 
 export function dataContext(intent: Intent, kb: Knowledge, platform: Platform): DataContext {
   const groups = intent.comparison?.groups ?? [];
-  const dataType = kb.analysisTypeById.get(intent.analysis_type)?.data_type ?? '';
-  const paired = ALWAYS_PAIRED.has(dataType) || (!NEVER_PAIRED.has(dataType) && intent.read_layout !== 'single');
-  const overruled = platform === 'illumina' && intent.read_layout === 'paired' && !paired;
+  const input = readInput(intent, kb, platform);
+  // the request named a layout the library overrules
+  const overruled = input.fixed !== undefined && (input.kind === 'paired' || input.kind === 'single') && intent.read_layout !== 'unknown' && intent.read_layout !== input.kind;
   return {
     analysisType: intent.analysis_type,
     platform,
-    paired: platform === 'illumina' && paired,
+    paired: input.kind === 'paired',
     organism: intent.organism ? kb.organismById.get(intent.organism.id) : undefined,
     genomeBuild: intent.organism?.genome_build,
     strandedness: intent.strandedness,
     caseGroup: groups[0] ?? 'treated',
     controlGroup: groups[1] ?? 'control',
-    layoutNote: overruled ? NEVER_PAIRED.get(dataType) : undefined,
+    layoutNote: overruled ? input.fixed : undefined,
+    input,
   };
 }
 

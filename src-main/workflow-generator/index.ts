@@ -8,7 +8,7 @@ import { renderModule } from './process-module';
 import { Channels, wireInputs } from './wiring';
 
 export type { Platform } from './context';
-export { platformOf } from './context';
+export { platformOf, type ReadInput, readInput } from './context';
 
 export interface GenerateOptions {
   /** the request's text: the platform it names (HiFi, ONT) picks the commands' presets */
@@ -22,22 +22,23 @@ const workflowName = (analysisType: string) => analysisType.toUpperCase();
 const quote = (s: string) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 
 /** Where the reads are and how a sample's meta map is read from the file name. */
-function entryChannel(ctx: DataContext, pairs: boolean, sequences: boolean): { glob: string; channel: string; note: string } {
+function entryChannel(ctx: DataContext, pairs: boolean): { glob: string; channel: string; note: string } {
   const meta = (id: string, single: boolean) =>
     pairs
       ? `[id: ${id}, pair: ${id}.substring(0, ${id}.lastIndexOf('_')), role: ${id}.substring(${id}.lastIndexOf('_') + 1), single_end: ${single}]`
       : `[id: ${id}, single_end: ${single}]`;
   const note = pairs ? '// Sample names end in their role, e.g. P1_tumor / P1_normal or rep1_chip / rep1_input.' : '';
-  if (sequences)
-    return { glob: 'data/*.fasta', channel: `channel.fromPath(params.reads, checkIfExists: true)\n        .map { fa -> [${meta('fa.simpleName', true)}, fa] }`, note };
-  if (ctx.paired)
+  const glob = ctx.input.glob;
+  if (ctx.input.kind === 'fasta')
+    return { glob, channel: `channel.fromPath(params.reads, checkIfExists: true)\n        .map { fa -> [${meta('fa.simpleName', true)}, fa] }`, note };
+  if (ctx.input.kind === 'paired')
     return {
-      glob: 'data/*_R{1,2}.fastq.gz',
+      glob,
       channel: `channel.fromFilePairs(params.reads, checkIfExists: true)\n        .map { id, files -> [${meta('id', false)}, files] }`,
       note,
     };
   return {
-    glob: 'data/*.fastq.gz',
+    glob,
     channel: `channel.fromPath(params.reads, checkIfExists: true)\n        .map { fq -> [${meta('fq.simpleName', true)}, fq] }`,
     note,
   };
@@ -117,7 +118,7 @@ export function generateWorkflow(intent: Intent, tools: ToolChoice[], kb: Knowle
   }
 
   const analysis = kb.analysisTypeById.get(intent.analysis_type);
-  const entry = entryChannel(ctx, pairs, analysis?.data_type === 'sequences');
+  const entry = entryChannel(ctx, pairs);
   const wf = workflowName(intent.analysis_type);
   const organism = intent.organism ? `${intent.organism.scientific_name} (${intent.organism.genome_build})` : 'not specified';
   const paramLines = [
