@@ -6,6 +6,7 @@ import { checkCompatibility, type CompatibilityTables, CompatibilitySchema, reso
 import { checkProcess } from './process-check';
 import { type Reference, ReferenceSchema } from './process-schema';
 import { resourcesDir } from './resources-dir';
+import type { SelectionRules } from './selection';
 import { loadContractTables, loadSelectionRules } from './selection-load';
 import {
   type AnalysisType,
@@ -138,10 +139,14 @@ function readTemplates(knowledgeDir: string, problems: string[]): Map<string, st
   return out;
 }
 
-function checkProcesses(k: Indexed, problems: string[]): void {
-  const references = new Set(k.referenceById.keys());
-  for (const t of k.tools)
-    for (const p of checkProcess(t.process, { references, templates: k.templates })) problems.push(`tools.yaml: entry '${t.id}': ${p}`);
+function checkProcesses(k: Indexed, selection: SelectionRules, problems: string[]): void {
+  const known = {
+    references: new Set(k.referenceById.keys()),
+    templates: k.templates,
+    analysisTypes: new Set(k.analysisTypeById.keys()),
+    focus: new Map(selection.focus.map((f) => [f.id, f.analysis_type])),
+  };
+  for (const t of k.tools) for (const p of checkProcess(t.process, known)) problems.push(`tools.yaml: entry '${t.id}': ${p}`);
 }
 
 function checkAnalysisTypes(k: Indexed, tool: (where: string, id: string) => void, problems: string[]): void {
@@ -200,7 +205,6 @@ function crossCheck(k: Indexed, golden: GoldenQuery[], problems: string[]): void
   checkAnalysisTypes(k, tool, problems);
   checkErrorPatterns(k, tool, problems);
   checkGolden(k, golden, tool, problems);
-  checkProcesses(k, problems);
 }
 
 const cache = new Map<string, Knowledge>();
@@ -239,6 +243,7 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir()): Knowledge {
   };
   crossCheck(indexed, goldenQueries, problems);
   const selection = loadSelectionRules(key, indexed, problems);
+  checkProcesses(indexed, selection, problems);
   const tables: CompatibilityTables | null = readObject(key, 'compatibility.yaml', CompatibilitySchema, problems);
   if (tables)
     checkCompatibility(

@@ -30,10 +30,19 @@ export function inputVariables(p: ResolvedProcess): string[] {
  * command uses that are neither inputs nor builtins, unknown organism facts or references, second-mate reads
  * in a single-end command, a missing template.
  */
-export function checkProcess(p: Process, known: { references: Set<string>; templates: Map<string, string> }): string[] {
+export function checkProcess(
+  p: Process,
+  known: { references: Set<string>; templates: Map<string, string>; analysisTypes?: Set<string>; focus?: Map<string, string> },
+): string[] {
   const problems = checkResolved(resolveProcess(p, ''), known, 'process');
-  for (const type of Object.keys(p.overrides))
-    problems.push(...checkResolved(resolveProcess(p, type), known, `process (${type} override)`));
+  for (const key of Object.keys(p.overrides)) {
+    const focusOf = known.focus?.get(key);
+    if (known.analysisTypes && !known.analysisTypes.has(key) && focusOf === undefined)
+      problems.push(`field 'process.overrides.${key}': '${key}' is neither an analysis type nor a request focus`);
+    // a focus's override is checked as it runs: on top of its analysis type's
+    const resolved = focusOf === undefined ? resolveProcess(p, key) : resolveProcess(p, focusOf, [key]);
+    problems.push(...checkResolved(resolved, known, `process (${key} override)`));
+  }
   return problems;
 }
 

@@ -99,17 +99,23 @@ const ProcessCore = z.object({
 });
 
 export const ProcessSchema = ProcessCore.extend({
-  /** per analysis type: fields that replace the entry's (ChIP-seq peaks against an input; ATAC without one) */
+  /**
+   * per analysis type, or per request focus (request_focus.yaml: single-nucleus scRNA-seq, a targeted somatic
+   * panel): fields that replace the entry's (ChIP-seq peaks against an input; nuclei counted with introns)
+   */
   // no defaults here: a field an override leaves out is the entry's (its ext.args too)
   overrides: z.record(Name, ProcessCore.extend({ ext_args: ExtArgsSchema.optional() }).partial()).default({}),
 });
 export type Process = z.infer<typeof ProcessSchema>;
 export type ResolvedProcess = z.infer<typeof ProcessCore>;
 
-/** The process for one analysis type: the entry with that type's overrides applied. */
-export function resolveProcess(p: Process, analysisType: string): ResolvedProcess {
+/**
+ * The process for one analysis type and the request's focuses: the entry with that type's override applied,
+ * then each focus's (a focus names one analysis type, so its override refines that type's).
+ */
+export function resolveProcess(p: Process, analysisType: string, focuses: readonly string[] = []): ResolvedProcess {
   const { overrides, ...base } = p;
-  const fields = Object.entries(overrides[analysisType] ?? {}).filter(([, v]) => v !== undefined);
+  const fields = [analysisType, ...focuses].flatMap((key) => Object.entries(overrides[key] ?? {}).filter(([, v]) => v !== undefined));
   return { ...base, ...Object.fromEntries(fields) };
 }
 

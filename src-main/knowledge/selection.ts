@@ -61,7 +61,8 @@ export const RequestFocusSchema = z.object({
   id: Id,
   analysis_type: Id,
   keywords: z.array(z.string().min(2)).min(1),
-  replace: z.record(Id, Id),
+  /** tools of the default chain that do not serve the focus, and what takes their place */
+  replace: z.record(Id, Id).default({}),
   note: Text,
 });
 export type RequestFocus = z.infer<typeof RequestFocusSchema>;
@@ -126,6 +127,8 @@ export function checkSelection(
   for (const f of s.focus) {
     const where = `request_focus.yaml: entry '${f.id}'`;
     if (!analysisTypeById.has(f.analysis_type)) problems.push(`${where}: field 'analysis_type': '${f.analysis_type}' is not in analysis_types.yaml`);
+    // tools.yaml process overrides are keyed by analysis type or focus id: one name, one meaning
+    if (analysisTypeById.has(f.id)) problems.push(`${where}: field 'id': '${f.id}' is an analysis type id`);
     for (const [from, to] of Object.entries(f.replace)) {
       tool(`${where}: field 'replace'`, from);
       tool(`${where}: field 'replace.${from}'`, to);

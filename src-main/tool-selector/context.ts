@@ -36,7 +36,12 @@ export function platformStated(kb: Knowledge, text = ''): boolean {
   return kb.selection.platforms.some((p) => matches(p, text));
 }
 
-/** The focus a request's wording gives its analysis (piRNA in small RNA-seq), if any. */
+/** Every focus a request's wording gives its analysis (a targeted panel and MSI in one somatic request), in file order. */
+export function requestFocuses(intent: Pick<Intent, 'analysis_type'>, kb: Knowledge, text = ''): RequestFocus[] {
+  return kb.selection.focus.filter((f) => f.analysis_type === intent.analysis_type && matches(f, text));
+}
+
+/** The focus a request's wording gives its analysis (piRNA in small RNA-seq), if any: the first in request_focus.yaml. */
 export function requestFocus(intent: Pick<Intent, 'analysis_type'>, kb: Knowledge, text = ''): RequestFocus | null {
-  return kb.selection.focus.find((f) => f.analysis_type === intent.analysis_type && matches(f, text)) ?? null;
+  return requestFocuses(intent, kb, text)[0] ?? null;
 }

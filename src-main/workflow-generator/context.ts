@@ -1,7 +1,7 @@
 import type { Intent } from '../../src-preload/schemas/intent';
 import type { ResolvedProcess, VariantKey } from '../knowledge/process-schema';
 import type { Knowledge, OrganismEntry } from '../knowledge/schemas';
-import { requestPlatform } from '../tool-selector/context';
+import { requestFocuses, requestPlatform } from '../tool-selector/context';
 
 /** Sequencing platform of the reads: short reads, Oxford Nanopore, PacBio HiFi. */
 export type Platform = 'illumina' | 'ont' | 'hifi';
@@ -21,6 +21,8 @@ export interface DataContext {
   /** why the reads are read in another layout than the request says, for main.nf */
   layoutNote: string | undefined;
   input: ReadInput;
+  /** ids of the request's focuses (request_focus.yaml), whose process overrides apply after the analysis type's */
+  focuses: string[];
 }
 
 /** The platform of a request, from the platforms table the tool selector reads (named in the text, else the data type's default). */
@@ -47,7 +49,7 @@ export function readInput(intent: Intent, kb: Knowledge, platform: Platform): Re
   return { kind: paired ? 'paired' : 'single', glob: paired ? 'data/*_R{1,2}.fastq.gz' : 'data/*.fastq.gz', fixed: input?.layout ? input.why : undefined };
 }
 
-export function dataContext(intent: Intent, kb: Knowledge, platform: Platform): DataContext {
+export function dataContext(intent: Intent, kb: Knowledge, platform: Platform, text = ''): DataContext {
   const groups = intent.comparison?.groups ?? [];
   const input = readInput(intent, kb, platform);
   // the request named a layout the library overrules
@@ -63,6 +65,7 @@ export function dataContext(intent: Intent, kb: Knowledge, platform: Platform): 
     controlGroup: groups[1] ?? 'control',
     layoutNote: overruled ? input.fixed : undefined,
     input,
+    focuses: requestFocuses(intent, kb, text).map((f) => f.id),
   };
 }
 

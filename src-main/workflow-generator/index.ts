@@ -54,7 +54,7 @@ function referenceDefault(id: string, kb: Knowledge, ctx: DataContext): string {
  * knowledge-base process entry, shipped scripts, nextflow.config. Deterministic for the same inputs.
  */
 export function generateWorkflow(intent: Intent, tools: ToolChoice[], kb: Knowledge, options: GenerateOptions = {}): WorkflowProject {
-  const ctx = dataContext(intent, kb, options.platform ?? platformOf(intent, kb, options.text));
+  const ctx = dataContext(intent, kb, options.platform ?? platformOf(intent, kb, options.text), options.text);
   const files: Record<string, string> = {};
   const channels = new Channels();
   channels.set('reads', { expr: 'reads', perSample: true });
@@ -71,7 +71,7 @@ export function generateWorkflow(intent: Intent, tools: ToolChoice[], kb: Knowle
 
   /** Renders one tool's module and its call, if its data and inputs are there. */
   const place = (tool: Tool, note?: string): Placement => {
-    const process = resolveProcess(tool.process, ctx.analysisType);
+    const process = resolveProcess(tool.process, ctx.analysisType, ctx.focuses);
     const variant = variantKey(process, ctx);
     const name = processName(tool.id);
     if (!variant) return { ok: false, why: `it has no command for ${describeData(ctx)} data`, missing: [] };
@@ -103,7 +103,7 @@ export function generateWorkflow(intent: Intent, tools: ToolChoice[], kb: Knowle
     for (const id of candidates) {
       const tool = kb.toolById.get(id);
       if (!tool || placed.has(id)) continue;
-      if (!resolveProcess(tool.process, ctx.analysisType).outputs.some((o) => wanted.has(o.kind))) continue;
+      if (!resolveProcess(tool.process, ctx.analysisType, ctx.focuses).outputs.some((o) => wanted.has(o.kind))) continue;
       if (place(tool, `${tool.name} added: ${forTool.name} needs its output, which no chosen step makes`).ok) return true;
     }
     return false;
@@ -111,7 +111,8 @@ export function generateWorkflow(intent: Intent, tools: ToolChoice[], kb: Knowle
 
   for (const choice of tools) {
     const tool = kb.toolById.get(choice.tool);
-    if (!tool) continue;
+    // an earlier tool may have had it added for its input (Manta for Strelka2's candidate indels)
+    if (!tool || placed.has(tool.id)) continue;
     let result = place(tool);
     if (!result.ok && result.missing.length && provide(result.missing, tool)) result = place(tool);
     if (!result.ok) body.push(`    // ${tool.name} is left out: ${result.why}`);

@@ -72,6 +72,15 @@ describe('tool process facts are checked at load', () => {
     expect(problemsOf(dir)).toEqual(["tools.yaml: entry 'macs2': field 'process (atac_seq override).input.references': 'blacklist_bed' is not in references.yaml"]);
   });
 
+  it('keys overrides by analysis type or request focus, and checks a focus override on top of its type', () => {
+    const typo = toolsWith(inEntry('starsolo', '      single_nucleus:\n', '      single_nuclei:\n'));
+    expect(problemsOf(typo)).toEqual(["tools.yaml: entry 'starsolo': field 'process.overrides.single_nuclei': 'single_nuclei' is neither an analysis type nor a request focus"]);
+    const unwritten = toolsWith(inEntry('starsolo', 'gzip ${prefix}.Solo.out/GeneFull/filtered/*', 'gzip ${prefix}.Solo.out/Gene/filtered/*'));
+    expect(problemsOf(unwritten)).toEqual([
+      "tools.yaml: entry 'starsolo': field 'process (single_nucleus override).command.paired': does not write output 0 '${prefix}.Solo.out/GeneFull/filtered'",
+    ]);
+  });
+
   it('refuses a shipped script that does not write a declared output', () => {
     const kb = loadKnowledge();
     const deseq2 = kb.toolById.get('deseq2')!;
