@@ -22,7 +22,7 @@ export function inputVariables(p: ResolvedProcess): string[] {
   const names = p.input.files.map((s) => s.name);
   const [a, b] = p.input.roles;
   const files = p.input.mode === 'pair' ? names.flatMap((n) => [`${a}_${n}`, `${b}_${n}`]) : names;
-  return [...files, ...p.input.references];
+  return [...files, ...p.input.pair_files.map((s) => s.name), ...p.input.references];
 }
 
 /**
@@ -76,6 +76,11 @@ function checkResolved(p: ResolvedProcess, known: { references: Set<string>; tem
     if (key !== 'paired' && /\$\{reads\[1\]\}/.test(command)) problems.push(`${where}: only a paired-end command may use a second mate`);
     if (/\{strand\}/.test(command) && !p.strand) problems.push(`${where}: uses {strand} but the entry has no 'strand' table`);
   }
+  if (p.input.pair_files.length && p.input.mode !== 'pair') problems.push(`field '${field}.input.pair_files': only a pair-mode process takes per-pair files`);
+  p.input.also.forEach((a, i) => {
+    if (p.input.mode !== 'sample') problems.push(`field '${field}.input.also.${i}': only a sample-mode process takes further items`);
+    if (a.kinds.length !== p.input.files.length) problems.push(`field '${field}.input.also.${i}.kinds': one kind per file slot (${p.input.files.length})`);
+  });
   const emits = p.outputs.map((o) => o.emit ?? o.kind);
   for (const e of emits.filter((e, i) => emits.indexOf(e) !== i)) problems.push(`field '${field}.outputs': emit '${e}' declared twice`);
   return problems;

@@ -41,6 +41,17 @@ export const ProcessInputSchema = z.object({
   files: z.array(SlotSchema).min(1),
   /** reference files staged as `path x` inputs, given as `file(params.x)`; ids from references.yaml */
   references: z.array(Name).default([]),
+  /**
+   * pair mode: slots filled once per pair by an earlier pair step (Manta's candidate small indels for Strelka2),
+   * joined to the pair on its meta after the tumour and normal files
+   */
+  pair_files: z.array(SlotSchema).default([]),
+  /**
+   * sample mode: further kinds, one per file slot, whose files run through the process as items of their own
+   * beside the main ones (a caller's indel VCF beside its SNV VCF); their meta id gets `_<suffix>`, so the
+   * outputs named from it stay unique
+   */
+  also: z.array(z.object({ kinds: z.array(DataKindSchema).min(1), suffix: Name })).default([]),
 });
 
 export const ProcessOutputSchema = z.object({

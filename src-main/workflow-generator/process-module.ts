@@ -69,7 +69,8 @@ function inputLines(p: ResolvedProcess, valueInputs: string[]): string[] {
   else {
     const vars = p.input.mode === 'pair' ? inputVariables(p).slice(0, names.length * 2) : names;
     const ordered = p.input.mode === 'pair' ? [...vars.filter((_, i) => i % 2 === 0), ...vars.filter((_, i) => i % 2 === 1)] : vars;
-    files = [`tuple val(meta), ${ordered.map((v) => `path(${v})`).join(', ')}`];
+    const perPair = p.input.pair_files.map((s) => s.name);
+    files = [`tuple val(meta), ${[...ordered, ...perPair].map((v) => `path(${v})`).join(', ')}`];
   }
   return [...files, ...p.input.references.map((r) => `path ${r}`), ...valueInputs.map((v) => `val ${v}`)];
 }

@@ -36,6 +36,21 @@ export class Channels {
 
 const filesOf = (c: Channel) => (c.perSample ? `${c.expr}.map { meta, f -> f }` : c.expr);
 
+/**
+ * The process's further items (`input.also`): each set of kinds made upstream, joined on meta like the main
+ * slots, with `_<suffix>` on the meta id, mixed into the main items. A set some kind of which nothing made is left out.
+ */
+function mixAlso(main: string, p: ResolvedProcess, channels: Channels): string {
+  const vars = p.input.files.map((s) => s.name);
+  const extra = p.input.also.flatMap((a) => {
+    const found = a.kinds.map((k) => channels.find([k]));
+    if (found.some((c) => !c?.perSample)) return [];
+    const joined = (found as Channel[]).map((c) => c.expr).reduce((x, y) => `${x}.join(${y})`);
+    return [`${joined}.map { meta, ${vars.join(', ')} -> [meta + [id: "\${meta.id}_${a.suffix}"], ${vars.join(', ')}] }`];
+  });
+  return extra.length ? `${main}.mix(${extra.join(', ')})` : main;
+}
+
 export interface WiredInput {
   /** statements to place before the call (pairing tumour with normal, ChIP with input) */
   before: string[];
@@ -79,18 +94,26 @@ export function wireInputs(name: string, p: ResolvedProcess, channels: Channels,
   const shared = channelsFound.filter((c) => !c.perSample).map((c) => c.expr);
   const first = perSample.length ? perSample.reduce((a, b) => `${a}.join(${b})`) : `${shared.shift()}.map { f -> [${allSamplesMeta}, f] }`;
   const joined = shared.reduce((a, b) => `${a}.combine(${b})`, first);
-  if (p.input.mode === 'sample') return { before: [], args: [joined], missing };
+  if (p.input.mode === 'sample') return { before: [], args: [mixAlso(joined, p, channels)], missing };
   const [a, b] = p.input.roles;
   const vars = p.input.files.map((s) => s.name);
   const params = `meta, ${vars.join(', ')}`;
   const keyed = `[meta.pair, meta, ${vars.join(', ')}]`;
   const second = vars.map((v) => `${b}_${v}`);
   const ch = `ch_${name.toLowerCase()}_pairs`;
+  const perPair = p.input.pair_files.map((slot) => {
+    const c = channels.find(slot.kinds);
+    if (!c) missing.push(slot.kinds.join(' or '));
+    return c?.expr;
+  });
+  if (missing.length) return { before: [], args: [], missing };
   const before = [
     `ch_${name.toLowerCase()}_${a} = ${joined}.filter { ${params} -> meta.role == '${a}' }.map { ${params} -> ${keyed} }`,
     `ch_${name.toLowerCase()}_${b} = ${joined}.filter { ${params} -> meta.role == '${b}' }.map { ${params} -> ${keyed} }`,
     `${ch} = ch_${name.toLowerCase()}_${a}.join(ch_${name.toLowerCase()}_${b})`,
     `        .map { pair, meta, ${vars.join(', ')}, ${b}_meta, ${second.join(', ')} -> [meta + [id: pair, ${b}_id: ${b}_meta.id], ${vars.join(', ')}, ${second.join(', ')}] }`,
   ];
+  // a per-pair file carries the same meta map (made by a pair step of the same pairing), so it joins on it
+  if (perPair.length) before.push(`${ch} = ${ch}${perPair.map((e) => `.join(${e})`).join('')}`);
   return { before, args: [ch], missing };
 }

@@ -81,6 +81,13 @@ describe('tool process facts are checked at load', () => {
     ]);
   });
 
+  it('refuses further items without a kind per slot, and per-pair files outside pair mode', () => {
+    const also = toolsWith(inEntry('vep', 'kinds: [ indels_vcf, indels_tbi ]', 'kinds: [ indels_vcf ]'));
+    expect(problemsOf(also)).toEqual(["tools.yaml: entry 'vep': field 'process.input.also.0.kinds': one kind per file slot (2)"]);
+    const perPair = toolsWith(inEntry('vep', 'input: { files: [ vcf, tbi ],', 'input: { pair_files: [ manta_indels ], files: [ vcf, tbi ],'));
+    expect(problemsOf(perPair)).toEqual(["tools.yaml: entry 'vep': field 'process.input.pair_files': only a pair-mode process takes per-pair files"]);
+  });
+
   it('refuses a shipped script that does not write a declared output', () => {
     const kb = loadKnowledge();
     const deseq2 = kb.toolById.get('deseq2')!;

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Intent } from '../../../src-preload/schemas/intent';
 import { loadKnowledge } from '../../../src-main/knowledge/load';
+import { formatDiagnostics } from '../../../src-main/nextflow-validator/index';
+import { checkWorkflow } from '../../../src-main/nextflow-validator/workflow-check';
 import { selectTools } from '../../../src-main/tool-selector/index';
 import { generateWorkflow } from '../../../src-main/workflow-generator/index';
 import { intentOf } from '../../support/intents';
@@ -35,5 +37,94 @@ describe('single-nucleus RNA-seq counts introns (request_focus single_nucleus)',
     const cr = project('scrna_seq', text, { requested_tools: ['cellranger'] })['modules/cellranger/main.nf']!;
     expect(scriptOf(cr)).toContain('--create-bam=false --include-introns=true --localcores=${task.cpus}');
     expect(scriptOf(project('scrna_seq', 'scRNA-seq of mouse heart with Cell Ranger', { requested_tools: ['cellranger'] })['modules/cellranger/main.nf']!)).not.toContain('--include-introns');
+  });
+});
+
+const dog = { id: 'dog', scientific_name: 'Canis lupus familiaris', genome_build: 'ROS_Cfam_1.0' };
+
+/** A module's script and the project's lint result: every project here must pass the build's own check. */
+function linted(files: Record<string, string>): Record<string, string> {
+  const result = checkWorkflow(files);
+  expect(result.errorCount, `${formatDiagnostics(result)}\n\n${files['main.nf']}`).toBe(0);
+  return files;
+}
+
+describe('exomes and panels: BQSR and calling on the capture targets', () => {
+  const files = linted(project('wes_germline_variants', 'germline variants from dog whole-exome sequencing, paired-end', { organism: dog }));
+
+  it('BaseRecalibrator and HaplotypeCaller read the targets as a staged reference, padded by 100 bp', () => {
+    const bqsr = files['modules/gatk_bqsr/main.nf']!;
+    expect(scriptOf(bqsr)).toContain('BaseRecalibrator -R ${fasta} -I ${bam} --known-sites ${known_sites} --intervals ${target_bed} --interval-padding 100 -O ${meta.id}.recal.table ${args}\n');
+    expect(bqsr).toContain('    path known_sites_tbi\n    path target_bed\n');
+    const hc = files['modules/gatk_haplotypecaller/main.nf']!;
+    expect(scriptOf(hc)).toContain('HaplotypeCaller -R ${fasta} -I ${bam} --intervals ${target_bed} --interval-padding 100 -O ${meta.id}.g.vcf.gz -ERC GVCF');
+    expect(hc).toContain('    path dict\n    path target_bed\n');
+    expect(files['main.nf']).toContain("params.target_bed = 'references/targets.bed'\n");
+    expect(files['main.nf']).toContain('file(params.known_sites_tbi, checkIfExists: true), file(params.target_bed, checkIfExists: true))\n');
+  });
+
+  it('FreeBayes on an exome limits itself to the targets', () => {
+    const fb = project('wes_germline_variants', 'dog exome variant calling with FreeBayes', { organism: dog, requested_tools: ['freebayes'] })['modules/freebayes/main.nf']!;
+    expect(scriptOf(fb)).toContain('freebayes -f ${fasta} --targets ${target_bed} ${args} ${bam} | bgzip -c > ${meta.id}.freebayes.vcf.gz\n');
+  });
+
+  it('a whole genome keeps calling everywhere', () => {
+    const wgs = project('wgs_germline_variants', 'germline variants from dog whole-genome sequencing', { organism: dog });
+    expect(wgs['modules/gatk_bqsr/main.nf']).not.toContain('--intervals');
+    expect(wgs['main.nf']).not.toContain('target_bed');
+  });
+});
+
+describe('tumour/normal: Manta in somatic mode feeds Strelka2, VEP annotates SNVs and indels', () => {
+  const text = 'somatic SNV and indel calling on tumor/normal pairs with Strelka2';
+  const files = linted(project('somatic_variants', text, { requested_tools: ['strelka2'], comparison: { groups: ['tumor', 'normal'], description: 'tumor vs normal' } }));
+
+  it('the selector puts Manta before Strelka2 (its candidate indels)', () => {
+    const i = intentOf(kb, 'somatic_variants', { requested_tools: ['strelka2'] });
+    const ids = selectTools(i, kb, text).map((t) => t.tool);
+    expect(ids.indexOf('manta')).toBeGreaterThanOrEqual(0);
+    expect(ids.indexOf('manta')).toBeLessThan(ids.indexOf('strelka2'));
+  });
+
+  it('Manta runs on the pair (--tumorBam, --normalBam) and keeps somaticSV and candidateSmallIndels', () => {
+    const manta = files['modules/manta/main.nf']!;
+    expect(manta).toContain('    tuple val(meta), path(tumor_bam), path(tumor_bai), path(normal_bam), path(normal_bai)\n');
+    expect(scriptOf(manta)).toContain('configManta.py --tumorBam ${tumor_bam} --normalBam ${normal_bam} --referenceFasta ${fasta} ${args} --runDir manta\n');
+    expect(scriptOf(manta)).toContain('mv manta/results/variants/somaticSV.vcf.gz ${meta.id}.manta.somaticSV.vcf.gz\n');
+    expect(manta).toContain('    tuple val(meta), path("${meta.id}.manta.candidateSmallIndels.vcf.gz"), emit: manta_indels\n');
+    expect(manta).not.toContain('diploidSV');
+  });
+
+  it('Strelka2 takes the candidate indels of its own pair (--indelCandidates)', () => {
+    const strelka = files['modules/strelka2/main.nf']!;
+    expect(strelka).toContain('    tuple val(meta), path(tumor_bam), path(tumor_bai), path(normal_bam), path(normal_bai), path(manta_indels), path(manta_indels_tbi)\n');
+    expect(scriptOf(strelka)).toContain('--referenceFasta ${fasta} --indelCandidates ${manta_indels} ${args} --runDir strelka\n');
+    expect(files['main.nf']).toContain('    ch_strelka2_pairs = ch_strelka2_pairs.join(MANTA.out.manta_indels).join(MANTA.out.manta_indels_tbi)\n    STRELKA2(ch_strelka2_pairs,');
+  });
+
+  it('VEP annotates the indel VCF as an item of its own beside the SNVs', () => {
+    expect(files['main.nf']).toContain(
+      '    VEP(STRELKA2.out.vcf.join(STRELKA2.out.tbi).mix(STRELKA2.out.indels_vcf.join(STRELKA2.out.indels_tbi).map { meta, vcf, tbi -> [meta + [id: "${meta.id}_indels"], vcf, tbi] }), file(params.fasta',
+    );
+    // Mutect2 writes one VCF: nothing to mix
+    const m2 = project('somatic_variants', 'somatic calling on tumour/normal pairs');
+    expect(m2['main.nf']).toContain('    VEP(GATK_MUTECT2.out.vcf.join(GATK_MUTECT2.out.tbi), file(params.fasta');
+  });
+
+  it('a tumour/normal exome: intervals for BQSR and Mutect2, --exome and --callRegions for Manta and Strelka2', () => {
+    const exome = linted(project('somatic_variants', 'tumour/normal whole-exome somatic calling in dog with Strelka2 and Mutect2', { organism: dog, requested_tools: ['strelka2', 'gatk_mutect2'] }));
+    expect(scriptOf(exome['modules/gatk_bqsr/main.nf']!)).toContain('--intervals ${target_bed} --interval-padding 100');
+    expect(scriptOf(exome['modules/gatk_mutect2/main.nf']!)).toContain('-normal ${meta.normal_id} --intervals ${target_bed} --interval-padding 100 --native-pair-hmm-threads');
+    expect(scriptOf(exome['modules/manta/main.nf']!)).toContain('configManta.py --tumorBam ${tumor_bam} --normalBam ${normal_bam} --referenceFasta ${fasta} --exome --callRegions ${target_bed_gz} ${args}');
+    expect(scriptOf(exome['modules/strelka2/main.nf']!)).toContain('--indelCandidates ${manta_indels} --exome --callRegions ${target_bed_gz} ${args}');
+    expect(exome['modules/strelka2/main.nf']).toContain('    path target_bed_gz\n    path target_bed_gz_tbi\n');
+    expect(exome['main.nf']).toContain("params.target_bed_gz = 'references/targets.bed.gz'\nparams.target_bed_gz_tbi = 'references/targets.bed.gz.tbi'\n");
+  });
+
+  it('germline Strelka2 runs its germline workflow on one sample with that sample\'s Manta candidates', () => {
+    const g = linted(project('wgs_germline_variants', 'germline calling of human genomes with Strelka2', { requested_tools: ['strelka2'] }));
+    expect(g['modules/strelka2/main.nf']).toContain('    tuple val(meta), path(bam), path(bai), path(manta_indels), path(manta_indels_tbi)\n');
+    expect(scriptOf(g['modules/strelka2/main.nf']!)).toContain('configureStrelkaGermlineWorkflow.py --bam ${bam} --referenceFasta ${fasta} --indelCandidates ${manta_indels} ${args} --runDir strelka\n');
+    expect(g['main.nf']).toContain('STRELKA2(GATK_BQSR.out.bam.join(GATK_BQSR.out.bai).join(MANTA.out.manta_indels).join(MANTA.out.manta_indels_tbi)');
   });
 });
