@@ -1,4 +1,3 @@
-import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { z } from 'zod';
 import type { Example, ToolChoice, VariationStyle } from '../../src-preload/schemas/example';
 import { type Intent, IntentSchema } from '../../src-preload/schemas/intent';
@@ -16,8 +15,10 @@ import { emptySummary, type GenerateDeps, GenerateParamsSchema, type GenerateSum
 import { planTemplateItems } from './template-engine';
 import type { VariationSpec } from './variations';
 
-/** Items per transaction; the client's semaphore bounds how many of them are in flight at once. */
+/** Settled items stored per transaction, in plan order. */
 const BATCH = 32;
+/** Items requested before any has been answered; if all of them fail the job stops without asking for more. */
+const PROBE = 32;
 /** Cap on the error text kept with a rejected reply. */
 const MAX_ERROR_CHARS = 600;
 
@@ -158,6 +159,11 @@ function rejectedSeed(base: ExampleSeed, engine: string, error: string, raw: str
   return { ...base, engine, output: { ...(base.output.intent ? { intent: base.output.intent } : {}), explanation } };
 }
 
+interface Reply {
+  t: LlmTask;
+  res: Awaited<ReturnType<LlmClient['chatJson']>>;
+}
+
 type Outcome =
   | { kind: 'ok' | 'invalid'; example: Example; cached: boolean }
   | { kind: 'transport'; error: string };
@@ -165,8 +171,9 @@ type Outcome =
 /**
  * The LLM engine of the 'generate' job: the template engine's plan, its ids with the engine appended (so a
  * resumed or repeated job skips the items it stored, and a store the template engine filled still gets the
- * LLM's items), one LLM request per missing item, the items of a batch requested concurrently
- * (the client bounds the requests in flight) and inserted in one transaction. Replies are validated with
+ * LLM's items), one LLM request per missing item. A rolling pool keeps the client's concurrency in flight
+ * (a worker asks for its next item as soon as a reply arrives, before checking that reply); settled items
+ * are inserted in plan order, BATCH per transaction, so ids, rows and their order do not depend on timing. Replies are validated with
  * zod; an invalid reply is stored as needs_review with its raw text, never thrown. Items whose request
  * failed (server down, retries exhausted) are not stored; the job fails after storing the rest, so
  * resuming it retries just those.
@@ -194,54 +201,136 @@ export async function runLlmGenerate(
   let transportFailed = 0;
   let lastTransportError = '';
   let answered = 0;
-
-  const runItem = async (i: number): Promise<Outcome> => {
+  /** The request for item i: its task is built and sent at once; the reply is checked later, in `settle`. */
+  const request = (i: number): { i: number; reply: Promise<Reply> } => {
     const t = taskFor(deps.kb, params.kind, params.seed, plan.specs[i], { ...plan.render(i), id: idOf(i) }, engine);
-    const res = await client.chatJson(t.messages, t.schema, { temperature, signal: job.signal });
+    return { i, reply: client.chatJson(t.messages, t.schema, { temperature, signal: job.signal }).then((res) => ({ t, res })) };
+  };
+  const outcomeOf = ({ t, res }: Reply): Outcome => {
     if (res.ok) return { kind: 'ok', example: roundTrip(makeExample(t.build(res.value)), deps), cached: res.cached === true };
     if (res.kind === 'transport') return { kind: 'transport', error: res.error };
     const example = roundTrip(makeExample(rejectedSeed(t.base, engine, res.error, res.raw)), deps);
     return { kind: 'invalid', example: { ...example, status: 'needs_review' }, cached: false };
   };
 
+  const total = plan.specs.length;
   const label = `generating ${params.kind} with ${engine}`;
-  job.progress(0, plan.specs.length, label);
-  for (let start = 0; start < plan.specs.length; start += BATCH) {
-    throwIfCancelled(job.signal);
-    const end = Math.min(plan.specs.length, start + BATCH);
-    const todo: number[] = [];
-    for (let i = start; i < end; i++) {
-      if (exists.get(idOf(i))) summary.skippedExisting++;
-      else todo.push(i);
-    }
-    const outcomes = await Promise.all(todo.map(runItem));
-    // a cancelled batch is dropped whole; its valid replies are cached, so a resume does not pay again
-    throwIfCancelled(job.signal);
+  // outcome per plan index once settled: null for an item already stored (or unanswered), kept until flushed
+  const settled = new Map<number, Example | null>();
+  let flushed = 0; // every index below is stored or accounted for
+  let nextIndex = 0;
+  let started = 0;
+  let completed = 0;
+  let done = 0;
+  let stop = false;
+  // items past the first PROBE wait until one item was answered, or until all those started have failed
+  let openProbe: () => void = () => {};
+  const probe = new Promise<void>((resolve) => (openProbe = resolve));
 
-    const batch: Example[] = [];
-    for (const o of outcomes) {
-      if (o.kind === 'transport') {
-        transportFailed++;
-        lastTransportError = o.error;
+  /** Stores the settled items in plan order, BATCH per transaction (`all`: the rest too). */
+  const flush = (all: boolean) => {
+    const ready = () => {
+      let k = flushed;
+      while (settled.has(k)) k++;
+      return k - flushed;
+    };
+    for (let n = ready(); n >= BATCH || (all && n > 0); n = ready()) {
+      const batch: Example[] = [];
+      for (const i of Array.from({ length: Math.min(n, BATCH) }, (_, j) => flushed + j)) {
+        const e = settled.get(i);
+        settled.delete(i);
+        if (!e) continue;
+        if (e.status === 'auto_validated') summary.autoValidated++;
+        else summary.needsReview++;
+        batch.push(e);
+      }
+      flushed += Math.min(n, BATCH);
+      const inserted = batch.length ? repo.insertMany(batch, job.jobId) : 0;
+      summary.inserted += inserted;
+      // items another writer inserted meanwhile were not new here
+      summary.skippedExisting += batch.length - inserted;
+    }
+  };
+
+  /** The next item to request ('wait': past the first PROBE with none answered yet); stored items are settled on the way. */
+  const take = (): number | 'wait' | undefined => {
+    while (!stop && nextIndex < total) {
+      if (job.signal.aborted) {
+        stop = true;
+        break;
+      }
+      if (started >= PROBE && answered === 0) {
+        // nothing has ever come back: the server is unreachable or refuses every request, so stop early
+        if (completed >= started) stop = true;
+        return stop ? undefined : 'wait';
+      }
+      const i = nextIndex++;
+      if (exists.get(idOf(i))) {
+        summary.skippedExisting++;
+        settled.set(i, null);
+        job.progress(++done, total, label);
         continue;
       }
+      started++;
+      return i;
+    }
+    return undefined;
+  };
+
+  const settle = (i: number, reply: Reply) => {
+    const o = outcomeOf(reply);
+    completed++;
+    if (o.kind === 'transport') {
+      transportFailed++;
+      lastTransportError = o.error;
+      settled.set(i, null);
+    } else {
+      answered++;
       if (o.cached) summary.usage.cacheHits++;
       if (o.kind === 'invalid') summary.invalid++;
-      if (o.example.status === 'auto_validated') summary.autoValidated++;
-      else summary.needsReview++;
-      batch.push(o.example);
+      settled.set(i, o.example);
     }
-    const inserted = repo.insertMany(batch, job.jobId);
-    summary.inserted += inserted;
-    // items another writer inserted meanwhile were not new here
-    summary.skippedExisting += batch.length - inserted;
-    // nothing has ever come back: the server is unreachable or refuses every request, so stop early
-    answered += outcomes.length - outcomes.filter((o) => o.kind === 'transport').length;
-    if (answered === 0 && transportFailed > 0)
-      throw new Error(`the LLM at ${client.baseURL} (model ${client.model}) did not answer any request: ${lastTransportError}`);
-    job.progress(end, plan.specs.length, label);
-    await yieldToLoop();
-  }
+    if (answered > 0 || completed >= started) openProbe();
+    job.progress(++done, total, label);
+    if (!job.signal.aborted) flush(false);
+  };
+
+  /**
+   * One of `client.concurrency` workers: it sends its next request the moment a reply comes back, and only
+   * then checks and keeps that reply, so the requests in flight never wait for a batch or a round trip.
+   */
+  const launch = () => {
+    const next = take();
+    return typeof next === 'number' ? request(next) : next;
+  };
+  const worker = async () => {
+    try {
+      for (let cur = launch(); cur !== undefined; ) {
+        if (cur === 'wait') {
+          await probe;
+          cur = launch();
+          continue;
+        }
+        const reply = await cur.reply;
+        const next = launch();
+        settle(cur.i, reply);
+        cur = next;
+      }
+    } catch (err) {
+      stop = true;
+      throw err;
+    }
+  };
+
+  job.progress(0, total, label);
+  const results = await Promise.allSettled(Array.from({ length: Math.max(1, client.concurrency) }, worker));
+  const failure = results.find((r) => r.status === 'rejected');
+  if (failure) throw failure.reason;
+  // a cancelled job stores nothing more; its valid replies are cached, so a resume does not pay again
+  throwIfCancelled(job.signal);
+  if (answered === 0 && transportFailed > 0)
+    throw new Error(`the LLM at ${client.baseURL} (model ${client.model}) did not answer any request: ${lastTransportError}`);
+  flush(true);
 
   const after = client.usage();
   summary.usage.promptTokens = after.promptTokens - usageBefore.promptTokens;

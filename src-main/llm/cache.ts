@@ -38,6 +38,7 @@ export function createCachedClient(client: LlmClient, db: Database.Database): Ll
   return {
     model: client.model,
     baseURL: client.baseURL,
+    concurrency: client.concurrency,
 
     async chatJson<T>(messages: ChatMessage[], schema: z.ZodType<T>, opts?: ChatOptions): Promise<ChatJsonResult<T>> {
       const request = cacheRequest(client.model, messages, opts);

@@ -50,6 +50,8 @@ export interface LlmClient {
   readonly model: string;
   /** the endpoint asked (errors name it, so a dead endpoint is named where the job fails) */
   readonly baseURL: string;
+  /** requests this client keeps in flight at most (its semaphore); callers size their work pools by it */
+  readonly concurrency: number;
   chatJson<T>(messages: ChatMessage[], schema: z.ZodType<T>, opts?: ChatOptions): Promise<ChatJsonResult<T>>;
   chatText(messages: ChatMessage[], opts?: ChatOptions): Promise<ChatTextResult>;
   usage(): UsageTotals;
@@ -153,6 +155,7 @@ export function createLlmClient(config: LlmClientConfig): LlmClient {
   return {
     model: cfg.model,
     baseURL: cfg.baseURL,
+    concurrency: cfg.concurrency,
 
     async chatJson<T>(messages: ChatMessage[], schema: z.ZodType<T>, opts: ChatOptions = {}): Promise<ChatJsonResult<T>> {
       const usage: CallUsage = { promptTokens: 0, completionTokens: 0 };

@@ -5,6 +5,7 @@ import { defaultGenerateDeps } from '../../../src-main/generators/default-deps';
 import type { GenerateDeps } from '../../../src-main/generators/generate-job';
 import { engineItemId } from '../../../src-main/generators/engine-id';
 import { runLlmGenerate } from '../../../src-main/generators/llm-engine';
+import { JobCancelledError } from '../../../src-main/jobs/job-runner';
 import { planTemplateItems } from '../../../src-main/generators/template-engine';
 import { createCachedClient } from '../../../src-main/llm/cache';
 import { createLlmClient, type LlmClientConfig } from '../../../src-main/llm/client';
@@ -153,6 +154,64 @@ describe('runLlmGenerate against an OpenAI-compatible server with faults', () =>
     // one batch of 32 requests, not 40
     expect(server.count).toBe(32);
     expect(count(db)).toBe(0);
+  });
+
+  it('keeps the client concurrency in flight across batches: a slow first reply holds no later request back, rows stay in plan order', async () => {
+    const plan = planTemplateItems(kb, 'education', 40, 5);
+    const first = plan.render(0).input;
+    let requestsWhenFirstAnswered = -1;
+    const server = new OpenAiTestServer({
+      respond: (body) => {
+        if (lineAfter(userText(body), 'Question: ') === first) requestsWhenFirstAnswered = server.count;
+        return respond(body);
+      },
+      faultFor: (body) => ({ delayMs: lineAfter(userText(body), 'Question: ') === first ? 1500 : 5 }),
+    });
+    const { baseURL } = await server.start();
+    cleanups.push(() => server.close());
+    const db = tempStore();
+    const progress: number[] = [];
+    const summary = await runLlmGenerate(
+      db,
+      { kind: 'education', count: 40, seed: 5, engine: 'llm' },
+      deps,
+      { ...job(), progress: (done) => progress.push(done) },
+      cachedClient(db, baseURL),
+    );
+
+    expect(summary).toMatchObject({ planned: 40, inserted: 40, skippedExisting: 0, invalid: 0 });
+    // every other item (past the first batch of 32 too) was requested while item 0 was held
+    expect(requestsWhenFirstAnswered).toBe(40);
+    expect(server.count).toBe(40);
+    expect(server.maxInFlight).toBe(3);
+    // stored in plan order although item 0 came back last
+    expect(db.prepare('SELECT id FROM examples ORDER BY seq').pluck().all()).toEqual(plan.specs.map((_, i) => llmId(plan.id(i))));
+    expect(progress).toEqual(Array.from({ length: 41 }, (_, i) => i));
+  });
+
+  it('a cancel stops new requests, keeps the batches already stored, and a resume asks only for the rest', async () => {
+    const { server, baseURL } = await startServer();
+    const db = tempStore();
+    const params = { kind: 'education', count: 80, seed: 5, engine: 'llm' };
+    const controller = new AbortController();
+    const cancelling = { jobId: 'cancel-me', signal: controller.signal, progress: (done: number) => done === 40 && controller.abort() };
+
+    await expect(runLlmGenerate(db, params, deps, cancelling, cachedClient(db, baseURL))).rejects.toBeInstanceOf(JobCancelledError);
+    // requests sent before the cancel may still be arriving; none is sent after it
+    await new Promise((r) => setTimeout(r, 300));
+    const sent = server.count;
+    // 40 settled, at most the 3 then in flight besides
+    expect(sent).toBeGreaterThanOrEqual(40);
+    expect(sent).toBeLessThanOrEqual(43);
+    const plan = planTemplateItems(kb, 'education', 80, 5);
+    const ids = plan.specs.map((_, i) => llmId(plan.id(i)));
+    // the first batch of 32 was stored; the 8 settled after it are dropped (cached, so a resume does not pay for them)
+    expect(db.prepare('SELECT id FROM examples ORDER BY seq').pluck().all()).toEqual(ids.slice(0, 32));
+
+    const resumed = await runLlmGenerate(db, params, deps, job(), cachedClient(db, baseURL));
+    expect(resumed).toMatchObject({ inserted: 48, skippedExisting: 32, usage: { cacheHits: 8 } });
+    expect(server.count).toBe(sent + 40);
+    expect(db.prepare('SELECT id FROM examples ORDER BY seq').pluck().all()).toEqual(ids);
   });
 
   it.each(['tool_selection', 'workflow', 'education', 'error_diagnosis'] as const)('generates %s examples from the model reply', async (kind) => {
