@@ -9,24 +9,31 @@ import { renderAnswer } from './answer';
 
 export const MessageSchema = z.object({ role: z.enum(['system', 'user', 'assistant']), content: z.string().min(1) });
 
+/**
+ * The metadata of a training record. Every field carries its description: the Hub dataset card lists the
+ * fields from this schema (export/formats/hub.ts), so a field added here is documented there too.
+ */
 export const RecordMetadataSchema = z.object({
-  example_id: z.string(),
-  kind: z.string(),
-  /** the task the example teaches; its system prompt is resources/prompts/tasks/<task>.md */
-  task: z.string(),
-  source: z.string(),
-  category: z.string(),
-  analysis_type: z.string(),
-  tools: z.array(z.string()),
-  difficulty: z.number().int().min(1).max(3),
-  validated: z.boolean(),
-  /** provenance: the split group (base intent), the golden query it descends from, style, engine, frame */
-  group_id: z.string(),
-  golden_id: z.string().nullable(),
-  style: z.string().nullable(),
-  engine: z.string(),
-  template_id: z.string().nullable(),
+  example_id: z.string().describe("the example's id in the Biotrain store (stable for a seed)"),
+  kind: z.string().describe('the example kind: query_variation, tool_selection, workflow, education or error_diagnosis'),
+  task: z.string().describe('the task the example teaches; its system prompt is resources/prompts/tasks/<task>.md'),
+  source: z.string().describe('where it came from: synthetic, interaction, import, expert, or expert_unverified (an expert item whose answer no expert has approved yet)'),
+  category: z.string().describe('the category of the golden query it descends from'),
+  analysis_type: z.string().describe('the analysis type id from the knowledge base (the split is stratified by it)'),
+  tools: z.array(z.string()).describe('ids of the tools the answer uses, from the tool catalog'),
+  difficulty: z.number().int().min(1).max(3).describe('1 (easy) to 3 (hard)'),
+  validated: z.boolean().describe('true when the round-trip checks passed or a reviewer accepted it'),
+  group_id: z.string().describe('the paraphrase group (base intent); a group never spans two splits'),
+  golden_id: z.string().nullable().describe('the golden query it descends from, or null'),
+  style: z.string().nullable().describe('the wording style of a query variation (formal, casual, minimal, detailed, edge_case), else null'),
+  engine: z.string().describe('what wrote it: template, or llm:<model>'),
+  template_id: z.string().nullable().describe('the template frame that rendered it, or null'),
 });
+
+/** The metadata fields in schema order, each with its description (for the dataset card). */
+export function recordMetadataFields(): { name: string; description: string }[] {
+  return Object.entries(RecordMetadataSchema.shape).map(([name, field]) => ({ name, description: field.description ?? '' }));
+}
 
 /** One row of processed/{split}.jsonl: the plan's instruction format (4.1). */
 export const TrainingRecordSchema = z.object({

@@ -7,7 +7,7 @@ import { HF_SPLIT, PATHS } from '../layout';
 import { describeFile, type ManifestFile } from '../manifest';
 import { ParquetSink } from '../parquet-sink';
 import type { TokenBudget } from '../../metrics/token-budget';
-import type { TrainingRecord } from '../record';
+import { recordMetadataFields, type TrainingRecord } from '../record';
 import { filesBelow } from '../../util/files-below';
 import { type Checker, compareCount, compareRecords, isObj, kindOf, SPLITS, stringProblem } from './check-context';
 import { DATASET_DESCRIPTION, type ExportFormat, type ExportMeta } from './format';
@@ -40,7 +40,13 @@ export function hubReadme(counts: Record<Split, number>, splits: readonly Split[
     configs: [{ config_name: 'default', data_files: splits.map((s) => ({ split: HF_SPLIT[s], path: `data/${HF_SPLIT[s]}-*` })) }],
   };
   const rows = splits.map((s) => `| ${HF_SPLIT[s]} | ${counts[s]} |`).join('\n');
-  return `---\n${stringify(front)}---\n\n# ${PRETTY_NAME}\n\n${DATASET_DESCRIPTION}\n\nEach row has an \`id\`, chat \`messages\` (system, user, assistant) and \`metadata\` (task, source, category, analysis type, tools, difficulty, validated).\n\n| split | rows |\n|---|---|\n${rows}\n${budget ? tokenSection(budget) : ''}`;
+  return `---\n${stringify(front)}---\n\n# ${PRETTY_NAME}\n\n${DATASET_DESCRIPTION}\n\nEach row has an \`id\`, chat \`messages\` (system, user, assistant) and \`metadata\` with these fields:\n\n${metadataTable()}\n\n| split | rows |\n|---|---|\n${rows}\n${budget ? tokenSection(budget) : ''}`;
+}
+
+/** The card's table of metadata fields, generated from RecordMetadataSchema so the two cannot disagree. */
+function metadataTable(): string {
+  const rows = recordMetadataFields().map((f) => `| \`${f.name}\` | ${f.description.replace(/\|/g, '\\|')} |`);
+  return ['| field | meaning |', '|---|---|', ...rows].join('\n');
 }
 
 /** The token budget of the card: tokens per task and the sequence length at which no example is cut or dropped. */

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXPORT_FORMATS } from '../../../src-preload/schemas/export-formats';
 import { FORMATS } from '../../../src-main/export/formats';
-import { sizeCategory } from '../../../src-main/export/formats/hub';
+import { hubReadme, sizeCategory } from '../../../src-main/export/formats/hub';
+import { RecordMetadataSchema } from '../../../src-main/export/record';
 import { PATHS } from '../../../src-main/export/layout';
 import { assertReplaceable } from '../../../src-main/export/replace-dir';
 import { DEFAULT_SPLIT_CONFIG } from '../../../src-preload/schemas/build';
@@ -18,6 +19,31 @@ describe('export formats: one file each, one list', () => {
   it("README.md lists every format with its module's line", () => {
     const readme = fs.readFileSync(path.join(REPO, 'README.md'), 'utf8');
     for (const f of FORMATS) expect(readme, f.id).toContain(`\n- ${f.readme}\n`);
+  });
+
+  it('the dataset card lists every metadata field of RecordMetadataSchema, in schema order, with its description', () => {
+    const card = hubReadme({ train: 8, val: 1, test: 1 }, ['train', 'val', 'test'], 'unknown');
+    const rows = [...card.matchAll(/^\| `([a-z_]+)` \| (.+) \|$/gm)].map((m) => [m[1], m[2]]);
+    expect(rows.map(([name]) => name)).toEqual([
+      'example_id',
+      'kind',
+      'task',
+      'source',
+      'category',
+      'analysis_type',
+      'tools',
+      'difficulty',
+      'validated',
+      'group_id',
+      'golden_id',
+      'style',
+      'engine',
+      'template_id',
+    ]);
+    // generated from the schema: a field added there is listed here, with the description it carries
+    expect(rows).toEqual(Object.entries(RecordMetadataSchema.shape).map(([name, field]) => [name, field.description]));
+    expect(rows.every(([, d]) => (d ?? '').length >= 10)).toBe(true);
+    expect(card).toContain('| `source` | where it came from: synthetic, interaction, import, expert, or expert_unverified (an expert item whose answer no expert has approved yet) |');
   });
 
   it('size categories follow the Hub buckets', () => {
