@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { call } from './api/client';
 import { SCREENS, type Screen, useNav } from './state/nav';
+import { ScreenIcon } from './components/ScreenIcon';
 import { screenComponents } from './screens';
 
 const SIDEBAR_KEY = 'biotrain.sidebar';
@@ -49,7 +50,14 @@ export function App() {
   return (
     <div className={collapsed ? 'shell collapsed' : 'shell'}>
       <nav className="sidebar" aria-label="Screens">
-        <button type="button" className="sidebar-toggle" onClick={toggle} aria-label={collapsed ? 'expand the sidebar' : 'collapse the sidebar'} aria-expanded={!collapsed}>
+        <button
+          type="button"
+          className="sidebar-toggle"
+          onClick={toggle}
+          aria-label={collapsed ? 'expand the sidebar' : 'collapse the sidebar'}
+          title={collapsed ? 'Expand the sidebar' : 'Collapse the sidebar'}
+          aria-expanded={!collapsed}
+        >
           {collapsed ? '»' : '«'}
         </button>
         <div className="brand">Biotrain</div>
@@ -62,7 +70,8 @@ export function App() {
             title={`${LABELS[s]} (Alt+${i + 1})`}
             aria-label={LABELS[s]}
           >
-            {collapsed ? LABELS[s].slice(0, 2) : LABELS[s]}
+            <ScreenIcon screen={s} />
+            {collapsed ? null : <span className="nav-label">{LABELS[s]}</span>}
           </button>
         ))}
         <div className="sidebar-foot">{info ? `v${info.version} · ${info.mode}` : error ? 'offline' : '…'}</div>

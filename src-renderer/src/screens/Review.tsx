@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { ExampleFilter } from '../../../src-preload/contract/core';
 import type { DecisionNote } from '../../../src-preload/contract/review';
 import type { ExampleOutput } from '../../../src-preload/schemas/example';
@@ -26,6 +26,9 @@ function isTyping(target: EventTarget | null): boolean {
   const box = el?.tagName === 'INPUT' && ((el as HTMLInputElement).type === 'checkbox' || (el as HTMLInputElement).type === 'radio');
   return !!el && !box && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable);
 }
+
+/** the queue Review opens on when the URL names no filter */
+const DEFAULT_FILTER: ExampleFilter = { status: 'needs_review' };
 
 const ACTION_WORD: Record<Failure['action'], string> = { accept: 'accept', reject: 'reject', edit: 'edit', undo: 'undo', flag: 'flag' };
 
@@ -62,8 +65,16 @@ function FailureBanner({ failure, onDismiss }: { failure: Failure; onDismiss(): 
 
 /** Review queue: one item at a time, single-key decisions that never land on an item you did not see, unlimited undo. */
 export function Review() {
-  const { go, item: routeItem, filter: routeFilter, showItem } = useNav();
-  const [filter, setFilter] = useState<ExampleFilter>(() => routeFilter ?? { status: 'needs_review' });
+  const { go, item: routeItem, filter: routeFilter, showItem, setFilter: setRouteFilter } = useNav();
+  // the filter lives in the URL: a reload keeps it, Back returns to the previous one (and its item)
+  const filter = useMemo<ExampleFilter>(() => routeFilter ?? DEFAULT_FILTER, [routeFilter]);
+  const setFilter = (f: ExampleFilter) => {
+    // the next letters of a search replace its history entry; any other change is a new entry
+    const { search: a, ...restOld } = filter;
+    const { search: b, ...restNew } = f;
+    const typing = a !== undefined && a !== b && JSON.stringify(restOld) === JSON.stringify(restNew);
+    setRouteFilter(f, typing);
+  };
   const stats = useApi('review.stats', { filter }, ['review', 'examples']);
   const flow = useReviewFlow(filter, { initialId: routeItem, onWritten: stats.reload });
   const item = flow.shown;
@@ -308,7 +319,7 @@ export function Review() {
                   {item.fromSkipped ? <span className="pill warn">skipped earlier</span> : null}
                 </div>
                 <p className="query">{item.input}</p>
-                <div className="row">
+                <div className="row decisions">
                   <button type="button" className="primary" onClick={() => decide('accept')}>Accept (a)</button>
                   <button type="button" className="secondary" onClick={() => decide('reject')}>Reject (x)</button>
                   <button type="button" className="secondary" onClick={startEdit}>Edit (e)</button>

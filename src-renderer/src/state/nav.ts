@@ -43,6 +43,11 @@ interface NavState extends Route {
   go(screen: Screen, item?: string | null, filter?: ExampleFilter | null): void;
   /** the item shown on this screen changed: replaces the entry (Back does not step through items) */
   showItem(item: string | null): void;
+  /**
+   * This screen's filter changed: a new queue, so no item yet. A new history entry (Back restores the
+   * previous filter), or with `replace` the same entry (the next letters of a search being typed).
+   */
+  setFilter(filter: ExampleFilter | null, replace?: boolean): void;
 }
 
 const initial: Route = typeof window === 'undefined' ? { screen: 'dashboard', item: null, filter: null } : parseRoute(window.location.hash);
@@ -59,6 +64,13 @@ export const useNav = create<NavState>((set, get) => ({
     if (get().item === item) return;
     window.history.replaceState(null, '', routeHash({ screen: get().screen, item, filter: get().filter }));
     set({ item });
+  },
+  setFilter: (filter, replace = false) => {
+    if (JSON.stringify(get().filter) === JSON.stringify(filter)) return;
+    const hash = routeHash({ screen: get().screen, item: null, filter });
+    if (replace) window.history.replaceState(null, '', hash);
+    else window.history.pushState(null, '', hash);
+    set({ item: null, filter });
   },
 }));
 

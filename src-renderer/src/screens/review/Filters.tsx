@@ -100,12 +100,14 @@ export function Filters({ filter, onChange }: { filter: ExampleFilter; onChange(
         Search
         <input aria-label="search filter" onKeyDown={(e) => e.key === 'Escape' && e.currentTarget.blur()} placeholder="text in the query (esc returns to the keys)" value={filter.search ?? ''} onChange={(e) => onChange({ ...filter, search: e.target.value || undefined })} />
       </label>
-      <label className="row" style={{ gap: 4 }}>
-        <input type="checkbox" checked={!!filter.lowConfidence} onChange={(e) => onChange({ ...filter, lowConfidence: e.target.checked || undefined })} /> low confidence (below {LOW_CONFIDENCE})
-      </label>
-      <label className="row" style={{ gap: 4 }}>
-        <input type="checkbox" checked={!!filter.intentMismatch} onChange={(e) => onChange({ ...filter, intentMismatch: e.target.checked || undefined })} /> intent mismatch
-      </label>
+      <div className="checks">
+        <label className="row" style={{ gap: 4 }}>
+          <input type="checkbox" checked={!!filter.lowConfidence} onChange={(e) => onChange({ ...filter, lowConfidence: e.target.checked || undefined })} /> low confidence (below {LOW_CONFIDENCE})
+        </label>
+        <label className="row" style={{ gap: 4 }}>
+          <input type="checkbox" checked={!!filter.intentMismatch} onChange={(e) => onChange({ ...filter, intentMismatch: e.target.checked || undefined })} /> intent mismatch
+        </label>
+      </div>
     </div>
   );
 }

@@ -150,11 +150,12 @@ export function useReviewFlow(filter: ExampleFilter, opts: { initialId: string |
     show(await nextAfter(null));
   }, [nextAfter, show]);
 
+  // the URL's item when the queue (re)opens: the first open, or Back to an earlier filter with its item;
+  // a filter picked here comes with no item, so its queue starts from the top
   const initialId = useRef(opts.initialId);
+  initialId.current = opts.initialId;
   useEffect(() => {
-    // the URL's item on the first open only; a new filter starts its queue from the top
     const first = initialId.current;
-    initialId.current = null;
     (async () => {
       if (first && (await openItem(first).catch(() => false))) return;
       await restart();
