@@ -189,6 +189,29 @@ describe('runLlmGenerate against an OpenAI-compatible server with faults', () =>
     expect(progress).toEqual(Array.from({ length: 41 }, (_, i) => i));
   });
 
+  it('stores the same rows in the same order whatever order the replies come back in', async () => {
+    const rows: unknown[] = [];
+    for (const order of ['forward', 'reverse'] as const) {
+      const plan = planTemplateItems(kb, 'query_variation', 70, 9);
+      const indexOf = new Map(plan.specs.map((_, i) => [plan.render(i).input, i]));
+      // replies come back roughly in plan order, then roughly in reverse order (later items faster)
+      const server = new OpenAiTestServer({
+        respond,
+        faultFor: (body) => {
+          const i = indexOf.get(lineAfter(userText(body), 'Original request: ')) ?? 0;
+          return { delayMs: order === 'forward' ? 2 + (i % 3) : 40 - (i % 40) };
+        },
+      });
+      const { baseURL } = await server.start();
+      cleanups.push(() => server.close());
+      const db = tempStore();
+      const summary = await runLlmGenerate(db, { kind: 'query_variation', count: 70, seed: 9, engine: 'llm' }, deps, job(), cachedClient(db, baseURL, { concurrency: 5 }));
+      expect(summary).toMatchObject({ planned: 70, inserted: 70, skippedExisting: 0 });
+      rows.push({ summary: { ...summary, usage: null }, rows: db.prepare('SELECT id, seq, input, status, output, parsed_intent FROM examples ORDER BY seq').all() });
+    }
+    expect(rows[1]).toEqual(rows[0]);
+  });
+
   it('a cancel stops new requests, keeps the batches already stored, and a resume asks only for the rest', async () => {
     const { server, baseURL } = await startServer();
     const db = tempStore();
