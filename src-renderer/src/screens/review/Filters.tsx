@@ -98,7 +98,7 @@ export function Filters({ filter, onChange }: { filter: ExampleFilter; onChange(
       </label>
       <label className="field grow">
         Search
-        <input aria-label="search filter" onKeyDown={(e) => e.key === 'Escape' && e.currentTarget.blur()} placeholder="text in the query (esc returns to the keys)" value={filter.search ?? ''} onChange={(e) => onChange({ ...filter, search: e.target.value || undefined })} />
+        <input aria-label="search filter" onKeyDown={(e) => e.key === 'Escape' && e.currentTarget.blur()} placeholder="text in the query" title="text in the query; esc returns to the shortcut keys" value={filter.search ?? ''} onChange={(e) => onChange({ ...filter, search: e.target.value || undefined })} />
       </label>
       <div className="checks">
         <label className="row" style={{ gap: 4 }}>
