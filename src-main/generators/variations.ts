@@ -5,6 +5,7 @@ import { type BaseIntent, baseIntents } from './intent-variants';
 import type { ExampleSeed } from './example-factory';
 import { Rng } from './rng';
 import { type RenderedQuery, renderStated } from './stated-intent';
+import { asStated } from '../task-contract/stated-analysis';
 import { addTypos } from './typos';
 import { unknownVariationTexts } from './unknown-frames';
 import { FRAMES, type Frame } from './variation-frames';
@@ -76,7 +77,9 @@ function pickUnknown(seed: number, spec: VariationSpec, n: number): string {
 
 export function variationSeed(kb: Knowledge, seed: number, spec: VariationSpec, engine = 'template', text?: string): ExampleSeed {
   const g = spec.golden;
-  const rendered: RenderedQuery = text === undefined ? renderVariation(kb, seed, spec) : { text, intent: spec.base.intent, templateId: `${engine}-${spec.style}` };
+  // an engine's own text that drops the analysis ("long reads rice") states none: its answer asks for it
+  const rendered: RenderedQuery =
+    text === undefined ? renderVariation(kb, seed, spec) : { text, intent: asStated(spec.base.intent, text, kb), templateId: `${engine}-${spec.style}` };
   return {
     id: variationId(seed, spec),
     kind: 'query_variation',

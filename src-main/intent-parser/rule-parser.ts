@@ -29,14 +29,14 @@ const TOOL_VOTE = 0.5;
 /** what a named tool adds to its primary analysis (the first it lists) when nothing else names an analysis */
 const TOOL_ALONE_VOTE = 0.5;
 /** a tool listing more analyses than this is generic (QC, trimming, BAM utilities) and names no analysis alone */
-const SPECIFIC_TOOL_TYPES = 4;
+export const SPECIFIC_TOOL_TYPES = 4;
 /** a tool's primary analysis breaks ties between the analyses it serves */
 const TOOL_PRIMARY_BONUS = 0.05;
 /** what a long-read technology word adds to each long-read analysis */
 const TECH_VOTE = 0.3;
 
 /** Lowercase, unify dashes and spaces, and correct misspelled domain words. */
-function normalize(query: string, lex: Lexicon): { text: string; corrections: number } {
+export function normalize(query: string, lex: Lexicon): { text: string; corrections: number } {
   const head = query.slice(0, MAX_QUERY);
   // full-width and other compatibility characters ('ＲＮＡ－ｓｅｑ', 'ｖｓ', 'CUT＆RUN') read as their plain forms
   const base = (NON_ASCII.test(head) ? head.normalize('NFKC') : head)

@@ -47,7 +47,10 @@ export const CompatibilitySchema = z.object({
   platforms: z.record(Id, z.array(z.string().min(10)).min(1)),
   /** words that name a platform: a query naming one gets no phrase or context sentence naming another */
   platform_names: z.record(Id, z.array(z.string().min(2)).min(1)).default({}),
-  off_topic: z.array(z.object({ seed: z.string().regex(/^gq_\d{3}$/), request: z.string().min(5) })).min(1),
+  // strict: an unquoted request with a comma would otherwise lose its second half to a stray key
+  off_topic: z.array(z.object({ seed: z.string().regex(/^gq_\d{3}$/), request: z.string().min(5) }).strict()).min(1),
+  /** words that describe a request's data without naming an analysis, with the analyses they leave open */
+  data_hints: z.record(Id, z.object({ words: z.array(z.string().min(3)).min(1), analyses: z.array(Id).min(2) })).default({}),
   analyses: z.record(Id, AnalysisCompatSchema),
 });
 export type CompatibilityTables = z.infer<typeof CompatibilitySchema>;
@@ -92,6 +95,8 @@ export function checkCompatibility(
   }
   for (const o of t.off_topic) if (!known.goldenIds.has(o.seed)) problems.push(`${file}: off_topic: seed '${o.seed}' is not a golden query`);
   for (const type of known.analysisTypes) if (!(type in t.analyses)) problems.push(`${file}: analyses: no entry for analysis type '${type}'`);
+  for (const [id, h] of Object.entries(t.data_hints))
+    for (const a of h.analyses) if (!known.analysisTypes.has(a)) problems.push(`${file}: data_hints.${id}: '${a}' is not an analysis type`);
   for (const p of Object.keys(t.platform_names)) if (!(p in t.platforms)) problems.push(`${file}: platform_names.${p}: no such platform in platforms`);
   for (const [type, a] of Object.entries(t.analyses)) {
     const where = `analyses.${type}`;

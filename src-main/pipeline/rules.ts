@@ -2,6 +2,7 @@ import type { Example } from '../../src-preload/schemas/example';
 import { type Intent, IntentSchema } from '../../src-preload/schemas/intent';
 import type { Knowledge } from '../knowledge/schemas';
 import { renderAnswer } from '../export/answer';
+import { analysisCues, statesAnalysis } from '../task-contract/stated-analysis';
 import { languageQuality } from './language-quality';
 import { type PiiKind, scrubPii } from './pii';
 
@@ -78,6 +79,13 @@ export function checkExample(example: Example, deps: RuleDeps): RuleOutcome {
   // Consistent (review): target intent agrees with the example's analysis type and its round trip
   if (output.intent && output.intent.analysis_type !== 'unknown' && output.intent.analysis_type !== example.analysis_type)
     review.push(`consistent: intent says '${output.intent.analysis_type}', example is '${example.analysis_type}'`);
+
+  // Analysis Stated (review): a confident intent answers only a request that says which analysis it wants;
+  // "long reads rice" is answered with a clarifying question, so a target naming an analysis there is wrong
+  if (QUERY_KINDS.has(example.kind) && output.intent && output.intent.analysis_type !== 'unknown' && !statesAnalysis(example.input, deps.kb)) {
+    const hints = analysisCues(example.input, deps.kb).hints;
+    review.push(`analysis_stated: the request names no analysis${hints.length ? ` (only ${hints.join(', ')})` : ''}, yet its target is a '${output.intent.analysis_type}' intent`);
+  }
 
   const action: RuleAction = reject.length > 0 ? 'reject' : review.length > 0 ? 'review' : 'keep';
   return { action, reasons: [...reject, ...review], pii, parsedOk, parsed, workflowErrors };
