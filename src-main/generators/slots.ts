@@ -23,6 +23,8 @@ export interface Slots {
   sample: string | null;
   /** the same as things one has samples of: "mouse liver samples", "human T cells", "soil samples" */
   samples: string | null;
+  /** the sample source alone, as things one has samples of: "liver samples", "T cells", "HEK293 cells"; null: none */
+  source: string | null;
   /** adjective: "paired-end" */
   layout: string | null;
   /** adjective: "reverse-stranded" */
@@ -92,10 +94,10 @@ function context(intent: Intent, kb: Knowledge, rng: Rng, platform: string | und
   return withNumbers(rng.pick(pool), rng);
 }
 
-function samplePhrases(intent: Intent, kb: Knowledge, rng: Rng): { sample: string | null; samples: string | null } {
+function samplePhrases(intent: Intent, kb: Knowledge, rng: Rng): { sample: string | null; samples: string | null; source: string | null } {
   const org = intent.organism ? rng.pick(plainNames(kb, intent.organism.id)) : null;
   const value = intent.cell_type ?? intent.tissue;
-  if (value === null) return org ? { sample: org, samples: `${org} ${rng.pick(['samples', 'samples', 'data'])}` } : { sample: null, samples: null };
+  if (value === null) return org ? { sample: org, samples: `${org} ${rng.pick(['samples', 'samples', 'data'])}`, source: null } : { sample: null, samples: null, source: null };
   const field = intent.cell_type !== null ? 'cell_type' : 'tissue';
   const source = kb.compatibility.tables.sample_sources.find((s) => (s.value ?? s.id) === value && s.field === field);
   const phrase = source?.phrase ?? value;
@@ -103,7 +105,9 @@ function samplePhrases(intent: Intent, kb: Knowledge, rng: Rng): { sample: strin
   const cells = source?.kind === 'cell_type' || source?.kind === 'cell_line';
   // "tissue" only after an organ: not "blood tissue", "tumor biopsy tissue" or "soil tissue"
   const organ = source?.kind === 'tissue' && !['blood', 'serum', 'tumor'].includes(source.id);
-  return { sample, samples: cells ? sample : `${sample} ${rng.pick(organ ? ['samples', 'samples', 'tissue', 'specimens'] : ['samples', 'samples', 'specimens'])}`.replace(/(microbiome|water|soil|stool|rhizosphere|wastewater|gut) specimens$/, '$1 samples') };
+  const noun = cells ? '' : ` ${rng.pick(organ ? ['samples', 'samples', 'tissue', 'specimens'] : ['samples', 'samples', 'specimens'])}`;
+  const tidy = (t: string) => t.replace(/(microbiome|water|soil|stool|rhizosphere|wastewater|gut) specimens$/, '$1 samples');
+  return { sample, samples: tidy(`${sample}${noun}`), source: tidy(`${phrase}${noun}`) };
 }
 
 export function buildSlots(intent: Intent, kb: Knowledge, rng: Rng): Slots {
@@ -121,7 +125,7 @@ export function buildSlots(intent: Intent, kb: Knowledge, rng: Rng): Slots {
   const org = intent.organism ? kb.organismById.get(intent.organism.id) : undefined;
   const common = org ? rng.pick(org.common_names) : (intent.organism?.id ?? null);
   const toolNames = intent.requested_tools.map((id) => kb.toolById.get(id)?.name ?? id);
-  const { sample, samples } = samplePhrases(intent, kb, rng);
+  const { sample, samples, source } = samplePhrases(intent, kb, rng);
   return {
     analysis: rng.pick(nouns.length > 0 ? nouns : (entry?.phrases ?? fallback)),
     analysisShort: rng.pick(shorts.length > 0 ? shorts : (entry?.short ?? fallback)),
@@ -131,6 +135,7 @@ export function buildSlots(intent: Intent, kb: Knowledge, rng: Rng): Slots {
     cellType: intent.cell_type,
     sample,
     samples,
+    source,
     layout: LAYOUT_PHRASES[intent.read_layout] ? rng.pick(LAYOUT_PHRASES[intent.read_layout]!) : null,
     strand: STRAND_PHRASES[intent.strandedness] ? rng.pick(STRAND_PHRASES[intent.strandedness]!) : null,
     // the parser reads each of these joiners back as the same two groups

@@ -33,6 +33,8 @@ export function renderStated(frame: Frame, base: Intent, kb: Knowledge, rng: Rng
 function statedIntent(base: Intent, slots: Slots, used: Set<keyof Slots>, kb: Knowledge): Intent {
   // the sample phrases ("mouse liver", "human T cells") name the organism and the sample source together
   const saysSample = (used.has('sample') && slots.sample !== null) || (used.has('samples') && slots.samples !== null);
+  // the sample source alone names the tissue or cell type, not the organism
+  const saysSource = used.has('source') && slots.source !== null;
   const saysOrganism =
     base.organism && ((used.has('organism') && slots.organism) || (used.has('organismFormal') && slots.organismFormal) || saysSample);
   let organism: Intent['organism'] = null;
@@ -47,8 +49,8 @@ function statedIntent(base: Intent, slots: Slots, used: Set<keyof Slots>, kb: Kn
   const intent: Intent = {
     ...base,
     organism,
-    tissue: says('tissue') || saysSample ? base.tissue : null,
-    cell_type: says('cellType') || saysSample ? base.cell_type : null,
+    tissue: says('tissue') || saysSample || saysSource ? base.tissue : null,
+    cell_type: says('cellType') || saysSample || saysSource ? base.cell_type : null,
     read_layout: says('layout') ? base.read_layout : 'unknown',
     strandedness: says('strand') ? base.strandedness : 'unknown',
     comparison: says('comparison') ? base.comparison : null,

@@ -8,12 +8,17 @@ import { taskOf } from './tasks';
 
 const LAYOUT: Record<string, string> = { paired: 'paired-end', single: 'single-end' };
 
+/** A tissue or cell type as requests write it ('PBMCs', 'T cells', 'HEK293 cells'); the intent JSON keeps the id. */
+function sourceName(kb: Knowledge, field: 'tissue' | 'cell_type', value: string): string {
+  return kb.compatibility.tables.sample_sources.find((s) => s.field === field && (s.value ?? s.id) === value)?.phrase ?? value;
+}
+
 function intentBullets(intent: Intent, kb: Knowledge, platform: string | null): string[] {
   const type = kb.analysisTypeById.get(intent.analysis_type);
   const lines = [`- **Type**: ${type ? type.name : 'Unknown (outside the supported analyses)'}`];
   if (intent.organism) lines.push(`- **Organism**: ${intent.organism.scientific_name} (${intent.organism.genome_build})`);
-  if (intent.tissue) lines.push(`- **Tissue**: ${intent.tissue}`);
-  if (intent.cell_type) lines.push(`- **Cell type**: ${intent.cell_type}`);
+  if (intent.tissue) lines.push(`- **Tissue**: ${sourceName(kb, 'tissue', intent.tissue)}`);
+  if (intent.cell_type) lines.push(`- **Cell type**: ${sourceName(kb, 'cell_type', intent.cell_type)}`);
   if (platform) lines.push(`- **Platform**: ${platform}`);
   if (LAYOUT[intent.read_layout]) lines.push(`- **Reads**: ${LAYOUT[intent.read_layout]}`);
   if (intent.strandedness !== 'unknown') lines.push(`- **Strandedness**: ${intent.strandedness}`);
@@ -81,7 +86,7 @@ function platformName(example: Example, kb: Knowledge): string | null {
 function intentAnswer(example: Example, kb: Knowledge): string {
   const intent = example.output.intent!;
   if (intent.request_kind === 'off_topic') return scopeStatement();
-  if (intent.analysis_type === 'unknown') return clarifyingQuestion(intent, kb);
+  if (intent.analysis_type === 'unknown') return clarifyingQuestion(intent, kb, example.input);
   return ['```json', JSON.stringify(intent), '```'].join('\n');
 }
 
