@@ -10,8 +10,8 @@ interface PiiRule {
 const RULES: PiiRule[] = [
   { kind: 'api_key', pattern: /\b(?:sk|pk|rk)-(?:proj-|live-|test-)?[A-Za-z0-9_-]{16,}\b|\bgh[pousr]_[A-Za-z0-9]{20,}\b|\bAKIA[0-9A-Z]{16}\b|\bhf_[A-Za-z0-9]{20,}\b|\bxox[abpr]-[A-Za-z0-9-]{10,}\b/g, replace: '<API_KEY>' },
   { kind: 'email', pattern: /\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b/g, replace: '<EMAIL>' },
-  // not version numbers: `gatk4:4.5.0.0--py36`, `v1.2.3.4`
-  { kind: 'ip', pattern: /(?<![\w.:=/@-])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)(?![\w.-])/g, replace: '<IP>' },
+  // not version numbers: `gatk4:4.5.0.0--py36`, `v1.2.3.4`, `echo 2.0.1.3` (a module stating a version), `version 2.0.1.3`
+  { kind: 'ip', pattern: /(?<![\w.:=/@-])(?<!\b(?:echo|version|release) )(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)(?![\w.-])/g, replace: '<IP>' },
   {
     kind: 'phone',
     // digit groups with separators, 9-15 digits in all (dates, versions and genomic coordinates are excluded)

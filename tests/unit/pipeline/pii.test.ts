@@ -6,6 +6,7 @@ describe('scrubPii', () => {
     ['mail me at anna.smith@uni-heidelberg.de please', 'mail me at <EMAIL> please', ['email']],
     ['call +49 6221 54 1234 or (617) 555-0134', 'call <PHONE> or <PHONE>', ['phone']],
     ['the server 192.168.10.24 timed out', 'the server <IP> timed out', ['ip']],
+    ['ssh to 10.0.0.12 and echo it', 'ssh to <IP> and echo it', ['ip']],
     ['reads are in /home/jdoe/project/fastq and C:\\Users\\mary\\data', 'reads are in /home/<USER>/project/fastq and C:\\Users\\<USER>\\data', ['home_path']],
     ['Hi Anna, can you run RNA-seq?', 'Hi <NAME>, can you run RNA-seq?', ['name']],
     ['Thanks, John Smith', 'Thanks, <NAME>', ['name']],
@@ -22,6 +23,9 @@ describe('scrubPii', () => {
     "what's the best way to do atac",
     'use 2x150 paired-end reads, 30 million per sample',
     'GRCh38 release 110, version 1.2.3',
+    // a four-part tool version is not an address (miRDeep2 2.0.1.3 prints none, so the module echoes it)
+    'mirdeep2: \\$(echo 2.0.1.3)',
+    'miRDeep2 version 2.0.1.3',
   ])('leaves ordinary text alone: %s', (input) => {
     expect(scrubPii(input)).toEqual({ text: input, found: [] });
   });
