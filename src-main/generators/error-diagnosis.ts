@@ -18,6 +18,14 @@ const INTROS = [
   'The job keeps failing:',
 ];
 
+/** Openings for a run that finished but whose numbers are wrong: nothing failed, so nobody says it crashed. */
+const COMPLETED_INTROS = [
+  'The run finished without errors, but this part of the log looks wrong:',
+  'Nothing failed, yet the numbers look off. Log:',
+  'The pipeline completed, but I am worried about this:',
+  'Is this output normal? The run itself succeeded:',
+];
+
 interface Rendered {
   log: string;
   sample: string;
@@ -58,7 +66,8 @@ export function renderSituationLog(kb: Knowledge, situation: ErrorSituation, var
       '',
       `Work dir:\n  /data/project/work/${work}`,
     ].join('\n');
-  else log = [`[${work.slice(0, 9)}] process > ${tag} [100%] 1 of 1, failed: 1 ✘`, body].join('\n');
+  // a process that exited 0 shows as done in the progress line; its own output is what is wrong
+  else log = [`[${work.slice(0, 9)}] process > ${tag} [100%] 1 of 1${situation.completed ? ' ✔' : ', failed: 1 ✘'}`, body].join('\n');
   return { log, sample, process, values };
 }
 
@@ -83,7 +92,10 @@ export function errorSeed(kb: Knowledge, seed: number, spec: ErrorSpec): Example
   const analysisType = tool?.analysis_types[0] ?? kb.analysisTypes[0]!.id;
   const fill = (t: string) => fillSituation(t, r.values, r.sample, r.process);
   const named = tool && tool.name.toUpperCase() !== r.process ? ` (${tool.name})` : '';
-  const where = `**${r.process}**${named} failed${s.per_sample ? ` for sample ${r.sample}` : ''}${s.exit_status === null ? '' : ` with exit status ${s.exit_status}`}.`;
+  const forSample = s.per_sample ? ` for sample ${r.sample}` : '';
+  const where = s.completed
+    ? `**${r.process}**${named} completed${forSample} without an error, but its output is not usable.`
+    : `**${r.process}**${named} failed${forSample}${s.exit_status === null ? '' : ` with exit status ${s.exit_status}`}.`;
   return {
     id: errorId(seed, spec),
     kind: 'error_diagnosis',
@@ -93,7 +105,7 @@ export function errorSeed(kb: Knowledge, seed: number, spec: ErrorSpec): Example
     category: categoryOf(kb, analysisType),
     analysisType,
     difficulty: 2,
-    input: `${rng.pick(INTROS)}\n\n\`\`\`\n${r.log}\n\`\`\``,
+    input: `${rng.pick(s.completed ? COMPLETED_INTROS : INTROS)}\n\n\`\`\`\n${r.log}\n\`\`\``,
     output: { diagnosis: `${where} ${fill(s.diagnosis)}`, fix_steps: s.fix_steps.map(fill) },
   };
 }

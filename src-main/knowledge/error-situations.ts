@@ -14,6 +14,8 @@ export const ErrorSituationSchema = z.object({
   per_sample: z.boolean().default(true),
   /** the exit status Nextflow reports; null where the log shows none */
   exit_status: z.number().int().min(0).max(255).nullable(),
+  /** the process finished (exit 0) and its output is what is wrong: low mapping, nothing counted */
+  completed: z.boolean().default(false),
   vars: z.record(z.string().regex(/^[a-z_]+$/), z.array(z.string().min(1)).min(1)).default({}),
   log: z.string().min(10),
   diagnosis: z.string().min(30),
@@ -57,11 +59,17 @@ export function checkSituations(
       problems.push(`${where}: field 'pattern': '${s.pattern}' is not in error_patterns.yaml`);
       continue;
     }
+    if (s.completed && s.exit_status !== null) problems.push(`${where}: field 'exit_status' must be null: a completed process exited 0`);
     if (s.process_tool && !tools.has(s.process_tool)) problems.push(`${where}: field 'process_tool': tool '${s.process_tool}' is not in tools.yaml`);
     const tool = tools.get(s.process_tool ?? pattern.tool);
     // a process run once over all samples (DESeq2, DADA2, MultiQC) carries no sample in its name
     if (tool && s.per_sample !== (tool.process.input.mode !== 'collect'))
       problems.push(`${where}: field 'per_sample' must be ${!s.per_sample}: ${tool.name}'s process runs ${s.per_sample ? 'once over all samples' : 'per sample'}`);
+    // a command the log shows killed is the failing process's own (Picard's MarkDuplicates runs in PICARD, not SAMTOOLS)
+    const killed = /\bKilled\s+(\S+)/.exec(s.log)?.[1];
+    const runs = (c: string | undefined) => (c ?? '').split(/[\s|();]+/).includes(killed ?? '');
+    if (killed && tool && !Object.values(tool.process.command).some(runs))
+      problems.push(`${where}: the log shows ${killed} killed, which ${tool.name}'s process does not run: set process_tool to the tool that runs it`);
     const known = new Set(['sample', 'process', ...Object.keys(s.vars)]);
     const all = [s.log, s.diagnosis, ...s.fix_steps, ...Object.values(s.vars).flat()].flatMap((t) => [...placeholders(t)]);
     for (const v of new Set(all)) if (!known.has(v)) problems.push(`${where}: placeholder {${v}} is not a variable of the situation`);

@@ -59,3 +59,39 @@ describe('error situations a reviewer would accept', () => {
     expect(spades.log).not.toContain('bad_alloc');
   });
 });
+
+describe('error logs that agree with their answer', () => {
+  const seedOf = (id: string, variant = 0) => errorSeed(kb, 42, { situation: kb.errorSituations.find((s) => s.id === id)!, variant });
+
+  it('a process that exited 0 with a bad result shows as done, and the answer says it completed', () => {
+    expect(kb.errorSituations.filter((s) => s.completed).map((s) => s.id)).toEqual([
+      'featurecounts_chr_prefix',
+      'featurecounts_wrong_build',
+      'featurecounts_reverse_as_forward',
+      'featurecounts_forward_as_reverse',
+      'bismark_directional',
+      'salmon_wrong_species',
+    ]);
+    const salmon = seedOf('salmon_wrong_species');
+    expect(salmon.input).toMatch(/process > SALMON \([A-Za-z0-9_]+\) \[100%\] 1 of 1 ✔\n/);
+    expect(salmon.input).not.toContain('failed');
+    expect(salmon.output.diagnosis).toMatch(/^\*\*SALMON\*\* completed for sample [A-Za-z0-9_]+ without an error, but its output is not usable\. Salmon mapped only /);
+    for (const s of kb.errorSituations.filter((x) => !x.completed)) expect(seedOf(s.id).output.diagnosis, s.id).toMatch(/^\*\*[A-Z0-9_]+\*\*( \([^)]+\))? failed/);
+  });
+
+  it('featureCounts logs show what featureCounts and the user printed, and the answer reads it off them', () => {
+    const build = seedOf('featurecounts_wrong_build');
+    expect(build.input).toContain('#!genome-build GRCm38.p6');
+    expect(build.input).toContain('@SQ\tSN:1\tLN:195154279');
+    expect(build.input).not.toContain('WARNING');
+    expect(build.output.diagnosis).toContain('the GTF was made for GRCm38.p6, but chromosome 1 of the BAM is 195154279 bp long, not its length in GRCm38.p6');
+    expect(seedOf('featurecounts_chr_prefix').input).not.toContain('WARNING');
+  });
+
+  it("Picard's heap kill is reported by the PICARD process that runs it", () => {
+    const picard = seedOf('picard_oom');
+    expect(picard.input).toContain("Error executing process > 'PICARD (");
+    expect(picard.input).toContain('Killed  picard -Xmx32g MarkDuplicates');
+    expect(picard.output.diagnosis).toMatch(/^\*\*PICARD\*\* \(Picard MarkDuplicates\) failed for sample [A-Za-z0-9_]+ with exit status 137\./);
+  });
+});

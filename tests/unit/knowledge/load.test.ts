@@ -108,6 +108,11 @@ describe('knowledge errors', () => {
     expect(problemsOf(dir)).toContain('tools.yaml: cannot read its YAML: Excessive alias count indicates a resource exhaustion attack');
   });
 
+  it('refuses an error situation whose log shows another tool killed than the failing process runs', () => {
+    const dir = copyWith('error_situations.yaml', (t) => t.replace('  process_tool: picard\n', ''));
+    expect(problemsOf(dir)).toEqual(["error_situations.yaml: entry 'picard_oom': the log shows picard killed, which SAMtools's process does not run: set process_tool to the tool that runs it"]);
+  });
+
   it('names file, entry and field of a missing field', () => {
     const dir = copyWith('tools.yaml', (t) => t.replace(/(- id: star\n[\s\S]*?) {2}container: [^\n]*\n/, '$1'));
     const index = loadKnowledge().tools.findIndex((t) => t.id === 'star');
