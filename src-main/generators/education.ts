@@ -27,7 +27,8 @@ const ANALYSIS_QUESTIONS: ((a: AnalysisType) => string)[] = [
 export { inSentence };
 
 /** 'variant_calling' -> 'variant calling' */
-const categoryLabel = (t: Tool) => t.category.replace(/_/g, ' ');
+// category ids as words, acronyms in capitals ('crispr' -> 'CRISPR', 'assembly_qc' -> 'assembly QC')
+const categoryLabel = (t: Tool) => t.category.replace(/_/g, ' ').replace(/\bcrispr\b/, 'CRISPR').replace(/\bqc\b/, 'QC');
 
 const list = (items: readonly string[]) => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
 
@@ -53,8 +54,10 @@ function howToRun(kb: Knowledge, t: Tool): string[] {
 /** "When should I use X?": the steps it performs in each analysis, and when to prefer it over its alternatives. */
 function whenToUse(kb: Knowledge, t: Tool): string[] {
   const lines = [''];
-  const uses = kb.analysisTypes.flatMap((a) => a.steps.filter((s) => s.tools.includes(t.id)).map((s) => `${s.name.toLowerCase()} in ${inSentence(a.name)}`));
-  if (uses.length) lines.push(`It does ${list([...new Set(uses)].slice(0, 4))}.`);
+  // one line per step it runs: "Long-read RNA-seq isoforms, step **Isoforms**: Identify and quantify isoforms."
+  // (a step named like its analysis read "It does isoforms in long-read RNA-seq isoforms")
+  const uses = kb.analysisTypes.flatMap((a) => a.steps.filter((s) => s.tools.includes(t.id)).map((s) => `- ${a.name}, step **${s.name}**: ${s.description}`));
+  if (uses.length) lines.push('Where it runs:', ...[...new Set(uses)].slice(0, 4), '');
   for (const g of kb.selection.alternatives) {
     const mine = g.tools.find((x) => x.tool === t.id);
     if (!mine) continue;
@@ -62,6 +65,7 @@ function whenToUse(kb: Knowledge, t: Tool): string[] {
     lines.push(`For ${g.step}, choose it when ${mine.choose_when}.`);
     for (const o of others) lines.push(`- Choose **${kb.toolById.get(o.tool)?.name ?? o.tool}** instead when ${o.choose_when}.`);
   }
+  while (lines.at(-1) === '') lines.pop();
   return lines;
 }
 

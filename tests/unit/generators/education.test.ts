@@ -34,6 +34,29 @@ describe('tool comparison answers', () => {
     for (const bad of ['mafft+star', 'bracken+kraken2', 'prokka+vep', 'deepvariant+gatk_mutect2']) expect(pairs.has(bad)).toBe(false);
   });
 
+  it("'When should I use X' names each step it runs and its analysis, once each (no 'isoforms in long-read RNA-seq isoforms')", () => {
+    const when = (id: string) => educationSeed(kb, 42, { kind: 'tool', tool: tool(id), question: 1 }).output.explanation;
+    expect(when('stringtie')).toBe(
+      [
+        '**StringTie** (transcript assembly): Reference-guided transcript assembly and isoform quantification from RNA alignments.',
+        '',
+        'Where it runs:',
+        '- Long-read RNA-seq isoforms, step **Isoforms**: Identify and quantify isoforms.',
+        '',
+        'For identifying transcript isoforms from long-read alignments, choose it when you want reference-guided transcript assembly that also works on short reads (with -L for long reads).',
+        '- Choose **IsoQuant** instead when you want isoform identification and counts from ONT or PacBio alignments with a reference annotation.',
+      ].join('\n'),
+    );
+    expect(when('mageck')).toBe(
+      [
+        '**MAGeCK** (CRISPR): Counts sgRNAs and identifies positively and negatively selected genes in CRISPR screens.',
+        '',
+        'Where it runs:',
+        '- CRISPR screen analysis, step **Counting and testing**: Count guides and test genes.',
+      ].join('\n'),
+    );
+  });
+
   it('write analysis names as words inside sentences', () => {
     expect(['Gene fusion detection', 'RNA-seq differential expression', 'Hi-C chromatin conformation', 'De novo transcriptome assembly', 'WGS germline variant calling'].map(inSentence)).toEqual([
       'gene fusion detection',
