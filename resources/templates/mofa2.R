@@ -1,9 +1,11 @@
 #!/usr/bin/env Rscript
-# Multi-omics factor analysis with MOFA2: each input table (features x samples, first column the feature id) is a view.
+# Multi-omics factor analysis with MOFA2: each input table (features x samples, first column the feature id) is a view;
+# MOFA needs at least two, here the voom expression of the RNA-seq layer and the second omics layer.
 suppressPackageStartupMessages(library(MOFA2))
 # @include _common.R
 
-paths <- strsplit("${views}", " ")[[1]]
+# the RNA layer(s) the workflow computed, and the second layer (proteins, metabolites) the user provides
+paths <- c(strsplit("${views}", " ")[[1]], "${omics_layer}")
 read_view <- function(path) {
     tab <- read.delim(path, check.names = FALSE)
     values <- as.matrix(tab[, -1, drop = FALSE])
