@@ -22,7 +22,7 @@ const INTROS = [
 const COMPLETED_INTROS = [
   'The run finished without errors, but this part of the log looks wrong:',
   'Nothing failed, yet the numbers look off. Log:',
-  'The pipeline completed, but I am worried about this:',
+  'The run completed, but I am worried about this:',
   'Is this output normal? The run itself succeeded:',
 ];
 

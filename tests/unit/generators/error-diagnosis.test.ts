@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { errorSeed, planErrors } from '../../../src-main/generators/error-diagnosis';
 import { processNameOf } from '../../../src-main/knowledge/error-situations';
 import { loadKnowledge } from '../../../src-main/knowledge/load';
+import { asksForWorkflow } from '../../../src-main/task-contract/asks';
 
 const kb = loadKnowledge();
 
@@ -77,6 +78,8 @@ describe('error logs that agree with their answer', () => {
     expect(salmon.input).not.toContain('failed');
     expect(salmon.output.diagnosis).toMatch(/^\*\*SALMON\*\* completed for sample [A-Za-z0-9_]+ without an error, but its output is not usable\. Salmon mapped only /);
     for (const s of kb.errorSituations.filter((x) => !x.completed)) expect(seedOf(s.id).output.diagnosis, s.id).toMatch(/^\*\*[A-Z0-9_]+\*\*( \([^)]+\))? failed/);
+    // no opening asks for a workflow: these users have one and want a diagnosis
+    for (const s of kb.errorSituations) for (let v = 0; v < 6; v++) expect(asksForWorkflow(seedOf(s.id, v).input, 'error_diagnosis'), s.id).toBe(false);
   });
 
   it('featureCounts logs show what featureCounts and the user printed, and the answer reads it off them', () => {
