@@ -61,7 +61,7 @@ function article(text: string, out: Artefact[]): void {
  */
 export function findArtefacts(text: string, names: ReadonlySet<string> = new Set()): Artefact[] {
   const out: Artefact[] = [];
-  for (const m of text.matchAll(/\b([A-Za-z][\w-]*)\s+\1\b/gi)) if (!DOUBLE_OK.has(m[1]!.toLowerCase())) out.push({ kind: 'doubled_word', match: m[0] });
+  for (const m of text.matchAll(/(?<![\w-])([A-Za-z][\w-]*)\s+\1\b/gi)) if (!DOUBLE_OK.has(m[1]!.toLowerCase())) out.push({ kind: 'doubled_word', match: m[0] });
   // two separators with nothing between them, a separator that ends the text, brackets around nothing
   for (const m of text.matchAll(/(?:^|\s)([/;,:|\-–]|->)\s+(?:[/;,:|\-–]|->)(?=\s|$)|[(]\s*[)]|[,;:]\s*[,;](?!\))|[/;,:|(–]\s*$|\s[;,:.?!](?=\s|$)|^\s*[/;,:|.?!]/g))
     out.push({ kind: 'empty_slot', match: m[0].trim() || m[0] });

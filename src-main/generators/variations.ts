@@ -22,18 +22,21 @@ export interface VariationSpec {
 }
 
 /**
- * Plan order interleaves base intents and styles so a partial count stays balanced: round r holds the
- * r-th variation of every base intent in every style. Asking for more than the rounds hold continues with
- * further rounds (the build asks for more when filtering left a kind short of its target).
+ * Plan order interleaves base intents and styles so any prefix is balanced over both (the plan's equal
+ * share per style): round r holds the r-th variation of every base intent in every style, and its j-th
+ * pass over the bases gives base b the style (b + j) mod 5, so consecutive items cycle through the styles.
+ * Asking for more than the rounds hold continues with further rounds (the build asks for more when
+ * filtering left a kind short of its target).
  */
 export function planVariations(kb: Knowledge, count: number): VariationSpec[] {
   const specs: VariationSpec[] = [];
   const bases = baseIntents(kb);
   for (let index = 0; specs.length < count; index++)
-    for (const style of STYLES)
-      for (const base of bases) {
-        if (specs.length >= count) break;
-        specs.push({ golden: base.golden, base, style, index });
+    for (let pass = 0; pass < STYLES.length; pass++)
+      for (let b = 0; b < bases.length; b++) {
+        if (specs.length >= count) return specs;
+        const base = bases[b]!;
+        specs.push({ golden: base.golden, base, style: STYLES[(b + pass) % STYLES.length]!, index });
       }
   return specs;
 }

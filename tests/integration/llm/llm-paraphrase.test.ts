@@ -2,11 +2,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { defaultGenerateDeps } from '../../../src-main/generators/default-deps';
 import { engineItemId } from '../../../src-main/generators/engine-id';
 import { runGenerate } from '../../../src-main/generators/generate-job';
+import { makeExample } from '../../../src-main/generators/example-factory';
 import { runLlmGenerate } from '../../../src-main/generators/llm-engine';
 import { planTemplateItems } from '../../../src-main/generators/template-engine';
+import type { VariationSpec } from '../../../src-main/generators/variations';
 import { createCachedClient } from '../../../src-main/llm/cache';
 import { createLlmClient } from '../../../src-main/llm/client';
 import type { Db } from '../../../src-main/store/db';
+import { roundTrip } from '../../../src-main/round-trip/check';
 import { ExamplesRepo } from '../../../src-main/store/examples-repo';
 import { escapeRe } from '../../support/regexp';
 import { tempStore as makeTempStore } from '../../support/temp-store';
@@ -17,25 +20,28 @@ const SEED = 7;
 const COUNT = 10;
 const ENGINE = 'llm:paraphraser';
 const plan = planTemplateItems(deps.kb, 'query_variation', COUNT, SEED);
+const styleOf = (i: number) => (plan.specs[i] as VariationSpec).style;
 const templateText = (i: number) => plan.render(i).input;
 const llmId = (i: number) => engineItemId(plan.id(i), ENGINE);
 
+type Role = 'good' | 'wrong_analysis' | 'empty' | 'malformed' | 'malformed_then_good' | 'rate_limited';
+const templateRoundTrips = (i: number) => roundTrip(makeExample(plan.render(i)), deps).status === 'auto_validated';
+
 /**
- * What the scripted model does with item i of the plan (the first ten variations, seed 7: formal wordings of
- * the first base intents of gq_001..gq_010, whose template wordings all round-trip).
+ * What the scripted model does with each item of the plan, assigned by what an item is, not by where the plan
+ * puts it: the roles that test a failure go to items whose template wording round-trips (and the wrong
+ * analysis to an item that is not ChIP-seq), every other item gets a good paraphrase. So the assertions hold
+ * for any order of styles and base intents in the plan.
  */
-const SCRIPT: Record<number, 'good' | 'wrong_analysis' | 'empty' | 'malformed' | 'malformed_then_good' | 'rate_limited'> = {
-  0: 'good',
-  1: 'wrong_analysis',
-  2: 'empty',
-  3: 'malformed',
-  4: 'malformed_then_good',
-  5: 'rate_limited',
-  6: 'good',
-  7: 'good',
-  8: 'good',
-  9: 'good',
-};
+const SCRIPT: Record<number, Role> = {};
+{
+  const special: Role[] = ['wrong_analysis', 'empty', 'malformed', 'malformed_then_good', 'rate_limited'];
+  for (let i = 0; i < COUNT; i++) {
+    const fits = templateRoundTrips(i) && (special[0] !== 'wrong_analysis' || plan.render(i).output.intent!.analysis_type !== 'chip_seq');
+    SCRIPT[i] = fits ? (special.shift() ?? 'good') : 'good';
+  }
+}
+const itemsWith = (role: Role) => Object.entries(SCRIPT).filter(([, v]) => v === role).map(([i]) => Number(i));
 const WRONG = 'Call peaks on H3K27ac ChIP-seq of human liver against input controls.';
 const good = (text: string) => `Could you set this up for me? ${text}`;
 
@@ -68,7 +74,7 @@ function respond(body: ChatRequestBody): string {
   }
 }
 
-/** 429 for item 5 while `limited` holds: on its first `limitedAttempts` requests, or on every request. */
+/** 429 for the rate-limited item while `limited` holds: on its first `limitedAttempts` requests, or on every request. */
 function rateLimit(state: { attempts: number; limitedAttempts: number }) {
   return (body: ChatRequestBody): Fault | undefined => {
     if (SCRIPT[itemOf(body)] !== 'rate_limited') return undefined;
@@ -93,54 +99,74 @@ const params = { kind: 'query_variation', count: COUNT, seed: SEED, engine: 'llm
 
 describe('LLM paraphrases through the loopback server, after the template engine filled the store', () => {
   it('adds its own items (ids carry the engine), round-trips every paraphrase, sends mismatches and bad replies to review', async () => {
+    // the first ten variations of the plan hold every style twice (the plan is balanced over styles)
+    const styles: Record<string, number> = {};
+    for (let i = 0; i < COUNT; i++) styles[styleOf(i)] = (styles[styleOf(i)] ?? 0) + 1;
+    expect(styles).toEqual({ formal: 2, casual: 2, minimal: 2, detailed: 2, edge_case: 2 });
+    const clean = plan.specs.map((_, i) => i).filter(templateRoundTrips);
+    // every role that tests a failure found an item whose template wording reads back as its intent
+    for (const role of ['wrong_analysis', 'empty', 'malformed', 'malformed_then_good', 'rate_limited'] as const) expect(itemsWith(role), role).toHaveLength(1);
+
     const db = tempStore();
     const template = await runGenerate(db, { ...params, engine: 'template' }, deps, job());
-    expect(template).toMatchObject({ engine: 'template', requested: 10, planned: 10, capped: null, inserted: 10, autoValidated: 10, needsReview: 0 });
+    expect(template).toMatchObject({ engine: 'template', requested: 10, planned: 10, capped: null, inserted: 10, autoValidated: clean.length, needsReview: 10 - clean.length });
 
-    // item 5 is rate limited twice (the client retries), and one more request anywhere gets a 429
+    // item 'rate_limited' is rate limited twice (the client retries), and one more request anywhere gets a 429
     const state = { attempts: 0, limitedAttempts: 2 };
     const { server, baseURL } = await startServer(state, [{ status: 429 }]);
     const summary = await runLlmGenerate(db, params, deps, job(), client(db, baseURL));
 
-    // not a no-op: 10 new items beside the template's 10
-    expect(summary).toMatchObject({ engine: ENGINE, requested: 10, planned: 10, capped: null, inserted: 10, skippedExisting: 0, invalid: 2, autoValidated: 7, needsReview: 3 });
+    // not a no-op: 10 new items beside the template's 10; a good paraphrase round-trips exactly when the
+    // wording it keeps does, the three recovered items too, the rest go to review
+    const goodClean = itemsWith('good').filter(templateRoundTrips).length;
+    const auto = goodClean + 2;
+    expect(summary).toMatchObject({ engine: ENGINE, requested: 10, planned: 10, capped: null, inserted: 10, skippedExisting: 0, invalid: 2, autoValidated: auto, needsReview: 10 - auto });
     expect(db.prepare('SELECT count(*) FROM examples').pluck().get()).toBe(20);
-    expect(db.prepare("SELECT count(*) FROM examples WHERE engine = 'template' AND status = 'auto_validated'").pluck().get()).toBe(10);
-    // calls: 6 good items x 1, the wrong one x 1, empty / malformed / malformed-then-good x 2 (corrective turn)
-    expect(summary.usage.calls).toBe(6 + 1 + 2 + 2 + 2);
-    // plus item 5's two 429s and the queued one
-    expect(server.count).toBe(13 + 2 + 1);
+    expect(db.prepare("SELECT count(*) FROM examples WHERE engine = 'template' AND status = 'auto_validated'").pluck().get()).toBe(clean.length);
+    // calls: good and rate-limited items x 1, the wrong one x 1, empty / malformed / malformed-then-good x 2 (corrective turn)
+    const calls = itemsWith('good').length + 1 + 1 + 2 * 3;
+    expect(calls).toBe(13);
+    expect(summary.usage.calls).toBe(calls);
+    // plus the rate-limited item's two 429s and the queued one
+    expect(server.count).toBe(calls + 2 + 1);
 
-    // the model is asked to rewrite this item's base-intent wording, with that intent, not the golden query's
-    const ask0 = server.requests.find((b) => itemOf(b) === 0)!;
-    expect(userOf(ask0)).toContain(`Original request: ${templateText(0)}`);
-    expect(userOf(ask0)).toContain(`"analysis_type":"${plan.render(0).output.intent!.analysis_type}"`);
+    // the model is asked to rewrite each item's base-intent wording in the item's own style, with the
+    // intent that wording states, not the golden query's
+    for (let i = 0; i < COUNT; i++) {
+      const ask = server.requests.find((b) => itemOf(b) === i)!;
+      expect(userOf(ask)).toContain(`Style: ${styleOf(i)} `);
+      expect(userOf(ask)).toContain(`Original request: ${templateText(i)}`);
+      expect(userOf(ask)).toContain(`"analysis_type":"${plan.render(i).output.intent!.analysis_type}"`);
+    }
 
     const repo = new ExamplesRepo(db);
-    const byScript = (s: string) => Object.entries(SCRIPT).filter(([, v]) => v === s).map(([i]) => repo.get(llmId(Number(i)))!);
-    for (const e of [...byScript('good'), ...byScript('malformed_then_good'), ...byScript('rate_limited')]) {
-      expect(e.status, e.id).toBe('auto_validated');
+    const byScript = (s: Role) => itemsWith(s).map((i) => ({ i, e: repo.get(llmId(i))! }));
+    for (const { i, e } of [...byScript('good'), ...byScript('malformed_then_good'), ...byScript('rate_limited')]) {
       expect(e.engine).toBe(ENGINE);
-      expect(e.input).toBe(good(templateText(plan.specs.findIndex((_, i) => llmId(i) === e.id))));
-      expect(e.intent_diff!.mismatches).toBe(0);
-      expect(e.template_id).toBe(`${ENGINE}-formal`);
+      expect(e.input).toBe(good(templateText(i)));
+      expect(e.template_id).toBe(`${ENGINE}-${styleOf(i)}`);
+      const templateDiff = repo.get(plan.id(i))!.intent_diff!;
+      // the paraphrase is checked by the round trip, not trusted: it reads back as its template wording does
+      expect(e.status, e.id).toBe(templateDiff.mismatches === 0 ? 'auto_validated' : 'needs_review');
+      expect(e.intent_diff!.fields.filter((f) => f.status !== 'same')).toEqual(templateDiff.fields.filter((f) => f.status !== 'same'));
     }
 
     const [wrong] = byScript('wrong_analysis');
-    expect(wrong!.input).toBe(WRONG);
-    expect(wrong!.status).toBe('needs_review');
-    const differing = wrong!.intent_diff!.fields.filter((f) => f.status !== 'same').map((f) => f.field);
+    expect(wrong!.e.input).toBe(WRONG);
+    expect(wrong!.e.status).toBe('needs_review');
+    const differing = wrong!.e.intent_diff!.fields.filter((f) => f.status !== 'same').map((f) => f.field);
     expect(differing).toContain('analysis_type');
-    expect(wrong!.parsed_intent!.analysis_type).toBe('chip_seq');
-    expect(wrong!.ground_truth_intent!.analysis_type).toBe('rna_seq_de');
+    expect(wrong!.e.parsed_intent!.analysis_type).toBe('chip_seq');
+    expect(wrong!.e.ground_truth_intent!.analysis_type).toBe(plan.render(wrong!.i).output.intent!.analysis_type);
+    expect(wrong!.e.ground_truth_intent!.analysis_type).not.toBe('chip_seq');
 
     const [empty] = byScript('empty');
-    expect(empty!.status).toBe('needs_review');
-    expect(empty!.output.explanation).toMatch(/^LLM output rejected: does not match the schema/);
+    expect(empty!.e.status).toBe('needs_review');
+    expect(empty!.e.output.explanation).toMatch(/^LLM output rejected: does not match the schema/);
     const [malformed] = byScript('malformed');
-    expect(malformed!.status).toBe('needs_review');
-    expect(malformed!.output.explanation).toMatch(/^LLM output rejected: not valid JSON/);
-    expect(malformed!.output.explanation).toContain('{"query": "Kindly set up');
+    expect(malformed!.e.status).toBe('needs_review');
+    expect(malformed!.e.output.explanation).toMatch(/^LLM output rejected: not valid JSON/);
+    expect(malformed!.e.output.explanation).toContain('{"query": "Kindly set up');
   });
 
   it('an item the server keeps refusing (429) fails the job after storing the rest; a rerun asks for it alone', async () => {
@@ -153,7 +179,7 @@ describe('LLM paraphrases through the loopback server, after the template engine
     // the first request and the client's 2 retries
     expect(state.attempts).toBe(3);
     expect(db.prepare('SELECT count(*) FROM examples').pluck().get()).toBe(9);
-    expect(new ExamplesRepo(db).get(llmId(5))).toBeUndefined();
+    expect(new ExamplesRepo(db).get(llmId(itemsWith('rate_limited')[0]!))).toBeUndefined();
 
     state.limitedAttempts = 0;
     const before = server.count;

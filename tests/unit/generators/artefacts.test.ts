@@ -37,6 +37,7 @@ describe('the query artefact detector', () => {
       'a unique sample and an hour of compute, a WGS run, an ATAC-seq library',
       'hey, can you help me run 16S amplicon analysis on soil samples?',
       'my supervisor asked for microRNA profiling of a containerized pipeline to call variants',
+      'STAR-Fusion fusion calling mouse lung',
     ])
       expect(findArtefacts(t, names), t).toEqual([]);
   });

@@ -94,4 +94,16 @@ describe('base intents from the compatibility tables', () => {
       expect(s.templateId).toMatch(/^(formal|casual|minimal|detailed|edge_case|off-topic)/);
     }
   });
+
+  it('plans any prefix of variations with an equal share per style (the plan), each base in every style once per round', () => {
+    const count = (n: number) => {
+      const by: Record<string, number> = {};
+      for (const v of planVariations(kb, n)) by[v.style] = (by[v.style] ?? 0) + 1;
+      return by;
+    };
+    expect(count(250)).toEqual({ formal: 50, casual: 50, minimal: 50, detailed: 50, edge_case: 50 });
+    expect(count(5000)).toEqual({ formal: 1000, casual: 1000, minimal: 1001, detailed: 1000, edge_case: 999 });
+    const round = planVariations(kb, all.length * 5);
+    expect(new Set(round.map((v) => `${v.base.id}|${v.style}`)).size).toBe(all.length * 5);
+  });
 });
