@@ -19,7 +19,7 @@ import { defaultGenerateDeps } from '../generators/default-deps';
 import { expertExamples, storeGoldenQueries } from '../generators/expert';
 import { GENERATED_KINDS, type GeneratedKind, TARGETS } from '../generators/targets';
 import { planTemplateItems } from '../generators/template-engine';
-import { type KindTarget, keptByKind, MAX_TOP_UPS, nextCounts, targetReport } from './target-loop';
+import { type KindTarget, MAX_TOP_UPS, nextCounts, targetReport } from './target-loop';
 import { JOB_PARAMS } from '../../src-preload/contract/jobs';
 import { roundTrip } from '../round-trip/check';
 import { renderAnswer } from '../export/answer';
@@ -234,18 +234,19 @@ async function pipelineToTargets(
 ): Promise<{ result: PipelineResult; targets: KindTarget[] }> {
   const targets = scaledTargets(opts.scale);
   const counts = { ...targets };
+  const plannedAt = () => Object.fromEntries(GENERATED_KINDS.map((k) => [k, planTemplateItems(kb, k, counts[k], opts.seed).specs.length])) as Record<GeneratedKind, number>;
   let result = await run();
-  let previous: Partial<Record<GeneratedKind, number>> = {};
+  let rounds = 0;
   for (let round = 1; !opts.noGenerate && round <= MAX_TOP_UPS; round++) {
-    const next = nextCounts(result, targets, counts, previous);
+    const next = nextCounts(result, targets, counts, plannedAt());
     if (Object.keys(next).length === 0) break;
-    previous = keptByKind(result);
+    rounds = round;
     onProgress({ phase: 'top up', done: round, total: MAX_TOP_UPS, message: Object.entries(next).map(([k, n]) => `${k} to ${n}`).join(', ') });
     await generateKinds(ctx, opts.seed, opts.engine ?? 'template', next, onProgress);
     Object.assign(counts, next);
     ctx.db.prepare('DELETE FROM build_items WHERE build_id = ?').run(buildId);
     result = await run();
   }
-  const planned = Object.fromEntries(GENERATED_KINDS.map((k) => [k, planTemplateItems(kb, k, counts[k], opts.seed).specs.length])) as Record<GeneratedKind, number>;
-  return { result, targets: targetReport(result, targets, counts, planned) };
+  const planned = plannedAt();
+  return { result, targets: targetReport(result, targets, counts, planned, rounds) };
 }

@@ -21,29 +21,32 @@ const kept = (result: PipelineResult, kind: string) => {
   return k ? k.train + k.val + k.test : 0;
 };
 
-export function keptByKind(result: PipelineResult): Partial<Record<GeneratedKind, number>> {
-  return Object.fromEntries(Object.keys(result.perKind).map((k) => [k, kept(result, k)]));
+/**
+ * The fewest items a top-up round asks a short kind for: 2% of its target, at least 10. A round asking
+ * only for the deficit (2 items for 1,998 of 2,000) can lose all of them to dedup and review.
+ */
+export function minimumExtra(target: number): number {
+  return Math.max(10, Math.ceil(target * 0.02));
 }
 
 /**
  * The counts to ask for in the next round, for the kinds still short: the deficit divided by the share
- * of generated items the last run kept (so one round usually suffices), at least one more item. A kind
- * whose last round added nothing kept (every new item filtered, or the plan exhausted) is not asked again.
+ * of generated items the last run kept (so one round usually suffices), at least minimumExtra more. A kind
+ * whose plan held fewer distinct items than were asked (`planned` < `counts`) is exhausted and not asked
+ * again; a round that kept nothing more does not stop a kind whose plan holds more.
  */
 export function nextCounts(
   result: PipelineResult,
   targets: Record<GeneratedKind, number>,
   counts: Record<GeneratedKind, number>,
-  previousKept: Partial<Record<GeneratedKind, number>>,
+  planned: Record<GeneratedKind, number>,
 ): Partial<Record<GeneratedKind, number>> {
   const next: Partial<Record<GeneratedKind, number>> = {};
   for (const kind of Object.keys(targets) as GeneratedKind[]) {
     const have = kept(result, kind);
-    if (have >= targets[kind]) continue;
-    const before = previousKept[kind];
-    if (before !== undefined && have <= before) continue;
+    if (have >= targets[kind] || planned[kind] < counts[kind]) continue;
     const rate = Math.max(0.05, have / Math.max(1, counts[kind]));
-    next[kind] = counts[kind] + Math.max(1, Math.ceil((targets[kind] - have) / rate));
+    next[kind] = counts[kind] + Math.max(minimumExtra(targets[kind]), Math.ceil((targets[kind] - have) / rate));
   }
   return next;
 }
@@ -63,6 +66,7 @@ export function targetReport(
   targets: Record<GeneratedKind, number>,
   counts: Record<GeneratedKind, number>,
   planned: Record<GeneratedKind, number>,
+  rounds: number,
 ): KindTarget[] {
   return (Object.keys(targets) as GeneratedKind[]).map((kind) => {
     const have = kept(result, kind);
@@ -72,8 +76,10 @@ export function targetReport(
       const excluded = Object.entries(result.excludedByKind[kind] ?? {})
         .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
         .map(([why, n]) => `${n} ${REASON_TEXT[why] ?? why}`);
-      const exhausted = planned[kind] < counts[kind] ? `the generator holds only ${planned[kind]} distinct items; ` : '';
-      reason = `${exhausted}${excluded.length > 0 ? `filtered out: ${excluded.join(', ')}` : 'nothing filtered'}`;
+      const generated = Math.min(counts[kind], planned[kind]);
+      const why =
+        planned[kind] < counts[kind] ? `the generator holds only ${planned[kind]} distinct items` : `still short after ${rounds} top-up round${rounds === 1 ? '' : 's'} (${generated} generated)`;
+      reason = `${why}; ${excluded.length > 0 ? `filtered out: ${excluded.join(', ')}` : 'nothing filtered'}`;
     }
     return { kind, target: targets[kind], generated: Math.min(counts[kind], planned[kind]), kept: have, met, reason };
   });
