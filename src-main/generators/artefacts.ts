@@ -41,12 +41,14 @@ const DOING = 'perform|performs|performing|run|do|carry out|conduct|need|want|wa
 const PREPOSITIONS = 'for|with|of|on|in|from|using|to|by|via|w/|and|or|between|under|into|about';
 
 function article(text: string, out: Artefact[]): void {
+  // a shouted text ("GIVE ME A RECIPE") has no acronyms to tell apart: its capitals are words
+  const shouted = !/[a-z]/.test(text);
   for (const m of text.matchAll(/\b(a|an)\s+([A-Za-z0-9][\w-]*)/gi)) {
     const art = m[1]!.toLowerCase();
     const word = m[2]!;
     if (/^\d/.test(word)) continue;
     // an acronym is read letter by letter
-    const vowelSound = /^[A-Z]{2,}/.test(word)
+    const vowelSound = !shouted && /^[A-Z]{2,}/.test(word)
       ? VOWEL_SOUND_LETTERS.has(word[0]!)
       : /^[aeiou]/i.test(word)
         ? !A_BEFORE.test(word)

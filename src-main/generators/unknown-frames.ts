@@ -9,7 +9,9 @@ import type { Rng } from './rng';
  */
 type Core = (q: string) => string;
 
-const keywords: Core = (q) => q.split(' ').filter((w) => w.length > 3).join(' ');
+/** Function words a keyword query drops; short content words stay ('rat', 'egg', 'cat'). */
+const FUNCTION_WORDS = new Set(['a', 'an', 'the', 'i', 'my', 'me', 'we', 'us', 'our', 'you', 'it', 'is', 'do', 'to', 'of', 'on', 'in', 'at', 'and', 'or', 'for', 'can', 'how', 'who', 'got', 'some', 'with', 'what', 'should', 'there']);
+const keywords: Core = (q) => q.split(' ').filter((w) => !FUNCTION_WORDS.has(w.toLowerCase()) && w.length > 2).join(' ');
 const CORES: Record<VariationStyle, Core[]> = {
   formal: [(q) => q, (q) => q.charAt(0).toUpperCase() + q.slice(1)],
   casual: [(q) => q, (q) => q.toLowerCase()],
@@ -26,7 +28,8 @@ const OPEN: Record<VariationStyle, string[]> = {
   edge_case: ['', 'um', 'pls', 'hlp'],
 };
 const CLOSE: Record<VariationStyle, string[]> = {
-  formal: ['.', '. Please respond with a suitable workflow.', '. Thank you in advance.', '. What would you recommend?', '. A brief answer is fine.'],
+  // no closing that asks for a workflow: an off-topic request (a cake recipe) would then read as one
+  formal: ['.', '. I look forward to your answer.', '. Thank you in advance.', '. What would you recommend?', '. A brief answer is fine.'],
   casual: ['?', ', any ideas?', '? thanks', ' lol', ' pls', '!!'],
   minimal: ['', '?', ' pls'],
   detailed: [

@@ -22,6 +22,7 @@ describe('the query artefact detector', () => {
       ['Can a pipeline be set up for HiFi variant calling for murine blood samples, with Medaka and Clair3?', ['platform_conflict Oxford Nanopore and PacBio in one request']],
       ['Please generate a workflow for ChIP-seq with .', ['empty_slot .', 'dangling_preposition with .']],
       ['Implement ATAC-seq for () in Nextflow.', ['empty_slot ()']],
+      ['GIVE ME AN RECIPE FOR BANANA BREAD', ['article AN RECIPE']],
       ['16S of pig stool samples, with the contrast treated vs. control,; the run has to work using conda.', ['empty_slot ,;']],
     ];
     for (const [text, expected] of cases) expect(kinds(text), text).toEqual(expected);
@@ -38,6 +39,8 @@ describe('the query artefact detector', () => {
       'hey, can you help me run 16S amplicon analysis on soil samples?',
       'my supervisor asked for microRNA profiling of a containerized pipeline to call variants',
       'STAR-Fusion fusion calling mouse lung',
+      // shouted: capitals are words, not acronyms read letter by letter
+      'GIVE ME A RECIPE FOR BANANA BREAD...',
     ])
       expect(findArtefacts(t, names), t).toEqual([]);
   });
