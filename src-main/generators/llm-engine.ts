@@ -35,6 +35,11 @@ export interface LlmGenerateSummary extends GenerateSummary {
   usage: LlmUsageSummary;
   /** replies that never became valid JSON for the schema: kept as needs_review with the raw text */
   invalid: number;
+  /**
+   * planned items whose prompt repeats an earlier item's (two base intents worded alike, two error
+   * situations with one log): neither asked nor stored, since the reply could only repeat the earlier item
+   */
+  duplicatePrompts: number;
 }
 
 const STYLE_GUIDES: Record<VariationStyle, string> = {
@@ -197,13 +202,15 @@ export async function runLlmGenerate(
     ...emptySummary(params.kind, engine, params.count, plan.specs.length),
     usage: { promptTokens: 0, completionTokens: 0, calls: 0, cacheHits: 0 },
     invalid: 0,
+    duplicatePrompts: 0,
   };
+  // the first item of the plan that asks each prompt: a later item with the same prompt is a repeat
+  const promptOwner = new Map<string, number>();
   let transportFailed = 0;
   let lastTransportError = '';
   let answered = 0;
-  /** The request for item i: its task is built and sent at once; the reply is checked later, in `settle`. */
-  const request = (i: number): { i: number; reply: Promise<Reply> } => {
-    const t = taskFor(deps.kb, params.kind, params.seed, plan.specs[i], { ...plan.render(i), id: idOf(i) }, engine);
+  /** The request for item i with its task: sent at once; the reply is checked later, in `settle`. */
+  const request = ({ i, t }: { i: number; t: LlmTask }): { i: number; reply: Promise<Reply> } => {
     return { i, reply: client.chatJson(t.messages, t.schema, { temperature, signal: job.signal }).then((res) => ({ t, res })) };
   };
   const outcomeOf = ({ t, res }: Reply): Outcome => {
@@ -253,7 +260,7 @@ export async function runLlmGenerate(
   };
 
   /** The next item to request ('wait': past the first PROBE with none answered yet); stored items are settled on the way. */
-  const take = (): number | 'wait' | undefined => {
+  const take = (): { i: number; t: LlmTask } | 'wait' | undefined => {
     while (!stop && nextIndex < total) {
       if (job.signal.aborted) {
         stop = true;
@@ -265,14 +272,20 @@ export async function runLlmGenerate(
         return stop ? undefined : 'wait';
       }
       const i = nextIndex++;
-      if (exists.get(idOf(i))) {
-        summary.skippedExisting++;
+      // every item is rendered, stored or not, so a resumed run finds the same repeats
+      const t = taskFor(deps.kb, params.kind, params.seed, plan.specs[i], { ...plan.render(i), id: idOf(i) }, engine);
+      const key = JSON.stringify(t.messages);
+      const repeat = (promptOwner.get(key) ?? i) !== i;
+      if (!repeat) promptOwner.set(key, i);
+      if (repeat || exists.get(idOf(i))) {
+        if (repeat) summary.duplicatePrompts++;
+        else summary.skippedExisting++;
         settled.set(i, null);
         job.progress(++done, total, label);
         continue;
       }
       started++;
-      return i;
+      return { i, t };
     }
     return undefined;
   };
@@ -301,7 +314,7 @@ export async function runLlmGenerate(
    */
   const launch = () => {
     const next = take();
-    return typeof next === 'number' ? request(next) : next;
+    return typeof next === 'object' ? request(next) : next;
   };
   const worker = async () => {
     try {

@@ -60,7 +60,8 @@ export function registerGenerate(program: Command): void {
       if (s.usage)
         process.stdout.write(
           `\n${s.kind} (${s.engine}): ${s.usage.calls} LLM call(s), ${s.usage.cacheHits} cache hit(s), ` +
-            `${s.usage.promptTokens} prompt + ${s.usage.completionTokens} completion tokens, ${s.invalid ?? 0} invalid reply(ies) kept for review\n`,
+            `${s.usage.promptTokens} prompt + ${s.usage.completionTokens} completion tokens, ${s.invalid ?? 0} invalid reply(ies) kept for review` +
+            `${s.duplicatePrompts ? `, ${s.duplicatePrompts} item(s) not asked: their prompt repeats an earlier item's` : ''}\n`,
         );
     }
     for (const s of summaries) {

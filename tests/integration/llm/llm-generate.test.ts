@@ -21,7 +21,7 @@ const deps: GenerateDeps = defaultGenerateDeps();
 const kb = deps.kb;
 const SEED = 7;
 const COUNT = 10;
-// the first 10 planned variations are style 'formal', index 0 of the first base intents of gq_001..gq_010; one gets garbage
+// the first 10 planned variations are index 0 of the first base intents of gq_001..gq_010, two per style; one gets garbage
 const BROKEN = kb.goldenQueries[2]!;
 // the model is asked to rewrite the template's wording of the item's base intent
 const BROKEN_TEXT = planTemplateItems(kb, 'query_variation', COUNT, SEED).render(2).input;
@@ -260,6 +260,29 @@ describe('runLlmGenerate against an OpenAI-compatible server with faults', () =>
       if (kind === 'education') expect(e.output.explanation).toMatch(/^An answer to: /);
       if (kind === 'error_diagnosis') expect(e.output).toEqual({ diagnosis: 'The process ran out of memory.', fix_steps: ['Raise the memory of the process.', 'Resume the run.'] });
     }
+  });
+});
+
+describe('one prompt per distinct task', () => {
+  it('never sends a prompt twice for one seed: an item whose prompt repeats an earlier item of the plan is not asked or stored', async () => {
+    // at seed 7, error-diagnosis item 120 renders the same user message and log as item 38 (so the same prompt)
+    const plan = planTemplateItems(kb, 'error_diagnosis', 121, 7);
+    expect(plan.render(120).input).toBe(plan.render(38).input);
+    expect(plan.render(120).output).toEqual(plan.render(38).output);
+    const { server, baseURL } = await startServer();
+    const db = tempStore();
+    const summary = await runLlmGenerate(db, { kind: 'error_diagnosis', count: 121, seed: 7, engine: 'llm' }, deps, job(), cachedClient(db, baseURL));
+    expect(summary).toMatchObject({ planned: 121, inserted: 120, skippedExisting: 0, duplicatePrompts: 1, usage: { calls: 120, cacheHits: 0 } });
+    const bodies = server.requests.map((b) => JSON.stringify(b.messages));
+    expect(bodies).toHaveLength(120);
+    expect(new Set(bodies).size).toBe(120);
+    const repo = new ExamplesRepo(db);
+    expect(repo.get(llmId(plan.id(38)))).toBeDefined();
+    expect(repo.get(llmId(plan.id(120)))).toBeUndefined();
+    // a rerun asks for nothing: the repeated item is still a repeat, the rest are stored
+    const again = await runLlmGenerate(db, { kind: 'error_diagnosis', count: 121, seed: 7, engine: 'llm' }, deps, job(), cachedClient(db, baseURL));
+    expect(again).toMatchObject({ inserted: 0, skippedExisting: 120, duplicatePrompts: 1, usage: { calls: 0 } });
+    expect(server.count).toBe(120);
   });
 });
 
