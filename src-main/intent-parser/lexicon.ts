@@ -1,7 +1,7 @@
 import type { Knowledge } from '../knowledge/schemas';
 import { FuzzyCorrector } from './fuzzy';
 import { PhraseMatcher } from './phrase-matcher';
-import { CELL_TYPES, COMMON_WORDS, CONDITION_WORDS, CONSTRAINTS, SHORT_TYPO_TARGETS, GENERIC_KEYWORDS, PAIRED, SINGLE, STRAND, TISSUES } from './vocabulary';
+import { CELL_TYPES, COMMON_WORDS, CONDITION_WORDS, CONSTRAINTS, SHORT_TYPO_TARGETS, GENERIC_KEYWORDS, PAIRED, SINGLE, STRAND, TISSUES, TOOL_CATEGORY_NOUNS } from './vocabulary';
 
 export interface KeywordHit {
   types: string[];
@@ -23,6 +23,8 @@ export interface Lexicon {
   fuzzy: FuzzyCorrector;
   /** words that end a comparison group (organisms, tissues, cell types) */
   entityWords: Set<string>;
+  /** every word of every phrase above, and the everyday words the corrector leaves alone: words the parser knows */
+  knownWords: Set<string>;
 }
 
 const cache = new WeakMap<Knowledge, Lexicon>();
@@ -62,6 +64,11 @@ export function lexiconFor(kb: Knowledge): Lexicon {
   for (const w of CONDITION_WORDS) if (w.length >= 5) vocabulary.add(w);
   for (const w of ['differential', 'expression', 'sequencing', 'analysis', 'variant', 'variants', 'assembly', 'genome', 'transcriptome', 'methylation', 'paired-end', 'single-end', 'stranded']) vocabulary.add(w);
 
+  const knownWords = new Set<string>([...COMMON_WORDS, ...CONDITION_WORDS, ...TOOL_CATEGORY_NOUNS]);
+  for (const [p] of [...keywordEntries, ...toolEntries, ...organismEntries, ...TISSUES, ...CELL_TYPES, ...CONSTRAINTS, ...STRAND])
+    for (const w of p.split(/[^a-z0-9]+/)) if (w) knownWords.add(w);
+  for (const p of [...PAIRED, ...SINGLE]) for (const w of p.split(/[^a-z0-9]+/)) if (w) knownWords.add(w);
+
   const lex: Lexicon = {
     keywords: new PhraseMatcher(keywordEntries),
     tools: new PhraseMatcher(toolEntries),
@@ -71,7 +78,8 @@ export function lexiconFor(kb: Knowledge): Lexicon {
     constraints: new PhraseMatcher(CONSTRAINTS),
     layout: new PhraseMatcher([...PAIRED.map((p) => [p, 'paired'] as [string, 'paired']), ...SINGLE.map((p) => [p, 'single'] as [string, 'single'])]),
     strand: new PhraseMatcher(STRAND),
-    fuzzy: new FuzzyCorrector(vocabulary, COMMON_WORDS, SHORT_TYPO_TARGETS),
+    // the kinds of tool a user asks for by category ('which assembler', 'best aligner') are kept as written, like common words
+    fuzzy: new FuzzyCorrector(vocabulary, new Set([...COMMON_WORDS, ...TOOL_CATEGORY_NOUNS]), SHORT_TYPO_TARGETS),
     entityWords: new Set(
       [
         ...[...organismEntries, ...TISSUES, ...CELL_TYPES].filter(([, v]) => v !== 'tumor').map(([p]) => p),
@@ -82,6 +90,7 @@ export function lexiconFor(kb: Knowledge): Lexicon {
         ...toolEntries.map(([p]) => p.split(' ')[0]!),
       ].filter((p) => !p.includes(' ') && !CONDITION_WORDS.has(p)),
     ),
+    knownWords,
   };
   cache.set(kb, lex);
   return lex;

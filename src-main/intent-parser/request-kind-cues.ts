@@ -9,7 +9,7 @@ export interface KindCue {
 
 /** Tool output pasted into the request: a log line, an R or Java error, a Nextflow failure. */
 export const LOG_FORMAT =
-  /\[(?:e|w)::|\berror ~|\bwarn:|\bcaused by:|\bcommand error:|\bcommand exit status|\berror in [a-z_.]+\(|\bexception in thread\b|\btraceback \(most recent call last\)|\b[a-z]+error:|\bexiting because of\b/;
+  /\[(?:e|w)::|\berror ~|\bwarn:|\bcaused by:|\bcommand error:|\bcommand exit status|\berror in [a-z_.]+\(|\bexception in thread\b|\btraceback \(most recent call last\)|\b[a-z]+(?:error|exception):|\bexiting because of\b/;
 
 /**
  * Vocabulary of sequencing data and its tooling beyond the analysis keywords: a request using any of it is on
@@ -32,12 +32,12 @@ export const KIND_CUES: KindCue[] = [
   {
     kind: 'troubleshooting',
     weight: W,
-    re: /\b(?:errors?|exceptions?|traceback|segmentation fault|segfault|core dumped|exit (?:status|code)|non-zero exit|command not found|no such file|permission denied|out of memory|outofmemoryerror|oom|killed|fatal|fail(?:s|ed|ing|ure)?|crash(?:es|ed|ing)?|dies|dying|stuck|hangs?|warnings?|not working|doesn'?t work|does not work|won'?t (?:run|start|work)|not indexed|does not contain|cannot find|can'?t find|unable to|exceeded|timed out|runs? out of)\b/,
+    re: /\b(?:errors?|exceptions?|traceback|segmentation fault|segfault|core dumped|exit (?:status|code)|non-zero exit|command not found|no such file|permission denied|out of memory|outofmemoryerror|oom|killed|fatal|fail(?:s|ed|ing|ure)?|crash(?:es|ed|ing)?|throws|dies|dying|stuck|hangs?|warnings?|not working|doesn'?t work|does not work|won'?t (?:run|start|work)|not indexed|does not contain|cannot find|can'?t find|unable to|exceeded|timed out|runs? out of)\b/,
   },
   {
     kind: 'troubleshooting',
     weight: W,
-    re: /\bonly \d+(?:\.\d+)?\s?%|\b0 (?:reads|peaks|variants|cells|genes|hits)\b|\bno (?:peaks|reads|logs|output|variants|cells|hits)\b|\balmost (?:nothing|no|all)\b|\btoo (?:low|high|many|few)\b|\bvery low\b|\blots of ns\b|\bwhat am i doing wrong\b|\bwhat could cause\b|\bsomething (?:is )?wrong\b|\bis (?:it|this|that) normal\b|\bshould i worry\b|\bbroken\b|\bwrong\?|\bthan expected\b|\bremoves? \d+\s?%|\bunassigned\b|\bkeeps (?:dying|failing|crashing|starting|restarting)\b|\bfrom scratch\b|\bgives? all\b|\bhow (?:do|can) i (?:raise|increase|fix|solve|avoid)\b/,
+    re: /\bonly \d+(?:\.\d+)?\s?%|\b0 (?:reads|peaks|variants|cells|genes|hits)\b|\bno (?:peaks|reads|logs|output|variants|cells|hits)\b|\balmost (?:nothing|no|all)\b|\btoo (?:low|high|many|few)\b|\bvery low\b|\blots of ns\b|\bwhat am i doing wrong\b|\bwhat could cause\b|\bsomething (?:is )?wrong\b|\bis (?:it|this|that) normal\b|\bshould i worry\b|\bbroken\b|\bwrong\?|\bthan expected\b|\bremoves? \d+\s?%|\bunassigned\b|\bkeeps (?:dying|failing|crashing|starting|restarting)\b|\bfrom scratch\b|\bgives? all\b|\bhow (?:do|can) i (?:raise|increase|fix|solve|avoid)\b|\bwhat (?:to do|should i do|can i do)\?|\bbad (?:library|libraries|run|samples?|data)\?|\bis (?:the|my|this) (?:run|library|data|sample) bad\b|\bshould i be (?:worried|concerned)\b|\bhow to fix\b/,
   },
   { kind: 'troubleshooting', weight: W, re: /(?<!\band)(?:, |\s)why\?$|^why (?:is|are|does|do|did) (?:my|all|the output|it|there)\b|\bhelp[!.]*$/ },
   { kind: 'troubleshooting', weight: 1, re: /\b(?:mapping|alignment) (?:rate|efficiency)\b|\bdropouts?\?/ },
@@ -62,20 +62,27 @@ export const KIND_CUES: KindCue[] = [
   {
     kind: 'tool_advice',
     weight: W,
-    re: /\bwhich (?:one )?(?:should i|would you|is (?:better|faster|best|more accurate))\b|\bshould i (?:use|pick|choose|go with)\b|\bwould you (?:pick|choose|use)\b|\brecommend(?:ation)?s? (?:a|an|me|some|for)\b|\brecommendation\?|\balternatives? (?:to|for)\b|\bwhat do (?:most )?(?:people|labs|you) use\b|\bwhich one\b|\btool advice\b|\b(?:set|list|choice) of tools\b|\blist the tools\b|\bwhich tools\b/,
+    re: /\bwhich (?:one )?(?:should i|would you|is (?:better|faster|best|more accurate))\b|\bshould i (?:use|pick|choose|go with)\b|\bwould you (?:pick|choose|use)\b|\brecommend(?:ation)?s? (?:a|an|me|some|for)\b|\brecommendation\?|\balternatives? (?:to|for)\b|\bwhat do (?:most )?(?:people|labs|you) (?:use|run|map|align|call|assemble)\b|\bor something else\b|\bwhich one\b|\btool advice\b|\b(?:set|list|choice) of tools\b|\blist the tools\b|\bwhich tools\b/,
   },
   { kind: 'tool_advice', weight: 0.5, re: /\b(?:do|would) you recommend\b/ },
   // explanation: a question about a concept, a tool or a result
   {
     kind: 'explanation',
     weight: W,
-    re: /^(?:what|what's|whats|why) (?:is|are|does|do|did|was|were|can|come)\b|^how (?:is|are|does|did|was|were|come|(?:can|do) (?!i\b|we\b|you\b))|\bhow (?:do|can|should) (?:i|we) (?:know|tell|interpret|understand|decide)\b|^what's\b|^why\b|^(?:can|could) you explain\b|^(?:please )?explain\b|\bdifference between\b|\bwhat does .{1,40} (?:mean|do|tell)\b|\bmeaning of\b|\bwhat(?:'s| is) the (?:point|purpose|role|idea|difference)\b|\bhow (?:does|do) .{1,40} work\b|^is it (?:ok|okay|fine|valid|necessary|better|worth|bad|wrong|correct|true|safe)\b/,
+    re: /^(?:what|what's|whats|why) (?:is|are|does|do|did|was|were|can|come)\b|^how (?:is|are|does|did|was|were|come|(?:can|do) (?!i\b|we\b|you\b))|\bhow (?:do|can|should) (?:i|we) (?:know|tell|interpret|understand|decide)\b|^what's\b|^why\b|\b(?:can|could) (?:you|someone|anyone) explain\b|^(?:please )?explain\b|\bdifference between\b|\bwhat does .{1,40} (?:mean|do|tell)\b|\bmeaning of\b|\bwhat(?:'s| is) the (?:point|purpose|role|idea|difference)\b|\bhow (?:does|do) .{1,40} work\b|^is it (?:ok|okay|fine|valid|necessary|better|worth|bad|wrong|correct|true|safe)\b/,
   },
   // workflow: an explicit request for a pipeline or for the analysis to be done
   {
     kind: 'workflow',
     weight: W,
-    re: /\b(?:write|build|make|set up|setup|create|generate|design|give me|need|want)\b.{0,40}\b(?:pipeline|workflow)\b|\bplease (?:make|build|write|run|do|set up|create)\b|\b(?:can|could) (?:you|u) (?:do|make|build|run|set up|write|analy[sz]e|help me)\b|\bhow (?:do|can|should) (?:i|we) (?:analy[sz]e|process|run|call|build|set up|make|do|perform|quantify|align|assemble|detect|identify|cluster|get started)\b|\bhelp me (?:find|build|analy[sz]e|set up|with|call|run)\b|^how (?:do|can|should) (?:i|we)\b(?! (?:know|tell|interpret|understand|decide)\b)/,
+    re: /\b(?:write|build|make|set up|setup|create|generate|design|give me|need|want)\b.{0,40}\b(?:pipeline|workflow)\b|\bplease (?:make|build|write|run|do|set up|create)\b|\b(?:can|could|would) (?:you|u) (?:please )?(?:do|make|build|run|set up|write|analy[sz]e|help me|prepare|put together|create|design|generate|provide|develop|draft|process|perform|give me)\b|\bhow (?:do|can|should) (?:i|we) (?:analy[sz]e|process|run|call|build|set up|make|do|perform|quantify|align|assemble|detect|identify|cluster|get started)\b|\bhelp me (?:find|build|analy[sz]e|set up|with|call|run)\b|^how (?:do|can|should) (?:i|we)\b(?! (?:know|tell|interpret|understand|decide)\b)/,
+  },
+  // softer asks for the analysis itself ("can you set that up", "where do I start", "need to do hi-c"): they
+  // make a question a workflow request, not a guess, and yield to any stronger cue of another kind
+  {
+    kind: 'workflow',
+    weight: 1,
+    re: /\bset (?:that|it|this|one) up\b|\bwhere (?:do|should|can) (?:i|we) (?:start|begin)\b|\bis it possible to (?:do|run|call|analy[sz]e|get)\b|\b(?:need|needs|want|wants|would like) to (?:do|run|analy[sz]e|call|find|get|detect|quantify|assemble|profile|process)\b|\bwhip up\b|\b(?:pipeline|workflow)\b|\s->\s?|\bany ideas\?|\bthoughts\?/,
   },
   // "what tools and workflow do you recommend", "the best way to do X": the answer asked for is the workflow
   { kind: 'workflow', weight: 3, re: /\btools? and (?:a |the )?(?:workflow|pipeline)\b|\b(?:best|right|proper|easiest|recommended) way to (?:do|run|analy[sz]e|process|call|perform|get|set up)\b/ },

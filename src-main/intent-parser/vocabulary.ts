@@ -77,7 +77,7 @@ export const GENERIC_KEYWORDS = new Set([
   'bacteria', 'microbes', 'copies', 'count matrix', 'accessibility', 'joint analysis', 'expression changes',
   'rna-seq', 'rnaseq', 'rna seq', 'gene expression', 'expression analysis', 'whole genome', 'whole-genome', 'wgs',
   'microbiome', 'sars-cov-2', 'sars-cov2', 'covid', 'wastewater', 'virus', 'viral', 'integration', 'integrate',
-  'spatial', 'peaks', 'chip', 'amplicon', 'amplicons', 'long reads', 'lineage', 'isolate', 'bulk rna', '10x',
+  'spatial', 'peaks', 'chip', 'amplicon', 'amplicons', 'amplicon sequencing', 'long reads', 'lineage', 'isolate', 'bulk rna', '10x',
   'chromium', 'proteomics', 'variant calling', 'call variants', 'genome assembly', 'splicing', 'histone',
 ]);
 
@@ -96,9 +96,12 @@ export const SOMATIC_CONTEXT =
 /** Inherited variation named: keeps a cancer-related request germline ("hereditary cancer genes"). */
 export const GERMLINE_CONTEXT = /\b(germline|hereditary|inherited|familial|trio|carrier)\b/;
 
+/** Tool categories a user names instead of a tool ('which assembler is best'), in the tool-advice cues too. */
+export const TOOL_CATEGORY_NOUNS = ['aligner', 'aligners', 'assembler', 'assemblers', 'caller', 'callers', 'trimmer', 'trimmers', 'quantifier', 'quantifiers', 'annotator', 'annotators', 'classifier', 'classifiers', 'binner', 'binners'];
+
 /** Words of everyday English that must never be "corrected" into domain terms. */
 export const COMMON_WORDS = new Set(
-  'about above after again against along already always analyse analysis analyze another answer anyone anything around asked based because before being below best better between beyond bring build built called calls cannot check choose clean close could create current daily data della design doing done during each early either else enough every example exactly explain fastq files final first follow found from further given going great group groups having hello help here house ideal ideas include including into issue itself just kindly known large later least leave level light like likes looking lower maybe means might model models month more most much multiple must myself need needs never newer next night none normal nothing number often other others ought paired people perform place plan please point prefer prepare probably provide quite rather really reason reads right running same sample samples second seems sense sequence sequenced sequencing setup several shall short should show since single small something start state still study such sure tell than thanks thank that their them then there these they thing things think this those though three through today together tools total under until using usual value very want wants well were what when where which while whole whose with within without would write years your yours'.split(' '),
+  'about above after again against along already always work works worked working analyse analysis analyze another answer anyone anything around asked based because before being below best better between beyond bring build built called calls cannot check choose clean close could create current daily data della design doing done during each early either else enough every example exactly explain fastq files final first follow found from further given going great group groups having hello help here house ideal ideas include including into issue itself just kindly known large later least leave level light like likes looking lower maybe means might model models month more most much multiple must myself need needs never newer next night none normal nothing number often other others ought paired people perform place plan please point prefer prepare probably provide quite rather really reason reads right running same sample samples second seems sense sequence sequenced sequencing setup several shall short should show since single small something start state still study such sure tell than thanks thank that their them then there these they thing things think this those though three through today together tools total under until using usual value very want wants well were what when where which while whole whose with within without would write years your yours'.split(' '),
 );
 
 /**

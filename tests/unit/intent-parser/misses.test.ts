@@ -103,3 +103,24 @@ describe('request kind', () => {
     expect(parse('my dog ate a chocolate cake').request_kind).toBe('off_topic');
   });
 });
+
+describe('misses found when the held-out requests were first parsed', () => {
+  it("DESeq2's constructors in an R error name DESeq2", () => {
+    const r = parse('Error in DESeqDataSetFromMatrix(countData = cts, colData = coldata) : ncol(countData) == nrow(colData) is not TRUE');
+    expect([r.request_kind, r.analysis_type, r.requested_tools]).toEqual(['troubleshooting', 'rna_seq_de', ['deseq2']]);
+  });
+
+  it('a named virus with amplicon sequencing is viral genomics, not 16S', () => {
+    expect(type('drug resistance in HIV from amplicon sequencing of patient plasma')).toBe('viral_genomics');
+  });
+
+  it('tool categories and everyday words are not corrected into other words', () => {
+    const r = parse('which aligner works best for ChIP?');
+    expect([r.request_kind, r.organism]).toEqual(['tool_advice', null]);
+    expect(parse('give me a workout plan for beginners').request_kind).toBe('off_topic');
+  });
+
+  it('scATAC is ATAC-seq', () => {
+    expect(type('scATAC-seq of mouse brain')).toBe('atac_seq');
+  });
+});

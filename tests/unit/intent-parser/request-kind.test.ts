@@ -19,6 +19,20 @@ describe('request kind', () => {
     ['find public datasets of human liver scRNA-seq', 'data_search'],
     ['STAR fails with "EXITING because of FATAL ERROR in reads input: quality string length is not equal to sequence length"', 'troubleshooting'],
     ['how do I bake a chocolate cake', 'off_topic'],
+    // cues added after the held-out requests of issue 18 were first parsed
+    ['picard MarkDuplicates throws an exception on my merged BAM', 'troubleshooting'],
+    ['java.lang.IllegalArgumentException: contig chr1 not found', 'troubleshooting'],
+    ['the duplication rate in my WGS is 60%, should I be worried?', 'troubleshooting'],
+    ['samples cluster by batch on the PCA, what should I do?', 'troubleshooting'],
+    ['the ATAC fragment sizes look flat, bad library?', 'troubleshooting'],
+    ['FFPE artefacts everywhere in my variant calls, how to fix', 'troubleshooting'],
+    ['can anyone explain what a UMI is?', 'explanation'],
+    ['bowtie2 or something else for CUT&RUN?', 'tool_advice'],
+    ['what do people align nanopore cDNA with?', 'tool_advice'],
+    ['best assembler for a plant genome from HiFi reads?', 'tool_advice'],
+    ['Could you prepare a standardized ChIP-seq analysis for mouse liver?', 'workflow'],
+    ['so I got some mouse data and need to do ATAC-seq, any ideas?', 'workflow'],
+    ['Hi-C on our fly embryos, where do I start?', 'workflow'],
   ] as const)('%s -> %s', (q, expected) => {
     expect(kind(q)).toBe(expected);
   });
