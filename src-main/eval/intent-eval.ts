@@ -231,15 +231,18 @@ export function formatLabelledEval(r: LabelledEvalResult, file: string): string 
 }
 
 /**
- * Fits the rule parser's confidence model to labelled requests: "right" is request kind and analysis type both
- * right where labelled. Only the given requests are used (the CLI passes the tune portion).
+ * Fits the rule parser's confidence models to labelled requests: the request-kind model on the requests that label
+ * the kind, the analysis-type model on those that label the type.
  */
 export function fitConfidenceOn(requests: readonly LabelledRequest[], kb: Knowledge): ConfidenceModel {
   const rows = requests.map((r) => {
     const { intent, features } = parseIntentWithRulesDetailed(r.query, kb);
-    const kindRight = r.expected.request_kind === undefined || r.expected.request_kind === intent.request_kind;
-    const typeRight = r.expected.analysis_type === undefined || r.expected.analysis_type === intent.analysis_type;
-    return { features, right: kindRight && typeRight };
+    const { request_kind: kind, analysis_type: type } = r.expected;
+    return {
+      features,
+      ...(kind === undefined ? {} : { kindRight: kind === intent.request_kind }),
+      ...(type === undefined ? {} : { typeRight: type === intent.analysis_type }),
+    };
   });
   return fitConfidenceModel(rows);
 }

@@ -14,6 +14,12 @@ export interface KindResult {
   kind: RequestKind;
   /** score of the chosen kind less the best other kind's (0 when tied or on a default) */
   margin: number;
+  /** some cue phrase (or a pasted log, or a choice between named tools) matched */
+  cued: boolean;
+  /** cues of a kind other than the chosen one matched too */
+  rival: boolean;
+  /** tool output (a log line, an error) is pasted in */
+  log: boolean;
 }
 
 /** What a request with any domain word gets as a workflow before cue phrases are counted. */
@@ -31,7 +37,7 @@ const PRIORITY: Exclude<RequestKind, 'off_topic'>[] = ['troubleshooting', 'data_
 export function requestKindOf(text: string, signals: KindSignals): KindResult {
   const log = LOG_FORMAT.test(text);
   const offTopic = !signals.domain && !log && (EVERYDAY_SUBJECTS.test(text) || (!signals.organism && !TECHNICAL_WORDS.test(text)));
-  if (offTopic) return { kind: 'off_topic', margin: signals.organism ? 0 : 1 };
+  if (offTopic) return { kind: 'off_topic', margin: signals.organism ? 0 : 1, cued: false, rival: false, log };
   const scores: Record<Exclude<RequestKind, 'off_topic'>, number> = {
     workflow: WORKFLOW_BASELINE,
     tool_advice: 0,
@@ -46,5 +52,12 @@ export function requestKindOf(text: string, signals: KindSignals): KindResult {
   const top = Math.max(...PRIORITY.map((k) => scores[k]));
   // ties go to the earlier kind in PRIORITY
   const kind = PRIORITY.find((k) => scores[k] === top)!;
-  return { kind, margin: top - Math.max(...PRIORITY.filter((k) => k !== kind).map((k) => scores[k])) };
+  const cuedFor = (k: (typeof PRIORITY)[number]) => scores[k] > (k === 'workflow' ? WORKFLOW_BASELINE : 0);
+  return {
+    kind,
+    margin: top - Math.max(...PRIORITY.filter((k) => k !== kind).map((k) => scores[k])),
+    cued: PRIORITY.some(cuedFor),
+    rival: PRIORITY.some((k) => k !== kind && cuedFor(k)),
+    log,
+  };
 }

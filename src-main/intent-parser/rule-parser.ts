@@ -4,7 +4,8 @@ import type { AnalysisType, Knowledge } from '../knowledge/schemas';
 import { parseComparison } from './comparison';
 import { type Lexicon, lexiconFor } from './lexicon';
 import { type ConfidenceFeatures, confidenceFrom } from './confidence';
-import { type KindResult, requestKindOf } from './request-kind';
+import { evidenceOf } from './confidence-evidence';
+import { requestKindOf } from './request-kind';
 import {
   ASSAY_FAMILIES,
   CASED_ABBREVIATIONS,
@@ -130,30 +131,6 @@ function refineType(type: string, text: string): string {
   return type;
 }
 
-/** What the confidence model reads off one parse (see confidence.ts). */
-function featuresOf(
-  ranked: Scored[],
-  p: { known: boolean; corrections: number; kind: KindResult; toolOnly: boolean; multiAssay: boolean; words: number; genericOnly: boolean },
-): ConfidenceFeatures {
-  const top = ranked[0]?.score ?? 0;
-  const second = ranked[1]?.score ?? 0;
-  return {
-    known: p.known ? 1 : 0,
-    strength: Math.min(1, top / 2.5),
-    margin: top > 0 ? (top - second) / top : 0,
-    corrections: Math.min(3, p.corrections) / 3,
-    kindMargin: Math.min(4, p.kind.margin) / 4,
-    workflow: p.kind.kind === 'workflow' ? 1 : 0,
-    offTopic: p.kind.kind === 'off_topic' ? 1 : 0,
-    toolOnly: p.toolOnly ? 1 : 0,
-    multiAssay: p.multiAssay ? 1 : 0,
-    length: Math.log(1 + p.words) / Math.log(101),
-    genericOnly: p.genericOnly ? 1 : 0,
-    tie: p.known && !p.multiAssay && top > 0 && (top - second) / top < 0.1 ? 1 : 0,
-    kindTie: p.kind.kind !== 'off_topic' && p.kind.margin === 0 ? 1 : 0,
-  };
-}
-
 /**
  * The organism named first, with the build an assembly name implies ("mm10" -> GRCm38). A virus named next to
  * its host ("PBMCs of covid patients") is the sample's condition, not its organism, unless the analysis is viral.
@@ -237,15 +214,11 @@ export function parseIntentWithRulesDetailed(query: string, kb: Knowledge): { in
   const kind = requestKindOf(text, { domain: ranked.length > 0 || tools.length > 0, organism: organism !== null, toolChoice: choice });
   const partial = { analysis_type: analysisType, organism, comparison };
   const missing = missingInformation(partial, type);
-  const features = featuresOf(ranked, {
-    known: known || multiAssay,
-    corrections,
-    kind,
-    toolOnly: keywords.length === 0 && tools.length > 0,
-    multiAssay,
-    words: text.split(' ').length,
-    genericOnly: keywords.length > 0 && keywords.every((m) => m.value.generic),
-  });
+  const features = evidenceOf(
+    { text, analysisType, ranked, keywords, known: known || multiAssay, multiAssay, toolOnly: keywords.length === 0 && tools.length > 0, corrections, kind },
+    lex,
+    kb,
+  );
   const intent: Intent = {
     request_kind: kind.kind,
     analysis_type: analysisType,

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { evaluateIntents, evaluateLabelled, formatIntentEval, formatLabelledEval } from '../../eval/intent-eval';
+import { evaluateIntents, evaluateLabelled, fitConfidenceOn, formatIntentEval, formatLabelledEval } from '../../eval/intent-eval';
 import { loadLabelledRequests } from '../../eval/labelled-requests';
 import { loadKnowledge } from '../../knowledge/load';
 import { fail } from '../common';
@@ -9,6 +9,7 @@ interface Opts {
   minAccuracy: string;
   file?: string;
   split?: string;
+  fitConfidence?: boolean;
 }
 
 export function registerEvalIntents(program: Command): void {
@@ -19,6 +20,7 @@ export function registerEvalIntents(program: Command): void {
     )
     .option('--file <jsonl>', 'score this labelled JSONL instead: one {id, query, expected: {request_kind, analysis_type, organism, ...}, split?} per line')
     .option('--split <name>', 'with --file: score only the tune or heldout portion')
+    .option('--fit-confidence', "with --file: print the rule parser's confidence models refitted on the file's tune requests (JSON), and nothing else")
     .option('--json', 'print the evaluation as JSON')
     .option('--min-accuracy <x>', 'exit 1 when analysis type or organism accuracy (with --file: analysis type or request kind) is below this', '0.95')
     .action((opts: Opts) => {
@@ -41,6 +43,13 @@ export function registerEvalIntents(program: Command): void {
         fail(`cannot read ${opts.file}: ${(e as Error).message}`);
       }
       for (const e of loaded.errors) process.stderr.write(`${opts.file}:${e.line}: ${e.reason}\n`);
+      if (opts.fitConfidence) {
+        // held-out requests never shape the parser: only the tune portion is fitted on
+        const tune = loaded.requests.filter((r) => r.split === 'tune');
+        if (tune.length === 0) fail(`${opts.file}: no tune requests to fit the confidence models on`);
+        process.stdout.write(`${JSON.stringify(fitConfidenceOn(tune, kb))}\n`);
+        return;
+      }
       const requests = opts.split ? loaded.requests.filter((r) => r.split === opts.split) : loaded.requests;
       if (requests.length === 0) fail(`${opts.file}: no labelled requests${opts.split ? ` in split ${opts.split}` : ''}`);
       const result = evaluateLabelled(requests, kb);

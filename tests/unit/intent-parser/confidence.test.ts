@@ -1,0 +1,99 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fitConfidenceOn } from '../../../src-main/eval/intent-eval';
+import { loadLabelledRequests } from '../../../src-main/eval/labelled-requests';
+import {
+  CONFIDENCE_MODEL,
+  DOUBT_ONLY,
+  KIND_GUESS_P,
+  PRIOR,
+  confidenceFrom,
+  fitLogistic,
+  probability,
+} from '../../../src-main/intent-parser/confidence';
+import { parseIntentWithRulesDetailed } from '../../../src-main/intent-parser/rule-parser';
+import { loadKnowledge } from '../../../src-main/knowledge/load';
+
+const kb = loadKnowledge();
+const seen = (q: string) => parseIntentWithRulesDetailed(q, kb);
+const REPO = path.resolve(__dirname, '../../..');
+
+describe('the evidence the confidence is computed from', () => {
+  it('a question no cue gives a kind to is a guess, scored at the measured guess rate (5 + 1) / (12 + 2)', () => {
+    const { intent, features } = seen('uh SV callinng i think? corn');
+    expect(features.kind).toMatchObject({ cueless: 1, asked: 1, cuelessQuestion: 1 });
+    expect(KIND_GUESS_P).toBe(6 / 14);
+    expect(intent.confidence).toBe(Math.round(KIND_GUESS_P * probability(features.type, CONFIDENCE_MODEL.type) * 1000) / 1000);
+    expect(intent.confidence).toBeLessThan(0.5);
+    // a cue makes it a decision, not a guess
+    expect(seen('which assembler is best for nanopore bacterial genomes?').features.kind).toMatchObject({ cueless: 0, cuelessQuestion: 0 });
+  });
+
+  it('two kinds scoring the same is a tie; cues of another kind are a rival', () => {
+    const { intent, features } = seen('why are my reads called paired end and what does insert size mean?');
+    expect(intent.request_kind).toBe('troubleshooting');
+    expect(features.kind).toMatchObject({ tie: 1, rival: 1, lead: 0 });
+    expect(intent.confidence).toBeLessThan(0.5);
+  });
+
+  it('conflicting assay words: a specific keyword for an analysis of other data, not for DNA analyses that share words', () => {
+    expect(seen('how is Visium different from single cell RNA-seq?').features.type.rivalAssay).toBe(1);
+    // tumour/normal (somatic) against 'wes' (germline exome): one kind of data, no conflict
+    expect(seen('tumor normal wes').features.type.rivalAssay).toBe(0);
+    expect(seen('cnv calls from exome').features.type.rivalAssay).toBe(0);
+  });
+
+  it('the margin between the top two analysis votes, a tie between them, and a type from tools alone', () => {
+    const sniffles = seen('sniffles SVs').features.type;
+    expect(sniffles.margin).toBeGreaterThan(0);
+    expect(sniffles.tie).toBe(0);
+    const tools = seen('kallisto please').features.type;
+    expect(tools).toMatchObject({ toolOnly: 1, known: 1 });
+  });
+
+  it('counts content words nothing in the knowledge base accounts for, capped at 8', () => {
+    expect(seen('RNA-seq differential expression for mouse liver, treated vs control').features.type.unknownWords).toBe(0);
+    // 'bigwig' and 'reads' are technical words, 'though' and 'have' common ones, 'igv' too short to count;
+    // 'tracks', 'look', 'empty', 'even' and 'bams' are words nothing accounts for
+    expect(seen('my bigwig tracks look empty in IGV even though the BAMs have reads').features.type.unknownWords).toBe(5 / 8);
+    expect(seen('florp wibble zanth quorv blick snarf glimp trosk vemble').features.type.unknownWords).toBe(1);
+  });
+});
+
+describe('the confidence models', () => {
+  it('CONFIDENCE_MODEL is what `eval-intents --fit-confidence` fits on the labelled requests (their tune portion)', () => {
+    const { requests } = loadLabelledRequests(path.join(REPO, 'resources/eval/user-requests.jsonl'));
+    expect(fitConfidenceOn(requests.filter((r) => r.split === 'tune'), kb)).toEqual(CONFIDENCE_MODEL);
+  });
+
+  it('the fit recovers a separating evidence weight, keeps doubt-only weights at or below 0 and is deterministic', () => {
+    type K = 'cuelessQuestion' | 'lead';
+    const rows = [
+      ...Array.from({ length: 40 }, () => ({ x: { cuelessQuestion: 0, lead: 1 }, right: true })),
+      ...Array.from({ length: 4 }, (_, i) => ({ x: { cuelessQuestion: 1, lead: 1 }, right: i === 0 })),
+    ];
+    const prior = { bias: 0, weights: { cuelessQuestion: 0, lead: 0 } };
+    const m = fitLogistic<K>(['cuelessQuestion', 'lead'], rows, prior, 0.01);
+    expect(m).toEqual(fitLogistic<K>(['cuelessQuestion', 'lead'], rows, prior, 0.01));
+    // 1 of 4 right with the evidence, 40 of 40 without it
+    expect(probability({ cuelessQuestion: 1, lead: 1 }, m)).toBeCloseTo(0.25, 1);
+    expect(probability({ cuelessQuestion: 0, lead: 1 }, m)).toBeGreaterThan(0.95);
+    const allRight = rows.map((r) => ({ ...r, right: true }));
+    expect(fitLogistic<K>(['cuelessQuestion', 'lead'], allRight, prior, 0.01).weights.cuelessQuestion).toBe(0);
+    expect(DOUBT_ONLY).toContain('cuelessQuestion');
+  });
+
+  it('without data the prior decides: a weight is pulled towards its prior, not towards 0', () => {
+    type K = 'tie' | 'lead';
+    const rows = Array.from({ length: 50 }, () => ({ x: { tie: 0, lead: 1 }, right: true }));
+    const m = fitLogistic<K>(['tie', 'lead'], rows, { bias: 0, weights: { tie: PRIOR.kind.weights.tie, lead: 0 } }, 1);
+    expect(m.weights.tie).toBe(PRIOR.kind.weights.tie);
+  });
+
+  it('keeps confidence inside [0.01, 0.99]', () => {
+    const f = seen('RNA-seq differential expression for mouse liver, treated vs control, paired-end').features;
+    expect(confidenceFrom(f)).toBeLessThanOrEqual(0.99);
+    const doubt = { ...f, kind: { ...f.kind, tie: 1, rival: 1 }, type: { ...f.type, tie: 1, rivalAssay: 1, unknownWords: 1 } };
+    expect(confidenceFrom(doubt)).toBeGreaterThanOrEqual(0.01);
+  });
+});
