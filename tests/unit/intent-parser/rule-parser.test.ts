@@ -212,13 +212,16 @@ describe('robustness', () => {
 });
 
 describe('speed', () => {
-  it('parses at least 2,000 queries per second after a warm-up', () => {
+  it('parses at least 2,000 queries per CPU second after a warm-up', () => {
     const queries = kb.goldenQueries.map((g) => g.query);
     for (let i = 0; i < 500; i++) parse(queries[i % queries.length]!);
     const n = 4_000;
-    const t0 = performance.now();
+    // CPU time, not wall time: on a machine shared with other work the wall clock measures the queue for a core
+    // (bench/intent-parse.bench.ts reports both, about 20,000 per CPU second)
+    const c0 = process.cpuUsage();
     for (let i = 0; i < n; i++) parse(queries[i % queries.length]!);
-    const perSecond = n / ((performance.now() - t0) / 1000);
-    expect(perSecond).toBeGreaterThanOrEqual(2_000);
+    const used = process.cpuUsage(c0);
+    const perCpuSecond = n / ((used.user + used.system) / 1e6);
+    expect(perCpuSecond).toBeGreaterThanOrEqual(2_000);
   });
 });
