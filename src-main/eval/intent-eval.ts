@@ -1,7 +1,5 @@
 import type { Intent } from '../../src-preload/schemas/intent';
 import { parseIntent } from '../intent-parser';
-import { type ConfidenceModel, fitConfidenceModel } from '../intent-parser/confidence';
-import { parseIntentWithRulesDetailed } from '../intent-parser/rule-parser';
 import type { Knowledge } from '../knowledge/schemas';
 import { type Calibration, calibrationOf, formatReliabilityDiagram } from './calibration';
 import { type ExpectedFields, LABELLED_FIELDS, type LabelledField, type LabelledRequest } from './labelled-requests';
@@ -228,21 +226,4 @@ export function formatLabelledEval(r: LabelledEvalResult, file: string): string 
   for (const c of r.confusions)
     lines.push(`  ${c.id} [${c.split}] ${c.field}: expected ${c.expected || '[]'}, got ${c.actual || '[]'} at ${c.confidence.toFixed(2)}  (${c.query.replace(/\s+/g, ' ').slice(0, 120)})`);
   return lines.join('\n');
-}
-
-/**
- * Fits the rule parser's confidence models to labelled requests: the request-kind model on the requests that label
- * the kind, the analysis-type model on those that label the type.
- */
-export function fitConfidenceOn(requests: readonly LabelledRequest[], kb: Knowledge): ConfidenceModel {
-  const rows = requests.map((r) => {
-    const { intent, features } = parseIntentWithRulesDetailed(r.query, kb);
-    const { request_kind: kind, analysis_type: type } = r.expected;
-    return {
-      features,
-      ...(kind === undefined ? {} : { kindRight: kind === intent.request_kind }),
-      ...(type === undefined ? {} : { typeRight: type === intent.analysis_type }),
-    };
-  });
-  return fitConfidenceModel(rows);
 }

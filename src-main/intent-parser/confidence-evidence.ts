@@ -3,6 +3,7 @@ import type { ConfidenceFeatures } from './confidence';
 import type { Lexicon } from './lexicon';
 import type { KindResult } from './request-kind';
 import { TECHNICAL_WORDS } from './request-kind-cues';
+import { SPECIFIC_TOOL_TYPES } from './vocabulary';
 
 /** A question: a question mark anywhere, or a question word first. */
 const ASKED = /\?|^(?:what|what's|whats|why|how|which|is|are|can|could|should|does|do|did|any|where|when|who)\b/;
@@ -21,6 +22,8 @@ export interface ParseSeen {
   known: boolean;
   multiAssay: boolean;
   toolOnly: boolean;
+  /** the tools the user named */
+  tools: readonly string[];
   corrections: number;
   kind: KindResult;
 }
@@ -43,6 +46,15 @@ function rivalAssay(p: ParseSeen, kb: Knowledge): boolean {
   return p.keywords.some(
     (m) => !m.value.generic && m.value.types.includes(second.type) && !m.value.types.includes(p.analysisType) && m.value.types.every((t) => dataFamily(t, kb) !== chosen),
   );
+}
+
+/** A named tool specific to a few analyses serves none of the analysis chosen ('cnvkit on tumour exomes' read as somatic). */
+function toolDisagrees(p: ParseSeen, kb: Knowledge): boolean {
+  if (!p.known || p.multiAssay) return false;
+  return p.tools.some((id) => {
+    const types = kb.toolById.get(id)?.analysis_types ?? [];
+    return types.length > 0 && types.length <= SPECIFIC_TOOL_TYPES && !types.includes(p.analysisType);
+  });
 }
 
 /** Content words (four letters or more) that no lexicon entry, technical word or common word accounts for. */
@@ -83,6 +95,8 @@ export function evidenceOf(p: ParseSeen, lex: Lexicon, kb: Knowledge): Confidenc
       multiAssay: p.multiAssay ? 1 : 0,
       corrections: Math.min(3, p.corrections) / 3,
       unknownWords: unknownWords(p.text, lex),
+      toolDisagrees: toolDisagrees(p, kb) ? 1 : 0,
+      unknownOnTopic: !p.known && p.kind.kind !== 'off_topic' ? 1 : 0,
     },
   };
 }

@@ -62,7 +62,7 @@ export function lexiconFor(kb: Knowledge): Lexicon {
   for (const [p] of [...TISSUES, ...CELL_TYPES]) addWords(p);
   // condition names, so a misspelled group ('treaetd vs contorl') reads as the condition it names
   for (const w of CONDITION_WORDS) if (w.length >= 5) vocabulary.add(w);
-  for (const w of ['differential', 'expression', 'sequencing', 'analysis', 'variant', 'variants', 'assembly', 'genome', 'transcriptome', 'methylation', 'paired-end', 'single-end', 'stranded']) vocabulary.add(w);
+  for (const w of ['differential', 'expression', 'sequencing', 'analysis', 'variant', 'variants', 'assembly', 'genome', 'transcriptome', 'methylation', 'paired-end', 'single-end', 'stranded', 'pipeline', 'bioinformatics', 'fastq']) vocabulary.add(w);
 
   const knownWords = new Set<string>([...COMMON_WORDS, ...CONDITION_WORDS, ...TOOL_CATEGORY_NOUNS]);
   for (const [p] of [...keywordEntries, ...toolEntries, ...organismEntries, ...TISSUES, ...CELL_TYPES, ...CONSTRAINTS, ...STRAND])

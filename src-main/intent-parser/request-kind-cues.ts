@@ -16,7 +16,7 @@ export const LOG_FORMAT =
  * topic even when it names no analysis ("what is a GVCF file?", "docker: permission denied").
  */
 export const TECHNICAL_WORDS =
-  /\b(?:seq|sequencing|sequenced|sequencer|reads?|fastq|fq|bam|sam|cram|vcf|g?vcf|bcf|bed|bigwig|gtf|gff3?|fasta|genomes?|genomic|genes?|transcripts?|rna|dna|cdna|samples?|pipelines?|workflows?|nextflow|nf-core|snakemake|docker|singularity|apptainer|conda|containers?|slurm|hpc|analy[sz]\w*|align\w*|mapping|mapq|phred|quality scores?|variants?|mutations?|snps?|indels?|alleles?|genotyp\w*|assembl\w*|contigs?|scaffolds?|n50|mags?|kmers?|k-mers?|cells?|proteins?|peaks?|datasets?|data|bioinformatic\w*|omics|cluster\w*|counts?|expression|tpm|fpkm|rpkm|cpm|normali[sz]\w*|batch effects?|p-?values?|fdr|fold changes?|microbiome|species|strains?|taxa|tumou?rs?|cancer|patients?|clipping|duplicates?|duplicate marking|insert size|coverage|depth|adapters?|trimm\w*|barcodes?|umis?|primers?|amplicons?|libraries|library|reference|annotation|isoforms?|exons?|introns?|splic\w*|chromatin|histones?|methylat\w*|crispr|sgrnas?|guides?|phylogen\w*|taxonom\w*|grch\d\d|grcm\d\d|hg\d\d|mm\d\d|dispersion|negative binomial|poisson|bootstraps?|likelihood|statistic\w*)\b/;
+  /\b(?:seq|sequencing|sequenced|sequencer|reads?|fastq|fq|bam|sam|cram|vcf|g?vcf|bcf|bed|bigwig|gtf|gff3?|fasta|genomes?|genomic|genes?|transcripts?|rna|dna|cdna|samples?|pipelines?|workflows?|nextflow|nf-core|snakemake|docker|singularity|apptainer|conda|containers?|slurm|hpc|analy[sz]\w*|align\w*|mapping|mapq|phred|quality scores?|variants?|mutations?|snps?|indels?|alleles?|genotyp\w*|assembl\w*|contigs?|scaffolds?|n50|mags?|kmers?|k-mers?|cells?|proteins?|peaks?|datasets?|data|bioinformatic\w*|omics|cluster\w*|counts?|expression|tpm|fpkm|rpkm|cpm|normali[sz]\w*|batch effects?|p-?values?|fdr|fold changes?|microbiome|species|strains?|taxa|tumou?rs?|cancer|patients?|clipping|duplicates?|duplicate marking|insert size|coverage|depth|adapters?|trimm\w*|barcodes?|umis?|unique molecular identifiers?|frip|primers?|amplicons?|libraries|library|reference|annotation|isoforms?|exons?|introns?|splic\w*|chromatin|histones?|methylat\w*|crispr|sgrnas?|guides?|phylogen\w*|taxonom\w*|grch\d\d|grcm\d\d|hg\d\d|mm\d\d|dispersion|negative binomial|poisson|bootstraps?|likelihood|statistic\w*|(?:my|our|the) (?:files|results))\b/;
 
 /** Everyday subjects: with no analysis, tool or organism named, a request about them is off topic even if it says "workflow". */
 export const EVERYDAY_SUBJECTS =
@@ -38,6 +38,12 @@ export const KIND_CUES: KindCue[] = [
     kind: 'troubleshooting',
     weight: W,
     re: /\bonly \d+(?:\.\d+)?\s?%|\b0 (?:reads|peaks|variants|cells|genes|hits)\b|\bno (?:peaks|reads|logs|output|variants|cells|hits)\b|\balmost (?:nothing|no|all)\b|\btoo (?:low|high|many|few)\b|\bvery low\b|\blots of ns\b|\bwhat am i doing wrong\b|\bwhat could cause\b|\bsomething (?:is )?wrong\b|\bis (?:it|this|that) normal\b|\bshould i worry\b|\bbroken\b|\bwrong\?|\bthan expected\b|\bremoves? \d+\s?%|\bunassigned\b|\bkeeps (?:dying|failing|crashing|starting|restarting)\b|\bfrom scratch\b|\bgives? all\b|\bhow (?:do|can) i (?:raise|increase|fix|solve|avoid)\b|\bwhat (?:to do|should i do|can i do)\?|\bbad (?:library|libraries|run|samples?|data)\?|\bis (?:the|my|this) (?:run|library|data|sample) bad\b|\bshould i be (?:worried|concerned)\b|\bhow to fix\b/,
+  },
+  // a symptom described without an error word: a result that looks wrong, a run that repeats or ignores a setting
+  {
+    kind: 'troubleshooting',
+    weight: W,
+    re: /\bis (?:that|this|it) expected\b|\b(?:way|much|far) fewer\b|\bstrange\b|\bweird\b|\bart[ei]facts?\b|\bcontaminat\w*|\bhow (?:do|can|should) (?:i|we) (?:deal with|get rid of|handle)\b|\blooks? (?:empty|wrong|odd|off|weird|strange)\b|\beven though\b|\balmost none\b|\bnone of (?:my|the)\b|\bevery (?:single )?time\b|\bonly (?:a few|a handful)\b|\bwhat went wrong\b|\bre-?downloads?\b/,
   },
   { kind: 'troubleshooting', weight: W, re: /(?<!\band)(?:, |\s)why\?$|^why (?:is|are|does|do|did) (?:my|all|the output|it|there)\b|\bhelp[!.]*$/ },
   { kind: 'troubleshooting', weight: 1, re: /\b(?:mapping|alignment) (?:rate|efficiency)\b|\bdropouts?\?/ },
@@ -62,7 +68,7 @@ export const KIND_CUES: KindCue[] = [
   {
     kind: 'tool_advice',
     weight: W,
-    re: /\bwhich (?:one )?(?:should i|would you|is (?:better|faster|best|more accurate))\b|\bshould i (?:use|pick|choose|go with)\b|\bwould you (?:pick|choose|use)\b|\brecommend(?:ation)?s? (?:a|an|me|some|for)\b|\brecommendation\?|\balternatives? (?:to|for)\b|\bwhat do (?:most )?(?:people|labs|you) (?:use|run|map|align|call|assemble)\b|\bor something else\b|\bwhich one\b|\btool advice\b|\b(?:set|list|choice) of tools\b|\blist the tools\b|\bwhich tools\b/,
+    re: /\bwhich (?:one )?(?:should i|would you|is (?:better|faster|best|more accurate))\b|\bshould i (?:use|pick|choose|go with)\b|\bwould you (?:pick|choose|use)\b|\brecommend(?:ation)?s? (?:a|an|me|some|for)\b|\brecommendation\?|\balternatives? (?:to|for)\b|\bwhat do (?:most )?(?:people|labs|you) (?:use|run|map|align|call|assemble)\b|\bor something else\b|\bstill a good choice\b|\bshould i switch\b|\bwhich one\b|\btool advice\b|\b(?:set|list|choice) of tools\b|\blist the tools\b|\bwhich tools\b/,
   },
   { kind: 'tool_advice', weight: 0.5, re: /\b(?:do|would) you recommend\b/ },
   // explanation: a question about a concept, a tool or a result
@@ -82,7 +88,7 @@ export const KIND_CUES: KindCue[] = [
   {
     kind: 'workflow',
     weight: 1,
-    re: /\bset (?:that|it|this|one) up\b|\bwhere (?:do|should|can) (?:i|we) (?:start|begin)\b|\bis it possible to (?:do|run|call|analy[sz]e|get)\b|\b(?:need|needs|want|wants|would like) to (?:do|run|analy[sz]e|call|find|get|detect|quantify|assemble|profile|process)\b|\bwhip up\b|\b(?:pipeline|workflow)\b|\s->\s?|\bany ideas\?|\bthoughts\?/,
+    re: /\bset (?:that|it|this|one) up\b|\bwhere (?:do|should|can) (?:i|we) (?:start|begin)\b|\bis it possible to (?:do|run|call|analy[sz]e|get)\b|\b(?:need|needs|want|wants|would like) to (?:do|run|analy[sz]e|call|find|get|detect|quantify|assemble|profile|process)\b|\bwhip up\b|\b(?:can|could) (?:we|i|nextflow|it) (?:do|run|handle)\b|\bis nextflow (?:good|ok|okay|suitable) for\b|\b(?:looking|wanna|want|going|gotta|got|have|need) (?:to )?do\b|\bany chance (?:you|u) (?:can|could)\b|\b(?:asked|asks) (?:me )?for\b|\bcan (?:you|u|anyone|someone) help\b|\b(?:a|an|the|your) [a-z0-9 -]{0,30}setup\b|\b(?:need|needs|wants)\b|\bhow to (?:set up|run|do|build|make)\b|\bhow would (?:you|i|we|one)\b|\b(?:aim|goal|request|task):|\bthe plan is\b|\bproceed with\b|\bplan(?:ning)? to run\b|\b(?:is|are) planning\b|\bproject involves\b|\bscript\b|\bneed help with\b|\b(?:could (?:really )?use|trying to (?:run|do|set up|get)|(?:any|an easy|a quick) way to|sort out|automate)\b|^(?:pls |please )?analy[sz]e\b|\b(?:pipeline|workflow)\b|\s->\s?|\bany ideas\?|\bthoughts\?/,
   },
   // "what tools and workflow do you recommend", "the best way to do X": the answer asked for is the workflow
   { kind: 'workflow', weight: 3, re: /\btools? and (?:a |the )?(?:workflow|pipeline)\b|\b(?:best|right|proper|easiest|recommended) way to (?:do|run|analy[sz]e|process|call|perform|get|set up)\b/ },

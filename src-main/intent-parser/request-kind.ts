@@ -24,6 +24,8 @@ export interface KindResult {
 
 /** What a request with any domain word gets as a workflow before cue phrases are counted. */
 const WORKFLOW_BASELINE = 1;
+/** The weight of a soft ask for the analysis (request-kind-cues.ts: the workflow cues of weight 1). */
+const SOFT_ASK = 1;
 /** Order that breaks ties: a pasted error outranks a pipeline request around it, and so on. */
 const PRIORITY: Exclude<RequestKind, 'off_topic'>[] = ['troubleshooting', 'data_search', 'tool_advice', 'explanation', 'workflow'];
 
@@ -53,11 +55,15 @@ export function requestKindOf(text: string, signals: KindSignals): KindResult {
   // ties go to the earlier kind in PRIORITY
   const kind = PRIORITY.find((k) => scores[k] === top)!;
   const cuedFor = (k: (typeof PRIORITY)[number]) => scores[k] > (k === 'workflow' ? WORKFLOW_BASELINE : 0);
+  // a soft ask ('need', 'can we do') lifts a workflow by SOFT_ASK and yields to another kind's cue by design: against
+  // that kind it is neither a tie nor a rival ('why do I need an input control?' is a question)
+  const softAsk = scores.workflow <= WORKFLOW_BASELINE + SOFT_ASK;
+  const against = PRIORITY.filter((k) => k !== kind && !(k === 'workflow' && softAsk));
   return {
     kind,
-    margin: top - Math.max(...PRIORITY.filter((k) => k !== kind).map((k) => scores[k])),
+    margin: top - Math.max(0, ...against.map((k) => scores[k])),
     cued: PRIORITY.some(cuedFor),
-    rival: PRIORITY.some((k) => k !== kind && cuedFor(k)),
+    rival: against.some(cuedFor),
     log,
   };
 }

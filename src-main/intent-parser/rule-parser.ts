@@ -8,6 +8,7 @@ import { evidenceOf } from './confidence-evidence';
 import { requestKindOf } from './request-kind';
 import {
   ASSAY_FAMILIES,
+  ASSEMBLY_ASKED,
   CASED_ABBREVIATIONS,
   CONDITION_WORDS,
   EXOME,
@@ -20,8 +21,10 @@ import {
   NOT_A_CONSTRAINT,
   READ_GEOMETRY,
   SOMATIC_CONTEXT,
+  SPECIFIC_TOOL_TYPES,
   TISSUE_PRIORITY,
   TRANSCRIPTOME,
+  VARIANT_WORDS,
 } from './vocabulary';
 
 const MAX_QUERY = 20_000;
@@ -29,8 +32,8 @@ const NON_ASCII = /[^\u0000-\u007f]/;
 const TOOL_VOTE = 0.5;
 /** what a named tool adds to its primary analysis (the first it lists) when nothing else names an analysis */
 const TOOL_ALONE_VOTE = 0.5;
-/** a tool listing more analyses than this is generic (QC, trimming, BAM utilities) and names no analysis alone */
-export const SPECIFIC_TOOL_TYPES = 4;
+/** (defined with the vocabulary, which the confidence evidence reads too) */
+export { SPECIFIC_TOOL_TYPES };
 /** a tool's primary analysis breaks ties between the analyses it serves */
 const TOOL_PRIMARY_BONUS = 0.05;
 /** what a long-read technology word adds to each long-read analysis */
@@ -44,6 +47,8 @@ export function normalize(query: string, lex: Lexicon): { text: string; correcti
     .toLowerCase()
     .replace(/[\u2010-\u2015\u2212]/g, '-')
     .replace(/\s+/g, ' ')
+    // a cell one letter short is too short for the corrector, yet unambiguous after 'single'
+    .replace(/\bsingle[- ]cel\b/g, 'single cell')
     .trim();
   let corrections = 0;
   const text = base.replace(/[a-z0-9][a-z0-9-]{2,}[a-z0-9]/g, (token) => {
@@ -91,9 +96,12 @@ function scoreTypes(query: string, text: string, keywords: readonly KeywordMatch
   if (LONG_READ_TECH.test(text)) for (const t of LONG_READ_TYPES) add(t, TECH_VOTE);
   if (scores.size > 0) {
     for (const id of tools) {
-      const types = kb.toolById.get(id)?.analysis_types ?? [];
-      types.forEach((t, i) => {
-        if (scores.has(t)) add(t, TOOL_VOTE / types.length + (i === 0 ? TOOL_PRIMARY_BONUS : 0));
+      const specific = kb.toolById.get(id)?.analysis_types ?? [];
+      // a tool made for one analysis that none of the words name ('cnvkit on tumour exomes'): the words describe
+      // the data, the tool names the analysis, as much as a keyword would
+      if (specific.length === 1 && !scores.has(specific[0]!)) add(specific[0]!, TOOL_ALONE_VOTE + TOOL_VOTE + TOOL_PRIMARY_BONUS);
+      specific.forEach((t, i) => {
+        if (scores.has(t)) add(t, TOOL_VOTE / specific.length + (i === 0 ? TOOL_PRIMARY_BONUS : 0));
       });
     }
   } else {
@@ -117,8 +125,14 @@ function namesSeveralAssays(text: string): boolean {
 }
 
 /** Technology words move short-read analyses to their long-read or exome counterparts. */
-function refineType(type: string, text: string): string {
+function refineType(chosen: string, text: string): string {
+  let type = chosen;
   const longRead = LONG_READ_TECH.test(text);
+  // 'HiFi whole genome of a bird, assemble it': the whole genome is the data, the assembly the analysis
+  if ((type === 'wgs_germline_variants' || type === 'long_read_variants') && ASSEMBLY_ASKED.test(text) && !VARIANT_WORDS.test(text))
+    type = longRead ? 'long_read_assembly' : 'de_novo_genome_assembly';
+  // 'variant calling from nanopore reads, with Medaka': a tool that polishes assemblies too, asked for variants
+  else if (type === 'long_read_assembly' && VARIANT_WORDS.test(text) && !ASSEMBLY_ASKED.test(text)) type = 'long_read_variants';
   if (longRead) {
     if (type === 'de_novo_genome_assembly') return 'long_read_assembly';
     if (type === 'wgs_germline_variants' || type === 'structural_variants') return 'long_read_variants';
@@ -215,7 +229,7 @@ export function parseIntentWithRulesDetailed(query: string, kb: Knowledge): { in
   const partial = { analysis_type: analysisType, organism, comparison };
   const missing = missingInformation(partial, type);
   const features = evidenceOf(
-    { text, analysisType, ranked, keywords, known: known || multiAssay, multiAssay, toolOnly: keywords.length === 0 && tools.length > 0, corrections, kind },
+    { text, analysisType, ranked, keywords, known: known || multiAssay, multiAssay, toolOnly: keywords.length === 0 && tools.length > 0, tools, corrections, kind },
     lex,
     kb,
   );

@@ -36,6 +36,9 @@ export const CONDITION_WORDS = new Set([
   'vehicle', 'baseline', 'hypoxia', 'normoxia', 'responders', 'diabetic', 'young',
 ]);
 
+/** A tool listing more analyses than this is generic (QC, trimming, BAM utilities) and names no analysis alone. */
+export const SPECIFIC_TOOL_TYPES = 4;
+
 /** Organism names a 4-letter typo may stand for ('moue', 'hman', 'yest'); chosen so no common word is one letter off. */
 export const SHORT_TYPO_TARGETS = ['human', 'mouse', 'yeast', 'maize', 'danio', 'ecoli'];
 
@@ -72,7 +75,7 @@ export const LOW_MEMORY_GB = 32;
 
 /** Keywords that several analyses share: they count, but less than specific ones. */
 export const GENERIC_KEYWORDS = new Set([
-  'variant caller', 'variant callers', 'consensus',
+  'variant caller', 'variant callers', 'consensus', 'cancer panel', 'oncology panel',
   'isoforms', 'differentially', 'tumor', 'tumour', 'assemble', 'assembly', 'assembled', 'enhancers', 'shotgun',
   'bacteria', 'microbes', 'copies', 'count matrix', 'accessibility', 'joint analysis', 'expression changes',
   'rna-seq', 'rnaseq', 'rna seq', 'gene expression', 'expression analysis', 'whole genome', 'whole-genome', 'wgs',
@@ -88,8 +91,12 @@ export const CASED_ABBREVIATIONS: [RegExp, string][] = [[/\bDE\b(?![ -]?[Nn]ovo)
 export const LONG_READ_TECH = /\b(nanopore|ont|pacbio|hifi|long[- ]reads?|long[- ]read|minion|promethion|gridion|iso-?seq|sniffles2?|clair3|medaka|nanoplot)\b/;
 /** Analyses that long-read technology words point at, before anything else is known. */
 export const LONG_READ_TYPES = ['long_read_assembly', 'long_read_variants', 'long_read_rnaseq'];
+/** An assembly asked for ('assemble it', 'a chromosome-scale assembly'), without variant words: whole-genome data to assemble, not to call. */
+export const ASSEMBLY_ASKED = /\b(?:assembl(?:e|y|ed|ing)|want the genome)\b/;
+export const VARIANT_WORDS = /\b(?:variants?|snvs?|snps?|indels?|svs?|genotyp\w*|call(?:ing|s)?|mutations?)\b/;
 export const TRANSCRIPTOME = /\b(transcriptome|transcripts|transcriptomes)\b/;
-export const EXOME = /\b(exome|wes|exomes|capture kit)\b/;
+/** Targeted DNA (an exome, a capture kit, a gene panel): germline calling on it is exome calling. */
+export const EXOME = /\b(exome|wes|exomes|capture kit|panels?)\b/;
 /** A tumour or cancer named: variant calling on it is somatic unless the request says germline. */
 export const SOMATIC_CONTEXT =
   /\b(tumou?rs?|cancers?|somatic|carcinomas?|adenocarcinoma|sarcoma|oncology|oncogenic|leuka?emia|lymphoma|melanoma|glioma|glioblastoma|neuroblastoma|myeloma|aml|cll|ffpe|liquid biops(?:y|ies)|cfdna|ctdna|metasta\w*)\b/;
@@ -101,7 +108,7 @@ export const TOOL_CATEGORY_NOUNS = ['aligner', 'aligners', 'assembler', 'assembl
 
 /** Words of everyday English that must never be "corrected" into domain terms. */
 export const COMMON_WORDS = new Set(
-  'about above after again against along already always work works worked working analyse analysis analyze another answer anyone anything around asked based because before being below best better between beyond bring build built called calls cannot check choose clean close could create current daily data della design doing done during each early either else enough every example exactly explain fastq files final first follow found from further given going great group groups having hello help here house ideal ideas include including into issue itself just kindly known large later least leave level light like likes looking lower maybe means might model models month more most much multiple must myself need needs never newer next night none normal nothing number often other others ought paired people perform place plan please point prefer prepare probably provide quite rather really reason reads right running same sample samples second seems sense sequence sequenced sequencing setup several shall short should show since single small something start state still study such sure tell than thanks thank that their them then there these they thing things think this those though three through today together tools total under until using usual value very want wants well were what when where which while whole whose with within without would write years your yours'.split(' '),
+  'about above after again bacterium chance against along already always work works worked working analyse analysis analyze another answer anyone anything around asked based because before being below best better between beyond bring build built called calls cannot check choose clean close could create current daily data della design doing done during each early either else enough every example exactly explain fastq files final first follow found from further given going great group groups having hello help here house ideal ideas include including into issue itself just kindly known large later least leave level light like likes looking lower maybe means might model models month more most much multiple must myself need needs never newer next night none normal nothing number often other others ought paired people perform place plan please point prefer prepare probably provide quite rather really reason reads right running same sample samples second seems sense sequence sequenced sequencing setup several shall short should show since single small something start state still study such sure tell than thanks thank that their them then there these they thing things think this those though three through today together tools total under until using usual value very want wants well were what when where which while whole whose with within without would write years your yours'.split(' '),
 );
 
 /**

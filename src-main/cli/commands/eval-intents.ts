@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
-import { evaluateIntents, evaluateLabelled, fitConfidenceOn, formatIntentEval, formatLabelledEval } from '../../eval/intent-eval';
+import { FIT_GENERATED, FOLDS, fitConfidence } from '../../eval/confidence-fit';
+import { evaluateIntents, evaluateLabelled, formatIntentEval, formatLabelledEval } from '../../eval/intent-eval';
 import { loadLabelledRequests } from '../../eval/labelled-requests';
+import { CONFIDENCE_L2 } from '../../intent-parser/confidence';
 import { loadKnowledge } from '../../knowledge/load';
 import { fail } from '../common';
 
@@ -20,7 +22,7 @@ export function registerEvalIntents(program: Command): void {
     )
     .option('--file <jsonl>', 'score this labelled JSONL instead: one {id, query, expected: {request_kind, analysis_type, organism, ...}, split?} per line')
     .option('--split <name>', 'with --file: score only the tune or heldout portion')
-    .option('--fit-confidence', "with --file: print the rule parser's confidence models refitted on the file's tune requests (JSON), and nothing else")
+    .option('--fit-confidence', "with --file: print the rule parser's confidence models refitted on the file's tune requests and generated variations (JSON; the cross-validation on stderr)")
     .option('--json', 'print the evaluation as JSON')
     .option('--min-accuracy <x>', 'exit 1 when analysis type or organism accuracy (with --file: analysis type or request kind) is below this', '0.95')
     .action((opts: Opts) => {
@@ -47,7 +49,15 @@ export function registerEvalIntents(program: Command): void {
         // held-out requests never shape the parser: only the tune portion is fitted on
         const tune = loaded.requests.filter((r) => r.split === 'tune');
         if (tune.length === 0) fail(`${opts.file}: no tune requests to fit the confidence models on`);
-        process.stdout.write(`${JSON.stringify(fitConfidenceOn(tune, kb))}\n`);
+        const fit = fitConfidence(tune, kb);
+        // the cross-validation behind the choice of regularisation, on stderr: stdout is the model alone
+        process.stderr.write(`fitted on ${tune.length} tune requests and ${FIT_GENERATED.count} generated variations (seed ${FIT_GENERATED.seed}), each source weighing the same\n`);
+        for (const c of fit.cv)
+          process.stderr.write(
+            `l2 ${c.l2}${c.l2 === fit.l2 ? ' (chosen)' : ''}: ${FOLDS}-fold out-of-fold ECE labelled ${c.bySource.labelled.ece.toFixed(3)}, generated ${c.bySource.generated.ece.toFixed(3)}\n`,
+          );
+        if (fit.l2 !== CONFIDENCE_L2) process.stderr.write(`the cross-validation now chooses l2 ${fit.l2}: set CONFIDENCE_L2 to it with the model\n`);
+        process.stdout.write(`${JSON.stringify(fit.model)}\n`);
         return;
       }
       const requests = opts.split ? loaded.requests.filter((r) => r.split === opts.split) : loaded.requests;

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fitConfidenceOn } from '../../../src-main/eval/intent-eval';
+import { FIT_GENERATED, crossValidate, fitConfidenceOn, generatedFitRows, labelledFitRows } from '../../../src-main/eval/confidence-fit';
 import { loadLabelledRequests } from '../../../src-main/eval/labelled-requests';
 import {
   CONFIDENCE_MODEL,
@@ -60,11 +60,26 @@ describe('the evidence the confidence is computed from', () => {
   });
 });
 
+describe('evidence that the analysis type is doubtful', () => {
+  it('a tool made for other analyses than the one chosen disagrees with it; a tool that serves it does not', () => {
+    // 'exomes' of a 'tumour' would be somatic calling; cnvkit calls copy number, and names the analysis
+    expect(seen('cnvkit on tumour exomes').intent.analysis_type).toBe('cnv');
+    // medaka serves long-read assembly and variants, not the viral consensus the word 'consensus' votes for
+    expect(seen('medaka_consensus: error: model r941_min_high_g360 not found').features.type.toolDisagrees).toBe(1);
+    expect(seen('macs2 peaks for my H3K27ac ChIP').features.type.toolDisagrees).toBe(0);
+  });
+
+  it('an on-topic request with no analysis type found is doubt, an off-topic one is not', () => {
+    expect(seen('my bigwig tracks look empty in IGV even though the BAMs have reads').features.type.unknownOnTopic).toBe(1);
+    expect(seen('tell me a joke about pirates').features.type.unknownOnTopic).toBe(0);
+  });
+});
+
 describe('the confidence models', () => {
-  it('CONFIDENCE_MODEL is what `eval-intents --fit-confidence` fits on the labelled requests (their tune portion)', () => {
+  it('CONFIDENCE_MODEL is what `eval-intents --fit-confidence` fits on the labelled requests (their tune portion) and generated variations', () => {
     const { requests } = loadLabelledRequests(path.join(REPO, 'resources/eval/user-requests.jsonl'));
     expect(fitConfidenceOn(requests.filter((r) => r.split === 'tune'), kb)).toEqual(CONFIDENCE_MODEL);
-  });
+  }, 120_000);
 
   it('the fit recovers a separating evidence weight, keeps doubt-only weights at or below 0 and is deterministic', () => {
     type K = 'cuelessQuestion' | 'lead';
@@ -82,6 +97,25 @@ describe('the confidence models', () => {
     expect(fitLogistic<K>(['cuelessQuestion', 'lead'], allRight, prior, 0.01).weights.cuelessQuestion).toBe(0);
     expect(DOUBT_ONLY).toContain('cuelessQuestion');
   });
+
+  it('weights rows: a row of weight 3 counts as three rows', () => {
+    type K = 'lead';
+    const prior = { bias: 0, weights: { lead: 0 } };
+    const three = [{ x: { lead: 1 }, right: false }, { x: { lead: 1 }, right: false }, { x: { lead: 1 }, right: false }, { x: { lead: 0 }, right: true }];
+    const weighted = [{ x: { lead: 1 }, right: false, weight: 3 }, { x: { lead: 0 }, right: true }];
+    expect(fitLogistic<K>(['lead'], weighted, prior, 0.5)).toEqual(fitLogistic<K>(['lead'], three, prior, 0.5));
+  });
+
+  it('is cross-validated on labelled requests and generated variations (never the calibration test seed 42): out-of-fold ECE at most 0.05 on each', () => {
+    expect(FIT_GENERATED.seed).not.toBe(42);
+    const { requests } = loadLabelledRequests(path.join(REPO, 'resources/eval/user-requests.jsonl'));
+    const rows = [...labelledFitRows(requests, kb), ...generatedFitRows(kb, 1000, FIT_GENERATED.seed)];
+    const cv = crossValidate(rows, 1);
+    expect(cv.bySource.labelled.n).toBe(requests.length);
+    expect(cv.bySource.generated.n).toBe(1000);
+    expect(cv.bySource.labelled.ece).toBeLessThanOrEqual(0.05);
+    expect(cv.bySource.generated.ece).toBeLessThanOrEqual(0.05);
+  }, 120_000);
 
   it('without data the prior decides: a weight is pulled towards its prior, not towards 0', () => {
     type K = 'tie' | 'lead';
