@@ -115,8 +115,8 @@ export const CONFIDENCE_L2 = 0.25;
 
 /** Fitted on resources/eval/user-requests.jsonl and generated variations (see the module comment). */
 export const CONFIDENCE_MODEL: ConfidenceModel = {
-  kind: { bias: 7.935, weights: { lead: 0.059, cueless: -0.388, asked: -0.914, cuelessQuestion: 0, rival: -3.401, tie: -3.715, offTopic: -1.847, log: 0.026 } },
-  type: { bias: 7.714, weights: { known: -0.192, strength: 1.283, margin: 0.245, tie: -3.648, rivalAssay: -6.612, toolOnly: 0, genericOnly: -2.3, multiAssay: 0.098, corrections: 0, unknownWords: -0.369, toolDisagrees: -3.598, unknownOnTopic: -0.92 } },
+  kind: { bias: 7.938, weights: { lead: 0.062, cueless: -0.394, asked: -0.91, cuelessQuestion: 0, rival: -3.387, tie: -3.731, offTopic: -1.847, log: 0.026 } },
+  type: { bias: 6.839, weights: { known: -0.397, strength: 0.505, margin: -0.159, tie: -2.961, rivalAssay: -5.352, toolOnly: 0, genericOnly: -2.38, multiAssay: 0.361, corrections: 0, unknownWords: 0, toolDisagrees: -2.942, unknownOnTopic: -0.839 } },
 };
 
 export { LOW_CONFIDENCE } from '../../src-preload/schemas/intent';
