@@ -115,8 +115,8 @@ export const CONFIDENCE_L2 = 0.25;
 
 /** Fitted on resources/eval/user-requests.jsonl and generated variations (see the module comment). */
 export const CONFIDENCE_MODEL: ConfidenceModel = {
-  kind: { bias: 7.938, weights: { lead: 0.062, cueless: -0.394, asked: -0.91, cuelessQuestion: 0, rival: -3.387, tie: -3.731, offTopic: -1.847, log: 0.026 } },
-  type: { bias: 6.839, weights: { known: -0.397, strength: 0.505, margin: -0.159, tie: -2.961, rivalAssay: -5.352, toolOnly: 0, genericOnly: -2.38, multiAssay: 0.361, corrections: 0, unknownWords: 0, toolDisagrees: -2.942, unknownOnTopic: -0.839 } },
+  kind: { bias: 8.606, weights: { lead: -0.021, cueless: 0.375, asked: -0.609, cuelessQuestion: 0, rival: -3.189, tie: -3.823, offTopic: 0.037, log: 0.015 } },
+  type: { bias: 5.693, weights: { known: 0.365, strength: 1.063, margin: -0.05, tie: -2.497, rivalAssay: -5.414, toolOnly: 0, genericOnly: -2.273, multiAssay: 0.366, corrections: 0, unknownWords: 0, toolDisagrees: -2.988, unknownOnTopic: -2.095 } },
 };
 
 export { LOW_CONFIDENCE } from '../../src-preload/schemas/intent';

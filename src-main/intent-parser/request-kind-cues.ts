@@ -77,6 +77,8 @@ export const KIND_CUES: KindCue[] = [
     weight: W,
     re: /^(?:what|what's|whats|why) (?:is|are|does|do|did|was|were|can|come)\b|^how (?:is|are|does|did|was|were|come|(?:can|do) (?!i\b|we\b|you\b))|\bhow (?:do|can|should) (?:i|we) (?:know|tell|interpret|understand|decide)\b|^what's\b|^why\b|\b(?:can|could) (?:you|someone|anyone) explain\b|^(?:please )?explain\b|\bdifference between\b|\bwhat does .{1,40} (?:mean|do|tell)\b|\bmeaning of\b|\bwhat(?:'s| is) the (?:point|purpose|role|idea|difference)\b|\bhow (?:does|do) .{1,40} work\b|^is it (?:ok|okay|fine|valid|necessary|better|worth|bad|wrong|correct|true|safe)\b/,
   },
+  // asking what something means outweighs a 'why are my ...' around it: a question, not a failure
+  { kind: 'explanation', weight: 1, re: /\bwhat (?:does|do) .{1,40} mean\b/ },
   // workflow: an explicit request for a pipeline or for the analysis to be done
   {
     kind: 'workflow',

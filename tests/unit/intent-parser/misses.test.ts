@@ -136,6 +136,7 @@ describe('misses of the previous held-out set (moved to the tune set once read)'
     ['is bwa still a good choice for ancient DNA or should I switch?', 'tool_advice'],
     ['what is a unique molecular identifier used for?', 'explanation'],
     ['what is FRiP and what value is acceptable?', 'explanation'],
+    ['why are my reads soft-clipped and what does the CIGAR string mean?', 'explanation'],
   ] as const)('a symptom or a question with no error word: %s -> %s', (q, expected) => {
     expect(parse(q).request_kind).toBe(expected);
   });
