@@ -4,7 +4,7 @@ import YAML, { LineCounter } from 'yaml';
 import type { z } from 'zod';
 import { checkCompatibility, type CompatibilityTables, CompatibilitySchema, resolveCompatibility } from './compatibility';
 import { checkProcess } from './process-check';
-import { type Reference, ReferenceSchema } from './process-schema';
+import { ORGANISM_FACT_KEYS, type Reference, ReferenceSchema } from './process-schema';
 import { resourcesDir } from './resources-dir';
 import type { SelectionRules } from './selection';
 import { loadContractTables, loadSelectionRules } from './selection-load';
@@ -142,17 +142,21 @@ function readTemplates(knowledgeDir: string, problems: string[]): Map<string, st
 function checkProcesses(k: Indexed, selection: SelectionRules, problems: string[]): void {
   const known = {
     references: new Set(k.referenceById.keys()),
+    conditional: new Set([...k.referenceById.values()].filter((r) => r.organism_fact !== undefined).map((r) => r.id)),
     templates: k.templates,
     analysisTypes: new Set(k.analysisTypeById.keys()),
     focus: new Map(selection.focus.map((f) => [f.id, f.analysis_type])),
   };
+  for (const r of k.referenceById.values())
+    if (r.organism_fact !== undefined && !(ORGANISM_FACT_KEYS as string[]).includes(r.organism_fact))
+      problems.push(`references.yaml: entry '${r.id}': field 'organism_fact': '${r.organism_fact}' is no organism fact`);
   for (const t of k.tools) for (const p of checkProcess(t.process, known)) problems.push(`tools.yaml: entry '${t.id}': ${p}`);
 }
 
 function checkAnalysisTypes(k: Indexed, tool: (where: string, id: string) => void, problems: string[]): void {
   for (const t of k.analysisTypes) {
     const where = `analysis_types.yaml: entry '${t.id}'`;
-    for (const id of [...t.required_tools, ...t.recommended_tools, ...t.optional_tools]) tool(where, id);
+    for (const id of [...t.required_tools, ...t.comparison_tools, ...t.recommended_tools, ...t.optional_tools]) tool(where, id);
     t.steps.forEach((s, i) => {
       for (const id of s.tools) tool(`${where}: field 'steps.${i}.tools'`, id);
     });

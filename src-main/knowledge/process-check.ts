@@ -1,4 +1,4 @@
-import { ORGANISM_FACT_KEYS, type Process, type ProcessOutput, type ResolvedProcess, resolveProcess } from './process-schema';
+import { conditionalLines, ORGANISM_FACT_KEYS, type Process, type ProcessOutput, type ResolvedProcess, resolveProcess, WITH_LINE } from './process-schema';
 
 /** Names a command may use besides its inputs: `${task.cpus}`, `${prefix}`, `${args}`, `${meta.id}`. */
 const BUILTIN = /^(task\.[A-Za-z_.]+(\(\))?|task\.memory\.toMega\(\)\.intdiv\(\d+\) \* \d+|prefix|args|meta\.[a-z_]+|case_group|control_group|single_end)$/;
@@ -30,10 +30,17 @@ export function inputVariables(p: ResolvedProcess): string[] {
  * command uses that are neither inputs nor builtins, unknown organism facts or references, second-mate reads
  * in a single-end command, a missing template.
  */
-export function checkProcess(
-  p: Process,
-  known: { references: Set<string>; templates: Map<string, string>; analysisTypes?: Set<string>; focus?: Map<string, string> },
-): string[] {
+export interface KnownNames {
+  references: Set<string>;
+  /** references that exist only for organisms with their organism fact (used in `{with REF}` lines only) */
+  conditional?: Set<string>;
+  templates: Map<string, string>;
+  analysisTypes?: Set<string>;
+  /** request focus id -> its analysis type */
+  focus?: Map<string, string>;
+}
+
+export function checkProcess(p: Process, known: KnownNames): string[] {
   const problems = checkResolved(resolveProcess(p, ''), known, 'process');
   for (const key of Object.keys(p.overrides)) {
     const focusOf = known.focus?.get(key);
@@ -46,9 +53,10 @@ export function checkProcess(
   return problems;
 }
 
-function checkResolved(p: ResolvedProcess, known: { references: Set<string>; templates: Map<string, string> }, field: string): string[] {
+function checkResolved(p: ResolvedProcess, known: KnownNames, field: string): string[] {
   const problems: string[] = [];
-  const vars = new Set(inputVariables(p));
+  const vars = new Set([...inputVariables(p), ...Object.keys(p.script_defs)]);
+  const conditional = known.conditional ?? new Set<string>();
   for (const r of p.input.references)
     if (!known.references.has(r)) problems.push(`field '${field}.input.references': '${r}' is not in references.yaml`);
   let template: string | undefined;
@@ -59,12 +67,21 @@ function checkResolved(p: ResolvedProcess, known: { references: Set<string>; tem
   for (const [key, command] of Object.entries(p.command)) {
     const where = `field '${field}.command.${key}'`;
     const texts = template === undefined ? command : `${command}\n${template}`;
+    // the outputs are written whether or not the `{with REF}` lines run
+    const without = conditionalLines(command, () => false);
     p.outputs.forEach((o, i) => {
-      if (!commandWrites(p.template ? (template ?? '') : command, o))
+      if (!commandWrites(p.template ? (template ?? '') : command, o) || (!p.template && !commandWrites(without, o)))
         problems.push(
           `${where}: does not write output ${i} '${o.pattern}'${o.named_by ? ` (named by '${o.named_by}', which it lacks)` : ''}`,
         );
     });
+    for (const line of command.split('\n')) {
+      const m = WITH_LINE.exec(line);
+      if (m && !(p.input.references.includes(m[2]!) && conditional.has(m[2]!)))
+        problems.push(`${where}: '{with ${m[2]}}' names no reference of this process that depends on an organism fact`);
+      for (const r of conditional)
+        if (!m && new RegExp(`\\$\\{${r}\\}`).test(line)) problems.push(`${where}: uses '\${${r}}' outside a '{with ${r}}' line, but not every organism has it`);
+    }
     for (const m of texts.matchAll(/(?<!\\)\$\{([^}]+)\}/g)) {
       const name = m[1]!.replace(/\[\d\]$/, '');
       if (!BUILTIN.test(name) && !vars.has(name)) problems.push(`${where}: uses '\${${m[1]}}', which is no input`);

@@ -83,6 +83,7 @@ export const ResourceLabelSchema = z.enum(['process_single', 'process_low', 'pro
 export type ResourceLabel = z.infer<typeof ResourceLabelSchema>;
 
 const ExtArgsSchema = z.record(z.string(), z.string());
+const ScriptDefsSchema = z.record(Name, z.string().min(1));
 
 const ProcessCore = z.object({
   label: ResourceLabelSchema,
@@ -101,6 +102,11 @@ const ProcessCore = z.object({
   strand: z.record(z.enum(['forward', 'reverse', 'unstranded', 'unknown']), z.string()).optional(),
   /** a script shipped in resources/templates, run with `template`; then `command` says what it does */
   template: z.string().regex(/^[a-z0-9_]+\.(R|py|sh)$/).optional(),
+  /**
+   * Groovy values the script computes before its command, as `def NAME = EXPR` after `def args` (nf-core's
+   * style), used in the command as `${NAME}`: a thread count derived from task.cpus, say
+   */
+  script_defs: ScriptDefsSchema.default({}),
   /** shell command printing the version for versions.yml */
   version: z.string().min(3),
   /** conda packages with pinned versions, e.g. bioconda::star=2.7.11b (the conda profile uses them) */
@@ -112,10 +118,10 @@ const ProcessCore = z.object({
 export const ProcessSchema = ProcessCore.extend({
   /**
    * per analysis type, or per request focus (request_focus.yaml: single-nucleus scRNA-seq, a targeted somatic
-   * panel): fields that replace the entry's (ChIP-seq peaks against an input; nuclei counted with introns)
+   * panel, RRBS): fields that replace the entry's (ChIP-seq peaks against an input; nuclei counted with introns)
    */
   // no defaults here: a field an override leaves out is the entry's (its ext.args too)
-  overrides: z.record(Name, ProcessCore.extend({ ext_args: ExtArgsSchema.optional() }).partial()).default({}),
+  overrides: z.record(Name, ProcessCore.extend({ ext_args: ExtArgsSchema.optional(), script_defs: ScriptDefsSchema.optional() }).partial()).default({}),
 });
 export type Process = z.infer<typeof ProcessSchema>;
 export type ResolvedProcess = z.infer<typeof ProcessCore>;
@@ -130,11 +136,39 @@ export function resolveProcess(p: Process, analysisType: string, focuses: readon
   return { ...base, ...Object.fromEntries(fields) };
 }
 
+/**
+ * A command line that starts with `{with REF}` runs only where the reference REF is staged: a reference whose
+ * references.yaml entry names an organism fact (the ENCODE blacklist) exists only for organisms and builds that
+ * have that fact. `staged` says which such references this workflow stages.
+ */
+export const WITH_LINE = /^(\s*)\{with ([a-z][a-z0-9_]*)\}/;
+export function conditionalLines(command: string, staged: (ref: string) => boolean): string {
+  return command
+    .split('\n')
+    .flatMap((line) => {
+      const m = WITH_LINE.exec(line);
+      if (!m) return [line];
+      return staged(m[2]!) ? [m[1]! + line.slice(m[0].length)] : [];
+    })
+    .join('\n');
+}
+
+/** Which command variant applies: the platform for long reads, the layout for short reads, else `default`; none: the tool does not take these data. */
+export function variantFor(p: Pick<ResolvedProcess, 'command'>, platform: string, paired: boolean): VariantKey | undefined {
+  const order: VariantKey[] = platform === 'illumina' ? [paired ? 'paired' : 'single', 'default'] : [platform as VariantKey, 'default'];
+  return order.find((k) => p.command[k] !== undefined);
+}
+
 /** Reference files processes stage (references.yaml): default location under the project, {build} for the genome build. */
 export const ReferenceSchema = z.object({
   id: Name,
   description: z.string().min(5),
   default: z.string().min(3),
+  /**
+   * an organism fact (per genome build) without which the reference does not exist: a process stages it only
+   * for organisms that have it, and its command uses it only in `{with ID}` lines
+   */
+  organism_fact: z.string().optional(),
 });
 export type Reference = z.infer<typeof ReferenceSchema>;
 
@@ -152,6 +186,11 @@ export const OrganismFactsSchema = z.object({
   snpeff_db: z.record(z.string(), z.string()).optional(),
   /** BUSCO lineage dataset */
   busco_lineage: z.string().regex(/^[a-z_]+_odb\d+$/).optional(),
+  /**
+   * ENCODE blacklist v2 (Amemiya et al. 2019, Boyle-Lab/Blacklist lists/) per genome build: the file's name
+   * stem; builds without one (GRCm39, no list published) have none, and their workflows filter no blacklist
+   */
+  encode_blacklist: z.record(z.string(), z.string().regex(/^[a-z]+[0-9]+-blacklist\.v2$/)).optional(),
   /** approximate genome length in bases (Canu genomeSize) */
   genome_size: z.number().int().positive().optional(),
 });

@@ -18,6 +18,8 @@ export const AnalysisTypeSchema = z.object({
   synonyms: z.array(z.string()).default([]),
   /** ordered default pipeline: tool ids in execution order */
   required_tools: z.array(Id).min(1),
+  /** tools the default pipeline adds when the request compares groups (differential methylation), in their step */
+  comparison_tools: z.array(Id).default([]),
   recommended_tools: z.array(Id).default([]),
   optional_tools: z.array(Id).default([]),
   /** ordered analysis steps, each naming the tool(s) that may perform it */

@@ -20,7 +20,9 @@ function intentBullets(intent: Intent, kb: Knowledge, platform: string | null): 
   if (intent.tissue) lines.push(`- **Tissue**: ${sourceName(kb, 'tissue', intent.tissue)}`);
   if (intent.cell_type) lines.push(`- **Cell type**: ${sourceName(kb, 'cell_type', intent.cell_type)}`);
   if (platform) lines.push(`- **Platform**: ${platform}`);
-  if (LAYOUT[intent.read_layout]) lines.push(`- **Reads**: ${LAYOUT[intent.read_layout]}`);
+  // FASTA sequences have no read layout: the bullet names the input kind instead
+  if (readInput(intent, kb, 'illumina').kind === 'fasta') lines.push('- **Input**: FASTA sequences');
+  else if (LAYOUT[intent.read_layout]) lines.push(`- **Reads**: ${LAYOUT[intent.read_layout]}`);
   if (intent.strandedness !== 'unknown') lines.push(`- **Strandedness**: ${intent.strandedness}`);
   if (intent.comparison) lines.push(`- **Comparison**: ${intent.comparison.groups.join(' vs ')}`);
   if (intent.requested_tools.length) lines.push(`- **Requested tools**: ${intent.requested_tools.map((t) => kb.toolById.get(t)?.name ?? t).join(', ')}`);

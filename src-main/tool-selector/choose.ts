@@ -1,9 +1,11 @@
 import type { Intent } from '../../src-preload/schemas/intent';
 import type { AnalysisType, Knowledge } from '../knowledge/schemas';
+import { resolveProcess, variantFor } from '../knowledge/process-schema';
 import type { Platform, RequestFocus } from '../knowledge/selection';
+import { readInput } from '../workflow-generator/context';
 
 /** Why a tool is in the chain; notes say what a swap or a constraint did. */
-export type Reason = 'default' | 'requested' | 'low_memory' | 'platform' | 'gpu' | 'conda' | 'focus' | 'predecessor';
+export type Reason = 'default' | 'requested' | 'low_memory' | 'platform' | 'layout' | 'comparison' | 'gpu' | 'conda' | 'focus' | 'predecessor';
 export interface Choice {
   id: string;
   reason: Reason;
@@ -41,8 +43,15 @@ class Chain {
     readonly type: AnalysisType,
     readonly kb: Knowledge,
     readonly platform: Platform,
+    /** Illumina read pairs (readInput: the generator's rule) */
+    readonly paired: boolean,
+    readonly focus: RequestFocus | null,
   ) {
     this.choices = type.required_tools.map((id) => ({ id, reason: 'default' as Reason }));
+  }
+  /** whether the tool's process has a command for these reads (its knowledge-base entry, as the generator renders it) */
+  takesReads(id: string): boolean {
+    return variantFor(resolveProcess(this.tool(id).process, this.type.id, this.focus ? [this.focus.id] : []), this.platform.id, this.paired) !== undefined;
   }
   has(id: string): boolean {
     return this.choices.some((c) => c.id === id);
@@ -112,6 +121,24 @@ function applyPlatform(chain: Chain): void {
   }
 }
 
+/** A default tool with no command for the reads (SEACR needs read pairs) gives way to another tool of its step that has one. */
+function applyLayout(chain: Chain): void {
+  for (let i = chain.choices.length - 1; i >= 0; i--) {
+    const c = chain.choices[i]!;
+    if (chain.takesReads(c.id)) continue;
+    const step = chain.step(c.id);
+    const to = (step >= 0 ? chain.type.steps[step]!.tools : []).find((t) => t !== c.id && !chain.has(t) && chain.fitsPlatform(t) && chain.takesReads(t));
+    if (to) chain.replace(i, to, 'layout');
+    else chain.choices.splice(i, 1);
+  }
+}
+
+/** Tools the analysis adds when the request compares groups (DSS after methylation calls), each where its step runs. */
+function addComparisonTools(chain: Chain, intent: Intent): void {
+  if ((intent.comparison?.groups.length ?? 0) < 2) return;
+  for (const id of chain.type.comparison_tools) if (!chain.has(id) && chain.fitsPlatform(id) && chain.takesReads(id)) chain.insert(id, 'comparison');
+}
+
 function applyFocus(chain: Chain, focus: RequestFocus | null): void {
   if (!focus) return;
   for (let i = chain.choices.length - 1; i >= 0; i--) {
@@ -131,6 +158,11 @@ function placeRequested(chain: Chain, id: string, refused: Selection['refused'],
   if (!chain.fitsPlatform(id)) {
     const made = chain.rule(id)!.platforms!.map((p) => chain.kb.selection.platforms.find((x) => x.id === p)?.name ?? p);
     refused.push({ id, why: `${chain.tool(id).name} is made for ${made.join(' and ')} reads, and these are ${chain.platform.name} reads` });
+    return;
+  }
+  if (!chain.takesReads(id)) {
+    const reads = chain.platform.read_kind === 'long' ? `${chain.platform.name} reads` : chain.paired ? 'paired-end reads' : 'single-end reads';
+    refused.push({ id, why: `${chain.tool(id).name} has no command for ${reads}${chain.paired || chain.platform.read_kind === 'long' ? '' : ': it needs read pairs'}` });
     return;
   }
   if (focus?.replace[id]) {
@@ -243,11 +275,15 @@ function repairPredecessors(chain: Chain): void {
 
 /** Ordered chain for a request: the type's default tools, fitted to platform and focus, named tools in their step, then constraints. */
 export function chooseChain(intent: Intent, type: AnalysisType, kb: Knowledge, platform: Platform, focus: RequestFocus | null, platformStated = true): Selection {
-  const chain = new Chain(type, kb, platform);
+  // the generator's rule for the reads (readInput), so a chosen tool has a command for them
+  const short = platform.id === 'ont' || platform.id === 'hifi' ? platform.id : 'illumina';
+  const chain = new Chain(type, kb, platform, readInput(intent, kb, short).kind === 'paired', focus);
   const notes: ConstraintNote[] = [];
   const refused: Selection['refused'] = [];
+  addComparisonTools(chain, intent);
   applyFocus(chain, focus);
   applyPlatform(chain);
+  applyLayout(chain);
   for (const r of intent.requested_tools) if (kb.toolById.has(r)) placeRequested(chain, r, refused, focus);
   dropBypassedAligners(chain);
   const constraints = new Set(intent.constraints);

@@ -3,9 +3,10 @@ import { resolveProcess } from '../knowledge/process-schema';
 import type { Knowledge, Tool } from '../knowledge/schemas';
 import { inSentence } from '../util/in-sentence';
 import type { Choice, Selection } from './choose';
+import { readInput } from '../workflow-generator/context';
 
-/** Build-specific files that are not a sequence to align or call against. */
-const ANNOTATION_ONLY = new Set(['gtf', 'chromsizes']);
+/** Build-specific files that are not a sequence to align or call against (the blacklist is a region list). */
+const ANNOTATION_ONLY = new Set(['gtf', 'chromsizes', 'blacklist']);
 
 /**
  * What of the organism a tool reads: its genome (or transcriptome) when its process stages a reference whose
@@ -39,7 +40,7 @@ function contextParts(tool: Tool, choice: Choice, sel: Selection, intent: Intent
   const reference = intent.organism && rule?.reads_reference !== false ? organismReference(tool, sel.type.id, kb) : null;
   if (reference === 'genome') parts.push(`against the ${intent.organism!.scientific_name} ${intent.organism!.genome_build} reference`);
   else if (reference === 'annotation') parts.push(`on the ${intent.organism!.scientific_name} ${intent.organism!.genome_build} gene annotation`);
-  if (LAYOUT[intent.read_layout] && ['trimming', 'alignment', 'quantification'].includes(tool.category) && sel.platform.read_kind === 'short')
+  if (LAYOUT[intent.read_layout] && readInput(intent, kb, 'illumina').kind !== 'fasta' && ['trimming', 'alignment', 'quantification'].includes(tool.category) && sel.platform.read_kind === 'short')
     parts.push(`on ${LAYOUT[intent.read_layout]} reads`);
   const strand = STRAND_FLAG[tool.id]?.[intent.strandedness];
   if (strand) parts.push(`with ${strand} for the ${intent.strandedness === 'unstranded' ? 'unstranded' : `${intent.strandedness}-stranded`} library`);
@@ -56,6 +57,10 @@ function reasonSentence(choice: Choice, sel: Selection, kb: Knowledge): string {
   switch (choice.reason) {
     case 'platform':
       return was ? ` It replaces ${was}, which is not made for ${sel.platform.name} reads.` : '';
+    case 'layout':
+      return was ? ` It replaces ${was}, which needs read pairs: these reads are single-end.` : '';
+    case 'comparison':
+      return ' It is added because the request compares groups, which the per-sample steps do not test.';
     case 'low_memory':
       return was ? ` It replaces ${was} to fit a low-memory machine (about ${kb.toolById.get(choice.id)!.memory_gb} GB).` : '';
     case 'gpu':

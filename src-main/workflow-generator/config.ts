@@ -16,6 +16,8 @@ export interface ConfiguredProcess {
   tool: Tool;
   process: ResolvedProcess;
   analysisType: string;
+  /** the request's focuses (RRBS): a focus's ext.args come before the analysis type's */
+  focuses?: readonly string[];
 }
 
 const quote = (s: string) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
@@ -55,7 +57,8 @@ export function renderConfig(intent: Intent, processes: ConfiguredProcess[]): st
     lines.push(`    withLabel: '${label}' {`, `        cpus = ${lowMemory ? Math.min(cpus, 4) : cpus}`, `        memory = ${memory}.GB`, `        time = ${hours}.h`, '    }');
   }
   for (const p of processes) {
-    const args = p.process.ext_args[p.analysisType] ?? p.process.ext_args.default ?? '';
+    const byFocus = (p.focuses ?? []).map((f) => p.process.ext_args[f]).find((a) => a !== undefined);
+    const args = byFocus ?? p.process.ext_args[p.analysisType] ?? p.process.ext_args.default ?? '';
     const gpuContainer = gpu ? p.process.gpu_container : undefined;
     if (!args && !gpuContainer) continue;
     lines.push(`    withName: '${p.name}' {`);

@@ -1,5 +1,5 @@
 import type { Intent } from '../../src-preload/schemas/intent';
-import type { ResolvedProcess, VariantKey } from '../knowledge/process-schema';
+import { type ResolvedProcess, type VariantKey, variantFor } from '../knowledge/process-schema';
 import type { Knowledge, OrganismEntry } from '../knowledge/schemas';
 import { requestFocuses, requestPlatform } from '../tool-selector/context';
 
@@ -69,14 +69,14 @@ export function dataContext(intent: Intent, kb: Knowledge, platform: Platform, t
   };
 }
 
-/** Which command variant applies: the platform for long reads, the layout for short reads, else `default`. */
+/** Which command variant applies: the platform for long reads, the layout for short reads, else `default` (variantFor, which the tool selector uses too). */
 export function variantKey(p: ResolvedProcess, ctx: DataContext): VariantKey | undefined {
-  const order: VariantKey[] = ctx.platform === 'illumina' ? [ctx.paired ? 'paired' : 'single', 'default'] : [ctx.platform, 'default'];
-  return order.find((k) => p.command[k] !== undefined);
+  return variantFor(p, ctx.platform, ctx.paired);
 }
 
-/** Human words for the data, for comments: 'paired-end Illumina', 'ONT long-read'. */
+/** Human words for the data, for comments: 'paired-end Illumina', 'ONT long-read', 'FASTA sequence'. */
 export function describeData(ctx: DataContext): string {
+  if (ctx.input.kind === 'fasta') return 'FASTA sequence';
   if (ctx.platform === 'ont') return 'Oxford Nanopore long-read';
   if (ctx.platform === 'hifi') return 'PacBio HiFi long-read';
   return ctx.paired ? 'paired-end Illumina' : 'single-end Illumina';

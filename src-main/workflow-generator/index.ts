@@ -3,7 +3,7 @@ import type { Intent } from '../../src-preload/schemas/intent';
 import { resolveProcess } from '../knowledge/process-schema';
 import type { Knowledge, Tool } from '../knowledge/schemas';
 import { type ConfiguredProcess, defaultProfile, renderConfig } from './config';
-import { type DataContext, dataContext, describeData, type Platform, platformOf, variantKey } from './context';
+import { type DataContext, dataContext, describeData, organismFact, type Platform, platformOf, variantKey } from './context';
 import { renderModule } from './process-module';
 import { Channels, wireInputs } from './wiring';
 
@@ -49,12 +49,24 @@ function referenceDefault(id: string, kb: Knowledge, ctx: DataContext): string {
   return (kb.referenceById.get(id)?.default ?? `references/${id}`).replace(/\{build\}/g, build);
 }
 
+/** For a reference an organism fact names (the ENCODE blacklist): which published file it is, as a comment. */
+function referenceSource(id: string, kb: Knowledge, ctx: DataContext): string {
+  const fact = kb.referenceById.get(id)?.organism_fact;
+  const value = fact === undefined ? undefined : organismFact(fact, ctx);
+  return value === undefined ? '' : ` // ${value}.bed.gz, unzipped`;
+}
+
 /**
  * Intent + tools -> a Nextflow DSL2 project (strict syntax): main.nf, one module per tool rendered from its
  * knowledge-base process entry, shipped scripts, nextflow.config. Deterministic for the same inputs.
  */
 export function generateWorkflow(intent: Intent, tools: ToolChoice[], kb: Knowledge, options: GenerateOptions = {}): WorkflowProject {
   const ctx = dataContext(intent, kb, options.platform ?? platformOf(intent, kb, options.text), options.text);
+  /** a reference that depends on an organism fact (the ENCODE blacklist) is staged only where the organism has it */
+  const staged = (ref: string) => {
+    const fact = kb.referenceById.get(ref)?.organism_fact;
+    return fact === undefined || organismFact(fact, ctx) !== undefined;
+  };
   const files: Record<string, string> = {};
   const channels = new Channels();
   channels.set('reads', { expr: 'reads', perSample: true });
@@ -71,7 +83,8 @@ export function generateWorkflow(intent: Intent, tools: ToolChoice[], kb: Knowle
 
   /** Renders one tool's module and its call, if its data and inputs are there. */
   const place = (tool: Tool, note?: string): Placement => {
-    const process = resolveProcess(tool.process, ctx.analysisType, ctx.focuses);
+    const resolved = resolveProcess(tool.process, ctx.analysisType, ctx.focuses);
+    const process = { ...resolved, input: { ...resolved.input, references: resolved.input.references.filter(staged) } };
     const variant = variantKey(process, ctx);
     const name = processName(tool.id);
     if (!variant) return { ok: false, why: `it has no command for ${describeData(ctx)} data`, missing: [] };
@@ -81,7 +94,7 @@ export function generateWorkflow(intent: Intent, tools: ToolChoice[], kb: Knowle
     const module = renderModule({ name, tool, process, variant, ctx }, kb.templates);
     Object.assign(files, module.files);
     includes.push(`include { ${name} } from './modules/${tool.id}'`);
-    configured.push({ name, tool, process, analysisType: ctx.analysisType });
+    configured.push({ name, tool, process, analysisType: ctx.analysisType, focuses: ctx.focuses });
     placed.add(tool.id);
     for (const r of process.input.references) references.add(r);
     for (const v of module.valueInputs) values.add(v);
@@ -125,7 +138,7 @@ export function generateWorkflow(intent: Intent, tools: ToolChoice[], kb: Knowle
   const paramLines = [
     `params.reads = ${quote(entry.glob)}`,
     `params.outdir = 'results'`,
-    ...[...references].sort().map((r) => `params.${r} = ${quote(referenceDefault(r, kb, ctx))}`),
+    ...[...references].sort().map((r) => `params.${r} = ${quote(referenceDefault(r, kb, ctx))}${referenceSource(r, kb, ctx)}`),
     ...[...values].sort().map((v) => `params.${v} = null // no ${v} is known for this organism: give --${v}`),
   ];
   const emits = channels

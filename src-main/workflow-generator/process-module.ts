@@ -1,5 +1,5 @@
 import { inputVariables, patternRegex } from '../knowledge/process-check';
-import type { ProcessOutput, ResolvedProcess, VariantKey } from '../knowledge/process-schema';
+import { conditionalLines, type ProcessOutput, type ResolvedProcess, type VariantKey } from '../knowledge/process-schema';
 import type { Tool } from '../knowledge/schemas';
 import { type DataContext, organismFact } from './context';
 
@@ -83,7 +83,8 @@ function versionsBlock(tool: Tool, p: ResolvedProcess): string[] {
 export function renderModule(spec: ModuleSpec, templates: Map<string, string>): RenderedModule {
   const { tool, process: p } = spec;
   const missing = new Set<string>();
-  const command = fill(p.command[spec.variant]!, spec, missing);
+  // the process's references are those this workflow stages: `{with REF}` lines run only for those
+  const command = conditionalLines(fill(p.command[spec.variant]!, spec, missing), (r) => p.input.references.includes(r));
   const templateText = p.template ? fill(templates.get(p.template) ?? '', spec, missing) : undefined;
   const valueInputs = [...missing].sort();
   const perTask = p.input.mode === 'collect' ? '' : 'tuple val(meta), ';
@@ -92,9 +93,8 @@ export function renderModule(spec: ModuleSpec, templates: Map<string, string>): 
     return { o, pattern, line: `${perTask}path("${pattern}"), emit: ${o.emit ?? o.kind}` };
   });
   const stub = outputs.flatMap(({ o, pattern }) => stubNames(o, pattern, templateText ?? command).flatMap((n) => stubLine(n, o.dir)));
-  const body = p.template
-    ? ['def args = task.ext.args ?: \'\'', `template '${p.template}'`]
-    : ['def args = task.ext.args ?: \'\'', '"""', command.trimEnd(), '', ...versionsBlock(tool, p), '"""'];
+  const defs = ['def args = task.ext.args ?: \'\'', ...Object.entries(p.script_defs).map(([k, v]) => `def ${k} = ${v}`)];
+  const body = p.template ? [...defs, `template '${p.template}'`] : [...defs, '"""', command.trimEnd(), '', ...versionsBlock(tool, p), '"""'];
   const lines = [
     `// ${tool.name}: ${tool.purpose}`,
     `process ${spec.name} {`,

@@ -88,6 +88,21 @@ describe('tool process facts are checked at load', () => {
     expect(problemsOf(perPair)).toEqual(["tools.yaml: entry 'vep': field 'process.input.pair_files': only a pair-mode process takes per-pair files"]);
   });
 
+  it('a reference only some organisms have (the ENCODE blacklist) is used only in {with} lines, and outputs are written without them', () => {
+    const outside = toolsWith(inEntry('samtools', '{with blacklist}samtools view', 'samtools view'));
+    expect(problemsOf(outside)).toEqual([
+      "tools.yaml: entry 'samtools': field 'process (chip_seq override).command.paired': uses '${blacklist}' outside a '{with blacklist}' line, but not every organism has it",
+    ]);
+    const wrongRef = toolsWith(inEntry('samtools', '{with blacklist}samtools view', '{with fasta}samtools view'));
+    expect(problemsOf(wrongRef)).toEqual([
+      "tools.yaml: entry 'samtools': field 'process (chip_seq override).command.paired': '{with fasta}' names no reference of this process that depends on an organism fact",
+    ]);
+    const onlyWith = toolsWith(
+      inEntry('samtools', '            samtools index ${prefix}.filtered.bam ${prefix}.filtered.bam.bai', '            {with blacklist}samtools index ${prefix}.filtered.bam ${prefix}.filtered.bam.bai'),
+    );
+    expect(problemsOf(onlyWith)).toEqual(["tools.yaml: entry 'samtools': field 'process (chip_seq override).command.paired': does not write output 1 '${prefix}.filtered.bam.bai'"]);
+  });
+
   it('refuses a shipped script that does not write a declared output', () => {
     const kb = loadKnowledge();
     const deseq2 = kb.toolById.get('deseq2')!;
@@ -100,7 +115,7 @@ describe('tool process facts are checked at load', () => {
 
   it('gives every real tool a process whose command variants write its outputs', () => {
     const kb = loadKnowledge();
-    expect(kb.tools.length).toBe(81);
+    expect(kb.tools.length).toBe(82);
     for (const t of kb.tools) {
       expect(Object.keys(t.process.command).length, t.id).toBeGreaterThan(0);
       expect(t.process.conda.length, t.id).toBeGreaterThan(0);

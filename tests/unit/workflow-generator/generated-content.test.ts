@@ -140,6 +140,10 @@ describe('generated workflows carry the right commands', () => {
     const main = generateWorkflow(i, tools, kb).files['main.nf']!;
     expect(main).toContain('    // Kraken2 added: Bracken needs its output, which no chosen step makes\n    KRAKEN2(reads, file(params.kraken2_db, checkIfExists: true))');
     expect(main).toContain('BRACKEN(KRAKEN2.out.kraken2_report, file(params.kraken2_db, checkIfExists: true))');
+    // chosen later as well, it is not placed (and declared) twice
+    const again = generateWorkflow(i, [...tools, { tool: 'kraken2', rationale: '' }], kb).files['main.nf']!;
+    expect(again.match(/include \{ KRAKEN2 \}/g)).toHaveLength(1);
+    expect(again.match(/ {4}KRAKEN2\(/g)).toHaveLength(1);
   });
 
   it('transcriptome assembly: Salmon quantifies against the Trinity assembly, combined with each sample', () => {
@@ -198,8 +202,10 @@ describe('generated workflows carry the right commands', () => {
     expect(seacr).toContain('SEACR_1.3.sh ${meta.id}.fragments.bedgraph 0.01 non stringent ${meta.id}\n');
     expect(files['modules/seacr/main.nf']).toContain('tuple val(meta), path("${meta.id}.fragments.bedgraph"), emit: bedgraph');
     const single = project(intent('cut_and_run', { read_layout: 'single' }));
+    // the tool selector already put MACS2 in SEACR's step, so nothing is left out
     expect(single['modules/seacr/main.nf']).toBeUndefined();
-    expect(single['main.nf']).toContain('// SEACR is left out: it has no command for single-end Illumina data');
+    expect(single['modules/macs2/main.nf']).toBeDefined();
+    expect(single['main.nf']).not.toContain('left out');
   });
 
   it('small RNA: read 1 holds the whole insert, so a paired request reads the R1 files and trims one adapter', () => {

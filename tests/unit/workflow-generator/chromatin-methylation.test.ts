@@ -1,0 +1,161 @@
+import { describe, expect, it } from 'vitest';
+import type { Example } from '../../../src-preload/schemas/example';
+import type { Intent } from '../../../src-preload/schemas/intent';
+import { loadKnowledge } from '../../../src-main/knowledge/load';
+import { renderTaskAnswer } from '../../../src-main/task-contract/answer';
+import { constraintNotes, planSelection, selectTools } from '../../../src-main/tool-selector/index';
+import { generateWorkflow } from '../../../src-main/workflow-generator/index';
+import { intentOf } from '../../support/intents';
+
+const kb = loadKnowledge();
+const organism = (id: string, build?: string) => {
+  const o = kb.organismById.get(id)!;
+  return { id, scientific_name: o.scientific_name, genome_build: build ?? o.genome_build };
+};
+const intent = (type: string, over: Partial<Intent> = {}) => intentOf(kb, type, over);
+const project = (i: Intent, text = '') => generateWorkflow(i, selectTools(i, kb, text), kb, { text }).files;
+const scriptOf = (module: string) => module.slice(module.indexOf('    script:'), module.indexOf('    stub:'));
+const tools = (i: Intent, text = '') => selectTools(i, kb, text).map((t) => t.tool);
+
+describe('ChIP-seq, ATAC-seq and CUT&RUN filter alignments before peak calling', () => {
+  it('paired-end ChIP-seq: MAPQ 30, proper pairs, ENCODE blacklist as a staged reference, orphans removed, then Picard removes duplicates', () => {
+    const files = project(intent('chip_seq'));
+    const main = files['main.nf']!;
+    expect(main).toContain("params.blacklist = 'references/GRCh38.blacklist.bed' // hg38-blacklist.v2.bed.gz, unzipped\n");
+    expect(main).toContain('    SAMTOOLS(BOWTIE2.out.bam.join(BOWTIE2.out.bai), file(params.blacklist, checkIfExists: true))\n');
+    expect(main).toContain('    PICARD(SAMTOOLS.out.bam.join(SAMTOOLS.out.bai), file(params.fasta, checkIfExists: true), file(params.fai, checkIfExists: true))\n');
+    expect(main).toContain("ch_macs2_chip = PICARD.out.bam.filter { meta, bam -> meta.role == 'chip' }");
+    const samtools = files['modules/samtools/main.nf']!;
+    expect(samtools).toContain('    tuple val(meta), path(bam), path(bai)\n    path blacklist\n');
+    expect(scriptOf(samtools)).toContain(
+      [
+        '    samtools view -@ ${task.cpus} -b -q 30 -f 2 -F 1804 ${args} -o ${meta.id}.kept.bam ${bam}',
+        '    samtools view -@ ${task.cpus} -b -L ${blacklist} -U ${meta.id}.clean.bam -o /dev/null ${meta.id}.kept.bam && mv ${meta.id}.clean.bam ${meta.id}.kept.bam',
+        '    samtools sort -n -@ ${task.cpus} ${meta.id}.kept.bam | samtools fixmate -@ ${task.cpus} - - | samtools view -u -f 2 -F 1804 - | samtools sort -@ ${task.cpus} -o ${meta.id}.filtered.bam -',
+        '    samtools index ${meta.id}.filtered.bam ${meta.id}.filtered.bam.bai',
+      ].join('\n'),
+    );
+    expect(samtools).toContain('    tuple val(meta), path("${meta.id}.filtered.bam"), emit: bam\n');
+    expect(files['nextflow.config']).toContain("withName: 'PICARD' {\n        ext.args = '--REMOVE_DUPLICATES true'");
+  });
+
+  it('single-end ChIP-seq: no proper-pair flag and no mate fixing', () => {
+    const s = scriptOf(project(intent('chip_seq', { read_layout: 'single' }))['modules/samtools/main.nf']!);
+    expect(s).toContain('    samtools view -@ ${task.cpus} -b -q 30 -F 1804 ${args} -o ${meta.id}.filtered.bam ${bam}\n');
+    expect(s).not.toContain('-f 2');
+    expect(s).not.toContain('fixmate');
+  });
+
+  it('ATAC-seq also drops mitochondrial reads (UCSC and Ensembl names)', () => {
+    const s = scriptOf(project(intent('atac_seq'))['modules/samtools/main.nf']!);
+    expect(s).toContain(`    samtools view -@ \${task.cpus} -b -q 30 -f 2 -F 1804 -e 'rname != "chrM" && rname != "MT"' \${args} -o \${meta.id}.kept.bam \${bam}\n`);
+  });
+
+  it('a genome build without an ENCODE blacklist (GRCm39, zebrafish) stages none and filters none; GRCm38 has mm10', () => {
+    for (const o of [organism('mouse'), organism('zebrafish')]) {
+      const files = project(intent('chip_seq', { organism: o }));
+      expect(files['main.nf']).not.toContain('blacklist');
+      expect(files['main.nf']).toContain('    SAMTOOLS(BOWTIE2.out.bam.join(BOWTIE2.out.bai))\n');
+      expect(files['modules/samtools/main.nf']).not.toContain('blacklist');
+      expect(scriptOf(files['modules/samtools/main.nf']!)).toContain('-b -q 30 -f 2 -F 1804 ${args} -o ${meta.id}.kept.bam ${bam}\n    samtools sort -n');
+    }
+    expect(project(intent('atac_seq', { organism: organism('mouse', 'GRCm38') }))['main.nf']).toContain(
+      "params.blacklist = 'references/GRCm38.blacklist.bed' // mm10-blacklist.v2.bed.gz, unzipped\n",
+    );
+  });
+
+  it('CUT&RUN: filtered alignments feed SEACR (paired) and MACS2 (single-end)', () => {
+    expect(project(intent('cut_and_run'))['main.nf']).toContain('    SEACR(SAMTOOLS.out.bam.join(SAMTOOLS.out.bai))\n');
+    expect(project(intent('cut_and_run', { read_layout: 'single' }))['main.nf']).toContain('    MACS2(SAMTOOLS.out.bam)\n');
+  });
+
+  it('Bowtie2 pairing and fragment-length options only on read pairs (ATAC -X 2000, CUT&RUN 10-700 bp concordant pairs)', () => {
+    const pairedCnr = project(intent('cut_and_run'));
+    expect(pairedCnr['modules/bowtie2/main.nf']).toContain('--rg SM:${meta.id} --no-mixed --no-discordant -I 10 -X 700 ${args} 2>');
+    expect(pairedCnr['nextflow.config']).toContain("withName: 'BOWTIE2' {\n        ext.args = '--local --very-sensitive --phred33'\n");
+    expect(project(intent('atac_seq'))['modules/bowtie2/main.nf']).toContain('--rg SM:${meta.id} -X 2000 ${args} 2>');
+    for (const type of ['cut_and_run', 'atac_seq']) {
+      const single = project(intent(type, { read_layout: 'single' }));
+      for (const flag of ['-I 10', '-X ', '--no-mixed', '--no-discordant'])
+        expect(single['modules/bowtie2/main.nf']! + single['nextflow.config']!, `${type} ${flag}`).not.toContain(flag);
+    }
+  });
+});
+
+describe('single-end CUT&RUN: the tool choice and the workflow agree', () => {
+  it('SEACR needs read pairs: MACS2 takes its step for single-end reads, and nothing is left out', () => {
+    const single = intent('cut_and_run', { read_layout: 'single' });
+    expect(tools(single)).toEqual(['fastqc', 'trim_galore', 'bowtie2', 'samtools', 'macs2', 'deeptools', 'multiqc']);
+    const macs2 = selectTools(single, kb).find((t) => t.tool === 'macs2')!;
+    expect(macs2.rationale).toContain('It replaces SEACR, which needs read pairs: these reads are single-end.');
+    expect(project(single)['main.nf']).not.toContain('left out');
+    expect(tools(intent('cut_and_run'))).toEqual(['fastqc', 'trim_galore', 'bowtie2', 'samtools', 'seacr', 'deeptools', 'multiqc']);
+  });
+
+  it('SEACR named on single-end reads is refused with the reason', () => {
+    const i = intent('cut_and_run', { read_layout: 'single', requested_tools: ['seacr'] });
+    expect(tools(i)).not.toContain('seacr');
+    const notes = constraintNotes(i, planSelection(i, kb)!, kb);
+    expect(notes.find((n) => n.constraint === 'requested_tool')?.text).toBe('SEACR has no command for single-end reads: it needs read pairs, so it is left out.');
+  });
+});
+
+describe('Bismark runs one instance with Bowtie 2 threads from task.cpus', () => {
+  it('no --parallel/--multicore (N instances, and Bismark refuses --basename with --multicore); -p for each Bowtie 2 process', () => {
+    const m = project(intent('methylation_bisulfite'))['modules/bismark/main.nf']!;
+    expect(m).toContain('    def bowtie2_threads = task.cpus >= 5 ? "-p ${(task.cpus - 1).intdiv(2)}" : ""\n');
+    expect(m).toContain('    bismark --genome ${bismark_index} -1 ${reads[0]} -2 ${reads[1]} --basename ${meta.id} ${bowtie2_threads} ${args}\n');
+    expect(m).not.toMatch(/--parallel|--multicore/);
+  });
+});
+
+describe('RRBS and WGBS with a comparison test differential methylation', () => {
+  const groups = { groups: ['young', 'old'], description: 'young vs old' };
+  it('RRBS: Trim Galore --rrbs, DSS on the MethylDackel calls without smoothing', () => {
+    const text = 'RRBS DNA methylation of mouse liver, young vs old';
+    const i = intent('methylation_bisulfite', { organism: organism('mouse'), comparison: groups, read_layout: 'single' });
+    expect(tools(i, text)).toEqual(['fastqc', 'trim_galore', 'bismark', 'methyldackel', 'dss', 'multiqc']);
+    const files = project(i, text);
+    expect(files['nextflow.config']).toContain("withName: 'TRIM_GALORE' {\n        ext.args = '--rrbs'\n    }");
+    expect(files['main.nf']).toContain('    DSS(METHYLDACKEL.out.methylation_calls.map { meta, f -> f }.collect(), file(params.samplesheet, checkIfExists: true))\n');
+    expect(files['modules/dss/main.nf']).toContain("    template 'dss_rrbs.R'\n");
+    const r = files['modules/dss/templates/dss_rrbs.R']!;
+    expect(r).toContain('    group1 <- ids[condition == "young"]\n    group2 <- ids[condition == "old"]\n');
+    expect(r).toContain('    test <- DMLtest(bs, group1 = group1, group2 = group2, smoothing = smoothing)\n');
+    expect(r).toContain('run_dss(smoothing = FALSE)');
+    expect(r).toContain('"methylation_bisulfite.dss.dml.tsv"');
+    expect(files['modules/dss/main.nf']).toContain('    path("methylation_bisulfite.dss.dmr.tsv"), emit: dmr_results\n');
+    expect(constraintNotes(i, planSelection(i, kb, text)!, kb).some((n) => n.constraint === 'comparison')).toBe(false);
+    // RRBS fragments share their MspI ends by design: no deduplication
+    const bismark = scriptOf(files['modules/bismark/main.nf']!);
+    expect(bismark).not.toContain('deduplicate_bismark');
+    expect(bismark).toContain('    samtools sort -@ ${task.cpus} -o ${meta.id}.sorted.bam ${meta.id}.bam\n');
+  });
+
+  it('WGBS: no --rrbs, smoothed DSS; without a comparison no DSS', () => {
+    const text = 'Whole genome bisulfite sequencing of human blood, young vs old';
+    const files = project(intent('methylation_bisulfite', { comparison: groups }), text);
+    expect(files['nextflow.config']).not.toContain('--rrbs');
+    expect(files['modules/dss/templates/dss.R']).toContain('run_dss(smoothing = TRUE)');
+    // whole-genome libraries are deduplicated on Bismark's unsorted BAM, before sorting
+    expect(scriptOf(files['modules/bismark/main.nf']!)).toContain(
+      '    deduplicate_bismark -p --bam ${meta.id}_pe.bam\n    samtools sort -@ ${task.cpus} -o ${meta.id}.sorted.bam ${meta.id}_pe.deduplicated.bam\n',
+    );
+    expect(files['main.nf']).toContain('BISMARK.out.bismark_dedup_report.map { meta, f -> f }');
+    expect(tools(intent('methylation_bisulfite'), 'Whole genome bisulfite sequencing methylation analysis for human blood')).not.toContain('dss');
+  });
+});
+
+describe('FASTA input has no read layout', () => {
+  it('phylogenetics says FASTA sequences in the header, the rationale and the answer, whatever the intent says of reads', () => {
+    const i = intent('phylogenetics', { read_layout: 'single', organism: null });
+    expect(project(i)['main.nf']!.split('\n')[0]).toBe('// Phylogenetic analysis on FASTA sequence data');
+    for (const t of selectTools(i, kb)) expect(t.rationale).not.toContain('single-end');
+    const text = 'Build a maximum likelihood tree of these FASTA sequences';
+    const tools = selectTools(i, kb, text);
+    const example = { kind: 'workflow', input: text, output: { intent: i, tools, workflow: generateWorkflow(i, tools, kb, { text }) } } as unknown as Example;
+    const answer = renderTaskAnswer(example, kb);
+    expect(answer).toContain('\n- **Input**: FASTA sequences\n');
+    expect(answer).not.toContain('**Reads**');
+  });
+});
