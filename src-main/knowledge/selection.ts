@@ -63,6 +63,10 @@ export const RequestFocusSchema = z.object({
   keywords: z.array(z.string().min(2)).min(1),
   /** tools of the default chain that do not serve the focus, and what takes their place */
   replace: z.record(Id, Id).default({}),
+  /** tools the focus needs beside the default chain (host-read removal for a host-associated metagenome), placed by step or category */
+  add: z.array(Id).default([]),
+  /** the focus also applies when the request names an organism: for a metagenome that is its host */
+  any_organism: z.boolean().default(false),
   note: Text,
 });
 export type RequestFocus = z.infer<typeof RequestFocusSchema>;
@@ -129,6 +133,9 @@ export function checkSelection(
     if (!analysisTypeById.has(f.analysis_type)) problems.push(`${where}: field 'analysis_type': '${f.analysis_type}' is not in analysis_types.yaml`);
     // tools.yaml process overrides are keyed by analysis type or focus id: one name, one meaning
     if (analysisTypeById.has(f.id)) problems.push(`${where}: field 'id': '${f.id}' is an analysis type id`);
+    f.add.forEach((id, i) => {
+      tool(`${where}: field 'add.${i}'`, id);
+    });
     for (const [from, to] of Object.entries(f.replace)) {
       tool(`${where}: field 'replace'`, from);
       tool(`${where}: field 'replace.${from}'`, to);

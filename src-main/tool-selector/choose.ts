@@ -13,6 +13,8 @@ export interface Choice {
   replaced?: string;
   /** for a predecessor: the tool that reads its output */
   feeds?: string;
+  /** for a focus's swap or addition: that focus's id */
+  focus?: string;
 }
 
 /** A constraint and what it did to the chain: met by swaps or settings, stated when it cannot be met. */
@@ -27,7 +29,10 @@ export interface Selection {
   platform: Platform;
   /** the request names its platform; otherwise it is the data type's default */
   platformStated: boolean;
+  /** the first of the request's focuses (request_focus.yaml order), or null */
   focus: RequestFocus | null;
+  /** every focus the request's wording gives (host-associated and MAGs in one metagenome request) */
+  focuses: RequestFocus[];
   choices: Choice[];
   notes: ConstraintNote[];
   /** requested tools that could not go into the chain, with why */
@@ -45,13 +50,13 @@ class Chain {
     readonly platform: Platform,
     /** Illumina read pairs (readInput: the generator's rule) */
     readonly paired: boolean,
-    readonly focus: RequestFocus | null,
+    readonly focuses: readonly RequestFocus[],
   ) {
     this.choices = type.required_tools.map((id) => ({ id, reason: 'default' as Reason }));
   }
   /** whether the tool's process has a command for these reads (its knowledge-base entry, as the generator renders it) */
   takesReads(id: string): boolean {
-    return variantFor(resolveProcess(this.tool(id).process, this.type.id, this.focus ? [this.focus.id] : []), this.platform.id, this.paired) !== undefined;
+    return variantFor(resolveProcess(this.tool(id).process, this.type.id, this.focuses.map((f) => f.id)), this.platform.id, this.paired) !== undefined;
   }
   has(id: string): boolean {
     return this.choices.some((c) => c.id === id);
@@ -84,14 +89,15 @@ class Chain {
   sameGroup(a: string, b: string): boolean {
     return this.kb.selection.alternatives.some((g) => g.tools.some((t) => t.tool === a) && g.tools.some((t) => t.tool === b));
   }
-  replace(at: number, id: string, reason: Reason): void {
+  replace(at: number, id: string, reason: Reason, focus?: string): void {
     const old = this.choices[at]!;
-    this.choices[at] = { id, reason, replaced: old.replaced ?? old.id };
+    this.choices[at] = { id, reason, replaced: old.replaced ?? old.id, ...(focus ? { focus } : {}) };
   }
-  insert(id: string, reason: Reason): void {
+  insert(id: string, reason: Reason, focus?: string): void {
     const r = this.rank(id);
+    // after every tool of the same rank already there (a focus's tools keep their listed order)
     const at = this.choices.findIndex((c) => this.rank(c.id) > r);
-    this.choices.splice(at < 0 ? this.choices.length : at, 0, { id, reason });
+    this.choices.splice(at < 0 ? this.choices.length : at, 0, { id, reason, ...(focus ? { focus } : {}) });
   }
 }
 
@@ -139,12 +145,15 @@ function addComparisonTools(chain: Chain, intent: Intent): void {
   for (const id of chain.type.comparison_tools) if (!chain.has(id) && chain.fitsPlatform(id) && chain.takesReads(id)) chain.insert(id, 'comparison');
 }
 
-function applyFocus(chain: Chain, focus: RequestFocus | null): void {
-  if (!focus) return;
-  for (let i = chain.choices.length - 1; i >= 0; i--) {
-    const to = focus.replace[chain.choices[i]!.id];
-    if (to && !chain.has(to)) chain.replace(i, to, 'focus');
-    else if (to) chain.choices.splice(i, 1);
+/** Each focus swaps the default tools that do not serve it and adds the steps it needs (host-read removal, binning). */
+function applyFocus(chain: Chain, focuses: readonly RequestFocus[]): void {
+  for (const focus of focuses) {
+    for (let i = chain.choices.length - 1; i >= 0; i--) {
+      const to = focus.replace[chain.choices[i]!.id];
+      if (to && !chain.has(to)) chain.replace(i, to, 'focus', focus.id);
+      else if (to) chain.choices.splice(i, 1);
+    }
+    for (const id of focus.add) if (!chain.has(id) && chain.fitsPlatform(id)) chain.insert(id, 'focus', focus.id);
   }
 }
 
@@ -259,7 +268,8 @@ function repairPredecessors(chain: Chain): void {
           // the predecessor is there but after: move it just before
           const [moved] = chain.choices.splice(later, 1);
           chain.choices.splice(i, 0, moved!);
-        } else if (c.reason === 'requested' || c.reason === 'focus') {
+        } else if (c.reason === 'requested' || c.reason === 'focus' || c.reason === 'predecessor') {
+          // a predecessor's own predecessor comes in too (CheckM2 named: MetaBAT2, then the contig mapping it reads)
           // prefer the predecessor the analysis type has a step for (Bowtie2 for piRNAs, not STAR)
           const add = group.find((t) => chain.step(t) >= 0 && chain.fitsPlatform(t)) ?? group.find((t) => chain.fitsPlatform(t)) ?? group[0]!;
           chain.choices.splice(i, 0, { id: add, reason: 'predecessor', feeds: c.id });
@@ -274,14 +284,15 @@ function repairPredecessors(chain: Chain): void {
 }
 
 /** Ordered chain for a request: the type's default tools, fitted to platform and focus, named tools in their step, then constraints. */
-export function chooseChain(intent: Intent, type: AnalysisType, kb: Knowledge, platform: Platform, focus: RequestFocus | null, platformStated = true): Selection {
+export function chooseChain(intent: Intent, type: AnalysisType, kb: Knowledge, platform: Platform, focuses: readonly RequestFocus[], platformStated = true): Selection {
   // the generator's rule for the reads (readInput), so a chosen tool has a command for them
   const short = platform.id === 'ont' || platform.id === 'hifi' ? platform.id : 'illumina';
-  const chain = new Chain(type, kb, platform, readInput(intent, kb, short).kind === 'paired', focus);
+  const chain = new Chain(type, kb, platform, readInput(intent, kb, short).kind === 'paired', focuses);
   const notes: ConstraintNote[] = [];
   const refused: Selection['refused'] = [];
+  const focus = focuses[0] ?? null;
   addComparisonTools(chain, intent);
-  applyFocus(chain, focus);
+  applyFocus(chain, focuses);
   applyPlatform(chain);
   applyLayout(chain);
   for (const r of intent.requested_tools) if (kb.toolById.has(r)) placeRequested(chain, r, refused, focus);
@@ -291,5 +302,5 @@ export function chooseChain(intent: Intent, type: AnalysisType, kb: Knowledge, p
   if (constraints.has('conda')) applyConda(chain, notes, 'conda');
   if (constraints.has('low_memory')) applyLowMemory(chain, notes);
   repairPredecessors(chain);
-  return { type, platform, platformStated, focus, choices: chain.choices, notes, refused };
+  return { type, platform, platformStated, focus, focuses: [...focuses], choices: chain.choices, notes, refused };
 }

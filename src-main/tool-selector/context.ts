@@ -36,12 +36,15 @@ export function platformStated(kb: Knowledge, text = ''): boolean {
   return kb.selection.platforms.some((p) => matches(p, text));
 }
 
-/** Every focus a request's wording gives its analysis (a targeted panel and MSI in one somatic request), in file order. */
-export function requestFocuses(intent: Pick<Intent, 'analysis_type'>, kb: Knowledge, text = ''): RequestFocus[] {
-  return kb.selection.focus.filter((f) => f.analysis_type === intent.analysis_type && matches(f, text));
+/**
+ * Every focus a request gives its analysis (a targeted panel and MSI in one somatic request), in file order: by its
+ * wording, or for an `any_organism` focus by the organism it names (a metagenome's host).
+ */
+export function requestFocuses(intent: Pick<Intent, 'analysis_type' | 'organism'>, kb: Knowledge, text = ''): RequestFocus[] {
+  return kb.selection.focus.filter((f) => f.analysis_type === intent.analysis_type && (matches(f, text) || (f.any_organism && intent.organism !== null)));
 }
 
 /** The focus a request's wording gives its analysis (piRNA in small RNA-seq), if any: the first in request_focus.yaml. */
-export function requestFocus(intent: Pick<Intent, 'analysis_type'>, kb: Knowledge, text = ''): RequestFocus | null {
+export function requestFocus(intent: Pick<Intent, 'analysis_type' | 'organism'>, kb: Knowledge, text = ''): RequestFocus | null {
   return requestFocuses(intent, kb, text)[0] ?? null;
 }

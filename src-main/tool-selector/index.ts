@@ -3,13 +3,13 @@ import type { Intent } from '../../src-preload/schemas/intent';
 import { loadKnowledge } from '../knowledge/load';
 import type { Knowledge } from '../knowledge/schemas';
 import { type ConstraintNote, chooseChain, type Selection } from './choose';
-import { platformStated, requestFocus, requestPlatform } from './context';
+import { platformStated, requestFocuses, requestPlatform } from './context';
 import { rationale } from './rationale';
 import { inSentence } from '../util/in-sentence';
 
 export { chainProblems } from './chain-check';
 export type { Choice, ConstraintNote, Selection } from './choose';
-export { namedPlatform, platformStated, requestFocus, requestPlatform } from './context';
+export { namedPlatform, platformStated, requestFocus, requestFocuses, requestPlatform } from './context';
 
 /** Under a low-memory constraint, tools above this footprint give way (tool_rules.yaml says how). */
 export const LOW_MEMORY_LIMIT_GB = 16;
@@ -18,7 +18,7 @@ export const LOW_MEMORY_LIMIT_GB = 16;
 export function planSelection(intent: Intent, kb: Knowledge = loadKnowledge(), text = ''): Selection | null {
   const type = kb.analysisTypeById.get(intent.analysis_type);
   if (!type) return null;
-  return chooseChain(intent, type, kb, requestPlatform(intent, kb, text), requestFocus(intent, kb, text), platformStated(kb, text));
+  return chooseChain(intent, type, kb, requestPlatform(intent, kb, text), requestFocuses(intent, kb, text), platformStated(kb, text));
 }
 
 /** Ordered tools with a rationale each; [] for an unknown analysis type. `text` is the request (platform, focus, replicates). */

@@ -69,7 +69,10 @@ function reasonSentence(choice: Choice, sel: Selection, kb: Knowledge): string {
       return was ? ` It replaces ${was}, which has no Bioconda package.` : '';
     case 'focus':
       // the note starts with a tool name as its authors write it (miRDeep2), so it is not capitalised
-      return sel.focus ? ` ${sel.focus.note}.` : '';
+      {
+        const focus = sel.focuses.find((f) => f.id === choice.focus) ?? sel.focus;
+        return focus ? ` ${focus.note}.` : '';
+      }
     case 'predecessor':
       // the tool it feeds was named by the user, or put in by the request's focus (featureCounts for piRNAs)
       return choice.feeds ? ` It is added because ${kb.toolById.get(choice.feeds)!.name}${sel.choices.find((c) => c.id === choice.feeds)?.reason === 'requested' ? ', which you named,' : ''} reads its output.` : '';

@@ -115,7 +115,7 @@ describe('tool process facts are checked at load', () => {
 
   it('gives every real tool a process whose command variants write its outputs', () => {
     const kb = loadKnowledge();
-    expect(kb.tools.length).toBe(82);
+    expect(kb.tools.length).toBe(84);
     for (const t of kb.tools) {
       expect(Object.keys(t.process.command).length, t.id).toBeGreaterThan(0);
       expect(t.process.conda.length, t.id).toBeGreaterThan(0);

@@ -128,3 +128,57 @@ describe('tumour/normal: Manta in somatic mode feeds Strelka2, VEP annotates SNV
     expect(g['main.nf']).toContain('STRELKA2(GATK_BQSR.out.bam.join(GATK_BQSR.out.bai).join(MANTA.out.manta_indels).join(MANTA.out.manta_indels_tbi)');
   });
 });
+
+describe('metagenomes: MAG binning and host-read removal (nf-core/mag wiring)', () => {
+  const soil = 'recover metagenome-assembled genomes (MAGs) from soil shotgun metagenomes';
+
+  it('MAGs: reads mapped back to their contigs, depth and MetaBAT2 bins, CheckM2 on the bins', () => {
+    const i = intentOf(kb, 'metagenomics_functional', { organism: null });
+    const ids = selectTools(i, kb, soil).map((t) => t.tool);
+    expect(ids).toEqual(['fastqc', 'fastp', 'humann', 'megahit', 'minimap2', 'metabat2', 'checkm2', 'prokka', 'multiqc']);
+    const files = linted(project('metagenomics_functional', soil, { organism: null }));
+    expect(files['main.nf']).toContain('    MINIMAP2(FASTP.out.reads.join(MEGAHIT.out.assembly))\n');
+    expect(files['main.nf']).toContain('    METABAT2(MEGAHIT.out.assembly.join(MINIMAP2.out.contig_bam).join(MINIMAP2.out.contig_bai))\n');
+    expect(files['main.nf']).toContain('    CHECKM2(METABAT2.out.bins, file(params.checkm2_db, checkIfExists: true))\n');
+    expect(scriptOf(files['modules/minimap2/main.nf']!)).toContain('minimap2 -ax sr -t ${task.cpus} ${args} ${contigs} ${reads[0]} ${reads[1]} | samtools sort -@ ${task.cpus} -o ${meta.id}.contigs.bam -\n');
+    const metabat = scriptOf(files['modules/metabat2/main.nf']!);
+    expect(metabat).toContain('    jgi_summarize_bam_contig_depths --outputDepth ${meta.id}.metabat2.depth.txt ${contig_bam}\n');
+    expect(metabat).toContain('    metabat2 -i ${contigs} -a ${meta.id}.metabat2.depth.txt -o ${meta.id}.metabat2_bins/${meta.id}.bin -t ${task.cpus} ${args}\n');
+    expect(files['modules/metabat2/main.nf']).toContain('    tuple val(meta), path("${meta.id}.metabat2_bins"), emit: bins\n');
+    expect(files['modules/metabat2/main.nf']).toContain('    mkdir -p ${meta.id}.metabat2_bins\n    touch ${meta.id}.metabat2.depth.txt\n');
+    expect(scriptOf(files['modules/checkm2/main.nf']!)).toContain('checkm2 predict --threads ${task.cpus} --input ${bins} --extension fa --database_path ${checkm2_db} ${args} --output-directory ${meta.id}.checkm2\n');
+    expect(files['nextflow.config']).toContain("    withName: 'METABAT2' {\n        ext.args = '--minContig 1500'\n");
+    // a soil metagenome has no host
+    expect(files['modules/bowtie2/main.nf']).toBeUndefined();
+  });
+
+  it('a functional profile without MAGs has no binning', () => {
+    const files = project('metagenomics_functional', 'functional profiling of soil metagenomes', { organism: null });
+    expect(files['modules/metabat2/main.nf']).toBeUndefined();
+    expect(files['modules/checkm2/main.nf']).toBeUndefined();
+  });
+
+  it('host-associated MAGs: host pairs dropped with Bowtie2 before profiling and assembly', () => {
+    const files = linted(project('metagenomics_functional', 'MAGs from human stool shotgun metagenomes'));
+    const bt2 = scriptOf(files['modules/bowtie2/main.nf']!);
+    expect(bt2).toContain(
+      'bowtie2 -p ${task.cpus} -x \\$INDEX -1 ${reads[0]} -2 ${reads[1]} ${args} 2> ${meta.id}.bowtie2.log | samtools fastq -@ ${task.cpus} -f 12 -1 ${meta.id}_1.host_removed.fastq.gz -2 ${meta.id}_2.host_removed.fastq.gz -0 /dev/null -s /dev/null -\n',
+    );
+    expect(files['modules/bowtie2/main.nf']).toContain('    tuple val(meta), path(reads)\n    path host_bowtie2_index\n');
+    expect(files['main.nf']).toContain("params.host_bowtie2_index = 'references/host_GRCh38_bowtie2'\n");
+    expect(files['main.nf']).toContain('    BOWTIE2(FASTP.out.reads, file(params.host_bowtie2_index, checkIfExists: true))\n');
+    expect(files['main.nf']).toContain('    MEGAHIT(BOWTIE2.out.reads)\n');
+    expect(files['main.nf']).toContain('    MINIMAP2(BOWTIE2.out.reads.join(MEGAHIT.out.assembly))\n');
+  });
+
+  it('host-associated taxonomic profiling: Kraken2 classifies the host-free reads; an environmental sample keeps all reads', () => {
+    const gut = linted(project('metagenomics_taxonomic', 'taxonomic profiling of mouse gut microbiome shotgun reads', { organism: { id: 'mouse', scientific_name: 'Mus musculus', genome_build: 'GRCm39' } }));
+    expect(gut['main.nf']).toContain('    KRAKEN2(BOWTIE2.out.reads, file(params.kraken2_db, checkIfExists: true))\n');
+    expect(gut['main.nf']).toContain("params.host_bowtie2_index = 'references/host_GRCm39_bowtie2'\n");
+    const single = scriptOf(project('metagenomics_taxonomic', 'stool metagenomes, single-end', { organism: null, read_layout: 'single' })['modules/bowtie2/main.nf']!);
+    expect(single).toContain('-U ${reads} ${args} 2> ${meta.id}.bowtie2.log | samtools fastq -@ ${task.cpus} -f 4 -0 ${meta.id}.host_removed.fastq.gz -\n');
+    const ocean = project('metagenomics_taxonomic', 'taxonomic profiling of ocean water metagenomes', { organism: null });
+    expect(ocean['modules/bowtie2/main.nf']).toBeUndefined();
+    expect(ocean['main.nf']).toContain('    KRAKEN2(FASTP.out.reads, file(params.kraken2_db, checkIfExists: true))\n');
+  });
+});
