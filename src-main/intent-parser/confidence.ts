@@ -115,8 +115,8 @@ export const CONFIDENCE_L2 = 0.25;
 
 /** Fitted on resources/eval/user-requests.jsonl and generated variations (see the module comment). */
 export const CONFIDENCE_MODEL: ConfidenceModel = {
-  kind: { bias: 8.606, weights: { lead: -0.021, cueless: 0.375, asked: -0.609, cuelessQuestion: 0, rival: -3.189, tie: -3.823, offTopic: 0.037, log: 0.015 } },
-  type: { bias: 5.693, weights: { known: 0.365, strength: 1.063, margin: -0.05, tie: -2.497, rivalAssay: -5.414, toolOnly: 0, genericOnly: -2.273, multiAssay: 0.366, corrections: 0, unknownWords: 0, toolDisagrees: -2.988, unknownOnTopic: -2.095 } },
+  kind: { bias: 8.606, weights: { lead: -0.021, cueless: 0.375, asked: -0.61, cuelessQuestion: 0, rival: -3.189, tie: -3.823, offTopic: 0.037, log: 0.015 } },
+  type: { bias: 5.688, weights: { known: 0.357, strength: 1.067, margin: -0.046, tie: -2.479, rivalAssay: -5.459, toolOnly: 0, genericOnly: -2.267, multiAssay: 0.367, corrections: 0, unknownWords: 0, toolDisagrees: -2.987, unknownOnTopic: -2.091 } },
 };
 
 export { LOW_CONFIDENCE } from '../../src-preload/schemas/intent';
