@@ -1,6 +1,7 @@
 import type { SplitConfig } from '../../src-preload/schemas/build';
 import type { SplitPreview } from '../../src-preload/contract/dataset';
 import type { Split } from '../../src-preload/schemas/example';
+import { ExpertVerifications } from '../review/expert-verification';
 import type { Db } from '../store/db';
 import { checkLeakage } from './leakage';
 import { coverageBand } from './split-coverage';
@@ -103,6 +104,7 @@ export function previewSplits(db: Db, config: SplitConfig): SplitPreview {
       .map(([analysisType, c]) => ({ analysisType, ...c, band: coverageBand(c) })),
     leakage,
     nearDuplicates: { buildId: latest?.id ?? null, threshold, clusters, pairs: pairs.length },
+    expertTest: new ExpertVerifications(db).counts(),
     ms: Math.round(performance.now() - t0),
   };
 }

@@ -11,6 +11,41 @@ export const TokenBudgetViewSchema = z.object({
   recommended: z.object({ axolotl_sequence_len: z.number().int(), llamafactory_cutoff_len: z.number().int() }),
 });
 
+const StyleQualitySchema = z.object({
+  count: z.number().int(),
+  distinct2: z.number(),
+  distinct3: z.number(),
+  /** share (0-1) of the style's queries opening with one of its 12 most common openers */
+  top12OpenerShare: z.number(),
+  /** what the build's artefact detector found, in all and per kind, with up to 10 examples */
+  artefacts: z.number().int(),
+  artefactsByKind: z.record(z.string(), z.number().int()),
+  artefactExamples: z.array(z.string()),
+});
+
+/** Naturalness of the query variations a build kept (build/query-report.ts), with the issue-17 targets and each one missed. */
+export const QueryQualityViewSchema = z.object({
+  targets: z.object({ maxArtefacts: z.number(), minDistinct3: z.number(), maxTop12OpenerShare: z.number() }),
+  styles: z.record(z.string(), StyleQualitySchema),
+  overall: z.object({ count: z.number().int(), distinct2: z.number(), distinct3: z.number() }),
+  misses: z.array(z.string()),
+});
+export type QueryQualityView = z.infer<typeof QueryQualityViewSchema>;
+
+/** One generated kind's kept count against its plan target (build/target-loop.ts). */
+export const KindTargetViewSchema = z.object({
+  kind: z.string(),
+  target: z.number().int(),
+  generated: z.number().int(),
+  kept: z.number().int(),
+  met: z.boolean(),
+  /** why a kind fell short: an exhausted generator, or the top-up rounds and what filtering took */
+  reason: z.string().nullable(),
+});
+export type KindTargetView = z.infer<typeof KindTargetViewSchema>;
+
+export const ExpertVerificationViewSchema = z.object({ verified: z.number().int(), total: z.number().int(), label: z.string() });
+
 /** The parts of a build's quality report the screens show (metadata/quality_report.json holds the rest). */
 export const QualityReportViewSchema = z.object({
   passed: z.boolean(),
@@ -22,6 +57,10 @@ export const QualityReportViewSchema = z.object({
   near_duplicates: z.object({ clusters: z.number().int(), pairs: z.number().int(), threshold: z.number() }).optional(),
   /** tokens per conversation per task and the sequence length at which no example is cut (metrics/token-budget.ts) */
   token_budget: TokenBudgetViewSchema.optional(),
+  /** optional: reports of builds before these figures existed lack them */
+  query_quality: QueryQualityViewSchema.optional(),
+  targets: z.array(KindTargetViewSchema).optional(),
+  expert_verification: ExpertVerificationViewSchema.optional(),
 });
 export type QualityReportView = z.infer<typeof QualityReportViewSchema>;
 
@@ -72,6 +111,8 @@ export const SplitPreviewSchema = z.object({
     clusters: z.number().int(),
     pairs: z.number().int(),
   }),
+  /** the expert items (golden queries, test only) and how many of them the expert has verified so far */
+  expertTest: z.object({ verified: z.number().int(), total: z.number().int() }),
   ms: z.number(),
 });
 export type SplitPreview = z.infer<typeof SplitPreviewSchema>;

@@ -92,6 +92,37 @@ describe('screens that tell the truth, in headless Chromium', () => {
     expect(query<{ n: number }>("SELECT COUNT(*) AS n FROM settings WHERE key = 'llm'")[0]!.n).toBe(0);
   });
 
+  it('Dashboard shows the latest build\'s targets vs kept counts, query quality and expert-verified test items; Splits the expert test items', async () => {
+    const report = JSON.parse(fs.readFileSync(path.join(dir, 'first-build', 'metadata', 'quality_report.json'), 'utf8')) as {
+      targets: { kind: string; target: number; kept: number; met: boolean }[];
+      query_quality: { overall: { distinct3: number }; styles: Record<string, { count: number; artefacts: number }>; misses: string[] };
+    };
+    await open('Dashboard');
+    const targets = page.getByRole('table', { name: 'Targets vs kept' });
+    await targets.waitFor();
+    for (const t of report.targets) {
+      const row = targets.locator(`tr[data-kind="${t.kind}"]`);
+      expect(num(await row.locator('td').nth(1).textContent())).toBe(t.target);
+      expect(num(await row.locator('td.kept').textContent())).toBe(t.kept);
+      expect(await row.locator('.pill').textContent()).toBe(t.met ? 'met' : 'short');
+    }
+    const quality = page.getByRole('table', { name: 'Query quality' });
+    expect(await quality.locator('tbody tr').count()).toBe(Object.keys(report.query_quality.styles).length + 1);
+    for (const [style, q] of Object.entries(report.query_quality.styles)) {
+      const cells = quality.locator(`tr[data-style="${style}"] td`);
+      expect(num(await cells.nth(1).textContent())).toBe(q.count);
+      expect(num(await cells.nth(5).textContent())).toBe(q.artefacts);
+    }
+    expect(await page.getByTestId('distinct3-all').textContent()).toBe(report.query_quality.overall.distinct3.toFixed(3));
+    if (report.query_quality.misses.length > 0)
+      expect(await page.getByRole('list', { name: 'Query targets missed' }).locator('li').allTextContents()).toEqual(report.query_quality.misses);
+    const verified = query<{ n: number }>("SELECT COUNT(*) AS n FROM expert_verifications")[0]!.n;
+    expect(await page.getByTestId('expert-verified').textContent()).toBe('0 / 100');
+    expect(verified).toBe(0);
+    await open('Splits');
+    await expect.poll(() => page.getByTestId('expert-test').textContent()).toBe('0 / 100');
+  });
+
   it('Playground: an edited tool list regenerates the workflow that the modification stores; a failed run clears the result', async () => {
     await open('Playground');
     await page.getByLabel('query').fill(RNA_QUERY);

@@ -2,6 +2,7 @@ import { ErrorBanner } from '../components/ErrorBanner';
 import { formatTime, KIND_LABELS } from '../components/format';
 import { GatesTable } from '../components/GatesTable';
 import { TargetProgress } from '../components/TargetProgress';
+import { BuildTargets, QueryQualityTable } from '../components/BuildQueryQuality';
 import { HBarChart } from '../components/HBarChart';
 import { LatestEvalRuns } from '../components/LatestEvalRuns';
 import { useApi } from '../hooks/useApi';
@@ -64,6 +65,19 @@ export function Dashboard() {
             </div>
           ) : (
             <div className="muted">none yet</div>
+          )}
+        </div>
+        <div className="card">
+          <div className="muted">Expert-verified test items (latest build)</div>
+          {report?.expert_verification ? (
+            <>
+              <div className="big num-left" data-testid="expert-verified">
+                {report.expert_verification.verified.toLocaleString()} / {report.expert_verification.total.toLocaleString()}
+              </div>
+              <div className="muted small">only these are exported as expert ground truth; the others are flagged test items</div>
+            </>
+          ) : (
+            <div className="muted">no build yet</div>
           )}
         </div>
       </div>
@@ -160,6 +174,24 @@ export function Dashboard() {
           )}
         </div>
       </div>
+
+      {report?.targets || report?.query_quality ? (
+        <div className="dash-cols">
+          {report.targets ? (
+            <div className="card">
+              <h2>Targets vs kept</h2>
+              <BuildTargets targets={report.targets} />
+              <p className="muted small">Kept: what the latest build exported after dedup, rules and review; a short kind says why.</p>
+            </div>
+          ) : null}
+          {report.query_quality ? (
+            <div className="card">
+              <h2>Query quality</h2>
+              <QueryQualityTable quality={report.query_quality} />
+            </div>
+          ) : null}
+        </div>
+      ) : null}
 
       {metrics ? (
         <>

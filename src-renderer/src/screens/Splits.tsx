@@ -158,6 +158,13 @@ export function Splits() {
               </div>
             ))}
             <div className="card">
+              <div className="muted">Expert test items</div>
+              <div className="big" data-testid="expert-test">
+                {preview.expertTest.verified.toLocaleString()} / {preview.expertTest.total.toLocaleString()}
+              </div>
+              <div className="muted small">expert-verified (test only); unverified ones are exported as flagged test items</div>
+            </div>
+            <div className="card">
               <div className="muted">Leakage check</div>
               <div className="row" style={{ marginTop: 6 }} data-testid="leakage">
                 <span className={`pill ${leak!.sharedGroups === 0 ? 'ok' : 'bad'}`}>{leak!.sharedGroups} shared groups</span>
