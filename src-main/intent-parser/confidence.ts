@@ -111,12 +111,12 @@ export const PRIOR: ConfidenceModel = {
 };
 
 /** The regularisation strength 5-fold cross-validation chose (`eval-intents --fit-confidence` reports it). */
-export const CONFIDENCE_L2 = 0.25;
+export const CONFIDENCE_L2 = 1;
 
 /** Fitted on resources/eval/user-requests.jsonl and generated variations (see the module comment). */
 export const CONFIDENCE_MODEL: ConfidenceModel = {
-  kind: { bias: 8.606, weights: { lead: -0.021, cueless: 0.375, asked: -0.61, cuelessQuestion: 0, rival: -3.189, tie: -3.823, offTopic: 0.037, log: 0.015 } },
-  type: { bias: 5.688, weights: { known: 0.357, strength: 1.067, margin: -0.046, tie: -2.479, rivalAssay: -5.459, toolOnly: 0, genericOnly: -2.267, multiAssay: 0.367, corrections: 0, unknownWords: 0, toolDisagrees: -2.987, unknownOnTopic: -2.091 } },
+  kind: { bias: 8.351, weights: { lead: 0.632, cueless: 0.129, asked: -0.178, cuelessQuestion: 0, rival: -2.26, tie: -5.298, offTopic: 0.01, log: 0.003 } },
+  type: { bias: 6.069, weights: { known: 0.294, strength: 0.715, margin: 0.015, tie: -3.299, rivalAssay: -5.001, toolOnly: -0.256, genericOnly: -1.533, multiAssay: 0.102, corrections: 0, unknownWords: -1.194, toolDisagrees: -2.255, unknownOnTopic: -1.495 } },
 };
 
 export { LOW_CONFIDENCE } from '../../src-preload/schemas/intent';

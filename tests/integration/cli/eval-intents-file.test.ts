@@ -27,13 +27,13 @@ describe('biotrain eval-intents --file', () => {
   });
 
   it('--fit-confidence prints the confidence models refitted on the tune requests and generated variations: those the parser ships', async () => {
-    const { CONFIDENCE_MODEL } = await import('../../../src-main/intent-parser/confidence');
+    const { CONFIDENCE_L2, CONFIDENCE_MODEL } = await import('../../../src-main/intent-parser/confidence');
     const r = await runCli(['eval-intents', '--file', path.join(REPO, 'resources/eval/user-requests.jsonl'), '--fit-confidence']);
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual(CONFIDENCE_MODEL);
     // fitted with generated variations too, the regularisation chosen by cross-validation: the one shipped
     expect(r.stderr).toMatch(/and 2000 generated variations \(seed 7\)/);
-    expect(r.stderr).toMatch(/l2 0\.25 \(chosen\): 5-fold out-of-fold ECE labelled 0\.0[0-4]\d, generated 0\.0[0-4]\d/);
+    expect(r.stderr).toMatch(new RegExp(`l2 ${CONFIDENCE_L2} \\(chosen\\): 5-fold out-of-fold ECE labelled 0\\.0[0-4]\\d, generated 0\\.0[0-4]\\d`));
     expect(r.stderr).not.toContain('now chooses');
     const only = await runCli(['eval-intents', '--file', path.join(REPO, 'resources/eval/user-requests-heldout.jsonl'), '--fit-confidence']);
     expect(only.code).toBe(1);
