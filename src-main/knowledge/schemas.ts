@@ -42,7 +42,7 @@ export const AnalysisTypeSchema = z.object({
 export type AnalysisType = z.infer<typeof AnalysisTypeSchema>;
 
 export const ToolSchema = z
-  .object({
+  .strictObject({
     id: Id,
     name: z.string(),
     purpose: z.string().min(10),
@@ -51,7 +51,6 @@ export const ToolSchema = z
     outputs: z.array(z.string()).min(1),
     /** pinned image, e.g. quay.io/biocontainers/star:2.7.11b--h43eeafb_0 (a multi-tool image where the command pipes) */
     container: z.string().min(3),
-    typical_params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).default({}),
     analysis_types: z.array(Id).min(1),
     /** alternative names users type: 'bwa-mem2', 'featureCounts', 'deseq' */
     aliases: z.array(z.string()).default([]),

@@ -119,6 +119,12 @@ describe('knowledge errors', () => {
     expect(problemsOf(dir)).toContain(`tools.yaml: entry 'star' (index ${index}): field 'container': Required`);
   });
 
+  it('refuses a field the tool schema does not know (a retired typical_params is not silently ignored)', () => {
+    const dir = copyWith('tools.yaml', (t) => t.replace(/(- id: featurecounts\n)/, '$1  typical_params: { strandSpecific: 2 }\n'));
+    const index = loadKnowledge().tools.findIndex((t) => t.id === 'featurecounts');
+    expect(problemsOf(dir)[0]).toBe(`tools.yaml: entry 'featurecounts' (index ${index}): field '(entry)': Unrecognized key: "typical_params"`);
+  });
+
   it('names the nested field path of a bad golden intent', () => {
     const dir = copyWith('golden_queries.yaml', (t) => t.replace(/(id: gq_002[\s\S]*?read_layout: )paired/, '$1sideways'));
     const problems = problemsOf(dir);
