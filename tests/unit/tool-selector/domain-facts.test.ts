@@ -30,6 +30,18 @@ describe('domain facts the lead found wrong in the data', () => {
     expect(sel.refused[0]!.why).toContain('mapper.pl');
   });
 
+  it('Bowtie2 named for a metagenome with no host is refused (it would remove host reads), kept where there is one', () => {
+    for (const type of ['metagenomics_taxonomic', 'metagenomics_functional']) {
+      const soil = planSelection(intent(type, { organism: null, tissue: 'soil', requested_tools: ['bowtie2'] }), kb, 'soil metagenome with bowtie2')!;
+      expect(soil.choices.map((c) => c.id), type).not.toContain('bowtie2');
+      expect(soil.refused.map((r) => r.id), type).toEqual(['bowtie2']);
+      expect(soil.refused[0]!.why, type).toMatch(/^Bowtie2 removes host reads from a metagenome before /);
+      const gut = planSelection(intent(type, { organism: null, tissue: 'gut', requested_tools: ['bowtie2'] }), kb, 'gut metagenome with bowtie2')!;
+      expect(gut.choices.map((c) => c.id), type).toContain('bowtie2');
+      expect(gut.refused, type).toEqual([]);
+    }
+  });
+
   it('Prokka, MEGAHIT, Kraken2 and HUMAnN are not run against the host reference; STAR and VEP are', () => {
     const mag = intent('metagenomics_functional', { organism: PIG, requested_tools: ['humann'] });
     for (const t of ['prokka', 'megahit', 'humann', 'fastp']) expect(why(mag, t)).not.toContain('Sus scrofa');
