@@ -245,6 +245,19 @@ describe('generated workflows carry the right commands', () => {
     );
   });
 
+  it('Hi-C: every resolution HiCExplorer reads from the .mcool is one that cooler zoomify writes', () => {
+    const files = project(intent('hic'));
+    const zoomify = /cooler zoomify [^\n]*--resolutions (\d+)N[^\n]*/.exec(scriptOf(files['modules/cooler/main.nf']!));
+    const base = Number(/\$\{chromsizes\}:(\d+) /.exec(files['modules/cooler/main.nf']!)?.[1]);
+    expect(zoomify, 'zoomify names its progression (its default, B, doubles from the base: 1, 2, 4, 8, 16 kb)').not.toBeNull();
+    expect(Number(zoomify![1])).toBe(base);
+    // the 'nice' progression: base x 1, 2, 5, 10, 20, 50, ...
+    const nice = new Set([0, 1, 2, 3, 4, 5].flatMap((k) => [1, 2, 5].map((m) => base * m * 10 ** k)));
+    const read = Object.values(files).flatMap((f) => [...f.matchAll(/::\/resolutions\/(\d+)/g)].map((m) => Number(m[1])));
+    expect(read.length).toBeGreaterThan(0);
+    for (const r of read) expect(nice.has(r), `${r}`).toBe(true);
+  });
+
   it('the platform comes from the request text through the platforms table', () => {
     const i = intent('long_read_variants');
     const text = 'call variants from PacBio HiFi reads of one genome';
