@@ -37,10 +37,6 @@ export interface Slots {
   context: string;
 }
 
-const LAYOUT_PHRASES: Record<string, string[]> = {
-  paired: ['paired-end', 'paired-end 2x150', 'PE150 paired-end', '2x100 paired-end'],
-  single: ['single-end', 'single-end 1x75', 'SE50 single-end'],
-};
 const STRAND_PHRASES: Record<string, string[]> = {
   reverse: ['reverse-stranded', 'reverse stranded (dUTP)', 'fr-firststrand'],
   forward: ['forward-stranded', 'forward stranded'],
@@ -110,6 +106,13 @@ function samplePhrases(intent: Intent, kb: Knowledge, rng: Rng): { sample: strin
   return { sample, samples: tidy(`${sample}${noun}`), source: tidy(`${phrase}${noun}`) };
 }
 
+/** How a request names its read layout, with read lengths the assay uses ('2x250 paired-end' for 16S amplicons). */
+function layoutPhrase(intent: Intent, kb: Knowledge, rng: Rng): string | null {
+  if (intent.read_layout !== 'paired' && intent.read_layout !== 'single') return null;
+  const t = kb.compatibility.tables;
+  return rng.pick((t.analyses[intent.analysis_type]?.layout_phrases ?? t.layout_phrases)[intent.read_layout]);
+}
+
 export function buildSlots(intent: Intent, kb: Knowledge, rng: Rng): Slots {
   const entry = kb.compatibility.tables.analyses[intent.analysis_type];
   // a type without a compatibility entry (none today) falls back to the parser-clean keywords
@@ -136,7 +139,7 @@ export function buildSlots(intent: Intent, kb: Knowledge, rng: Rng): Slots {
     sample,
     samples,
     source,
-    layout: LAYOUT_PHRASES[intent.read_layout] ? rng.pick(LAYOUT_PHRASES[intent.read_layout]!) : null,
+    layout: layoutPhrase(intent, kb, rng),
     strand: STRAND_PHRASES[intent.strandedness] ? rng.pick(STRAND_PHRASES[intent.strandedness]!) : null,
     // the parser reads each of these joiners back as the same two groups
     comparison: intent.comparison ? intent.comparison.groups.join(` ${rng.pick(['vs', 'vs', 'vs.', 'versus', 'against'])} `) : null,

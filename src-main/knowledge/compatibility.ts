@@ -24,6 +24,9 @@ export const DesignSchema = z.object({
 });
 export type Design = z.infer<typeof DesignSchema>;
 
+/** How requests name a read layout: adjectives with the read lengths people quote */
+const LayoutPhrasesSchema = z.strictObject({ paired: z.array(z.string().min(3)).min(1), single: z.array(z.string().min(3)).min(1) });
+
 export const AnalysisCompatSchema = z.object({
   /** noun phrases naming the analysis ("differential gene expression analysis") */
   phrases: z.array(z.string().min(3)).min(2),
@@ -33,6 +36,8 @@ export const AnalysisCompatSchema = z.object({
   samples: z.array(z.string()).default([]),
   designs: z.array(Id).default([]),
   layouts: z.array(z.enum(['paired', 'single'])).default([]),
+  /** the assay's own read lengths, where the default phrases would name ones it cannot use */
+  layout_phrases: LayoutPhrasesSchema.optional(),
   strandedness: z.boolean().default(false),
   platforms: z.array(Id).min(1),
   constraints: z.array(z.enum(CONSTRAINTS)).default(['low_memory', 'no_docker', 'fast', 'singularity', 'conda']),
@@ -45,6 +50,7 @@ export const CompatibilitySchema = z.object({
   sample_sets: z.record(Id, z.array(z.string()).min(1)),
   designs: z.array(DesignSchema).min(1),
   platforms: z.record(Id, z.array(z.string().min(10)).min(1)),
+  layout_phrases: LayoutPhrasesSchema,
   /** words that name a platform: a query naming one gets no phrase or context sentence naming another */
   platform_names: z.record(Id, z.array(z.string().min(2)).min(1)).default({}),
   // strict: an unquoted request with a comma would otherwise lose its second half to a stray key

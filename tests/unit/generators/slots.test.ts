@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parseIntent } from '../../../src-main/intent-parser';
 import { finish, sentence } from '../../../src-main/generators/slots';
 import { loadKnowledge } from '../../../src-main/knowledge/load';
+import { makeExample } from '../../../src-main/generators/example-factory';
+import { planTemplateItems } from '../../../src-main/generators/template-engine';
 
 const kb = loadKnowledge();
 
@@ -15,6 +17,24 @@ describe('analysis slot phrases in compatibility.yaml', () => {
         if (i.analysis_type !== type || extra.length > 0) problems.push(`${type}: '${phrase}' -> ${i.analysis_type} ${extra.join(' ')}`);
       }
     expect(problems).toEqual([]);
+  });
+});
+
+describe('read layout phrases', () => {
+  it('read back as their layout, and 16S amplicon requests quote only read lengths whose pairs overlap (2x250, 2x300)', () => {
+    const t = kb.compatibility.tables;
+    for (const phrases of [t.layout_phrases, ...Object.values(t.analyses).flatMap((a) => (a.layout_phrases ? [a.layout_phrases] : []))])
+      for (const layout of ['paired', 'single'] as const)
+        for (const p of phrases[layout]) expect(parseIntent(`RNA-seq of mouse liver, ${p} reads`, kb).read_layout, p).toBe(layout);
+    const amplicon = new Set<string>();
+    for (const kind of ['query_variation', 'workflow'] as const) {
+      const plan = planTemplateItems(kb, kind, kind === 'workflow' ? 1000 : 5000, 42);
+      for (let i = 0; i < plan.specs.length; i++) {
+        const e = makeExample(plan.render(i));
+        if (e.output.intent?.analysis_type === 'amplicon_16s') for (const m of e.input.matchAll(/\b(\d)x(\d{2,3})\b/g)) amplicon.add(m[0]);
+      }
+    }
+    expect([...amplicon].sort()).toEqual(['1x250', '2x250', '2x300']);
   });
 });
 
