@@ -245,6 +245,15 @@ describe('generated workflows carry the right commands', () => {
     );
   });
 
+  it('germline small variants are hard-filtered before the PASS calls are kept (GenotypeGVCFs sets no FILTER); SV calls keep their callers\' FILTER', () => {
+    for (const type of ['wgs_germline_variants', 'wes_germline_variants']) {
+      const bcftools = scriptOf(project(intent(type))['modules/bcftools/main.nf']!);
+      expect(bcftools, type).toContain(`bcftools filter -s snp_hard_filter -e 'TYPE="snp" && (QUAL<30 || INFO/QD<2 || INFO/FS>60 || INFO/SOR>3 || INFO/MQ<40 || INFO/MQRankSum<-12.5 || INFO/ReadPosRankSum<-8)' -Ou \${vcf} | bcftools filter -m + -s indel_hard_filter -e 'TYPE="indel" && (QUAL<30 || INFO/QD<2 || INFO/FS>200 || INFO/ReadPosRankSum<-20)' -Ou - | bcftools view --threads \${task.cpus} -f PASS \${args} `);
+      expect(bcftools, type).not.toContain('PASS,.');
+    }
+    expect(scriptOf(project(intent('structural_variants'))['modules/bcftools/main.nf']!)).toContain('bcftools view --threads ${task.cpus} -f PASS,. ');
+  });
+
   it('Hi-C: every resolution HiCExplorer reads from the .mcool is one that cooler zoomify writes', () => {
     const files = project(intent('hic'));
     const zoomify = /cooler zoomify [^\n]*--resolutions (\d+)N[^\n]*/.exec(scriptOf(files['modules/cooler/main.nf']!));
