@@ -82,6 +82,15 @@ describe('error logs that agree with their answer', () => {
     for (const s of kb.errorSituations) for (let v = 0; v < 6; v++) expect(asksForWorkflow(seedOf(s.id, v).input, 'error_diagnosis'), s.id).toBe(false);
   });
 
+  it("MACS2's too-few-paired-peaks log: the answer claims no layout the log does not show and gives the log's own remedy", () => {
+    const macs2 = seedOf('macs2_paired_as_single');
+    expect(macs2.input).toContain('so I can not build the model!');
+    expect(macs2.output.diagnosis).not.toMatch(/paired-end alignments of|read the paired-end/);
+    const fixes = macs2.output.fix_steps!.join('\n');
+    expect(fixes).toMatch(/^If \S+ was sequenced paired-end, call peaks with -f BAMPE/);
+    expect(fixes).toContain('--nomodel and --extsize');
+  });
+
   it('featureCounts logs show what featureCounts and the user printed, and the answer reads it off them', () => {
     const build = seedOf('featurecounts_wrong_build');
     expect(build.input).toContain('#!genome-build GRCm38.p6');
