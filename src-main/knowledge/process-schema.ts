@@ -109,8 +109,11 @@ const ProcessCore = z.object({
   script_defs: ScriptDefsSchema.default({}),
   /** shell command printing the version for versions.yml */
   version: z.string().min(3),
-  /** conda packages with pinned versions, e.g. bioconda::star=2.7.11b (the conda profile uses them) */
-  conda: z.array(z.string().regex(/^[a-z0-9-]+::[A-Za-z0-9_.-]+=[A-Za-z0-9_.-]+$/, 'channel::package=version')).min(1),
+  /**
+   * conda packages with pinned versions, e.g. bioconda::star=2.7.11b (the conda profile uses them); empty for a
+   * tool with no Conda package (its licence allows none: tool_rules.yaml says conda: false)
+   */
+  conda: z.array(z.string().regex(/^[a-z0-9-]+::[A-Za-z0-9_.-]+=[A-Za-z0-9_.-]+$/, 'channel::package=version')),
   /** container used when the `gpu` constraint is given */
   gpu_container: z.string().optional(),
 });

@@ -117,6 +117,9 @@ export function checkSelection(
     for (const id of r.low_memory?.not_in ?? [])
       if (!analysisTypeById.has(id)) problems.push(`${where}: field 'low_memory.not_in': analysis type '${id}' is not in analysis_types.yaml`);
     for (const id of [...r.gpu_alternatives, ...r.conda_alternatives]) tool(`${where}: field 'gpu_alternatives/conda_alternatives'`, id);
+    const packages = toolById.get(r.tool)?.process.conda;
+    if (packages && (packages.length === 0) !== !r.conda)
+      problems.push(`${where}: field 'conda' is ${r.conda} but tools.yaml lists ${packages.length === 0 ? 'no' : 'its'} Conda packages for it: the two must agree`);
     r.refuse.forEach((x, i) => {
       if (x.beside) tool(`${where}: field 'refuse.${i}.beside'`, x.beside);
       if (x.analysis_type && !analysisTypeById.has(x.analysis_type))

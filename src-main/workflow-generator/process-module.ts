@@ -100,7 +100,7 @@ export function renderModule(spec: ModuleSpec, templates: Map<string, string>): 
     `process ${spec.name} {`,
     p.input.mode === 'collect' ? `    tag '${spec.ctx.analysisType}'` : '    tag "${meta.id}"',
     `    label '${p.label}'`,
-    `    conda '${p.conda.join(' ')}'`,
+    p.conda.length > 0 ? `    conda '${p.conda.join(' ')}'` : `    // no conda directive: ${tool.name} has no Conda package (its licence allows none); it runs in its container`,
     `    container '${tool.container}'`,
     '',
     '    input:',

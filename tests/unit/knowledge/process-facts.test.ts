@@ -113,13 +113,21 @@ describe('tool process facts are checked at load', () => {
     ]);
   });
 
+  it('refuses a Conda package list that disagrees with the tool rule (conda: false means no package)', () => {
+    expect(problemsOf(toolsWith(inEntry('star', 'conda: [ bioconda::star=', 'conda: []\n    # [ bioconda::star=')))).toEqual([
+      "tool_rules.yaml: entry 'star': field 'conda' is true but tools.yaml lists no Conda packages for it: the two must agree",
+    ]);
+    expect(problemsOf(toolsWith(inEntry('cellranger', 'conda: []', 'conda: [ bioconda::cellranger=8.0.0 ]')))).toEqual([
+      "tool_rules.yaml: entry 'cellranger': field 'conda' is false but tools.yaml lists its Conda packages for it: the two must agree",
+    ]);
+  });
+
   it('gives every real tool a process whose command variants write its outputs', () => {
     const kb = loadKnowledge();
     expect(kb.tools.length).toBe(84);
-    for (const t of kb.tools) {
-      expect(Object.keys(t.process.command).length, t.id).toBeGreaterThan(0);
-      expect(t.process.conda.length, t.id).toBeGreaterThan(0);
-    }
+    for (const t of kb.tools) expect(Object.keys(t.process.command).length, t.id).toBeGreaterThan(0);
+    // Conda packages for every tool but the two whose licence allows none (10x Genomics' Cell Ranger, Space Ranger)
+    expect(kb.tools.filter((t) => t.process.conda.length === 0).map((t) => t.id)).toEqual(['cellranger', 'spaceranger']);
     // the catalog's readable command comes from the process entry
     expect(kb.toolById.get('featurecounts')!.typical_command).toBe(
       'featureCounts -T {cpus} -p --countReadPairs -s {strand} -a {gtf} {args} -o {prefix}.featureCounts.tsv {bam}',
