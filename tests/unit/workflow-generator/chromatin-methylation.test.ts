@@ -6,6 +6,7 @@ import { renderTaskAnswer } from '../../../src-main/task-contract/answer';
 import { constraintNotes, planSelection, selectTools } from '../../../src-main/tool-selector/index';
 import { generateWorkflow } from '../../../src-main/workflow-generator/index';
 import { intentOf } from '../../support/intents';
+import { projectFor, scriptOf } from '../../support/workflows';
 
 const kb = loadKnowledge();
 const organism = (id: string, build?: string) => {
@@ -13,8 +14,7 @@ const organism = (id: string, build?: string) => {
   return { id, scientific_name: o.scientific_name, genome_build: build ?? o.genome_build };
 };
 const intent = (type: string, over: Partial<Intent> = {}) => intentOf(kb, type, over);
-const project = (i: Intent, text = '') => generateWorkflow(i, selectTools(i, kb, text), kb, { text }).files;
-const scriptOf = (module: string) => module.slice(module.indexOf('    script:'), module.indexOf('    stub:'));
+const project = (i: Intent, text = '') => projectFor(kb, i, text);
 const tools = (i: Intent, text = '') => selectTools(i, kb, text).map((t) => t.tool);
 
 describe('ChIP-seq, ATAC-seq and CUT&RUN filter alignments before peak calling', () => {

@@ -1,15 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../../src-main/knowledge/load';
 import { checkWorkflow } from '../../../src-main/nextflow-validator/workflow-check';
-import { selectTools } from '../../../src-main/tool-selector/index';
-import { generateWorkflow } from '../../../src-main/workflow-generator/index';
 import { intentOf } from '../../support/intents';
+import { projectFor } from '../../support/workflows';
 
 const kb = loadKnowledge();
-const cnvkit = (text: string) => {
-  const i = intentOf(kb, 'cnv');
-  return generateWorkflow(i, selectTools(i, kb, text), kb, { text }).files;
-};
+const cnvkit = (text: string) => projectFor(kb, intentOf(kb, 'cnv'), text);
 
 describe('copy number calling with CNVkit', () => {
   it('on exomes and panels reads depth on the capture targets (hybrid method), on whole genomes in bins', () => {

@@ -4,18 +4,16 @@ import { loadKnowledge } from '../../../src-main/knowledge/load';
 import { formatDiagnostics } from '../../../src-main/nextflow-validator/index';
 import { checkWorkflow } from '../../../src-main/nextflow-validator/workflow-check';
 import { selectTools } from '../../../src-main/tool-selector/index';
-import { generateWorkflow } from '../../../src-main/workflow-generator/index';
 import { intentOf } from '../../support/intents';
+import { projectFor, scriptOf } from '../../support/workflows';
 
 const kb = loadKnowledge();
 
 /** The generated project for a request text and its intent, with the tools the selector picks for that text. */
 function project(analysisType: string, text: string, over: Partial<Intent> = {}): Record<string, string> {
-  const i = intentOf(kb, analysisType, over);
-  return generateWorkflow(i, selectTools(i, kb, text), kb, { text }).files;
+  return projectFor(kb, intentOf(kb, analysisType, over), text);
 }
 
-const scriptOf = (module: string) => module.slice(module.indexOf('    script:'), module.indexOf('    stub:'));
 
 describe('single-nucleus RNA-seq counts introns (request_focus single_nucleus)', () => {
   it('STARsolo: --soloFeatures GeneFull, and the declared, gzipped and stubbed matrix folder is Solo.out/GeneFull/filtered', () => {

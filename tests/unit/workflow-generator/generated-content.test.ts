@@ -4,6 +4,7 @@ import { loadKnowledge } from '../../../src-main/knowledge/load';
 import { selectTools } from '../../../src-main/tool-selector/index';
 import { generateWorkflow, type Platform } from '../../../src-main/workflow-generator/index';
 import { intentOf } from '../../support/intents';
+import { scriptOf } from '../../support/workflows';
 
 const kb = loadKnowledge();
 
@@ -13,7 +14,6 @@ function project(i: Intent, platform?: Platform): Record<string, string> {
   return generateWorkflow(i, selectTools(i, kb), kb, platform ? { platform } : {}).files;
 }
 
-const scriptOf = (module: string) => module.slice(module.indexOf('    script:'), module.indexOf('    stub:'));
 
 describe('generated workflows carry the right commands', () => {
   it('single-end RNA-seq: fromPath, no paired-only flags anywhere', () => {
