@@ -1,5 +1,6 @@
 import type { Catalog } from '../../../../src-preload/contract/review';
 import { type Intent, REQUEST_KINDS } from '../../../../src-preload/schemas/intent';
+import { OptionalTextField } from '../../components/OptionalTextField';
 
 const csv = (s: string) =>
   s
@@ -32,14 +33,8 @@ export function IntentFields({ intent, catalog, onChange }: { intent: Intent; ca
           ))}
         </select>
       </label>
-      <label className="field">
-        Tissue
-        <input aria-label="tissue" value={intent.tissue ?? ''} onChange={(e) => set('tissue', e.target.value || null)} />
-      </label>
-      <label className="field">
-        Cell type
-        <input aria-label="cell type" value={intent.cell_type ?? ''} onChange={(e) => set('cell_type', e.target.value || null)} />
-      </label>
+      <OptionalTextField label="Tissue" value={intent.tissue} onChange={(v) => set('tissue', v)} />
+      <OptionalTextField label="Cell type" value={intent.cell_type} onChange={(v) => set('cell_type', v)} />
       <label className="field">
         Read layout
         <select aria-label="read layout" value={intent.read_layout} onChange={(e) => set('read_layout', e.target.value as Intent['read_layout'])}>

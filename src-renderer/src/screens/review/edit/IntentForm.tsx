@@ -1,6 +1,7 @@
 import type { Catalog } from '../../../../../src-preload/contract/review';
 import { type Intent, REQUEST_KINDS, ReadLayoutSchema, StrandednessSchema } from '../../../../../src-preload/schemas/intent';
 import { ToolIdsPicker } from './ToolsPicker';
+import { OptionalTextField } from '../../../components/OptionalTextField';
 
 const list = (text: string) =>
   text
@@ -62,14 +63,8 @@ export function IntentForm({ intent, catalog, onChange }: { intent: Intent; cata
           ))}
         </select>
       </label>
-      <label className="field">
-        Tissue
-        <input aria-label="tissue" value={intent.tissue ?? ''} onChange={(e) => set('tissue', e.target.value || null)} />
-      </label>
-      <label className="field">
-        Cell type
-        <input aria-label="cell type" value={intent.cell_type ?? ''} onChange={(e) => set('cell_type', e.target.value || null)} />
-      </label>
+      <OptionalTextField label="Tissue" value={intent.tissue} onChange={(v) => set('tissue', v)} />
+      <OptionalTextField label="Cell type" value={intent.cell_type} onChange={(v) => set('cell_type', v)} />
       <label className="field">
         Data type
         <input aria-label="data type" list="biotrain-data-types" value={intent.data_type ?? ''} onChange={(e) => set('data_type', e.target.value || null)} />
