@@ -2,22 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { Interaction } from '../../../src-preload/schemas/interaction';
 import type { Intent } from '../../../src-preload/schemas/intent';
 import { hasModifications, qualityScore } from '../../../src-main/interactions/quality-score';
+import { loadKnowledge } from '../../../src-main/knowledge/load';
+import { intentOf } from '../../support/intents';
 
-const intent = (confidence: number): Intent => ({
-  request_kind: 'workflow',
-  analysis_type: 'rna_seq_de',
-  organism: null,
-  tissue: null,
-  cell_type: null,
-  data_type: 'rna_seq',
-  read_layout: 'paired',
-  strandedness: 'unknown',
-  comparison: null,
-  requested_tools: [],
-  constraints: [],
-  missing_information: [],
-  confidence,
-});
+const kb = loadKnowledge();
+const intent = (confidence: number): Intent => intentOf(kb, 'rna_seq_de', { organism: null, confidence });
 
 type Scored = Pick<Interaction, 'intent' | 'feedback' | 'modifications' | 'execution_success'>;
 const base: Scored = { intent: null, feedback: null, modifications: null, execution_success: null };
