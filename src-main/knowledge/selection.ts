@@ -117,14 +117,19 @@ export function checkSelection(
     for (const id of r.low_memory?.not_in ?? [])
       if (!analysisTypeById.has(id)) problems.push(`${where}: field 'low_memory.not_in': analysis type '${id}' is not in analysis_types.yaml`);
     for (const id of [...r.gpu_alternatives, ...r.conda_alternatives]) tool(`${where}: field 'gpu_alternatives/conda_alternatives'`, id);
-    const packages = toolById.get(r.tool)?.process.conda;
-    if (packages && (packages.length === 0) !== !r.conda)
-      problems.push(`${where}: field 'conda' is ${r.conda} but tools.yaml lists ${packages.length === 0 ? 'no' : 'its'} Conda packages for it: the two must agree`);
     r.refuse.forEach((x, i) => {
       if (x.beside) tool(`${where}: field 'refuse.${i}.beside'`, x.beside);
       if (x.analysis_type && !analysisTypeById.has(x.analysis_type))
         problems.push(`${where}: field 'refuse.${i}.analysis_type': analysis type '${x.analysis_type}' is not in analysis_types.yaml`);
     });
+  }
+  // a tool without a rule has a Conda package (conda defaults to true)
+  for (const t of toolById.values()) {
+    const conda = s.toolRules.find((r) => r.tool === t.id)?.conda ?? true;
+    if ((t.process.conda.length === 0) === conda)
+      problems.push(
+        `tool_rules.yaml: entry '${t.id}': field 'conda' is ${conda} but tools.yaml lists ${conda ? 'no' : 'its'} Conda packages for it: the two must agree`,
+      );
   }
   for (const g of s.alternatives)
     g.tools.forEach((t, i) => {

@@ -117,6 +117,10 @@ describe('tool process facts are checked at load', () => {
     expect(problemsOf(toolsWith(inEntry('star', 'conda: [ bioconda::star=', 'conda: []\n    # [ bioconda::star=')))).toEqual([
       "tool_rules.yaml: entry 'star': field 'conda' is true but tools.yaml lists no Conda packages for it: the two must agree",
     ]);
+    // a tool with no tool rule at all has a package too
+    expect(problemsOf(toolsWith(inEntry('multiqc', 'conda: [ bioconda::multiqc=1.25.1 ]', 'conda: []')))).toEqual([
+      "tool_rules.yaml: entry 'multiqc': field 'conda' is true but tools.yaml lists no Conda packages for it: the two must agree",
+    ]);
     expect(problemsOf(toolsWith(inEntry('cellranger', 'conda: []', 'conda: [ bioconda::cellranger=8.0.0 ]')))).toEqual([
       "tool_rules.yaml: entry 'cellranger': field 'conda' is false but tools.yaml lists its Conda packages for it: the two must agree",
     ]);
