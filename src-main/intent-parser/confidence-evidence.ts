@@ -18,9 +18,11 @@ export interface ParseSeen {
   /** the analysis type chosen (after technology and context refined the top vote) */
   analysisType: string;
   ranked: readonly { type: string; score: number }[];
-  keywords: readonly { phrase: string; value: { types: string[]; generic: boolean }; index: number; end: number }[];
+  keywords: readonly { phrase: string; value: { types: string[]; generic: boolean; foreign: boolean }; index: number; end: number }[];
   known: boolean;
   multiAssay: boolean;
+  /** the analysis words only describe the data ('long reads'): the analysis was left open */
+  dataOnly: boolean;
   toolOnly: boolean;
   /** the tools the user named */
   tools: readonly string[];
@@ -73,6 +75,7 @@ export function evidenceOf(p: ParseSeen, lex: Lexicon, kb: Knowledge): Confidenc
   const top = p.ranked[0]?.score ?? 0;
   const second = p.ranked[1]?.score ?? 0;
   const asked = ASKED.test(p.text);
+  const unknown = unknownWords(p.text, lex);
   return {
     kind: {
       lead: Math.min(4, p.kind.margin) / 4,
@@ -94,9 +97,12 @@ export function evidenceOf(p: ParseSeen, lex: Lexicon, kb: Knowledge): Confidenc
       genericOnly: p.keywords.length > 0 && p.keywords.every((m) => m.value.generic) ? 1 : 0,
       multiAssay: p.multiAssay ? 1 : 0,
       corrections: Math.min(3, p.corrections) / 3,
-      unknownWords: unknownWords(p.text, lex),
+      unknownWords: unknown,
       toolDisagrees: toolDisagrees(p, kb) ? 1 : 0,
       unknownOnTopic: !p.known && p.kind.kind !== 'off_topic' ? 1 : 0,
+      unexplained: !p.known && p.kind.kind !== 'off_topic' ? unknown : 0,
+      dataOnly: p.dataOnly ? 1 : 0,
+      foreignOnly: p.keywords.length > 0 && p.keywords.every((m) => m.value.foreign) ? 1 : 0,
     },
   };
 }

@@ -56,6 +56,12 @@ export interface TypeEvidence {
   toolDisagrees: number;
   /** no analysis type found, yet the request is on topic (a pipeline asked for, a question about the data) */
   unknownOnTopic: number;
+  /** no analysis type found on an on-topic request that has words nothing accounts for (unknownWords then, else 0): what names the analysis may be what the parser does not know */
+  unexplained: number;
+  /** the analysis words only describe the data ('long reads rice'): the analysis type is left open on purpose */
+  dataOnly: number;
+  /** every analysis keyword matched is a word of another language ('Einzelzell', 'metagenómica') */
+  foreignOnly: number;
 }
 
 export const KIND_EVIDENCE = ['lead', 'cueless', 'asked', 'cuelessQuestion', 'rival', 'tie', 'offTopic', 'log'] as const satisfies readonly (keyof KindEvidence)[];
@@ -72,6 +78,9 @@ export const TYPE_EVIDENCE = [
   'unknownWords',
   'toolDisagrees',
   'unknownOnTopic',
+  'unexplained',
+  'dataOnly',
+  'foreignOnly',
 ] as const satisfies readonly (keyof TypeEvidence)[];
 
 export interface ConfidenceFeatures {
@@ -91,7 +100,7 @@ export interface ConfidenceModel {
 }
 
 /** Evidence that can only add doubt: its weight is kept at or below zero by the fit. */
-export const DOUBT_ONLY: readonly string[] = ['cuelessQuestion', 'rival', 'tie', 'rivalAssay', 'toolOnly', 'corrections', 'unknownWords', 'toolDisagrees', 'unknownOnTopic'];
+export const DOUBT_ONLY: readonly string[] = ['cuelessQuestion', 'rival', 'tie', 'rivalAssay', 'toolOnly', 'corrections', 'unknownWords', 'toolDisagrees', 'unknownOnTopic', 'unexplained', 'foreignOnly'];
 
 /**
  * What each piece of evidence is worth before any data, in logit units against a parse that otherwise reads right
@@ -106,7 +115,7 @@ export const PRIOR: ConfidenceModel = {
   kind: { bias: 0, weights: { lead: 1, cueless: 0, asked: 0, cuelessQuestion: 0, rival: -2, tie: -6, offTopic: 0, log: 0 } },
   type: {
     bias: 0,
-    weights: { known: 0, strength: 0, margin: 1, tie: -5, rivalAssay: -5, toolOnly: -1, genericOnly: 0, multiAssay: 0, corrections: -0.5, unknownWords: -3, toolDisagrees: -2, unknownOnTopic: -1 },
+    weights: { known: 0, strength: 0, margin: 1, tie: -5, rivalAssay: -5, toolOnly: -1, genericOnly: 0, multiAssay: 0, corrections: -0.5, unknownWords: -3, toolDisagrees: -2, unknownOnTopic: -1, unexplained: -4, dataOnly: 0, foreignOnly: -1 },
   },
 };
 
@@ -116,7 +125,7 @@ export const CONFIDENCE_L2 = 1;
 /** Fitted on resources/eval/user-requests.jsonl and generated variations (see the module comment). */
 export const CONFIDENCE_MODEL: ConfidenceModel = {
   kind: { bias: 8.351, weights: { lead: 0.632, cueless: 0.129, asked: -0.178, cuelessQuestion: 0, rival: -2.26, tie: -5.298, offTopic: 0.01, log: 0.003 } },
-  type: { bias: 6.069, weights: { known: 0.294, strength: 0.715, margin: 0.015, tie: -3.299, rivalAssay: -5.001, toolOnly: -0.256, genericOnly: -1.533, multiAssay: 0.102, corrections: 0, unknownWords: -1.194, toolDisagrees: -2.255, unknownOnTopic: -1.495 } },
+  type: { bias: 6.069, weights: { known: 0.294, strength: 0.715, margin: 0.015, tie: -3.299, rivalAssay: -5.001, toolOnly: -0.256, genericOnly: -1.533, multiAssay: 0.102, corrections: 0, unknownWords: -1.194, toolDisagrees: -2.255, unknownOnTopic: -1.495, unexplained: 0, dataOnly: 0, foreignOnly: 0 } },
 };
 
 export { LOW_CONFIDENCE } from '../../src-preload/schemas/intent';

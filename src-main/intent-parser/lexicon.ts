@@ -3,11 +3,24 @@ import { FuzzyCorrector } from './fuzzy';
 import { PhraseMatcher } from './phrase-matcher';
 import { CELL_TYPES, COMMON_WORDS, CONDITION_WORDS, CONSTRAINTS, SHORT_TYPO_TARGETS, GENERIC_KEYWORDS, PAIRED, SINGLE, STRAND, TISSUES, TOOL_CATEGORY_NOUNS } from './vocabulary';
 
+/**
+ * Accents and ligatures folded away ('metagenómica' -> 'metagenomica', 'spleißen' -> 'spleissen'): how the parser
+ * reads the words of other languages, in the request and in the knowledge base alike.
+ */
+export function foldAccents(s: string): string {
+  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/ß/g, 'ss');
+}
+
+const otherLanguageWords = (entry: { other_languages: Partial<Record<string, string[]>> }): string[] =>
+  Object.values(entry.other_languages).flatMap((words) => (words ?? []).map((w) => foldAccents(w.toLowerCase())));
+
 export interface KeywordHit {
   types: string[];
   weight: number;
   /** a word several analyses share ('assembly', 'amplicon', 'tumor'), counted at reduced weight */
   generic: boolean;
+  /** a word of another language only ('Einzelzell', 'metagenómica'), no English keyword */
+  foreign: boolean;
 }
 
 /** Everything the rule parser matches against, compiled once per knowledge base. */
@@ -25,6 +38,37 @@ export interface Lexicon {
   entityWords: Set<string>;
   /** every word of every phrase above, and the everyday words the corrector leaves alone: words the parser knows */
   knownWords: Set<string>;
+  /**
+   * A phrase written as one token or with hyphens, its separators dropped ('denovo', 'de-novo' -> 'de novo';
+   * 'sc-rnaseq' -> 'scrnaseq'), to the phrase as the knowledge base spells it; tokens that are phrases themselves stay
+   */
+  joined: Map<string, string>;
+  /** the phrases (keywords, tools, organisms) that are one token as written ('single-cell', 'rnaseq') */
+  phraseTokens: Set<string>;
+  /** the data_hints words of compatibility.yaml ('long reads', 'non-model organism'): they describe data, not an analysis */
+  dataHints: Map<string, string>;
+}
+
+/** Shortest separator-free spelling the parser rejoins: shorter ones collide with ordinary words. */
+const MIN_JOINED = 6;
+
+function joinedSpellings(phrases: readonly string[], knownWords: ReadonlySet<string>): { joined: Map<string, string>; phraseTokens: Set<string> } {
+  const phraseTokens = new Set(phrases.filter((p) => !p.includes(' ')));
+  const joined = new Map<string, string>();
+  const add = (key: string, target: string) => {
+    if (key.length >= MIN_JOINED && /^[a-z0-9]+$/.test(key) && !knownWords.has(key) && !joined.has(key)) joined.set(key, target);
+  };
+  for (const p of phrases) {
+    const words = p.split(/[\s-]+/);
+    if (words.length < 2) continue;
+    const key = words.join('');
+    // a single-token phrase keeps its own spelling; a phrase of several words is read back with its spaces
+    add(key, phraseTokens.has(key) ? key : words.join(' '));
+    // and each pair of its words ('denovo' of 'de novo assembly', 'singlecell' of 'single cell rna-seq')
+    for (let i = 0; i + 1 < words.length; i++) if (words[i]!.length >= 2 && words[i + 1]!.length >= 2) add(words[i]! + words[i + 1]!, `${words[i]} ${words[i + 1]}`);
+  }
+  for (const t of phraseTokens) if (/^[a-z0-9]+$/.test(t) && t.length >= MIN_JOINED) joined.set(t, t);
+  return { joined, phraseTokens };
 }
 
 const cache = new WeakMap<Knowledge, Lexicon>();
@@ -33,11 +77,25 @@ export function lexiconFor(kb: Knowledge): Lexicon {
   const hit = cache.get(kb);
   if (hit) return hit;
   const byPhrase = new Map<string, Set<string>>();
+  const singularOfGeneric = new Set<string>();
+  const english = new Set<string>();
   for (const t of kb.analysisTypes)
-    for (const k of [...t.keywords, ...t.synonyms]) {
+    for (const k of [...t.keywords, ...t.synonyms, ...otherLanguageWords(t)]) {
       const key = k.toLowerCase();
       byPhrase.set(key, (byPhrase.get(key) ?? new Set()).add(t.id));
     }
+  for (const t of kb.analysisTypes) for (const k of [...t.keywords, ...t.synonyms]) english.add(k.toLowerCase());
+  // a keyword listed in the plural is read in the singular too ('hotspots' -> 'hotspot', 'isoforms' -> 'isoform');
+  // the matcher reads plurals of every phrase already
+  for (const [phrase, types] of [...byPhrase]) {
+    if (!/^[a-z0-9-]{5,}[^s]s$/.test(phrase)) continue;
+    const singular = phrase.slice(0, -1);
+    if (!byPhrase.has(singular)) {
+      byPhrase.set(singular, types);
+      if (english.has(phrase)) english.add(singular);
+      if (GENERIC_KEYWORDS.has(phrase)) singularOfGeneric.add(singular);
+    }
+  }
   const toolEntries: [string, string][] = [];
   for (const t of kb.tools) for (const name of [t.id, t.name, ...t.aliases, t.id.replace(/_/g, '-')]) toolEntries.push([name.toLowerCase(), t.id]);
   const toolNames = new Set(toolEntries.map(([p]) => p));
@@ -46,14 +104,18 @@ export function lexiconFor(kb: Knowledge): Lexicon {
     const specificity = (1 + 0.5 * (n - 1)) / types.size;
     // a tool's name ("spades", "deseq2") points at an analysis, but less than words for the analysis itself
     // ("binning", "integrate"): tools serve several analyses
-    const weight = GENERIC_KEYWORDS.has(phrase) ? 0.4 * specificity : toolNames.has(phrase) ? 0.5 * specificity : specificity;
-    return [phrase, { types: [...types].sort(), weight, generic: GENERIC_KEYWORDS.has(phrase) }];
+    const generic = GENERIC_KEYWORDS.has(phrase) || singularOfGeneric.has(phrase);
+    const weight = generic ? 0.4 * specificity : toolNames.has(phrase) ? 0.5 * specificity : specificity;
+    return [phrase, { types: [...types].sort(), weight, generic, foreign: !english.has(phrase) }];
   });
   const organismEntries: [string, string][] = [];
-  for (const o of kb.organisms) for (const name of [o.scientific_name, ...o.common_names]) organismEntries.push([name.toLowerCase(), o.id]);
+  for (const o of kb.organisms) for (const name of [o.scientific_name, ...o.common_names, ...otherLanguageWords(o)]) organismEntries.push([name.toLowerCase(), o.id]);
 
+  // words of other languages are matched as written, never offered as corrections of English ones
+  const foreign = new Set([...kb.analysisTypes, ...kb.organisms].flatMap(otherLanguageWords));
   const vocabulary = new Set<string>();
   const addWords = (s: string) => {
+    if (foreign.has(s)) return;
     for (const w of s.toLowerCase().split(/[\s/]+/)) if (w.length >= 5) vocabulary.add(w);
   };
   for (const [p] of keywordEntries) addWords(p);
@@ -68,6 +130,10 @@ export function lexiconFor(kb: Knowledge): Lexicon {
   for (const [p] of [...keywordEntries, ...toolEntries, ...organismEntries, ...TISSUES, ...CELL_TYPES, ...CONSTRAINTS, ...STRAND])
     for (const w of p.split(/[^a-z0-9]+/)) if (w) knownWords.add(w);
   for (const p of [...PAIRED, ...SINGLE]) for (const w of p.split(/[^a-z0-9]+/)) if (w) knownWords.add(w);
+
+  const dataHints = new Map<string, string>();
+  for (const [id, h] of Object.entries(kb.compatibility.tables.data_hints)) for (const w of h.words) dataHints.set(w.toLowerCase(), id);
+  const { joined, phraseTokens } = joinedSpellings([...keywordEntries, ...toolEntries, ...organismEntries].map(([p]) => p), knownWords);
 
   const lex: Lexicon = {
     keywords: new PhraseMatcher(keywordEntries),
@@ -91,6 +157,9 @@ export function lexiconFor(kb: Knowledge): Lexicon {
       ].filter((p) => !p.includes(' ') && !CONDITION_WORDS.has(p)),
     ),
     knownWords,
+    joined,
+    phraseTokens,
+    dataHints,
   };
   cache.set(kb, lex);
   return lex;

@@ -40,6 +40,12 @@ export const KIND_CUES: KindCue[] = [
     re: /\bonly \d+(?:\.\d+)?\s?%|\b0 (?:reads|peaks|variants|cells|genes|hits)\b|\bno (?:peaks|reads|logs|output|variants|cells|hits)\b|\balmost (?:nothing|no|all)\b|\btoo (?:low|high|many|few)\b|\bvery low\b|\blots of ns\b|\bwhat am i doing wrong\b|\bwhat could cause\b|\bsomething (?:is )?wrong\b|\bis (?:it|this|that) normal\b|\bshould i worry\b|\bbroken\b|\bwrong\?|\bthan expected\b|\bremoves? \d+\s?%|\bunassigned\b|\bkeeps (?:dying|failing|crashing|starting|restarting)\b|\bfrom scratch\b|\bgives? all\b|\bhow (?:do|can) i (?:raise|increase|fix|solve|avoid)\b|\bwhat (?:to do|should i do|can i do)\?|\bbad (?:library|libraries|run|samples?|data)\?|\bis (?:the|my|this) (?:run|library|data|sample) bad\b|\bshould i be (?:worried|concerned)\b|\bhow to fix\b/,
   },
   // a symptom described without an error word: a result that looks wrong, a run that repeats or ignores a setting
+  // a run that finds nothing or loses most of the data: 'finds zero peaks', 'loses most reads at the merging step'
+  {
+    kind: 'troubleshooting',
+    weight: W,
+    re: /\b(?:finds?|found|gives?|gave|gets?|got|returns?|returned|reports?|reported|calls?|called|produces?|produced|yields?|detects?|detected)\s+(?:zero|no|0|nothing)\b|\b(?:lose|loses|losing|lost|drops?|dropping|dropped|discards?|discarding|discarded|throws? away|throwing away)\s+(?:most|almost all|nearly all|all|half|the majority|\d+\s?%)(?: of)?(?: (?:my|the|our|its))? (?:reads|sequences|samples|cells|pairs|data|variants|peaks|counts)\b/,
+  },
   {
     kind: 'troubleshooting',
     weight: W,
@@ -58,6 +64,8 @@ export const KIND_CUES: KindCue[] = [
     weight: W,
     re: /\bpublic(?:ly available)?\b.*\?$|\bwhere (?:can|do|could|should) (?:i|we) (?:find|get|download|obtain)\b|\bdownload\b|\b(?:search|browse|query) (?:geo|sra|ena|encode|tcga|gtex|arrayexpress|depmap)\b|\btruth sets?\b|\bi can reuse\b/,
   },
+  // asking for public data by what it is ('looking for public long-read assemblies of maize')
+  { kind: 'data_search', weight: W, re: /\b(?:find|finding|search(?:ing)?(?: for)?|look(?:ing)? for|locate)\s+(?:some |any )?(?:public(?:ly available)?|published)\b/ },
   { kind: 'data_search', weight: 1, re: /\b(?:geo|sra|ena|encode|tcga|gtex|arrayexpress|depmap|giab|human microbiome project|1000 genomes|gnomad)\b/ },
   // tool advice: which tool to use
   {

@@ -2,7 +2,7 @@ import type { Intent } from '../../src-preload/schemas/intent';
 import { missingInformation } from '../knowledge/missing-information';
 import type { AnalysisType, Knowledge } from '../knowledge/schemas';
 import { parseComparison } from './comparison';
-import { type Lexicon, lexiconFor } from './lexicon';
+import { foldAccents, type Lexicon, lexiconFor } from './lexicon';
 import { type ConfidenceFeatures, confidenceFrom } from './confidence';
 import { evidenceOf } from './confidence-evidence';
 import { requestKindOf } from './request-kind';
@@ -16,6 +16,7 @@ import {
   LONG_READ_TECH,
   LONG_READ_TYPES,
   LOW_MEMORY_GB,
+  MARKER_METAGENOMICS,
   MEMORY_BUDGET,
   MULTI_ASSAY,
   NOT_A_CONSTRAINT,
@@ -23,6 +24,8 @@ import {
   SOMATIC_CONTEXT,
   SPECIFIC_TOOL_TYPES,
   TISSUE_PRIORITY,
+  TOOL_CATEGORY_OF,
+  TOOL_CATEGORY_WORDS,
   TRANSCRIPTOME,
   VARIANT_WORDS,
 } from './vocabulary';
@@ -38,12 +41,35 @@ export { SPECIFIC_TOOL_TYPES };
 const TOOL_PRIMARY_BONUS = 0.05;
 /** what a long-read technology word adds to each long-read analysis */
 const TECH_VOTE = 0.3;
+/** what a tool category named ('assembler') adds, shared among the analyses of that category's tools by how many serve each */
+const CATEGORY_VOTE = 0.5;
 
-/** Lowercase, unify dashes and spaces, and correct misspelled domain words. */
+const categoryCache = new WeakMap<Knowledge, Map<string, [string, number][]>>();
+/** Tool category noun -> the analyses its tools serve, with the share of the category's tools serving each. */
+function categoryAnalyses(kb: Knowledge): Map<string, [string, number][]> {
+  let hit = categoryCache.get(kb);
+  if (!hit) {
+    hit = new Map();
+    for (const [noun, category] of TOOL_CATEGORY_OF) {
+      const tools = kb.tools.filter((t) => t.category === category);
+      const count = new Map<string, number>();
+      for (const t of tools) for (const a of t.analysis_types) count.set(a, (count.get(a) ?? 0) + 1);
+      hit.set(noun, [...count].map(([a, n]) => [a, n / tools.length]));
+    }
+    categoryCache.set(kb, hit);
+  }
+  return hit;
+}
+
+/**
+ * Lowercase, unify dashes and spaces, fold accents, rejoin phrases written as one token or hyphenated ('denovo',
+ * 'de-novo' -> 'de novo'), and correct misspelled domain words.
+ */
 export function normalize(query: string, lex: Lexicon): { text: string; corrections: number } {
   const head = query.slice(0, MAX_QUERY);
-  // full-width and other compatibility characters ('ＲＮＡ－ｓｅｑ', 'ｖｓ', 'CUT＆RUN') read as their plain forms
-  const base = (NON_ASCII.test(head) ? head.normalize('NFKC') : head)
+  // full-width and other compatibility characters ('ＲＮＡ－ｓｅｑ', 'ｖｓ', 'CUT＆RUN') read as their plain forms, and
+  // accented letters as the knowledge base's other-language words are matched ('metagenómica', 'ratón' not 'rat')
+  const base = (NON_ASCII.test(head) ? foldAccents(head.normalize('NFKC')) : head)
     .toLowerCase()
     .replace(/[\u2010-\u2015\u2212]/g, '-')
     .replace(/\s+/g, ' ')
@@ -52,6 +78,8 @@ export function normalize(query: string, lex: Lexicon): { text: string; correcti
     .trim();
   let corrections = 0;
   const text = base.replace(/[a-z0-9][a-z0-9-]{2,}[a-z0-9]/g, (token) => {
+    const spelled = lex.phraseTokens.has(token) ? undefined : lex.joined.get(token.includes('-') ? token.replace(/-/g, '') : token);
+    if (spelled !== undefined) return spelled;
     const fixed = lex.fuzzy.correct(token);
     if (fixed) corrections++;
     return fixed ?? token;
@@ -94,6 +122,9 @@ function scoreTypes(query: string, text: string, keywords: readonly KeywordMatch
   for (const [re, t] of CASED_ABBREVIATIONS) if (re.test(query)) add(t, 1);
   // the platform first, so a long-read tool named with it ("minimap2 my ONT reads") adds to the long-read analyses
   if (LONG_READ_TECH.test(text)) for (const t of LONG_READ_TYPES) add(t, TECH_VOTE);
+  // a tool category named ('which assembler for ultra-long ONT reads'): the analyses its tools serve, with the platform
+  const nouns = new Set([...text.matchAll(TOOL_CATEGORY_WORDS)].map((m) => m[1]!));
+  for (const noun of nouns) for (const [t, share] of categoryAnalyses(kb).get(noun) ?? []) add(t, CATEGORY_VOTE * share);
   if (scores.size > 0) {
     for (const id of tools) {
       const specific = kb.toolById.get(id)?.analysis_types ?? [];
@@ -116,11 +147,31 @@ function scoreTypes(query: string, text: string, keywords: readonly KeywordMatch
   return [...scores].map(([type, score]) => ({ type, score })).sort((a, b) => b.score - a.score || a.type.localeCompare(b.type));
 }
 
+/** The analysis keywords of the text, less a metagenomics word that names a marker-gene survey ('16S metagenomics'). */
+function keywordsOf(text: string, lex: Lexicon): KeywordMatch[] {
+  const found = lex.keywords.find(text);
+  const surveys = [...text.matchAll(MARKER_METAGENOMICS)].map((m) => [m.index, m.index + m[0].length] as const);
+  if (surveys.length === 0) return found;
+  return found.filter((m) => !(m.phrase.startsWith('metagenom') && surveys.some(([a, b]) => m.index >= a && m.end <= b)));
+}
+
+/**
+ * The request's analysis words only describe its data (data_hints of compatibility.yaml: 'long reads', 'non-model
+ * organism') and no tool it names serves few analyses: it states no analysis ("long reads rice"), so the parse is
+ * under-specified (analysis type unknown, asked for in missing_information) whatever those words lean towards.
+ */
+function describesDataOnly(query: string, keywords: readonly KeywordMatch[], tools: readonly string[], lex: Lexicon, kb: Knowledge): boolean {
+  if (keywords.length === 0 || keywords.some((m) => !lex.dataHints.has(m.phrase))) return false;
+  if (CASED_ABBREVIATIONS.some(([re]) => re.test(query))) return false;
+  return !tools.some((id) => (kb.toolById.get(id)?.analysis_types.length ?? 0) <= SPECIFIC_TOOL_TYPES);
+}
+
 /** Two assay families in one request, or a multi-assay word: the request integrates them. */
 function namesSeveralAssays(text: string): boolean {
   if (MULTI_ASSAY.test(text)) return true;
+  const assays = text.replace(MARKER_METAGENOMICS, ' 16s ');
   let families = 0;
-  for (const [, re] of ASSAY_FAMILIES) if (re.test(text) && ++families === 2) return true;
+  for (const [, re] of ASSAY_FAMILIES) if (re.test(assays) && ++families === 2) return true;
   return false;
 }
 
@@ -210,10 +261,11 @@ export function parseIntentWithRulesDetailed(query: string, kb: Knowledge): { in
   const lex = lexiconFor(kb);
   const { text, corrections } = normalize(query, lex);
   const { tools, choice } = requestedTools(text, lex);
-  const keywords = lex.keywords.find(text);
+  const keywords = keywordsOf(text, lex);
   const ranked = scoreTypes(query, text, keywords, tools, kb);
-  const known = ranked.length > 0 && ranked[0]!.score >= 0.35;
   const multiAssay = namesSeveralAssays(text);
+  const dataOnly = !multiAssay && describesDataOnly(query, keywords, tools, lex, kb);
+  const known = ranked.length > 0 && ranked[0]!.score >= 0.35 && !dataOnly;
   const analysisType = multiAssay ? 'multi_omics_integration' : known ? refineType(ranked[0]!.type, text) : 'unknown';
   const type = kb.analysisTypeById.get(analysisType);
 
@@ -229,7 +281,7 @@ export function parseIntentWithRulesDetailed(query: string, kb: Knowledge): { in
   const partial = { analysis_type: analysisType, organism, comparison };
   const missing = missingInformation(partial, type);
   const features = evidenceOf(
-    { text, analysisType, ranked, keywords, known: known || multiAssay, multiAssay, toolOnly: keywords.length === 0 && tools.length > 0, tools, corrections, kind },
+    { text, analysisType, ranked, keywords, known: known || multiAssay, multiAssay, dataOnly, toolOnly: keywords.length === 0 && tools.length > 0, tools, corrections, kind },
     lex,
     kb,
   );

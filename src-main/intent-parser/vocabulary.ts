@@ -106,9 +106,17 @@ export const GERMLINE_CONTEXT = /\b(germline|hereditary|inherited|familial|trio|
 /** Tool categories a user names instead of a tool ('which assembler is best'), in the tool-advice cues too. */
 export const TOOL_CATEGORY_NOUNS = ['aligner', 'aligners', 'assembler', 'assemblers', 'caller', 'callers', 'trimmer', 'trimmers', 'quantifier', 'quantifiers', 'annotator', 'annotators', 'classifier', 'classifiers', 'binner', 'binners'];
 
+/**
+ * Tool categories a request may name instead of a tool ('which assembler for ONT reads'), with the category of
+ * tools.yaml they stand for: the analyses that category's tools serve are what the noun points at. Nouns whose
+ * category serves nearly every analysis (aligner, trimmer) or another kind of tool too ('peak caller') are left out.
+ */
+export const TOOL_CATEGORY_OF: [string, string][] = [['assembler', 'assembly'], ['classifier', 'taxonomy'], ['binner', 'binning'], ['quantifier', 'quantification']];
+export const TOOL_CATEGORY_WORDS = /\b(assembler|classifier|binner|quantifier)s?\b/g;
+
 /** Words of everyday English that must never be "corrected" into domain terms. */
 export const COMMON_WORDS = new Set(
-  'about above after again bacterium chance against along already always work works worked working analyse analysis analyze another answer anyone anything around asked based because before being below best better between beyond bring build built called calls cannot check choose clean close could create current daily data della design doing done during each early either else enough every example exactly explain fastq files final first follow found from further given going great group groups having hello help here house ideal ideas include including into issue itself just kindly known large later least leave level light like likes looking lower maybe means might model models month more most much multiple must myself need needs never newer next night none normal nothing number often other others ought paired people perform place plan please point prefer prepare probably provide quite rather really reason reads right running same sample samples second seems sense sequence sequenced sequencing setup several shall short should show since single small something start state still study such sure tell than thanks thank that their them then there these they thing things think this those though three through today together tools total under until using usual value very want wants well were what when where which while whole whose with within without would write years your yours'.split(' '),
+  'about above after again lose loses losing bacterium chance against along already always work works worked working analyse analysis analyze another answer anyone anything around asked based because before being below best better between beyond bring build built called calls cannot check choose clean close could create current daily data della design doing done during each early either else enough every example exactly explain fastq files final first follow found from further given going great group groups having hello help here house ideal ideas include including into issue itself just kindly known large later least leave level light like likes looking lower maybe means might model models month more most much multiple must myself need needs never newer next night none normal nothing number often other others ought paired people perform place plan please point prefer prepare probably provide quite rather really reason reads right running same sample samples second seems sense sequence sequenced sequencing setup several shall short should show since single small something start state still study such sure tell than thanks thank that their them then there these they thing things think this those though three through today together tools total under until using usual value very want wants well were what when where which while whole whose with within without would write years your yours'.split(' '),
 );
 
 /**
@@ -128,5 +136,10 @@ export const ASSAY_FAMILIES: [string, RegExp][] = [
   ['proteome', /\b(?:proteom\w*|surface proteins?|protein (?:abundance|levels))\b/],
   ['metabolome', /\bmetabolom\w*\b/],
 ];
+/**
+ * A marker-gene survey called metagenomics ('16S metagenomics', 'métagénomique 16S'): one amplicon assay, not
+ * two families of data.
+ */
+export const MARKER_METAGENOMICS = /\b(?:16s|18s)(?: rrna| rdna)?[- ]metagenom\w*|\bmetagenom\w* (?:(?:de|of|du|des|da|do|di) )?(?:16s|18s)\b/g;
 /** Words that name a multi-assay design outright. */
 export const MULTI_ASSAY = /\b(?:multiome|multi-?omics?|multi omics|multi-?modal|proteogenomics)\b/;

@@ -9,6 +9,14 @@ import { OrganismFactsSchema, ProcessSchema, type Reference } from './process-sc
 
 const Id = z.string().regex(/^[a-z0-9][a-z0-9_]*$/, 'ids are lower_snake_case');
 
+/** Languages other than English whose lab words the parser reads (ISO 639-1). */
+export const OTHER_LANGUAGES = ['de', 'es', 'fr', 'pt', 'it'] as const;
+/**
+ * The words of an entry in the other languages users write in (lowercase, accents as spelled: the parser folds
+ * them), read by the intent parser only: the generators write English.
+ */
+const OtherLanguageWords = z.partialRecord(z.enum(OTHER_LANGUAGES), z.array(z.string().min(3)).min(1)).default({});
+
 export const AnalysisTypeSchema = z.object({
   id: Id,
   name: z.string().min(3),
@@ -16,6 +24,8 @@ export const AnalysisTypeSchema = z.object({
   /** words and phrases that signal this type (lowercase); includes abbreviations and synonyms */
   keywords: z.array(z.string().min(1)).min(2),
   synonyms: z.array(z.string()).default([]),
+  /** keywords in other languages ('Einzelzell', 'metagenómica'), each as specific as an English keyword */
+  other_languages: OtherLanguageWords,
   /** ordered default pipeline: tool ids in execution order */
   required_tools: z.array(Id).min(1),
   /** tools the default pipeline adds when the request compares groups (differential methylation), in their step */
@@ -81,6 +91,8 @@ export const OrganismEntrySchema = z.object({
   id: Id,
   scientific_name: z.string(),
   common_names: z.array(z.string()).min(1),
+  /** names in other languages ('Maus', 'ratón', 'souris') */
+  other_languages: OtherLanguageWords,
   genome_build: z.string(),
   alternative_builds: z.array(z.string()).default([]),
   /** assembly names a user may type (lowercase) -> the build they denote, e.g. { mm10: 'GRCm38' } */
