@@ -38,7 +38,7 @@ describe('requests that state no analysis', () => {
 
   it('the contract reads such a request as having no analysis: unknown type, no data type, the analysis missing', () => {
     const parsed = parseIntent('long reads rice', kb);
-    expect(parsed.analysis_type).toBe('long_read_variants');
+    expect(parsed.analysis_type).toBe('unknown');
     const read = asStated(parsed, 'long reads rice', kb);
     expect([read.analysis_type, read.data_type, read.organism, read.missing_information]).toEqual(['unknown', null, RICE, ['analysis_type']]);
     const stated = intentOf(kb, 'long_read_variants');
