@@ -1,18 +1,22 @@
+/** Rows of the distance table, reused across calls (grown on demand): a correction compares a token with many words. */
+let rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+
 /** Optimal string alignment (restricted Damerau-Levenshtein) distance, with an early exit above `max`. */
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   const m = a.length;
   const n = b.length;
-  let prev2 = new Array<number>(n + 1).fill(0);
-  let prev = Array.from({ length: n + 1 }, (_, j) => j);
-  let cur = new Array<number>(n + 1).fill(0);
+  if (rows[0]!.length <= n) rows = [new Int32Array(n + 1), new Int32Array(n + 1), new Int32Array(n + 1)];
+  let [prev2, prev, cur] = rows as [Int32Array, Int32Array, Int32Array];
+  for (let j = 0; j <= n; j++) prev[j] = j;
   for (let i = 1; i <= m; i++) {
     cur[0] = i;
-    let rowMin = cur[0];
+    let rowMin = i;
+    const ai = a.charCodeAt(i - 1);
     for (let j = 1; j <= n; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2]! + 1);
+      const bj = b.charCodeAt(j - 1);
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (ai === bj ? 0 : 1));
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) v = Math.min(v, prev2[j - 2]! + 1);
       cur[j] = v;
       if (v < rowMin) rowMin = v;
     }
@@ -28,7 +32,10 @@ export function editDistance(a: string, b: string, max: number): number {
  * one letter ('moue', 'hman'): short words collide too easily for anything looser.
  */
 export class FuzzyCorrector {
-  private readonly byLength = new Map<number, string[]>();
+  private readonly byLength = new Map<string, string[]>();
+  private static key(length: number, first: string): string {
+    return `${length}${first}`;
+  }
   /** 4-letter spellings one letter short of a short target (first letter kept) -> the target; null if ambiguous */
   private readonly shortTypos = new Map<string, string | null>();
 
@@ -44,9 +51,11 @@ export class FuzzyCorrector {
       }
     for (const w of vocabulary) {
       if (w.length < 5) continue;
-      const list = this.byLength.get(w.length) ?? [];
+      // keyed by length and first letter: a correction keeps the first letter, so only those words are compared
+      const key = FuzzyCorrector.key(w.length, w[0]!);
+      const list = this.byLength.get(key) ?? [];
       list.push(w);
-      this.byLength.set(w.length, list);
+      this.byLength.set(key, list);
     }
     for (const list of this.byLength.values()) list.sort();
   }
@@ -61,8 +70,7 @@ export class FuzzyCorrector {
     let best: string | null = null;
     let bestD = max + 1;
     for (let len = token.length - max; len <= token.length + max; len++) {
-      for (const w of this.byLength.get(len) ?? []) {
-        if (w[0] !== token[0]) continue;
+      for (const w of this.byLength.get(FuzzyCorrector.key(len, token[0]!)) ?? []) {
         const d = editDistance(token, w, max);
         if (d < bestD) {
           bestD = d;

@@ -25,9 +25,14 @@ export interface KeywordHit {
 
 /** Everything the rule parser matches against, compiled once per knowledge base. */
 export interface Lexicon {
+  /** the English keywords (and their singulars) */
   keywords: PhraseMatcher<KeywordHit>;
+  /** the same with the other-language keywords, for a request that uses a word of another language (normalize says) */
+  keywordsWithForeign: PhraseMatcher<KeywordHit>;
   tools: PhraseMatcher<string>;
   organisms: PhraseMatcher<string>;
+  /** the same with the organisms' names in other languages */
+  organismsWithForeign: PhraseMatcher<string>;
   tissues: PhraseMatcher<string>;
   cellTypes: PhraseMatcher<string>;
   constraints: PhraseMatcher<string>;
@@ -45,6 +50,10 @@ export interface Lexicon {
   joined: Map<string, string>;
   /** the phrases (keywords, tools, organisms) that are one token as written ('single-cell', 'rnaseq') */
   phraseTokens: Set<string>;
+  /** the words of the other-language phrases ('expresion', 'einzelzell'): a request using one is checked for those phrases */
+  foreignWords: Set<string>;
+  /** the other-language phrases of analyses and organisms: words inside one are not corrected into English */
+  foreignPhrases: PhraseMatcher<true>;
   /** the data_hints words of compatibility.yaml ('long reads', 'non-model organism'): they describe data, not an analysis */
   dataHints: Map<string, string>;
 }
@@ -59,13 +68,17 @@ function joinedSpellings(phrases: readonly string[], knownWords: ReadonlySet<str
     if (key.length >= MIN_JOINED && /^[a-z0-9]+$/.test(key) && !knownWords.has(key) && !joined.has(key)) joined.set(key, target);
   };
   for (const p of phrases) {
-    const words = p.split(/[\s-]+/);
-    if (words.length < 2) continue;
-    const key = words.join('');
-    // a single-token phrase keeps its own spelling; a phrase of several words is read back with its spaces
-    add(key, phraseTokens.has(key) ? key : words.join(' '));
-    // and each pair of its words ('denovo' of 'de novo assembly', 'singlecell' of 'single cell rna-seq')
-    for (let i = 0; i + 1 < words.length; i++) if (words[i]!.length >= 2 && words[i + 1]!.length >= 2) add(words[i]! + words[i + 1]!, `${words[i]} ${words[i + 1]}`);
+    // words and the separators between them, as the phrase spells them: [word, sep, word, sep, word]
+    const parts = p.split(/([\s-]+)/);
+    if (parts.length < 3) continue;
+    const key = parts.filter((_, i) => i % 2 === 0).join('');
+    // a single-token phrase keeps its own spelling; a phrase of several words is read back as written
+    add(key, phraseTokens.has(key) ? key : p);
+    // and each pair of its words ('denovo' of 'de novo assembly', 'nonmodel' of 'non-model organism')
+    for (let i = 0; i + 2 < parts.length; i += 2) {
+      const [a, sep, b] = [parts[i]!, parts[i + 1]!, parts[i + 2]!];
+      if (a.length >= 2 && b.length >= 2) add(a + b, a + sep + b);
+    }
   }
   for (const t of phraseTokens) if (/^[a-z0-9]+$/.test(t) && t.length >= MIN_JOINED) joined.set(t, t);
   return { joined, phraseTokens };
@@ -78,6 +91,8 @@ export function lexiconFor(kb: Knowledge): Lexicon {
   if (hit) return hit;
   const byPhrase = new Map<string, Set<string>>();
   const singularOfGeneric = new Set<string>();
+  /** singulars read for plural keywords: matched, never offered as corrections ('index' is no misspelled 'indel') */
+  const singulars = new Set<string>();
   const english = new Set<string>();
   for (const t of kb.analysisTypes)
     for (const k of [...t.keywords, ...t.synonyms, ...otherLanguageWords(t)]) {
@@ -88,10 +103,11 @@ export function lexiconFor(kb: Knowledge): Lexicon {
   // a keyword listed in the plural is read in the singular too ('hotspots' -> 'hotspot', 'isoforms' -> 'isoform');
   // the matcher reads plurals of every phrase already
   for (const [phrase, types] of [...byPhrase]) {
-    if (!/^[a-z0-9-]{5,}[^s]s$/.test(phrase)) continue;
+    if (!/(?:^|\s)[a-z0-9-]{3,}[^s]s$/.test(phrase) || phrase.length < 6) continue;
     const singular = phrase.slice(0, -1);
     if (!byPhrase.has(singular)) {
       byPhrase.set(singular, types);
+      singulars.add(singular);
       if (english.has(phrase)) english.add(singular);
       if (GENERIC_KEYWORDS.has(phrase)) singularOfGeneric.add(singular);
     }
@@ -110,12 +126,13 @@ export function lexiconFor(kb: Knowledge): Lexicon {
   });
   const organismEntries: [string, string][] = [];
   for (const o of kb.organisms) for (const name of [o.scientific_name, ...o.common_names, ...otherLanguageWords(o)]) organismEntries.push([name.toLowerCase(), o.id]);
+  const englishOrganisms = new Set(kb.organisms.flatMap((o) => [o.scientific_name, ...o.common_names].map((n) => n.toLowerCase())));
 
   // words of other languages are matched as written, never offered as corrections of English ones
   const foreign = new Set([...kb.analysisTypes, ...kb.organisms].flatMap(otherLanguageWords));
   const vocabulary = new Set<string>();
   const addWords = (s: string) => {
-    if (foreign.has(s)) return;
+    if (foreign.has(s) || singulars.has(s)) return;
     for (const w of s.toLowerCase().split(/[\s/]+/)) if (w.length >= 5) vocabulary.add(w);
   };
   for (const [p] of keywordEntries) addWords(p);
@@ -135,10 +152,19 @@ export function lexiconFor(kb: Knowledge): Lexicon {
   for (const [id, h] of Object.entries(kb.compatibility.tables.data_hints)) for (const w of h.words) dataHints.set(w.toLowerCase(), id);
   const { joined, phraseTokens } = joinedSpellings([...keywordEntries, ...toolEntries, ...organismEntries].map(([p]) => p), knownWords);
 
+  // words of those phrases no English phrase uses ('expresion', not 'chromatin'): English requests never look for them
+  const englishWords = new Set<string>([...COMMON_WORDS, ...vocabulary]);
+  for (const [p] of [...keywordEntries.filter(([k]) => english.has(k)), ...toolEntries, ...organismEntries.filter(([o]) => !foreign.has(o))])
+    for (const w of p.split(/[^a-z0-9]+/)) englishWords.add(w);
+  const foreignWords = new Set<string>();
+  for (const p of foreign) for (const w of [...p.split(' '), ...p.split(/[^a-z0-9]+/)]) if (w.length >= 4 && !englishWords.has(w)) foreignWords.add(w);
+
   const lex: Lexicon = {
-    keywords: new PhraseMatcher(keywordEntries),
+    keywords: new PhraseMatcher(keywordEntries.filter(([, v]) => !v.foreign)),
+    keywordsWithForeign: new PhraseMatcher(keywordEntries),
     tools: new PhraseMatcher(toolEntries),
-    organisms: new PhraseMatcher(organismEntries),
+    organisms: new PhraseMatcher(organismEntries.filter(([o]) => !foreign.has(o) || englishOrganisms.has(o))),
+    organismsWithForeign: new PhraseMatcher(organismEntries),
     tissues: new PhraseMatcher(TISSUES),
     cellTypes: new PhraseMatcher(CELL_TYPES),
     constraints: new PhraseMatcher(CONSTRAINTS),
@@ -159,6 +185,8 @@ export function lexiconFor(kb: Knowledge): Lexicon {
     knownWords,
     joined,
     phraseTokens,
+    foreignWords,
+    foreignPhrases: new PhraseMatcher([...foreign].map((p) => [p, true] as [string, true])),
     dataHints,
   };
   cache.set(kb, lex);

@@ -1,5 +1,35 @@
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+interface TrieNode {
+  end: boolean;
+  next: Map<string, TrieNode>;
+}
+
+/**
+ * The phrases as one regex trie ('de novo', 'de novo assembly' -> 'de novo(?: assembly)?'): a regex engine tries
+ * the alternatives of a flat list one by one at every position, a trie one character at a time. Greedy optional
+ * continuations keep the longest phrase that fits (and backtrack to a shorter one when the word boundary fails).
+ */
+function trieSource(phrases: Iterable<string>): string {
+  const root: TrieNode = { end: false, next: new Map() };
+  for (const p of phrases) {
+    let node = root;
+    for (const ch of p) {
+      let child = node.next.get(ch);
+      if (!child) node.next.set(ch, (child = { end: false, next: new Map() }));
+      node = child;
+    }
+    node.end = true;
+  }
+  const emit = (node: TrieNode): string => {
+    const alts = [...node.next].sort(([a], [b]) => a.localeCompare(b)).map(([ch, child]) => escapeRegex(ch) + emit(child));
+    if (alts.length === 0) return '';
+    const body = alts.length === 1 ? alts[0]! : `(?:${alts.join('|')})`;
+    return node.end ? `(?:${alts.length === 1 ? alts[0]! : alts.join('|')})?` : body;
+  };
+  return emit(root);
+}
+
 /**
  * Finds non-overlapping occurrences of known phrases (leftmost, longest first) with word boundaries and an
  * optional plural ending, in one regex pass. Each phrase maps to a value.
@@ -13,10 +43,7 @@ export class PhraseMatcher<V> {
       const key = phrase.toLowerCase().trim();
       if (key && !this.values.has(key)) this.values.set(key, value);
     }
-    const alternatives = [...this.values.keys()].sort((a, b) => b.length - a.length || a.localeCompare(b)).map(escapeRegex);
-    this.regex = alternatives.length
-      ? new RegExp(`(?<![a-z0-9])(${alternatives.join('|')})(?:e?s)?(?![a-z0-9])`, 'g')
-      : /$^/g;
+    this.regex = this.values.size ? new RegExp(`(?<![a-z0-9])(${trieSource(this.values.keys())})(?:e?s)?(?![a-z0-9])`, 'g') : /$^/g;
   }
 
   /** All matches in order: the phrase, its value and its position. */

@@ -65,7 +65,7 @@ function categoryAnalyses(kb: Knowledge): Map<string, [string, number][]> {
  * Lowercase, unify dashes and spaces, fold accents, rejoin phrases written as one token or hyphenated ('denovo',
  * 'de-novo' -> 'de novo'), and correct misspelled domain words.
  */
-export function normalize(query: string, lex: Lexicon): { text: string; corrections: number } {
+export function normalize(query: string, lex: Lexicon): { text: string; corrections: number; foreign: boolean } {
   const head = query.slice(0, MAX_QUERY);
   // full-width and other compatibility characters ('ＲＮＡ－ｓｅｑ', 'ｖｓ', 'CUT＆RUN') read as their plain forms, and
   // accented letters as the knowledge base's other-language words are matched ('metagenómica', 'ratón' not 'rat')
@@ -76,16 +76,30 @@ export function normalize(query: string, lex: Lexicon): { text: string; correcti
     // a cell one letter short is too short for the corrector, yet unambiguous after 'single'
     .replace(/\bsingle[- ]cel\b/g, 'single cell')
     .trim();
-  let corrections = 0;
-  const text = base.replace(/[a-z0-9][a-z0-9-]{2,}[a-z0-9]/g, (token) => {
-    const spelled = lex.phraseTokens.has(token) ? undefined : lex.joined.get(token.includes('-') ? token.replace(/-/g, '') : token);
-    if (spelled !== undefined) return spelled;
-    const fixed = lex.fuzzy.correct(token);
-    if (fixed) corrections++;
-    return fixed ?? token;
-  });
-  return { text, corrections };
+  const spell = (protect: (at: number) => boolean) => {
+    let corrections = 0;
+    let foreign = false;
+    const text = base.replace(TOKEN, (token: string, at: number) => {
+      if (lex.foreignWords.has(token)) foreign = true;
+      const spelled = lex.joined.get(token.includes('-') ? token.replace(/-/g, '') : token);
+      if (spelled !== undefined && !lex.phraseTokens.has(token)) return spelled;
+      if (protect(at)) return token;
+      const fixed = lex.fuzzy.correct(token);
+      if (fixed) corrections++;
+      return fixed ?? token;
+    });
+    return { text, corrections, foreign };
+  };
+  const first = spell(() => false);
+  if (!first.foreign) return first;
+  // a phrase of another language ('expresión diferencial') keeps its words: 'expresion' is no misspelled 'expression'
+  const phrases = lex.foreignPhrases.find(base);
+  const { text, corrections } = spell((at) => phrases.some((m) => at >= m.index && at < m.end));
+  return { text, corrections, foreign: true };
 }
+
+/** A token the corrector and the rejoiner look at: a word of 4+ letters or digits, hyphens inside. */
+const TOKEN = /[a-z0-9][a-z0-9-]{2,}[a-z0-9]/g;
 
 /** Between two tool names: the user weighs one against the other ("salmon or kallisto", "STAR vs HISAT2"). */
 const TOOL_ALTERNATIVE = /^[\s,]*(?:or|vs\.?|versus)[\s,]*$/;
@@ -123,7 +137,7 @@ function scoreTypes(query: string, text: string, keywords: readonly KeywordMatch
   // the platform first, so a long-read tool named with it ("minimap2 my ONT reads") adds to the long-read analyses
   if (LONG_READ_TECH.test(text)) for (const t of LONG_READ_TYPES) add(t, TECH_VOTE);
   // a tool category named ('which assembler for ultra-long ONT reads'): the analyses its tools serve, with the platform
-  const nouns = new Set([...text.matchAll(TOOL_CATEGORY_WORDS)].map((m) => m[1]!));
+  const nouns = text.search(TOOL_CATEGORY_WORDS) >= 0 ? new Set([...text.matchAll(TOOL_CATEGORY_WORDS)].map((m) => m[1]!)) : [];
   for (const noun of nouns) for (const [t, share] of categoryAnalyses(kb).get(noun) ?? []) add(t, CATEGORY_VOTE * share);
   if (scores.size > 0) {
     for (const id of tools) {
@@ -148,8 +162,9 @@ function scoreTypes(query: string, text: string, keywords: readonly KeywordMatch
 }
 
 /** The analysis keywords of the text, less a metagenomics word that names a marker-gene survey ('16S metagenomics'). */
-function keywordsOf(text: string, lex: Lexicon): KeywordMatch[] {
-  const found = lex.keywords.find(text);
+function keywordsOf(text: string, lex: Lexicon, foreign: boolean): KeywordMatch[] {
+  const found = (foreign ? lex.keywordsWithForeign : lex.keywords).find(text);
+  if (!text.includes('metagenom')) return found;
   const surveys = [...text.matchAll(MARKER_METAGENOMICS)].map((m) => [m.index, m.index + m[0].length] as const);
   if (surveys.length === 0) return found;
   return found.filter((m) => !(m.phrase.startsWith('metagenom') && surveys.some(([a, b]) => m.index >= a && m.end <= b)));
@@ -169,7 +184,7 @@ function describesDataOnly(query: string, keywords: readonly KeywordMatch[], too
 /** Two assay families in one request, or a multi-assay word: the request integrates them. */
 function namesSeveralAssays(text: string): boolean {
   if (MULTI_ASSAY.test(text)) return true;
-  const assays = text.replace(MARKER_METAGENOMICS, ' 16s ');
+  const assays = text.includes('metagenom') ? text.replace(MARKER_METAGENOMICS, ' 16s ') : text;
   let families = 0;
   for (const [, re] of ASSAY_FAMILIES) if (re.test(assays) && ++families === 2) return true;
   return false;
@@ -200,8 +215,8 @@ function refineType(chosen: string, text: string): string {
  * The organism named first, with the build an assembly name implies ("mm10" -> GRCm38). A virus named next to
  * its host ("PBMCs of covid patients") is the sample's condition, not its organism, unless the analysis is viral.
  */
-function organismOf(text: string, analysisType: string, kb: Knowledge, lex: Lexicon): Intent['organism'] {
-  const hits = lex.organisms.find(text);
+function organismOf(text: string, analysisType: string, kb: Knowledge, lex: Lexicon, foreign: boolean): Intent['organism'] {
+  const hits = (foreign ? lex.organismsWithForeign : lex.organisms).find(text);
   if (hits.length === 0) return null;
   const viral = new Set(kb.analysisTypeById.get('viral_genomics')?.typical_organisms ?? []);
   const hostFirst = analysisType !== 'viral_genomics' && analysisType !== 'phylogenetics';
@@ -259,9 +274,9 @@ export function parseIntentWithRules(query: string, kb: Knowledge): Intent {
 /** The rule parser's intent with the features its confidence was computed from. */
 export function parseIntentWithRulesDetailed(query: string, kb: Knowledge): { intent: Intent; features: ConfidenceFeatures } {
   const lex = lexiconFor(kb);
-  const { text, corrections } = normalize(query, lex);
+  const { text, corrections, foreign } = normalize(query, lex);
   const { tools, choice } = requestedTools(text, lex);
-  const keywords = keywordsOf(text, lex);
+  const keywords = keywordsOf(text, lex, foreign);
   const ranked = scoreTypes(query, text, keywords, tools, kb);
   const multiAssay = namesSeveralAssays(text);
   const dataOnly = !multiAssay && describesDataOnly(query, keywords, tools, lex, kb);
@@ -269,7 +284,7 @@ export function parseIntentWithRulesDetailed(query: string, kb: Knowledge): { in
   const analysisType = multiAssay ? 'multi_omics_integration' : known ? refineType(ranked[0]!.type, text) : 'unknown';
   const type = kb.analysisTypeById.get(analysisType);
 
-  const organism = organismOf(text, analysisType, kb, lex);
+  const organism = organismOf(text, analysisType, kb, lex, foreign);
   const comparison = parseComparison(withoutAnalysisPhrases(text, keywords), (w) => lex.entityWords.has(w));
   // a condition group ("tumor vs normal") is not the tissue
   const tissueHits = lex.tissues.find(text).map((m) => m.value).filter((t) => !comparison?.groups.includes(t));
