@@ -108,8 +108,9 @@ export const DOUBT_ONLY: readonly string[] = ['cuelessQuestion', 'rival', 'tie',
  * towards 0, so evidence the labelled requests show rarely keeps the doubt it stands for (a question whose kind is
  * only the default is a guess, scored by KIND_GUESS and not by the model): two kinds scoring the same are right at most half the time (-6), two analyses too (-5),
  * another kind's cues weaken the lead (-2); a runner-up analysis backed by its own words for other data is a real
- * alternative (-5), words the knowledge base does not account for are doubt (-3 at the cap of 8), a type read from
- * named tools alone less so (-1), a corrected misspelling a little (-0.5).
+ * alternative (-5), words the knowledge base does not account for are doubt (-3 at the cap of 8), more so when no
+ * analysis was found (unexplained: -4 at the cap), a type read from named tools alone or from words of other
+ * languages alone less so (-1), a corrected misspelling a little (-0.5).
  */
 export const PRIOR: ConfidenceModel = {
   kind: { bias: 0, weights: { lead: 1, cueless: 0, asked: 0, cuelessQuestion: 0, rival: -2, tie: -6, offTopic: 0, log: 0 } },
@@ -120,12 +121,12 @@ export const PRIOR: ConfidenceModel = {
 };
 
 /** The regularisation strength 5-fold cross-validation chose (`eval-intents --fit-confidence` reports it). */
-export const CONFIDENCE_L2 = 1;
+export const CONFIDENCE_L2 = 0.25;
 
 /** Fitted on resources/eval/user-requests.jsonl and generated variations (see the module comment). */
 export const CONFIDENCE_MODEL: ConfidenceModel = {
-  kind: { bias: 8.351, weights: { lead: 0.632, cueless: 0.129, asked: -0.178, cuelessQuestion: 0, rival: -2.26, tie: -5.298, offTopic: 0.01, log: 0.003 } },
-  type: { bias: 6.069, weights: { known: 0.294, strength: 0.715, margin: 0.015, tie: -3.299, rivalAssay: -5.001, toolOnly: -0.256, genericOnly: -1.533, multiAssay: 0.102, corrections: 0, unknownWords: -1.194, toolDisagrees: -2.255, unknownOnTopic: -1.495, unexplained: 0, dataOnly: 0, foreignOnly: 0 } },
+  kind: { bias: 8.604, weights: { lead: -0.018, cueless: 0.375, asked: -0.61, cuelessQuestion: 0, rival: -3.188, tie: -3.823, offTopic: 0.037, log: 0.015 } },
+  type: { bias: 6.503, weights: { known: 0.331, strength: 1.756, margin: 0.158, tie: -3.054, rivalAssay: -6.478, toolOnly: 0, genericOnly: -1.934, multiAssay: 0.124, corrections: 0, unknownWords: -0.064, toolDisagrees: -3.609, unknownOnTopic: -1.664, unexplained: -3.464, dataOnly: 0.302, foreignOnly: -1 } },
 };
 
 export { LOW_CONFIDENCE } from '../../src-preload/schemas/intent';

@@ -16,7 +16,10 @@ function trieSource(phrases: Iterable<string>): string {
     let node = root;
     for (const ch of p) {
       let child = node.next.get(ch);
-      if (!child) node.next.set(ch, (child = { end: false, next: new Map() }));
+      if (!child) {
+        child = { end: false, next: new Map() };
+        node.next.set(ch, child);
+      }
       node = child;
     }
     node.end = true;
@@ -24,8 +27,8 @@ function trieSource(phrases: Iterable<string>): string {
   const emit = (node: TrieNode): string => {
     const alts = [...node.next].sort(([a], [b]) => a.localeCompare(b)).map(([ch, child]) => escapeRegex(ch) + emit(child));
     if (alts.length === 0) return '';
-    const body = alts.length === 1 ? alts[0]! : `(?:${alts.join('|')})`;
-    return node.end ? `(?:${alts.length === 1 ? alts[0]! : alts.join('|')})?` : body;
+    if (node.end) return `(?:${alts.join('|')})?`;
+    return alts.length === 1 ? alts[0]! : `(?:${alts.join('|')})`;
   };
   return emit(root);
 }
