@@ -21,5 +21,32 @@ if (major < 22) {
     console.error(`biotrain is not built: run \`npm run build\` in ${root} first.`);
     process.exit(1);
   }
+  warnIfStale();
   await import(pathToFileURL(cli).href);
+}
+
+/** A clone whose sources changed after `npm run build` runs the older build: say so (packaged copies ship no sources). */
+function warnIfStale() {
+  const built = fs.statSync(cli).mtimeMs;
+  const newer = (dir) => {
+    let entries;
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return null;
+    }
+    for (const e of entries) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) {
+        const found = newer(p);
+        if (found) return found;
+      } else if (/\.tsx?$/.test(e.name) && fs.statSync(p).mtimeMs > built) return p;
+    }
+    return null;
+  };
+  const found = newer(path.join(root, 'src-main')) ?? newer(path.join(root, 'src-preload'));
+  if (found)
+    console.error(
+      `biotrain: warning: ${path.relative(root, cli)} is older than ${path.relative(root, found)}: the CLI runs the last build, not these sources; run \`npm run build\`.`,
+    );
 }
