@@ -97,7 +97,7 @@ function derive(kb: Knowledge, golden: GoldenQuery, v: number, attempt: number):
     missing_information: [],
     confidence: 1,
   };
-  intent.missing_information = missingInformation(intent, kb.analysisTypeById.get(type));
+  intent.missing_information = missingInformation(intent, kb);
   return intent;
 }
 
@@ -112,7 +112,7 @@ function offTopicBases(kb: Knowledge, golden: GoldenQuery): BaseIntent[] {
   const requests = kb.compatibility.tables.off_topic.filter((o) => o.seed === golden.id).map((o) => o.request);
   return requests.map((request, index) => {
     const intent: Intent = { ...structuredClone(golden.expected_intent), organism: organismNamed(kb, request), confidence: 1 };
-    intent.missing_information = missingInformation(intent, undefined);
+    intent.missing_information = missingInformation(intent, kb, request);
     return { id: baseId(golden, index), golden, index, intent, request };
   });
 }

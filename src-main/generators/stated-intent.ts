@@ -27,10 +27,10 @@ export function renderStated(frame: Frame, base: Intent, kb: Knowledge, rng: Rng
     },
   });
   const text = finish(frame(tracked, rng));
-  return { text, intent: statedIntent(base, slots, used, kb) };
+  return { text, intent: statedIntent(base, slots, used, kb, text) };
 }
 
-function statedIntent(base: Intent, slots: Slots, used: Set<keyof Slots>, kb: Knowledge): Intent {
+function statedIntent(base: Intent, slots: Slots, used: Set<keyof Slots>, kb: Knowledge, text: string): Intent {
   // the sample phrases ("mouse liver", "human T cells") name the organism and the sample source together
   const saysSample = (used.has('sample') && slots.sample !== null) || (used.has('samples') && slots.samples !== null);
   // the sample source alone names the tissue or cell type, not the organism
@@ -57,6 +57,6 @@ function statedIntent(base: Intent, slots: Slots, used: Set<keyof Slots>, kb: Kn
     requested_tools: says('tools') ? base.requested_tools : [],
     constraints: says('constraints') ? base.constraints : [],
   };
-  intent.missing_information = missingInformation(intent, kb.analysisTypeById.get(intent.analysis_type));
+  intent.missing_information = missingInformation(intent, kb, text);
   return intent;
 }

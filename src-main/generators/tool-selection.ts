@@ -7,6 +7,7 @@ import { baseIntentFor, varyIntent } from './intent-variants';
 import { Rng } from './rng';
 import { renderStated } from './stated-intent';
 import { TOOL_FRAMES } from './tool-frames';
+import { missingInformation } from '../knowledge/missing-information';
 
 export const TOOL_SELECTION_PER_GOLDEN = 20;
 
@@ -37,8 +38,8 @@ export function toolSelectionSeed(kb: Knowledge, seed: number, spec: IndexedSpec
   // the question asks which tools: tool-selection frames, never a request for workflow code
   const frame = rng.int(TOOL_FRAMES.length);
   const query = renderStated(TOOL_FRAMES[frame]!, { ...varyIntent(golden, kb, rng, spec.variant), confidence: 1, request_kind: 'tool_advice' }, kb, rng);
-  const intent = query.intent;
   const text = keepPlatform(query.text, golden.query, kb);
+  const intent = { ...query.intent, missing_information: missingInformation(query.intent, kb, text) };
   const tools = selectTools(intent, kb, text);
   return {
     id: perGoldenId('ts', kb, seed, spec),

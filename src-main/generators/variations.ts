@@ -1,5 +1,7 @@
 import type { VariationStyle } from '../../src-preload/schemas/example';
 import { VariationStyleSchema } from '../../src-preload/schemas/example';
+import type { Intent } from '../../src-preload/schemas/intent';
+import { missingInformation } from '../knowledge/missing-information';
 import type { GoldenQuery, Knowledge } from '../knowledge/schemas';
 import { type BaseIntent, baseIntents } from './intent-variants';
 import type { ExampleSeed } from './example-factory';
@@ -72,6 +74,9 @@ function renderOnce(kb: Knowledge, seed: number, spec: VariationSpec, frames: nu
   return spec.style === 'edge_case' ? { ...r, text: addTypos(r.text, rng, 1 + rng.int(2)) } : r;
 }
 
+/** An engine's text states its own needs: a rewrite that drops "V4" leaves the 16S region open. */
+const withNeedsOf = (intent: Intent, text: string, kb: Knowledge): Intent => ({ ...intent, missing_information: missingInformation(intent, kb, text) });
+
 /** An LLM engine passes its own text, whose stated intent is the base query's. */
 function pickUnknown(seed: number, spec: VariationSpec, n: number): string {
   const texts = unknownVariationTexts(spec.base.request ?? spec.golden.query, spec.style, Rng.of(seed, spec.base.id, spec.style, 'unknown'));
@@ -82,7 +87,7 @@ export function variationSeed(kb: Knowledge, seed: number, spec: VariationSpec, 
   const g = spec.golden;
   // an engine's own text that drops the analysis ("long reads rice") states none: its answer asks for it
   const rendered: RenderedQuery =
-    text === undefined ? renderVariation(kb, seed, spec) : { text, intent: asStated(spec.base.intent, text, kb), templateId: `${engine}-${spec.style}` };
+    text === undefined ? renderVariation(kb, seed, spec) : { text, intent: withNeedsOf(asStated(spec.base.intent, text, kb), text, kb), templateId: `${engine}-${spec.style}` };
   return {
     id: variationId(seed, spec),
     kind: 'query_variation',

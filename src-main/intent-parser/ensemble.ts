@@ -92,10 +92,10 @@ function list(rule: string[], llm: string[], known: ReadonlySet<string>, what: s
  * Reconciles the rule parser's intent with the LLM's, field by field, recording why each value was
  * chosen. Values the LLM gives outside the catalog (analysis type, organism, data type, tools,
  * constraints) are never taken. Without an LLM intent the rule intent is returned unchanged.
- * missing_information is recomputed from the reconciled fields; confidence is the mean of both parsers'
+ * missing_information is recomputed from the reconciled fields and the query's words; confidence is the mean of both parsers'
  * less DISAGREEMENT_PENALTY per disagreeing field.
  */
-export function reconcileIntents(rule: Intent, llm: Intent | null, kb: Knowledge, llmError?: string): EnsembleResult {
+export function reconcileIntents(rule: Intent, llm: Intent | null, kb: Knowledge, llmError?: string, query = ''): EnsembleResult {
   if (!llm) {
     const reason = llmError ? `rule: no llm intent (${llmError})` : 'rule: no llm intent';
     return { intent: rule, reasons: Object.fromEntries(FIELDS.map((f) => [f, reason])) as FieldReasons };
@@ -150,7 +150,7 @@ export function reconcileIntents(rule: Intent, llm: Intent | null, kb: Knowledge
   set('constraints', list(rule.constraints, llm.constraints, knownConstraints(), 'constraint'), out);
 
   const intent = out as Intent;
-  intent.missing_information = missingInformation(intent, kb.analysisTypeById.get(intent.analysis_type));
+  intent.missing_information = missingInformation(intent, kb, query);
   reasons.missing_information = REASON.recomputed;
   intent.confidence = round2(Math.min(1, Math.max(0, (rc + llm.confidence) / 2 - DISAGREEMENT_PENALTY * disagreements)));
   reasons.confidence = `derived: mean of rule ${rc.toFixed(2)} and llm ${llm.confidence.toFixed(2)}, ${disagreements} disagreement(s)`;
@@ -166,6 +166,6 @@ export interface EnsembleParse extends EnsembleResult {
 export async function parseIntentEnsemble(query: string, client: LlmClient, kb: Knowledge = loadKnowledge(), signal?: AbortSignal): Promise<EnsembleParse> {
   const rule = parseIntentWithRules(query, kb);
   const llm = await parseIntentWithLlm(query, client, kb, signal);
-  const result = llm.ok ? reconcileIntents(rule, llm.intent, kb) : reconcileIntents(rule, null, kb, `${llm.kind}: ${llm.error.split('\n')[0]}`);
+  const result = llm.ok ? reconcileIntents(rule, llm.intent, kb, undefined, query) : reconcileIntents(rule, null, kb, `${llm.kind}: ${llm.error.split('\n')[0]}`, query);
   return { ...result, rule, llm };
 }

@@ -293,8 +293,9 @@ export function parseIntentWithRulesDetailed(query: string, kb: Knowledge): { in
   const strandHit = lex.strand.first(text);
   const constraints = constraintsOf(text, lex);
   const kind = requestKindOf(text, { domain: ranked.length > 0 || tools.length > 0, organism: organism !== null, toolChoice: choice });
-  const partial = { analysis_type: analysisType, organism, comparison };
-  const missing = missingInformation(partial, type);
+  const readLayout = readLayoutOf(text, lex);
+  const dataType = dataTypeOf(type, text);
+  const missing = missingInformation({ analysis_type: analysisType, organism, comparison, read_layout: readLayout, data_type: dataType }, kb, text);
   const features = evidenceOf(
     { text, analysisType, ranked, keywords, known: known || multiAssay, multiAssay, dataOnly, toolOnly: keywords.length === 0 && tools.length > 0, tools, corrections, kind },
     lex,
@@ -306,8 +307,8 @@ export function parseIntentWithRulesDetailed(query: string, kb: Knowledge): { in
     organism,
     tissue,
     cell_type: cellType,
-    data_type: dataTypeOf(type, text),
-    read_layout: readLayoutOf(text, lex),
+    data_type: dataType,
+    read_layout: readLayout,
     strandedness: strandHit ?? 'unknown',
     comparison,
     requested_tools: tools,

@@ -6,6 +6,7 @@ import { checkCompatibility, type CompatibilityTables, CompatibilitySchema, reso
 import { checkProcess } from './process-check';
 import { ORGANISM_FACT_KEYS, type Reference, ReferenceSchema } from './process-schema';
 import { resourcesDir } from './resources-dir';
+import { checkWorkflowNeeds, type WorkflowNeedsTables, WorkflowNeedsSchema } from './workflow-needs';
 import type { SelectionRules } from './selection';
 import { loadContractTables, loadSelectionRules } from './selection-load';
 import {
@@ -115,7 +116,7 @@ function duplicates(file: string, ids: string[], problems: string[]): void {
   }
 }
 
-type Indexed = Omit<Knowledge, 'goldenQueries' | 'selection' | 'compatibility' | 'errorSituations' | 'libraryUsage'>;
+type Indexed = Omit<Knowledge, 'goldenQueries' | 'selection' | 'compatibility' | 'errorSituations' | 'libraryUsage' | 'workflowNeeds'>;
 
 /**
  * Shipped scripts: resources/templates beside the knowledge folder, else the real resources folder's. A line
@@ -256,8 +257,10 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir()): Knowledge {
       problems,
     );
   const contract = loadContractTables(key, indexed, problems);
-  if (problems.length > 0 || !tables) throw new KnowledgeError(problems);
-  const kb: Knowledge = { ...indexed, goldenQueries, selection, compatibility: resolveCompatibility(tables), ...contract };
+  const needsTables: WorkflowNeedsTables | null = readObject(key, 'workflow_needs.yaml', WorkflowNeedsSchema, problems);
+  const workflowNeeds = needsTables ? checkWorkflowNeeds(needsTables, indexed.analysisTypeById, selection.focus, problems) : null;
+  if (problems.length > 0 || !tables || !workflowNeeds) throw new KnowledgeError(problems);
+  const kb: Knowledge = { ...indexed, goldenQueries, selection, compatibility: resolveCompatibility(tables), ...contract, workflowNeeds };
   cache.set(key, kb);
   return kb;
 }

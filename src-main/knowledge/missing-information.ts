@@ -1,21 +1,47 @@
 import type { Intent } from '../../src-preload/schemas/intent';
-import type { AnalysisType } from './schemas';
+import { namedPlatform, requestFocuses } from '../tool-selector/context';
+import type { Knowledge } from './schemas';
+import type { Need } from './workflow-needs';
 
-/** Analysis types whose result is a comparison between conditions, so a workflow needs the groups. */
-const NEEDS_COMPARISON = new Set(['rna_seq_de', 'alternative_splicing']);
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const matchers = new WeakMap<Need, RegExp>();
+
+function saysWords(need: Need, text: string): boolean {
+  if (!need.words) return false;
+  let m = matchers.get(need);
+  if (!m) {
+    m = new RegExp(`(?<![a-z0-9])(?:${need.words.map(escapeRe).join('|')})(?![a-z0-9])`, 'i');
+    matchers.set(need, m);
+  }
+  return m.test(text);
+}
+
+export type NeedsIntent = Pick<Intent, 'analysis_type' | 'organism' | 'comparison' | 'read_layout' | 'data_type'>;
+
+/** Whether the request (its intent and its words) states one need. */
+function stated(id: string, need: Need, intent: NeedsIntent, kb: Knowledge, text: string): boolean {
+  // reads from a long-read platform have no layout, whatever the analysis
+  if (id === 'read_layout' && intent.data_type?.startsWith('long_read')) return true;
+  if (need.field === 'organism' && intent.organism) return true;
+  if (need.field === 'comparison' && intent.comparison) return true;
+  if (need.field === 'read_layout' && intent.read_layout !== 'unknown') return true;
+  if (need.groups && intent.comparison?.groups.some((g) => need.groups!.includes(g.toLowerCase()))) return true;
+  if (need.platform && namedPlatform(kb, text)?.read_kind === 'long') return true;
+  return saysWords(need, text);
+}
 
 /**
- * What a request leaves open that a workflow needs: the analysis type when unknown, the organism when the
- * analysis is reference-based (its type lists typical organisms), the comparison for differential analyses.
- * One definition shared by the parser and the golden-query loader.
+ * What a request leaves open that its workflow needs (workflow_needs.yaml): the analysis type when unknown
+ * (and the organism), else each need of the analysis type, in the table's order, that neither the intent
+ * nor the request's words state. One definition for the parser, the golden queries and every generated
+ * intent; `text` is the request as written.
  */
-export function missingInformation(
-  intent: Pick<Intent, 'analysis_type' | 'organism' | 'comparison'>,
-  type: AnalysisType | undefined,
-): string[] {
+export function missingInformation(intent: NeedsIntent, kb: Knowledge, text = ''): string[] {
   if (intent.analysis_type === 'unknown') return intent.organism ? ['analysis_type'] : ['analysis_type', 'organism'];
-  const missing: string[] = [];
-  if (!intent.organism && type && type.typical_organisms.length > 0) missing.push('organism');
-  if (!intent.comparison && NEEDS_COMPARISON.has(intent.analysis_type)) missing.push('comparison');
-  return missing;
+  const list = kb.workflowNeeds.byAnalysis.get(intent.analysis_type) ?? [];
+  const focuses = list.some((n) => n.focus) ? new Set(requestFocuses(intent, kb, text).map((f) => f.id)) : new Set<string>();
+  return list
+    .filter((n) => n.focus === undefined || focuses.has(n.focus))
+    .filter((n) => !stated(n.need, kb.workflowNeeds.needs.get(n.need)!, intent, kb, text))
+    .map((n) => n.need);
 }

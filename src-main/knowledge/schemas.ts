@@ -6,6 +6,7 @@ import type { LibraryUsage } from './library-usage';
 import type { SelectionRules } from './selection';
 import { typicalCommand } from './typical-command';
 import { OrganismFactsSchema, ProcessSchema, type Reference } from './process-schema';
+import type { WorkflowNeeds } from './workflow-needs';
 
 const Id = z.string().regex(/^[a-z0-9][a-z0-9_]*$/, 'ids are lower_snake_case');
 
@@ -137,4 +138,6 @@ export interface Knowledge {
   errorSituations: ErrorSituation[];
   /** how library tools (DESeq2, Scanpy, ...) are called from their language (library_usage.yaml) */
   libraryUsage: Map<string, LibraryUsage>;
+  /** what each analysis type's workflow needs that a request can leave open (workflow_needs.yaml) */
+  workflowNeeds: WorkflowNeeds;
 }

@@ -30,10 +30,27 @@ function intentBullets(intent: Intent, kb: Knowledge, platform: string | null): 
   return lines;
 }
 
-const MISSING_HINT: Record<string, string> = {
-  organism: 'the organism is not stated: set `params.fasta` (and `params.gtf` where used) to its reference before running',
-  comparison: 'the comparison is not stated: set `params.groups` to the two conditions to test',
-};
+/** "a, b and c" */
+const andList = (xs: readonly string[]) => (xs.length < 2 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`);
+
+/**
+ * What an unstated organism means for this workflow, from its own parameters: the reference files it stages
+ * under a placeholder name and the organism facts it must be given (`params.x = null`).
+ */
+function organismHint(example: Example): string {
+  const main = example.output.workflow?.files['main.nf'] ?? '';
+  const refs = [...main.matchAll(/^params\.(\w+) = 'references\/genome[._][^']*'/gm)].map((m) => `\`params.${m[1]}\``);
+  const facts = [...main.matchAll(/^params\.(\w+) = null\b/gm)].map((m) => `\`--${m[1]}\``);
+  const todo = [...(refs.length ? [`point ${andList(refs)} at its reference files`] : []), ...(facts.length ? [`give ${andList(facts)}`] : [])];
+  return todo.length ? `the organism is not stated: ${todo.join(' and ')} before running` : 'the organism is not stated: name it, since the results are read against its genome';
+}
+
+/** The "Before you run" line of one open need (workflow_needs.yaml), worded from this workflow where it can be. */
+function needHint(need: string, example: Example, kb: Knowledge): string | undefined {
+  if (need === 'read_layout') return layoutHint(example, kb);
+  if (need === 'organism') return organismHint(example);
+  return kb.workflowNeeds.needs.get(need)?.hint;
+}
 
 /** What an unstated read layout means for this workflow: the files it reads, from the input the generator gives it. */
 function layoutHint(example: Example, kb: Knowledge): string {
@@ -107,7 +124,7 @@ function workflowAnswer(example: Example, kb: Knowledge): string {
   if (o.tools?.length) parts.push(toolsSection('Tools', o.tools, kb));
   const notes = notesSection(example, kb);
   if (notes) parts.push(notes);
-  const open = intent.missing_information.map((m) => (m === 'read_layout' ? layoutHint(example, kb) : MISSING_HINT[m])).filter((m): m is string => Boolean(m));
+  const open = intent.missing_information.map((m) => needHint(m, example, kb)).filter((m): m is string => Boolean(m));
   if (open.length) parts.push(['## Before you run', ...open.map((m) => `- ${m.charAt(0).toUpperCase()}${m.slice(1)}.`)].join('\n'));
   if (o.workflow) parts.push(workflowSection(o.workflow));
   return parts.join('\n\n');

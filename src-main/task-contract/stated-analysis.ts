@@ -69,5 +69,5 @@ export function statesAnalysis(request: string, kb: Knowledge): boolean {
 export function asStated(intent: Intent, request: string, kb: Knowledge): Intent {
   if (intent.analysis_type === 'unknown' || statesAnalysis(request, kb)) return intent;
   const open: Intent = { ...intent, analysis_type: 'unknown', data_type: null };
-  return { ...open, missing_information: missingInformation(open, undefined) };
+  return { ...open, missing_information: missingInformation(open, kb, request) };
 }

@@ -1,19 +1,17 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Intent } from '../../../src-preload/schemas/intent';
 import { makeExample } from '../../../src-main/generators/example-factory';
 import { baseIntents } from '../../../src-main/generators/intent-variants';
 import { planVariations, variationSeed } from '../../../src-main/generators/variations';
 import { parseIntent } from '../../../src-main/intent-parser';
-import { defaultKnowledgeDir, type KnowledgeError, loadKnowledge } from '../../../src-main/knowledge/load';
+import { loadKnowledge } from '../../../src-main/knowledge/load';
 import { checkWorkflow } from '../../../src-main/nextflow-validator/workflow-check';
 import { checkExample } from '../../../src-main/pipeline/rules';
 import { renderTaskAnswer } from '../../../src-main/task-contract/answer';
 import { clarifyingQuestion } from '../../../src-main/task-contract/scope';
 import { analysisCues, asStated, statesAnalysis } from '../../../src-main/task-contract/stated-analysis';
 import { intentOf } from '../../support/intents';
-import { tempDir } from '../../support/serve';
+import { problemsWithEdited } from '../../support/knowledge-copy';
 
 const kb = loadKnowledge();
 const RICE = { id: 'rice', scientific_name: 'Oryza sativa', genome_build: 'IRGSP-1.0' };
@@ -94,22 +92,7 @@ describe('requests that state no analysis', () => {
   });
 });
 
-/** The load problems of a copy of the knowledge base whose compatibility.yaml is edited. */
-function problemsWithCompatibility(edit: (text: string) => string): string[] {
-  const dir = tempDir('biotrain-kb-');
-  const real = defaultKnowledgeDir();
-  for (const f of fs.readdirSync(real)) fs.copyFileSync(path.join(real, f), path.join(dir, f));
-  const file = path.join(dir, 'compatibility.yaml');
-  fs.writeFileSync(file, edit(fs.readFileSync(file, 'utf8')));
-  try {
-    loadKnowledge(dir);
-    return [];
-  } catch (err) {
-    return (err as KnowledgeError).problems;
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
+const problemsWithCompatibility = (edit: (text: string) => string) => problemsWithEdited('compatibility.yaml', edit);
 
 describe('compatibility.yaml tables for vague requests', () => {
   it('an unquoted request with a comma is refused, not cut at the comma', () => {

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import type { AnalysisType } from './schemas';
+import type { RequestFocus } from './selection';
+
+const Id = z.string().regex(/^[a-z0-9][a-z0-9_]*$/, 'ids are lower_snake_case');
+
+/** How a request states one need (workflow_needs.yaml `needs`): any one of the ways given is enough. */
+export const NeedSchema = z
+  .strictObject({
+    /** an intent field that is set: organism or comparison not null, read_layout not unknown */
+    field: z.enum(['organism', 'comparison', 'read_layout']).optional(),
+    /** a comparison group of one of these names ('normal': a tumour compared with its normal) */
+    groups: z.array(z.string().min(2)).optional(),
+    /** whole words or phrases of the request, case-insensitive */
+    words: z.array(z.string().min(2)).optional(),
+    /** the request names a long-read platform (platforms.yaml keywords) */
+    platform: z.literal(true).optional(),
+    /** what a workflow answer says while the need is open; organism and read_layout are worded from the workflow */
+    hint: z.string().min(20).optional(),
+  })
+  .refine((n) => n.field !== undefined || n.groups !== undefined || n.words !== undefined || n.platform !== undefined, 'a need says how a request states it (field, groups, words or platform)');
+export type Need = z.infer<typeof NeedSchema>;
+
+/** One need of an analysis type, optionally only under a request focus. */
+const AnalysisNeedSchema = z.union([Id, z.strictObject({ need: Id, focus: Id })]).transform((n) => (typeof n === 'string' ? { need: n, focus: undefined } : n));
+
+export const WorkflowNeedsSchema = z.strictObject({
+  needs: z.record(Id, NeedSchema),
+  analyses: z.record(Id, z.array(AnalysisNeedSchema)),
+});
+export type WorkflowNeedsTables = z.infer<typeof WorkflowNeedsSchema>;
+
+/** The needs table resolved: each analysis type's needs, in answer order. */
+export interface WorkflowNeeds {
+  needs: Map<string, Need>;
+  byAnalysis: Map<string, { need: string; focus: string | undefined }[]>;
+}
+
+/** Whether an analysis type's library leaves the read layout to the request (short reads, FASTQ, no fixed layout). */
+export const layoutIsOpen = (t: AnalysisType) => !t.data_type.startsWith('long_read') && t.input?.format !== 'fasta' && t.input?.layout === undefined;
+
+/** Checks the table and resolves it, the read layout added where analysis_types.yaml leaves it open. */
+export function checkWorkflowNeeds(t: WorkflowNeedsTables, types: Map<string, AnalysisType>, focus: readonly RequestFocus[], problems: string[]): WorkflowNeeds {
+  const file = 'workflow_needs.yaml';
+  for (const [id, n] of Object.entries(t.needs)) {
+    if (n.hint === undefined && id !== 'organism' && id !== 'read_layout') problems.push(`${file}: needs.${id}: no hint (only organism and read_layout are worded from the workflow)`);
+  }
+  for (const id of types.keys()) if (!(id in t.analyses)) problems.push(`${file}: analyses: no entry for analysis type '${id}'`);
+  for (const [type, list] of Object.entries(t.analyses)) {
+    const where = `${file}: analyses.${type}`;
+    const entry = types.get(type);
+    if (!entry) problems.push(`${where}: '${type}' is not in analysis_types.yaml`);
+    for (const n of list) {
+      if (!(n.need in t.needs)) problems.push(`${where}: '${n.need}' is not a need in needs`);
+      if (n.focus !== undefined && !focus.some((f) => f.id === n.focus && f.analysis_type === type))
+        problems.push(`${where}: focus '${n.focus}' is not a request focus of '${type}'`);
+    }
+    if (!entry) continue;
+    if (list.some((n) => n.need === 'read_layout')) problems.push(`${where}: read_layout is not listed here: analysis_types.yaml input owns whether the library fixes the layout`);
+    if (list.some((n) => n.need === 'platform') && !entry.data_type.startsWith('long_read')) problems.push(`${where}: platform is listed, but ${type} is not a long-read analysis`);
+  }
+  if (!('read_layout' in t.needs)) problems.push(`${file}: needs: no read_layout (how a request states its read layout)`);
+  // the read layout is open where the library leaves it to the request: after the intent-field needs
+  const withLayout = (type: string, list: { need: string; focus: string | undefined }[]) => {
+    const entry = types.get(type);
+    if (!entry || !layoutIsOpen(entry)) return list;
+    const at = list.filter((n) => n.need === 'organism' || n.need === 'comparison').length;
+    return [...list.slice(0, at), { need: 'read_layout', focus: undefined }, ...list.slice(at)];
+  };
+  return {
+    needs: new Map(Object.entries(t.needs)),
+    byAnalysis: new Map(Object.entries(t.analyses).map(([k, v]) => [k, withLayout(k, v.map((n) => ({ need: n.need, focus: n.focus })))])),
+  };
+}

@@ -1,0 +1,162 @@
+import { describe, expect, it } from 'vitest';
+import { makeExample } from '../../../src-main/generators/example-factory';
+import { planPerGolden, toolSelectionSeed } from '../../../src-main/generators/tool-selection';
+import { planVariations, variationSeed } from '../../../src-main/generators/variations';
+import { workflowSeed } from '../../../src-main/generators/workflow-examples';
+import { parseIntent } from '../../../src-main/intent-parser';
+import { loadKnowledge } from '../../../src-main/knowledge/load';
+import { missingInformation } from '../../../src-main/knowledge/missing-information';
+import { renderTaskAnswer } from '../../../src-main/task-contract/answer';
+import { selectTools } from '../../../src-main/tool-selector';
+import { generateWorkflow } from '../../../src-main/workflow-generator';
+import { problemsWithEdited } from '../../support/knowledge-copy';
+
+const kb = loadKnowledge();
+const missing = (q: string) => parseIntent(q, kb).missing_information;
+
+describe('missing information names what the workflow of the analysis needs and the request leaves open', () => {
+  it('per analysis type, from workflow_needs.yaml', () => {
+    const cases: [string, string[]][] = [
+      ['RNA-seq differential expression', ['organism', 'comparison', 'read_layout']],
+      ['RNA-seq differential expression mouse, treated vs control, paired-end', []],
+      ['what should I do with my mouse data', ['analysis_type']],
+      // the library fixes the layout: 10x reads are pairs, a small-RNA insert is read 1
+      ['scRNA-seq of human PBMCs', []],
+      ['miRNA profiling of human serum', []],
+      ['ATAC-seq for mouse T cells', ['read_layout']],
+      ['ATAC-seq for mouse T cells, single-end 1x75', []],
+      // a somatic call needs the matched normal; tumour-only is a mode of its own, so saying it states the need
+      ['somatic variant calling for human, paired-end', ['matched_normal']],
+      ['somatic variant calling for human tumor vs normal, paired-end', []],
+      ['tumor-only somatic variant calling for human, paired-end', []],
+      // exomes and panels need their capture targets
+      ['whole exome germline variant calling for human, paired-end', ['target_regions']],
+      ['whole exome germline variant calling for human, paired-end, SureSelect targets BED', []],
+      ['Mutect2 somatic SNVs for mouse tumor vs matched normal WES, paired-end', ['target_regions']],
+      ['copy-number gains and losses, human exome, paired-end', ['target_regions']],
+      ['CNV detection from mouse whole-genome sequencing, paired-end', []],
+      // 16S: which region the primers amplify
+      ['16S amplicon analysis of soil, paired-end', ['amplicon_region']],
+      ['16S V4 amplicon analysis of soil, paired-end', []],
+      ['16S amplicon analysis of soil with 341F/805R primers, paired-end', []],
+      // long reads: which platform, never a layout
+      ['long-read genome assembly of e. coli', ['platform']],
+      ['Assemble a bacterial genome from Oxford Nanopore reads with Flye', ['organism']],
+      ['PacBio HiFi variant calling for human', []],
+      ['build a phylogeny of these sequences', []],
+    ];
+    expect(cases.map(([q]) => [q, missing(q)])).toEqual(cases);
+  });
+
+  it('a golden query expects exactly what its intent and words leave open', () => {
+    const disagree = kb.goldenQueries
+      .filter((g) => JSON.stringify(g.expected_intent.missing_information) !== JSON.stringify(missingInformation(g.expected_intent, kb, g.query)))
+      .map((g) => g.id);
+    expect(disagree).toEqual([]);
+    expect(kb.goldenQueries.find((g) => g.id === 'gq_033')!.expected_intent.missing_information).toEqual(['read_layout', 'matched_normal']);
+    expect(kb.goldenQueries.find((g) => g.id === 'gq_054')!.expected_intent.missing_information).toEqual(['amplicon_region']);
+  });
+
+  it('the parser reads the same missing information as the ground truth of every generated variation it parses right', () => {
+    const specs = planVariations(kb, 2000).filter((s) => s.style !== 'edge_case');
+    let compared = 0;
+    const wrong: string[] = [];
+    for (const spec of specs) {
+      const seed = variationSeed(kb, 7, spec);
+      const truth = seed.output.intent!;
+      const got = parseIntent(seed.input, kb);
+      const same = (['analysis_type', 'read_layout', 'data_type'] as const).every((f) => got[f] === truth[f]) && got.organism?.id === truth.organism?.id && (got.comparison === null) === (truth.comparison === null);
+      if (!same) continue;
+      compared++;
+      if (JSON.stringify(got.missing_information) !== JSON.stringify(truth.missing_information)) wrong.push(`${seed.input} -> ${got.missing_information} / ${truth.missing_information}`);
+    }
+    expect(compared).toBeGreaterThan(1200);
+    expect(wrong).toEqual([]);
+  });
+
+  it('generated intents list more than organism and comparison, and each example computes them on its own user turn', () => {
+    const seen = new Set(planVariations(kb, 5000).flatMap((s) => variationSeed(kb, 42, s).output.intent!.missing_information));
+    expect([...seen].sort()).toEqual(['amplicon_region', 'analysis_type', 'comparison', 'matched_normal', 'organism', 'platform', 'read_layout', 'target_regions']);
+    for (const spec of planPerGolden(kb, 4, 400)) {
+      const s = toolSelectionSeed(kb, 42, spec);
+      expect(s.output.intent!.missing_information).toEqual(missingInformation(s.output.intent!, kb, s.input));
+    }
+  });
+});
+
+describe('a workflow answer says what each open need means for that workflow', () => {
+  const answerOf = (goldenId: string) => {
+    const spec = { goldenIndex: kb.goldenQueries.findIndex((g) => g.id === goldenId), variant: 0 };
+    const seed = workflowSeed(kb, 42, spec);
+    const answer = renderTaskAnswer(makeExample(seed), kb);
+    return { seed, before: answer.includes('## Before you run') ? answer.slice(answer.indexOf('## Before you run'), answer.indexOf('## Workflow')) : '' };
+  };
+
+  it('every hint of a table need names parameters the workflow has', () => {
+    for (const [id, need] of kb.workflowNeeds.needs) {
+      for (const m of (need.hint ?? '').matchAll(/`params\.(\w+)`/g)) {
+        const types = [...kb.workflowNeeds.byAnalysis].filter(([, l]) => l.some((n) => n.need === id)).map(([t]) => t);
+        expect([id, types.length > 0]).toEqual([id, true]);
+        const refs = [...kb.referenceById.keys()];
+        expect([id, m[1], m[1] === 'samplesheet' || refs.includes(m[1]!)]).toEqual([id, m[1], true]);
+      }
+    }
+  });
+
+  const beforeRun = (q: string) => {
+    const intent = parseIntent(q, kb);
+    const tools = selectTools(intent, kb, q);
+    const example = makeExample({ id: 'wf-1', kind: 'workflow', groupId: 'g', baseId: null, engine: 'test', category: 'x', analysisType: intent.analysis_type, difficulty: 1, input: q, output: { intent, tools, workflow: generateWorkflow(intent, tools, kb, { text: q }) } });
+    const answer = renderTaskAnswer(example, kb);
+    return answer.slice(answer.indexOf('## Before you run'), answer.indexOf('## Workflow')).trim().split('\n');
+  };
+
+  it('the organism and comparison hints name the parameters of the workflow they stand above', () => {
+    expect(beforeRun('RNA-seq differential expression, paired-end')).toEqual([
+      '## Before you run',
+      '- The organism is not stated: point `params.gtf` and `params.star_index` at its reference files before running.',
+      '- The comparison is not stated: the workflow tests `treated` against `control` in the `condition` column of the sample sheet (`params.samplesheet`); label the samples so, or ask again naming the two groups.',
+    ]);
+    expect(beforeRun('long-read genome assembly from nanopore reads')).toEqual([
+      '## Before you run',
+      '- The organism is not stated: give `--busco_lineage` before running.',
+    ]);
+    expect(beforeRun('long-read genome assembly of e. coli')[1]).toBe(
+      '- The platform is not stated: the workflow assumes Oxford Nanopore reads; PacBio HiFi reads need other presets (for example minimap2 -x map-hifi, Flye --pacbio-hifi), so ask for a HiFi workflow if that is what you have.',
+    );
+    expect(beforeRun('somatic variant calling for human, paired-end')).toEqual([
+      '## Before you run',
+      '- A matched normal is not stated: the workflow pairs each tumour with its normal by sample name (`P1_tumor`, `P1_normal`); tumour-only data need Mutect2\'s tumour-only mode (no `-normal`, with a panel of normals and a germline resource), a different workflow.',
+    ]);
+  });
+
+  it('open needs in a generated answer carry their hint', () => {
+    const { seed, before } = answerOf('gq_033');
+    const need = seed.output.intent!.missing_information;
+    if (need.includes('matched_normal')) expect(before).toContain('A matched normal is not stated');
+    for (const id of need) expect([id, before.length > 0]).toEqual([id, true]);
+  });
+});
+
+const problemsWith = (edit: (text: string) => string) => problemsWithEdited('workflow_needs.yaml', edit);
+
+describe('workflow_needs.yaml is checked at load', () => {
+  it('the read layout is added where analysis_types.yaml leaves it open, and never listed here', () => {
+    expect(kb.workflowNeeds.byAnalysis.get('rna_seq_de')!.map((n) => n.need)).toEqual(['organism', 'comparison', 'read_layout']);
+    expect(kb.workflowNeeds.byAnalysis.get('amplicon_16s')!.map((n) => n.need)).toEqual(['read_layout', 'amplicon_region']);
+    expect(kb.workflowNeeds.byAnalysis.get('scrna_seq')!.map((n) => n.need)).toEqual(['organism']);
+    expect(kb.workflowNeeds.byAnalysis.get('long_read_variants')!.map((n) => n.need)).toEqual(['organism', 'platform']);
+    expect(problemsWith((t) => t.replace('  scrna_seq: [organism]', '  scrna_seq: [organism, read_layout]'))).toEqual([
+      'workflow_needs.yaml: analyses.scrna_seq: read_layout is not listed here: analysis_types.yaml input owns whether the library fixes the layout',
+    ]);
+  });
+
+  it('unknown needs, focuses of another analysis and missing analysis types are named', () => {
+    expect(problemsWith((t) => t.replace('  hic: [organism]', '  hic: [organism, enzyme]'))).toEqual(["workflow_needs.yaml: analyses.hic: 'enzyme' is not a need in needs"]);
+    expect(problemsWith((t) => t.replace('focus: targeted_cnv', 'focus: targeted_somatic'))).toEqual(["workflow_needs.yaml: analyses.cnv: focus 'targeted_somatic' is not a request focus of 'cnv'"]);
+    expect(problemsWith((t) => t.replace('  gene_fusion: [organism]\n', ''))).toEqual(["workflow_needs.yaml: analyses: no entry for analysis type 'gene_fusion'"]);
+    expect(problemsWith((t) => t.replace('  viral_genomics: [organism]', '  viral_genomics: [organism, platform]'))).toEqual([
+      'workflow_needs.yaml: analyses.viral_genomics: platform is listed, but viral_genomics is not a long-read analysis',
+    ]);
+  });
+});
