@@ -48,7 +48,8 @@ const CONSTRAINT_PHRASES: Record<string, string[]> = {
   no_docker: ['without Docker', 'without using Docker', 'where we cannot use Docker'],
   fast: ['as fast as possible', 'with a fast turnaround', 'quickly'],
   gpu: ['on a GPU', 'with GPU acceleration', 'on our CUDA nodes'],
-  singularity: ['with Singularity containers', 'under Apptainer', 'with Singularity images'],
+  singularity: ['with Singularity containers', 'with Singularity images', 'under Singularity'],
+  apptainer: ['under Apptainer', 'with Apptainer containers', 'with Apptainer images'],
   conda: ['with conda environments', 'using conda'],
 };
 

@@ -51,7 +51,7 @@ export const CONSTRAINTS: [string, string][] = [
   ['memory efficient', 'low_memory'], ['memory-efficient', 'low_memory'], ['limited ram', 'low_memory'],
   ['low mem', 'low_memory'], ['small machine', 'low_memory'], ['cannot use docker', 'no_docker'],
   ["can't use docker", 'no_docker'], ['docker not available', 'no_docker'], ['no root', 'no_docker'],
-  ['quick', 'fast'], ['cuda', 'gpu'], ['nvidia', 'gpu'], ['singularity', 'singularity'], ['apptainer', 'singularity'], ['conda', 'conda'],
+  ['quick', 'fast'], ['cuda', 'gpu'], ['nvidia', 'gpu'], ['singularity', 'singularity'], ['apptainer', 'apptainer'], ['conda', 'conda'],
 ];
 
 export const PAIRED = ['pe', 'r1 and r2', 'r1/r2', 'mate pairs', 'paired-ends', 'paired-end', 'paired end', 'pe reads', 'pe 2x150', '2x150', '2x100', '2x75', '2x250', 'paired reads', 'pe150', 'pe100'];

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 const Id = z.string().regex(/^[a-z0-9][a-z0-9_]*$/, 'ids are lower_snake_case');
-const CONSTRAINTS = ['low_memory', 'no_docker', 'fast', 'singularity', 'conda', 'gpu'] as const;
+const CONSTRAINTS = ['low_memory', 'no_docker', 'fast', 'singularity', 'apptainer', 'conda', 'gpu'] as const;
 
 export const SampleSourceSchema = z.object({
   /** the canonical value (unless `value` is set) the parser reads the phrase back as */
@@ -40,7 +40,7 @@ export const AnalysisCompatSchema = z.object({
   layout_phrases: LayoutPhrasesSchema.optional(),
   strandedness: z.boolean().default(false),
   platforms: z.array(Id).min(1),
-  constraints: z.array(z.enum(CONSTRAINTS)).default(['low_memory', 'no_docker', 'fast', 'singularity', 'conda']),
+  constraints: z.array(z.enum(CONSTRAINTS)).default(['low_memory', 'no_docker', 'fast', 'singularity', 'apptainer', 'conda']),
 });
 export type AnalysisCompat = z.infer<typeof AnalysisCompatSchema>;
 

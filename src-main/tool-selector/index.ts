@@ -29,8 +29,9 @@ export function selectTools(intent: Intent, kb: Knowledge = loadKnowledge(), tex
 }
 
 const CONTAINER_NOTES: Record<string, (s: Selection) => ConstraintNote> = {
-  singularity: () => ({ constraint: 'singularity', met: true, text: 'Every process runs in its BioContainers image; run with -profile singularity and Singularity or Apptainer pulls the same images Docker would.' }),
-  no_docker: () => ({ constraint: 'no_docker', met: true, text: 'Nothing needs Docker: run with -profile singularity (the same BioContainers images) or -profile conda (Bioconda packages).' }),
+  singularity: () => ({ constraint: 'singularity', met: true, text: 'Every process runs in its BioContainers image; run with -profile singularity, and Singularity pulls the same images Docker would.' }),
+  apptainer: () => ({ constraint: 'apptainer', met: true, text: 'Every process runs in its BioContainers image; run with -profile apptainer (apptainer.enabled, apptainer.autoMounts), and Apptainer pulls the same images Docker would.' }),
+  no_docker: () => ({ constraint: 'no_docker', met: true, text: 'Nothing needs Docker: run with -profile singularity or -profile apptainer (the same BioContainers images) or -profile conda (Bioconda packages).' }),
   conda: () => ({ constraint: 'conda', met: true, text: 'Run with -profile conda: each process gets a Conda environment with its tool from Bioconda.' }),
   fast: () => ({ constraint: 'fast', met: true, text: 'Each process takes the CPUs the executor gives it (task.cpus goes to every tool\'s thread option), so more cores shorten the run.' }),
 };

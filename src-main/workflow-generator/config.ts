@@ -22,17 +22,21 @@ export interface ConfiguredProcess {
 
 const quote = (s: string) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 
-/** Container engines the constraints leave: no Docker (or Singularity named) drops the docker profile. */
+/** Container engines the constraints leave: no Docker (or Singularity or Apptainer named) drops the docker profile. */
 export function profilesFor(intent: Intent): string[] {
   const c = new Set(intent.constraints);
-  const noDocker = c.has('no_docker') || c.has('singularity') || c.has('hpc');
+  const noDocker = c.has('no_docker') || c.has('singularity') || c.has('apptainer') || c.has('hpc');
   return [...(noDocker ? [] : ['docker']), 'singularity', 'apptainer', 'conda'];
 }
 
-/** The profile a user runs with first: Singularity on a machine without Docker, Conda when asked, else Docker. */
+/**
+ * The profile a user runs with first: the engine asked for (Conda, Apptainer: Nextflow's own `apptainer`
+ * scope, not the singularity one), Singularity on a machine without Docker, else Docker.
+ */
 export function defaultProfile(intent: Intent): string {
   const c = new Set(intent.constraints);
   if (c.has('conda')) return 'conda';
+  if (c.has('apptainer')) return 'apptainer';
   return profilesFor(intent)[0]!;
 }
 

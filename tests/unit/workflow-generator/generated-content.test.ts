@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Intent } from '../../../src-preload/schemas/intent';
 import { loadKnowledge } from '../../../src-main/knowledge/load';
-import { selectTools } from '../../../src-main/tool-selector/index';
+import { parseIntent } from '../../../src-main/intent-parser';
+import { constraintNotes, planSelection, selectTools } from '../../../src-main/tool-selector/index';
 import { generateWorkflow, type Platform } from '../../../src-main/workflow-generator/index';
 import { intentOf } from '../../support/intents';
 import { scriptOf } from '../../support/workflows';
@@ -132,6 +133,22 @@ describe('generated workflows carry the right commands', () => {
     const gpu = project(intent('wgs_germline_variants', { requested_tools: ['deepvariant'], constraints: ['gpu'] }))['nextflow.config']!;
     expect(gpu).toContain("withName: 'DEEPVARIANT' {\n        container = 'google/deepvariant:1.6.1-gpu'\n        accelerator = 1");
     expect(gpu).toContain("--gpus all");
+  });
+
+  it('an Apptainer request runs with the apptainer profile (Nextflow has its own apptainer scope), not singularity', () => {
+    expect(parseIntent('RNA-seq DE for mouse liver, treated vs control, under Apptainer', kb).constraints).toEqual(['apptainer']);
+    expect(parseIntent('WGS human with a GPU, singularity only', kb).constraints).toEqual(['gpu', 'singularity']);
+    const files = project(intent('rna_seq_de', { constraints: ['apptainer'] }));
+    expect(files['main.nf']).toContain('-profile apptainer');
+    expect(files['nextflow.config']).toContain('// Run with: nextflow run main.nf -profile apptainer\n');
+    expect(files['nextflow.config']).toContain('    apptainer {\n        apptainer.enabled = true\n        apptainer.autoMounts = true\n    }');
+    expect(files['nextflow.config']).not.toContain('docker {');
+    const gpu = project(intent('wgs_germline_variants', { requested_tools: ['deepvariant'], constraints: ['apptainer', 'gpu'] }))['nextflow.config']!;
+    expect(gpu).toContain("apptainer.enabled = true\n        apptainer.autoMounts = true\n        apptainer.runOptions = '--nv'");
+    const sel = planSelection(intent('rna_seq_de', { constraints: ['apptainer'] }), kb)!;
+    expect(constraintNotes(intent('rna_seq_de', { constraints: ['apptainer'] }), sel, kb).map((n) => n.text)).toEqual([
+      'Every process runs in its BioContainers image; run with -profile apptainer (apptainer.enabled, apptainer.autoMounts), and Apptainer pulls the same images Docker would.',
+    ]);
   });
 
   it('a chosen step whose input no chosen step makes gets the analysis tool that makes it (Bracken after Kraken2)', () => {
