@@ -22,12 +22,14 @@ const workflowName = (analysisType: string) => analysisType.toUpperCase();
 const quote = (s: string) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 
 /** Where the reads are and how a sample's meta map is read from the file name. */
-function entryChannel(ctx: DataContext, pairs: boolean): { glob: string; channel: string; note: string } {
+function entryChannel(ctx: DataContext, roles: readonly [string, string] | null): { glob: string; channel: string; note: string } {
+  const pairs = roles !== null;
   const meta = (id: string, single: boolean) =>
     pairs
       ? `[id: ${id}, pair: ${id}.substring(0, ${id}.lastIndexOf('_')), role: ${id}.substring(${id}.lastIndexOf('_') + 1), single_end: ${single}]`
       : `[id: ${id}, single_end: ${single}]`;
-  const note = pairs ? '// Sample names end in their role, e.g. P1_tumor / P1_normal or rep1_chip / rep1_input.' : '';
+  // the roles of this analysis's pairing step only (a somatic workflow has no ChIP/input samples)
+  const note = roles ? `// Sample names end in their role, e.g. P1_${roles[0]} / P1_${roles[1]}.` : '';
   const glob = ctx.input.glob;
   if (ctx.input.kind === 'fasta')
     return { glob, channel: `channel.fromPath(params.reads, checkIfExists: true)\n        .map { fa -> [${meta('fa.simpleName', true)}, fa] }`, note };
@@ -75,7 +77,7 @@ export function generateWorkflow(intent: Intent, tools: ToolChoice[], kb: Knowle
   const references = new Set<string>();
   const values = new Set<string>();
   const configured: ConfiguredProcess[] = [];
-  let pairs = false;
+  let pairs: readonly [string, string] | null = null;
 
   const placed = new Set<string>();
   const allSamplesMeta = `[id: '${ctx.analysisType}', single_end: ${!ctx.paired}]`;
@@ -90,7 +92,7 @@ export function generateWorkflow(intent: Intent, tools: ToolChoice[], kb: Knowle
     if (!variant) return { ok: false, why: `it has no command for ${describeData(ctx)} data`, missing: [] };
     const wired = wireInputs(name, process, channels, allSamplesMeta);
     if (wired.missing.length) return { ok: false, why: `no earlier step produces ${wired.missing.join(', ')}`, missing: wired.missing };
-    if (process.input.mode === 'pair') pairs = true;
+    if (process.input.mode === 'pair') pairs ??= process.input.roles;
     const module = renderModule({ name, tool, process, variant, ctx }, kb.templates);
     Object.assign(files, module.files);
     includes.push(`include { ${name} } from './modules/${tool.id}'`);

@@ -135,6 +135,15 @@ describe('generated workflows carry the right commands', () => {
     expect(gpu).toContain("--gpus all");
   });
 
+  it('the sample-name note of a paired analysis names its own roles, not another analysis\'s', () => {
+    const somatic = project(intent('somatic_variants', { comparison: { groups: ['tumor', 'normal'], description: 'tumor vs normal' } }))['main.nf']!;
+    expect(somatic).toContain('// Sample names end in their role, e.g. P1_tumor / P1_normal.\n');
+    expect(somatic).not.toMatch(/chip|input/i);
+    const chip = project(intent('chip_seq'))['main.nf']!;
+    expect(chip).toContain('// Sample names end in their role, e.g. P1_chip / P1_input.\n');
+    expect(chip).not.toMatch(/tumou?r|normal/i);
+  });
+
   it('an Apptainer request runs with the apptainer profile (Nextflow has its own apptainer scope), not singularity', () => {
     expect(parseIntent('RNA-seq DE for mouse liver, treated vs control, under Apptainer', kb).constraints).toEqual(['apptainer']);
     expect(parseIntent('WGS human with a GPU, singularity only', kb).constraints).toEqual(['gpu', 'singularity']);
