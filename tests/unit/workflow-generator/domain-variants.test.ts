@@ -133,7 +133,7 @@ describe('metagenomes: MAG binning and host-read removal (nf-core/mag wiring)', 
   it('MAGs: reads mapped back to their contigs, depth and MetaBAT2 bins, CheckM2 on the bins', () => {
     const i = intentOf(kb, 'metagenomics_functional', { organism: null });
     const ids = selectTools(i, kb, soil).map((t) => t.tool);
-    expect(ids).toEqual(['fastqc', 'fastp', 'humann', 'megahit', 'minimap2', 'metabat2', 'checkm2', 'prokka', 'multiqc']);
+    expect(ids).toEqual(['fastqc', 'fastp', 'metaphlan', 'humann', 'megahit', 'minimap2', 'metabat2', 'checkm2', 'prokka', 'multiqc']);
     const files = linted(project('metagenomics_functional', soil, { organism: null }));
     expect(files['main.nf']).toContain('    MINIMAP2(FASTP.out.reads.join(MEGAHIT.out.assembly))\n');
     expect(files['main.nf']).toContain('    METABAT2(MEGAHIT.out.assembly.join(MINIMAP2.out.contig_bam).join(MINIMAP2.out.contig_bai))\n');

@@ -246,11 +246,10 @@ describe('generated workflows carry the right commands', () => {
     expect(project(intent('small_rna_seq', { read_layout: 'single' }))['main.nf']).not.toContain('// Read 1 holds');
   });
 
-  it('HUMAnN reads the MetaPhlAn profile of its sample (the analysis\'s recommended MetaPhlAn is added for it)', () => {
+  it('HUMAnN reads the MetaPhlAn profile of its sample (MetaPhlAn is a chosen step of the chain, not added behind it)', () => {
     const files = project(intent('metagenomics_functional', { organism: null }));
-    expect(files['main.nf']).toContain(
-      '    // MetaPhlAn added: HUMAnN needs its output, which no chosen step makes\n    METAPHLAN(FASTP.out.reads, file(params.metaphlan_db, checkIfExists: true))\n',
-    );
+    expect(files['main.nf']).toContain('    METAPHLAN(FASTP.out.reads, file(params.metaphlan_db, checkIfExists: true))\n');
+    expect(files['main.nf']).not.toContain('added:');
     expect(files['main.nf']).toContain('HUMANN(FASTP.out.reads.join(METAPHLAN.out.metaphlan_profile), file(params.humann_nucleotide_db');
     expect(files['modules/humann/main.nf']).toContain('tuple val(meta), path(reads), path(metaphlan_profile)');
     expect(files['modules/humann/main.nf']).toContain('--taxonomic-profile ${metaphlan_profile} --threads ${task.cpus}');
