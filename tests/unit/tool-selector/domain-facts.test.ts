@@ -16,6 +16,19 @@ const ids = (i: Intent, text = '') => planSelection(i, kb, text)!.choices.map((c
 const why = (i: Intent, tool: string, text = '') => selectTools(i, kb, text).find((t) => t.tool === tool)?.rationale ?? '';
 
 describe('domain facts the lead found wrong in the data', () => {
+  it('the chain names every tool its workflow runs: no workflow adds a step behind the answer (\'MetaPhlAn added\' when MetaPhlAn was named)', () => {
+    const added: string[] = [];
+    for (const t of kb.analysisTypes) {
+      const organism = t.typical_organisms.length ? undefined : null;
+      for (const requested of [[], ...[...t.required_tools, ...t.recommended_tools, ...t.optional_tools].map((x) => [x])]) {
+        const i = intent(t.id, { requested_tools: requested, ...(organism === null ? { organism } : {}) });
+        const main = generateWorkflow(i, selectTools(i, kb), kb).files['main.nf'] ?? '';
+        for (const m of main.matchAll(/\/\/ (.+) added: .*/g)) added.push(`${t.id} [${requested.join(',')}]: ${m[0].trim()}`);
+      }
+    }
+    expect(added).toEqual([]);
+  });
+
   it("miRDeep2 maps with Bowtie (1) through its own mapper.pl, so a miRNA chain has no Bowtie2 step", () => {
     expect(ids(intent('small_rna_seq'), 'miRNA profiling of serum')).toEqual(['fastqc', 'cutadapt', 'mirdeep2', 'multiqc']);
     expect(why(intent('small_rna_seq'), 'mirdeep2', 'miRNA profiling')).toContain('Bowtie (1)');
@@ -55,7 +68,7 @@ describe('domain facts the lead found wrong in the data', () => {
 
   it('HUMAnN profiles the reads, so it runs before the assembly, not after Prokka', () => {
     const chain = ids(intent('metagenomics_functional', { organism: null }));
-    expect(chain).toEqual(['fastqc', 'fastp', 'humann', 'megahit', 'prokka', 'multiqc']);
+    expect(chain).toEqual(['fastqc', 'fastp', 'metaphlan', 'humann', 'megahit', 'prokka', 'multiqc']);
   });
 
   it('fastp trims; nothing claims it removes host reads', () => {
