@@ -295,7 +295,7 @@ export function parseIntentWithRulesDetailed(query: string, kb: Knowledge): { in
   const kind = requestKindOf(text, { domain: ranked.length > 0 || tools.length > 0, organism: organism !== null, toolChoice: choice });
   const readLayout = readLayoutOf(text, lex);
   const dataType = dataTypeOf(type, text);
-  const missing = missingInformation({ analysis_type: analysisType, organism, comparison, read_layout: readLayout, data_type: dataType }, kb, text);
+  const missing = missingInformation({ analysis_type: analysisType, organism, comparison, read_layout: readLayout, strandedness: strandHit ?? 'unknown', data_type: dataType }, kb, text);
   const features = evidenceOf(
     { text, analysisType, ranked, keywords, known: known || multiAssay, multiAssay, dataOnly, toolOnly: keywords.length === 0 && tools.length > 0, tools, corrections, kind },
     lex,

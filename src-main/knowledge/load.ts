@@ -258,7 +258,7 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir()): Knowledge {
     );
   const contract = loadContractTables(key, indexed, problems);
   const needsTables: WorkflowNeedsTables | null = readObject(key, 'workflow_needs.yaml', WorkflowNeedsSchema, problems);
-  const workflowNeeds = needsTables ? checkWorkflowNeeds(needsTables, indexed.analysisTypeById, selection.focus, problems) : null;
+  const workflowNeeds = needsTables ? checkWorkflowNeeds(needsTables, indexed.analysisTypeById, selection.focus, selection.platforms.map((p) => p.id), problems) : null;
   if (problems.length > 0 || !tables || !workflowNeeds) throw new KnowledgeError(problems);
   const kb: Knowledge = { ...indexed, goldenQueries, selection, compatibility: resolveCompatibility(tables), ...contract, workflowNeeds };
   cache.set(key, kb);

@@ -1,5 +1,5 @@
 import type { Intent } from '../../src-preload/schemas/intent';
-import { namedPlatform, requestFocuses } from '../tool-selector/context';
+import { namedPlatform, requestFocuses, requestPlatform } from '../tool-selector/context';
 import type { Knowledge } from './schemas';
 import type { Need } from './workflow-needs';
 
@@ -16,7 +16,7 @@ function saysWords(need: Need, text: string): boolean {
   return m.test(text);
 }
 
-export type NeedsIntent = Pick<Intent, 'analysis_type' | 'organism' | 'comparison' | 'read_layout' | 'data_type'>;
+export type NeedsIntent = Pick<Intent, 'analysis_type' | 'organism' | 'comparison' | 'read_layout' | 'strandedness' | 'data_type'>;
 
 /** Whether the request (its intent and its words) states one need. */
 function stated(id: string, need: Need, intent: NeedsIntent, kb: Knowledge, text: string): boolean {
@@ -25,6 +25,7 @@ function stated(id: string, need: Need, intent: NeedsIntent, kb: Knowledge, text
   if (need.field === 'organism' && intent.organism) return true;
   if (need.field === 'comparison' && intent.comparison) return true;
   if (need.field === 'read_layout' && intent.read_layout !== 'unknown') return true;
+  if (need.field === 'strandedness' && intent.strandedness !== 'unknown') return true;
   if (need.groups && intent.comparison?.groups.some((g) => need.groups!.includes(g.toLowerCase()))) return true;
   if (need.platform && namedPlatform(kb, text)?.read_kind === 'long') return true;
   return saysWords(need, text);
@@ -40,8 +41,10 @@ export function missingInformation(intent: NeedsIntent, kb: Knowledge, text = ''
   if (intent.analysis_type === 'unknown') return intent.organism ? ['analysis_type'] : ['analysis_type', 'organism'];
   const list = kb.workflowNeeds.byAnalysis.get(intent.analysis_type) ?? [];
   const focuses = list.some((n) => n.focus) ? new Set(requestFocuses(intent, kb, text).map((f) => f.id)) : new Set<string>();
+  const platform = list.some((n) => n.platform) ? requestPlatform(intent, kb, text).id : undefined;
   return list
     .filter((n) => n.focus === undefined || focuses.has(n.focus))
+    .filter((n) => n.platform === undefined || n.platform === platform)
     .filter((n) => !stated(n.need, kb.workflowNeeds.needs.get(n.need)!, intent, kb, text))
     .map((n) => n.need);
 }

@@ -8,7 +8,7 @@ const Id = z.string().regex(/^[a-z0-9][a-z0-9_]*$/, 'ids are lower_snake_case');
 export const NeedSchema = z
   .strictObject({
     /** an intent field that is set: organism or comparison not null, read_layout not unknown */
-    field: z.enum(['organism', 'comparison', 'read_layout']).optional(),
+    field: z.enum(['organism', 'comparison', 'read_layout', 'strandedness']).optional(),
     /** a comparison group of one of these names ('normal': a tumour compared with its normal) */
     groups: z.array(z.string().min(2)).optional(),
     /** whole words or phrases of the request, case-insensitive */
@@ -21,8 +21,19 @@ export const NeedSchema = z
   .refine((n) => n.field !== undefined || n.groups !== undefined || n.words !== undefined || n.platform !== undefined, 'a need says how a request states it (field, groups, words or platform)');
 export type Need = z.infer<typeof NeedSchema>;
 
-/** One need of an analysis type, optionally only under a request focus. */
-const AnalysisNeedSchema = z.union([Id, z.strictObject({ need: Id, focus: Id })]).transform((n) => (typeof n === 'string' ? { need: n, focus: undefined } : n));
+/**
+ * One need of an analysis type: only under a request focus, or only for reads of one platform (named or the
+ * analysis's default), with this analysis's own hint where the workflow differs from the need's.
+ */
+const AnalysisNeedSchema = z
+  .union([Id, z.strictObject({ need: Id, focus: Id.optional(), platform: Id.optional(), hint: z.string().min(20).optional() })])
+  .transform((n): AnalysisNeed => (typeof n === 'string' ? { need: n } : n));
+export interface AnalysisNeed {
+  need: string;
+  focus?: string | undefined;
+  platform?: string | undefined;
+  hint?: string | undefined;
+}
 
 export const WorkflowNeedsSchema = z.strictObject({
   needs: z.record(Id, NeedSchema),
@@ -33,14 +44,14 @@ export type WorkflowNeedsTables = z.infer<typeof WorkflowNeedsSchema>;
 /** The needs table resolved: each analysis type's needs, in answer order. */
 export interface WorkflowNeeds {
   needs: Map<string, Need>;
-  byAnalysis: Map<string, { need: string; focus: string | undefined }[]>;
+  byAnalysis: Map<string, AnalysisNeed[]>;
 }
 
 /** Whether an analysis type's library leaves the read layout to the request (short reads, FASTQ, no fixed layout). */
 export const layoutIsOpen = (t: AnalysisType) => !t.data_type.startsWith('long_read') && t.input?.format !== 'fasta' && t.input?.layout === undefined;
 
 /** Checks the table and resolves it, the read layout added where analysis_types.yaml leaves it open. */
-export function checkWorkflowNeeds(t: WorkflowNeedsTables, types: Map<string, AnalysisType>, focus: readonly RequestFocus[], problems: string[]): WorkflowNeeds {
+export function checkWorkflowNeeds(t: WorkflowNeedsTables, types: Map<string, AnalysisType>, focus: readonly RequestFocus[], platforms: readonly string[], problems: string[]): WorkflowNeeds {
   const file = 'workflow_needs.yaml';
   for (const [id, n] of Object.entries(t.needs)) {
     if (n.hint === undefined && id !== 'organism' && id !== 'read_layout') problems.push(`${file}: needs.${id}: no hint (only organism and read_layout are worded from the workflow)`);
@@ -54,6 +65,7 @@ export function checkWorkflowNeeds(t: WorkflowNeedsTables, types: Map<string, An
       if (!(n.need in t.needs)) problems.push(`${where}: '${n.need}' is not a need in needs`);
       if (n.focus !== undefined && !focus.some((f) => f.id === n.focus && f.analysis_type === type))
         problems.push(`${where}: focus '${n.focus}' is not a request focus of '${type}'`);
+      if (n.platform !== undefined && !platforms.includes(n.platform)) problems.push(`${where}: platform '${n.platform}' is not in platforms.yaml`);
     }
     if (!entry) continue;
     if (list.some((n) => n.need === 'read_layout')) problems.push(`${where}: read_layout is not listed here: analysis_types.yaml input owns whether the library fixes the layout`);
@@ -61,14 +73,14 @@ export function checkWorkflowNeeds(t: WorkflowNeedsTables, types: Map<string, An
   }
   if (!('read_layout' in t.needs)) problems.push(`${file}: needs: no read_layout (how a request states its read layout)`);
   // the read layout is open where the library leaves it to the request: after the intent-field needs
-  const withLayout = (type: string, list: { need: string; focus: string | undefined }[]) => {
+  const withLayout = (type: string, list: AnalysisNeed[]): AnalysisNeed[] => {
     const entry = types.get(type);
     if (!entry || !layoutIsOpen(entry)) return list;
     const at = list.filter((n) => n.need === 'organism' || n.need === 'comparison').length;
-    return [...list.slice(0, at), { need: 'read_layout', focus: undefined }, ...list.slice(at)];
+    return [...list.slice(0, at), { need: 'read_layout' }, ...list.slice(at)];
   };
   return {
     needs: new Map(Object.entries(t.needs)),
-    byAnalysis: new Map(Object.entries(t.analyses).map(([k, v]) => [k, withLayout(k, v.map((n) => ({ need: n.need, focus: n.focus })))])),
+    byAnalysis: new Map(Object.entries(t.analyses).map(([k, v]) => [k, withLayout(k, v)])),
   };
 }

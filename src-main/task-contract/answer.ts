@@ -49,7 +49,8 @@ function organismHint(example: Example): string {
 function needHint(need: string, example: Example, kb: Knowledge): string | undefined {
   if (need === 'read_layout') return layoutHint(example, kb);
   if (need === 'organism') return organismHint(example);
-  return kb.workflowNeeds.needs.get(need)?.hint;
+  const own = kb.workflowNeeds.byAnalysis.get(example.output.intent?.analysis_type ?? '')?.find((n) => n.need === need)?.hint;
+  return own ?? kb.workflowNeeds.needs.get(need)?.hint;
 }
 
 /** What an unstated read layout means for this workflow: the files it reads, from the input the generator gives it. */

@@ -16,7 +16,7 @@ const RULE: Intent = {
   cell_type: null,
   data_type: 'rna_seq',
   read_layout: 'paired',
-  strandedness: 'unknown',
+  strandedness: 'reverse',
   comparison: { groups: ['treated', 'control'], description: 'treated vs control' },
   requested_tools: ['star'],
   constraints: [],

@@ -175,9 +175,9 @@ describe('fields', () => {
   });
 
   it('lists what a workflow still needs', () => {
-    expect(parse('RNA-seq differential expression').missing_information).toEqual(['organism', 'comparison', 'read_layout']);
-    expect(parse('RNA-seq differential expression mouse, treated vs control').missing_information).toEqual(['read_layout']);
-    expect(parse('RNA-seq differential expression mouse, treated vs control, paired-end').missing_information).toEqual([]);
+    expect(parse('RNA-seq differential expression').missing_information).toEqual(['organism', 'comparison', 'read_layout', 'strandedness']);
+    expect(parse('RNA-seq differential expression mouse, treated vs control').missing_information).toEqual(['read_layout', 'strandedness']);
+    expect(parse('RNA-seq differential expression mouse, treated vs control, paired-end, reverse-stranded').missing_information).toEqual([]);
     expect(parse('what should I do with my mouse data').missing_information).toEqual(['analysis_type']);
   });
 

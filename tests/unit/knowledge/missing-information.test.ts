@@ -17,32 +17,42 @@ const missing = (q: string) => parseIntent(q, kb).missing_information;
 describe('missing information names what the workflow of the analysis needs and the request leaves open', () => {
   it('per analysis type, from workflow_needs.yaml', () => {
     const cases: [string, string[]][] = [
-      ['RNA-seq differential expression', ['organism', 'comparison', 'read_layout']],
-      ['RNA-seq differential expression mouse, treated vs control, paired-end', []],
+      ['RNA-seq differential expression', ['organism', 'comparison', 'read_layout', 'strandedness']],
+      ['RNA-seq differential expression mouse, treated vs control, paired-end, reverse-stranded', []],
       ['what should I do with my mouse data', ['analysis_type']],
       // the library fixes the layout: 10x reads are pairs, a small-RNA insert is read 1
       ['scRNA-seq of human PBMCs', []],
-      ['miRNA profiling of human serum', []],
+      ['miRNA profiling of human serum', ['small_rna_kit']],
+      ['miRNA profiling of human serum, QIAseq miRNA kit', []],
       ['ATAC-seq for mouse T cells', ['read_layout']],
       ['ATAC-seq for mouse T cells, single-end 1x75', []],
-      // a somatic call needs the matched normal; tumour-only is a mode of its own, so saying it states the need
-      ['somatic variant calling for human, paired-end', ['matched_normal']],
-      ['somatic variant calling for human tumor vs normal, paired-end', []],
-      ['tumor-only somatic variant calling for human, paired-end', []],
+      // ChIP: the input controls the workflow pairs with, and the target that decides narrow or broad peaks
+      ['ChIP-seq for human liver, paired-end', ['chip_control', 'chip_target']],
+      ['H3K27me3 ChIP-seq with input controls for human liver, paired-end', []],
+      // a somatic call needs the matched normal and whether it is a genome, exome or panel; tumour-only is a mode of its own
+      ['somatic variant calling for human, paired-end', ['sequencing_scope', 'matched_normal']],
+      ['somatic variant calling for human WGS tumor vs normal, paired-end', []],
+      ['tumor-only somatic variant calling for human whole genomes, paired-end', []],
       // exomes and panels need their capture targets
       ['whole exome germline variant calling for human, paired-end', ['target_regions']],
       ['whole exome germline variant calling for human, paired-end, SureSelect targets BED', []],
       ['Mutect2 somatic SNVs for mouse tumor vs matched normal WES, paired-end', ['target_regions']],
-      ['copy-number gains and losses, human exome, paired-end', ['target_regions']],
-      ['CNV detection from mouse whole-genome sequencing, paired-end', []],
+      ['copy-number gains and losses, human exome, paired-end', ['cnv_reference', 'target_regions']],
+      ['CNV detection from mouse whole-genome sequencing with pooled normals, paired-end', []],
+      ['WGBS methylation of human blood, paired-end', []],
+      ['DNA methylation of human blood, paired-end', ['library_protocol']],
       // 16S: which region the primers amplify
       ['16S amplicon analysis of soil, paired-end', ['amplicon_region']],
       ['16S V4 amplicon analysis of soil, paired-end', []],
       ['16S amplicon analysis of soil with 341F/805R primers, paired-end', []],
-      // long reads: which platform, never a layout
-      ['long-read genome assembly of e. coli', ['platform']],
-      ['Assemble a bacterial genome from Oxford Nanopore reads with Flye', ['organism']],
+      // long reads: which platform, never a layout; for nanopore the chemistry and basecaller
+      ['long-read genome assembly of e. coli', ['platform', 'ont_chemistry']],
+      ['Assemble a bacterial genome from Oxford Nanopore reads with Flye', ['organism', 'ont_chemistry']],
+      ['Assemble a bacterial genome from R10.4.1 Oxford Nanopore reads (Dorado SUP) with Flye', ['organism']],
       ['PacBio HiFi variant calling for human', []],
+      ['CRISPR knockout screen in human cells, single-end', ['comparison', 'guide_library']],
+      ['Visium spatial transcriptomics of mouse brain', ['visium_slide']],
+      ['integrate RNA-seq and a proteomics abundance table of human liver, paired-end', []],
       ['build a phylogeny of these sequences', []],
     ];
     expect(cases.map(([q]) => [q, missing(q)])).toEqual(cases);
@@ -53,7 +63,7 @@ describe('missing information names what the workflow of the analysis needs and 
       .filter((g) => JSON.stringify(g.expected_intent.missing_information) !== JSON.stringify(missingInformation(g.expected_intent, kb, g.query)))
       .map((g) => g.id);
     expect(disagree).toEqual([]);
-    expect(kb.goldenQueries.find((g) => g.id === 'gq_033')!.expected_intent.missing_information).toEqual(['read_layout', 'matched_normal']);
+    expect(kb.goldenQueries.find((g) => g.id === 'gq_033')!.expected_intent.missing_information).toEqual(['read_layout', 'sequencing_scope', 'matched_normal']);
     expect(kb.goldenQueries.find((g) => g.id === 'gq_054')!.expected_intent.missing_information).toEqual(['amplicon_region']);
   });
 
@@ -76,7 +86,10 @@ describe('missing information names what the workflow of the analysis needs and 
 
   it('generated intents list more than organism and comparison, and each example computes them on its own user turn', () => {
     const seen = new Set(planVariations(kb, 5000).flatMap((s) => variationSeed(kb, 42, s).output.intent!.missing_information));
-    expect([...seen].sort()).toEqual(['amplicon_region', 'analysis_type', 'comparison', 'matched_normal', 'organism', 'platform', 'read_layout', 'target_regions']);
+    expect([...seen].sort()).toEqual([
+      'amplicon_region', 'analysis_type', 'chip_control', 'chip_target', 'cnv_reference', 'comparison', 'guide_library', 'library_protocol', 'matched_normal', 'omics_table',
+      'ont_chemistry', 'organism', 'platform', 'read_layout', 'sequencing_scope', 'small_rna_kit', 'spatial_platform', 'strandedness', 'target_regions', 'visium_slide',
+    ]);
     for (const spec of planPerGolden(kb, 4, 400)) {
       const s = toolSelectionSeed(kb, 42, spec);
       expect(s.output.intent!.missing_information).toEqual(missingInformation(s.output.intent!, kb, s.input));
@@ -112,7 +125,7 @@ describe('a workflow answer says what each open need means for that workflow', (
   };
 
   it('the organism and comparison hints name the parameters of the workflow they stand above', () => {
-    expect(beforeRun('RNA-seq differential expression, paired-end')).toEqual([
+    expect(beforeRun('RNA-seq differential expression, paired-end, reverse-stranded')).toEqual([
       '## Before you run',
       '- The organism is not stated: point `params.gtf` and `params.star_index` at its reference files before running.',
       '- The comparison is not stated: the workflow tests `treated` against `control` in the `condition` column of the sample sheet (`params.samplesheet`); label the samples so, or ask again naming the two groups.',
@@ -120,13 +133,25 @@ describe('a workflow answer says what each open need means for that workflow', (
     expect(beforeRun('long-read genome assembly from nanopore reads')).toEqual([
       '## Before you run',
       '- The organism is not stated: give `--busco_lineage` before running.',
+      '- The flow cell and basecaller are not stated: Flye runs with --nano-hq (Guppy 5+ SUP or Q20+ reads, under 5% error) and Medaka with its default model for R10.4.1 reads; R9.4.1 or older basecalls need Flye --nano-raw and the matching Medaka model (-m).',
     ]);
     expect(beforeRun('long-read genome assembly of e. coli')[1]).toBe(
       '- The platform is not stated: the workflow assumes Oxford Nanopore reads; PacBio HiFi reads need other presets (for example minimap2 -x map-hifi, Flye --pacbio-hifi), so ask for a HiFi workflow if that is what you have.',
     );
-    expect(beforeRun('somatic variant calling for human, paired-end')).toEqual([
+    expect(beforeRun('somatic variant calling for human whole genomes, paired-end')).toEqual([
       '## Before you run',
       '- A matched normal is not stated: the workflow pairs each tumour with its normal by sample name (`P1_tumor`, `P1_normal`); tumour-only data need Mutect2\'s tumour-only mode (no `-normal`, with a panel of normals and a germline resource), a different workflow.',
+    ]);
+  });
+
+  it('an analysis can word a need for its own workflow (CNVkit\'s whole-genome mode, rMATS\'s library type)', () => {
+    expect(beforeRun('CNV calling for human tumours with pooled normals, paired-end')).toEqual([
+      '## Before you run',
+      '- Whether these are whole genomes, exomes or a panel is not stated: CNVkit runs in whole-genome mode (--method wgs); exome or panel data need its hybrid method with the capture targets (--targets), so ask for an exome or panel workflow if that is what you have.',
+    ]);
+    expect(beforeRun('differential splicing human muscle, treated vs control, paired-end')).toEqual([
+      '## Before you run',
+      '- The strandedness is not stated: rMATS runs with its default --libType fr-unstranded; a stranded dUTP library is --libType fr-firststrand.',
     ]);
   });
 
@@ -142,10 +167,10 @@ const problemsWith = (edit: (text: string) => string) => problemsWithEdited('wor
 
 describe('workflow_needs.yaml is checked at load', () => {
   it('the read layout is added where analysis_types.yaml leaves it open, and never listed here', () => {
-    expect(kb.workflowNeeds.byAnalysis.get('rna_seq_de')!.map((n) => n.need)).toEqual(['organism', 'comparison', 'read_layout']);
+    expect(kb.workflowNeeds.byAnalysis.get('rna_seq_de')!.map((n) => n.need)).toEqual(['organism', 'comparison', 'read_layout', 'strandedness']);
     expect(kb.workflowNeeds.byAnalysis.get('amplicon_16s')!.map((n) => n.need)).toEqual(['read_layout', 'amplicon_region']);
     expect(kb.workflowNeeds.byAnalysis.get('scrna_seq')!.map((n) => n.need)).toEqual(['organism']);
-    expect(kb.workflowNeeds.byAnalysis.get('long_read_variants')!.map((n) => n.need)).toEqual(['organism', 'platform']);
+    expect(kb.workflowNeeds.byAnalysis.get('long_read_variants')!.map((n) => n.need)).toEqual(['organism', 'platform', 'ont_chemistry']);
     expect(problemsWith((t) => t.replace('  scrna_seq: [organism]', '  scrna_seq: [organism, read_layout]'))).toEqual([
       'workflow_needs.yaml: analyses.scrna_seq: read_layout is not listed here: analysis_types.yaml input owns whether the library fixes the layout',
     ]);
