@@ -52,7 +52,8 @@ export type ToolRule = z.infer<typeof ToolRuleSchema>;
 export const AlternativeGroupSchema = z.object({
   id: Id,
   step: z.string().min(5),
-  tools: z.array(z.object({ tool: Id, choose_when: Text })).min(2),
+  /** choose_when: when to choose the tool; over: when to choose it instead of one tool of the group, where that differs */
+  tools: z.array(z.object({ tool: Id, choose_when: Text, over: z.record(Id, Text).default({}) })).min(2),
 });
 export type AlternativeGroup = z.infer<typeof AlternativeGroupSchema>;
 
@@ -135,6 +136,8 @@ export function checkSelection(
     g.tools.forEach((t, i) => {
       tool(`alternatives.yaml: entry '${g.id}': field 'tools.${i}.tool'`, t.tool);
       if (g.tools.findIndex((x) => x.tool === t.tool) !== i) problems.push(`alternatives.yaml: entry '${g.id}': tool '${t.tool}' listed twice`);
+      for (const other of Object.keys(t.over))
+        if (!g.tools.some((x) => x.tool === other)) problems.push(`alternatives.yaml: entry '${g.id}': tool '${t.tool}': over '${other}' is not a tool of this group`);
     });
   for (const f of s.focus) {
     const where = `request_focus.yaml: entry '${f.id}'`;

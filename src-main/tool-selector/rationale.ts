@@ -92,15 +92,25 @@ function alternativeSentence(choice: Choice, sel: Selection, kb: Knowledge): str
   for (const group of kb.selection.alternatives) {
     if (!group.tools.some((t) => t.tool === choice.id)) continue;
     const alt = group.tools.find((t) => t.tool !== choice.id && stepTools.includes(t.tool) && !sel.choices.some((c) => c.id === t.tool));
-    if (alt) return ` ${kb.toolById.get(alt.tool)!.name} is the alternative when ${alt.choose_when}.`;
+    if (alt) return ` ${kb.toolById.get(alt.tool)!.name} is the alternative when ${alt.over[choice.id] ?? alt.choose_when}.`;
   }
   return '';
+}
+
+/**
+ * The step a named tool has in most analysis types (Picard: duplicate marking), for a tool with no step in this
+ * one: its catalogue category ('alignment utilities') names no step.
+ */
+function usualStep(tool: Tool, kb: Knowledge): string | undefined {
+  const count = new Map<string, number>();
+  for (const t of kb.analysisTypes) for (const s of t.steps) if (s.tools.includes(tool.id)) count.set(s.name, (count.get(s.name) ?? 0) + 1);
+  return [...count].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
 }
 
 /** The tool and its step, what it does, why it fits this request, and when its alternative would. */
 export function rationale(choice: Choice, sel: Selection, intent: Intent, kb: Knowledge, text: string): string {
   const tool = kb.toolById.get(choice.id)!;
-  const step = inSentence(sel.type.steps.find((s) => s.tools.includes(tool.id))?.name ?? tool.category.replace(/_/g, ' '));
+  const step = inSentence(sel.type.steps.find((s) => s.tools.includes(tool.id))?.name ?? usualStep(tool, kb) ?? tool.category.replace(/_/g, ' '));
   const parts = contextParts(tool, choice, sel, intent, kb, text);
   const purpose = tool.purpose.replace(/\.$/, '');
   return `${tool.name} for ${step}${parts.length ? `, ${parts.join(', ')}` : ''}. ${purpose}.${reasonSentence(choice, sel, kb)}${alternativeSentence(choice, sel, kb)}`;

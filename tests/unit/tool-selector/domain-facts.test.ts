@@ -16,6 +16,14 @@ const ids = (i: Intent, text = '') => planSelection(i, kb, text)!.choices.map((c
 const why = (i: Intent, tool: string, text = '') => selectTools(i, kb, text).find((t) => t.tool === tool)?.rationale ?? '';
 
 describe('domain facts the lead found wrong in the data', () => {
+  it('rationale text fits the tool it stands beside: BWA\'s memory edge is over BWA-MEM2, not Bowtie2; a named tool keeps its step; MultiQC reports', () => {
+    const chip = why(intent('chip_seq'), 'bowtie2', 'ChIP-seq H3K27ac human liver');
+    expect(chip).toContain('BWA is the alternative when reads are 70 bp or longer and you want bwa mem\'s local alignment with soft-clipped read ends, the default aligner of nf-core/chipseq.');
+    expect(chip).not.toMatch(/memory is tight|Hi-C/);
+    expect(why(intent('cnv', { requested_tools: ['picard'] }), 'picard')).toMatch(/^Picard MarkDuplicates for duplicate marking, /);
+    expect(why(intent('rna_seq_de'), 'multiqc')).toMatch(/^MultiQC for reporting\. /);
+  });
+
   it('the chain names every tool its workflow runs: no workflow adds a step behind the answer (\'MetaPhlAn added\' when MetaPhlAn was named)', () => {
     const added: string[] = [];
     for (const t of kb.analysisTypes) {
