@@ -30,14 +30,18 @@ export function toolsMatchSelector(example: Example, kb: Knowledge): boolean | n
   return expected.size === actual.size && [...expected].every((t) => actual.has(t));
 }
 
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const namedIn = (text: string, name: string) => new RegExp(`(?<![a-z0-9])${escapeRe(name)}(?![a-z0-9])`).test(text);
+
 /** Tools an example teaches: its tool choices, requested tools, and for education the tool it explains. */
 export function toolsOf(example: Example, kb: Knowledge): string[] {
   const out = new Set<string>();
   for (const t of example.output.tools ?? []) out.add(t.tool);
   for (const t of example.output.intent?.requested_tools ?? []) out.add(t);
   if (example.kind === 'education' || example.kind === 'error_diagnosis') {
+    // whole words: "reads still start with the primer" does not name STAR
     const text = example.input.toLowerCase();
-    for (const t of kb.tools) if (text.includes(t.name.toLowerCase())) out.add(t.id);
+    for (const t of kb.tools) if (namedIn(text, t.name.toLowerCase())) out.add(t.id);
   }
   return [...out].sort();
 }
