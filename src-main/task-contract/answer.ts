@@ -8,16 +8,19 @@ import { taskOf } from './tasks';
 
 const LAYOUT: Record<string, string> = { paired: 'paired-end', single: 'single-end' };
 
+const sourceOf = (kb: Knowledge, field: 'tissue' | 'cell_type', value: string) => kb.compatibility.tables.sample_sources.find((s) => s.field === field && (s.value ?? s.id) === value);
+
 /** A tissue or cell type as requests write it ('PBMCs', 'T cells', 'HEK293 cells'); the intent JSON keeps the id. */
 function sourceName(kb: Knowledge, field: 'tissue' | 'cell_type', value: string): string {
-  return kb.compatibility.tables.sample_sources.find((s) => s.field === field && (s.value ?? s.id) === value)?.phrase ?? value;
+  return sourceOf(kb, field, value)?.phrase ?? value;
 }
 
 function intentBullets(intent: Intent, kb: Knowledge, platform: string | null): string[] {
   const type = kb.analysisTypeById.get(intent.analysis_type);
   const lines = [`- **Type**: ${type ? type.name : 'Unknown (outside the supported analyses)'}`];
   if (intent.organism) lines.push(`- **Organism**: ${intent.organism.scientific_name} (${intent.organism.genome_build})`);
-  if (intent.tissue) lines.push(`- **Tissue**: ${sourceName(kb, 'tissue', intent.tissue)}`);
+  // soil or wastewater is the sample's environment, not a tissue
+  if (intent.tissue) lines.push(`- **${sourceOf(kb, 'tissue', intent.tissue)?.kind === 'environment' ? 'Sample' : 'Tissue'}**: ${sourceName(kb, 'tissue', intent.tissue)}`);
   if (intent.cell_type) lines.push(`- **Cell type**: ${sourceName(kb, 'cell_type', intent.cell_type)}`);
   if (platform) lines.push(`- **Platform**: ${platform}`);
   // FASTA sequences have no read layout: the bullet names the input kind instead

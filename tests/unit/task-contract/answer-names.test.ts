@@ -19,5 +19,8 @@ describe('the request summary of an answer', () => {
     expect(toolAnswer({ cell_type: 'hek293' })).toContain('- **Cell type**: HEK293 cells');
     expect(toolAnswer({ tissue: 'liver' })).toContain('- **Tissue**: liver');
     expect(toolAnswer({ tissue: 'root' })).toContain('- **Tissue**: root');
+    // an environment is where the sample came from, not a tissue
+    expect(toolAnswer({ tissue: 'soil' })).toContain('- **Sample**: soil');
+    expect(toolAnswer({ tissue: 'soil' }).some((l) => l.startsWith('- **Tissue**'))).toBe(false);
   });
 });
