@@ -28,31 +28,49 @@ export function selectTools(intent: Intent, kb: Knowledge = loadKnowledge(), tex
   return sel.choices.map((c) => ({ tool: c.id, rationale: rationale(c, sel, intent, kb, text) }));
 }
 
-const CONTAINER_NOTES: Record<string, (s: Selection) => ConstraintNote> = {
+const CONTAINER_NOTES: Record<string, (s: Selection, kb: Knowledge) => ConstraintNote> = {
   singularity: () => ({ constraint: 'singularity', met: true, text: 'Every process runs in its BioContainers image; run with -profile singularity, and Singularity pulls the same images Docker would.' }),
   apptainer: () => ({ constraint: 'apptainer', met: true, text: 'Every process runs in its BioContainers image; run with -profile apptainer (apptainer.enabled, apptainer.autoMounts), and Apptainer pulls the same images Docker would.' }),
   no_docker: () => ({ constraint: 'no_docker', met: true, text: 'Nothing needs Docker: run with -profile singularity or -profile apptainer (the same BioContainers images) or -profile conda (Bioconda packages).' }),
   conda: () => ({ constraint: 'conda', met: true, text: 'Run with -profile conda: each process gets a Conda environment with its tool from Bioconda.' }),
-  fast: () => ({ constraint: 'fast', met: true, text: 'Each process takes the CPUs the executor gives it (task.cpus goes to every tool\'s thread option), so more cores shorten the run.' }),
+  fast: (s, kb) => ({
+    constraint: 'fast',
+    met: true,
+    text: ['Each process takes the CPUs the executor gives it (task.cpus goes to every tool\'s thread option), so more cores shorten the run.', ...fastOptions(s, kb)].join(' '),
+  }),
 };
+
+/** What makes a chosen tool itself faster (tool_rules.yaml fast), for a request that must run fast. */
+function fastOptions(s: Selection, kb: Knowledge): string[] {
+  return s.choices.flatMap((c) => {
+    const fast = kb.selection.toolRules.get(c.id)?.fast;
+    return fast ? [`${fast.charAt(0).toUpperCase()}${fast.slice(1)}.`] : [];
+  });
+}
 
 /** Every constraint of the request with what it did: the selector's notes, then container and speed notes. */
 export function constraintNotes(intent: Intent, sel: Selection, kb: Knowledge = loadKnowledge()): ConstraintNote[] {
   const notes = [...sel.notes];
   for (const c of intent.constraints) {
     const general = CONTAINER_NOTES[c];
-    if (general && !(c === 'conda' && notes.some((n) => n.constraint === 'conda' && !n.met))) notes.push(general(sel));
-    else if (general) notes.unshift(general(sel));
+    if (general && !(c === 'conda' && notes.some((n) => n.constraint === 'conda' && !n.met))) notes.push(general(sel, kb));
+    else if (general) notes.unshift(general(sel, kb));
   }
   if (intent.constraints.includes('low_memory') && !notes.some((n) => n.constraint === 'low_memory'))
     notes.push({ constraint: 'low_memory', met: true, text: `Every tool in this chain fits in ${LOW_MEMORY_LIMIT_GB} GB of RAM as chosen.` });
   for (const r of sel.refused) notes.push({ constraint: 'requested_tool', met: false, text: `${r.why}, so it is left out.` });
   const tests = sel.choices.some((c) => kb.selection.toolRules.get(c.id)?.tests_groups);
-  if (intent.comparison && intent.comparison.groups.length >= 2 && !tests)
+  if (intent.comparison && intent.comparison.groups.length >= 2 && !tests) {
+    const groups = intent.comparison.groups.join(' against ');
+    // a chosen tool that can compare the groups, though this workflow's step does not (Seurat: FindMarkers by group)
+    const can = sel.choices.find((c) => kb.selection.toolRules.get(c.id)?.compares_groups);
     notes.push({
       constraint: 'comparison',
       met: false,
-      text: `No step of this chain tests ${intent.comparison.groups.join(' against ')}: its results are per sample, so comparing the groups needs a differential analysis of ${inSentence(sel.type.name)} results outside this chain.`,
+      text: can
+        ? `No step of this workflow tests ${groups} as written: ${kb.toolById.get(can.id)?.name ?? can.id} can, ${kb.selection.toolRules.get(can.id)!.compares_groups}.`
+        : `No step of this chain tests ${groups}: its results are per sample, so comparing the groups needs a differential analysis of ${inSentence(sel.type.name)} results outside this chain.`,
     });
+  }
   return notes;
 }

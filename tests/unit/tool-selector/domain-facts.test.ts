@@ -16,6 +16,18 @@ const ids = (i: Intent, text = '') => planSelection(i, kb, text)!.choices.map((c
 const why = (i: Intent, tool: string, text = '') => selectTools(i, kb, text).find((t) => t.tool === tool)?.rationale ?? '';
 
 describe('domain facts the lead found wrong in the data', () => {
+  it('a comparison the workflow does not test says which chosen tool can test it, and a fast request gets the tool\'s own speed-ups (review1201 #20, #30)', () => {
+    const spatial = intent('spatial_transcriptomics', { requested_tools: ['seurat'], comparison: { groups: ['young', 'old'], description: 'young vs old' } });
+    const notes = (i: Intent) => constraintNotes(i, planSelection(i, kb)!, kb).map((n) => n.text);
+    expect(notes(spatial)).toContain(
+      'No step of this workflow tests young against old as written: Seurat can, once the samples are merged with their group in the metadata: FindMarkers between the groups, or counts summed per sample (pseudobulk) and tested with DESeq2, which treats samples, not cells or spots, as the replicates.',
+    );
+    const tree = intent('phylogenetics', { organism: null, constraints: ['fast'] });
+    expect(notes(tree)).toEqual([
+      "Each process takes the CPUs the executor gives it (task.cpus goes to every tool's thread option), so more cores shorten the run. IQ-TREE runs the full ModelFinder search (-m MFP) with 1000 ultrafast bootstraps; its --fast tree search (FastTree-like) or a fixed model such as -m GTR+G shortens it most, at some cost in tree accuracy.",
+    ]);
+  });
+
   it('rationale text fits the tool it stands beside: BWA\'s memory edge is over BWA-MEM2, not Bowtie2; a named tool keeps its step; MultiQC reports', () => {
     const chip = why(intent('chip_seq'), 'bowtie2', 'ChIP-seq H3K27ac human liver');
     expect(chip).toContain('BWA is the alternative when reads are 70 bp or longer and you want bwa mem\'s local alignment with soft-clipped read ends, the default aligner of nf-core/chipseq.');
