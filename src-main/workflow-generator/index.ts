@@ -24,15 +24,16 @@ const quote = (s: string) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'
 /** Where the reads are and how a sample's meta map is read from the file name. */
 function entryChannel(ctx: DataContext, roles: readonly [string, string] | null): { glob: string; channel: string; note: string } {
   const pairs = roles !== null;
-  const meta = (id: string, single: boolean) =>
-    pairs
-      ? `[id: ${id}, pair: ${id}.substring(0, ${id}.lastIndexOf('_')), role: ${id}.substring(${id}.lastIndexOf('_') + 1), single_end: ${single}]`
-      : `[id: ${id}, single_end: ${single}]`;
+  // FASTA sequences have no read layout, so their meta map has no single_end
+  const meta = (id: string, single: boolean | null) => {
+    const layout = single === null ? '' : `, single_end: ${single}`;
+    return pairs ? `[id: ${id}, pair: ${id}.substring(0, ${id}.lastIndexOf('_')), role: ${id}.substring(${id}.lastIndexOf('_') + 1)${layout}]` : `[id: ${id}${layout}]`;
+  };
   // the roles of this analysis's pairing step only (a somatic workflow has no ChIP/input samples)
   const note = roles ? `// Sample names end in their role, e.g. P1_${roles[0]} / P1_${roles[1]}.` : '';
   const glob = ctx.input.glob;
   if (ctx.input.kind === 'fasta')
-    return { glob, channel: `channel.fromPath(params.reads, checkIfExists: true)\n        .map { fa -> [${meta('fa.simpleName', true)}, fa] }`, note };
+    return { glob, channel: `channel.fromPath(params.reads, checkIfExists: true)\n        .map { fa -> [${meta('fa.simpleName', null)}, fa] }`, note };
   if (ctx.input.kind === 'paired')
     return {
       glob,

@@ -144,6 +144,12 @@ describe('generated workflows carry the right commands', () => {
     expect(chip).not.toMatch(/tumou?r|normal/i);
   });
 
+  it('FASTA sequences carry no read layout in their meta map (review1201 #30)', () => {
+    const main = project(intent('phylogenetics', { organism: null }))['main.nf']!;
+    expect(main).toContain('.map { fa -> [[id: fa.simpleName], fa] }');
+    expect(main).not.toContain('single_end');
+  });
+
   it('an Apptainer request runs with the apptainer profile (Nextflow has its own apptainer scope), not singularity', () => {
     expect(parseIntent('RNA-seq DE for mouse liver, treated vs control, under Apptainer', kb).constraints).toEqual(['apptainer']);
     expect(parseIntent('WGS human with a GPU, singularity only', kb).constraints).toEqual(['gpu', 'singularity']);
