@@ -125,8 +125,8 @@ export const CONFIDENCE_L2 = 0.25;
 
 /** Fitted on resources/eval/user-requests.jsonl and generated variations (see the module comment). */
 export const CONFIDENCE_MODEL: ConfidenceModel = {
-  kind: { bias: 8.604, weights: { lead: -0.018, cueless: 0.375, asked: -0.61, cuelessQuestion: 0, rival: -3.188, tie: -3.823, offTopic: 0.037, log: 0.015 } },
-  type: { bias: 6.503, weights: { known: 0.331, strength: 1.756, margin: 0.158, tie: -3.054, rivalAssay: -6.478, toolOnly: 0, genericOnly: -1.934, multiAssay: 0.124, corrections: 0, unknownWords: -0.064, toolDisagrees: -3.609, unknownOnTopic: -1.664, unexplained: -3.464, dataOnly: 0.302, foreignOnly: -1 } },
+  kind: { bias: 8.605, weights: { lead: -0.018, cueless: 0.375, asked: -0.61, cuelessQuestion: 0, rival: -3.188, tie: -3.823, offTopic: 0.037, log: 0.015 } },
+  type: { bias: 6.501, weights: { known: 0.332, strength: 1.755, margin: 0.158, tie: -3.054, rivalAssay: -6.478, toolOnly: 0, genericOnly: -1.934, multiAssay: 0.124, corrections: 0, unknownWords: -0.058, toolDisagrees: -3.61, unknownOnTopic: -1.665, unexplained: -3.465, dataOnly: 0.302, foreignOnly: -1 } },
 };
 
 export { LOW_CONFIDENCE } from '../../src-preload/schemas/intent';
