@@ -2,7 +2,7 @@ import type { Example, ToolChoice, WorkflowProject } from '../../src-preload/sch
 import type { Intent } from '../../src-preload/schemas/intent';
 import type { Knowledge } from '../knowledge/schemas';
 import { constraintNotes, planSelection } from '../tool-selector';
-import { platformOf, readInput } from '../workflow-generator';
+import { platformOf, readInput } from '../tool-selector/context';
 import { clarifyingQuestion, scopeStatement } from './scope';
 import { taskOf } from './tasks';
 

@@ -2,7 +2,7 @@ import type { Intent } from '../../src-preload/schemas/intent';
 import type { AnalysisType, Knowledge } from '../knowledge/schemas';
 import { resolveProcess, variantFor } from '../knowledge/process-schema';
 import type { Platform, RequestFocus } from '../knowledge/selection';
-import { readInput } from '../workflow-generator/context';
+import { readInput } from './context';
 
 /** Why a tool is in the chain; notes say what a swap or a constraint did. */
 export type Reason = 'default' | 'requested' | 'low_memory' | 'platform' | 'layout' | 'comparison' | 'gpu' | 'conda' | 'focus' | 'predecessor';

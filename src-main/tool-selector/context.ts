@@ -1,6 +1,6 @@
 import type { Intent } from '../../src-preload/schemas/intent';
 import type { Knowledge } from '../knowledge/schemas';
-import type { Platform, RequestFocus } from '../knowledge/selection';
+import type { Platform as PlatformEntry, RequestFocus } from '../knowledge/selection';
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const wordMatcher = (words: readonly string[]) => new RegExp(`(?<![a-z0-9])(?:${words.map(escapeRe).join('|')})(?![a-z0-9])`, 'i');
@@ -15,7 +15,7 @@ function matches(entry: { keywords: string[] }, text: string): boolean {
 }
 
 /** The sequencing platform of a request: named in its text, else the data type's default, else Illumina. */
-export function requestPlatform(intent: Pick<Intent, 'data_type'>, kb: Knowledge, text = ''): Platform {
+export function requestPlatform(intent: Pick<Intent, 'data_type'>, kb: Knowledge, text = ''): PlatformEntry {
   const { platforms } = kb.selection;
   const long = intent.data_type?.startsWith('long_read') ?? false;
   const named = platforms.filter((p) => matches(p, text));
@@ -26,7 +26,7 @@ export function requestPlatform(intent: Pick<Intent, 'data_type'>, kb: Knowledge
 }
 
 /** The platform the text names, if any (long-read platforms first). */
-export function namedPlatform(kb: Knowledge, text = ''): Platform | null {
+export function namedPlatform(kb: Knowledge, text = ''): PlatformEntry | null {
   const named = kb.selection.platforms.filter((p) => matches(p, text));
   return named.find((p) => p.read_kind === 'long') ?? named[0] ?? null;
 }
@@ -47,4 +47,32 @@ export function requestFocuses(intent: Pick<Intent, 'analysis_type' | 'organism'
 /** The focus a request's wording gives its analysis (piRNA in small RNA-seq), if any: the first in request_focus.yaml. */
 export function requestFocus(intent: Pick<Intent, 'analysis_type' | 'organism'>, kb: Knowledge, text = ''): RequestFocus | null {
   return requestFocuses(intent, kb, text)[0] ?? null;
+}
+
+/** Sequencing platform of the reads: short reads, Oxford Nanopore, PacBio HiFi. */
+export type Platform = 'illumina' | 'ont' | 'hifi';
+
+
+/** The platform of a request as the commands' presets know it: named in the text, else the data type's default (requestPlatform). */
+export function platformOf(intent: Intent, kb: Knowledge, text = ''): Platform {
+  const id = requestPlatform(intent, kb, text).id;
+  return id === 'ont' || id === 'hifi' ? id : 'illumina';
+}
+
+/** The files a workflow reads: where `params.reads` points and what they are. */
+export interface ReadInput {
+  /** `fasta` sequences, `long` reads (one FASTQ per sample), short reads `paired` or `single` */
+  kind: 'fasta' | 'long' | 'paired' | 'single';
+  glob: string;
+  /** the analysis type's reason when its library, not the request, decides the input (analysis_types.yaml `input`) */
+  fixed: string | undefined;
+}
+
+/** What the workflow reads for this request on this platform: FASTA, long reads, or short reads in the layout the library or the request gives. */
+export function readInput(intent: Intent, kb: Knowledge, platform: Platform): ReadInput {
+  const input = kb.analysisTypeById.get(intent.analysis_type)?.input;
+  if (input?.format === 'fasta') return { kind: 'fasta', glob: 'data/*.fasta', fixed: input.why };
+  if (platform !== 'illumina') return { kind: 'long', glob: 'data/*.fastq.gz', fixed: undefined };
+  const paired = input?.layout ? input.layout === 'paired' : intent.read_layout !== 'single';
+  return { kind: paired ? 'paired' : 'single', glob: paired ? 'data/*_R{1,2}.fastq.gz' : 'data/*.fastq.gz', fixed: input?.layout ? input.why : undefined };
 }

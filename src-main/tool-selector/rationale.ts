@@ -3,7 +3,7 @@ import { resolveProcess } from '../knowledge/process-schema';
 import type { Knowledge, Tool } from '../knowledge/schemas';
 import { inSentence } from '../util/in-sentence';
 import type { Choice, Selection } from './choose';
-import { readInput } from '../workflow-generator/context';
+import { readInput } from './context';
 
 /** Build-specific files that are not a sequence to align or call against (the blacklist is a region list). */
 const ANNOTATION_ONLY = new Set(['gtf', 'chromsizes', 'blacklist']);

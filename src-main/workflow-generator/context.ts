@@ -1,10 +1,7 @@
 import type { Intent } from '../../src-preload/schemas/intent';
 import { type ResolvedProcess, type VariantKey, variantFor } from '../knowledge/process-schema';
 import type { Knowledge, OrganismEntry } from '../knowledge/schemas';
-import { requestFocuses, requestPlatform } from '../tool-selector/context';
-
-/** Sequencing platform of the reads: short reads, Oxford Nanopore, PacBio HiFi. */
-export type Platform = 'illumina' | 'ont' | 'hifi';
+import { type Platform, type ReadInput, readInput, requestFocuses } from '../tool-selector/context';
 
 /** What the generator knows about the data, from the intent (and an explicit platform, when given). */
 export interface DataContext {
@@ -23,30 +20,6 @@ export interface DataContext {
   input: ReadInput;
   /** ids of the request's focuses (request_focus.yaml), whose process overrides apply after the analysis type's */
   focuses: string[];
-}
-
-/** The platform of a request, from the platforms table the tool selector reads (named in the text, else the data type's default). */
-export function platformOf(intent: Intent, kb: Knowledge, text = ''): Platform {
-  const id = requestPlatform(intent, kb, text).id;
-  return id === 'ont' || id === 'hifi' ? id : 'illumina';
-}
-
-/** The files a workflow reads: where `params.reads` points and what they are. */
-export interface ReadInput {
-  /** `fasta` sequences, `long` reads (one FASTQ per sample), short reads `paired` or `single` */
-  kind: 'fasta' | 'long' | 'paired' | 'single';
-  glob: string;
-  /** the analysis type's reason when its library, not the request, decides the input (analysis_types.yaml `input`) */
-  fixed: string | undefined;
-}
-
-/** What the workflow reads for this request on this platform: FASTA, long reads, or short reads in the layout the library or the request gives. */
-export function readInput(intent: Intent, kb: Knowledge, platform: Platform): ReadInput {
-  const input = kb.analysisTypeById.get(intent.analysis_type)?.input;
-  if (input?.format === 'fasta') return { kind: 'fasta', glob: 'data/*.fasta', fixed: input.why };
-  if (platform !== 'illumina') return { kind: 'long', glob: 'data/*.fastq.gz', fixed: undefined };
-  const paired = input?.layout ? input.layout === 'paired' : intent.read_layout !== 'single';
-  return { kind: paired ? 'paired' : 'single', glob: paired ? 'data/*_R{1,2}.fastq.gz' : 'data/*.fastq.gz', fixed: input?.layout ? input.why : undefined };
 }
 
 export function dataContext(intent: Intent, kb: Knowledge, platform: Platform, text = ''): DataContext {

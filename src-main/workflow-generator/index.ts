@@ -3,12 +3,11 @@ import type { Intent } from '../../src-preload/schemas/intent';
 import { resolveProcess } from '../knowledge/process-schema';
 import type { Knowledge, Tool } from '../knowledge/schemas';
 import { type ConfiguredProcess, defaultProfile, renderConfig } from './config';
-import { type DataContext, dataContext, describeData, organismFact, type Platform, platformOf, variantKey } from './context';
+import { type Platform, platformOf } from '../tool-selector/context';
+import { type DataContext, dataContext, describeData, organismFact, variantKey } from './context';
 import { renderModule } from './process-module';
 import { Channels, wireInputs } from './wiring';
 
-export type { Platform } from './context';
-export { platformOf, type ReadInput, readInput } from './context';
 
 export interface GenerateOptions {
   /** the request's text: the platform it names (HiFi, ONT) picks the commands' presets */

@@ -59,4 +59,10 @@ describe('import structure', () => {
     const callers = [...graph.keys()].filter((f) => f !== 'src-main/app/compose.ts' && /createAppContext\(/.test(fs.readFileSync(path.join(REPO, f), 'utf8')));
     expect(callers).toEqual(['src-main/app/context.ts']);
   });
+
+  it('keeps the tool selector off the workflow generator (the request\'s reads and platform are the selector\'s context, which the generator reads)', () => {
+    const selector = [...graph.entries()].filter(([f]) => f.startsWith('src-main/tool-selector/'));
+    expect(selector.flatMap(([f, deps]) => deps.filter((d) => d.startsWith('src-main/workflow-generator/')).map((d) => `${f} -> ${d}`))).toEqual([]);
+    expect(loopThrough(graph, 'src-main/tool-selector/context.ts')).toBeNull();
+  });
 });
