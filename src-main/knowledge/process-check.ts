@@ -98,6 +98,7 @@ function checkResolved(p: ResolvedProcess, known: KnownNames, field: string): st
     if (p.input.mode !== 'sample') problems.push(`field '${field}.input.also.${i}': only a sample-mode process takes further items`);
     if (a.kinds.length !== p.input.files.length) problems.push(`field '${field}.input.also.${i}.kinds': one kind per file slot (${p.input.files.length})`);
   });
+  if (p.input.each_producer !== undefined && p.input.mode !== 'sample') problems.push(`field '${field}.input.each_producer': only a sample-mode process reads every producer's items`);
   const emits = p.outputs.map((o) => o.emit ?? o.kind);
   for (const e of emits.filter((e, i) => emits.indexOf(e) !== i)) problems.push(`field '${field}.outputs': emit '${e}' declared twice`);
   return problems;

@@ -52,6 +52,13 @@ export const ProcessInputSchema = z.object({
    * outputs named from it stay unique
    */
   also: z.array(z.object({ kinds: z.array(DataKindSchema).min(1), suffix: Name })).default([]),
+  /**
+   * sample mode: read the files of every step whose output of the first slot's kinds still stands (two callers'
+   * VCFs), not only the latest; a step that read such an output and writes the same kind (a filter) stands for
+   * it. With more than one such step, each step's items get its tool id on the meta id and under this meta key
+   * (nf-core/sarek annotates each caller's calls with meta.variantcaller), so the outputs named from it stay unique
+   */
+  each_producer: Name.optional(),
 });
 
 export const ProcessOutputSchema = z.object({

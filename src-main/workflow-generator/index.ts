@@ -105,8 +105,11 @@ export function generateWorkflow(intent: Intent, tools: ToolChoice[], kb: Knowle
     const args = [...wired.args, ...process.input.references.map((r) => `file(params.${r}, checkIfExists: true)`), ...module.valueInputs.map((v) => `params.${v}`)];
     body.push(`    ${name}(${args.join(', ')})`);
     body.push(`    ch_versions = ch_versions.mix(${name}.out.versions)`);
+    // the channels this call reads: an output of the same kind stands for them (a filter for its caller's calls)
+    const callText = [...wired.before, ...wired.args].join('\n');
+    const read = new Set(channels.entries().flatMap(([, heads]) => heads.map((c) => c.expr).filter((e) => new RegExp(`(?<![\\w.])${e.replace(/\./g, '\\.')}(?![\\w])`).test(callText))));
     for (const o of process.outputs)
-      channels.set(o.kind, { expr: `${name}.out.${o.emit ?? o.kind}`, perSample: process.input.mode !== 'collect' }, o.report);
+      channels.set(o.kind, { expr: `${name}.out.${o.emit ?? o.kind}`, perSample: process.input.mode !== 'collect', producer: tool.id }, o.report, read);
     return { ok: true };
   };
 
@@ -143,10 +146,11 @@ export function generateWorkflow(intent: Intent, tools: ToolChoice[], kb: Knowle
     ...[...references].sort().map((r) => `params.${r} = ${quote(referenceDefault(r, kb, ctx))}${referenceSource(r, kb, ctx)}`),
     ...[...values].sort().map((v) => `params.${v} = null // no ${v} is known for this organism: give --${v}`),
   ];
+  // a kind with several standing producers (two callers' VCFs) leaves under each producer's name
   const emits = channels
     .entries()
     .filter(([k]) => k !== 'reads')
-    .map(([k, c]) => `    ${k} = ${c.expr}`);
+    .flatMap(([k, heads]) => heads.map((c) => `    ${heads.length > 1 && c.producer ? `${c.producer}_${k}` : k} = ${c.expr}`));
   const checks = [...values].sort().map((v) => `    if (params.${v} == null) {\n        error("--${v} is required for this organism")\n    }`);
   const main = [
     `// ${analysis?.name ?? intent.analysis_type} on ${describeData(ctx)} data`,

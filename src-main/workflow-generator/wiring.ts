@@ -4,28 +4,40 @@ import type { ResolvedProcess } from '../knowledge/process-schema';
 export interface Channel {
   expr: string;
   perSample: boolean;
+  /** the tool id of the step that made it */
+  producer?: string;
 }
 
-/** The channels produced so far, by data kind (the latest producer of a kind wins), and MultiQC's inputs. */
+type Head = Channel & { order: number };
+
+/**
+ * The channels produced so far, by data kind, and MultiQC's inputs. A kind can have several standing producers
+ * (two callers' VCFs); `find` gives the latest, `heads` all of them. A step that read a kind's channel and writes
+ * that kind stands for the channel it read (a filter after its caller), which then no longer stands.
+ */
 export class Channels {
-  private readonly byKind = new Map<string, Channel & { order: number }>();
+  private readonly byKind = new Map<string, Head[]>();
   private readonly reports: Channel[] = [];
   private counter = 0;
 
-  set(kind: string, channel: Channel, report = false): void {
-    this.byKind.set(kind, { ...channel, order: this.counter++ });
+  set(kind: string, channel: Channel, report = false, read: ReadonlySet<string> = new Set()): void {
+    const standing = (this.byKind.get(kind) ?? []).filter((c) => !read.has(c.expr) && c.producer !== channel.producer);
+    this.byKind.set(kind, [...standing, { ...channel, order: this.counter++ }]);
     if (report) this.reports.push(channel);
   }
 
   /** The latest channel of any of these kinds. */
   find(kinds: string[]): Channel | undefined {
-    return kinds
-      .map((k) => this.byKind.get(k))
-      .filter((c) => c !== undefined)
-      .sort((a, b) => b.order - a.order)[0];
+    return this.heads(kinds).at(-1);
   }
 
-  entries(): [string, Channel][] {
+  /** Every standing channel of these kinds, oldest first. */
+  heads(kinds: string[]): Channel[] {
+    return kinds.flatMap((k) => this.byKind.get(k) ?? []).sort((a, b) => a.order - b.order);
+  }
+
+  /** Each kind with its standing channels, in the order the kinds were first made. */
+  entries(): [string, Channel[]][] {
     return [...this.byKind.entries()];
   }
 
@@ -36,19 +48,52 @@ export class Channels {
 
 const filesOf = (c: Channel) => (c.perSample ? `${c.expr}.map { meta, f -> f }` : c.expr);
 
+/** The producer's channel of a kind, when it made one; any producer's latest when no producer is named. */
+const madeBy = (channels: Channels, kind: string, producer: string | undefined): Channel | undefined =>
+  producer === undefined ? channels.find([kind]) : channels.heads([kind]).find((c) => c.producer === producer);
+
+/** `main` with its meta id suffixed (and the producer under `key`), as a map over the slots' variables; `main` itself when nothing changes. */
+function relabel(main: string, vars: string[], suffix: string[], key?: [string, string]): string {
+  if (!suffix.length && !key) return main;
+  const id = suffix.length ? `id: "\${meta.id}_${suffix.join('_')}"` : '';
+  const fields = [id, key ? `${key[0]}: '${key[1]}'` : ''].filter(Boolean).join(', ');
+  return `${main}.map { meta, ${vars.join(', ')} -> [meta + [${fields}], ${vars.join(', ')}] }`;
+}
+
 /**
- * The process's further items (`input.also`): each set of kinds made upstream, joined on meta like the main
- * slots, with `_<suffix>` on the meta id, mixed into the main items. A set some kind of which nothing made is left out.
+ * One producer's items: its main slots joined on meta, then the process's further items (`input.also`) that the
+ * same producer made (or, with no producer named, the latest of each kind), each with `_<suffix>` on the meta id.
+ * A set some kind of which nothing made is left out.
  */
-function mixAlso(main: string, p: ResolvedProcess, channels: Channels): string {
+function itemsOf(main: string, p: ResolvedProcess, channels: Channels, producer?: { tool: string; key: string }): string[] {
   const vars = p.input.files.map((s) => s.name);
+  const tag = producer ? [producer.tool] : [];
+  const key: [string, string] | undefined = producer ? [producer.key, producer.tool] : undefined;
   const extra = p.input.also.flatMap((a) => {
-    const found = a.kinds.map((k) => channels.find([k]));
+    const found = a.kinds.map((k) => madeBy(channels, k, producer?.tool));
     if (found.some((c) => !c?.perSample)) return [];
     const joined = (found as Channel[]).map((c) => c.expr).reduce((x, y) => `${x}.join(${y})`);
-    return [`${joined}.map { meta, ${vars.join(', ')} -> [meta + [id: "\${meta.id}_${a.suffix}"], ${vars.join(', ')}] }`];
+    return [relabel(joined, vars, [...tag, a.suffix], key)];
   });
-  return extra.length ? `${main}.mix(${extra.join(', ')})` : main;
+  return [relabel(main, vars, tag, key), ...extra];
+}
+
+const mixed = (items: string[]): string => (items.length > 1 ? `${items[0]}.mix(${items.slice(1).join(', ')})` : items[0]!);
+
+/**
+ * `input.each_producer`: every standing producer of the first slot's kinds, each with its own files of every slot;
+ * one producer reads as before, more carry their tool id. Undefined when the process does not ask for it.
+ */
+function everyProducer(p: ResolvedProcess, channels: Channels): string | undefined {
+  const key = p.input.each_producer;
+  if (key === undefined) return undefined;
+  const producers = [...new Set(channels.heads(p.input.files[0]!.kinds).filter((c) => c.perSample).map((c) => c.producer))];
+  const sets = producers.flatMap((tool) => {
+    const found = p.input.files.map((slot) => slot.kinds.map((k) => madeBy(channels, k, tool)).find((c) => c !== undefined));
+    return found.every((c) => c?.perSample) ? [{ tool, main: (found as Channel[]).map((c) => c.expr).reduce((x, y) => `${x}.join(${y})`) }] : [];
+  });
+  if (sets.length < 2) return undefined;
+  return mixed(sets.flatMap((s) => itemsOf(s.main, p, channels, s.tool === undefined ? undefined : { tool: s.tool, key })));
 }
 
 export interface WiredInput {
@@ -94,7 +139,7 @@ export function wireInputs(name: string, p: ResolvedProcess, channels: Channels,
   const shared = channelsFound.filter((c) => !c.perSample).map((c) => c.expr);
   const first = perSample.length ? perSample.reduce((a, b) => `${a}.join(${b})`) : `${shared.shift()}.map { f -> [${allSamplesMeta}, f] }`;
   const joined = shared.reduce((a, b) => `${a}.combine(${b})`, first);
-  if (p.input.mode === 'sample') return { before: [], args: [mixAlso(joined, p, channels)], missing };
+  if (p.input.mode === 'sample') return { before: [], args: [everyProducer(p, channels) ?? mixed(itemsOf(joined, p, channels))], missing };
   const [a, b] = p.input.roles;
   const vars = p.input.files.map((s) => s.name);
   const params = `meta, ${vars.join(', ')}`;

@@ -109,6 +109,40 @@ describe('tumour/normal: Manta in somatic mode feeds Strelka2, VEP annotates SNV
     expect(m2['main.nf']).toContain('    VEP(GATK_MUTECT2.out.vcf.join(GATK_MUTECT2.out.tbi), file(params.fasta');
   });
 
+  it('Mutect2 and Strelka2 together: VEP annotates each caller\'s calls as items of their own (nf-core/sarek), none dropped', () => {
+    const both = linted(project('somatic_variants', 'somatic SNV calling on human tumor/normal pairs with Mutect2 and Strelka2', { requested_tools: ['gatk_mutect2', 'strelka2'] }));
+    expect(both['main.nf']).toContain(
+      '    VEP(GATK_MUTECT2.out.vcf.join(GATK_MUTECT2.out.tbi).map { meta, vcf, tbi -> [meta + [id: "${meta.id}_gatk_mutect2", variantcaller: \'gatk_mutect2\'], vcf, tbi] }' +
+        '.mix(STRELKA2.out.vcf.join(STRELKA2.out.tbi).map { meta, vcf, tbi -> [meta + [id: "${meta.id}_strelka2", variantcaller: \'strelka2\'], vcf, tbi] }, ' +
+        'STRELKA2.out.indels_vcf.join(STRELKA2.out.indels_tbi).map { meta, vcf, tbi -> [meta + [id: "${meta.id}_strelka2_indels", variantcaller: \'strelka2\'], vcf, tbi] }), file(params.fasta, checkIfExists: true), file(params.vep_cache, checkIfExists: true))\n',
+    );
+    expect(scriptOf(both['modules/vep/main.nf']!)).toContain(
+      'vep -i ${vcf} -o ${meta.id}.vep.vcf.gz --vcf --compress_output bgzip --stats_file ${meta.id}.vep.summary.html --species homo_sapiens --assembly GRCh38 --cache --offline --cache_version 112 --dir_cache ${vep_cache} --fasta ${fasta} --fork ${task.cpus} ${args}\n',
+    );
+    // both callers' VCFs leave the workflow, each under its caller's name
+    expect(both['main.nf']).toContain('    gatk_mutect2_vcf = GATK_MUTECT2.out.vcf\n');
+    expect(both['main.nf']).toContain('    strelka2_vcf = STRELKA2.out.vcf\n');
+  });
+
+  it('structural variants from Manta and DELLY: bcftools keeps the PASS calls of each caller, the BCF and its .csi too', () => {
+    const sv = linted(project('structural_variants', 'structural variant calling on human whole genomes with Manta and Delly', { requested_tools: ['manta', 'delly'] }));
+    expect(sv['main.nf']).toContain(
+      '    BCFTOOLS(MANTA.out.sv_vcf.join(MANTA.out.sv_tbi).map { meta, vcf, tbi -> [meta + [id: "${meta.id}_manta", variantcaller: \'manta\'], vcf, tbi] }' +
+        '.mix(DELLY.out.sv_bcf.join(DELLY.out.sv_csi).map { meta, vcf, tbi -> [meta + [id: "${meta.id}_delly", variantcaller: \'delly\'], vcf, tbi] }))\n',
+    );
+  });
+
+  it('SnpEff annotates each caller\'s calls too', () => {
+    const both = linted(project('somatic_variants', 'somatic calling on human tumor/normal pairs with Mutect2 and Strelka2, annotated with SnpEff', { requested_tools: ['gatk_mutect2', 'strelka2', 'snpeff'] }));
+    expect(both['main.nf']).toContain('    SNPEFF(GATK_MUTECT2.out.vcf.join(GATK_MUTECT2.out.tbi).map { meta, vcf, tbi -> [meta + [id: "${meta.id}_gatk_mutect2", variantcaller: \'gatk_mutect2\'], vcf, tbi] }.mix(STRELKA2.out.vcf.join(STRELKA2.out.tbi).map { meta, vcf, tbi -> [meta + [id: "${meta.id}_strelka2", variantcaller: \'strelka2\'], vcf, tbi] }, STRELKA2.out.indels_vcf.join(STRELKA2.out.indels_tbi).map { meta, vcf, tbi -> [meta + [id: "${meta.id}_strelka2_indels", variantcaller: \'strelka2\'], vcf, tbi] }), file(params.snpeff_cache');
+  });
+
+  it('a step that reads a caller\'s VCF and writes one (the germline hard filter) stands for it: VEP annotates the filtered calls only', () => {
+    const g = linted(project('wgs_germline_variants', 'germline variant calling of human whole genomes with GATK and VEP annotation', { requested_tools: ['gatk_haplotypecaller', 'bcftools', 'vep'] }));
+    expect(g['main.nf']).toContain('    BCFTOOLS(GATK_HAPLOTYPECALLER.out.vcf.join(GATK_HAPLOTYPECALLER.out.tbi))\n');
+    expect(g['main.nf']).toContain('    VEP(BCFTOOLS.out.vcf.join(BCFTOOLS.out.tbi), file(params.fasta, checkIfExists: true), file(params.vep_cache, checkIfExists: true))\n');
+  });
+
   it('a tumour/normal exome: intervals for BQSR and Mutect2, --exome and --callRegions for Manta and Strelka2', () => {
     const exome = linted(project('somatic_variants', 'tumour/normal whole-exome somatic calling in dog with Strelka2 and Mutect2', { organism: dog, requested_tools: ['strelka2', 'gatk_mutect2'] }));
     expect(scriptOf(exome['modules/gatk_bqsr/main.nf']!)).toContain('--intervals ${target_bed} --interval-padding 100');
