@@ -3,7 +3,7 @@ import type { Intent } from '../../../src-preload/schemas/intent';
 import { loadKnowledge } from '../../../src-main/knowledge/load';
 import { parseIntent } from '../../../src-main/intent-parser';
 import { constraintNotes, planSelection, selectTools } from '../../../src-main/tool-selector/index';
-import { type Platform } from '../../../src-main/tool-selector/context';
+import type { Platform } from '../../../src-main/tool-selector/context';
 import { generateWorkflow } from '../../../src-main/workflow-generator/index';
 import { intentOf } from '../../support/intents';
 import { scriptOf } from '../../support/workflows';
