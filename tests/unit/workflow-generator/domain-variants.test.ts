@@ -164,28 +164,43 @@ describe('tumour/normal: Manta in somatic mode feeds Strelka2, VEP annotates SNV
 describe('metagenomes: MAG binning and host-read removal (nf-core/mag wiring)', () => {
   const soil = 'recover metagenome-assembled genomes (MAGs) from soil shotgun metagenomes';
 
-  it('MAGs: reads mapped back to their contigs, depth and MetaBAT2 bins, CheckM2 on the bins', () => {
+  it('MAGs: one co-assembly, every sample\'s reads mapped back to it, depth from all BAMs, MetaBAT2 bins, CheckM2 on the bins', () => {
     const i = intentOf(kb, 'metagenomics_functional', { organism: null });
     const ids = selectTools(i, kb, soil).map((t) => t.tool);
     expect(ids).toEqual(['fastqc', 'fastp', 'metaphlan', 'humann', 'megahit', 'minimap2', 'metabat2', 'checkm2', 'prokka', 'multiqc']);
     const files = linted(project('metagenomics_functional', soil, { organism: null }));
-    expect(files['main.nf']).toContain('    MINIMAP2(FASTP.out.reads.join(MEGAHIT.out.assembly))\n');
-    expect(files['main.nf']).toContain('    METABAT2(MEGAHIT.out.assembly.join(MINIMAP2.out.contig_bam).join(MINIMAP2.out.contig_bai))\n');
-    expect(files['main.nf']).toContain('    CHECKM2(METABAT2.out.bins, file(params.checkm2_db, checkIfExists: true))\n');
+    // co-assembly (nf-core/mag --coassemble_group with every sample in one group): MEGAHIT takes all samples' reads
+    expect(files['main.nf']).toContain('    MEGAHIT(FASTP.out.reads.map { meta, f -> f }.collect())\n');
+    expect(files['modules/megahit/main.nf']).toContain('    path reads\n');
+    expect(scriptOf(files['modules/megahit/main.nf']!)).toContain('    megahit -1 ${reads_1} -2 ${reads_2} -t ${task.cpus} ${args} -o megahit_out\n    mv megahit_out/final.contigs.fa metagenomics_functional.megahit.contigs.fa\n');
+    expect(files['modules/megahit/main.nf']).toContain("    def reads_1 = reads.findAll { it.name.contains('_1.') }.sort { it.name.replace('_1.', '.') }.join(',')\n");
+    expect(files['main.nf']).toContain('    // Co-assembly');
+    // each sample's reads against the one assembly; the depth table has a column per sample's BAM
+    expect(files['main.nf']).toContain('    MINIMAP2(FASTP.out.reads.combine(MEGAHIT.out.assembly))\n');
+    expect(files['main.nf']).toContain('    METABAT2(MEGAHIT.out.assembly.collect(), MINIMAP2.out.contig_bam.map { meta, f -> f }.collect(), MINIMAP2.out.contig_bai.map { meta, f -> f }.collect())\n');
+    expect(files['main.nf']).toContain("    CHECKM2(METABAT2.out.bins.map { f -> [[id: 'metagenomics_functional', single_end: false], f] }, file(params.checkm2_db, checkIfExists: true))\n");
     expect(scriptOf(files['modules/minimap2/main.nf']!)).toContain('minimap2 -ax sr -t ${task.cpus} ${args} ${contigs} ${reads[0]} ${reads[1]} | samtools sort -@ ${task.cpus} -o ${meta.id}.contigs.bam -\n');
     const metabat = scriptOf(files['modules/metabat2/main.nf']!);
-    expect(metabat).toContain('    jgi_summarize_bam_contig_depths --outputDepth ${meta.id}.metabat2.depth.txt ${contig_bam}\n');
-    expect(metabat).toContain('    metabat2 -i ${contigs} -a ${meta.id}.metabat2.depth.txt -o ${meta.id}.metabat2_bins/${meta.id}.bin -t ${task.cpus} ${args}\n');
-    expect(files['modules/metabat2/main.nf']).toContain('    tuple val(meta), path("${meta.id}.metabat2_bins"), emit: bins\n');
-    expect(files['modules/metabat2/main.nf']).toContain('    mkdir -p ${meta.id}.metabat2_bins\n    touch ${meta.id}.metabat2.depth.txt\n');
+    expect(files['modules/metabat2/main.nf']).toContain('    path contigs\n    path contig_bam\n    path contig_bai\n');
+    expect(metabat).toContain('    jgi_summarize_bam_contig_depths --outputDepth metagenomics_functional.metabat2.depth.txt ${contig_bam}\n');
+    expect(metabat).toContain('    metabat2 -i ${contigs} -a metagenomics_functional.metabat2.depth.txt -o metagenomics_functional.metabat2_bins/metagenomics_functional.bin -t ${task.cpus} ${args}\n');
+    expect(files['modules/metabat2/main.nf']).toContain('    path("metagenomics_functional.metabat2_bins"), emit: bins\n');
+    expect(files['modules/metabat2/main.nf']).toContain('    mkdir -p metagenomics_functional.metabat2_bins\n    touch metagenomics_functional.metabat2.depth.txt\n');
     expect(scriptOf(files['modules/checkm2/main.nf']!)).toContain('checkm2 predict --threads ${task.cpus} --input ${bins} --extension fa --database_path ${checkm2_db} ${args} --output-directory ${meta.id}.checkm2\n');
     expect(files['nextflow.config']).toContain("    withName: 'METABAT2' {\n        ext.args = '--minContig 1500'\n");
     // a soil metagenome has no host
     expect(files['modules/bowtie2/main.nf']).toBeUndefined();
   });
 
+  it('single-end MAGs: MEGAHIT co-assembles every sample\'s reads as one -r list', () => {
+    const files = linted(project('metagenomics_functional', 'MAGs from soil shotgun metagenomes, single-end', { organism: null, read_layout: 'single' }));
+    expect(scriptOf(files['modules/megahit/main.nf']!)).toContain("    megahit -r ${reads.join(',')} -t ${task.cpus} ${args} -o megahit_out\n");
+  });
+
   it('a functional profile without MAGs has no binning', () => {
     const files = project('metagenomics_functional', 'functional profiling of soil metagenomes', { organism: null });
+    // and no co-assembly: each sample is assembled on its own
+    expect(files['main.nf']).toContain('    MEGAHIT(FASTP.out.reads)\n');
     expect(files['modules/metabat2/main.nf']).toBeUndefined();
     expect(files['modules/checkm2/main.nf']).toBeUndefined();
   });
@@ -199,8 +214,8 @@ describe('metagenomes: MAG binning and host-read removal (nf-core/mag wiring)', 
     expect(files['modules/bowtie2/main.nf']).toContain('    tuple val(meta), path(reads)\n    path host_bowtie2_index\n');
     expect(files['main.nf']).toContain("params.host_bowtie2_index = 'references/host_GRCh38_bowtie2'\n");
     expect(files['main.nf']).toContain('    BOWTIE2(FASTP.out.reads, file(params.host_bowtie2_index, checkIfExists: true))\n');
-    expect(files['main.nf']).toContain('    MEGAHIT(BOWTIE2.out.reads)\n');
-    expect(files['main.nf']).toContain('    MINIMAP2(BOWTIE2.out.reads.join(MEGAHIT.out.assembly))\n');
+    expect(files['main.nf']).toContain('    MEGAHIT(BOWTIE2.out.reads.map { meta, f -> f }.collect())\n');
+    expect(files['main.nf']).toContain('    MINIMAP2(BOWTIE2.out.reads.combine(MEGAHIT.out.assembly))\n');
   });
 
   it('host-associated taxonomic profiling: Kraken2 classifies the host-free reads; an environmental sample keeps all reads', () => {
