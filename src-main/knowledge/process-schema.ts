@@ -123,6 +123,8 @@ const ProcessCore = z.object({
   conda: z.array(z.string().regex(/^[a-z0-9-]+::[A-Za-z0-9_.-]+=[A-Za-z0-9_.-]+$/, 'channel::package=version')),
   /** container used when the `gpu` constraint is given */
   gpu_container: z.string().optional(),
+  /** a choice the step makes that a reader of main.nf should see (co-assembly for binning), as a comment above its call */
+  call_note: z.string().min(10).optional(),
 });
 
 export const ProcessSchema = ProcessCore.extend({

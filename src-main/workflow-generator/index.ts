@@ -101,6 +101,7 @@ export function generateWorkflow(intent: Intent, tools: ToolChoice[], kb: Knowle
     for (const r of process.input.references) references.add(r);
     for (const v of module.valueInputs) values.add(v);
     if (note) body.push(`    // ${note}`);
+    if (process.call_note) body.push(`    // ${process.call_note}`);
     body.push(...wired.before.map((l) => `    ${l}`));
     const args = [...wired.args, ...process.input.references.map((r) => `file(params.${r}, checkIfExists: true)`), ...module.valueInputs.map((v) => `params.${v}`)];
     body.push(`    ${name}(${args.join(', ')})`);
