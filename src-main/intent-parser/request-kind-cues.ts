@@ -37,7 +37,7 @@ export const KIND_CUES: KindCue[] = [
   {
     kind: 'troubleshooting',
     weight: W,
-    re: /\bonly \d+(?:\.\d+)?\s?%|\b0 (?:reads|peaks|variants|cells|genes|hits)\b|\bno (?:peaks|reads|logs|output|variants|cells|hits)\b|\balmost (?:nothing|no|all)\b|\btoo (?:low|high|many|few)\b|\bvery low\b|\blots of ns\b|\bwhat am i doing wrong\b|\bwhat could cause\b|\bsomething (?:is )?wrong\b|\bis (?:it|this|that) normal\b|\bshould i worry\b|\bbroken\b|\bwrong\?|\bthan expected\b|\bremoves? \d+\s?%|\bunassigned\b|\bkeeps (?:dying|failing|crashing|starting|restarting)\b|\bfrom scratch\b|\bgives? all\b|\bhow (?:do|can) i (?:raise|increase|fix|solve|avoid)\b|\bwhat (?:to do|should i do|can i do)\?|\bbad (?:library|libraries|run|samples?|data)\?|\bis (?:the|my|this) (?:run|library|data|sample) bad\b|\bshould i be (?:worried|concerned)\b|\bhow to fix\b/,
+    re: /\bonly \d+(?:\.\d+)?\s?%|\b0 (?:reads|peaks|variants|cells|genes|hits)\b|\bno (?:peaks|reads|logs|output|variants|cells|hits)\b|\balmost (?:nothing|no|all)\b|\btoo (?:low|high|many|few)\b|\bvery low\b|\blots of ns\b|\bwhat am i doing wrong\b|\bwhat could cause\b|\bsomething (?:is )?wrong\b|\bis (?:it|this|that) normal\b|\bshould i worry\b|\bbroken\b|\bwrong\?|\bthan expected\b|\bremoves? \d+\s?%|\bunassigned\b|\bkeeps (?:dying|failing|crashing|starting|restarting)\b|\b(?:starts?|starting|started|restarts?|restarting|restarted|runs?|running|reruns?|begins?) (?:again |over )?from scratch\b|\bgives? all\b|\bhow (?:do|can) i (?:raise|increase|fix|solve|avoid)\b|\bwhat (?:to do|should i do|can i do)\?|\bbad (?:library|libraries|run|samples?|data)\?|\bis (?:the|my|this) (?:run|library|data|sample) bad\b|\bshould i be (?:worried|concerned)\b|\bhow to fix\b/,
   },
   // a symptom described without an error word: a result that looks wrong, a run that repeats or ignores a setting
   // a run that finds nothing or loses most of the data: 'finds zero peaks', 'loses most reads at the merging step'
@@ -49,7 +49,7 @@ export const KIND_CUES: KindCue[] = [
   {
     kind: 'troubleshooting',
     weight: W,
-    re: /\bis (?:that|this|it) expected\b|\b(?:way|much|far) fewer\b|\bstrange\b|\bweird\b|\bart[ei]facts?\b|\bcontaminat\w*|\bhow (?:do|can|should) (?:i|we) (?:deal with|get rid of|handle)\b|\blooks? (?:empty|wrong|odd|off|weird|strange)\b|\beven though\b|\balmost none\b|\bnone of (?:my|the)\b|\bevery (?:single )?time\b|\bonly (?:a few|a handful)\b|\bwhat went wrong\b|\bre-?downloads?\b/,
+    re: /\bis (?:that|this|it) expected\b|\b(?:way|much|far) fewer\b|\bstrange\b|\bweird\b|\bart[ei]facts?\b|(?<!\bcompleteness and |\bcheck (?:for )?|\bestimate |\bscreen(?:ing)? for )\bcontaminat\w*|\bhow (?:do|can|should) (?:i|we) (?:deal with|get rid of|handle)\b|\blooks? (?:empty|wrong|odd|off|weird|strange)\b|\beven though\b|\balmost none\b|\bnone of (?:my|the)\b|\bevery (?:single )?time\b|\bonly (?:a few|a handful)\b|\bwhat went wrong\b|\bre-?downloads?\b/,
   },
   { kind: 'troubleshooting', weight: W, re: /(?<!\band)(?:, |\s)why\?$|^why (?:is|are|does|do|did) (?:my|all|the output|it|there)\b|\bhelp[!.]*$/ },
   { kind: 'troubleshooting', weight: 1, re: /\b(?:mapping|alignment) (?:rate|efficiency)\b|\bdropouts?\?/ },
@@ -57,7 +57,7 @@ export const KIND_CUES: KindCue[] = [
   {
     kind: 'data_search',
     weight: W,
-    re: /\b(?:public(?:ly available)?|published|open[- ]access)\b.{0,50}\b(?:data ?sets?|data|studies|samples|runs|maps?|accessions)\b|\b(?:find|search(?:ing)?(?: for)?|look(?:ing)? for|list|any|are there(?: any)?|is there(?: any)?)\b.{0,40}\b(?:data ?sets|studies|accessions)\b/,
+    re: /\b(?:public(?:ly available)?|published|open[- ]access)\b.{0,50}\b(?:data ?sets?|data|studies|samples|runs|maps?|accessions|sets?|series|cohorts?)\b|\b(?:find|search(?:ing)?(?: for)?|look(?:ing)? for|list|any|are there(?: any)?|is there(?: an?| any)?)\b.{0,40}\b(?:data ?sets?|studies|accessions|series)\b/,
   },
   {
     kind: 'data_search',
@@ -66,12 +66,19 @@ export const KIND_CUES: KindCue[] = [
   },
   // asking for public data by what it is ('looking for public long-read assemblies of maize')
   { kind: 'data_search', weight: W, re: /\b(?:find|finding|search(?:ing)?(?: for)?|look(?:ing)? for|locate)\s+(?:some |any )?(?:public(?:ly available)?|published)\b/ },
+  // reads asked for where they are kept ('omicron raw reads on SRA?'); public data asked for in other languages
+  // ('¿dónde encuentro datos públicos ...?', 'données publiques', 'öffentliche Daten', 'dados públicos', 'dati pubblici')
+  {
+    kind: 'data_search',
+    weight: W,
+    re: /\b(?:raw )?(?:reads|runs|data|fastqs?|samples|genomes|sequences) (?:on|in|from) (?:the )?(?:sra|ena|geo|ddbj|gisaid|encode|ncbi)\b.{0,20}\?|\b(?:donde|ou|wo|onde|dove) (?:encuentro|puedo encontrar|consigo|descargo|trouver|trouve|finde|encontro|posso encontrar|trovo|posso trovare)\b|\bdatos publicos\b|\bdonnees publiques\b|\boffentliche(?:n)? daten\b|\bdados publicos\b|\bdati pubblici\b/,
+  },
   { kind: 'data_search', weight: 1, re: /\b(?:geo|sra|ena|encode|tcga|gtex|arrayexpress|depmap|giab|human microbiome project|1000 genomes|gnomad)\b/ },
   // tool advice: which tool to use
   {
     kind: 'tool_advice',
     weight: W,
-    re: /\b(?:which|what|best|good|recommended|fastest|better)\b(?: [a-z0-9-]+){0,2} (?:tools?|software|programs?|packages?|aligners?|callers?|binners?|assemblers?|trimmers?|classifiers?|quantifiers?|annotators?)\b(?! and (?:a |the )?(?:workflow|pipeline))/,
+    re: /\b(?:which|wich|whcih|witch|what|best|good|recommended|fastest|better)\b(?: [a-z0-9-]+){0,2} (?:tools?|software|programs?|packages?|aligners?|callers?|binners?|assemblers?|trimmers?|classifiers?|quantifiers?|annotators?)\b(?! and (?:a |the )?(?:workflow|pipeline))/,
   },
   {
     kind: 'tool_advice',
@@ -79,11 +86,18 @@ export const KIND_CUES: KindCue[] = [
     re: /\bwhich (?:one )?(?:should i|would you|is (?:better|faster|best|more accurate))\b|\bshould i (?:use|pick|choose|go with)\b|\bwould you (?:pick|choose|use)\b|\brecommend(?:ation)?s? (?:a|an|me|some|for)\b|\brecommendation\?|\balternatives? (?:to|for)\b|\bwhat do (?:most )?(?:people|labs|you) (?:use|run|map|align|call|assemble)\b|\bor something else\b|\bstill a good choice\b|\bshould i switch\b|\bwhich one\b|\btool advice\b|\b(?:set|list|choice) of tools\b|\blist the tools\b|\bwhich tools\b/,
   },
   { kind: 'tool_advice', weight: 0.5, re: /\b(?:do|would) you recommend\b/ },
+  // one tool weighed against another in a question: 'is X worth the hassle, or is Y good enough?', 'still a reasonable
+  // choice ..., or is there a tool that ...'; the tool asked for in other languages ('¿qué herramienta ...?')
+  {
+    kind: 'tool_advice',
+    weight: W,
+    re: /\bor (?:is|are|would|does|do) (?:there )?[a-z0-9 +.-]{1,40} (?:good enough|enough|better|faster|more accurate|preferable|a better (?:choice|option|fit))\b|\bworth (?:it|the [a-z]+)\b.{0,40}\bor\b|\b(?:reasonable|good|sensible|valid|right) choice\b.{0,80}\bor\b|\bor is there (?:a|an|another) (?:tool|method|program|package)\b|\b(?:que|cual|quelle?s?|quel|welche[sn]?|qual|quale) (?:herramientas?|programas?|outils?|logiciels?|werkzeuge?|tools?|ferramentas?|strumenti|strumento|software)\b/,
+  },
   // explanation: a question about a concept, a tool or a result
   {
     kind: 'explanation',
     weight: W,
-    re: /^(?:what|what's|whats|why) (?:is|are|does|do|did|was|were|can|come)\b|^how (?:is|are|does|did|was|were|come|(?:can|do) (?!i\b|we\b|you\b))|\bhow (?:do|can|should) (?:i|we) (?:know|tell|interpret|understand|decide)\b|^what's\b|^why\b|\b(?:can|could) (?:you|someone|anyone) explain\b|^(?:please )?explain\b|\bdifference between\b|\bwhat does .{1,40} (?:mean|do|tell)\b|\bmeaning of\b|\bwhat(?:'s| is) the (?:point|purpose|role|idea|difference)\b|\bhow (?:does|do) .{1,40} work\b|^is it (?:ok|okay|fine|valid|necessary|better|worth|bad|wrong|correct|true|safe)\b/,
+    re: /^(?:what|what's|whats|why) (?:is|are|does|do|did|was|were|can|come)\b|^how (?:is|are|does|did|was|were|come|(?:can|do) (?!i\b|we\b|you\b))|\bhow (?:do|can|should) (?:i|we) (?:know|tell|interpret|understand|decide)\b|^what's\b|^why\b|\b(?:can|could) (?:you|someone|anyone) explain\b|^(?:please )?explain\b|\bdifference between\b|\bwhat does .{1,40} (?:mean|do|tell)\b|\bmeaning of\b|\bwhat(?:'s| is) the (?:(?:actual|real|main|key|practical) )?(?:point|purpose|role|idea|difference)\b|^what (?:exactly|actually|really) (?:is|are|does|do)\b|\bwhy (?:is|are|does|do) (?:the|a|an|this|that|these|those) (?![a-z0-9 -]{0,30}\b(?:failing|empty|wrong|missing|so (?:low|high|slow))\b)|\bhow (?:does|do) .{1,40} work\b|^is it (?:ok|okay|fine|valid|necessary|better|worth|bad|wrong|correct|true|safe)\b/,
   },
   // asking what something means outweighs a 'why are my ...' around it: a question, not a failure
   { kind: 'explanation', weight: 1, re: /\bwhat (?:does|do) .{1,40} mean\b/ },

@@ -101,8 +101,11 @@ export function normalize(query: string, lex: Lexicon): { text: string; correcti
 /** A token the corrector and the rejoiner look at: a word of 4+ letters or digits, hyphens inside. */
 const TOKEN = /[a-z0-9][a-z0-9-]{2,}[a-z0-9]/g;
 
-/** Between two tool names: the user weighs one against the other ("salmon or kallisto", "STAR vs HISAT2"). */
-const TOOL_ALTERNATIVE = /^[\s,]*(?:or|vs\.?|versus)[\s,]*$/;
+/**
+ * Between two tool names: the user weighs one against the other ("salmon or kallisto", "STAR vs HISAT2", "IQ-TREE 2
+ * or RAxML-NG" with a version after the first, "Arriba o STAR-Fusion", "ou", "oder", "oppure").
+ */
+const TOOL_ALTERNATIVE = /^[\s,]*(?:v?\d+(?:\.\d+)*[\s,]+)?(?:or|vs\.?|versus|o|ou|oder|oppure)[\s,]*$/;
 
 /**
  * Tools the user named, minus those they rejected ("X instead of Y", "not Y", "rather than Y"), and whether two of
