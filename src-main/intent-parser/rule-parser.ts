@@ -8,6 +8,9 @@ import { evidenceOf } from './confidence-evidence';
 import { requestKindOf } from './request-kind';
 import {
   ASSAY_FAMILIES,
+  ASSAY_HEADS,
+  ASSAY_NEEDED_NOW,
+  ASSAY_SET_ASIDE,
   ASSEMBLY_ASKED,
   CASED_ABBREVIATIONS,
   CONDITION_WORDS,
@@ -184,13 +187,73 @@ function describesDataOnly(query: string, keywords: readonly KeywordMatch[], too
   return !tools.some((id) => (kb.toolById.get(id)?.analysis_types.length ?? 0) <= SPECIFIC_TOOL_TYPES);
 }
 
+/** The assay families a piece of text names (a marker-gene survey called metagenomics is one amplicon assay). */
+function familiesIn(text: string, heads = false): Set<string> {
+  const assays = text.includes('metagenom') ? text.replace(MARKER_METAGENOMICS, ' 16s ') : text;
+  const out = new Set<string>();
+  for (const [family, re] of ASSAY_FAMILIES) if (re.test(assays)) out.add(family);
+  if (heads) for (const [family, re] of ASSAY_HEADS) if (re.test(assays)) out.add(family);
+  return out;
+}
+
 /** Two assay families in one request, or a multi-assay word: the request integrates them. */
 function namesSeveralAssays(text: string): boolean {
-  if (MULTI_ASSAY.test(text)) return true;
-  const assays = text.includes('metagenom') ? text.replace(MARKER_METAGENOMICS, ' 16s ') : text;
-  let families = 0;
-  for (const [, re] of ASSAY_FAMILIES) if (re.test(assays) && ++families === 2) return true;
-  return false;
+  return MULTI_ASSAY.test(text) || familiesIn(text).size >= 2;
+}
+
+const globalCache = new Map<RegExp, RegExp>();
+const globally = (re: RegExp) => {
+  let g = globalCache.get(re);
+  if (!g) globalCache.set(re, (g = new RegExp(re.source, 'g')));
+  return g;
+};
+
+/**
+ * A request naming several assays that says which one it needs now ('for now I only need the expression part',
+ * 'ignore the 16S for now', 'the scRNA is only a reference'): the analysis is that assay's, read from the words
+ * left once the assays set aside (their clause, and every mention of their family) are dropped and, when a clause
+ * names what is needed, from that clause's words if it has any. Null when the request says nothing of the kind, or
+ * when what is left still names several assays.
+ */
+function assayNeededNow(text: string, keywords: readonly KeywordMatch[]): KeywordMatch[] | null {
+  if (!/\b(?:only|just|mainly|mostly|primarily|first|start|starting|begin|focus|focusing|ignore|already|later|care|need|want)\b/.test(text)) return null;
+  const aside: [number, number][] = [];
+  const asideFamilies = new Set<string>();
+  for (const m of text.matchAll(ASSAY_SET_ASIDE)) {
+    const named = m[1] ?? m[2] ?? m[3] ?? '';
+    const families = familiesIn(named, true);
+    if (families.size === 0) continue;
+    aside.push([m.index, m.index + m[0].length]);
+    for (const f of families) asideFamilies.add(f);
+  }
+  // every mention of a family set aside goes with it ('a matched scRNA-seq reference ... the scRNA is only a reference')
+  for (const [family, re] of [...ASSAY_FAMILIES, ...ASSAY_HEADS])
+    if (asideFamilies.has(family)) for (const m of text.matchAll(globally(re))) aside.push([m.index, m.index + m[0].length]);
+  const needed: [number, number][] = [];
+  for (const m of text.matchAll(ASSAY_NEEDED_NOW)) {
+    const group = m[1] !== undefined ? 1 : 2;
+    const start = m.index + m[0].indexOf(m[group]!);
+    needed.push([start, start + m[group]!.length]);
+  }
+  if (aside.length === 0 && needed.length === 0) return null;
+  const inside = (spans: [number, number][], k: { index: number; end: number }) => spans.some(([a, b]) => k.index >= a && k.end <= b);
+  let kept = keywords.filter((k) => !inside(aside, k));
+  const inNeeded = kept.filter((k) => inside(needed, k));
+  if (inNeeded.length > 0) kept = inNeeded;
+  let rest = '';
+  let at = 0;
+  for (const [a, b] of [...aside].sort((x, y) => x[0] - y[0])) {
+    if (a < at) {
+      at = Math.max(at, b);
+      continue;
+    }
+    rest += `${text.slice(at, a)} , `;
+    at = b;
+  }
+  rest += text.slice(at);
+  const restText = inNeeded.length > 0 ? needed.map(([a, b]) => text.slice(a, b)).join(' , ') : rest;
+  if (kept.length === 0 || namesSeveralAssays(restText)) return null;
+  return kept;
 }
 
 /** Technology words move short-read analyses to their long-read or exome counterparts. */
@@ -279,16 +342,20 @@ export function parseIntentWithRulesDetailed(query: string, kb: Knowledge): { in
   const lex = lexiconFor(kb);
   const { text, corrections, foreign } = normalize(query, lex);
   const { tools, choice } = requestedTools(text, lex);
-  const keywords = keywordsOf(text, lex, foreign);
+  const allKeywords = keywordsOf(text, lex, foreign);
+  // several assays named, one of them needed now: the analysis is read from that one's words
+  const named = namesSeveralAssays(text);
+  const now = named || allKeywords.length > 1 ? assayNeededNow(text, allKeywords) : null;
+  const keywords = now ?? allKeywords;
   const ranked = scoreTypes(query, text, keywords, tools, kb);
-  const multiAssay = namesSeveralAssays(text);
+  const multiAssay = named && now === null;
   const dataOnly = !multiAssay && describesDataOnly(query, keywords, tools, lex, kb);
   const known = ranked.length > 0 && ranked[0]!.score >= 0.35 && !dataOnly;
   const analysisType = multiAssay ? 'multi_omics_integration' : known ? refineType(ranked[0]!.type, text) : 'unknown';
   const type = kb.analysisTypeById.get(analysisType);
 
   const organism = organismOf(text, analysisType, kb, lex, foreign);
-  const comparison = parseComparison(withoutAnalysisPhrases(text, keywords), (w) => lex.entityWords.has(w));
+  const comparison = parseComparison(withoutAnalysisPhrases(text, allKeywords), (w) => lex.entityWords.has(w));
   // a condition group ("tumor vs normal") is not the tissue
   const tissueHits = lex.tissues.find(text).map((m) => m.value).filter((t) => !comparison?.groups.includes(t));
   const tissue = tissueHits.sort((a, b) => TISSUE_PRIORITY.get(a)! - TISSUE_PRIORITY.get(b)!)[0] ?? null;
