@@ -56,6 +56,26 @@ export interface Lexicon {
   foreignPhrases: PhraseMatcher<true>;
   /** the data_hints words of compatibility.yaml ('long reads', 'non-model organism'): they describe data, not an analysis */
   dataHints: Map<string, string>;
+  /** cell lines (cell_lines.yaml) and the words organisms.yaml says imply an organism (implied_by), to its id */
+  impliedOrganisms: PhraseMatcher<string>;
+}
+
+/**
+ * A phrase with its hyphens or an abbreviation's period written as spaces ('sars-cov-2' as 'sars cov 2', 'e. coli' as
+ * 'e coli'), read as the phrase itself.
+ */
+function withSpacedVariants<V>(entries: readonly [string, V][]): [string, V][] {
+  const have = new Set(entries.map(([p]) => p));
+  const out = [...entries];
+  for (const [p, v] of entries) {
+    if (!p.includes('-') && !p.includes('. ')) continue;
+    const spaced = p.replace(/\.\s|-/g, ' ');
+    if (!have.has(spaced)) {
+      have.add(spaced);
+      out.push([spaced, v]);
+    }
+  }
+  return out;
 }
 
 /** Shortest separator-free spelling the parser rejoins: shorter ones collide with ordinary words. */
@@ -126,6 +146,10 @@ export function lexiconFor(kb: Knowledge): Lexicon {
   });
   const organismEntries: [string, string][] = [];
   for (const o of kb.organisms) for (const name of [o.scientific_name, ...o.common_names, ...otherLanguageWords(o)]) organismEntries.push([name.toLowerCase(), o.id]);
+  const impliedEntries: [string, string][] = [
+    ...kb.cellLines.flatMap((c) => [c.name, ...c.aliases].map((n) => [n.toLowerCase(), c.organism] as [string, string])),
+    ...kb.organisms.flatMap((o) => o.implied_by.map((w) => [w.toLowerCase(), o.id] as [string, string])),
+  ];
   const englishOrganisms = new Set(kb.organisms.flatMap((o) => [o.scientific_name, ...o.common_names].map((n) => n.toLowerCase())));
 
   // words of other languages are matched as written, never offered as corrections of English ones
@@ -144,7 +168,7 @@ export function lexiconFor(kb: Knowledge): Lexicon {
   for (const w of ['differential', 'expression', 'sequencing', 'analysis', 'variant', 'variants', 'assembly', 'genome', 'transcriptome', 'methylation', 'paired-end', 'single-end', 'stranded', 'pipeline', 'bioinformatics', 'fastq']) vocabulary.add(w);
 
   const knownWords = new Set<string>([...COMMON_WORDS, ...CONDITION_WORDS, ...TOOL_CATEGORY_NOUNS]);
-  for (const [p] of [...keywordEntries, ...toolEntries, ...organismEntries, ...TISSUES, ...CELL_TYPES, ...CONSTRAINTS, ...STRAND])
+  for (const [p] of [...keywordEntries, ...toolEntries, ...organismEntries, ...impliedEntries, ...TISSUES, ...CELL_TYPES, ...CONSTRAINTS, ...STRAND])
     for (const w of p.split(/[^a-z0-9]+/)) if (w) knownWords.add(w);
   for (const p of [...PAIRED, ...SINGLE]) for (const w of p.split(/[^a-z0-9]+/)) if (w) knownWords.add(w);
 
@@ -160,18 +184,19 @@ export function lexiconFor(kb: Knowledge): Lexicon {
   for (const p of foreign) for (const w of [...p.split(' '), ...p.split(/[^a-z0-9]+/)]) if (w.length >= 4 && !englishWords.has(w)) foreignWords.add(w);
 
   const lex: Lexicon = {
-    keywords: new PhraseMatcher(keywordEntries.filter(([, v]) => !v.foreign)),
-    keywordsWithForeign: new PhraseMatcher(keywordEntries),
+    keywords: new PhraseMatcher(withSpacedVariants(keywordEntries.filter(([, v]) => !v.foreign))),
+    keywordsWithForeign: new PhraseMatcher(withSpacedVariants(keywordEntries)),
     tools: new PhraseMatcher(toolEntries),
-    organisms: new PhraseMatcher(organismEntries.filter(([o]) => !foreign.has(o) || englishOrganisms.has(o))),
-    organismsWithForeign: new PhraseMatcher(organismEntries),
+    organisms: new PhraseMatcher(withSpacedVariants(organismEntries.filter(([o]) => !foreign.has(o) || englishOrganisms.has(o)))),
+    organismsWithForeign: new PhraseMatcher(withSpacedVariants(organismEntries)),
     tissues: new PhraseMatcher(TISSUES),
     cellTypes: new PhraseMatcher(CELL_TYPES),
     constraints: new PhraseMatcher(CONSTRAINTS),
     layout: new PhraseMatcher([...PAIRED.map((p) => [p, 'paired'] as [string, 'paired']), ...SINGLE.map((p) => [p, 'single'] as [string, 'single'])]),
     strand: new PhraseMatcher(STRAND),
     // the kinds of tool a user asks for by category ('which assembler', 'best aligner') are kept as written, like common words
-    fuzzy: new FuzzyCorrector(vocabulary, new Set([...COMMON_WORDS, ...TOOL_CATEGORY_NOUNS]), SHORT_TYPO_TARGETS),
+    // and so are the words that imply an organism ('unaffected individuals' is no misspelled 'uninfected')
+    fuzzy: new FuzzyCorrector(vocabulary, new Set([...COMMON_WORDS, ...TOOL_CATEGORY_NOUNS, ...impliedEntries.flatMap(([p]) => p.split(/[^a-z0-9]+/))]), SHORT_TYPO_TARGETS),
     entityWords: new Set(
       [
         ...[...organismEntries, ...TISSUES, ...CELL_TYPES].filter(([, v]) => v !== 'tumor').map(([p]) => p),
@@ -188,6 +213,7 @@ export function lexiconFor(kb: Knowledge): Lexicon {
     foreignWords,
     foreignPhrases: new PhraseMatcher([...foreign].map((p) => [p, true] as [string, true])),
     dataHints,
+    impliedOrganisms: new PhraseMatcher(impliedEntries),
   };
   cache.set(kb, lex);
   return lex;

@@ -1,6 +1,6 @@
 import type { Intent } from '../../src-preload/schemas/intent';
 import { missingInformation } from '../knowledge/missing-information';
-import type { AnalysisType, Knowledge } from '../knowledge/schemas';
+import { type AnalysisType, CJK, type Knowledge } from '../knowledge/schemas';
 import { parseComparison } from './comparison';
 import { foldAccents, type Lexicon, lexiconFor } from './lexicon';
 import { type ConfidenceFeatures, confidenceFrom } from './confidence';
@@ -94,7 +94,8 @@ export function normalize(query: string, lex: Lexicon): { text: string; correcti
     return { text, corrections, foreign };
   };
   const first = spell(() => false);
-  if (!first.foreign) return first;
+  // kana and ideographs have no word of the corrector's, and are looked for among the other-language words
+  if (!first.foreign && !(NON_ASCII.test(base) && CJK.test(base))) return first;
   // a phrase of another language ('expresión diferencial') keeps its words: 'expresion' is no misspelled 'expression'
   const phrases = lex.foreignPhrases.find(base);
   const { text, corrections } = spell((at) => phrases.some((m) => at >= m.index && at < m.end));
@@ -283,7 +284,13 @@ function refineType(chosen: string, text: string): string {
  */
 function organismOf(text: string, analysisType: string, kb: Knowledge, lex: Lexicon, foreign: boolean): Intent['organism'] {
   const hits = (foreign ? lex.organismsWithForeign : lex.organisms).find(text);
-  if (hits.length === 0) return null;
+  if (hits.length === 0) {
+    // no organism named: a cell line, breed or cohort word that implies one ('CTCF in K562', '50 Holstein bulls')
+    const implied = lex.impliedOrganisms.first(text);
+    if (implied === null) return null;
+    const org = kb.organismById.get(implied)!;
+    return { id: org.id, scientific_name: org.scientific_name, genome_build: org.genome_build };
+  }
   const viral = new Set(kb.analysisTypeById.get('viral_genomics')?.typical_organisms ?? []);
   const hostFirst = analysisType !== 'viral_genomics' && analysisType !== 'phylogenetics';
   const hit = (hostFirst && hits.find((h) => !viral.has(h.value))) || hits[0]!;

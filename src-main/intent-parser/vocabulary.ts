@@ -12,6 +12,8 @@ export const TISSUES: [string, string][] = [
   ['skin', 'skin'], ['pancreas', 'pancreas'], ['spleen', 'spleen'], ['leaf', 'leaf'], ['leaves', 'leaf'],
   ['root', 'root'], ['limb', 'limb'], ['embryo', 'embryo'], ['tumor', 'tumor'], ['tumour', 'tumor'],
   ['sarcoma', 'tumor'], ['carcinoma', 'tumor'],
+  // Japanese and Chinese tissue words of two characters or more ('マウス肝臓'): no word boundary to find them by
+  ['肝臓', 'liver'], ['肝脏', 'liver'], ['心臓', 'heart'], ['心脏', 'heart'], ['腎臓', 'kidney'], ['肾脏', 'kidney'], ['血液', 'blood'], ['皮膚', 'skin'], ['皮肤', 'skin'],
 ];
 
 /** Canonical tissue -> rank (lower = more specific): with several tissues named, the most specific wins. */

@@ -12,6 +12,8 @@ import { loadContractTables, loadSelectionRules } from './selection-load';
 import {
   type AnalysisType,
   AnalysisTypeSchema,
+  type CellLine,
+  CellLineSchema,
   type Category,
   CategorySchema,
   type ErrorPattern,
@@ -227,6 +229,7 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir()): Knowledge {
   const categories: Category[] = readList(key, 'categories.yaml', CategorySchema, problems);
   const goldenQueries: GoldenQuery[] = readList(key, 'golden_queries.yaml', GoldenQuerySchema, problems);
   const references: Reference[] = readList(key, 'references.yaml', ReferenceSchema, problems);
+  const cellLines: CellLine[] = readList(key, 'cell_lines.yaml', CellLineSchema, problems);
   duplicates('analysis_types.yaml', analysisTypes.map((x) => x.id), problems);
   duplicates('tools.yaml', tools.map((x) => x.id), problems);
   duplicates('error_patterns.yaml', errorPatterns.map((x) => x.id), problems);
@@ -234,6 +237,10 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir()): Knowledge {
   duplicates('categories.yaml', categories.map((x) => x.id), problems);
   duplicates('golden_queries.yaml', goldenQueries.map((x) => x.id), problems);
   duplicates('references.yaml', references.map((x) => x.id), problems);
+  duplicates('cell_lines.yaml', cellLines.map((x) => x.id), problems);
+  duplicates('cell_lines.yaml names', cellLines.flatMap((x) => [x.name, ...x.aliases].map((n) => n.toLowerCase())), problems);
+  for (const c of cellLines)
+    if (!organisms.some((o) => o.id === c.organism)) problems.push(`cell_lines.yaml: entry '${c.id}': organism '${c.organism}' is not in organisms.yaml`);
   const indexed: Indexed = {
     analysisTypes,
     tools,
@@ -243,6 +250,7 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir()): Knowledge {
     analysisTypeById: new Map(analysisTypes.map((t) => [t.id, t])),
     toolById: new Map(tools.map((t) => [t.id, t])),
     organismById: new Map(organisms.map((o) => [o.id, o])),
+    cellLines,
     referenceById: new Map(references.map((r) => [r.id, r])),
     templates: readTemplates(key, problems),
   };

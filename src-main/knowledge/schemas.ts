@@ -11,12 +11,15 @@ import type { WorkflowNeeds } from './workflow-needs';
 const Id = z.string().regex(/^[a-z0-9][a-z0-9_]*$/, 'ids are lower_snake_case');
 
 /** Languages other than English whose lab words the parser reads (ISO 639-1). */
-export const OTHER_LANGUAGES = ['de', 'es', 'fr', 'pt', 'it'] as const;
+export const OTHER_LANGUAGES = ['de', 'es', 'fr', 'pt', 'it', 'ja', 'zh'] as const;
+/** Kana and CJK ideographs: a word of two of them is as specific as a Latin word of three letters or more. */
+export const CJK = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]/;
 /**
  * The words of an entry in the other languages users write in (lowercase, accents as spelled: the parser folds
  * them), read by the intent parser only: the generators write English.
  */
-const OtherLanguageWords = z.partialRecord(z.enum(OTHER_LANGUAGES), z.array(z.string().min(3)).min(1)).default({});
+const OtherLanguageWord = z.string().refine((w) => w.length >= 3 || (w.length === 2 && CJK.test(w)), 'at least 3 letters (2 kana or ideographs)');
+const OtherLanguageWords = z.partialRecord(z.enum(OTHER_LANGUAGES), z.array(OtherLanguageWord).min(1)).default({});
 
 export const AnalysisTypeSchema = z.object({
   id: Id,
@@ -100,8 +103,24 @@ export const OrganismEntrySchema = z.object({
   build_aliases: z.record(z.string(), z.string()).default({}),
   /** values commands derive from the organism (effective genome size, MACS2 -g, miRBase code, ...) */
   facts: OrganismFactsSchema.default({}),
+  /**
+   * Words that imply the organism without naming it (breeds, cohort words, names of its embryonic stem cells, a
+   * spelling variant), lowercase; read by the intent parser only, when no organism is named outright. Cell lines
+   * are cell_lines.yaml's.
+   */
+  implied_by: z.array(z.string().min(3)).default([]),
 });
 export type OrganismEntry = z.infer<typeof OrganismEntrySchema>;
+
+/** A cell line a request may name instead of its organism (cell_lines.yaml), with Cellosaurus's accession. */
+export const CellLineSchema = z.object({
+  id: Id,
+  name: z.string().min(2),
+  aliases: z.array(z.string().min(3)).default([]),
+  organism: Id,
+  cellosaurus: z.string().regex(/^CVCL_[0-9A-Z]{4}$/, 'a Cellosaurus accession (CVCL_ and four characters)'),
+});
+export type CellLine = z.infer<typeof CellLineSchema>;
 
 export const GoldenQuerySchema = z.object({
   id: z.string().regex(/^gq_\d{3}$/),
@@ -126,6 +145,8 @@ export interface Knowledge {
   analysisTypeById: Map<string, AnalysisType>;
   toolById: Map<string, Tool>;
   organismById: Map<string, OrganismEntry>;
+  /** cell lines and the organism each implies (cell_lines.yaml) */
+  cellLines: CellLine[];
   /** platforms, tool rules, alternatives and request focus (selection.ts) */
   selection: SelectionRules;
   /** compatibility.yaml: which organisms, samples, designs, layouts and platforms suit each analysis */
