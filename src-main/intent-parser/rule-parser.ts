@@ -47,6 +47,32 @@ const TECH_VOTE = 0.3;
 /** what a tool category named ('assembler') adds, shared among the analyses of that category's tools by how many serve each */
 const CATEGORY_VOTE = 0.5;
 
+/** A tool that is a required step of this many analyses' pipelines or more is a step they share ('BQSR', 'BUSCO'). */
+const SHARED_STEP_ANALYSES = 3;
+const requiredByCache = new WeakMap<Knowledge, Map<string, number>>();
+/** How many analyses' default pipelines (required_tools of analysis_types.yaml) run each tool. */
+function requiredBy(kb: Knowledge): Map<string, number> {
+  let hit = requiredByCache.get(kb);
+  if (!hit) {
+    hit = new Map();
+    for (const t of kb.analysisTypes) for (const id of t.required_tools) hit.set(id, (hit.get(id) ?? 0) + 1);
+    requiredByCache.set(kb, hit);
+  }
+  return hit;
+}
+
+/**
+ * A question about a step several analyses share, named by its tool alone ('what does BQSR do to my base qualities?',
+ * 'what does BUSCO completeness mean?'): the concept belongs to no one analysis, so the labelled convention (and the
+ * answer) leaves the analysis type unknown. A tool most analyses do not run ('how does MACS2 estimate the fragment
+ * size?') still names its analysis.
+ */
+function asksAboutSharedStep(kind: string, keywords: readonly KeywordMatch[], tools: readonly string[], kb: Knowledge): boolean {
+  if (kind !== 'explanation' || keywords.length > 0 || tools.length === 0) return false;
+  const by = requiredBy(kb);
+  return tools.every((id) => (by.get(id) ?? 0) >= SHARED_STEP_ANALYSES);
+}
+
 const categoryCache = new WeakMap<Knowledge, Map<string, [string, number][]>>();
 /** Tool category noun -> the analyses its tools serve, with the share of the category's tools serving each. */
 function categoryAnalyses(kb: Knowledge): Map<string, [string, number][]> {
@@ -357,7 +383,10 @@ export function parseIntentWithRulesDetailed(query: string, kb: Knowledge): { in
   const ranked = scoreTypes(query, text, keywords, tools, kb);
   const multiAssay = named && now === null;
   const dataOnly = !multiAssay && describesDataOnly(query, keywords, tools, lex, kb);
-  const known = ranked.length > 0 && ranked[0]!.score >= 0.35 && !dataOnly;
+  const organismNamed = (foreign ? lex.organismsWithForeign : lex.organisms).first(text) !== null || lex.impliedOrganisms.first(text) !== null;
+  const kind = requestKindOf(text, { domain: ranked.length > 0 || tools.length > 0, organism: organismNamed, toolChoice: choice });
+  const sharedStep = asksAboutSharedStep(kind.kind, keywords, tools, kb);
+  const known = ranked.length > 0 && ranked[0]!.score >= 0.35 && !dataOnly && !sharedStep;
   const analysisType = multiAssay ? 'multi_omics_integration' : known ? refineType(ranked[0]!.type, text) : 'unknown';
   const type = kb.analysisTypeById.get(analysisType);
 
@@ -369,7 +398,6 @@ export function parseIntentWithRulesDetailed(query: string, kb: Knowledge): { in
   const cellType = lex.cellTypes.first(text);
   const strandHit = lex.strand.first(text);
   const constraints = constraintsOf(text, lex);
-  const kind = requestKindOf(text, { domain: ranked.length > 0 || tools.length > 0, organism: organism !== null, toolChoice: choice });
   const readLayout = readLayoutOf(text, lex);
   const dataType = dataTypeOf(type, text);
   const missing = missingInformation({ analysis_type: analysisType, organism, comparison, read_layout: readLayout, strandedness: strandHit ?? 'unknown', data_type: dataType }, kb, text);
