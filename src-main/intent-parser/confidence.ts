@@ -62,6 +62,14 @@ export interface TypeEvidence {
   dataOnly: number;
   /** every analysis keyword matched is a word of another language ('Einzelzell', 'metagenómica') */
   foreignOnly: number;
+  /** no analysis type found although some analysis was voted for, below the acceptance threshold (a platform, a generic word) */
+  weakVotes: number;
+  /** only generic keywords matched, in a request with words nothing accounts for (genericOnly x unknownWords) */
+  vague: number;
+  /** no analysis type found on an on-topic request, by its length (words beyond 10, saturating at 50): a long request names its analysis somehow */
+  unknownLong: number;
+  /** several assays named, the analysis read from the one the request says it needs now ('only need the expression part') */
+  focused: number;
 }
 
 export const KIND_EVIDENCE = ['lead', 'cueless', 'asked', 'cuelessQuestion', 'rival', 'tie', 'offTopic', 'log'] as const satisfies readonly (keyof KindEvidence)[];
@@ -81,6 +89,10 @@ export const TYPE_EVIDENCE = [
   'unexplained',
   'dataOnly',
   'foreignOnly',
+  'weakVotes',
+  'vague',
+  'unknownLong',
+  'focused',
 ] as const satisfies readonly (keyof TypeEvidence)[];
 
 export interface ConfidenceFeatures {
@@ -100,7 +112,7 @@ export interface ConfidenceModel {
 }
 
 /** Evidence that can only add doubt: its weight is kept at or below zero by the fit. */
-export const DOUBT_ONLY: readonly string[] = ['cuelessQuestion', 'rival', 'tie', 'rivalAssay', 'toolOnly', 'corrections', 'unknownWords', 'toolDisagrees', 'unknownOnTopic', 'unexplained', 'foreignOnly'];
+export const DOUBT_ONLY: readonly string[] = ['cuelessQuestion', 'rival', 'tie', 'rivalAssay', 'toolOnly', 'corrections', 'unknownWords', 'toolDisagrees', 'unknownOnTopic', 'unexplained', 'foreignOnly', 'weakVotes', 'vague', 'unknownLong', 'focused'];
 
 /**
  * What each piece of evidence is worth before any data, in logit units against a parse that otherwise reads right
@@ -116,7 +128,7 @@ export const PRIOR: ConfidenceModel = {
   kind: { bias: 0, weights: { lead: 1, cueless: 0, asked: 0, cuelessQuestion: 0, rival: -2, tie: -6, offTopic: 0, log: 0 } },
   type: {
     bias: 0,
-    weights: { known: 0, strength: 0, margin: 1, tie: -5, rivalAssay: -5, toolOnly: -1, genericOnly: 0, multiAssay: 0, corrections: -0.5, unknownWords: -3, toolDisagrees: -2, unknownOnTopic: -1, unexplained: -4, dataOnly: 0, foreignOnly: -1 },
+    weights: { known: 0, strength: 0, margin: 1, tie: -5, rivalAssay: -5, toolOnly: -1, genericOnly: 0, multiAssay: 0, corrections: -0.5, unknownWords: -3, toolDisagrees: -2, unknownOnTopic: -1, unexplained: -4, dataOnly: 0, foreignOnly: -1, weakVotes: -2, vague: -3, unknownLong: -3, focused: -1 },
   },
 };
 
@@ -125,8 +137,8 @@ export const CONFIDENCE_L2 = 0.25;
 
 /** Fitted on resources/eval/user-requests.jsonl and generated variations (see the module comment). */
 export const CONFIDENCE_MODEL: ConfidenceModel = {
-  kind: { bias: 8.605, weights: { lead: -0.018, cueless: 0.375, asked: -0.61, cuelessQuestion: 0, rival: -3.188, tie: -3.823, offTopic: 0.037, log: 0.015 } },
-  type: { bias: 6.501, weights: { known: 0.332, strength: 1.755, margin: 0.158, tie: -3.054, rivalAssay: -6.478, toolOnly: 0, genericOnly: -1.934, multiAssay: 0.124, corrections: 0, unknownWords: -0.058, toolDisagrees: -3.61, unknownOnTopic: -1.665, unexplained: -3.465, dataOnly: 0.302, foreignOnly: -1 } },
+  kind: { bias: 8.604, weights: { lead: -0.017, cueless: 0.375, asked: -0.61, cuelessQuestion: 0, rival: -3.188, tie: -3.823, offTopic: 0.037, log: 0.015 } },
+  type: { bias: 6.77, weights: { known: 0.358, strength: 1.63, margin: 0.004, tie: -2.972, rivalAssay: -6.671, toolOnly: 0, genericOnly: -1.508, multiAssay: 0.124, corrections: 0, unknownWords: 0, toolDisagrees: -3.75, unknownOnTopic: -1.608, unexplained: -3.234, dataOnly: 0.036, foreignOnly: -1, weakVotes: -2, vague: -2.187, unknownLong: -2.432, focused: -1.512 } },
 };
 
 export { LOW_CONFIDENCE } from '../../src-preload/schemas/intent';

@@ -402,7 +402,7 @@ export function parseIntentWithRulesDetailed(query: string, kb: Knowledge): { in
   const dataType = dataTypeOf(type, text);
   const missing = missingInformation({ analysis_type: analysisType, organism, comparison, read_layout: readLayout, strandedness: strandHit ?? 'unknown', data_type: dataType }, kb, text);
   const features = evidenceOf(
-    { text, analysisType, ranked, keywords, known: known || multiAssay, multiAssay, dataOnly, toolOnly: keywords.length === 0 && tools.length > 0, tools, corrections, kind },
+    { text, analysisType, ranked, keywords, known: known || multiAssay, multiAssay, dataOnly, toolOnly: keywords.length === 0 && tools.length > 0, tools, corrections, kind, focused: now !== null },
     lex,
     kb,
   );
