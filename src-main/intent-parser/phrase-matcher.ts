@@ -46,7 +46,11 @@ export class PhraseMatcher<V> {
       const key = phrase.toLowerCase().trim();
       if (key && !this.values.has(key)) this.values.set(key, value);
     }
-    this.regex = this.values.size ? new RegExp(`(?<![a-z0-9])(${trieSource(this.values.keys())})(?:e?s)?(?![a-z0-9])`, 'g') : /$^/g;
+    // a phrase of kana or ideographs ('シングルセル') needs no word boundary: those scripts write words together, and
+    // next to Latin letters ('シングルセルRNA-seq')
+    this.regex = this.values.size
+      ? new RegExp(`(?:(?<![a-z0-9])|(?=[\u3040-\u9fff]))(${trieSource(this.values.keys())})(?:e?s)?(?:(?![a-z0-9])|(?<=[\u3040-\u9fff]))`, 'g')
+      : /$^/g;
   }
 
   /** All matches in order: the phrase, its value and its position. */
