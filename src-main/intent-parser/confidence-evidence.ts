@@ -105,9 +105,6 @@ export function evidenceOf(p: ParseSeen, lex: Lexicon, kb: Knowledge): Confidenc
       unexplained: !p.known && p.kind.kind !== 'off_topic' ? unknown : 0,
       dataOnly: p.dataOnly ? 1 : 0,
       foreignOnly: p.keywords.length > 0 && p.keywords.every((m) => m.value.foreign) ? 1 : 0,
-      weakVotes: !p.known && !p.dataOnly && top > 0 ? 1 : 0,
-      vague: p.keywords.length > 0 && p.keywords.every((m) => m.value.generic) ? unknown : 0,
-      unknownLong: !p.known && p.kind.kind !== 'off_topic' ? Math.min(1, Math.max(0, p.text.split(' ').length - 10) / 40) : 0,
       focused: p.focused ? 1 : 0,
     },
   };

@@ -62,12 +62,6 @@ export interface TypeEvidence {
   dataOnly: number;
   /** every analysis keyword matched is a word of another language ('Einzelzell', 'metagenómica') */
   foreignOnly: number;
-  /** no analysis type found although some analysis was voted for, below the acceptance threshold (a platform, a generic word) */
-  weakVotes: number;
-  /** only generic keywords matched, in a request with words nothing accounts for (genericOnly x unknownWords) */
-  vague: number;
-  /** no analysis type found on an on-topic request, by its length (words beyond 10, saturating at 50): a long request names its analysis somehow */
-  unknownLong: number;
   /** several assays named, the analysis read from the one the request says it needs now ('only need the expression part') */
   focused: number;
 }
@@ -89,9 +83,6 @@ export const TYPE_EVIDENCE = [
   'unexplained',
   'dataOnly',
   'foreignOnly',
-  'weakVotes',
-  'vague',
-  'unknownLong',
   'focused',
 ] as const satisfies readonly (keyof TypeEvidence)[];
 
@@ -112,7 +103,7 @@ export interface ConfidenceModel {
 }
 
 /** Evidence that can only add doubt: its weight is kept at or below zero by the fit. */
-export const DOUBT_ONLY: readonly string[] = ['cuelessQuestion', 'rival', 'tie', 'rivalAssay', 'toolOnly', 'corrections', 'unknownWords', 'toolDisagrees', 'unknownOnTopic', 'unexplained', 'foreignOnly', 'weakVotes', 'vague', 'unknownLong', 'focused'];
+export const DOUBT_ONLY: readonly string[] = ['cuelessQuestion', 'rival', 'tie', 'rivalAssay', 'toolOnly', 'corrections', 'unknownWords', 'toolDisagrees', 'unknownOnTopic', 'unexplained', 'foreignOnly', 'focused'];
 
 /**
  * What each piece of evidence is worth before any data, in logit units against a parse that otherwise reads right
@@ -122,13 +113,14 @@ export const DOUBT_ONLY: readonly string[] = ['cuelessQuestion', 'rival', 'tie',
  * another kind's cues weaken the lead (-2); a runner-up analysis backed by its own words for other data is a real
  * alternative (-5), words the knowledge base does not account for are doubt (-3 at the cap of 8), more so when no
  * analysis was found (unexplained: -4 at the cap), a type read from named tools alone or from words of other
- * languages alone less so (-1), a corrected misspelling a little (-0.5).
+ * languages alone less so (-1), a corrected misspelling a little (-0.5), a type read from the one assay a mixed-assay
+ * request says it needs now a little more (focused: -1).
  */
 export const PRIOR: ConfidenceModel = {
   kind: { bias: 0, weights: { lead: 1, cueless: 0, asked: 0, cuelessQuestion: 0, rival: -2, tie: -6, offTopic: 0, log: 0 } },
   type: {
     bias: 0,
-    weights: { known: 0, strength: 0, margin: 1, tie: -5, rivalAssay: -5, toolOnly: -1, genericOnly: 0, multiAssay: 0, corrections: -0.5, unknownWords: -3, toolDisagrees: -2, unknownOnTopic: -1, unexplained: -4, dataOnly: 0, foreignOnly: -1, weakVotes: -2, vague: -3, unknownLong: -3, focused: -1 },
+    weights: { known: 0, strength: 0, margin: 1, tie: -5, rivalAssay: -5, toolOnly: -1, genericOnly: 0, multiAssay: 0, corrections: -0.5, unknownWords: -3, toolDisagrees: -2, unknownOnTopic: -1, unexplained: -4, dataOnly: 0, foreignOnly: -1, focused: -1 },
   },
 };
 
@@ -138,7 +130,7 @@ export const CONFIDENCE_L2 = 0.25;
 /** Fitted on resources/eval/user-requests.jsonl and generated variations (see the module comment). */
 export const CONFIDENCE_MODEL: ConfidenceModel = {
   kind: { bias: 8.604, weights: { lead: -0.017, cueless: 0.375, asked: -0.61, cuelessQuestion: 0, rival: -3.188, tie: -3.823, offTopic: 0.037, log: 0.015 } },
-  type: { bias: 6.77, weights: { known: 0.358, strength: 1.63, margin: 0.004, tie: -2.972, rivalAssay: -6.671, toolOnly: 0, genericOnly: -1.508, multiAssay: 0.124, corrections: 0, unknownWords: 0, toolDisagrees: -3.75, unknownOnTopic: -1.608, unexplained: -3.234, dataOnly: 0.036, foreignOnly: -1, weakVotes: -2, vague: -2.187, unknownLong: -2.432, focused: -1.512 } },
+  type: { bias: 6.512, weights: { known: 0.468, strength: 1.645, margin: 0.079, tie: -3.087, rivalAssay: -6.548, toolOnly: 0, genericOnly: -2.089, multiAssay: 0.125, corrections: 0, unknownWords: -0.056, toolDisagrees: -3.62, unknownOnTopic: -1.797, unexplained: -3.52, dataOnly: -0.134, foreignOnly: -1, focused: -1.745 } },
 };
 
 export { LOW_CONFIDENCE } from '../../src-preload/schemas/intent';
