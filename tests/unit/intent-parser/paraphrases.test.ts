@@ -49,7 +49,7 @@ const PARAPHRASES: [string, string, string | null][] = [
   ['de novo assembly of transcriptome for a non-model fish', 'de_novo_transcriptome_assembly', null],
   ['miRNA-seq human plasma exosomes', 'small_rna_seq', 'human'],
   ['CRISPR knockout screen analysis with mageck, mouse', 'crispr_screen', 'mouse'],
-  ['we did CRISPRi with a library of guides in K562, find hits', 'crispr_screen', null],
+  ['we did CRISPRi with a library of guides in K562, find hits', 'crispr_screen', 'human'],
   ['Visium spatial data from human heart', 'spatial_transcriptomics', 'human'],
   ['integrate scRNA and ATAC multiome data human', 'multi_omics_integration', 'human'],
   ['proteogenomics of human liver tumors', 'multi_omics_integration', 'human'],
