@@ -141,6 +141,18 @@ describe('knowledge errors', () => {
     expect(problems).toContain("golden_queries.yaml: entry 'gq_001': field 'expected_tools': tool 'stargazer' is not in tools.yaml");
   });
 
+  it('refuses a cell line whose organism organisms.yaml does not know', () => {
+    expect(problemsOf(copyWith('cell_lines.yaml', (t) => t.replace('organism: mouse, cellosaurus: CVCL_0188', 'organism: hamster, cellosaurus: CVCL_0188')))).toContain(
+      "cell_lines.yaml: entry 'c2c12': organism 'hamster' is not in organisms.yaml",
+    );
+  });
+
+  it('refuses a cell line accession that is not Cellosaurus-shaped, and a cell-line name two lines share', () => {
+    const accession = problemsOf(copyWith('cell_lines.yaml', (t) => t.replace('cellosaurus: CVCL_0004', 'cellosaurus: K562-ATCC')));
+    expect(accession.some((p) => p.startsWith("cell_lines.yaml: entry 'k562' (index 0): field 'cellosaurus'"))).toBe(true);
+    expect(problemsOf(copyWith('cell_lines.yaml', (t) => t.replace('aliases: [a-549]', 'aliases: [k-562]')))).toContain("cell_lines.yaml names: duplicate id 'k-562'");
+  });
+
   it('rejects an error pattern whose regex misses its example log', () => {
     const first = loadKnowledge().errorPatterns[0]!;
     const dir = copyWith('error_patterns.yaml', (t) => t.replace(`id: ${first.id}`, `id: ${first.id}`).replace(/symptom_regex: (['"]).*?\1/, 'symptom_regex: "zzz never in any log zzz"'));
