@@ -48,9 +48,10 @@ export class PhraseMatcher<V> {
     }
     // a phrase of kana or ideographs ('シングルセル') needs no word boundary: those scripts write words together, and
     // next to Latin letters ('シングルセルRNA-seq')
-    this.regex = this.values.size
-      ? new RegExp(`(?:(?<![a-z0-9])|(?=[\u3040-\u9fff]))(${trieSource(this.values.keys())})(?:e?s)?(?:(?![a-z0-9])|(?<=[\u3040-\u9fff]))`, 'g')
-      : /$^/g;
+    // (only matchers holding such phrases pay for the looser boundary)
+    const cjk = [...this.values.keys()].some((k) => /[\u3040-\u9fff]/.test(k));
+    const [before, after] = cjk ? ['(?:(?<![a-z0-9])|(?=[\u3040-\u9fff]))', '(?:(?![a-z0-9])|(?<=[\u3040-\u9fff]))'] : ['(?<![a-z0-9])', '(?![a-z0-9])'];
+    this.regex = this.values.size ? new RegExp(`${before}(${trieSource(this.values.keys())})(?:e?s)?${after}`, 'g') : /$^/g;
   }
 
   /** All matches in order: the phrase, its value and its position. */

@@ -9,6 +9,8 @@ import { requestKindOf } from './request-kind';
 import {
   ASSAY_FAMILIES,
   ASSAY_HEADS,
+  ASSAY_ASIDE_BEFORE,
+  ASSAY_NEEDED_BEFORE,
   ASSAY_NEEDED_NOW,
   ASSAY_SET_ASIDE,
   ASSEMBLY_ASKED,
@@ -228,10 +230,19 @@ function namesSeveralAssays(text: string): boolean {
   return MULTI_ASSAY.test(text) || familiesIn(text).size >= 2;
 }
 
+/** Where the clause ending at `at` starts: after the last clause break (. ; , ! ? or a dash), at most `max` characters back. */
+function clauseStart(text: string, at: number, max: number): number {
+  let i = at;
+  while (i > 0 && at - i < max && !/[.;,!?\u2014]/.test(text[i - 1]!)) i--;
+  return i;
+}
+
 const globalCache = new Map<RegExp, RegExp>();
 const globally = (re: RegExp) => {
-  let g = globalCache.get(re);
-  if (!g) globalCache.set(re, (g = new RegExp(re.source, 'g')));
+  const hit = globalCache.get(re);
+  if (hit) return hit;
+  const g = new RegExp(re.source, 'g');
+  globalCache.set(re, g);
   return g;
 };
 
@@ -246,22 +257,23 @@ function assayNeededNow(text: string, keywords: readonly KeywordMatch[]): Keywor
   if (!/\b(?:only|just|mainly|mostly|primarily|first|start|starting|begin|focus|focusing|ignore|already|later|care|need|want)\b/.test(text)) return null;
   const aside: [number, number][] = [];
   const asideFamilies = new Set<string>();
-  for (const m of text.matchAll(ASSAY_SET_ASIDE)) {
-    const named = m[1] ?? m[2] ?? m[3] ?? '';
+  const setAside = (named: string, span: [number, number]) => {
     const families = familiesIn(named, true);
-    if (families.size === 0) continue;
-    aside.push([m.index, m.index + m[0].length]);
+    if (families.size === 0) return;
+    aside.push(span);
     for (const f of families) asideFamilies.add(f);
+  };
+  for (const m of text.matchAll(ASSAY_SET_ASIDE)) setAside(m[1] ?? m[2] ?? '', [m.index, m.index + m[0].length]);
+  for (const m of text.matchAll(ASSAY_ASIDE_BEFORE)) {
+    const from = clauseStart(text, m.index, 30);
+    setAside(text.slice(from, m.index), [from, m.index + m[0].length]);
   }
   // every mention of a family set aside goes with it ('a matched scRNA-seq reference ... the scRNA is only a reference')
   for (const [family, re] of [...ASSAY_FAMILIES, ...ASSAY_HEADS])
     if (asideFamilies.has(family)) for (const m of text.matchAll(globally(re))) aside.push([m.index, m.index + m[0].length]);
   const needed: [number, number][] = [];
-  for (const m of text.matchAll(ASSAY_NEEDED_NOW)) {
-    const group = m[1] !== undefined ? 1 : 2;
-    const start = m.index + m[0].indexOf(m[group]!);
-    needed.push([start, start + m[group]!.length]);
-  }
+  for (const m of text.matchAll(ASSAY_NEEDED_NOW)) needed.push([m.index + m[0].length - m[1]!.length, m.index + m[0].length]);
+  for (const m of text.matchAll(ASSAY_NEEDED_BEFORE)) needed.push([clauseStart(text, m.index, 60), m.index]);
   if (aside.length === 0 && needed.length === 0) return null;
   const inside = (spans: [number, number][], k: { index: number; end: number }) => spans.some(([a, b]) => k.index >= a && k.end <= b);
   let kept = keywords.filter((k) => !inside(aside, k));
@@ -308,11 +320,9 @@ function refineType(chosen: string, text: string): string {
  * The organism named first, with the build an assembly name implies ("mm10" -> GRCm38). A virus named next to
  * its host ("PBMCs of covid patients") is the sample's condition, not its organism, unless the analysis is viral.
  */
-function organismOf(text: string, analysisType: string, kb: Knowledge, lex: Lexicon, foreign: boolean): Intent['organism'] {
-  const hits = (foreign ? lex.organismsWithForeign : lex.organisms).find(text);
+function organismOf(hits: ReturnType<Lexicon['organisms']['find']>, implied: string | null, analysisType: string, kb: Knowledge): Intent['organism'] {
   if (hits.length === 0) {
     // no organism named: a cell line, breed or cohort word that implies one ('CTCF in K562', '50 Holstein bulls')
-    const implied = lex.impliedOrganisms.first(text);
     if (implied === null) return null;
     const org = kb.organismById.get(implied)!;
     return { id: org.id, scientific_name: org.scientific_name, genome_build: org.genome_build };
@@ -383,14 +393,15 @@ export function parseIntentWithRulesDetailed(query: string, kb: Knowledge): { in
   const ranked = scoreTypes(query, text, keywords, tools, kb);
   const multiAssay = named && now === null;
   const dataOnly = !multiAssay && describesDataOnly(query, keywords, tools, lex, kb);
-  const organismNamed = (foreign ? lex.organismsWithForeign : lex.organisms).first(text) !== null || lex.impliedOrganisms.first(text) !== null;
-  const kind = requestKindOf(text, { domain: ranked.length > 0 || tools.length > 0, organism: organismNamed, toolChoice: choice });
+  const organismHits = (foreign ? lex.organismsWithForeign : lex.organisms).find(text);
+  const implied = organismHits.length === 0 ? lex.impliedOrganisms.first(text) : null;
+  const kind = requestKindOf(text, { domain: ranked.length > 0 || tools.length > 0, organism: organismHits.length > 0 || implied !== null, toolChoice: choice });
   const sharedStep = asksAboutSharedStep(kind.kind, keywords, tools, kb);
   const known = ranked.length > 0 && ranked[0]!.score >= 0.35 && !dataOnly && !sharedStep;
   const analysisType = multiAssay ? 'multi_omics_integration' : known ? refineType(ranked[0]!.type, text) : 'unknown';
   const type = kb.analysisTypeById.get(analysisType);
 
-  const organism = organismOf(text, analysisType, kb, lex, foreign);
+  const organism = organismOf(organismHits, implied, analysisType, kb);
   const comparison = parseComparison(withoutAnalysisPhrases(text, allKeywords), (w) => lex.entityWords.has(w));
   // a condition group ("tumor vs normal") is not the tissue
   const tissueHits = lex.tissues.find(text).map((m) => m.value).filter((t) => !comparison?.groups.includes(t));

@@ -155,13 +155,16 @@ export const ASSAY_HEADS: [string, RegExp][] = [['rna', /\b(?:sc|sn|bulk |m)?rna
 /**
  * A mixed-assay request saying which assay it needs now: the clause after the cue names it ('for now I only need the
  * expression part', 'start with the somatic mutation calls', 'I just need peaks from the ChIP', 'it's mainly the
- * Visium I need', 'the spatial data is what we care about').
+ * Visium I need'), or the clause before it ('the spatial data is what we care about': ASSAY_NEEDED_BEFORE).
  */
 export const ASSAY_NEEDED_NOW =
-  /\b(?:(?:only|just|mainly|mostly|primarily|first) (?:need|want|care about|interested in)|(?:start|starting|begin) with|focus(?:ing)? on|(?:it's|it is) (?:mainly|mostly|only|just) the)\b([^.;!?\u2014]{1,80})|([^.;,!?\u2014]{1,60}) (?:is|are) (?:what|all) (?:we|i) (?:care about|need|want)\b/g;
+  /\b(?:(?:only|just|mainly|mostly|primarily|first) (?:need|want|care about|interested in)|(?:start|starting|begin) with|focus(?:ing)? on|(?:it's|it is) (?:mainly|mostly|only|just) the)\b([^.;!?\u2014]{1,80})/g;
+export const ASSAY_NEEDED_BEFORE = /\b(?:is|are) (?:what|all) (?:we|i) (?:care about|need|want)\b/g;
 /**
- * A mixed-assay request setting an assay aside: 'ignore the 16S for now', 'the scRNA is only there to deconvolve',
- * 'the ATAC is already processed', 'we'll do the RNA later'. The clause names the assay set aside.
+ * A mixed-assay request setting an assay aside: 'ignore the 16S for now', 'we'll do the RNA later' name it after the
+ * cue; 'the scRNA is only there to deconvolve', 'the ATAC is already processed' before it (ASSAY_ASIDE_BEFORE).
  */
 export const ASSAY_SET_ASIDE =
-  /\bignore (?:the )?([^.;,!?\u2014]{1,40}?) for now\b|\b(?:the )?([a-z0-9&+ -]{1,30}?) (?:is|are|was|were) (?:only (?:a |the )?(?:reference|there (?:to|for|as))|already (?:processed|done|analy[sz]ed|called|aligned|published))\b|\b(?:we'll|we will|i'll|i will|we can) (?:do|look at|analy[sz]e) the ([a-z0-9&+ -]{1,30}?) later\b/g;
+  /\bignore (?:the )?([^.;,!?\u2014]{1,40}?) for now\b|\b(?:we'll|we will|i'll|i will|we can) (?:do|look at|analy[sz]e) the ([a-z0-9&+ -]{1,30}?) later\b/g;
+export const ASSAY_ASIDE_BEFORE =
+  /\b(?:is|are|was|were) (?:only (?:a |the )?(?:reference|there (?:to|for|as))|already (?:processed|done|analy[sz]ed|called|aligned|published))\b/g;
