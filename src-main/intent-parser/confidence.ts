@@ -130,7 +130,7 @@ export const CONFIDENCE_L2 = 0.25;
 /** Fitted on resources/eval/user-requests.jsonl and generated variations (see the module comment). */
 export const CONFIDENCE_MODEL: ConfidenceModel = {
   kind: { bias: 8.604, weights: { lead: -0.017, cueless: 0.375, asked: -0.61, cuelessQuestion: 0, rival: -3.188, tie: -3.823, offTopic: 0.037, log: 0.015 } },
-  type: { bias: 6.512, weights: { known: 0.468, strength: 1.645, margin: 0.079, tie: -3.087, rivalAssay: -6.548, toolOnly: 0, genericOnly: -2.089, multiAssay: 0.125, corrections: 0, unknownWords: -0.056, toolDisagrees: -3.62, unknownOnTopic: -1.797, unexplained: -3.52, dataOnly: -0.134, foreignOnly: -1, focused: -1.745 } },
+  type: { bias: 6.511, weights: { known: 0.468, strength: 1.645, margin: 0.079, tie: -3.087, rivalAssay: -6.548, toolOnly: 0, genericOnly: -2.089, multiAssay: 0.125, corrections: 0, unknownWords: -0.05, toolDisagrees: -3.621, unknownOnTopic: -1.797, unexplained: -3.521, dataOnly: -0.134, foreignOnly: -1, focused: -1.745 } },
 };
 
 export { LOW_CONFIDENCE } from '../../src-preload/schemas/intent';
