@@ -6,9 +6,9 @@ const BUILTIN = /^(task\.[A-Za-z_.]+(\(\))?|task\.memory\.toMega\(\)\.intdiv\(\d
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A declared output pattern as a regex over command text: `*` stands for any file-name characters. */
+const patternBody = (pattern: string) => pattern.split('*').map(escapeRe).join("[^\\s'\"<>|;]*");
 export function patternRegex(pattern: string): RegExp {
-  const body = pattern.split('*').map(escapeRe).join("[^\\s'\"<>|;]*");
-  return new RegExp(`(^|[\\s'"=/>(])${body}($|[\\s'";)|<>/])`);
+  return new RegExp(`(^|[\\s'"=/>(])${patternBody(pattern)}($|[\\s'";)|<>/])`);
 }
 
 /** Whether a command (or template text) writes this output: its name appears, or the naming argument does. */
@@ -93,6 +93,7 @@ function checkResolved(p: ResolvedProcess, known: KnownNames, field: string): st
     if (key !== 'paired' && /\$\{reads\[1\]\}/.test(command)) problems.push(`${where}: only a paired-end command may use a second mate`);
     if (/\{strand\}/.test(command) && !p.strand) problems.push(`${where}: uses {strand} but the entry has no 'strand' table`);
   }
+  problems.push(...checkWrites(p, field));
   if (p.input.pair_files.length && p.input.mode !== 'pair') problems.push(`field '${field}.input.pair_files': only a pair-mode process takes per-pair files`);
   p.input.also.forEach((a, i) => {
     if (p.input.mode !== 'sample') problems.push(`field '${field}.input.also.${i}': only a sample-mode process takes further items`);
@@ -101,5 +102,27 @@ function checkResolved(p: ResolvedProcess, known: KnownNames, field: string): st
   if (p.input.each_producer !== undefined && p.input.mode !== 'sample') problems.push(`field '${field}.input.each_producer': only a sample-mode process reads every producer's items`);
   const emits = p.outputs.map((o) => o.emit ?? o.kind);
   for (const e of emits.filter((e, i) => emits.indexOf(e) !== i)) problems.push(`field '${field}.outputs': emit '${e}' declared twice`);
+  return problems;
+}
+
+/**
+ * A file the tool names itself behind a `*` (FastQC's `X_1_fastqc.html`, Bismark's `X_PE_report.txt`) lists the
+ * names it writes per command variant, so the stub creates those and no made-up name; each matches the pattern.
+ */
+function checkWrites(p: ResolvedProcess, field: string): string[] {
+  const problems: string[] = [];
+  const variants = Object.keys(p.command);
+  p.outputs.forEach((o, i) => {
+    const where = `field '${field}.outputs.${i}.writes`;
+    if (o.named_by !== undefined && o.pattern.includes('*'))
+      for (const key of variants)
+        if (!o.writes?.[key as keyof typeof o.writes])
+          problems.push(`${where}': output '${o.pattern}' is named by the tool and has a wildcard: give the file names it writes for command variant '${key}'`);
+    const whole = new RegExp(`^${patternBody(o.pattern)}$`);
+    for (const [key, names] of Object.entries(o.writes ?? {})) {
+      if (!variants.includes(key)) problems.push(`${where}.${key}': the command has no variant '${key}'`);
+      for (const name of names ?? []) if (!whole.test(name)) problems.push(`${where}.${key}': '${name}' does not match the output pattern '${o.pattern}'`);
+    }
+  });
   return problems;
 }

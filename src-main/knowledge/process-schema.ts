@@ -61,6 +61,10 @@ export const ProcessInputSchema = z.object({
   each_producer: Name.optional(),
 });
 
+/** Command keys: `default`, or a read layout (`paired`, `single`) or a platform (`ont`, `hifi`). */
+export const VariantKeySchema = z.enum(['default', 'paired', 'single', 'ont', 'hifi']);
+export type VariantKey = z.infer<typeof VariantKeySchema>;
+
 export const ProcessOutputSchema = z.object({
   /** emit name; the output's kind unless given */
   emit: Name.optional(),
@@ -77,14 +81,15 @@ export const ProcessOutputSchema = z.object({
    * argument text, which every command variant must contain
    */
   named_by: z.string().optional(),
+  /**
+   * for a file the tool names itself (`named_by`) behind a `*`: the names it writes under each command variant
+   * (Bismark's `X_PE_report.txt` / `X_SE_report.txt`), which the stub creates; each must match the pattern
+   */
+  writes: z.partialRecord(VariantKeySchema, z.array(z.string().min(1)).min(1)).optional(),
   /** MultiQC can read it */
   report: z.boolean().default(false),
 });
 export type ProcessOutput = z.infer<typeof ProcessOutputSchema>;
-
-/** Command keys: `default`, or a read layout (`paired`, `single`) or a platform (`ont`, `hifi`). */
-export const VariantKeySchema = z.enum(['default', 'paired', 'single', 'ont', 'hifi']);
-export type VariantKey = z.infer<typeof VariantKeySchema>;
 
 export const ResourceLabelSchema = z.enum(['process_single', 'process_low', 'process_medium', 'process_high', 'process_high_memory']);
 export type ResourceLabel = z.infer<typeof ResourceLabelSchema>;

@@ -48,11 +48,15 @@ function fill(text: string, spec: ModuleSpec, missing: Set<string>): string {
     .replace(/\$\{single_end\}/g, String(!spec.ctx.paired));
 }
 
-/** File names the stub creates for an output: the names the command writes, else the pattern without `*`. */
-function stubNames(output: ProcessOutput, pattern: string, command: string): string[] {
+/**
+ * File names the stub creates for an output: the names the tool writes under this variant (`writes`), else the
+ * names the command writes, else the pattern without `*`.
+ */
+function stubNames(output: ProcessOutput, pattern: string, command: string, written: string[] | undefined): string[] {
+  if (written) return written;
   const re = new RegExp(patternRegex(pattern).source, 'g');
-  const written = [...command.matchAll(re)].map((m) => m[0].replace(/^[\s'"=/>(]/, '').replace(/[\s'";)|<>/]$/, ''));
-  const names = output.named_by === undefined && written.length ? [...new Set(written)] : [pattern.replace(/\*/g, '')];
+  const found = [...command.matchAll(re)].map((m) => m[0].replace(/^[\s'"=/>(]/, '').replace(/[\s'";)|<>/]$/, ''));
+  const names = output.named_by === undefined && found.length ? [...new Set(found)] : [pattern.replace(/\*/g, '')];
   return names;
 }
 
@@ -92,7 +96,10 @@ export function renderModule(spec: ModuleSpec, templates: Map<string, string>): 
     const pattern = fill(o.pattern, spec, missing);
     return { o, pattern, line: `${perTask}path("${pattern}"), emit: ${o.emit ?? o.kind}` };
   });
-  const stub = outputs.flatMap(({ o, pattern }) => stubNames(o, pattern, templateText ?? command).flatMap((n) => stubLine(n, o.dir)));
+  const stub = outputs.flatMap(({ o, pattern }) => {
+    const written = (o.writes?.[spec.variant] ?? o.writes?.default)?.map((n) => fill(n, spec, missing));
+    return stubNames(o, pattern, templateText ?? command, written).flatMap((n) => stubLine(n, o.dir));
+  });
   const defs = ['def args = task.ext.args ?: \'\'', ...Object.entries(p.script_defs).map(([k, v]) => `def ${k} = ${v}`)];
   const body = p.template ? [...defs, `template '${p.template}'`] : [...defs, '"""', command.trimEnd(), '', ...versionsBlock(tool, p), '"""'];
   const lines = [

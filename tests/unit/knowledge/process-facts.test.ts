@@ -103,6 +103,19 @@ describe('tool process facts are checked at load', () => {
     expect(problemsOf(onlyWith)).toEqual(["tools.yaml: entry 'samtools': field 'process (chip_seq override).command.paired': does not write output 1 '${prefix}.filtered.bam.bai'"]);
   });
 
+  it('refuses a file the tool names itself with a wildcard pattern but no name per command variant, or a name the pattern does not match', () => {
+    // Bismark names its report from --basename, by layout (_PE_report.txt, _SE_report.txt): a stub needs the real name
+    const dir = toolsWith(inEntry('bismark', 'named_by: "--basename ${prefix}", writes: { paired: [ "${prefix}_PE_report.txt" ], single: [ "${prefix}_SE_report.txt" ] },', 'named_by: "--basename ${prefix}",'));
+    expect(problemsOf(dir)).toEqual([
+      "tools.yaml: entry 'bismark': field 'process.outputs.2.writes': output '${prefix}_*E_report.txt' is named by the tool and has a wildcard: give the file names it writes for command variant 'paired'",
+      "tools.yaml: entry 'bismark': field 'process.outputs.2.writes': output '${prefix}_*E_report.txt' is named by the tool and has a wildcard: give the file names it writes for command variant 'single'",
+    ]);
+    const wrong = toolsWith(inEntry('bismark', '"${prefix}_SE_report.txt"', '"${prefix}_E_report.log"'));
+    expect(problemsOf(wrong)).toEqual([
+      "tools.yaml: entry 'bismark': field 'process.outputs.2.writes.single': '${prefix}_E_report.log' does not match the output pattern '${prefix}_*E_report.txt'",
+    ]);
+  });
+
   it('refuses a shipped script that does not write a declared output', () => {
     const kb = loadKnowledge();
     const deseq2 = kb.toolById.get('deseq2')!;

@@ -109,6 +109,34 @@ describe('Bismark runs one instance with Bowtie 2 threads from task.cpus', () =>
   });
 });
 
+describe('Bismark stubs create the files Bismark writes', () => {
+  const stubOf = (m: string) => m.slice(m.indexOf('    stub:'));
+  it('paired: --basename X writes X_pe.bam and X_PE_report.txt; deduplicate_bismark on X_pe.bam writes X_pe.deduplication_report.txt', () => {
+    const stub = stubOf(project(intent('methylation_bisulfite'))['modules/bismark/main.nf']!);
+    expect(stub).toContain('    touch ${meta.id}_PE_report.txt\n');
+    expect(stub).toContain('    touch ${meta.id}_pe.deduplication_report.txt\n');
+    expect(stub).not.toMatch(/_E_report|\$\{meta\.id\}\.deduplication_report/);
+  });
+  it('single-end: X_SE_report.txt and X.deduplication_report.txt; RRBS has no deduplication report', () => {
+    const stub = stubOf(project(intent('methylation_bisulfite', { read_layout: 'single' }))['modules/bismark/main.nf']!);
+    expect(stub).toContain('    touch ${meta.id}_SE_report.txt\n');
+    expect(stub).toContain('    touch ${meta.id}.deduplication_report.txt\n');
+    const rrbs = stubOf(project(intent('methylation_bisulfite', { read_layout: 'single' }), 'RRBS of mouse liver')['modules/bismark/main.nf']!);
+    expect(rrbs).toContain('    touch ${meta.id}_SE_report.txt\n');
+    expect(rrbs).not.toContain('deduplication_report');
+  });
+  it('FastQC and Trim Galore stubs name files as the tools do: X_1_fastqc.html, X_val_1.fq.gz, <input>_trimming_report.txt', () => {
+    const files = project(intent('methylation_bisulfite'));
+    const fastqc = stubOf(files['modules/fastqc/main.nf']!);
+    expect(fastqc).toContain('    touch ${meta.id}_1_fastqc.html\n    touch ${meta.id}_2_fastqc.html\n    touch ${meta.id}_1_fastqc.zip\n    touch ${meta.id}_2_fastqc.zip\n');
+    const trim = stubOf(files['modules/trim_galore/main.nf']!);
+    expect(trim).toContain('    echo "" | gzip > ${meta.id}_val_1.fq.gz\n    echo "" | gzip > ${meta.id}_val_2.fq.gz\n    touch ${reads[0]}_trimming_report.txt\n    touch ${reads[1]}_trimming_report.txt\n');
+    const single = project(intent('methylation_bisulfite', { read_layout: 'single' }));
+    expect(stubOf(single['modules/trim_galore/main.nf']!)).toContain('    echo "" | gzip > ${meta.id}_trimmed.fq.gz\n    touch ${reads}_trimming_report.txt\n');
+    expect(stubOf(single['modules/fastqc/main.nf']!)).toContain('    touch ${meta.id}_fastqc.html\n    touch ${meta.id}_fastqc.zip\n');
+  });
+});
+
 describe('RRBS and WGBS with a comparison test differential methylation', () => {
   const groups = { groups: ['young', 'old'], description: 'young vs old' };
   it('RRBS: Trim Galore --rrbs, DSS on the MethylDackel calls without smoothing', () => {
