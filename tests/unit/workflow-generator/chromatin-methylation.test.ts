@@ -18,7 +18,7 @@ const project = (i: Intent, text = '') => projectFor(kb, i, text);
 const tools = (i: Intent, text = '') => selectTools(i, kb, text).map((t) => t.tool);
 
 describe('ChIP-seq, ATAC-seq and CUT&RUN filter alignments before peak calling', () => {
-  it('paired-end ChIP-seq: MAPQ 30, proper pairs, ENCODE blacklist as a staged reference, orphans removed, then Picard removes duplicates', () => {
+  it('paired-end ChIP-seq: MAPQ 30, at most 4 mismatches, inserts up to 2 kb, proper pairs, ENCODE blacklist as a staged reference, orphans removed, then Picard removes duplicates', () => {
     const files = project(intent('chip_seq'));
     const main = files['main.nf']!;
     expect(main).toContain("params.blacklist = 'references/GRCh38.blacklist.bed' // hg38-blacklist.v2.bed.gz, unzipped\n");
@@ -29,7 +29,7 @@ describe('ChIP-seq, ATAC-seq and CUT&RUN filter alignments before peak calling',
     expect(samtools).toContain('    tuple val(meta), path(bam), path(bai)\n    path blacklist\n');
     expect(scriptOf(samtools)).toContain(
       [
-        '    samtools view -@ ${task.cpus} -b -q 30 -f 2 -F 1804 ${args} -o ${meta.id}.kept.bam ${bam}',
+        "    samtools view -@ ${task.cpus} -b -q 30 -f 2 -F 1804 -e '[NM] <= 4 && tlen >= -2000 && tlen <= 2000' ${args} -o ${meta.id}.kept.bam ${bam}",
         '    samtools view -@ ${task.cpus} -b -L ${blacklist} -U ${meta.id}.clean.bam -o /dev/null ${meta.id}.kept.bam && mv ${meta.id}.clean.bam ${meta.id}.kept.bam',
         '    samtools sort -n -@ ${task.cpus} ${meta.id}.kept.bam | samtools fixmate -@ ${task.cpus} - - | samtools view -u -f 2 -F 1804 - | samtools sort -@ ${task.cpus} -o ${meta.id}.filtered.bam -',
         '    samtools index ${meta.id}.filtered.bam ${meta.id}.filtered.bam.bai',
@@ -39,16 +39,21 @@ describe('ChIP-seq, ATAC-seq and CUT&RUN filter alignments before peak calling',
     expect(files['nextflow.config']).toContain("withName: 'PICARD' {\n        ext.args = '--REMOVE_DUPLICATES true'");
   });
 
-  it('single-end ChIP-seq: no proper-pair flag and no mate fixing', () => {
+  it('single-end ChIP-seq: at most 4 mismatches, no insert size, no proper-pair flag and no mate fixing', () => {
     const s = scriptOf(project(intent('chip_seq', { read_layout: 'single' }))['modules/samtools/main.nf']!);
-    expect(s).toContain('    samtools view -@ ${task.cpus} -b -q 30 -F 1804 ${args} -o ${meta.id}.filtered.bam ${bam}\n');
+    expect(s).toContain("    samtools view -@ ${task.cpus} -b -q 30 -F 1804 -e '[NM] <= 4' ${args} -o ${meta.id}.filtered.bam ${bam}\n");
+    expect(s).not.toContain('tlen');
     expect(s).not.toContain('-f 2');
     expect(s).not.toContain('fixmate');
   });
 
   it('ATAC-seq also drops mitochondrial reads (UCSC and Ensembl names)', () => {
     const s = scriptOf(project(intent('atac_seq'))['modules/samtools/main.nf']!);
-    expect(s).toContain(`    samtools view -@ \${task.cpus} -b -q 30 -f 2 -F 1804 -e 'rname != "chrM" && rname != "MT"' \${args} -o \${meta.id}.kept.bam \${bam}\n`);
+    expect(s).toContain(
+      `    samtools view -@ \${task.cpus} -b -q 30 -f 2 -F 1804 -e '[NM] <= 4 && tlen >= -2000 && tlen <= 2000 && rname != "chrM" && rname != "MT"' \${args} -o \${meta.id}.kept.bam \${bam}\n`,
+    );
+    const single = scriptOf(project(intent('atac_seq', { read_layout: 'single' }))['modules/samtools/main.nf']!);
+    expect(single).toContain(`    samtools view -@ \${task.cpus} -b -q 30 -F 1804 -e '[NM] <= 4 && rname != "chrM" && rname != "MT"' \${args} -o \${meta.id}.filtered.bam \${bam}\n`);
   });
 
   it('a genome build without an ENCODE blacklist (GRCm39, zebrafish) stages none and filters none; GRCm38 has mm10', () => {
@@ -57,11 +62,16 @@ describe('ChIP-seq, ATAC-seq and CUT&RUN filter alignments before peak calling',
       expect(files['main.nf']).not.toContain('blacklist');
       expect(files['main.nf']).toContain('    SAMTOOLS(BOWTIE2.out.bam.join(BOWTIE2.out.bai))\n');
       expect(files['modules/samtools/main.nf']).not.toContain('blacklist');
-      expect(scriptOf(files['modules/samtools/main.nf']!)).toContain('-b -q 30 -f 2 -F 1804 ${args} -o ${meta.id}.kept.bam ${bam}\n    samtools sort -n');
+      expect(scriptOf(files['modules/samtools/main.nf']!)).toContain("-b -q 30 -f 2 -F 1804 -e '[NM] <= 4 && tlen >= -2000 && tlen <= 2000' ${args} -o ${meta.id}.kept.bam ${bam}\n    samtools sort -n");
     }
     expect(project(intent('atac_seq', { organism: organism('mouse', 'GRCm38') }))['main.nf']).toContain(
       "params.blacklist = 'references/GRCm38.blacklist.bed' // mm10-blacklist.v2.bed.gz, unzipped\n",
     );
+  });
+
+  it('CUT&RUN filters on MAPQ and pairing only (nf-core/cutandrun: no mismatch or insert-size filter)', () => {
+    const s = scriptOf(project(intent('cut_and_run'))['modules/samtools/main.nf']!);
+    expect(s).toContain('    samtools view -@ ${task.cpus} -b -q 30 -f 2 -F 1804 ${args} -o ${meta.id}.kept.bam ${bam}\n');
   });
 
   it('CUT&RUN: filtered alignments feed SEACR (paired) and MACS2 (single-end)', () => {
