@@ -3,8 +3,13 @@
 import scanpy as sc
 import squidpy as sq
 
+# counts with the spots' positions, scale factors and images (spatial/ of the outs folder)
 adata = sq.read.visium("${spatial}")
 adata.var_names_make_unique()
+sc.pp.calculate_qc_metrics(adata, percent_top=None, log1p=False, inplace=True)
+# Spot QC: only near-empty spots go (a spot holds several cells; its counts follow tissue density)
+sc.pp.filter_cells(adata, min_counts=500)
+sc.pp.filter_cells(adata, min_genes=250)
 sc.pp.filter_genes(adata, min_cells=10)
 # @include _scanpy_preprocess.py
 sq.gr.spatial_neighbors(adata)

@@ -20,6 +20,18 @@ export const CJK = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]/;
  */
 const OtherLanguageWord = z.string().refine((w) => w.length >= 3 || (w.length === 2 && CJK.test(w)), 'at least 3 letters (2 kana or ideographs)');
 const OtherLanguageWords = z.partialRecord(z.enum(OTHER_LANGUAGES), z.array(OtherLanguageWord).min(1)).default({});
+/**
+ * Samples read from a sample sheet instead of a FASTQ glob, for an analysis whose samples each bring more than
+ * reads (a Visium section's own tissue image, slide serial number and capture area): columns sample, fastq_1
+ * (and fastq_2 for pairs), then `files` (each a per-sample channel of the data kind named) and `values` (kept in
+ * the sample's meta map).
+ */
+const SampleSheetSchema = z.object({
+  default: z.string().min(3),
+  files: z.array(z.object({ column: z.string().regex(/^[a-z][a-z0-9_]*$/), kind: z.string().regex(/^[a-z][a-z0-9_]*$/) })).default([]),
+  values: z.array(z.string().regex(/^[a-z][a-z0-9_]*$/)).default([]),
+});
+export type SampleSheet = z.infer<typeof SampleSheetSchema>;
 
 export const AnalysisTypeSchema = z.object({
   id: Id,
@@ -49,7 +61,12 @@ export const AnalysisTypeSchema = z.object({
    * with the reason the answer gives
    */
   input: z
-    .object({ format: z.enum(['fastq', 'fasta']).default('fastq'), layout: z.enum(['paired', 'single']).optional(), why: z.string().min(10) })
+    .object({
+      format: z.enum(['fastq', 'fasta']).default('fastq'),
+      layout: z.enum(['paired', 'single']).optional(),
+      why: z.string().min(10),
+      samplesheet: SampleSheetSchema.optional(),
+    })
     .optional(),
   typical_organisms: z.array(z.string()).default([]),
 });

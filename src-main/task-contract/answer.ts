@@ -3,6 +3,7 @@ import type { Intent } from '../../src-preload/schemas/intent';
 import type { Knowledge } from '../knowledge/schemas';
 import { constraintNotes, planSelection } from '../tool-selector';
 import { platformOf, readInput } from '../tool-selector/context';
+import { inputParam } from '../workflow-generator';
 import { clarifyingQuestion, scopeStatement } from './scope';
 import { taskOf } from './tasks';
 
@@ -61,7 +62,7 @@ function layoutHint(example: Example, kb: Knowledge): string {
   const intent = example.output.intent!;
   const platform = platformOf(intent, kb, example.input);
   const input = readInput(intent, kb, platform);
-  const reads = `\`params.reads = '${input.glob}'\``;
+  const reads = `\`${inputParam(input)}\``;
   switch (input.kind) {
     case 'fasta':
       return `${input.fixed} (${reads}), so no read layout applies`;

@@ -1,5 +1,5 @@
 import type { Intent } from '../../src-preload/schemas/intent';
-import type { Knowledge } from '../knowledge/schemas';
+import type { Knowledge, SampleSheet } from '../knowledge/schemas';
 import type { Platform as PlatformEntry, RequestFocus } from '../knowledge/selection';
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -63,9 +63,12 @@ export function platformOf(intent: Intent, kb: Knowledge, text = ''): Platform {
 export interface ReadInput {
   /** `fasta` sequences, `long` reads (one FASTQ per sample), short reads `paired` or `single` */
   kind: 'fasta' | 'long' | 'paired' | 'single';
+  /** the reads' glob, or the sample sheet's path */
   glob: string;
   /** the analysis type's reason when its library, not the request, decides the input (analysis_types.yaml `input`) */
   fixed: string | undefined;
+  /** samples come from a sample sheet (`params.input`) with per-sample files and values beside the reads */
+  samplesheet?: SampleSheet;
 }
 
 /** What the workflow reads for this request on this platform: FASTA, long reads, or short reads in the layout the library or the request gives. */
@@ -74,5 +77,7 @@ export function readInput(intent: Intent, kb: Knowledge, platform: Platform): Re
   if (input?.format === 'fasta') return { kind: 'fasta', glob: 'data/*.fasta', fixed: input.why };
   if (platform !== 'illumina') return { kind: 'long', glob: 'data/*.fastq.gz', fixed: undefined };
   const paired = input?.layout ? input.layout === 'paired' : intent.read_layout !== 'single';
-  return { kind: paired ? 'paired' : 'single', glob: paired ? 'data/*_R{1,2}.fastq.gz' : 'data/*.fastq.gz', fixed: input?.layout ? input.why : undefined };
+  const fixed = input?.layout ? input.why : undefined;
+  if (input?.samplesheet) return { kind: paired ? 'paired' : 'single', glob: input.samplesheet.default, fixed, samplesheet: input.samplesheet };
+  return { kind: paired ? 'paired' : 'single', glob: paired ? 'data/*_R{1,2}.fastq.gz' : 'data/*.fastq.gz', fixed };
 }

@@ -1,6 +1,6 @@
 import type { Intent } from '../../src-preload/schemas/intent';
 import { type ResolvedProcess, type VariantKey, variantFor } from '../knowledge/process-schema';
-import type { Knowledge, OrganismEntry } from '../knowledge/schemas';
+import type { Knowledge, OrganismEntry, SampleSheet } from '../knowledge/schemas';
 import { type Platform, type ReadInput, readInput, requestFocuses } from '../tool-selector/context';
 
 /** What the generator knows about the data, from the intent (and an explicit platform, when given). */
@@ -21,6 +21,17 @@ export interface DataContext {
   /** ids of the request's focuses (request_focus.yaml), whose process overrides apply after the analysis type's */
   focuses: string[];
 }
+
+/** The parameter naming the input and its default, as main.nf writes it: `params.reads = 'data/*.fastq.gz'`. */
+export const inputParam = (input: ReadInput): string => `params.${input.samplesheet ? 'input' : 'reads'} = '${input.glob}'`;
+
+/** A sample sheet's columns: sample, the FASTQ file(s), then its files and values. */
+export const sampleSheetColumns = (sheet: SampleSheet, paired: boolean): string[] => [
+  'sample',
+  ...(paired ? ['fastq_1', 'fastq_2'] : ['fastq_1']),
+  ...sheet.files.map((f) => f.column),
+  ...sheet.values,
+];
 
 export function dataContext(intent: Intent, kb: Knowledge, platform: Platform, text = ''): DataContext {
   const groups = intent.comparison?.groups ?? [];

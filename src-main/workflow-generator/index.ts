@@ -1,13 +1,14 @@
 import type { ToolChoice, WorkflowProject } from '../../src-preload/schemas/example';
 import type { Intent } from '../../src-preload/schemas/intent';
 import { resolveProcess } from '../knowledge/process-schema';
-import type { Knowledge, Tool } from '../knowledge/schemas';
+import type { Knowledge, SampleSheet, Tool } from '../knowledge/schemas';
 import { type ConfiguredProcess, defaultProfile, renderConfig } from './config';
 import { type Platform, platformOf } from '../tool-selector/context';
-import { type DataContext, dataContext, describeData, organismFact, variantKey } from './context';
+import { type DataContext, dataContext, describeData, inputParam, organismFact, sampleSheetColumns, variantKey } from './context';
 import { renderModule } from './process-module';
 import { Channels, wireInputs } from './wiring';
 
+export { inputParam } from './context';
 
 export interface GenerateOptions {
   /** the request's text: the platform it names (HiFi, ONT) picks the commands' presets */
@@ -19,6 +20,28 @@ export interface GenerateOptions {
 const processName = (toolId: string) => toolId.toUpperCase();
 const workflowName = (analysisType: string) => analysisType.toUpperCase();
 const quote = (s: string) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+
+/**
+ * Samples from a sample sheet: one row per sample with its FASTQ file(s), further per-sample files (each its own
+ * `[meta, file]` channel, taken by the named workflow) and values kept in the meta map.
+ */
+function sampleSheetEntry(ctx: DataContext, sheet: SampleSheet): { statements: string[]; args: string[]; takes: string[] } {
+  const meta = `[id: row.sample, single_end: ${!ctx.paired}${sheet.values.map((v) => `, ${v}: row.${v}`).join('')}]`;
+  const staged = (col: string) => `file(row.${col}, checkIfExists: true)`;
+  const reads = ctx.paired ? `[${staged('fastq_1')}, ${staged('fastq_2')}]` : staged('fastq_1');
+  const vars = ['meta', 'reads', ...sheet.files.map((f) => f.column)].join(', ');
+  return {
+    statements: [
+      'ch_samples = channel.fromPath(params.input, checkIfExists: true)',
+      '        .splitCsv(header: true)',
+      `        .map { row -> [${[meta, reads, ...sheet.files.map((f) => staged(f.column))].join(', ')}] }`,
+      `ch_reads = ch_samples.map { ${vars} -> [meta, reads] }`,
+      ...sheet.files.map((f) => `ch_${f.kind} = ch_samples.map { ${vars} -> [meta, ${f.column}] }`),
+    ],
+    args: ['ch_reads', ...sheet.files.map((f) => `ch_${f.kind}`)],
+    takes: sheet.files.map((f) => `${f.kind} // channel: [ meta, ${f.column} ]`),
+  };
+}
 
 /** Where the reads are and how a sample's meta map is read from the file name. */
 function entryChannel(ctx: DataContext, roles: readonly [string, string] | null): { glob: string; channel: string; note: string } {
@@ -72,6 +95,8 @@ export function generateWorkflow(intent: Intent, tools: ToolChoice[], kb: Knowle
   const files: Record<string, string> = {};
   const channels = new Channels();
   channels.set('reads', { expr: 'reads', perSample: true });
+  const sheet = ctx.input.samplesheet;
+  for (const f of sheet?.files ?? []) channels.set(f.kind, { expr: f.kind, perSample: true });
   const body: string[] = [];
   const includes: string[] = [];
   const references = new Set<string>();
@@ -141,8 +166,9 @@ export function generateWorkflow(intent: Intent, tools: ToolChoice[], kb: Knowle
   const entry = entryChannel(ctx, pairs);
   const wf = workflowName(intent.analysis_type);
   const organism = intent.organism ? `${intent.organism.scientific_name} (${intent.organism.genome_build})` : 'not specified';
+  const sheetEntry = sheet ? sampleSheetEntry(ctx, sheet) : undefined;
   const paramLines = [
-    `params.reads = ${quote(entry.glob)}`,
+    sheet ? `${inputParam(ctx.input)} // columns ${sampleSheetColumns(sheet, ctx.paired).join(',')}` : `params.reads = ${quote(entry.glob)}`,
     `params.outdir = 'results'`,
     ...[...references].sort().map((r) => `params.${r} = ${quote(referenceDefault(r, kb, ctx))}${referenceSource(r, kb, ctx)}`),
     ...[...values].sort().map((v) => `params.${v} = null // no ${v} is known for this organism: give --${v}`),
@@ -150,7 +176,7 @@ export function generateWorkflow(intent: Intent, tools: ToolChoice[], kb: Knowle
   // a kind with several standing producers (two callers' VCFs) leaves under each producer's name
   const emits = channels
     .entries()
-    .filter(([k]) => k !== 'reads')
+    .filter(([k]) => k !== 'reads' && !sheet?.files.some((f) => f.kind === k))
     .flatMap(([k, heads]) => heads.map((c) => `    ${heads.length > 1 && c.producer ? `${c.producer}_${k}` : k} = ${c.expr}`));
   const checks = [...values].sort().map((v) => `    if (params.${v} == null) {\n        error("--${v} is required for this organism")\n    }`);
   const main = [
@@ -168,6 +194,7 @@ export function generateWorkflow(intent: Intent, tools: ToolChoice[], kb: Knowle
     `workflow ${wf} {`,
     '    take:',
     '    reads // channel: [ meta, reads ]',
+    ...(sheetEntry?.takes ?? []).map((t) => `    ${t}`),
     '',
     '    main:',
     '    ch_versions = channel.empty()',
@@ -180,8 +207,8 @@ export function generateWorkflow(intent: Intent, tools: ToolChoice[], kb: Knowle
     '',
     'workflow {',
     ...checks,
-    `    ch_reads = ${entry.channel}`,
-    `    ${wf}(ch_reads)`,
+    ...(sheetEntry ? sheetEntry.statements.map((l) => (l.startsWith(' ') ? l : `    ${l}`)) : [`    ch_reads = ${entry.channel}`]),
+    `    ${wf}(${(sheetEntry?.args ?? ['ch_reads']).join(', ')})`,
     '}',
     '',
   ];

@@ -65,7 +65,10 @@ describe('generated workflows pass the Nextflow linter', () => {
     const modules = Object.keys(files).filter((f) => /^modules\/[a-z0-9_]+\/main\.nf$/.test(f));
     expect(Object.keys(files)[0]).toBe('main.nf');
     expect(files['nextflow.config']).toMatch(/^profiles \{$/m);
-    expect(main).toMatch(/^params\.reads = /m);
+    // a type whose samples bring more than reads (a Visium section's own image) reads a sample sheet instead
+    const sheet = kb.analysisTypeById.get(intent.analysis_type)?.input?.samplesheet;
+    expect(main).toMatch(sheet ? /^params\.input = 'samplesheet\.csv' \/\/ columns sample,fastq_1/m : /^params\.reads = /m);
+    if (sheet) expect(main).not.toContain('params.reads');
     expect(main).toMatch(/^params\.outdir = /m);
     expect(main).toMatch(/^workflow \{$/m);
     expect(main).toMatch(/^workflow [A-Z0-9_]+ \{$/m);
