@@ -3,6 +3,7 @@
 suppressPackageStartupMessages(library(DESeq2))
 # @include _common.R
 # @include _read_counts.R
+# @include _deseq2_outputs.R
 
 counts <- read_counts(strsplit("${counts}", " ")[[1]])
 samples <- read_samples("${samplesheet}", colnames(counts), "${control_group}")
@@ -12,12 +13,5 @@ dds <- DESeq(dds)
 res <- results(dds, contrast = c("condition", "${case_group}", "${control_group}"), alpha = 0.05)
 res <- res[order(res[["padj"]]), ]
 write_tsv(data.frame(gene = rownames(res), as.data.frame(res), check.names = FALSE), "${prefix}.deseq2.results.tsv")
-normalized <- counts(dds, normalized = TRUE)
-write_tsv(data.frame(gene = rownames(normalized), normalized, check.names = FALSE), "${prefix}.deseq2.normalized_counts.tsv")
-
-pdf("${prefix}.deseq2.plots.pdf")
-plotMA(res, alpha = 0.05)
-vsd <- if (nrow(dds) >= 1000) vst(dds, blind = TRUE) else varianceStabilizingTransformation(dds, blind = TRUE)
-print(plotPCA(vsd, intgroup = "condition"))
-invisible(dev.off())
+write_deseq2_outputs(dds, res, "gene", "${prefix}.deseq2.normalized_counts.tsv", "${prefix}.deseq2.plots.pdf")
 write_versions(c("bioconductor-deseq2" = "DESeq2"))

@@ -39,6 +39,11 @@ export const ProcessInputSchema = z.object({
   /** for pairs: the two roles, read from the last `_`-separated word of a sample name (S1_tumor, S1_normal) */
   roles: z.tuple([Name, Name]).default(['tumor', 'normal']),
   files: z.array(SlotSchema).min(1),
+  /**
+   * collect mode: when the samples carry roles (ChIP libraries beside their inputs), only this role's files: the
+   * ChIP reads and their peaks, not the input controls
+   */
+  role: Name.optional(),
   /** reference files staged as `path x` inputs, given as `file(params.x)`; ids from references.yaml */
   references: z.array(Name).default([]),
   /**

@@ -46,7 +46,9 @@ export class Channels {
   }
 }
 
-const filesOf = (c: Channel) => (c.perSample ? `${c.expr}.map { meta, f -> f }` : c.expr);
+/** A channel's files without their meta maps; `role`: only the items of samples in that role. */
+const filesOf = (c: Channel, role?: string) =>
+  c.perSample ? `${c.expr}${role ? `.filter { meta, f -> meta.role == '${role}' }` : ''}.map { meta, f -> f }` : c.expr;
 
 /** The producer's channel of a kind, when it made one; any producer's latest when no producer is named. */
 const madeBy = (channels: Channels, kind: string, producer: string | undefined): Channel | undefined =>
@@ -108,21 +110,23 @@ export interface WiredInput {
 /**
  * The data arguments a process call takes: per-sample slots joined on meta, pairs matched on the sample
  * name's stem (`P1_tumor` with `P1_normal`), collected slots gathered from every sample. `allSamplesMeta` is the
- * meta map given to the output of a step over all samples when a per-sample step reads it.
+ * meta map given to the output of a step over all samples when a per-sample step reads it; `roles`: the samples
+ * carry roles (an earlier step paired them), so a collecting step takes only its own role's files.
  */
-export function wireInputs(name: string, p: ResolvedProcess, channels: Channels, allSamplesMeta: string): WiredInput {
+export function wireInputs(name: string, p: ResolvedProcess, channels: Channels, allSamplesMeta: string, roles = false): WiredInput {
   const missing: string[] = [];
   if (p.input.mode === 'collect') {
+    const role = roles ? p.input.role : undefined;
     const args = p.input.files.map((slot) => {
       if (slot.kinds.includes('reports')) {
         const reports = channels.reportChannels();
         if (!reports.length) missing.push('reports');
-        const [first, ...rest] = reports.map(filesOf);
+        const [first, ...rest] = reports.map((c) => filesOf(c));
         return first ? `${first}${rest.length ? `.mix(${rest.join(', ')})` : ''}.collect()` : '';
       }
       const c = channels.find(slot.kinds);
       if (!c) missing.push(slot.kinds.join(' or '));
-      return c ? `${filesOf(c)}.collect()` : '';
+      return c ? `${filesOf(c, role)}.collect()` : '';
     });
     return { before: [], args, missing };
   }

@@ -92,6 +92,45 @@ describe('ChIP-seq, ATAC-seq and CUT&RUN filter alignments before peak calling',
   });
 });
 
+describe('ChIP-seq, ATAC-seq and CUT&RUN with groups test differential binding on consensus peaks', () => {
+  const groups = { groups: ['treated', 'control'], description: 'treated vs control' };
+  it('single-end ChIP-seq: featureCounts counts ChIP (not input) reads in the merged peaks of all samples, DESeq2 tests the groups', () => {
+    const i = intent('chip_seq', { comparison: groups, read_layout: 'single' });
+    expect(tools(i)).toEqual(['fastqc', 'trim_galore', 'bowtie2', 'samtools', 'picard', 'macs2', 'featurecounts', 'deseq2', 'deeptools', 'multiqc']);
+    const files = project(i);
+    expect(files['main.nf']).toContain(
+      "    FEATURECOUNTS(PICARD.out.bam.filter { meta, f -> meta.role == 'chip' }.map { meta, f -> f }.collect(), MACS2.out.peaks.filter { meta, f -> meta.role == 'chip' }.map { meta, f -> f }.collect())\n",
+    );
+    expect(files['main.nf']).toContain('    DESEQ2(FEATURECOUNTS.out.peak_counts.collect(), file(params.samplesheet, checkIfExists: true))\n');
+    const fc = scriptOf(files['modules/featurecounts/main.nf']!);
+    expect(fc).toContain(
+      [
+        `    cut -f 1-3 \${peaks} | sort -k1,1 -k2,2n | awk 'BEGIN{OFS="\\\\t"} \\$1 != chr || \\$2 > end {if (chr != "") print chr, start, end; chr = \\$1; start = \\$2; end = \\$3; next} \\$3 > end {end = \\$3} END {if (chr != "") print chr, start, end}' > chip_seq.consensus_peaks.bed`,
+        `    awk 'BEGIN{OFS="\\\\t"; print "GeneID", "Chr", "Start", "End", "Strand"} {print \\$1 ":" \\$2 + 1 "-" \\$3, \\$1, \\$2 + 1, \\$3, "+"}' chip_seq.consensus_peaks.bed > chip_seq.consensus_peaks.saf`,
+        '    featureCounts -T ${task.cpus} -F SAF -O --fracOverlap 0.2 -a chip_seq.consensus_peaks.saf ${args} -o chip_seq.consensus_peaks.featureCounts.tsv ${bam}',
+      ].join('\n'),
+    );
+    expect(fc).not.toContain(' -s ');
+    const r = files['modules/deseq2/templates/deseq2_binding.R']!;
+    expect(r).toContain('res <- results(dds, contrast = c("condition", "treated", "control"), alpha = 0.05)\n');
+    expect(r).toContain('"chip_seq.deseq2.differential_binding.tsv"');
+    expect(constraintNotes(i, planSelection(i, kb)!, kb).some((n) => n.constraint === 'comparison')).toBe(false);
+  });
+
+  it('paired ATAC-seq counts fragments (-p --countReadPairs) and, without input controls, takes every sample', () => {
+    const files = project(intent('atac_seq', { comparison: groups, organism: organism('mouse') }));
+    expect(files['main.nf']).toContain('    FEATURECOUNTS(PICARD.out.bam.map { meta, f -> f }.collect(), MACS2.out.peaks.map { meta, f -> f }.collect())\n');
+    expect(scriptOf(files['modules/featurecounts/main.nf']!)).toContain(
+      '    featureCounts -T ${task.cpus} -F SAF -O --fracOverlap 0.2 -p --countReadPairs -a atac_seq.consensus_peaks.saf ${args} -o atac_seq.consensus_peaks.featureCounts.tsv ${bam}\n',
+    );
+  });
+
+  it('CUT&RUN counts in SEACR peaks; without groups no chromatin workflow counts or tests', () => {
+    expect(project(intent('cut_and_run', { comparison: groups }))['main.nf']).toContain('    FEATURECOUNTS(SAMTOOLS.out.bam.map { meta, f -> f }.collect(), SEACR.out.peaks.map { meta, f -> f }.collect())\n');
+    for (const type of ['chip_seq', 'atac_seq', 'cut_and_run']) expect(tools(intent(type))).not.toContain('featurecounts');
+  });
+});
+
 describe('single-end CUT&RUN: the tool choice and the workflow agree', () => {
   it('SEACR needs read pairs: MACS2 takes its step for single-end reads, and nothing is left out', () => {
     const single = intent('cut_and_run', { read_layout: 'single' });

@@ -1,0 +1,13 @@
+# What every DESeq2 script writes besides its results: the normalised counts (first column named `id`: gene,
+# peak) and a PDF with the MA plot and the PCA of variance-stabilised counts.
+write_deseq2_outputs <- function(dds, res, id, counts_path, plots_path) {
+    normalized <- counts(dds, normalized = TRUE)
+    table <- data.frame(id = rownames(normalized), normalized, check.names = FALSE)
+    names(table)[1] <- id
+    write_tsv(table, counts_path)
+    pdf(plots_path)
+    plotMA(res, alpha = 0.05)
+    vsd <- if (nrow(dds) >= 1000) vst(dds, blind = TRUE) else varianceStabilizingTransformation(dds, blind = TRUE)
+    print(plotPCA(vsd, intgroup = "condition"))
+    invisible(dev.off())
+}
