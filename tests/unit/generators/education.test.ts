@@ -92,9 +92,9 @@ describe('what a tool does, and a tool explained to a student', () => {
   it('name no option that the tool has not (featureCounts has -s and -t, not strandSpecific or feature_type)', () => {
     expect(answer('featurecounts', 4)).toBe(
       [
-        '**featureCounts** (quantification): Counts aligned reads overlapping genes or exons from an annotation, fast and strand-aware.',
+        '**featureCounts** (quantification): Counts aligned reads overlapping genes or exons from an annotation, or intervals given as SAF (consensus peaks), fast and strand-aware.',
         '',
-        'Input: BAM, GTF annotation. Output: gene count matrix, summary.',
+        'Input: BAM, GTF annotation or SAF intervals. Output: gene or peak count matrix, summary.',
         'It is used in RNA-seq differential expression.',
         'In a Nextflow workflow it runs in the container `quay.io/biocontainers/subread:2.0.6--he4a0461_2`; give it about 4 GB of memory.',
       ].join('\n'),

@@ -199,16 +199,17 @@ describe('spatial requests naming Seurat', () => {
 describe('a comparison the chain does not test is said', () => {
   const groups = { groups: ['treated', 'control'], description: 'treated vs control' };
   const notesOf = (i: Intent, text = '') => constraintNotes(i, planSelection(i, kb, text)!, kb).filter((n) => n.constraint === 'comparison');
-  it('ChIP-seq treated vs control calls peaks per sample, and the answer says the groups are not tested', () => {
-    expect(notesOf(intent('chip_seq', { comparison: groups }))).toEqual([
+  it('Hi-C treated vs control builds contact maps per sample, and the answer says the groups are not tested', () => {
+    expect(notesOf(intent('hic', { comparison: groups }))).toEqual([
       {
         constraint: 'comparison',
         met: false,
-        text: 'No step of this chain tests treated against control: its results are per sample, so comparing the groups needs a differential analysis of ChIP-seq peak calling results outside this chain.',
+        text: 'No step of this chain tests treated against control: its results are per sample, so comparing the groups needs a differential analysis of Hi-C chromatin conformation results outside this chain.',
       },
     ]);
   });
-  it('DESeq2, rMATS and a tumour/normal caller do test them', () => {
+  it('DESeq2 (on genes, or on ChIP-seq consensus peaks), rMATS and a tumour/normal caller do test them', () => {
+    expect(notesOf(intent('chip_seq', { comparison: groups }))).toEqual([]);
     expect(notesOf(intent('rna_seq_de', { comparison: groups }))).toEqual([]);
     expect(notesOf(intent('alternative_splicing', { comparison: groups }))).toEqual([]);
     expect(notesOf(intent('somatic_variants', { comparison: { groups: ['tumor', 'normal'], description: 'tumor vs normal' } }))).toEqual([]);
