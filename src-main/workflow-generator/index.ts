@@ -115,7 +115,7 @@ export function generateWorkflow(intent: Intent, tools: ToolChoice[], kb: Knowle
     const variant = variantKey(process, ctx);
     const name = processName(tool.id);
     if (!variant) return { ok: false, why: `it has no command for ${describeData(ctx)} data`, missing: [] };
-    const wired = wireInputs(name, process, channels, allSamplesMeta, pairs);
+    const wired = wireInputs(name, process, channels, allSamplesMeta, pairs !== null);
     if (wired.missing.length) return { ok: false, why: `no earlier step produces ${wired.missing.join(', ')}`, missing: wired.missing };
     if (process.input.mode === 'pair') pairs ??= process.input.roles;
     const module = renderModule({ name, tool, process, variant, ctx }, kb.templates);
