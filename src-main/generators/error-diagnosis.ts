@@ -28,6 +28,8 @@ const COMPLETED_INTROS = [
 
 interface Rendered {
   log: string;
+  /** what the user ran afterwards, or null */
+  checks: string | null;
   sample: string;
   process: string;
   values: Record<string, string>;
@@ -40,18 +42,25 @@ function valuesOf(situation: ErrorSituation, variant: number, rng: Rng): { value
   return { values, sample: rng.pick(SITUATION_SAMPLES) };
 }
 
+const hex = (rng: Rng, digits: number) => Array.from({ length: digits }, () => rng.int(16).toString(16)).join('');
+const indent = (text: string) => text.split('\n').map((l) => (l ? `  ${l}` : ''));
+
 /**
- * A Nextflow error report around a situation's log. Its process (the failing tool's process, named as the
- * workflow generator names it), sample and exit status are the situation's: exit 137 only where the
- * situation is an out-of-memory kill, no exit status where the tool's message is all the log shows.
+ * A Nextflow error report around a situation's log, laid out as Nextflow prints it (Caused by, Command
+ * executed, Command exit status, Command output, Command error, Work dir). Its process (the failing tool's
+ * process, named as the workflow generator names it), sample and exit status are the situation's: no exit
+ * status where the task never reported one. {work} in the log is the task's own work directory
+ * (work/<2 hex>/<30 hex>, as Nextflow hashes it).
  */
 export function renderSituationLog(kb: Knowledge, situation: ErrorSituation, variant: number, rng: Rng): Rendered {
   const pattern = kb.errorPatterns.find((p) => p.id === situation.pattern)!;
   const process = processNameOf(situation.process_tool ?? pattern.tool);
   const { values, sample } = valuesOf(situation, variant, rng);
-  const body = fillSituation(situation.log, values, sample, process).trimEnd();
+  const hash = [hex(rng, 2), hex(rng, 30)] as const;
+  const workDir = `/data/project/work/${hash[0]}/${hash[1]}`;
+  const fill = (t: string) => fillSituation(t, values, sample, process, workDir).trimEnd();
+  const body = fill(situation.log);
   const tag = situation.per_sample ? `${process} (${sample})` : process;
-  const work = `${rng.int(256).toString(16).padStart(2, '0')}/${rng.int(2 ** 24).toString(16).padStart(6, '0')}`;
   let log: string;
   if (/^ERROR ~/m.test(body)) log = body;
   else if (situation.exit_status !== null)
@@ -61,15 +70,27 @@ export function renderSituationLog(kb: Knowledge, situation: ErrorSituation, var
       'Caused by:',
       `  Process \`${tag}\` terminated with an error exit status (${situation.exit_status})`,
       '',
-      'Command error:',
-      ...body.split('\n').map((l) => `  ${l}`),
+      ...(situation.command ? ['Command executed:', '', ...indent(fill(situation.command)), ''] : []),
+      'Command exit status:',
+      `  ${situation.exit_status}`,
       '',
-      `Work dir:\n  /data/project/work/${work}`,
+      'Command output:',
+      '  (empty)',
+      '',
+      'Command error:',
+      ...indent(body),
+      '',
+      `Work dir:\n  ${workDir}`,
+      '',
+      "Tip: view the complete command output by changing to the process work dir and entering the command `cat .command.out`",
     ].join('\n');
   // a process that exited 0 shows as done in the progress line; its own output is what is wrong
-  else log = [`[${work.slice(0, 9)}] process > ${tag} [100%] 1 of 1${situation.completed ? ' ✔' : ', failed: 1 ✘'}`, body].join('\n');
-  return { log, sample, process, values };
+  else log = [`[${hash[0]}/${hash[1].slice(0, 6)}] process > ${tag} [100%] 1 of 1${situation.completed ? ' ✔' : ', failed: 1 ✘'}`, body].join('\n');
+  return { log, checks: situation.checks ? fill(situation.checks) : null, sample, process, values };
 }
+
+/** How the user introduces what they ran after the failure. */
+const CHECK_INTROS = ['Then I checked:', 'I also ran this:', 'What I looked at afterwards:'];
 
 export function planErrors(kb: Knowledge, count: number): ErrorSpec[] {
   const specs: ErrorSpec[] = [];
@@ -91,6 +112,7 @@ export function errorSeed(kb: Knowledge, seed: number, spec: ErrorSpec): Example
   const tool = kb.toolById.get(toolId);
   const analysisType = tool?.analysis_types[0] ?? kb.analysisTypes[0]!.id;
   const fill = (t: string) => fillSituation(t, r.values, r.sample, r.process);
+  const checks = r.checks ? `\n\n${rng.pick(CHECK_INTROS)}\n\n\`\`\`\n${r.checks}\n\`\`\`` : '';
   const named = tool && tool.name.toUpperCase() !== r.process ? ` (${tool.name})` : '';
   const forSample = s.per_sample ? ` for sample ${r.sample}` : '';
   const where = s.completed
@@ -105,7 +127,7 @@ export function errorSeed(kb: Knowledge, seed: number, spec: ErrorSpec): Example
     category: categoryOf(kb, analysisType),
     analysisType,
     difficulty: 2,
-    input: `${rng.pick(s.completed ? COMPLETED_INTROS : INTROS)}\n\n\`\`\`\n${r.log}\n\`\`\``,
+    input: `${rng.pick(s.completed ? COMPLETED_INTROS : INTROS)}\n\n\`\`\`\n${r.log}\n\`\`\`${checks}`,
     output: { diagnosis: `${where} ${fill(s.diagnosis)}`, fix_steps: s.fix_steps.map(fill) },
   };
 }

@@ -17,22 +17,51 @@ export const ErrorSituationSchema = z.object({
   /** the process finished (exit 0) and its output is what is wrong: low mapping, nothing counted */
   completed: z.boolean().default(false),
   vars: z.record(z.string().regex(/^[a-z_]+$/), z.array(z.string().min(1)).min(1)).default({}),
+  /** the task's own output: what the tool printed ({work} is the task work directory) */
   log: z.string().min(10),
+  /** the command the task ran, shown under Nextflow's "Command executed:" */
+  command: z.string().min(5).optional(),
+  /** what the user ran afterwards and saw ("$ " lines and their output), shown after the log */
+  checks: z.string().min(5).optional(),
   diagnosis: z.string().min(30),
   fix_steps: z.array(z.string().min(10)).min(2),
 });
 export type ErrorSituation = z.infer<typeof ErrorSituationSchema>;
+
+/**
+ * log_signatures.yaml: a line a tool prints, with what it implies about the log around it: the tool that
+ * prints it, the exit status it leaves (or the group of the line that holds it), and what the same log must
+ * also show (spades-hammer runs the corrected/configs config).
+ */
+export const LogSignatureSchema = z.object({
+  id: Id,
+  match: z.string().min(3),
+  tools: z.array(Id).min(1).optional(),
+  exit_status: z.number().int().min(0).max(255).nullable().optional(),
+  /** a regex whose first group is the exit status the log states (SPAdes exits with its binary's return code) */
+  exit_from: z.string().min(3).optional(),
+  requires: z.string().min(3).optional(),
+  /** what the rule rests on: the tool's source or documentation */
+  source: z.string().min(20),
+});
+export type LogSignature = z.infer<typeof LogSignatureSchema>;
 
 export const SITUATION_SAMPLES = ['sample_1', 'WT_rep2', 'KO_rep1', 'patient_07', 'S12', 'liver_ctrl_3', 'tumor_A', 'mock_48h', 'P3_T'];
 
 /** The process name the workflow generator gives a tool's process. */
 export const processNameOf = (toolId: string) => toolId.toUpperCase();
 
-/** Fills a situation's variables first (their values may hold {sample}), then {sample} and {process}. */
-export function fillSituation(text: string, values: Record<string, string>, sample: string, process: string): string {
+/** The work directory the checker fills {work} with (the renderer uses the task's own). */
+const CHECK_WORK = '/data/project/work/00/000000000000000000000000000000';
+
+/** Fills a situation's variables first (their values may hold {sample}), then {sample}, {process} and {work}. */
+export function fillSituation(text: string, values: Record<string, string>, sample: string, process: string, work = CHECK_WORK): string {
   const once = text.replace(PLACEHOLDER, (m, k: string) => values[k] ?? m);
-  return once.replace(PLACEHOLDER, (m, k: string) => (k === 'sample' ? sample : k === 'process' ? process : m));
+  return once.replace(PLACEHOLDER, (m, k: string) => (k === 'sample' ? sample : k === 'process' ? process : k === 'work' ? work : m));
 }
+
+/** Everything the user is shown of a situation: its log, the command it ran and what they checked afterwards. */
+const shownText = (s: ErrorSituation) => [s.log, s.command ?? '', s.checks ?? ''].join('\n');
 
 const placeholders = (text: string) => new Set([...text.matchAll(PLACEHOLDER)].map((m) => m[1]!));
 
@@ -48,6 +77,7 @@ export function checkSituations(
   patterns: ReadonlyMap<string, ErrorPattern>,
   tools: ReadonlyMap<string, Tool>,
   problems: string[],
+  signatures: readonly LogSignature[] = [],
 ): void {
   const seen = new Set<string>();
   for (const s of situations) {
@@ -70,13 +100,16 @@ export function checkSituations(
     const runs = (c: string | undefined) => (c ?? '').split(/[\s|();]+/).includes(killed ?? '');
     if (killed && tool && !Object.values(tool.process.command).some(runs))
       problems.push(`${where}: the log shows ${killed} killed, which ${tool.name}'s process does not run: set process_tool to the tool that runs it`);
-    const known = new Set(['sample', 'process', ...Object.keys(s.vars)]);
-    const all = [s.log, s.diagnosis, ...s.fix_steps, ...Object.values(s.vars).flat()].flatMap((t) => [...placeholders(t)]);
+    checkSignatures(s, s.process_tool ?? pattern.tool, signatures, where, problems);
+    // a failed task's error output holds what the tool printed; a shell session of the user's goes in checks
+    if (!s.completed && /^\$ /m.test(s.log)) problems.push(`${where}: field 'log' holds "$ " lines: a failed task's output is the tool's own, put what the user ran in 'checks'`);
+    const known = new Set(['sample', 'process', 'work', ...Object.keys(s.vars)]);
+    const all = [s.log, s.command ?? '', s.checks ?? '', s.diagnosis, ...s.fix_steps, ...Object.values(s.vars).flat()].flatMap((t) => [...placeholders(t)]);
     for (const v of new Set(all)) if (!known.has(v)) problems.push(`${where}: placeholder {${v}} is not a variable of the situation`);
     const inDiagnosis = placeholders(s.diagnosis);
-    for (const v of placeholders(s.log)) if (v !== 'process' && !inDiagnosis.has(v)) problems.push(`${where}: field 'diagnosis' does not use {${v}}, which the log shows`);
+    for (const v of placeholders(shownText(s))) if (!['process', 'work'].includes(v) && !inDiagnosis.has(v)) problems.push(`${where}: field 'diagnosis' does not use {${v}}, which the log shows`);
     // and the answer names no value the log does not show (the sample is shown by the process tag of a per-sample task)
-    const inLog = placeholders(s.log);
+    const inLog = placeholders(shownText(s));
     if (s.per_sample) inLog.add('sample');
     for (const text of [s.diagnosis, ...s.fix_steps])
       for (const v of placeholders(text)) if (v !== 'process' && !inLog.has(v)) problems.push(`${where}: the answer uses {${v}}, which the log does not show`);
@@ -86,9 +119,28 @@ export function checkSituations(
     const width = Math.max(1, ...keys.map((k) => s.vars[k]!.length));
     for (let i = 0; i < width; i++) {
       const values = Object.fromEntries(keys.map((k) => [k, s.vars[k]![i % s.vars[k]!.length]!]));
-      const log = fillSituation(s.log, values, SITUATION_SAMPLES[0]!, process);
+      const log = fillSituation(shownText(s), values, SITUATION_SAMPLES[0]!, process);
       const status = s.exit_status === null ? '' : `\nterminated with an error exit status (${s.exit_status})`;
       if (!re.test(log + status)) problems.push(`${where}: field 'log' (values ${JSON.stringify(values)}) does not match the symptom_regex of '${s.pattern}'`);
     }
+  }
+}
+
+/** A path under some work directory that is not the task's own {work}. */
+const FOREIGN_WORK = /(?<![\w}])(?:\/data\/project)?\/work\/[0-9a-f]{2}\/[^\s'"]*/;
+
+/** The situation's log against the lines tools really print (log_signatures.yaml), and its paths against its work dir. */
+function checkSignatures(s: ErrorSituation, toolId: string, signatures: readonly LogSignature[], where: string, problems: string[]): void {
+  const text = shownText(s);
+  const foreign = FOREIGN_WORK.exec(text);
+  if (foreign) problems.push(`${where}: the log names the work directory ${foreign[0]}: write {work}, the task's work directory`);
+  for (const sig of signatures) {
+    if (!new RegExp(sig.match, 'm').test(s.log)) continue;
+    const what = `the log shows '${sig.id}' (${sig.source})`;
+    if (sig.tools && !sig.tools.includes(toolId)) problems.push(`${where}: ${what}, which ${sig.tools.join('/')} prints, not the process tool ${toolId}`);
+    if (sig.exit_status !== undefined && sig.exit_status !== s.exit_status) problems.push(`${where}: ${what}, so exit_status must be ${sig.exit_status}, not ${s.exit_status}`);
+    const stated = sig.exit_from ? new RegExp(sig.exit_from, 'm').exec(s.log)?.[1] : undefined;
+    if (stated !== undefined && Number(stated) !== s.exit_status) problems.push(`${where}: ${what}: the log states exit ${stated}, so exit_status must be ${stated}, not ${s.exit_status}`);
+    if (sig.requires && !new RegExp(sig.requires, 'm').test(text)) problems.push(`${where}: ${what}, but does not show what that requires`);
   }
 }

@@ -1,4 +1,4 @@
-import { checkSituations, type ErrorSituation, ErrorSituationSchema } from './error-situations';
+import { checkSituations, type ErrorSituation, ErrorSituationSchema, LogSignatureSchema } from './error-situations';
 import { type LibraryUsage, LibraryUsageSchema } from './library-usage';
 import { readList } from './load';
 import type { Knowledge } from './schemas';
@@ -15,14 +15,26 @@ export function loadSelectionRules(dir: string, k: Pick<Knowledge, 'toolById' | 
   return { platforms, categoryRank: new Map(categories.map((c, i) => [c, i])), toolRules: new Map(toolRules.map((r) => [r.tool, r])), alternatives, focus };
 }
 
-/** Reads error_situations.yaml and library_usage.yaml and checks them against the patterns and tools. */
+/** Reads error_situations.yaml (checked against log_signatures.yaml) and library_usage.yaml and checks them against the patterns and tools. */
 export function loadContractTables(
   dir: string,
   k: Pick<Knowledge, 'toolById' | 'errorPatterns'>,
   problems: string[],
 ): { errorSituations: ErrorSituation[]; libraryUsage: Map<string, LibraryUsage> } {
   const errorSituations = readList(dir, 'error_situations.yaml', ErrorSituationSchema, problems);
-  checkSituations(errorSituations, new Map(k.errorPatterns.map((p) => [p.id, p])), k.toolById, problems);
+  const signatures = readList(dir, 'log_signatures.yaml', LogSignatureSchema, problems);
+  for (const sig of signatures) {
+    for (const t of sig.tools ?? []) if (!k.toolById.has(t)) problems.push(`log_signatures.yaml: entry '${sig.id}': tool '${t}' is not in tools.yaml`);
+    for (const field of ['match', 'requires', 'exit_from'] as const) {
+      try {
+        if (sig[field] !== undefined) new RegExp(sig[field]!, 'm');
+      } catch (err) {
+        problems.push(`log_signatures.yaml: entry '${sig.id}': field '${field}': invalid regex (${(err as Error).message})`);
+      }
+    }
+  }
+  const valid = problems.some((p) => p.startsWith('log_signatures.yaml')) ? [] : signatures;
+  checkSituations(errorSituations, new Map(k.errorPatterns.map((p) => [p.id, p])), k.toolById, problems, valid);
   const usage = readList(dir, 'library_usage.yaml', LibraryUsageSchema, problems);
   for (const u of usage) if (!k.toolById.has(u.tool)) problems.push(`library_usage.yaml: entry '${u.tool}': tool '${u.tool}' is not in tools.yaml`);
   return { errorSituations, libraryUsage: new Map(usage.map((u) => [u.tool, u])) };

@@ -113,6 +113,22 @@ describe('knowledge errors', () => {
     expect(problemsOf(dir)).toEqual(["error_situations.yaml: entry 'picard_oom': the log shows picard killed, which SAMtools's process does not run: set process_tool to the tool that runs it"]);
   });
 
+  it('refuses a log whose message, exit status or binary disagree with the tool that prints it (log_signatures.yaml)', () => {
+    // GATK exits 2 on a user error; Kraken 2's classify exits EX_OSERR (71) when it cannot allocate the hash table
+    const gatk = copyWith('error_situations.yaml', (t) => t.replace(/(- id: gatk_bqsr_no_dict\n[\s\S]*?exit_status: )2/, '$11'));
+    expect(problemsOf(gatk)).toEqual([
+      "error_situations.yaml: entry 'gatk_bqsr_no_dict': the log shows 'gatk_user_error' (GATK prints 'A USER ERROR has occurred' for a UserException and exits 2), so exit_status must be 2, not 1",
+    ]);
+    // spades-hammer reads the read-correction config (corrected/configs), spades-core a K<k>/configs one
+    const spades = copyWith('error_situations.yaml', (t) => t.replace("{work}/spades_out/corrected/configs/config.info'", "{work}/spades_out/K55/configs/config.info'"));
+    expect(problemsOf(spades)).toContain(
+      "error_situations.yaml: entry 'spades_hammer_disk_full': the log shows 'spades_hammer' (spades-hammer is BayesHammer read error correction; spades.py runs it on <output>/corrected/configs/config.info and exits with its return code), but does not show what that requires",
+    );
+    // a path under a work directory is the task's own ({work}), not a made-up one
+    const paths = copyWith('error_situations.yaml', (t) => t.replace("{work}/spades_out/corrected/configs/config.info'", "/work/3f/spades_out/corrected/configs/config.info'"));
+    expect(problemsOf(paths)).toContain("error_situations.yaml: entry 'spades_hammer_disk_full': the log names the work directory /work/3f/spades_out/corrected/configs/config.info: write {work}, the task's work directory");
+  });
+
   it('names file, entry and field of a missing field', () => {
     const dir = copyWith('tools.yaml', (t) => t.replace(/(- id: star\n[\s\S]*?) {2}container: [^\n]*\n/, '$1'));
     const index = loadKnowledge().tools.findIndex((t) => t.id === 'star');
