@@ -28,12 +28,21 @@ export { inSentence };
 
 /** 'variant_calling' -> 'variant calling' */
 // category ids as words, acronyms in capitals ('crispr' -> 'CRISPR', 'assembly_qc' -> 'assembly QC')
-const categoryLabel = (t: Tool) => t.category.replace(/_/g, ' ').replace(/\bcrispr\b/, 'CRISPR').replace(/\bqc\b/, 'QC');
+const categoryLabel = (t: Tool) =>
+  t.category
+    .replace(/_/g, ' ')
+    .replace(/\bcrispr\b/, 'CRISPR')
+    .replace(/\bqc\b/, 'QC')
+    .replace(/\b(rna|dna|sv|cnv)\b/g, (m) => m.toUpperCase());
 
-const list = (items: readonly string[]) => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
+const list = (items: readonly string[], conjunction = 'and') => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${conjunction} ${items.at(-1)}`);
 
+// analysis names hold "and" themselves ("functional profiling and assembly"), so several are kept apart with semicolons
 function toolAnalyses(kb: Knowledge, t: Tool): string {
-  return list(t.analysis_types.map((id) => inSentence(kb.analysisTypeById.get(id)?.name ?? id)).slice(0, 4));
+  return t.analysis_types
+    .map((id) => inSentence(kb.analysisTypeById.get(id)?.name ?? id))
+    .slice(0, 4)
+    .join('; ');
 }
 
 /** "How do I run X?": a library's calls in its language, else the command line with its placeholders named. */
@@ -48,7 +57,17 @@ function howToRun(kb: Knowledge, t: Tool): string[] {
       '```',
       `In a generated Nextflow workflow its process runs a script shipped with the workflow that makes these calls, in the container \`${t.container}\`.`,
     ];
-  return ['', 'A typical invocation (values in braces are your files and settings):', '```bash', t.typical_command, '```', `Container: \`${t.container}\`.`];
+  // {args} is the workflow's hook for extra options, not something a reader types
+  const command = t.typical_command.replace(/ \{args\}/g, '');
+  return [
+    '',
+    'A typical invocation (values in braces are your files and settings; {prefix} is the sample name):',
+    '```bash',
+    command,
+    '```',
+    ...t.command_notes.map((n) => `- ${n}`),
+    `Container: \`${t.container}\`.`,
+  ];
 }
 
 /** "When should I use X?": the steps it performs in each analysis, and when to prefer it over its alternatives. */
@@ -75,7 +94,8 @@ function explainTool(kb: Knowledge, t: Tool, question: number): string {
   else if (question === 3) lines.push(...howToRun(kb, t));
   else if (question === 1) lines.push(...whenToUse(kb, t));
   else lines.push('', `Input: ${t.inputs.join(', ')}. Output: ${t.outputs.join(', ')}.`);
-  if (question !== 1) lines.push(`It is used in ${toolAnalyses(kb, t)}.`);
+  // after a list, a blank line keeps the sentence out of the last bullet
+  if (question !== 1) lines.push(...(question === 2 ? [''] : []), `It is used in ${toolAnalyses(kb, t)}.`);
   // options are shown only in the typical command (question 3), which is derived from the checked process command
   if (question === 4) lines.push(`In a Nextflow workflow it runs in the container \`${t.container}\`; give it about ${t.memory_gb} GB of memory.`);
   return lines.join('\n');
@@ -86,14 +106,35 @@ function explainAnalysis(kb: Knowledge, a: AnalysisType, question: number): stri
   const lines = [`**${a.name}**: ${a.description}`, ''];
   if (question === 2) {
     lines.push(`Input data: ${list(a.input_data_types)}.`);
-    if (a.typical_organisms.length) lines.push(`Typical organisms: ${list(a.typical_organisms.map((o) => kb.organismById.get(o)?.common_names[0] ?? o))}.`);
+    // species as their names are written (*Escherichia coli*), not the lowercased id list ("e. coli")
+    if (a.typical_organisms.length) lines.push(`Often run on ${list(a.typical_organisms.map((o) => (kb.organismById.get(o) ? `*${kb.organismById.get(o)!.scientific_name}*` : o)))}.`);
   } else if (question === 1) {
-    lines.push('Core tools, in order:');
-    for (const [i, id] of a.required_tools.entries()) lines.push(`${i + 1}. **${tool(id)}** - ${kb.toolById.get(id)?.purpose ?? ''}`);
-    if (a.recommended_tools.length) lines.push('', `Recommended additions: ${list(a.recommended_tools.map(tool))}.`);
+    lines.push('Core tools, in order, and why:');
+    for (const [i, id] of a.required_tools.entries()) {
+      // the step's note says why this assay runs it that way; otherwise what the tool does
+      const step = a.steps.find((s) => s.tools[0] === id && s.note);
+      lines.push(`${i + 1}. **${tool(id)}** - ${step?.note ? `${step.note}.` : (kb.toolById.get(id)?.purpose ?? '')}`);
+    }
+    // a recommended tool that can take a core tool's place is an alternative with its own "when", not an addition
+    const alternativeOf = (id: string) =>
+      kb.selection.alternatives
+        .filter((g) => g.tools.some((t) => t.tool === id))
+        .map((g) => ({ group: g, core: g.tools.find((t) => t.tool !== id && a.required_tools.includes(t.tool)) }))
+        .find((x) => x.core);
+    const alternatives = a.recommended_tools.filter((id) => alternativeOf(id));
+    const additions = a.recommended_tools.filter((id) => !alternativeOf(id));
+    if (alternatives.length) {
+      lines.push('', 'Alternatives for a core step:');
+      for (const id of alternatives) {
+        const { group, core } = alternativeOf(id)!;
+        lines.push(`- **${tool(id)}** instead of **${tool(core!.tool)}** when ${group.tools.find((t) => t.tool === id)!.choose_when}.`);
+      }
+    }
+    if (additions.length) lines.push('', `Recommended additions: ${list(additions.map(tool))}.`);
   } else {
     lines.push('Steps:');
-    for (const [i, s] of a.steps.entries()) lines.push(`${i + 1}. **${s.name}** (${list(s.tools.map(tool))}): ${s.description}`);
+    // the tools of one step are alternatives: one of them runs
+    for (const [i, s] of a.steps.entries()) lines.push(`${i + 1}. **${s.name}** (${list(s.tools.map(tool), 'or')}): ${s.description}`);
     if (question === 3) lines.push('', `Start from ${list(a.input_data_types)}.`);
   }
   return lines.join('\n');

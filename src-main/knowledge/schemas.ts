@@ -50,7 +50,15 @@ export const AnalysisTypeSchema = z.object({
   optional_tools: z.array(Id).default([]),
   /** ordered analysis steps, each naming the tool(s) that may perform it */
   steps: z
-    .array(z.object({ name: z.string(), description: z.string(), tools: z.array(Id).min(1) }))
+    .array(
+      z.object({
+        name: z.string(),
+        description: z.string(),
+        tools: z.array(Id).min(1),
+        /** why the step's first tool is run the way it is for this assay: the rationale's reason instead of the tool's catalogue purpose */
+        note: z.string().min(30).optional(),
+      }),
+    )
     .min(2),
   input_data_types: z.array(z.string()).min(1),
   /** the sequencing/data type id the intent parser reports for this analysis */
@@ -88,6 +96,8 @@ export const ToolSchema = z
     /** resource profile for the selector's constraint handling */
     memory_gb: z.number().positive().default(4),
     url: z.string().optional(),
+    /** what a reader must know about values in the typical command (chemistry-specific lengths, whitelists) */
+    command_notes: z.array(z.string().min(20)).default([]),
     /** how the tool runs as a Nextflow process: the one source of the generated module */
     process: ProcessSchema,
   })

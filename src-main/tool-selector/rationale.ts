@@ -110,8 +110,10 @@ function usualStep(tool: Tool, kb: Knowledge): string | undefined {
 /** The tool and its step, what it does, why it fits this request, and when its alternative would. */
 export function rationale(choice: Choice, sel: Selection, intent: Intent, kb: Knowledge, text: string): string {
   const tool = kb.toolById.get(choice.id)!;
-  const step = inSentence(sel.type.steps.find((s) => s.tools.includes(tool.id))?.name ?? usualStep(tool, kb) ?? tool.category.replace(/_/g, ' '));
+  const entry = sel.type.steps.find((s) => s.tools.includes(tool.id));
+  const step = inSentence(entry?.name ?? usualStep(tool, kb) ?? tool.category.replace(/_/g, ' '));
   const parts = contextParts(tool, choice, sel, intent, kb, text);
-  const purpose = tool.purpose.replace(/\.$/, '');
-  return `${tool.name} for ${step}${parts.length ? `, ${parts.join(', ')}` : ''}. ${purpose}.${reasonSentence(choice, sel, kb)}${alternativeSentence(choice, sel, kb)}`;
+  // what this assay needs of the step's default tool (no input control in ATAC-seq, capture targets in WES), else what the tool does
+  const why = (entry?.note && entry.tools[0] === tool.id ? entry.note : tool.purpose).replace(/\.$/, '');
+  return `${tool.name} for ${step}${parts.length ? `, ${parts.join(', ')}` : ''}. ${why}.${reasonSentence(choice, sel, kb)}${alternativeSentence(choice, sel, kb)}`;
 }

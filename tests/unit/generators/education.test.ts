@@ -82,7 +82,16 @@ describe('how to run a tool', () => {
 
   it('a command-line tool shows its command with the placeholders named', () => {
     expect(answer('fastqc')).toContain('values in braces are your files and settings');
-    expect(answer('fastqc')).toContain(tool('fastqc').typical_command);
+    // {args} is the workflow's hook for extra options: the reader is shown the command without it
+    expect(answer('fastqc')).toContain(tool('fastqc').typical_command.replace(' {args}', ''));
+    for (const t of kb.tools) expect(answer(t.id), t.id).not.toContain('{args}');
+  });
+
+  it("STARsolo's --soloUMIlen 12 is explained as 10x 3' v3 chemistry, with v2's value beside it", () => {
+    const starsolo = answer('starsolo');
+    expect(starsolo).toContain('--soloUMIlen 12');
+    expect(starsolo).toContain("- --soloUMIlen 12 and the whitelist are for 10x Chromium 3' v3/v3.1 chemistry (16 bp cell barcode + 12 bp UMI in read 1, whitelist 3M-february-2018)");
+    expect(starsolo).toContain("v2 has a 10 bp UMI (STAR's default --soloUMIlen 10)");
   });
 });
 
@@ -105,5 +114,27 @@ describe('what a tool does, and a tool explained to a student', () => {
         expect(text, `${t.id} question ${q}`).not.toMatch(/Typical parameters/);
         for (const code of text.matchAll(/`([^`]+)`/g)) expect([t.container], `${t.id} question ${q}`).toContain(code[1]);
       }
+  });
+});
+
+describe('analysis answers that answer the question', () => {
+  const analysis = (id: string, question: number) => educationSeed(kb, 42, { kind: 'analysis', analysis: kb.analysisTypeById.get(id)!, question }).output.explanation!;
+
+  it('a recommended tool that replaces a core one is an alternative with its when, not an addition (StringTie vs IsoQuant)', () => {
+    const text = analysis('long_read_rnaseq', 1);
+    expect(text).toContain('- **StringTie** instead of **IsoQuant** when you want reference-guided transcript assembly that also works on short reads (with -L for long reads).');
+    expect(text).not.toMatch(/Recommended additions: [^\n]*StringTie/);
+  });
+
+  it('the tools of one step are alternatives ("STARsolo or Cell Ranger"), and species are written as species', () => {
+    expect(analysis('scrna_seq', 0)).toContain('(STARsolo or Cell Ranger)');
+    expect(analysis('scrna_seq', 0)).toContain('(Scanpy or Seurat)');
+    expect(analysis('long_read_assembly', 2)).not.toMatch(/e\. coli|arabidopsis/);
+  });
+
+  it('several analyses of a tool are kept apart, and a category label keeps its acronym', () => {
+    const megahit = educationSeed(kb, 42, { kind: 'tool', tool: tool('megahit'), question: 0 }).output.explanation!;
+    expect(megahit).not.toMatch(/assembly and de novo/);
+    expect(educationSeed(kb, 42, { kind: 'tool', tool: tool('mirdeep2'), question: 0 }).output.explanation).not.toContain('(small rna)');
   });
 });

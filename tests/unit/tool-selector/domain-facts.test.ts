@@ -216,3 +216,21 @@ describe('a comparison the chain does not test is said', () => {
     expect(notesOf(intent('chip_seq'))).toEqual([]);
   });
 });
+
+describe('rationales that say what this assay needs of the tool', () => {
+  it('ATAC-seq peak calling has no control; exome calling is restricted to the capture targets; MultiQC reads as a sentence', () => {
+    const atac = why(intent('atac_seq'), 'macs2');
+    expect(atac).not.toContain('against a control');
+    expect(atac).toContain('ATAC-seq has no input control');
+    expect(why(intent('atac_seq'), 'fastp')).toContain('Nextera (Tn5) adapter CTGTCTCTTATACACATCT');
+    expect(why(intent('wes_germline_variants'), 'gatk_bqsr')).toContain('capture targets (--intervals with 100 bp padding)');
+    expect(why(intent('wes_germline_variants'), 'gatk_haplotypecaller')).toContain('GenotypeGVCFs');
+    expect(why(intent('methylation_bisulfite'), 'bismark')).toContain('RRBS libraries are not deduplicated');
+    expect(why(intent('rna_seq_de'), 'multiqc')).toMatch(/^MultiQC for reporting\. /);
+  });
+
+  it('BWA is never the low-memory choice beside Bowtie2, which needs less', () => {
+    const bowtie2 = why(intent('chip_seq'), 'bowtie2');
+    expect(bowtie2).not.toMatch(/BWA is the alternative when memory is tight/);
+  });
+});
