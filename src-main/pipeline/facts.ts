@@ -1,4 +1,5 @@
 import type { Example } from '../../src-preload/schemas/example';
+import { processNameOf } from '../knowledge/error-situations';
 import type { Knowledge } from '../knowledge/schemas';
 import { selectTools } from '../tool-selector';
 
@@ -42,6 +43,9 @@ export function toolsOf(example: Example, kb: Knowledge): string[] {
     // whole words: "reads still start with the primer" does not name STAR
     const text = example.input.toLowerCase();
     for (const t of kb.tools) if (namedIn(text, t.name.toLowerCase())) out.add(t.id);
+    // an error log names its failing process as the workflow generator names it (GATK_HAPLOTYPECALLER, CELLRANGER)
+    if (example.kind === 'error_diagnosis')
+      for (const t of kb.tools) if (new RegExp(`(?:process > |Process \`|Error executing process > ')${processNameOf(t.id)}\\b`).test(example.input)) out.add(t.id);
   }
   return [...out].sort();
 }

@@ -16,4 +16,11 @@ describe('the tools an example is about', () => {
       expect(toolsOf({ ...seed, output: seed.output } as unknown as Example, kb), id).not.toContain('star');
     }
   });
+
+  it('an error example is about the tool of its failing process, even when the log never spells its name', () => {
+    for (const [id, tool] of [['cellranger_swapped_reads', 'cellranger'], ['gatk_hc_dict_not_staged', 'gatk_haplotypecaller'], ['picard_oom', 'picard']] as const) {
+      const seed = errorSeed(kb, 42, { situation: kb.errorSituations.find((s) => s.id === id)!, variant: 0 });
+      expect(toolsOf({ ...seed, output: seed.output } as unknown as Example, kb), id).toContain(tool);
+    }
+  });
 });
