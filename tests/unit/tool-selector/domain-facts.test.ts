@@ -227,6 +227,8 @@ describe('rationales that say what this assay needs of the tool', () => {
     expect(why(intent('wes_germline_variants'), 'gatk_haplotypecaller')).toContain('GenotypeGVCFs');
     expect(why(intent('methylation_bisulfite'), 'bismark')).toContain('RRBS libraries are not deduplicated');
     expect(why(intent('rna_seq_de'), 'multiqc')).toMatch(/^MultiQC for reporting\. /);
+    expect(why(intent('cnv'), 'cnvkit')).toContain('--targets with the capture BED (hybrid method) for exome or panel data, --method wgs for genomes');
+    expect(why(intent('cnv', { requested_tools: ['picard'] }), 'picard')).toMatch(/^Picard MarkDuplicates for duplicate marking, as you asked\. /);
     expect(why(intent('long_read_rnaseq'), 'minimap2')).toContain('-ax splice:hq -uf for PacBio HiFi/Iso-Seq');
     expect(why(intent('small_rna_seq'), 'cutadapt')).toContain('-a TGGAATTCTCGGGTGCCAAGG, the Illumina TruSeq Small RNA adapter');
   });
