@@ -213,6 +213,11 @@ export const OrganismFactsSchema = z.object({
    * stem; builds without one (GRCm39, no list published) have none, and their workflows filter no blacklist
    */
   encode_blacklist: z.record(z.string(), z.string().regex(/^[a-z]+[0-9]+-blacklist\.v2$/)).optional(),
+  /**
+   * names of the mitochondrial contig in the genome FASTAs users align to (UCSC style and Ensembl's: chrM and MT,
+   * BDGP6 mitochondrion_genome, WBcel235 MtDNA, R64 Mito, TAIR10 Mt), for dropping mitochondrial reads
+   */
+  mito_contigs: z.array(z.string().regex(/^[A-Za-z0-9_.]+$/)).min(1).optional(),
   /** approximate genome length in bases (Canu genomeSize) */
   genome_size: z.number().int().positive().optional(),
 });

@@ -73,6 +73,8 @@ export function organismFact(key: string, ctx: DataContext): string | undefined 
   if (key === 'genome_build') return ctx.genomeBuild ?? o.genome_build;
   const value = (o.facts as Record<string, unknown>)[key];
   if (value === undefined) return undefined;
+  // a list (the mitochondrial contig's names) is one regex alternation, as samtools' =~ and !~ read it
+  if (Array.isArray(value)) return value.join('|');
   if (typeof value === 'object' && value !== null) {
     const byBuild = value as Record<string, string | number>;
     const v = byBuild[ctx.genomeBuild ?? o.genome_build];

@@ -47,13 +47,24 @@ describe('ChIP-seq, ATAC-seq and CUT&RUN filter alignments before peak calling',
     expect(s).not.toContain('fixmate');
   });
 
-  it('ATAC-seq also drops mitochondrial reads (UCSC and Ensembl names)', () => {
+  it("ATAC-seq also drops mitochondrial reads, by the organism's own contig names (UCSC and Ensembl)", () => {
     const s = scriptOf(project(intent('atac_seq'))['modules/samtools/main.nf']!);
     expect(s).toContain(
-      `    samtools view -@ \${task.cpus} -b -q 30 -f 2 -F 1804 -e '[NM] <= 4 && tlen >= -2000 && tlen <= 2000 && rname != "chrM" && rname != "MT"' \${args} -o \${meta.id}.kept.bam \${bam}\n`,
+      `    samtools view -@ \${task.cpus} -b -q 30 -f 2 -F 1804 -e '[NM] <= 4 && tlen >= -2000 && tlen <= 2000 && rname !~ "^(chrM|MT)\\$"' \${args} -o \${meta.id}.kept.bam \${bam}\n`,
     );
     const single = scriptOf(project(intent('atac_seq', { read_layout: 'single' }))['modules/samtools/main.nf']!);
-    expect(single).toContain(`    samtools view -@ \${task.cpus} -b -q 30 -F 1804 -e '[NM] <= 4 && rname != "chrM" && rname != "MT"' \${args} -o \${meta.id}.filtered.bam \${bam}\n`);
+    expect(single).toContain(`    samtools view -@ \${task.cpus} -b -q 30 -F 1804 -e '[NM] <= 4 && rname !~ "^(chrM|MT)\\$"' \${args} -o \${meta.id}.filtered.bam \${bam}\n`);
+  });
+
+  it("a fly's BDGP6 names its mitochondrial contig mitochondrion_genome, a worm's MtDNA, yeast's Mito: chrM/MT would remove nothing there", () => {
+    const contigs = (id: string) => scriptOf(project(intent('atac_seq', { organism: organism(id) }))['modules/samtools/main.nf']!).match(/rname !~ "\^\(([^)]*)\)/)?.[1];
+    expect([contigs('fly'), contigs('worm'), contigs('yeast'), contigs('arabidopsis')]).toEqual(['chrM|mitochondrion_genome', 'chrM|MtDNA', 'chrM|Mito', 'ChrM|Mt']);
+  });
+
+  it('an organism with no known mitochondrial contig names asks for them instead of assuming chrM/MT', () => {
+    const files = project(intent('atac_seq', { organism: organism('rice') }));
+    expect(files['main.nf']!).toContain('params.mito_contigs = null');
+    expect(files['modules/samtools/main.nf']!).not.toContain('chrM');
   });
 
   it('a genome build without an ENCODE blacklist (GRCm39, zebrafish) stages none and filters none; GRCm38 has mm10', () => {
