@@ -115,6 +115,8 @@ const ProcessCore = z.object({
   command: z.partialRecord(VariantKeySchema, z.string().min(3)).refine((c) => Object.keys(c).length > 0, 'at least one command variant'),
   /** task.ext.args per analysis type (`default` for the rest), written to nextflow.config */
   ext_args: ExtArgsSchema.default({ default: '' }),
+  /** task.ext.args added when the request names a two-colour instrument (Trim Galore --2colour 20) */
+  two_colour_args: z.string().min(2).optional(),
   /** what `{strand}` becomes for each library strandedness */
   strand: z.record(z.enum(['forward', 'reverse', 'unstranded', 'unknown']), z.string()).optional(),
   /** a script shipped in resources/templates, run with `template`; then `command` says what it does */

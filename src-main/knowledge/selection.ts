@@ -12,6 +12,8 @@ export const PlatformSchema = z.object({
   default: z.boolean().default(false),
   default_for: z.array(z.string()).default([]),
   keywords: z.array(z.string().min(2)).min(1),
+  /** instruments of the platform whose two-colour chemistry calls a dark cycle as a high-quality G (NovaSeq, NextSeq) */
+  two_colour_keywords: z.array(z.string().min(2)).default([]),
 });
 export type Platform = z.infer<typeof PlatformSchema>;
 

@@ -25,6 +25,20 @@ export function requestPlatform(intent: Pick<Intent, 'data_type'>, kb: Knowledge
   return platforms.find((p) => intent.data_type != null && p.default_for.includes(intent.data_type)) ?? platforms.find((p) => p.default)!;
 }
 
+/** Whether the request names a two-colour instrument of its short-read platform (NovaSeq, NextSeq). */
+export function twoColourRun(kb: Knowledge, text = ''): boolean {
+  return kb.selection.platforms.some((p) => {
+    if (p.read_kind !== 'short' || p.two_colour_keywords.length === 0) return false;
+    let m = twoColourMatchers.get(p);
+    if (!m) {
+      m = wordMatcher(p.two_colour_keywords);
+      twoColourMatchers.set(p, m);
+    }
+    return m.test(text);
+  });
+}
+const twoColourMatchers = new WeakMap<object, RegExp>();
+
 /** The platform the text names, if any (long-read platforms first). */
 export function namedPlatform(kb: Knowledge, text = ''): PlatformEntry | null {
   const named = kb.selection.platforms.filter((p) => matches(p, text));

@@ -18,6 +18,8 @@ export interface ConfiguredProcess {
   analysisType: string;
   /** the request's focuses (RRBS): a focus's ext.args come before the analysis type's */
   focuses?: readonly string[];
+  /** the reads come from a two-colour instrument: the process's two_colour_args join its ext.args */
+  twoColour?: boolean;
 }
 
 const quote = (s: string) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
@@ -62,7 +64,8 @@ export function renderConfig(intent: Intent, processes: ConfiguredProcess[]): st
   }
   for (const p of processes) {
     const byFocus = (p.focuses ?? []).map((f) => p.process.ext_args[f]).find((a) => a !== undefined);
-    const args = byFocus ?? p.process.ext_args[p.analysisType] ?? p.process.ext_args.default ?? '';
+    const base = byFocus ?? p.process.ext_args[p.analysisType] ?? p.process.ext_args.default ?? '';
+    const args = [base, p.twoColour ? p.process.two_colour_args : undefined].filter(Boolean).join(' ');
     const gpuContainer = gpu ? p.process.gpu_container : undefined;
     if (!args && !gpuContainer) continue;
     lines.push(`    withName: '${p.name}' {`);

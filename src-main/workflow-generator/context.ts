@@ -1,7 +1,7 @@
 import type { Intent } from '../../src-preload/schemas/intent';
 import { type ResolvedProcess, type VariantKey, variantFor } from '../knowledge/process-schema';
 import type { Knowledge, OrganismEntry, SampleSheet } from '../knowledge/schemas';
-import { type Platform, type ReadInput, readInput, requestFocuses } from '../tool-selector/context';
+import { type Platform, type ReadInput, readInput, requestFocuses, twoColourRun } from '../tool-selector/context';
 
 /** What the generator knows about the data, from the intent (and an explicit platform, when given). */
 export interface DataContext {
@@ -20,6 +20,8 @@ export interface DataContext {
   input: ReadInput;
   /** ids of the request's focuses (request_focus.yaml), whose process overrides apply after the analysis type's */
   focuses: string[];
+  /** Illumina reads from a two-colour instrument the request names (NovaSeq, NextSeq) */
+  twoColour: boolean;
 }
 
 /** The parameter naming the input and its default, as main.nf writes it: `params.reads = 'data/*.fastq.gz'`. */
@@ -50,6 +52,7 @@ export function dataContext(intent: Intent, kb: Knowledge, platform: Platform, t
     layoutNote: overruled ? input.fixed : undefined,
     input,
     focuses: requestFocuses(intent, kb, text).map((f) => f.id),
+    twoColour: platform === 'illumina' && twoColourRun(kb, text),
   };
 }
 

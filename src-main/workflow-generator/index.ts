@@ -121,7 +121,7 @@ export function generateWorkflow(intent: Intent, tools: ToolChoice[], kb: Knowle
     const module = renderModule({ name, tool, process, variant, ctx }, kb.templates);
     Object.assign(files, module.files);
     includes.push(`include { ${name} } from './modules/${tool.id}'`);
-    configured.push({ name, tool, process, analysisType: ctx.analysisType, focuses: ctx.focuses });
+    configured.push({ name, tool, process, analysisType: ctx.analysisType, focuses: ctx.focuses, twoColour: ctx.twoColour });
     placed.add(tool.id);
     for (const r of process.input.references) references.add(r);
     for (const v of module.valueInputs) values.add(v);

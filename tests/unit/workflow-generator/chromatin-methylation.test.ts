@@ -247,3 +247,18 @@ describe('FASTA input has no read layout', () => {
     expect(answer).not.toContain('**Reads**');
   });
 });
+
+describe('reads from a two-colour instrument (NovaSeq, NextSeq)', () => {
+  const trimArgs = (files: Record<string, string>) => files['nextflow.config']!.match(/withName: 'TRIM_GALORE' \{\n {8}ext\.args = '([^']*)'/)?.[1];
+
+  it('Trim Galore trims with --2colour 20 when the request names the instrument, and not otherwise', () => {
+    expect(trimArgs(project(intent('chip_seq'), 'ChIP-seq of H3K27ac, sequenced on a NovaSeq X Plus'))).toBe('--2colour 20');
+    expect(trimArgs(project(intent('chip_seq'), 'ChIP-seq of H3K27ac, sequenced on a NextSeq 2000'))).toBe('--2colour 20');
+    expect(trimArgs(project(intent('chip_seq'), 'ChIP-seq of H3K27ac, sequenced on a HiSeq 4000'))).toBeUndefined();
+    expect(trimArgs(project(intent('chip_seq'), 'ChIP-seq of H3K27ac'))).toBeUndefined();
+  });
+
+  it('an RRBS library on a NextSeq keeps --rrbs beside --2colour 20', () => {
+    expect(trimArgs(project(intent('methylation_bisulfite'), 'RRBS of mouse liver on a NextSeq 500'))).toBe('--rrbs --2colour 20');
+  });
+});
