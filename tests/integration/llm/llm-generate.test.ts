@@ -265,24 +265,36 @@ describe('runLlmGenerate against an OpenAI-compatible server with faults', () =>
 
 describe('one prompt per distinct task', () => {
   it('never sends a prompt twice for one seed: an item whose prompt repeats an earlier item of the plan is not asked or stored', async () => {
-    // at seed 7, error-diagnosis item 120 renders the same user message and log as item 38 (so the same prompt)
-    const plan = planTemplateItems(kb, 'error_diagnosis', 121, 7);
-    expect(plan.render(120).input).toBe(plan.render(38).input);
-    expect(plan.render(120).output).toEqual(plan.render(38).output);
+    // the first error-diagnosis item of seed 7 whose user message and log repeat an earlier item's (so the same prompt)
+    const probe = planTemplateItems(kb, 'error_diagnosis', 600, 7);
+    const seen = new Map<string, number>();
+    let repeat = -1;
+    let first = -1;
+    for (let i = 0; i < 600 && repeat < 0; i++) {
+      const input = probe.render(i).input;
+      const earlier = seen.get(input);
+      if (earlier === undefined) seen.set(input, i);
+      else [first, repeat] = [earlier, i];
+    }
+    expect(repeat).toBeGreaterThan(0);
+    const count = repeat + 1;
+    const plan = planTemplateItems(kb, 'error_diagnosis', count, 7);
+    expect(plan.render(repeat).input).toBe(plan.render(first).input);
+    expect(plan.render(repeat).output).toEqual(plan.render(first).output);
     const { server, baseURL } = await startServer();
     const db = tempStore();
-    const summary = await runLlmGenerate(db, { kind: 'error_diagnosis', count: 121, seed: 7, engine: 'llm' }, deps, job(), cachedClient(db, baseURL));
-    expect(summary).toMatchObject({ planned: 121, inserted: 120, skippedExisting: 0, duplicatePrompts: 1, usage: { calls: 120, cacheHits: 0 } });
+    const summary = await runLlmGenerate(db, { kind: 'error_diagnosis', count, seed: 7, engine: 'llm' }, deps, job(), cachedClient(db, baseURL));
+    expect(summary).toMatchObject({ planned: count, inserted: repeat, skippedExisting: 0, duplicatePrompts: 1, usage: { calls: repeat, cacheHits: 0 } });
     const bodies = server.requests.map((b) => JSON.stringify(b.messages));
-    expect(bodies).toHaveLength(120);
-    expect(new Set(bodies).size).toBe(120);
+    expect(bodies).toHaveLength(repeat);
+    expect(new Set(bodies).size).toBe(repeat);
     const repo = new ExamplesRepo(db);
-    expect(repo.get(llmId(plan.id(38)))).toBeDefined();
-    expect(repo.get(llmId(plan.id(120)))).toBeUndefined();
+    expect(repo.get(llmId(plan.id(first)))).toBeDefined();
+    expect(repo.get(llmId(plan.id(repeat)))).toBeUndefined();
     // a rerun asks for nothing: the repeated item is still a repeat, the rest are stored
-    const again = await runLlmGenerate(db, { kind: 'error_diagnosis', count: 121, seed: 7, engine: 'llm' }, deps, job(), cachedClient(db, baseURL));
-    expect(again).toMatchObject({ inserted: 0, skippedExisting: 120, duplicatePrompts: 1, usage: { calls: 0 } });
-    expect(server.count).toBe(120);
+    const again = await runLlmGenerate(db, { kind: 'error_diagnosis', count, seed: 7, engine: 'llm' }, deps, job(), cachedClient(db, baseURL));
+    expect(again).toMatchObject({ inserted: 0, skippedExisting: repeat, duplicatePrompts: 1, usage: { calls: 0 } });
+    expect(server.count).toBe(repeat);
   });
 });
 
