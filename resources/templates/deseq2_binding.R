@@ -14,11 +14,9 @@ counts <- round(as.matrix(peaks[, -(1:6), drop = FALSE]))
 rownames(counts) <- peaks[["Geneid"]]
 colnames(counts) <- sample_id(colnames(counts))
 samples <- read_samples("${samplesheet}", colnames(counts), "${control_group}")
-dds <- DESeqDataSetFromMatrix(countData = counts, colData = samples, design = ~ condition)
-dds <- dds[rowSums(counts(dds) >= 10) >= 2, ]
-dds <- DESeq(dds)
-res <- results(dds, contrast = c("condition", "${case_group}", "${control_group}"), alpha = 0.05)
-res <- res[order(res[["padj"]]), ]
+fit <- fit_deseq2(counts, samples, "${case_group}", "${control_group}")
+dds <- fit[["dds"]]
+res <- fit[["res"]]
 at <- match(rownames(res), peaks[["Geneid"]])
 write_tsv(
     data.frame(peak = rownames(res), chr = peaks[["Chr"]][at], start = peaks[["Start"]][at], end = peaks[["End"]][at], as.data.frame(res), check.names = FALSE),

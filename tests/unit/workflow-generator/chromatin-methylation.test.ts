@@ -123,7 +123,8 @@ describe('ChIP-seq, ATAC-seq and CUT&RUN with groups test differential binding o
     );
     expect(fc).not.toContain(' -s ');
     const r = files['modules/deseq2/templates/deseq2_binding.R']!;
-    expect(r).toContain('res <- results(dds, contrast = c("condition", "treated", "control"), alpha = 0.05)\n');
+    expect(r).toContain('fit <- fit_deseq2(counts, samples, "treated", "control")\n');
+    expect(r).toContain('    res <- results(dds, contrast = c("condition", case, control), alpha = 0.05)\n');
     expect(r).toContain('"chip_seq.deseq2.differential_binding.tsv"');
     expect(constraintNotes(i, planSelection(i, kb)!, kb).some((n) => n.constraint === 'comparison')).toBe(false);
   });

@@ -39,7 +39,8 @@ describe('generated workflows carry the right commands', () => {
     expect(files['modules/featurecounts/main.nf']).toContain('-p --countReadPairs -s 2 -a ${gtf}');
     expect(files['modules/deseq2/main.nf']).toContain("template 'deseq2.R'");
     const r = files['modules/deseq2/templates/deseq2.R']!;
-    expect(r).toContain('results(dds, contrast = c("condition", "treated", "control"), alpha = 0.05)');
+    expect(r).toContain('fit <- fit_deseq2(counts, samples, "treated", "control")');
+    expect(r).toContain('    res <- results(dds, contrast = c("condition", case, control), alpha = 0.05)\n');
     expect(r).toContain('"rna_seq_de.deseq2.results.tsv"');
     expect(files['modules/deseq2/main.nf']).toContain('path("rna_seq_de.deseq2.results.tsv"), emit: de_results');
   });
