@@ -1,7 +1,7 @@
 import type { Knowledge } from '../knowledge/schemas';
 import { selectTools } from '../tool-selector';
 import { categoryOf } from './categories';
-import { keepPlatform } from './keep-platform';
+import { renderKeepingPlatform } from './keep-platform';
 import type { ExampleSeed } from './example-factory';
 import { baseIntentFor, varyIntent } from './intent-variants';
 import { Rng } from './rng';
@@ -37,8 +37,8 @@ export function toolSelectionSeed(kb: Knowledge, seed: number, spec: IndexedSpec
   const rng = Rng.of(seed, 'tool_selection', golden.id, spec.variant);
   // the question asks which tools: tool-selection frames, never a request for workflow code
   const frame = rng.int(TOOL_FRAMES.length);
-  const query = renderStated(TOOL_FRAMES[frame]!, { ...varyIntent(golden, kb, rng, spec.variant), confidence: 1, request_kind: 'tool_advice' }, kb, rng);
-  const text = keepPlatform(query.text, golden.query, kb);
+  const varied = { ...varyIntent(golden, kb, rng, spec.variant), confidence: 1, request_kind: 'tool_advice' as const };
+  const { query, text } = renderKeepingPlatform(() => renderStated(TOOL_FRAMES[frame]!, varied, kb, rng), golden.query, kb);
   const intent = { ...query.intent, missing_information: missingInformation(query.intent, kb, text) };
   const tools = selectTools(intent, kb, text);
   return {

@@ -4,7 +4,7 @@ import { generateWorkflow } from '../workflow-generator';
 import { askForWorkflow } from '../task-contract/asks';
 import { categoryOf } from './categories';
 import { missingInformation } from '../knowledge/missing-information';
-import { keepPlatform } from './keep-platform';
+import { renderKeepingPlatform } from './keep-platform';
 import type { ExampleSeed } from './example-factory';
 import { baseIntentFor, varyIntent } from './intent-variants';
 import { renderQuery } from './render-query';
@@ -17,9 +17,11 @@ export const WORKFLOWS_PER_GOLDEN = 10;
 export function workflowSeed(kb: Knowledge, seed: number, spec: IndexedSpec): ExampleSeed {
   const golden = kb.goldenQueries[spec.goldenIndex]!;
   const rng = Rng.of(seed, 'workflow', golden.id, spec.variant);
-  const query = renderQuery({ ...varyIntent(golden, kb, rng, spec.variant), confidence: 1 }, kb, rng, rng.pick(['formal', 'detailed', 'casual'] as const));
+  const varied = { ...varyIntent(golden, kb, rng, spec.variant), confidence: 1 };
   // the user turn asks for a workflow and keeps the platform the tool choice depends on
-  const text = askForWorkflow(keepPlatform(query.text, golden.query, kb), spec.variant);
+  const rendered = renderKeepingPlatform(() => renderQuery(varied, kb, rng, rng.pick(['formal', 'detailed', 'casual'] as const)), golden.query, kb);
+  const query = rendered.query;
+  const text = askForWorkflow(rendered.text, spec.variant);
   const intent = { ...query.intent, missing_information: missingInformation(query.intent, kb, text) };
   const tools = selectTools(intent, kb, text);
   const workflow = generateWorkflow(intent, tools, kb, { text });

@@ -4,15 +4,17 @@ import type { Platform as PlatformEntry, RequestFocus } from '../knowledge/selec
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const wordMatcher = (words: readonly string[]) => new RegExp(`(?<![a-z0-9])(?:${words.map(escapeRe).join('|')})(?![a-z0-9])`, 'i');
-const matchers = new WeakMap<object, RegExp>();
-function matches(entry: { keywords: string[] }, text: string): boolean {
-  let m = matchers.get(entry);
+// one matcher per keyword list (an entry's keywords, a platform's two-colour instruments), built on first use
+const matchers = new WeakMap<readonly string[], RegExp>();
+function namesAny(words: readonly string[], text: string): boolean {
+  let m = matchers.get(words);
   if (!m) {
-    m = wordMatcher(entry.keywords);
-    matchers.set(entry, m);
+    m = wordMatcher(words);
+    matchers.set(words, m);
   }
   return m.test(text);
 }
+const matches = (entry: { keywords: string[] }, text: string) => namesAny(entry.keywords, text);
 
 /** The sequencing platform of a request: named in its text, else the data type's default, else Illumina. */
 export function requestPlatform(intent: Pick<Intent, 'data_type'>, kb: Knowledge, text = ''): PlatformEntry {
@@ -27,22 +29,18 @@ export function requestPlatform(intent: Pick<Intent, 'data_type'>, kb: Knowledge
 
 /** Whether the request names a two-colour instrument of its short-read platform (NovaSeq, NextSeq). */
 export function twoColourRun(kb: Knowledge, text = ''): boolean {
-  return kb.selection.platforms.some((p) => {
-    if (p.read_kind !== 'short' || p.two_colour_keywords.length === 0) return false;
-    let m = twoColourMatchers.get(p);
-    if (!m) {
-      m = wordMatcher(p.two_colour_keywords);
-      twoColourMatchers.set(p, m);
-    }
-    return m.test(text);
-  });
+  return kb.selection.platforms.some((p) => p.read_kind === 'short' && p.two_colour_keywords.length > 0 && namesAny(p.two_colour_keywords, text));
 }
-const twoColourMatchers = new WeakMap<object, RegExp>();
 
 /** The platform the text names, if any (long-read platforms first). */
 export function namedPlatform(kb: Knowledge, text = ''): PlatformEntry | null {
-  const named = kb.selection.platforms.filter((p) => matches(p, text));
+  const named = platformsNamed(kb, text);
   return named.find((p) => p.read_kind === 'long') ?? named[0] ?? null;
+}
+
+/** Every platform the text names, in file order. */
+export function platformsNamed(kb: Knowledge, text = ''): PlatformEntry[] {
+  return kb.selection.platforms.filter((p) => matches(p, text));
 }
 
 /** Whether the request's text names a platform (else the platform is the data type's default). */

@@ -9,7 +9,7 @@ import { inSentence } from '../util/in-sentence';
 
 export { chainProblems } from './chain-check';
 export type { Choice, ConstraintNote, Selection } from './choose';
-export { namedPlatform, platformStated, requestFocus, requestFocuses, requestPlatform } from './context';
+export { namedPlatform, platformStated, platformsNamed, requestFocus, requestFocuses, requestPlatform } from './context';
 
 /** Under a low-memory constraint, tools above this footprint give way (tool_rules.yaml says how). */
 export const LOW_MEMORY_LIMIT_GB = 16;
