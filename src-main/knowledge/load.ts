@@ -153,6 +153,9 @@ function checkProcesses(k: Indexed, selection: SelectionRules, problems: string[
   for (const r of k.referenceById.values())
     if (r.organism_fact !== undefined && !(ORGANISM_FACT_KEYS as string[]).includes(r.organism_fact))
       problems.push(`references.yaml: entry '${r.id}': field 'organism_fact': '${r.organism_fact}' is no organism fact`);
+  for (const f of selection.focus)
+    if (f.organism_fact !== undefined && !(ORGANISM_FACT_KEYS as string[]).includes(f.organism_fact))
+      problems.push(`request_focus.yaml: entry '${f.id}': field 'organism_fact': '${f.organism_fact}' is no organism fact`);
   for (const t of k.tools) for (const p of checkProcess(t.process, known)) problems.push(`tools.yaml: entry '${t.id}': ${p}`);
 }
 

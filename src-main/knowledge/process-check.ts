@@ -1,4 +1,4 @@
-import { conditionalLines, ORGANISM_FACT_KEYS, type Process, type ProcessOutput, type ResolvedProcess, resolveProcess, WITH_LINE } from './process-schema';
+import { conditionalLines, conditionalRefs, ORGANISM_FACT_KEYS, type Process, type ProcessOutput, type ResolvedProcess, resolveProcess, WITH_LINE } from './process-schema';
 
 /** Names a command may use besides its inputs: `${task.cpus}`, `${prefix}`, `${args}`, `${meta.id}`. */
 const BUILTIN = /^(task\.[A-Za-z_.]+(\(\))?|task\.memory\.toMega\(\)\.intdiv\(\d+\) \* \d+|prefix|args|meta\.[a-z_]+|case_group|control_group|single_end)$/;
@@ -67,20 +67,24 @@ function checkResolved(p: ResolvedProcess, known: KnownNames, field: string): st
   for (const [key, command] of Object.entries(p.command)) {
     const where = `field '${field}.command.${key}'`;
     const texts = template === undefined ? command : `${command}\n${template}`;
-    // the outputs are written whether or not the `{with REF}` lines run
-    const without = conditionalLines(command, () => false);
+    // the outputs are written whether or not the `{with REF}` lines run (and their `{without REF}` lines instead)
+    const staging = [conditionalLines(command, () => false), conditionalLines(command, () => true)];
     p.outputs.forEach((o, i) => {
-      if (!commandWrites(p.template ? (template ?? '') : command, o) || (!p.template && !commandWrites(without, o)))
+      if (!commandWrites(p.template ? (template ?? '') : command, o) || (!p.template && staging.some((c) => !commandWrites(c, o))))
         problems.push(
           `${where}: does not write output ${i} '${o.pattern}'${o.named_by ? ` (named by '${o.named_by}', which it lacks)` : ''}`,
         );
     });
     for (const line of command.split('\n')) {
-      const m = WITH_LINE.exec(line);
-      if (m && !(p.input.references.includes(m[2]!) && conditional.has(m[2]!)))
-        problems.push(`${where}: '{with ${m[2]}}' names no reference of this process that depends on an organism fact`);
+      const how = WITH_LINE.exec(line)?.[2];
+      const refs = conditionalRefs(line);
+      for (const r of refs)
+        if (!(p.input.references.includes(r) && conditional.has(r)))
+          problems.push(`${where}: '{${how} ${r}}' names no reference of this process that depends on an organism fact`);
+      // a `{without REF}` line runs where REF is not staged, so it cannot read it
       for (const r of conditional)
-        if (!m && new RegExp(`\\$\\{${r}\\}`).test(line)) problems.push(`${where}: uses '\${${r}}' outside a '{with ${r}}' line, but not every organism has it`);
+        if (!(how === 'with' && refs.includes(r)) && new RegExp(`\\$\\{${r}\\}`).test(line))
+          problems.push(`${where}: uses '\${${r}}' outside a '{with ${r}}' line, but not every organism has it`);
     }
     for (const m of texts.matchAll(/(?<!\\)\$\{([^}]+)\}/g)) {
       const name = m[1]!.replace(/\[\d\]$/, '');

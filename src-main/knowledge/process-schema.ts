@@ -163,18 +163,26 @@ export function resolveProcess(p: Process, analysisType: string, focuses: readon
 /**
  * A command line that starts with `{with REF}` runs only where the reference REF is staged: a reference whose
  * references.yaml entry names an organism fact (the ENCODE blacklist) exists only for organisms and builds that
- * have that fact. `staged` says which such references this workflow stages.
+ * have that fact. `{with A,B}` runs where all of them are staged, and `{without A,B}` exactly where that line
+ * does not (Mutect2 with the GATK bundle's germline resource and panel of normals, else without). `staged` says
+ * which such references this workflow stages.
  */
-export const WITH_LINE = /^(\s*)\{with ([a-z][a-z0-9_]*)\}/;
+export const WITH_LINE = /^(\s*)\{(with|without) ([a-z][a-z0-9_]*(?:,[a-z][a-z0-9_]*)*)\} ?/;
 export function conditionalLines(command: string, staged: (ref: string) => boolean): string {
   return command
     .split('\n')
     .flatMap((line) => {
       const m = WITH_LINE.exec(line);
       if (!m) return [line];
-      return staged(m[2]!) ? [m[1]! + line.slice(m[0].length)] : [];
+      const all = m[3]!.split(',').every(staged);
+      return all === (m[2] === 'with') ? [m[1]! + line.slice(m[0].length)] : [];
     })
     .join('\n');
+}
+
+/** The references a `{with ...}` / `{without ...}` line names, or none for an unconditional line. */
+export function conditionalRefs(line: string): string[] {
+  return WITH_LINE.exec(line)?.[3]?.split(',') ?? [];
 }
 
 /** Which command variant applies: the platform for long reads, the layout for short reads, else `default`; none: the tool does not take these data. */
@@ -193,6 +201,11 @@ export const ReferenceSchema = z.object({
    * for organisms that have it, and its command uses it only in `{with ID}` lines
    */
   organism_fact: z.string().optional(),
+  /**
+   * for a reference with an organism fact: what a workflow on a genome without it loses, said in the rationale of
+   * each tool that would stage it ("no panel of normals: ..."); `{organism}` is the organism and build
+   */
+  absent: z.string().min(10).optional(),
 });
 export type Reference = z.infer<typeof ReferenceSchema>;
 
@@ -220,6 +233,23 @@ export const OrganismFactsSchema = z.object({
    * BDGP6 mitochondrion_genome, WBcel235 MtDNA, R64 Mito, TAIR10 Mt), for dropping mitochondrial reads
    */
   mito_contigs: z.array(z.string().regex(/^[A-Za-z0-9_.]+$/)).min(1).optional(),
+  /**
+   * GATK's somatic resource bundle per genome build (gs://gatk-best-practices/somatic-hg38, as nf-core/sarek stages
+   * it): the file names of the af-only gnomAD germline resource Mutect2 reads as --germline-resource, of the panel of
+   * normals (--panel-of-normals), and of the common biallelic sites GetPileupSummaries reads for
+   * CalculateContamination; each has a .tbi beside it. A build without them runs Mutect2 without.
+   */
+  germline_resource: z.record(z.string(), z.string().regex(/^[A-Za-z0-9_.-]+\.vcf\.gz$/)).optional(),
+  panel_of_normals: z.record(z.string(), z.string().regex(/^[A-Za-z0-9_.-]+\.vcf\.gz$/)).optional(),
+  contamination_variants: z.record(z.string(), z.string().regex(/^[A-Za-z0-9_.-]+\.vcf\.gz$/)).optional(),
+  /**
+   * the cytosine contexts whose methylation a bisulfite workflow reports for the organism (CpG alone where not
+   * given): plants also methylate CHG and CHH (CMT3, DRM2 / RdDM), which a CpG-only extraction drops
+   */
+  methylation_contexts: z
+    .array(z.enum(['CpG', 'CHG', 'CHH']))
+    .refine((c) => ['CpG', 'CHG', 'CHH'].every((x) => c.includes(x as 'CpG')), 'CpG alone is the default (leave the fact out); else list all three: CpG, CHG, CHH')
+    .optional(),
   /** approximate genome length in bases (Canu genomeSize) */
   genome_size: z.number().int().positive().optional(),
 });

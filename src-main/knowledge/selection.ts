@@ -74,6 +74,8 @@ export const RequestFocusSchema = z.object({
   add: z.array(Id).default([]),
   /** the focus also applies when the request names an organism: for a metagenome that is its host */
   any_organism: z.boolean().default(false),
+  /** the focus also applies when the request's organism has this organism fact (plants' methylation_contexts: CHG and CHH calls) */
+  organism_fact: Id.optional(),
   note: Text,
 });
 export type RequestFocus = z.infer<typeof RequestFocusSchema>;

@@ -1,7 +1,7 @@
-import type { Process } from './process-schema';
+import { conditionalLines, type Process } from './process-schema';
 
 /** Lines that stage, rename or collect files for the tool rather than run it (left out of the readable command). */
-const STAGING = /^(?:ln|mv|mkdir|cp|export|touch|cat|gunzip|paste|awk|for|if)\b/;
+const STAGING = /^(?:(?:ln|mv|mkdir|cp|export|touch|cat|gunzip|paste|awk|for|if)\b|\[ )/;
 /** `INDEX=\$(find -L ${bwa_index}/ ...)`: the index prefix found in a staged index folder. */
 const INDEX_LOOKUP = /^(\w+)=\\\$\(find -L \$\{(\w+)\}\//;
 const ASSIGNMENT = /^(\w+)=/;
@@ -26,12 +26,13 @@ function readable(line: string, vars: ReadonlyMap<string, string>): string {
 
 /**
  * The process command as a reader sees it (education answers, the model-eval flag check): the paired-end
- * (else first) variant's lines that run the tool, with {placeholders}; staging lines are left out and the
+ * (else first) variant's lines that run the tool, with {placeholders}; staging and test (`[ ... ] ||`) lines are left out and the
  * shell variables they set become placeholders ({bwa_index_prefix}, {treatment}). A template tool keeps
  * its one-line description of what the shipped script does.
  */
 export function typicalCommand(p: Process): string {
-  const text = p.command.paired ?? p.command.default ?? Object.values(p.command)[0] ?? '';
+  // with every organism-dependent reference staged (Mutect2 with the GATK bundle), as best practice runs it
+  const text = conditionalLines(p.command.paired ?? p.command.default ?? Object.values(p.command)[0] ?? '', () => true);
   const vars = new Map<string, string>();
   const kept: string[] = [];
   for (const raw of text.split('\n').map((l) => l.trim())) {

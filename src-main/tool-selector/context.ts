@@ -50,10 +50,13 @@ export function platformStated(kb: Knowledge, text = ''): boolean {
 
 /**
  * Every focus a request gives its analysis (a targeted panel and MSI in one somatic request), in file order: by its
- * wording, or for an `any_organism` focus by the organism it names (a metagenome's host).
+ * wording, or for an `any_organism` focus by the organism it names (a metagenome's host), or for an `organism_fact`
+ * focus by a fact of that organism (a plant's methylation contexts).
  */
 export function requestFocuses(intent: Pick<Intent, 'analysis_type' | 'organism'>, kb: Knowledge, text = ''): RequestFocus[] {
-  return kb.selection.focus.filter((f) => f.analysis_type === intent.analysis_type && (matches(f, text) || (f.any_organism && intent.organism !== null)));
+  const facts = (intent.organism ? kb.organismById.get(intent.organism.id)?.facts : undefined) as Record<string, unknown> | undefined;
+  const byOrganism = (f: RequestFocus) => (f.any_organism && intent.organism !== null) || (f.organism_fact !== undefined && facts?.[f.organism_fact] !== undefined);
+  return kb.selection.focus.filter((f) => f.analysis_type === intent.analysis_type && (matches(f, text) || byOrganism(f)));
 }
 
 /** The focus a request's wording gives its analysis (piRNA in small RNA-seq), if any: the first in request_focus.yaml. */

@@ -107,6 +107,23 @@ function usualStep(tool: Tool, kb: Knowledge): string | undefined {
   return [...count].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
 }
 
+/**
+ * What the workflow loses on this genome for each reference the tool would stage that the organism's build lacks
+ * (references.yaml `absent`: Mutect2 with no germline resource or panel of normals for a dog), so the answer says it.
+ */
+function absentSentence(tool: Tool, sel: Selection, intent: Intent, kb: Knowledge): string {
+  const o = intent.organism;
+  if (!o) return '';
+  const facts = (kb.organismById.get(o.id)?.facts ?? {}) as Record<string, unknown>;
+  const has = (fact: string) => {
+    const v = facts[fact];
+    return v !== undefined && (typeof v !== 'object' || Array.isArray(v) || (v as Record<string, unknown>)[o.genome_build] !== undefined);
+  };
+  const refs = resolveProcess(tool.process, sel.type.id, sel.focuses.map((f) => f.id)).input.references.map((r) => kb.referenceById.get(r));
+  const lost = refs.filter((r) => r?.absent !== undefined && r.organism_fact !== undefined && !has(r.organism_fact));
+  return lost.map((r) => ` ${r!.absent!.replace(/\{organism\}/g, `${o.scientific_name} ${o.genome_build}`)}.`).join('');
+}
+
 /** The tool and its step, what it does, why it fits this request, and when its alternative would. */
 export function rationale(choice: Choice, sel: Selection, intent: Intent, kb: Knowledge, text: string): string {
   const tool = kb.toolById.get(choice.id)!;
@@ -115,5 +132,5 @@ export function rationale(choice: Choice, sel: Selection, intent: Intent, kb: Kn
   const parts = contextParts(tool, choice, sel, intent, kb, text);
   // what this assay needs of the step's default tool (no input control in ATAC-seq, capture targets in WES), else what the tool does
   const why = (entry?.note && entry.tools[0] === tool.id ? entry.note : tool.purpose).replace(/\.$/, '');
-  return `${tool.name} for ${step}${parts.length ? `, ${parts.join(', ')}` : ''}. ${why}.${reasonSentence(choice, sel, kb)}${alternativeSentence(choice, sel, kb)}`;
+  return `${tool.name} for ${step}${parts.length ? `, ${parts.join(', ')}` : ''}. ${why}.${reasonSentence(choice, sel, kb)}${absentSentence(tool, sel, intent, kb)}${alternativeSentence(choice, sel, kb)}`;
 }

@@ -71,12 +71,16 @@ function entryChannel(ctx: DataContext, roles: readonly [string, string] | null)
 
 function referenceDefault(id: string, kb: Knowledge, ctx: DataContext): string {
   const build = ctx.genomeBuild ?? ctx.organism?.genome_build ?? 'genome';
-  return (kb.referenceById.get(id)?.default ?? `references/${id}`).replace(/\{build\}/g, build);
+  const ref = kb.referenceById.get(id);
+  // a published file named by an organism fact (the GATK bundle's af-only-gnomad.hg38.vcf.gz) keeps its own name
+  const fact = ref?.organism_fact === undefined ? undefined : organismFact(ref.organism_fact, ctx);
+  return (ref?.default ?? `references/${id}`).replace(/\{build\}/g, build).replace(/\{fact\}/g, fact ?? id);
 }
 
 /** For a reference an organism fact names (the ENCODE blacklist): which published file it is, as a comment. */
 function referenceSource(id: string, kb: Knowledge, ctx: DataContext): string {
-  const fact = kb.referenceById.get(id)?.organism_fact;
+  const ref = kb.referenceById.get(id);
+  const fact = ref?.default.includes('{fact}') ? undefined : ref?.organism_fact;
   const value = fact === undefined ? undefined : organismFact(fact, ctx);
   return value === undefined ? '' : ` // ${value}.bed.gz, unzipped`;
 }

@@ -96,11 +96,30 @@ describe('tool process facts are checked at load', () => {
     const wrongRef = toolsWith(inEntry('samtools', '{with blacklist}samtools view', '{with fasta}samtools view'));
     expect(problemsOf(wrongRef)).toEqual([
       "tools.yaml: entry 'samtools': field 'process (chip_seq override).command.paired': '{with fasta}' names no reference of this process that depends on an organism fact",
+      "tools.yaml: entry 'samtools': field 'process (chip_seq override).command.paired': uses '${blacklist}' outside a '{with blacklist}' line, but not every organism has it",
     ]);
     const onlyWith = toolsWith(
       inEntry('samtools', '            samtools index ${prefix}.filtered.bam ${prefix}.filtered.bam.bai', '            {with blacklist}samtools index ${prefix}.filtered.bam ${prefix}.filtered.bam.bai'),
     );
     expect(problemsOf(onlyWith)).toEqual(["tools.yaml: entry 'samtools': field 'process (chip_seq override).command.paired': does not write output 1 '${prefix}.filtered.bam.bai'"]);
+  });
+
+  it('a {without REF} line runs exactly where its {with REF} line does not: it may not read REF, and outputs are written either way', () => {
+    const reads = toolsWith(inEntry('gatk_mutect2', '{without contamination_variants} gatk', '{without contamination_variants} ls ${contamination_variants} && gatk'));
+    expect(problemsOf(reads)).toEqual([
+      "tools.yaml: entry 'gatk_mutect2': field 'process.command.default': uses '${contamination_variants}' outside a '{with contamination_variants}' line, but not every organism has it",
+    ]);
+    // FilterMutectCalls writes the filtered VCF only where the contamination sites are staged: not on every genome
+    const filterLine = '{without contamination_variants} gatk --java-options "-Xmx${task.memory.toMega().intdiv(5) * 4}m" FilterMutectCalls -R ${fasta} -V ${prefix}.mutect2.unfiltered.vcf.gz --ob-priors ${prefix}.read-orientation-model.tar.gz -O ${prefix}.mutect2.vcf.gz';
+    const onlyWith = toolsWith(inEntry('gatk_mutect2', filterLine, '{without contamination_variants} echo no filtering'));
+    expect(problemsOf(onlyWith)).toEqual([
+      "tools.yaml: entry 'gatk_mutect2': field 'process.command.default': does not write output 0 '${prefix}.mutect2.vcf.gz'",
+      "tools.yaml: entry 'gatk_mutect2': field 'process.command.default': does not write output 1 '${prefix}.mutect2.vcf.gz.tbi' (named by '-O ${prefix}.mutect2.vcf.gz', which it lacks)",
+    ]);
+    const unknown = toolsWith(inEntry('gatk_mutect2', '{without contamination_variants} gatk', '{without contamination_variants,fasta} gatk'));
+    expect(problemsOf(unknown)).toEqual([
+      "tools.yaml: entry 'gatk_mutect2': field 'process.command.default': '{without fasta}' names no reference of this process that depends on an organism fact",
+    ]);
   });
 
   it('refuses a file the tool names itself with a wildcard pattern but no name per command variant, or a name the pattern does not match', () => {

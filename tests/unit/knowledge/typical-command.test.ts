@@ -19,6 +19,12 @@ describe("a tool's typical command as the education answers show it", () => {
     expect(command('spades')).toBe('spades.py -1 {r1} -2 {r2} --threads {cpus} --memory {memory_gb} {args} -o spades_out');
     expect(command('picard')).toContain('picard -Xmx{java_heap_mb}m MarkDuplicates');
     expect(command('clair3')).toContain('--bam_fn=$PWD/{bam}');
+    // the packaged-model lookup is staging; the model is the shell variable it sets
+    expect(command('clair3')).toMatch(/^run_clair3\.sh .* --platform=ont --model_path=\{model\} /);
+    // an organism-dependent reference is shown staged, as best practice runs it (Mutect2 with the GATK bundle)
+    expect(command('gatk_mutect2')).toContain(' --germline-resource {germline_resource} --panel-of-normals {panel_of_normals} --f1r2-tar-gz {prefix}.f1r2.tar.gz ');
+    expect(command('gatk_mutect2')).not.toMatch(/\{with|without /);
+    expect(command('gatk_mutect2').match(/FilterMutectCalls/g)).toHaveLength(1);
     for (const t of kb.tools) {
       expect(t.typical_command, t.id).not.toMatch(/\$\{|\\\{|\btask\.|\\\$/);
       expect(t.typical_command, t.id).not.toMatch(/^(?:ln|mv|mkdir|export|[A-Z_]+=)/m);

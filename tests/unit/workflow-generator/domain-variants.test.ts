@@ -146,7 +146,7 @@ describe('tumour/normal: Manta in somatic mode feeds Strelka2, VEP annotates SNV
   it('a tumour/normal exome: intervals for BQSR and Mutect2, --exome and --callRegions for Manta and Strelka2', () => {
     const exome = linted(project('somatic_variants', 'tumour/normal whole-exome somatic calling in dog with Strelka2 and Mutect2', { organism: dog, requested_tools: ['strelka2', 'gatk_mutect2'] }));
     expect(scriptOf(exome['modules/gatk_bqsr/main.nf']!)).toContain('--intervals ${target_bed} --interval-padding 100');
-    expect(scriptOf(exome['modules/gatk_mutect2/main.nf']!)).toContain('-normal ${meta.normal_id} --intervals ${target_bed} --interval-padding 100 --native-pair-hmm-threads');
+    expect(scriptOf(exome['modules/gatk_mutect2/main.nf']!)).toContain('-normal ${meta.normal_id} --intervals ${target_bed} --interval-padding 100 --f1r2-tar-gz ${meta.id}.f1r2.tar.gz --native-pair-hmm-threads');
     expect(scriptOf(exome['modules/manta/main.nf']!)).toContain('configManta.py --tumorBam ${tumor_bam} --normalBam ${normal_bam} --referenceFasta ${fasta} --exome --callRegions ${target_bed_gz} ${args}');
     expect(scriptOf(exome['modules/strelka2/main.nf']!)).toContain('--indelCandidates ${manta_indels} --exome --callRegions ${target_bed_gz} ${args}');
     expect(exome['modules/strelka2/main.nf']).toContain('    path target_bed_gz\n    path target_bed_gz_tbi\n');
