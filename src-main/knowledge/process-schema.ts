@@ -206,6 +206,8 @@ export const ReferenceSchema = z.object({
    * each tool that would stage it ("no panel of normals: ..."); `{organism}` is the organism and build
    */
   absent: z.string().min(10).optional(),
+  /** where the file comes from and what it must match, as a comment on its params line in main.nf */
+  source: z.string().min(10).optional(),
 });
 export type Reference = z.infer<typeof ReferenceSchema>;
 

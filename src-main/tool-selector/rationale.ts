@@ -124,6 +124,18 @@ function absentSentence(tool: Tool, sel: Selection, intent: Intent, kb: Knowledg
   return lost.map((r) => ` ${r!.absent!.replace(/\{organism\}/g, `${o.scientific_name} ${o.genome_build}`)}.`).join('');
 }
 
+/**
+ * A focus the organism brings (request_focus.yaml organism_fact: a plant's CHG and CHH methylation) changes how a
+ * tool with an override for it runs, which the request never asked for: its note says so.
+ */
+function organismFocusSentence(tool: Tool, choice: Choice, sel: Selection): string {
+  if (choice.reason === 'focus') return '';
+  return sel.focuses
+    .filter((f) => f.organism_fact !== undefined && tool.process.overrides[f.id] !== undefined)
+    .map((f) => ` ${f.note}.`)
+    .join('');
+}
+
 /** The tool and its step, what it does, why it fits this request, and when its alternative would. */
 export function rationale(choice: Choice, sel: Selection, intent: Intent, kb: Knowledge, text: string): string {
   const tool = kb.toolById.get(choice.id)!;
@@ -132,5 +144,5 @@ export function rationale(choice: Choice, sel: Selection, intent: Intent, kb: Kn
   const parts = contextParts(tool, choice, sel, intent, kb, text);
   // what this assay needs of the step's default tool (no input control in ATAC-seq, capture targets in WES), else what the tool does
   const why = (entry?.note && entry.tools[0] === tool.id ? entry.note : tool.purpose).replace(/\.$/, '');
-  return `${tool.name} for ${step}${parts.length ? `, ${parts.join(', ')}` : ''}. ${why}.${reasonSentence(choice, sel, kb)}${absentSentence(tool, sel, intent, kb)}${alternativeSentence(choice, sel, kb)}`;
+  return `${tool.name} for ${step}${parts.length ? `, ${parts.join(', ')}` : ''}. ${why}.${reasonSentence(choice, sel, kb)}${organismFocusSentence(tool, choice, sel)}${absentSentence(tool, sel, intent, kb)}${alternativeSentence(choice, sel, kb)}`;
 }

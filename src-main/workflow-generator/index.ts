@@ -80,6 +80,7 @@ function referenceDefault(id: string, kb: Knowledge, ctx: DataContext): string {
 /** For a reference an organism fact names (the ENCODE blacklist): which published file it is, as a comment. */
 function referenceSource(id: string, kb: Knowledge, ctx: DataContext): string {
   const ref = kb.referenceById.get(id);
+  if (ref?.source) return ` // ${ref.source}`;
   const fact = ref?.default.includes('{fact}') ? undefined : ref?.organism_fact;
   const value = fact === undefined ? undefined : organismFact(fact, ctx);
   return value === undefined ? '' : ` // ${value}.bed.gz, unzipped`;

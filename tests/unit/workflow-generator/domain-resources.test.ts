@@ -36,6 +36,8 @@ describe('Mutect2 filters germline variants and artefacts with the GATK somatic 
     expect(main).toContain("params.germline_resource_tbi = 'references/af-only-gnomad.hg38.vcf.gz.tbi'");
     expect(main).toContain("params.panel_of_normals = 'references/1000g_pon.hg38.vcf.gz'");
     expect(main).toContain("params.contamination_variants = 'references/small_exac_common_3.hg38.vcf.gz'");
+    expect(main).toContain("params.germline_resource = 'references/af-only-gnomad.hg38.vcf.gz' // GATK best-practices bundle (gs://gatk-best-practices/somatic-hg38, with its .tbi): contigs named as in Broad's Homo_sapiens_assembly38 (chr1, chrM), which the genome FASTA must share\n");
+    expect(main).toContain("params.germline_resource_tbi = 'references/af-only-gnomad.hg38.vcf.gz.tbi'\n");
     expect(main).toContain('file(params.germline_resource, checkIfExists: true)');
     expect(script).not.toContain('params.');
   });
@@ -68,7 +70,7 @@ describe('Mutect2 filters germline variants and artefacts with the GATK somatic 
     }
     const why = mutect2Rationale('somatic variant calling on dog tumor/normal whole genomes', { organism: dog });
     expect(why).toContain('Canis lupus familiaris ROS_Cfam_1.0 has no germline resource');
-    expect(why).toContain('germline variants the matched normal does not cover pass as somatic');
+    expect(why).toContain('germline variants at sites the matched normal covers poorly can pass as somatic');
     expect(why).toContain('no panel of normals');
     expect(mutect2Rationale(text, {})).not.toContain('has no germline resource');
   });
@@ -85,6 +87,14 @@ describe('MethylDackel reports the cytosine contexts the organism methylates', (
       expect(md).toContain(`path("\${meta.id}_${context}.bedGraph")`);
       expect(md).toContain(`    touch \${meta.id}_${context}.bedGraph\n`);
     }
+  });
+
+  it("the plant's MethylDackel rationale says why it reports CHG and CHH", () => {
+    const intent = intentOf(kb, 'methylation_bisulfite', { organism: { id: 'rice', scientific_name: 'Oryza sativa', genome_build: 'IRGSP-1.0' } });
+    const why = selectTools(intent, kb, 'WGBS of rice leaves').find((t) => t.tool === 'methyldackel')!.rationale;
+    expect(why).toContain('Plants methylate cytosines in CHG and CHH contexts as well as CpG');
+    expect(why).toContain('--CHG --CHH');
+    expect(selectTools(intentOf(kb, 'methylation_bisulfite'), kb, 'WGBS of human blood').find((t) => t.tool === 'methyldackel')!.rationale).not.toContain('CHH');
   });
 
   it('a mammal keeps CpG only', () => {
