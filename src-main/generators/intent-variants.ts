@@ -2,6 +2,7 @@ import type { Intent } from '../../src-preload/schemas/intent';
 import type { SampleSource } from '../knowledge/compatibility';
 import { parseIntent } from '../intent-parser';
 import { missingInformation } from '../knowledge/missing-information';
+import { settleIntent } from '../knowledge/settle-intent';
 import type { GoldenQuery, Knowledge } from '../knowledge/schemas';
 import { Rng } from './rng';
 
@@ -97,8 +98,7 @@ function derive(kb: Knowledge, golden: GoldenQuery, v: number, attempt: number):
     missing_information: [],
     confidence: 1,
   };
-  intent.missing_information = missingInformation(intent, kb);
-  return intent;
+  return settleIntent(intent, kb);
 }
 
 /** The organism an off-topic request names ("my rat samples"), if any. */

@@ -1,5 +1,5 @@
 import type { Intent } from '../../src-preload/schemas/intent';
-import { missingInformation } from '../knowledge/missing-information';
+import { settleIntent } from '../knowledge/settle-intent';
 import type { Knowledge } from '../knowledge/schemas';
 import type { Rng } from './rng';
 import { buildSlots, finish, type Slots } from './slots';
@@ -57,6 +57,5 @@ function statedIntent(base: Intent, slots: Slots, used: Set<keyof Slots>, kb: Kn
     requested_tools: says('tools') ? base.requested_tools : [],
     constraints: says('constraints') ? base.constraints : [],
   };
-  intent.missing_information = missingInformation(intent, kb, text);
-  return intent;
+  return settleIntent(intent, kb, text);
 }

@@ -7,7 +7,7 @@ import { baseIntentFor, varyIntent } from './intent-variants';
 import { Rng } from './rng';
 import { renderStated } from './stated-intent';
 import { TOOL_FRAMES } from './tool-frames';
-import { missingInformation } from '../knowledge/missing-information';
+import { settleIntent } from '../knowledge/settle-intent';
 
 export const TOOL_SELECTION_PER_GOLDEN = 20;
 
@@ -39,7 +39,7 @@ export function toolSelectionSeed(kb: Knowledge, seed: number, spec: IndexedSpec
   const frame = rng.int(TOOL_FRAMES.length);
   const varied = { ...varyIntent(golden, kb, rng, spec.variant), confidence: 1, request_kind: 'tool_advice' as const };
   const { query, text } = renderKeepingPlatform(() => renderStated(TOOL_FRAMES[frame]!, varied, kb, rng), golden.query, kb);
-  const intent = { ...query.intent, missing_information: missingInformation(query.intent, kb, text) };
+  const intent = settleIntent(query.intent, kb, text);
   const tools = selectTools(intent, kb, text);
   return {
     id: perGoldenId('ts', kb, seed, spec),

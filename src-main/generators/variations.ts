@@ -1,7 +1,7 @@
 import type { VariationStyle } from '../../src-preload/schemas/example';
 import { VariationStyleSchema } from '../../src-preload/schemas/example';
 import type { Intent } from '../../src-preload/schemas/intent';
-import { missingInformation } from '../knowledge/missing-information';
+import { settleIntent } from '../knowledge/settle-intent';
 import type { GoldenQuery, Knowledge } from '../knowledge/schemas';
 import { type BaseIntent, baseIntents } from './intent-variants';
 import type { ExampleSeed } from './example-factory';
@@ -75,7 +75,7 @@ function renderOnce(kb: Knowledge, seed: number, spec: VariationSpec, frames: nu
 }
 
 /** An engine's text states its own needs: a rewrite that drops "V4" leaves the 16S region open. */
-const withNeedsOf = (intent: Intent, text: string, kb: Knowledge): Intent => ({ ...intent, missing_information: missingInformation(intent, kb, text) });
+const withNeedsOf = (intent: Intent, text: string, kb: Knowledge): Intent => settleIntent(intent, kb, text);
 
 /** An LLM engine passes its own text, whose stated intent is the base query's. */
 function pickUnknown(seed: number, spec: VariationSpec, n: number): string {

@@ -3,7 +3,7 @@ import { selectTools } from '../tool-selector';
 import { generateWorkflow } from '../workflow-generator';
 import { askForWorkflow } from '../task-contract/asks';
 import { categoryOf } from './categories';
-import { missingInformation } from '../knowledge/missing-information';
+import { settleIntent } from '../knowledge/settle-intent';
 import { renderKeepingPlatform } from './keep-platform';
 import type { ExampleSeed } from './example-factory';
 import { baseIntentFor, varyIntent } from './intent-variants';
@@ -22,7 +22,7 @@ export function workflowSeed(kb: Knowledge, seed: number, spec: IndexedSpec): Ex
   const rendered = renderKeepingPlatform(() => renderQuery(varied, kb, rng, rng.pick(['formal', 'detailed', 'casual'] as const)), golden.query, kb);
   const query = rendered.query;
   const text = askForWorkflow(rendered.text, spec.variant);
-  const intent = { ...query.intent, missing_information: missingInformation(query.intent, kb, text) };
+  const intent = settleIntent(query.intent, kb, text);
   const tools = selectTools(intent, kb, text);
   const workflow = generateWorkflow(intent, tools, kb, { text });
   return {

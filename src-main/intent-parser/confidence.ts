@@ -129,8 +129,8 @@ export const CONFIDENCE_L2 = 0.25;
 
 /** Fitted on resources/eval/user-requests.jsonl and generated variations (see the module comment). */
 export const CONFIDENCE_MODEL: ConfidenceModel = {
-  kind: { bias: 8.604, weights: { lead: -0.017, cueless: 0.375, asked: -0.61, cuelessQuestion: 0, rival: -3.188, tie: -3.823, offTopic: 0.037, log: 0.015 } },
-  type: { bias: 6.511, weights: { known: 0.468, strength: 1.645, margin: 0.079, tie: -3.087, rivalAssay: -6.548, toolOnly: 0, genericOnly: -2.089, multiAssay: 0.125, corrections: 0, unknownWords: -0.05, toolDisagrees: -3.621, unknownOnTopic: -1.797, unexplained: -3.521, dataOnly: -0.134, foreignOnly: -1, focused: -1.745 } },
+  kind: { bias: 8.6, weights: { lead: -0.031, cueless: 0.376, asked: -0.617, cuelessQuestion: 0, rival: -3.209, tie: -3.803, offTopic: 0.037, log: 0.015 } },
+  type: { bias: 6.479, weights: { known: 0.455, strength: 1.644, margin: 0.082, tie: -3.052, rivalAssay: -6.638, toolOnly: 0, genericOnly: -2.063, multiAssay: 0.128, corrections: 0, unknownWords: -0.009, toolDisagrees: -3.623, unknownOnTopic: -1.79, unexplained: -3.523, dataOnly: -0.14, foreignOnly: -1, focused: -1.746 } },
 };
 
 export { LOW_CONFIDENCE } from '../../src-preload/schemas/intent';

@@ -1,5 +1,5 @@
 import { INTENT_DIFF_FIELDS, type Intent, type Organism } from '../../src-preload/schemas/intent';
-import { missingInformation } from '../knowledge/missing-information';
+import { settleIntent } from '../knowledge/settle-intent';
 import { loadKnowledge } from '../knowledge/load';
 import type { Knowledge } from '../knowledge/schemas';
 import type { LlmClient } from '../llm/client';
@@ -149,8 +149,7 @@ export function reconcileIntents(rule: Intent, llm: Intent | null, kb: Knowledge
   set('requested_tools', list(rule.requested_tools, llm.requested_tools, new Set(kb.toolById.keys()), 'tool'), out);
   set('constraints', list(rule.constraints, llm.constraints, knownConstraints(), 'constraint'), out);
 
-  const intent = out as Intent;
-  intent.missing_information = missingInformation(intent, kb, query);
+  const intent = settleIntent(out as Intent, kb, query);
   reasons.missing_information = REASON.recomputed;
   intent.confidence = round2(Math.min(1, Math.max(0, (rc + llm.confidence) / 2 - DISAGREEMENT_PENALTY * disagreements)));
   reasons.confidence = `derived: mean of rule ${rc.toFixed(2)} and llm ${llm.confidence.toFixed(2)}, ${disagreements} disagreement(s)`;

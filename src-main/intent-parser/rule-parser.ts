@@ -1,5 +1,5 @@
 import type { Intent } from '../../src-preload/schemas/intent';
-import { missingInformation } from '../knowledge/missing-information';
+import { settleIntent } from '../knowledge/settle-intent';
 import { type AnalysisType, CJK, type Knowledge } from '../knowledge/schemas';
 import { parseComparison } from './comparison';
 import { foldAccents, type Lexicon, lexiconFor } from './lexicon';
@@ -411,13 +411,13 @@ export function parseIntentWithRulesDetailed(query: string, kb: Knowledge): { in
   const constraints = constraintsOf(text, lex);
   const readLayout = readLayoutOf(text, lex);
   const dataType = dataTypeOf(type, text);
-  const missing = missingInformation({ analysis_type: analysisType, organism, comparison, read_layout: readLayout, strandedness: strandHit ?? 'unknown', data_type: dataType }, kb, text);
   const features = evidenceOf(
     { text, analysisType, ranked, keywords, known: known || multiAssay, multiAssay, dataOnly, toolOnly: keywords.length === 0 && tools.length > 0, tools, corrections, kind, focused: now !== null },
     lex,
     kb,
   );
-  const intent: Intent = {
+  // host as sample context, a layout the assay fixes, missing_information and the fields it decides: settleIntent
+  const intent: Intent = settleIntent({
     request_kind: kind.kind,
     analysis_type: analysisType,
     organism,
@@ -429,8 +429,8 @@ export function parseIntentWithRulesDetailed(query: string, kb: Knowledge): { in
     comparison,
     requested_tools: tools,
     constraints,
-    missing_information: missing,
+    missing_information: [],
     confidence: confidenceFrom(features),
-  };
+  }, kb, text);
   return { intent, features };
 }

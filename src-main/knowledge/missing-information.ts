@@ -16,7 +16,7 @@ function saysWords(need: Need, text: string): boolean {
   return m.test(text);
 }
 
-export type NeedsIntent = Pick<Intent, 'analysis_type' | 'organism' | 'comparison' | 'read_layout' | 'strandedness' | 'data_type'>;
+export type NeedsIntent = Pick<Intent, 'analysis_type' | 'organism' | 'comparison' | 'read_layout' | 'strandedness' | 'data_type'> & { tissue?: string | null };
 
 /** Whether the request (its intent and its words) states one need. */
 function stated(id: string, need: Need, intent: NeedsIntent, kb: Knowledge, text: string): boolean {

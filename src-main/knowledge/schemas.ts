@@ -72,11 +72,23 @@ export const AnalysisTypeSchema = z.object({
     .object({
       format: z.enum(['fastq', 'fasta']).default('fastq'),
       layout: z.enum(['paired', 'single']).optional(),
+      /**
+       * every library of the assay has this layout (10x, Visium and Hi-C libraries are read pairs), so an intent
+       * carries it although the request does not say it; false where the workflow reads one layout of libraries
+       * sequenced either way (small RNA: read 1 only)
+       */
+      always: z.boolean().default(false),
       why: z.string().min(10),
       samplesheet: SampleSheetSchema.optional(),
     })
     .optional(),
   typical_organisms: z.array(z.string()).default([]),
+  /**
+   * `host`: an organism the request names is the host the community was sampled from, not the organism analysed
+   * (16S of pig stool): the intent's organism stays null and the host is sample context, written in front of the
+   * tissue ('pig stool', hostSample)
+   */
+  organism_role: z.enum(['studied', 'host']).default('studied'),
 });
 export type AnalysisType = z.infer<typeof AnalysisTypeSchema>;
 

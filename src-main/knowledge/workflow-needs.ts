@@ -17,6 +17,11 @@ export const NeedSchema = z
     platform: z.literal(true).optional(),
     /** what a workflow answer says while the need is open; organism and read_layout are worded from the workflow */
     hint: z.string().min(20).optional(),
+    /**
+     * the intent field whose value this need decides: null while the need is open (an intent never asserts what its
+     * missing_information asks for), else the first of `values` whose words the request says (table order)
+     */
+    sets: z.strictObject({ field: z.literal('data_type'), values: z.record(z.string().min(2), z.array(z.string().min(2)).min(1)) }).optional(),
   })
   .refine((n) => n.field !== undefined || n.groups !== undefined || n.words !== undefined || n.platform !== undefined, 'a need says how a request states it (field, groups, words or platform)');
 export type Need = z.infer<typeof NeedSchema>;
@@ -54,6 +59,8 @@ export const layoutIsOpen = (t: AnalysisType) => !t.data_type.startsWith('long_r
 export function checkWorkflowNeeds(t: WorkflowNeedsTables, types: Map<string, AnalysisType>, focus: readonly RequestFocus[], platforms: readonly string[], problems: string[]): WorkflowNeeds {
   const file = 'workflow_needs.yaml';
   for (const [id, n] of Object.entries(t.needs)) {
+    for (const [value, words] of Object.entries(n.sets?.values ?? {}))
+      for (const w of words) if (!n.words?.includes(w)) problems.push(`${file}: needs.${id}.sets.values.${value}: '${w}' is not one of the need's words`);
     if (n.hint === undefined && id !== 'organism' && id !== 'read_layout') problems.push(`${file}: needs.${id}: no hint (only organism and read_layout are worded from the workflow)`);
   }
   for (const id of types.keys()) if (!(id in t.analyses)) problems.push(`${file}: analyses: no entry for analysis type '${id}'`);

@@ -1,5 +1,6 @@
 import type { Intent } from '../../src-preload/schemas/intent';
 import { resolveProcess } from '../knowledge/process-schema';
+import { hostOf } from '../knowledge/host';
 import type { Knowledge, Tool } from '../knowledge/schemas';
 import { inSentence } from '../util/in-sentence';
 import type { Choice, Selection } from './choose';
@@ -37,8 +38,11 @@ function contextParts(tool: Tool, choice: Choice, sel: Selection, intent: Intent
   const rna = intent.data_type === 'long_read_rna';
   const preset = (rna ? rule?.rna_presets[sel.platform.id] : undefined) ?? rule?.presets[sel.platform.id];
   if (preset) parts.push(`run with ${preset} for ${sel.platform.name} reads`);
-  const reference = intent.organism && rule?.reads_reference !== false ? organismReference(tool, sel.type.id, kb) : null;
-  if (reference === 'genome') parts.push(`against the ${intent.organism!.scientific_name} ${intent.organism!.genome_build} reference`);
+  // a host-associated community's host is sample context: the genome host reads are removed against
+  const host = intent.organism ? undefined : hostOf(intent, kb);
+  const reference = (intent.organism || host) && rule?.reads_reference !== false ? organismReference(tool, sel.type.id, kb) : null;
+  if (reference === 'genome' && host) parts.push(`against the ${host.scientific_name} ${host.genome_build} host genome`);
+  else if (reference === 'genome') parts.push(`against the ${intent.organism!.scientific_name} ${intent.organism!.genome_build} reference`);
   else if (reference === 'annotation') parts.push(`on the ${intent.organism!.scientific_name} ${intent.organism!.genome_build} gene annotation`);
   if (LAYOUT[intent.read_layout] && readInput(intent, kb, 'illumina').kind !== 'fasta' && ['trimming', 'alignment', 'quantification'].includes(tool.category) && sel.platform.read_kind === 'short')
     parts.push(`on ${LAYOUT[intent.read_layout]} reads`);

@@ -1,5 +1,6 @@
 import type { Intent } from '../../src-preload/schemas/intent';
 import { type ResolvedProcess, type VariantKey, variantFor } from '../knowledge/process-schema';
+import { hostOf } from '../knowledge/host';
 import type { Knowledge, OrganismEntry, SampleSheet } from '../knowledge/schemas';
 import { type Platform, type ReadInput, readInput, requestFocuses, twoColourRun } from '../tool-selector/context';
 
@@ -44,8 +45,9 @@ export function dataContext(intent: Intent, kb: Knowledge, platform: Platform, t
     analysisType: intent.analysis_type,
     platform,
     paired: input.kind === 'paired',
-    organism: intent.organism ? kb.organismById.get(intent.organism.id) : undefined,
-    genomeBuild: intent.organism?.genome_build,
+    // a host-associated community's host (sample context): its genome is the one host reads are removed against
+    organism: intent.organism ? kb.organismById.get(intent.organism.id) : hostOf(intent, kb),
+    genomeBuild: intent.organism?.genome_build ?? hostOf(intent, kb)?.genome_build,
     strandedness: intent.strandedness,
     caseGroup: groups[0] ?? 'treated',
     controlGroup: groups[1] ?? 'control',

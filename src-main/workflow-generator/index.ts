@@ -170,7 +170,11 @@ export function generateWorkflow(intent: Intent, tools: ToolChoice[], kb: Knowle
   const analysis = kb.analysisTypeById.get(intent.analysis_type);
   const entry = entryChannel(ctx, pairs);
   const wf = workflowName(intent.analysis_type);
-  const organism = intent.organism ? `${intent.organism.scientific_name} (${intent.organism.genome_build})` : 'not specified';
+  const organism = intent.organism
+    ? `${intent.organism.scientific_name} (${intent.organism.genome_build})`
+    : ctx.organism
+      ? `none (microbial community); host ${ctx.organism.scientific_name} (${ctx.genomeBuild ?? ctx.organism.genome_build})`
+      : 'not specified';
   const sheetEntry = sheet ? sampleSheetEntry(ctx, sheet) : undefined;
   const paramLines = [
     sheet ? `${inputParam(ctx.input)} // columns ${sampleSheetColumns(sheet, ctx.paired).join(',')}` : `params.reads = ${quote(entry.glob)}`,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { baseIntents, GROUPS_PER_TYPE, intentKey } from '../../../src-main/generators/intent-variants';
 import { planVariations, variationSeed } from '../../../src-main/generators/variations';
+import { hostOf } from '../../../src-main/knowledge/host';
 import { loadKnowledge } from '../../../src-main/knowledge/load';
 
 const kb = loadKnowledge();
@@ -35,24 +36,32 @@ describe('base intents from the compatibility tables', () => {
       const i = b.intent;
       const type = i.analysis_type;
       const entry = c.tables.analyses[type]!;
-      const org = i.organism?.id ?? 'none';
+      // a microbiome's host is sample context: the tissue names it first ('pig stool'), the organism is null
+      const host = hostOf(i, kb);
+      const org = i.organism?.id ?? host?.id ?? 'none';
       const say = (m: string) => problems.push(`${b.id} (${type}, ${org}): ${m}`);
+      if (host && i.organism) say('a host-associated community names an organism');
       if (!c.organismsOf(type).includes(org)) say('organism not run for this analysis');
       if (i.organism && kb.organismById.get(org)?.genome_build !== i.organism.genome_build) say('genome build is not the default');
-      const value = i.tissue ?? i.cell_type;
-      if (i.tissue && i.cell_type) say('both a tissue and a cell type');
-      const sample = value === null ? null : c.samplesFor(type, org).find((s) => (s.value ?? s.id) === value && (s.field === 'tissue') === (i.tissue !== null));
+      const tissue = host && i.tissue ? (i.tissue === host.id ? null : i.tissue.slice(host.id.length + 1)) : i.tissue;
+      const value = tissue ?? i.cell_type;
+      if (tissue && i.cell_type) say('both a tissue and a cell type');
+      const sample = value === null ? null : c.samplesFor(type, org).find((s) => (s.value ?? s.id) === value && (s.field === 'tissue') === (tissue !== null));
       if (value !== null && !sample) say(`sample '${value}' not valid for organism and assay`);
       if (i.comparison) {
         const ok = c.designsFor(type, org, sample ?? null).some((d) => d.groups.join('|') === i.comparison!.groups.join('|'));
         if (!ok) say(`design '${i.comparison.description}' not valid`);
       }
-      if (i.read_layout !== 'unknown' && !entry.layouts.includes(i.read_layout)) say(`layout ${i.read_layout} not used by the assay`);
-      if (i.strandedness !== 'unknown' && !entry.strandedness) say('strandedness on an assay without it');
       const t = kb.analysisTypeById.get(type)!;
+      const fixed = t.input?.always ? t.input.layout : undefined;
+      if (i.read_layout !== 'unknown' && !entry.layouts.includes(i.read_layout) && i.read_layout !== fixed) say(`layout ${i.read_layout} not used by the assay`);
+      if (fixed && i.read_layout !== fixed) say(`layout ${i.read_layout}, though every library of the assay is ${fixed}`);
+      if (i.strandedness !== 'unknown' && !entry.strandedness) say('strandedness on an assay without it');
       for (const tool of i.requested_tools) if (![...t.required_tools, ...t.recommended_tools, ...t.optional_tools].includes(tool)) say(`tool ${tool} not of this analysis`);
       for (const k of i.constraints) if (!entry.constraints.includes(k as never)) say(`constraint ${k} not allowed`);
-      if (i.data_type !== t.data_type) say('data type differs from the analysis type');
+      // genome vs exome vs panel is open in a base intent (no request words state it): its data type is null
+      const open = i.missing_information.some((m) => kb.workflowNeeds.needs.get(m)?.sets?.field === 'data_type');
+      if (i.data_type !== (open ? null : t.data_type)) say('data type differs from the analysis type');
     }
     expect(problems).toEqual([]);
   });

@@ -36,7 +36,8 @@ const PARAPHRASES: [string, string, string | null][] = [
   ['are there bacteria in these honey bee samples, we did shotgun sequencing', 'metagenomics_taxonomic', null],
   ['what metabolic pathways does my soil metagenome encode', 'metagenomics_functional', null],
   ['bin MAGs from a wastewater metagenome', 'metagenomics_functional', null],
-  ['16S rRNA sequencing of chicken gut', 'amplicon_16s', 'chicken'],
+  // a microbiome's host is sample context (tissue 'chicken gut'), not the organism
+  ['16S rRNA sequencing of chicken gut', 'amplicon_16s', null],
   ['ITS amplicon fungi from soil', 'amplicon_16s', null],
   ['HiC TAD calling in mouse', 'hic', 'mouse'],
   ['assemble the genome of a plant from ONT reads', 'long_read_assembly', null],

@@ -39,14 +39,14 @@ describe('what a workflow reads comes from the analysis type (analysis_types.yam
   });
 
   it('the YAML owns the fact: an analysis type without `input` reads the layout the request gives', () => {
-    const dir = kbWithTypes((t) => t.replace(/^ {2}input: \{ layout: paired, why: "10x Chromium[^\n]*\n/m, ''));
+    const dir = kbWithTypes((t) => t.replace(/^ {2}input: \{ layout: paired, always: true, why: "10x Chromium[^\n]*\n/m, ''));
     const k = loadKnowledge(dir);
     expect(k.analysisTypeById.get('scrna_seq')!.input).toBeUndefined();
     expect(mainOf(intentOf(k, 'scrna_seq', { read_layout: 'single' }), k)).toContain("params.reads = 'data/*.fastq.gz'");
   });
 
   it('a bad `input` entry is refused at load, naming file, entry and field', () => {
-    const dir = kbWithTypes((t) => t.replace('input: { layout: paired, why: "Hi-C', 'input: { layout: both, why: "Hi-C'));
+    const dir = kbWithTypes((t) => t.replace('input: { layout: paired, always: true, why: "Hi-C', 'input: { layout: both, always: true, why: "Hi-C'));
     try {
       loadKnowledge(dir);
       expect.unreachable('the knowledge base loaded');
