@@ -4,6 +4,7 @@ import { categoryOf } from './categories';
 import type { ExampleSeed } from './example-factory';
 import { Rng } from './rng';
 import { inSentence } from '../util/in-sentence';
+import { alternativeLines, explainWhatIs, toolFacts } from './education-facts';
 
 export type EducationSpec =
   | { kind: 'tool'; tool: Tool; question: number }
@@ -16,12 +17,14 @@ const TOOL_QUESTIONS: ((t: Tool) => string)[] = [
   (t) => `What are the inputs and outputs of ${t.name}?`,
   (t) => `How do I run ${t.name}? Show a typical command.`,
   (t) => `Can you explain ${t.name} to a new student in our lab?`,
+  (t) => `How does ${t.name} work, and what should I watch out for?`,
 ];
 const ANALYSIS_QUESTIONS: ((a: AnalysisType) => string)[] = [
   (a) => `Explain the main steps of ${a.name}.`,
   (a) => `Which tools do I need for ${a.name}, and why?`,
   (a) => `What input data does ${a.name} require?`,
   (a) => `I'm new to ${inSentence(a.name)}. What is it, and what are the usual steps?`,
+  (a) => `What is ${inSentence(a.name)}?`,
 ];
 
 export { inSentence };
@@ -88,15 +91,25 @@ function whenToUse(kb: Knowledge, t: Tool): string[] {
   return lines;
 }
 
+/**
+ * One answer per question: what it does (with what a practitioner checks), when to use it, its inputs and
+ * outputs, how to run it (the checked process command, never an invented one), an explanation for a student
+ * (facts and alternatives), how it works (facts and the command).
+ */
 function explainTool(kb: Knowledge, t: Tool, question: number): string {
   const lines = [`**${t.name}** (${categoryLabel(t)}): ${t.purpose}`];
   if (question === 2) lines.push('', `- **Inputs**: ${list(t.inputs)}`, `- **Outputs**: ${list(t.outputs)}`);
   else if (question === 3) lines.push(...howToRun(kb, t));
   else if (question === 1) lines.push(...whenToUse(kb, t));
-  else lines.push('', `Input: ${t.inputs.join(', ')}. Output: ${t.outputs.join(', ')}.`);
+  else if (question === 5) lines.push('', ...toolFacts(kb, t), ...howToRun(kb, t));
+  else lines.push('', ...toolFacts(kb, t));
+  if (question === 4) {
+    const alternatives = alternativeLines(kb, t);
+    if (alternatives.length) lines.push('', '**Alternatives for its step**', ...alternatives);
+  }
   // after a list, a blank line keeps the sentence out of the last bullet
-  if (question !== 1) lines.push(...(question === 2 ? [''] : []), `It is used in ${toolAnalyses(kb, t)}.`);
-  // options are shown only in the typical command (question 3), which is derived from the checked process command
+  if (question !== 1 && question !== 3 && question !== 5) lines.push('', `It is used in ${toolAnalyses(kb, t)}.`);
+  else if (question === 3 || question === 5) lines.push(`It is used in ${toolAnalyses(kb, t)}.`);
   if (question === 4) lines.push(`In a Nextflow workflow it runs in the container \`${t.container}\`; give it about ${t.memory_gb} GB of memory.`);
   return lines.join('\n');
 }
@@ -131,11 +144,16 @@ function explainAnalysis(kb: Knowledge, a: AnalysisType, question: number): stri
       }
     }
     if (additions.length) lines.push('', `Recommended additions: ${list(additions.map(tool))}.`);
+  } else if (question === 4) {
+    // "What is X?" asks for an explanation, not a pipeline
+    return explainWhatIs(kb, a).join('\n');
+  } else if (question === 3) {
+    lines.splice(0, lines.length, ...explainWhatIs(kb, a), '', '**The usual steps**');
+    for (const [i, s] of a.steps.entries()) lines.push(`${i + 1}. **${s.name}** (${list(s.tools.map(tool), 'or')}): ${s.description}`);
   } else {
     lines.push('Steps:');
     // the tools of one step are alternatives: one of them runs
     for (const [i, s] of a.steps.entries()) lines.push(`${i + 1}. **${s.name}** (${list(s.tools.map(tool), 'or')}): ${s.description}`);
-    if (question === 3) lines.push('', `Start from ${list(a.input_data_types)}.`);
   }
   return lines.join('\n');
 }
@@ -145,7 +163,11 @@ function explainAnalysis(kb: Knowledge, a: AnalysisType, question: number): stri
  * when their footprints differ.
  */
 export function explainComparison(a: Tool, b: Tool, group: AlternativeGroup): string {
-  const when = (t: Tool) => group.tools.find((x) => x.tool === t.id)!.choose_when;
+  // when to choose one over this other tool (`over`), else when to choose it at all
+  const when = (t: Tool, other: Tool) => {
+    const entry = group.tools.find((x) => x.tool === t.id)!;
+    return entry.over[other.id] ?? entry.choose_when;
+  };
   const lines = [
     `**${a.name}** and **${b.name}** are alternatives for one step: ${group.step}.`,
     '',
@@ -153,10 +175,13 @@ export function explainComparison(a: Tool, b: Tool, group: AlternativeGroup): st
     `- **${b.name}**: ${b.purpose}`,
     '',
     '**How to choose**',
-    `- Choose **${a.name}** when ${when(a)}.`,
-    `- Choose **${b.name}** when ${when(b)}.`,
+    `- Choose **${a.name}** when ${when(a, b)}.`,
+    `- Choose **${b.name}** when ${when(b, a)}.`,
   ];
-  if (a.memory_gb !== b.memory_gb)
+  // the reasons name memory themselves where it decides: a second figure (the workflow's allocation) would contradict them
+  const figures = [...`${when(a, b)} ${when(b, a)}`.matchAll(/(\d+) GB\b/g)].map((m) => Number(m[1]));
+  const agree = figures.length === 0 || (figures.includes(a.memory_gb) && figures.includes(b.memory_gb));
+  if (a.memory_gb !== b.memory_gb && agree)
     lines.push(`- Memory: ${a.name} needs about ${a.memory_gb} GB, ${b.name} about ${b.memory_gb} GB; on a small machine prefer **${a.memory_gb < b.memory_gb ? a.name : b.name}**.`);
   return lines.join('\n');
 }

@@ -103,7 +103,15 @@ describe('what a tool does, and a tool explained to a student', () => {
       [
         '**featureCounts** (quantification): Counts aligned reads overlapping genes or exons from an annotation, or intervals given as SAF (consensus peaks), fast and strand-aware.',
         '',
-        'Input: BAM, GTF annotation or SAF intervals. Output: gene or peak count matrix, summary.',
+        '- **Takes** BAM and GTF annotation or SAF intervals; **gives** gene or peak count matrix and summary.',
+        '- **Needs before it**: STAR, HISAT2, Bowtie2 or minimap2, earlier in the workflow.',
+        '- **Its step**: quantification in RNA-seq differential expression, differential binding in ChIP-seq peak calling and differential accessibility in ATAC-seq chromatin accessibility (and 1 more).',
+        "- **Check first**: Strandedness: read counting assumes an unstranded library (featureCounts -s 0, htseq-count -s no); a stranded library (dUTP or TruSeq Stranded: reverse) needs its strandedness stated, or reads from the opposite strand are counted for the gene (Salmon's --libType A detects it by itself).",
+        '',
+        '**Alternatives for its step**',
+        '- For counting aligned reads per gene, choose it when you want speed and one count matrix for all samples; it handles paired-end fragments and strandedness with -p and -s.',
+        '  - Choose **HTSeq-count** instead when you want explicit per-sample control of how reads overlapping several features are counted (union, intersection modes).',
+        '',
         'It is used in RNA-seq differential expression.',
         'In a Nextflow workflow it runs in the container `quay.io/biocontainers/subread:2.0.6--he4a0461_2`; give it about 4 GB of memory.',
       ].join('\n'),
@@ -136,5 +144,41 @@ describe('analysis answers that answer the question', () => {
     const megahit = educationSeed(kb, 42, { kind: 'tool', tool: tool('megahit'), question: 0 }).output.explanation!;
     expect(megahit).not.toMatch(/assembly and de novo/);
     expect(educationSeed(kb, 42, { kind: 'tool', tool: tool('mirdeep2'), question: 0 }).output.explanation).not.toContain('(small rna)');
+  });
+});
+
+describe('each education question answers what it asks', () => {
+  const kbe = loadKnowledge();
+  const answer = (spec: Parameters<typeof educationSeed>[2]) => educationSeed(kbe, 1, spec);
+  it('"What is X?" is an explanation: what it is for, what it starts from, what to settle; no pipeline list or code', () => {
+    for (const a of kbe.analysisTypes) {
+      const ex = answer({ kind: 'analysis', analysis: a, question: 4 });
+      expect(ex.input).toMatch(/^What is /);
+      const text = ex.output.explanation!;
+      expect(text, a.id).not.toMatch(/^\d+\. /m);
+      expect(text, a.id).not.toContain('```');
+      expect(text, a.id).toContain('**What you start from**');
+    }
+  });
+
+  it('a tool explained to a student says what a practitioner checks, beyond the catalogue sentence', () => {
+    const thin: string[] = [];
+    for (const t of kbe.tools) {
+      const text = answer({ kind: 'tool', tool: t, question: 4 }).output.explanation!;
+      expect(text).toContain('**Takes**');
+      // inputs and outputs, plus at least one fact of its prerequisites, reads, step, memory, pitfalls or alternatives
+      if (text.split('\n').filter((l) => l.startsWith('- ') || l.startsWith('  - ')).length < 2) thin.push(t.id);
+    }
+    expect(thin).toEqual([]);
+  });
+
+  it('"How does X work?" shows the checked command, and a comparison gives no memory figure that contradicts its reasons', () => {
+    const star = kbe.toolById.get('star')!;
+    expect(answer({ kind: 'tool', tool: star, question: 5 }).output.explanation).toContain(star.typical_command.replace(/ \{args\}/g, ''));
+    const group = kbe.selection.alternatives.find((g) => g.tools.some((t) => t.tool === 'bwa') && g.tools.some((t) => t.tool === 'bwa_mem2'))!;
+    const text = explainComparison(kbe.toolById.get('bwa')!, kbe.toolById.get('bwa_mem2')!, group);
+    expect(text).toContain('Choose **BWA** when');
+    expect(text).toContain('Choose **BWA-MEM2** when');
+    expect(text).not.toMatch(/- Memory: BWA needs about/);
   });
 });
