@@ -51,6 +51,13 @@ export const ToolRuleSchema = z.object({
   compares_groups: Text.optional(),
   /** what makes the tool itself faster than more CPUs do, for a request that must run fast (IQ-TREE --fast) */
   fast: Text.optional(),
+  /**
+   * why a step many analyses share runs in this request's chain, for its rationale in place of the catalogue
+   * sentence: keyed by analysis type id or `default`, worded with {reads} (the request's reads: 'read pairs',
+   * 'single-end reads'), {next} (the tool after it in the chain), {aligner} (the aligner before it), {before}
+   * (every tool before it) and {genome} (the organism's build, or 'the genome')
+   */
+  why_here: z.record(z.string().regex(/^[a-z0-9_]+$/), Text).optional(),
 });
 export type ToolRule = z.infer<typeof ToolRuleSchema>;
 
@@ -93,6 +100,9 @@ export interface SelectionRules {
 }
 
 /** Cross-references of the selection tables: every id names a tool, platform or analysis type that exists. */
+/** The slots a why_here sentence may use (filled by the rationale from the request and its chain). */
+export const WHY_HERE_SLOTS = ['reads', 'next', 'aligner', 'before', 'genome'];
+
 export function checkSelection(
   s: { platforms: Platform[]; toolRules: ToolRule[]; alternatives: AlternativeGroup[]; focus: RequestFocus[]; categories: string[] },
   toolById: ReadonlyMap<string, Tool>,
@@ -100,6 +110,12 @@ export function checkSelection(
   problems: string[],
 ): void {
   const platformIds = new Set(s.platforms.map((p) => p.id));
+  for (const r of s.toolRules)
+    for (const [key, text] of Object.entries(r.why_here ?? {})) {
+      const where = `tool_rules.yaml: ${r.tool}: why_here.${key}`;
+      if (key !== 'default' && !analysisTypeById.has(key)) problems.push(`${where}: '${key}' is neither default nor an analysis type`);
+      for (const m of text.matchAll(/\{(\w+)\}/g)) if (!WHY_HERE_SLOTS.includes(m[1]!)) problems.push(`${where}: unknown slot {${m[1]}}`);
+    }
   const tool = (where: string, id: string) => {
     if (!toolById.has(id)) problems.push(`${where}: tool '${id}' is not in tools.yaml`);
   };

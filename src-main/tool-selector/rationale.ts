@@ -140,6 +140,33 @@ function organismFocusSentence(tool: Tool, choice: Choice, sel: Selection): stri
     .join('');
 }
 
+/**
+ * Why a step many analyses share runs in this chain (tool_rules.yaml why_here), worded from the request: its reads,
+ * the tools around it, its genome. Undefined for a tool without one (its catalogue purpose is said instead).
+ */
+function whyHere(tool: Tool, sel: Selection, intent: Intent, kb: Knowledge): string | undefined {
+  const table = kb.selection.toolRules.get(tool.id)?.why_here;
+  const template = table?.[sel.type.id] ?? table?.default;
+  if (!template) return undefined;
+  const names = sel.choices.map((c) => kb.toolById.get(c.id)!);
+  const at = sel.choices.findIndex((c) => c.id === tool.id);
+  const input = readInput(intent, kb, 'illumina');
+  const organism = intent.organism ?? hostOf(intent, kb);
+  const build = intent.organism?.genome_build ?? organism?.genome_build;
+  const aligner = names.slice(0, at).reverse().find((t) => t.category === 'alignment');
+  const slots: Record<string, string> = {
+    reads: input.kind === 'paired' ? 'read pairs (each mate on its own)' : input.kind === 'single' ? 'single-end reads' : 'reads',
+    next: names[at + 1]?.name ?? 'the next step',
+    aligner: aligner?.name ?? 'aligned',
+    before: andList(names.slice(0, at).map((t) => t.name)) || 'the steps before it',
+    genome: organism && build ? `the ${organism.scientific_name} ${build} genome` : 'the genome',
+  };
+  const text = template.replace(/\{(\w+)\}/g, (_, k: string) => slots[k] ?? k);
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+}
+
+const andList = (xs: readonly string[]) => (xs.length < 2 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`);
+
 /** The tool and its step, what it does, why it fits this request, and when its alternative would. */
 export function rationale(choice: Choice, sel: Selection, intent: Intent, kb: Knowledge, text: string): string {
   const tool = kb.toolById.get(choice.id)!;
@@ -147,6 +174,9 @@ export function rationale(choice: Choice, sel: Selection, intent: Intent, kb: Kn
   const step = inSentence(entry?.name ?? usualStep(tool, kb) ?? tool.category.replace(/_/g, ' '));
   const parts = contextParts(tool, choice, sel, intent, kb, text);
   // what this assay needs of the step's default tool (no input control in ATAC-seq, capture targets in WES), else what the tool does
-  const why = (entry?.note && entry.tools[0] === tool.id ? entry.note : tool.purpose).replace(/\.$/, '');
-  return `${tool.name} for ${step}${parts.length ? `, ${parts.join(', ')}` : ''}. ${why}.${reasonSentence(choice, sel, kb)}${organismFocusSentence(tool, choice, sel)}${absentSentence(tool, sel, intent, kb)}${alternativeSentence(choice, sel, kb)}`;
+  // what this assay needs of the step's default tool (no input control in ATAC-seq, capture targets in WES), else why
+  // a shared step runs in this chain, else what the tool does; a focus's own note says why its added tool is there
+  const focusNote = choice.reason === 'focus' && reasonSentence(choice, sel, kb) !== '';
+  const why = focusNote ? '' : (entry?.note && entry.tools[0] === tool.id ? entry.note : (whyHere(tool, sel, intent, kb) ?? tool.purpose)).replace(/\.$/, '');
+  return `${tool.name} for ${step}${parts.length ? `, ${parts.join(', ')}` : ''}.${why ? ` ${why}.` : ''}${reasonSentence(choice, sel, kb)}${organismFocusSentence(tool, choice, sel)}${absentSentence(tool, sel, intent, kb)}${alternativeSentence(choice, sel, kb)}`;
 }
