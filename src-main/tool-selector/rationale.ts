@@ -162,7 +162,8 @@ function whyHere(tool: Tool, sel: Selection, intent: Intent, kb: Knowledge): str
     genome: organism && build ? `the ${organism.scientific_name} ${build} genome` : 'the genome',
   };
   const text = template.replace(/\{(\w+)\}/g, (_, k: string) => slots[k] ?? k);
-  return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+  // a program named as its authors write it ('bamCoverage') keeps its lower-case first letter
+  return /^[a-z]+[A-Z]/.test(text) ? text : `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 }
 
 const andList = (xs: readonly string[]) => (xs.length < 2 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`);

@@ -21,6 +21,7 @@ describe('a step many analyses share says why it runs in this request, not its c
     expect(why(rna, 'fastqc')).toContain('single-end reads');
     expect(why(chip, 'multiqc')).toMatch(/logs and reports of FastQC, .*Bowtie2/);
     expect(why(chip, 'deeptools')).toContain('effective genome size of the Mus musculus');
+    expect(why(chip, 'deeptools')).toContain('. bamCoverage turns');
     expect(why(chip, 'samtools')).toContain('MAPQ 30');
     expect(why(wgs, 'samtools')).toMatch(/how the (BWA|BWA-MEM2) alignments of each sample came out/);
   });
