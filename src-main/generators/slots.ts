@@ -2,6 +2,7 @@ import type { Intent } from '../../src-preload/schemas/intent';
 import type { Knowledge } from '../knowledge/schemas';
 import { analysisPhrases } from './analysis-phrases';
 import type { Rng } from './rng';
+import { type StudyClauses, studyClauses } from './study-clauses';
 
 /**
  * The phrases a sentence frame can use, all derived from one ground-truth intent, each of a fixed
@@ -35,6 +36,8 @@ export interface Slots {
   constraints: string | null;
   /** one sentence about the data that fits the assay and its platform */
   context: string;
+  /** sentences about the study (sample counts, instrument, outputs, deadline) that state no intent field */
+  study: StudyClauses;
 }
 
 const STRAND_PHRASES: Record<string, string[]> = {
@@ -149,15 +152,11 @@ export function buildSlots(intent: Intent, kb: Knowledge, rng: Rng): Slots {
       ? intent.constraints.map((c) => (CONSTRAINT_PHRASES[c] ? rng.pick(CONSTRAINT_PHRASES[c]!) : c.replace(/_/g, ' '))).join(' and ')
       : null,
     context: context(intent, kb, rng, platform),
+    study: studyClauses(intent, kb, rng, platform, intent.comparison !== null),
   };
 }
 
-/** "a" or "an" for the word that follows, as it is read ("an RNA-seq", "an SV", "a ChIP-seq", "a WGS"). */
-export function article(word: string): 'a' | 'an' {
-  if (/^[A-Z]{2,}/.test(word)) return 'AEFHILMNORSX'.includes(word[0]!) ? 'an' : 'a';
-  if (/^\d/.test(word)) return /^(8|11|18)/.test(word) ? 'an' : 'a';
-  return /^[aeiou]/i.test(word) && !/^(uni|use|usu|eu|one|once)/i.test(word) ? 'an' : 'a';
-}
+export { article } from './articles';
 
 /** Joins the non-empty parts with single spaces and tidies punctuation. */
 export function sentence(...parts: (string | null | undefined | false)[]): string {

@@ -204,13 +204,37 @@ const minimal: Frame[] = [
   (s) => list(' - ', s.analysisShort, terse(s.organism, s.tissue, s.cellType), s.tools),
 ];
 
-/** Detailed: several sentences, one per part of the request, plus a remark on the data. */
+/** Detailed: several sentences, one per part of the request, plus remarks on the study and the data. */
+const WE = ['I', 'We', 'Most of us'];
+const THEY = ['My supervisor', 'Our PI', 'The lab', 'Our core facility', 'A collaborator', 'The previous student', 'My co-supervisor', 'Our bioinformatics core'];
+
+function toolSentence(v: string, r: Rng): string {
+  return r.pick([
+    () => `${r.pick(WE)} ${r.pick(['would prefer', 'would like to use', 'usually use', 'trust', 'have experience with', 'know', 'have used', 'want to stick with', 'would like to keep', 'are comfortable with'])} ${v}.`,
+    () => `${r.pick(THEY)} ${r.pick(['prefers', 'recommends', 'suggested', 'has experience with', 'always uses', 'used', 'insists on', 'asked for'])} ${v}.`,
+    () => `${r.pick(['Please', 'If possible,', 'Ideally,', 'Where it makes sense,'])} ${r.pick(['build it around', 'include', 'use', 'keep'])} ${v}.`,
+    () => `${v} ${r.pick(['should be part of it', 'is what we know', 'is what the lab uses', 'is what reviewers expect', 'worked well for us before'])}.`,
+  ])();
+}
+
+function constraintSentence(v: string, r: Rng): string {
+  const who = r.pick(['It', 'The pipeline', 'The workflow', 'Everything', 'The whole thing']);
+  const modal = r.pick(['has to', 'must', 'should', 'needs to']);
+  const why = r.pick(['', '', 'because of how our system is set up', 'given what we have access to', 'as that is all we have', 'for our IT department']);
+  return `${list(' ', who, modal, 'run', v, why)}.`;
+}
+
 function detailParts(s: Slots, r: Rng): string[] {
-  const parts = [
+  const facts = [
     opt(s.layout, (v) =>
-      r.pick([`The libraries were sequenced ${v}.`, `Reads are ${v}.`, `Sequencing was ${v}.`, `We have ${v} reads.`, `All runs were ${v}.`, `The reads are ${v} throughout.`, `Our data are ${v}.`, `Everything was sequenced ${v}.`]),
+      r.pick([
+        () => `${r.pick(['The libraries', 'All samples', 'Our runs', 'Everything', 'The samples'])} ${r.pick(['were sequenced', 'were run', 'came back'])} ${v}.`,
+        () => `${r.pick(['The reads', 'Our data', 'The FASTQ files', 'All runs'])} ${r.pick(['are', 'are all', 'were'])} ${v}.`,
+        () => `We have ${v} reads.`,
+        () => `Sequencing was ${v}.`,
+      ])(),
     ),
-    opt(s.strand, (v) => r.pick([`The library prep is ${v}.`, `The protocol is ${v}.`, `Libraries are ${v}.`, `The kit gives ${v} libraries.`, `We used ${an(`${v} protocol`)}.`])),
+    opt(s.strand, (v) => r.pick([`The library prep is ${v}.`, `The protocol is ${v}.`, `Libraries are ${v}.`, `The kit gives ${v} libraries.`, `We used ${an(`${v} protocol`)}.`, `The libraries should be ${v}.`])),
     opt(s.comparison, (v) =>
       r.pick([
         `Two conditions: ${v}.`,
@@ -222,37 +246,30 @@ function detailParts(s: Slots, r: Rng): string[] {
         `What matters most is ${v}.`,
         `The experiment has two arms: ${v}.`,
         `We are interested in ${v}.`,
+        `The main comparison is ${v}.`,
+        `The question is ${v}.`,
       ]),
     ),
-    opt(s.tools, (v) =>
-      r.pick([
-        `I would prefer to use ${v}.`,
-        `Please build it around ${v}.`,
-        `We are most familiar with ${v}.`,
-        `A colleague suggested ${v}.`,
-        `${v} should be part of it.`,
-        `Our group has experience with ${v}.`,
-        `We would like to keep ${v} in it.`,
-        `If possible, include ${v}.`,
-        `The previous student used ${v}.`,
-      ]),
-    ),
-    opt(s.constraints, (v) =>
-      r.pick([`It has to run ${v}.`, `The pipeline should run ${v}.`, `Everything must run ${v}.`, `Our setup means it must run ${v}.`, `It needs to run ${v}.`, `Please make it run ${v}.`]),
-    ),
+    opt(s.tools, (v) => toolSentence(v, r)),
+    opt(s.constraints, (v) => constraintSentence(v, r)),
   ].filter((x): x is string => x !== null);
-  // the facts of a request come in no fixed order
-  return r.shuffle(parts);
+  const st = s.study;
+  // a few remarks on the study, as people add them; the groups sentence only where the request names a comparison
+  const remarks = r.shuffle([s.comparison ? st.cohort : null, st.background, st.sequencing, st.library, st.location].filter((x): x is string => x !== null));
+  const closing = r.shuffle([st.outputs, st.practical].filter((x): x is string => x !== null));
+  // the facts of a request come in no fixed order, wishes and deadlines last
+  return [...r.shuffle([...facts, ...remarks.slice(0, 1 + r.int(3))]), ...closing.slice(0, r.int(3))];
 }
 /** The closing request of a detailed query, composed of parts so the closings do not repeat one sentence. */
 function ask(r: Rng): string {
-  const what = list(' ', r.pick(['a', 'the']), r.pick(['', 'complete', 'full', 'whole', 'working', 'reproducible']), r.pick(['Nextflow', 'DSL2', 'Nextflow DSL2', '']), r.pick(['workflow', 'pipeline']));
-  const extra = r.pick(['', '', 'with QC and a report', 'with one module per tool', 'including all preprocessing', 'that I can run on our cluster', 'and explain the tool choices', 'with sensible defaults']);
+  const what = list(' ', r.pick(['a', 'the']), r.pick(['', 'complete', 'full', 'whole', 'working', 'reproducible', 'clean', 'simple']), r.pick(['Nextflow', 'DSL2', 'Nextflow DSL2', '']), r.pick(['workflow', 'pipeline']));
+  const extra = r.pick(['', '', '', 'with QC and a report', 'with one module per tool', 'including all preprocessing', 'that I can run on our cluster', 'and explain the tool choices', 'with sensible defaults', 'with comments I can follow', 'that a new student could rerun', 'and a short README']);
   return r.pick([
-    () => sentence(r.pick(['Could you', 'Can you', 'Would you']), r.pick(['generate', 'write', 'build', 'draft', 'put together', 'set up']), what, extra, '?'),
-    () => sentence(r.pick(['Please', 'Kindly', 'I would be grateful if you could']), r.pick(['generate', 'write', 'build', 'draft', 'provide', 'set up']), what, extra, '.'),
-    () => sentence(r.pick(['What', 'Which']), r.pick(['workflow', 'pipeline', 'tools and workflow']), r.pick(['would you build', 'do you recommend', 'would you suggest', 'fits this']), '?'),
-    () => sentence('How would you structure this in', r.pick(['Nextflow', 'DSL2', 'a Nextflow pipeline']), '?'),
+    () => sentence(r.pick(['Could you', 'Can you', 'Would you', 'Would you be able to', 'Any chance you could']), r.pick(['generate', 'write', 'build', 'draft', 'put together', 'set up', 'sketch']), what, extra, '?'),
+    () => sentence(r.pick(['Please', 'Kindly', 'I would be grateful if you could', 'It would help a lot if you could', 'I would appreciate it if you could']), r.pick(['generate', 'write', 'build', 'draft', 'provide', 'set up']), what, extra, '.'),
+    () => sentence(r.pick(['What', 'Which']), r.pick(['workflow', 'pipeline', 'tools and workflow', 'steps']), r.pick(['would you build', 'do you recommend', 'would you suggest', 'fits this', 'would you use']), '?'),
+    () => sentence(r.pick(['How would you', 'How should I', 'How would I best']), r.pick(['structure', 'organise', 'lay out', 'set up']), r.pick(['this', 'the analysis', 'it']), 'in', r.pick(['Nextflow', 'DSL2', 'a Nextflow pipeline']), '?'),
+    () => sentence(r.pick(['I need', 'We need', 'I am after', 'We are looking for']), what, extra, '.'),
   ])();
 }
 const detailed: Frame[] = [

@@ -3,6 +3,7 @@ import path from 'node:path';
 import YAML, { LineCounter } from 'yaml';
 import type { z } from 'zod';
 import { checkCompatibility, type CompatibilityTables, CompatibilitySchema, resolveCompatibility } from './compatibility';
+import { checkStudyDetails, type StudyDetails, StudyDetailsSchema } from './study-details';
 import { checkProcess } from './process-check';
 import { ORGANISM_FACT_KEYS, type Reference, ReferenceSchema } from './process-schema';
 import { resourcesDir } from './resources-dir';
@@ -118,7 +119,7 @@ function duplicates(file: string, ids: string[], problems: string[]): void {
   }
 }
 
-type Indexed = Omit<Knowledge, 'goldenQueries' | 'selection' | 'compatibility' | 'errorSituations' | 'libraryUsage' | 'workflowNeeds'>;
+type Indexed = Omit<Knowledge, 'goldenQueries' | 'selection' | 'compatibility' | 'studyDetails' | 'errorSituations' | 'libraryUsage' | 'workflowNeeds'>;
 
 /**
  * Shipped scripts: resources/templates beside the knowledge folder, else the real resources folder's. A line
@@ -267,11 +268,13 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir()): Knowledge {
       { organisms: new Set(organisms.map((o) => o.id)), analysisTypes: new Set(analysisTypes.map((t) => t.id)), goldenIds: new Set(goldenQueries.map((g) => g.id)) },
       problems,
     );
+  const studyDetails: StudyDetails | null = readObject(key, 'study_details.yaml', StudyDetailsSchema, problems);
+  if (studyDetails && tables) checkStudyDetails(studyDetails, tables, new Set(organisms.map((o) => o.id)), problems);
   const contract = loadContractTables(key, indexed, problems);
   const needsTables: WorkflowNeedsTables | null = readObject(key, 'workflow_needs.yaml', WorkflowNeedsSchema, problems);
   const workflowNeeds = needsTables ? checkWorkflowNeeds(needsTables, indexed.analysisTypeById, selection.focus, selection.platforms.map((p) => p.id), problems) : null;
-  if (problems.length > 0 || !tables || !workflowNeeds) throw new KnowledgeError(problems);
-  const kb: Knowledge = { ...indexed, goldenQueries, selection, compatibility: resolveCompatibility(tables), ...contract, workflowNeeds };
+  if (problems.length > 0 || !tables || !workflowNeeds || !studyDetails) throw new KnowledgeError(problems);
+  const kb: Knowledge = { ...indexed, goldenQueries, selection, compatibility: resolveCompatibility(tables), studyDetails, ...contract, workflowNeeds };
   cache.set(key, kb);
   return kb;
 }

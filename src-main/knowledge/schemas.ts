@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IntentSchema } from '../../src-preload/schemas/intent';
 import type { Compatibility } from './compatibility';
+import type { StudyDetails } from './study-details';
 import type { ErrorSituation } from './error-situations';
 import type { LibraryUsage } from './library-usage';
 import type { SelectionRules } from './selection';
@@ -190,6 +191,8 @@ export interface Knowledge {
   selection: SelectionRules;
   /** compatibility.yaml: which organisms, samples, designs, layouts and platforms suit each analysis */
   compatibility: Compatibility;
+  /** study_details.yaml: what requests say about a study (sample counts, instruments, outputs) */
+  studyDetails: StudyDetails;
   /** reference files processes stage, by id */
   referenceById: Map<string, Reference>;
   /** shipped scripts (resources/templates) by file name */

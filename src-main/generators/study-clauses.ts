@@ -1,0 +1,66 @@
+import type { Intent } from '../../src-preload/schemas/intent';
+import type { Knowledge } from '../knowledge/schemas';
+import type { ClauseKind } from '../knowledge/study-details';
+import type { Rng } from './rng';
+import { article } from './articles';
+
+/**
+ * Sentences about the study a request comes from (study_details.yaml), one per kind, each true to the
+ * query's assay, organism and platform and stating no intent field: how many samples and replicates, the
+ * genetic background, the instrument and depth, how the libraries were made, where the files are, what the
+ * user wants to see at the end, and a practical remark (deadline, earlier attempt). null: nothing fits.
+ */
+export interface StudyClauses {
+  cohort: string | null;
+  background: string | null;
+  sequencing: string | null;
+  library: string | null;
+  location: string;
+  outputs: string | null;
+  practical: string;
+}
+
+const PLANT = new Set(['plant']);
+const MICROBE = new Set(['microbe', 'bacterium']);
+
+function fill(template: string, values: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? `{${k}}`);
+}
+
+/** The background clause kind for an organism: animals, plants or microbes. */
+function backgroundKind(kb: Knowledge, organism: string): ClauseKind {
+  const classes = kb.compatibility.tables.organism_classes;
+  const inClass = (names: Set<string>) => Object.entries(classes).some(([c, list]) => names.has(c) && list.includes(organism));
+  return inClass(PLANT) ? 'background_plant' : inClass(MICROBE) ? 'background_microbe' : 'background';
+}
+
+export function studyClauses(intent: Intent, kb: Knowledge, rng: Rng, platform: string | undefined, groups: boolean): StudyClauses {
+  const d = kb.studyDetails;
+  const assay = d.assays[intent.analysis_type];
+  const pick = (kind: ClauseKind) => rng.pick(d.clauses[kind]);
+  const unit = assay ? rng.pick(assay.units) : 'samples';
+  const reps = rng.int(d.replicates.length);
+  // two groups of `reps` replicates each, or any total
+  const n = groups ? String(2 * (reps + 2)) : String(rng.pick(d.sample_counts));
+  const repsWord = groups ? d.replicates[Math.min(reps, d.replicates.length - 1)]! : '';
+  const cohort = fill(groups && rng.chance(0.7) ? pick('groups') : pick('cohort'), { n, unit, reps: repsWord });
+
+  const strains = intent.organism ? d.backgrounds[intent.organism.id] : undefined;
+  const strain = strains ? rng.pick(strains) : null;
+  const background = strain && intent.organism ? fill(pick(backgroundKind(kb, intent.organism.id)), { strain, a_strain: `${article(strain)} ${strain}` }) : null;
+
+  const seqs = platform ? d.sequencers[platform] : undefined;
+  const lengths = platform ? d.read_lengths[platform] : undefined;
+  const depth = assay ? assay.depth.template.replace('{m}', String(rng.pick(assay.depth.values))) : null;
+  let sequencing: string | null = null;
+  if (seqs && depth) {
+    const seq = rng.pick(seqs);
+    const template = lengths ? pick('sequencing') : pick('sequencing_long');
+    sequencing = fill(template, { seq, a_seq: `${article(seq)} ${seq}`, depth, len: lengths ? String(rng.pick(lengths)) : '' });
+  } else if (depth) sequencing = `We have ${depth}.`;
+
+  const library = assay ? fill(rng.pick(assay.library), { m: String(rng.pick(assay.library_values ?? [0])) }) : null;
+  const outs = assay ? rng.shuffle(assay.outputs) : [];
+  const outputs = outs.length >= 2 ? fill(pick('outputs'), { out: outs[0]!, out2: outs[1]! }) : null;
+  return { cohort, background, sequencing, library, location: pick('location'), outputs, practical: pick('practical') };
+}

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { parseIntent } from '../../../src-main/intent-parser';
+import { loadKnowledge } from '../../../src-main/knowledge/load';
+import type { ClauseKind } from '../../../src-main/knowledge/study-details';
+import { findArtefacts } from '../../../src-main/generators/artefacts';
+import { knownNames } from '../../../src-main/generators/query-quality';
+import { article } from '../../../src-main/generators/articles';
+
+const kb = loadKnowledge();
+const d = kb.studyDetails;
+const fill = (t: string, v: Record<string, string>) => t.replace(/\{(\w+)\}/g, (_, k: string) => v[k] ?? `{${k}}`);
+
+/** Every sentence a clause kind gives for an analysis type, each placeholder taking each of its values once. */
+function expansions(type: string): string[] {
+  const a = d.assays[type]!;
+  const c = kb.compatibility.tables.analyses[type]!;
+  const out: string[] = [];
+  const each = (kind: ClauseKind, values: Record<string, string>[]) => {
+    for (const t of d.clauses[kind]) for (const v of values) out.push(fill(t, v));
+  };
+  each('cohort', a.units.flatMap((unit) => d.sample_counts.slice(0, 3).map((n) => ({ n: String(n), unit }))));
+  each('groups', a.units.flatMap((unit) => d.replicates.map((reps, i) => ({ n: String(2 * (i + 2)), unit, reps }))));
+  for (const p of c.platforms) {
+    const depths = a.depth.values.map((m) => a.depth.template.replace('{m}', String(m)));
+    const seqs = d.sequencers[p] ?? [];
+    const lens = d.read_lengths[p];
+    each(lens ? 'sequencing' : 'sequencing_long', seqs.flatMap((seq) => depths.map((depth, i) => ({ seq, a_seq: `${article(seq)} ${seq}`, depth, len: String(lens?.[i % lens.length] ?? '') }))));
+  }
+  for (const t of a.library) for (const m of a.library_values ?? [0]) out.push(fill(t, { m: String(m) }));
+  each('outputs', a.outputs.flatMap((out1, i) => a.outputs.filter((_, j) => j !== i).map((out2) => ({ out: out1, out2 }))));
+  for (const kind of ['location', 'practical'] as const) out.push(...d.clauses[kind]);
+  return [...new Set(out)];
+}
+
+describe('study_details.yaml clauses', () => {
+  const names = knownNames(kb);
+  it('state no intent field alone, keep the analysis and the workflow request next to it, and hold no detector artefact', () => {
+    const problems: string[] = [];
+    for (const [type, c] of Object.entries(kb.compatibility.tables.analyses))
+      for (const text of expansions(type)) {
+        const alone = parseIntent(text, kb);
+        const fields = [alone.requested_tools.length > 0 && 'tools', alone.constraints.length > 0 && 'constraints', alone.organism && 'organism', alone.tissue && 'tissue', alone.cell_type && 'cell type', alone.comparison && 'comparison', alone.read_layout !== 'unknown' && 'layout', alone.strandedness !== 'unknown' && 'strand'].filter(Boolean);
+        const withAnalysis = parseIntent(`Please write a Nextflow pipeline for ${c.phrases[0]}. ${text}`, kb);
+        if (withAnalysis.analysis_type !== type) fields.push(`analysis ${withAnalysis.analysis_type}`);
+        if (withAnalysis.request_kind !== 'workflow') fields.push(`kind ${withAnalysis.request_kind}`);
+        const artefacts = findArtefacts(text, names);
+        if (artefacts.length > 0) fields.push(`artefacts ${artefacts.map((x) => x.match).join(', ')}`);
+        if (fields.length > 0) problems.push(`${type}: '${text}': ${fields.join(', ')}`);
+      }
+    expect(problems).toEqual([]);
+  });
+});
