@@ -66,6 +66,11 @@ function plainNames(kb: Knowledge, id: string): string[] {
   return [...names, first];
 }
 
+/** Common names without the plurals of other names ("dogs", "patients", "mice"). */
+export function singularNames(names: readonly string[]): string[] {
+  return names.filter((n) => n !== 'mice' && !names.some((m) => m !== n && (n === `${m}s` || n === `${m}es`)));
+}
+
 /** Numbers in a context sentence vary, as they do between real projects. */
 function withNumbers(sentence: string, rng: Rng): string {
   return sentence
@@ -130,7 +135,8 @@ export function buildSlots(intent: Intent, kb: Knowledge, rng: Rng): Slots {
   const nouns = (entry?.phrases ?? []).filter(fits);
   const shorts = (entry?.short ?? []).filter(fits);
   const org = intent.organism ? kb.organismById.get(intent.organism.id) : undefined;
-  const common = org ? rng.pick(org.common_names) : (intent.organism?.id ?? null);
+  // the organism slot is a modifier in the terse styles ("dog kidney", never "dogs kidney"): no plural names
+  const common = org ? rng.pick(singularNames(org.common_names)) : (intent.organism?.id ?? null);
   const toolNames = intent.requested_tools.map((id) => kb.toolById.get(id)?.name ?? id);
   const { sample, samples, source } = samplePhrases(intent, kb, rng);
   return {

@@ -27,6 +27,25 @@ function fill(template: string, values: Record<string, string>): string {
   return template.replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? `{${k}}`);
 }
 
+const GROUP = /\[([^[\]]*)\]/g;
+
+/** A template with one alternative taken from each [a|b|c] group. */
+export function chooseAlternatives(template: string, rng: Rng): string {
+  return template.replace(GROUP, (_, body: string) => rng.pick(body.split('|'))).replace(/ +([,.])/g, '$1').replace(/ {2,}/g, ' ');
+}
+
+/** Each alternative of each group once, the other groups at their first alternative (for tests). */
+export function eachAlternative(template: string): string[] {
+  const groups = [...template.matchAll(GROUP)].map((m) => m[1]!.split('|'));
+  const at = (choice: number[]) => {
+    let i = 0;
+    return template.replace(GROUP, () => groups[i]![choice[i++]!]!).replace(/ +([,.])/g, '$1').replace(/ {2,}/g, ' ');
+  };
+  const out = new Set([at(groups.map(() => 0))]);
+  groups.forEach((g, gi) => g.forEach((_, oi) => out.add(at(groups.map((_, k) => (k === gi ? oi : 0))))));
+  return [...out];
+}
+
 /** The background clause kind for an organism: animals, plants or microbes. */
 function backgroundKind(kb: Knowledge, organism: string): ClauseKind {
   const classes = kb.compatibility.tables.organism_classes;
@@ -37,7 +56,7 @@ function backgroundKind(kb: Knowledge, organism: string): ClauseKind {
 export function studyClauses(intent: Intent, kb: Knowledge, rng: Rng, platform: string | undefined, groups: boolean): StudyClauses {
   const d = kb.studyDetails;
   const assay = d.assays[intent.analysis_type];
-  const pick = (kind: ClauseKind) => rng.pick(d.clauses[kind]);
+  const pick = (kind: ClauseKind) => chooseAlternatives(rng.pick(d.clauses[kind]), rng);
   const unit = assay ? rng.pick(assay.units) : 'samples';
   const reps = rng.int(d.replicates.length);
   // two groups of `reps` replicates each, or any total

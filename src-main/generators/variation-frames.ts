@@ -220,7 +220,7 @@ function toolSentence(v: string, r: Rng): string {
 function constraintSentence(v: string, r: Rng): string {
   const who = r.pick(['It', 'The pipeline', 'The workflow', 'Everything', 'The whole thing']);
   const modal = r.pick(['has to', 'must', 'should', 'needs to']);
-  const why = r.pick(['', '', 'because of how our system is set up', 'given what we have access to', 'as that is all we have', 'for our IT department']);
+  const why = r.pick(['', '', 'because of how our system is set up', 'as that is all we have', 'for our IT department']);
   return `${list(' ', who, modal, 'run', v, why)}.`;
 }
 
@@ -254,8 +254,8 @@ function detailParts(s: Slots, r: Rng): string[] {
     opt(s.constraints, (v) => constraintSentence(v, r)),
   ].filter((x): x is string => x !== null);
   const st = s.study;
-  // a few remarks on the study, as people add them; the groups sentence only where the request names a comparison
-  const remarks = r.shuffle([s.comparison ? st.cohort : null, st.background, st.sequencing, st.library, st.location].filter((x): x is string => x !== null));
+  // a few remarks on the study, as people add them
+  const remarks = r.shuffle([st.cohort, st.background, st.sequencing, st.library, st.location].filter((x): x is string => x !== null));
   const closing = r.shuffle([st.outputs, st.practical].filter((x): x is string => x !== null));
   // the facts of a request come in no fixed order, wishes and deadlines last
   return [...r.shuffle([...facts, ...remarks.slice(0, 1 + r.int(3))]), ...closing.slice(0, r.int(3))];
@@ -272,15 +272,29 @@ function ask(r: Rng): string {
     () => sentence(r.pick(['I need', 'We need', 'I am after', 'We are looking for']), what, extra, '.'),
   ])();
 }
+/** A first fact: how the data were sequenced or how many samples there are, else the platform remark. */
+const leadFact = (s: Slots, r: Rng): string => (r.chance(0.5) ? s.study.sequencing : s.study.cohort) ?? s.context;
+/** The platform remark of compatibility.yaml, now and then: the study remarks say most of it. */
+const aside = (s: Slots, r: Rng): string | null => (r.chance(0.25) ? s.context : null);
+/** Most detailed requests end with an explicit ask; the opening sentence already asks in the others. */
+const maybeAsk = (r: Rng): string | null => (r.chance(0.75) ? ask(r) : null);
+/** A request says each thing once: a remark that repeats an earlier sentence is dropped. */
+const once = (frame: Frame): Frame => (s, r) => {
+  const seen = new Set<string>();
+  return frame(s, r)
+    .split(/(?<=[.?!])\s+/)
+    .filter((x) => !seen.has(x) && Boolean(seen.add(x)))
+    .join(' ');
+};
 const detailed: Frame[] = [
-  (s, r) => sentence(r.pick(['I am working on a project that involves', 'My current project involves', 'Our lab is starting', 'We are setting up', 'My thesis project needs', 'Our group is planning', 'This semester I am doing', 'Right now my project involves', 'Our consortium is starting', 'The lab I joined does']), s.analysis, opt(s.samples, (v) => `with ${v}`), '.', ...detailParts(s, r), s.context, ask(r)),
-  (s, r) => sentence(r.pick(['Context:', 'Background:', 'Some background:', 'A bit of context:', 'First, some context:', 'Setting the scene:', 'For context:', 'Brief background:']), s.context, r.pick(['Goal:', 'Request:', 'What I need:', 'Aim:']), s.analysis, opt(s.samples, (v) => `of ${v}`), '.', ...detailParts(s, r), ask(r)),
-  (s, r) => sentence(r.pick(['Our lab generated', 'We recently sequenced', 'The core facility returned', 'Our collaborators sent us', 'We just received', 'Last month we sequenced', 'My colleague handed me', 'A sequencing provider delivered', 'Two weeks ago we got', 'Our sequencing core produced']), opt(s.samples, (v) => v) ?? 'new data', r.pick(['and we need', 'and now we need', 'and we would like']), s.analysis, '.', ...detailParts(s, r), s.context, ask(r)),
-  (s, r) => sentence(r.pick(['For a study', 'For a grant project', 'In our experiment', 'As part of a pilot', 'Within a collaborative project', 'In a follow-up study', 'During a pilot study', 'Under a new grant']), opt(s.samples, (v) => `on ${v}`), r.pick([', I need to carry out', ', we need', ', we plan to run']), s.analysis, r.pick(['starting from raw FASTQ files.', '.', 'from the raw reads.']), ...detailParts(s, r), s.context, ask(r)),
-  (s, r) => sentence(r.pick(['', 'Some facts first:', 'Data status:', 'Where we are:', 'To start with the data:', 'Status update:']), s.context, r.pick(['The analysis I need is', 'What we need now is', 'Next we want', 'The plan is']), s.analysis, opt(s.samples, (v) => `for ${v}`), '.', ...detailParts(s, r), ask(r)),
-  (s, r) => sentence(r.pick(['Here is my situation:', 'In short:', 'Project summary:', 'The setup is as follows:', 'Summary of the study:', 'My situation is this:', 'A short overview:', 'Study outline:']), opt(s.samples, (v) => `we have ${v}`) ?? 'we have sequencing data', r.pick(['and need', 'that need', 'for']), s.analysis, '.', ...detailParts(s, r), s.context, ask(r)),
-  (s, r) => sentence(r.pick(['I am new to', 'I have not done', 'This is my first time running', 'Nobody in our group has done', 'Our lab has never run', 'Until now I have never run', 'Coming from wet-lab work, I have not run']), s.analysisShort, r.pick(['and have', 'but I have', 'and we have']), opt(s.samples, (v) => v) ?? 'some data', '.', ...detailParts(s, r), s.context, r.pick(['Could you set up the whole', 'Can you prepare the', 'Please build the full']), s.analysisShort, r.pick(['pipeline for me?', 'workflow for me?', 'pipeline?'])),
-  (s, r) => sentence(r.pick(['After sequencing', 'Having sequenced', 'Now that we have sequenced', 'Once we had sequenced', 'Since we finished sequencing', 'With sequencing done on']), opt(s.samples, (v) => v) ?? 'our samples', r.pick([', we want to proceed with', ', the next step is', ', we need']), s.analysis, '.', ...detailParts(s, r), s.context, ask(r)),
+  (s, r) => sentence(r.pick(['I am working on a project that involves', 'My current project involves', 'Our lab is starting', 'We are setting up', 'My thesis project needs', 'Our group is planning', 'This semester I am doing', 'Right now my project involves', 'Our consortium is starting', 'The lab I joined does']), s.analysis, opt(s.samples, (v) => `with ${v}`), '.', ...detailParts(s, r), aside(s, r), maybeAsk(r)),
+  (s, r) => sentence(r.pick(['Context:', 'Background:', 'Some background:', 'A bit of context:', 'First, some context:', 'Setting the scene:', 'For context:', 'Brief background:']), leadFact(s, r), r.pick(['Goal:', 'Request:', 'What I need:', 'Aim:']), s.analysis, opt(s.samples, (v) => `of ${v}`), '.', ...detailParts(s, r), ask(r)),
+  (s, r) => sentence(r.pick(['Our lab generated', 'We recently sequenced', 'The core facility returned', 'Our collaborators sent us', 'We just received', 'Last month we sequenced', 'My colleague handed me', 'A sequencing provider delivered', 'Two weeks ago we got', 'Our sequencing core produced']), opt(s.samples, (v) => v) ?? 'new data', r.pick(['and we need', 'and now we need', 'and we would like']), s.analysis, '.', ...detailParts(s, r), aside(s, r), maybeAsk(r)),
+  (s, r) => sentence(r.pick(['For a study', 'For a grant project', 'In our experiment', 'As part of a pilot', 'Within a collaborative project', 'In a follow-up study', 'During a pilot study', 'Under a new grant']), opt(s.samples, (v) => `on ${v}`), r.pick([', I need to carry out', ', we need', ', we plan to run']), s.analysis, r.pick(['starting from raw FASTQ files.', '.', 'from the raw reads.']), ...detailParts(s, r), aside(s, r), maybeAsk(r)),
+  (s, r) => sentence(r.pick(['', 'Some facts first:', 'Data status:', 'Where we are:', 'To start with the data:', 'Status update:']), leadFact(s, r), r.pick(['The analysis I need is', 'What we need now is', 'Next we want', 'The plan is']), s.analysis, opt(s.samples, (v) => `for ${v}`), '.', ...detailParts(s, r), ask(r)),
+  (s, r) => sentence(r.pick(['Here is my situation:', 'In short:', 'Project summary:', 'The setup is as follows:', 'Summary of the study:', 'My situation is this:', 'A short overview:', 'Study outline:']), opt(s.samples, (v) => `we have ${v}`) ?? 'we have sequencing data', r.pick(['and need', 'that need', 'for']), s.analysis, '.', ...detailParts(s, r), aside(s, r), maybeAsk(r)),
+  (s, r) => sentence(r.pick(['I am new to', 'I have not done', 'This is my first time running', 'Nobody in our group has done', 'Our lab has never run', 'Until now I have never run', 'Coming from wet-lab work, I have not run']), s.analysisShort, r.pick(['and have', 'but I have', 'and we have']), opt(s.samples, (v) => v) ?? 'some data', '.', ...detailParts(s, r), aside(s, r), r.pick(['Could you set up the whole', 'Can you prepare the', 'Could you build the full']), s.analysisShort, r.pick(['pipeline for me?', 'workflow for me?', 'pipeline?'])),
+  (s, r) => sentence(r.pick(['After sequencing', 'Having sequenced', 'Now that we have sequenced', 'Once we had sequenced', 'Since we finished sequencing', 'With sequencing done on']), opt(s.samples, (v) => v) ?? 'our samples', r.pick([', we want to proceed with', ', the next step is', ', we need']), s.analysis, '.', ...detailParts(s, r), aside(s, r), maybeAsk(r)),
 ];
 
 /** Edge cases: terse, odd order, lowercase or shouted; typos are added afterwards. */
@@ -299,10 +313,46 @@ const edgeCase: Frame[] = [
   (s) => terse('#', s.analysisShort, s.organism, s.tissue, s.cellType, s.layout, s.tools, s.constraints),
 ];
 
+/** One remark on the study (study_details.yaml) that a short request may carry; null most of the time it has none. */
+function remark(s: Slots, r: Rng, chance: number): string | null {
+  if (!r.chance(chance)) return null;
+  const st = s.study;
+  return r.pick([st.cohort, st.sequencing, st.outputs, st.practical, st.library, st.location, st.cohort, st.outputs].filter((x): x is string => x !== null));
+}
+
+const FORMAL_THANKS = /\s*(Thank you\.|Thank you in advance\.|Many thanks\.)$/;
+
+/** A formal request with a remark on the study after its request sentence (before a closing thank-you). */
+const formalWithRemark = (frame: Frame): Frame => (s, r) => {
+  const text = frame(s, r);
+  const extra = remark(s, r, 0.8);
+  if (!extra) return text;
+  const thanks = FORMAL_THANKS.exec(text);
+  const body = thanks ? text.slice(0, thanks.index) : text;
+  return sentence(/[.?!]$/.test(body) ? body : `${body}.`, extra, thanks?.[1]);
+};
+
+const BYE_AT_END = new RegExp(`\\s*(${BYE.filter(Boolean).map((b) => b.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})$`);
+
+/**
+ * A casual request: a sign-off is set off from the request by punctuation ("... liver samples, thanks!", not
+ * "... liver samples thanks!"), and a remark on the study, typed as people chat, comes before it.
+ */
+const casualWithRemark = (frame: Frame): Frame => (s, r) => {
+  const text = frame(s, r);
+  const bye = BYE_AT_END.exec(text);
+  let body = bye ? text.slice(0, bye.index) : text;
+  const extra = remark(s, r, 0.7);
+  if (extra) body = sentence(/[.?!]$/.test(body) ? body : `${body}${r.pick(['.', ' -', ','])}`, r.chance(0.5) ? extra.charAt(0).toLowerCase() + extra.slice(1) : extra);
+  if (!bye) return body;
+  const sep = /[.?!:)]$/.test(body) ? '' : r.pick([',', '.', ' -']);
+  return sentence(`${body}${sep}`, bye[1]);
+};
+
 export const FRAMES: Record<VariationStyle, Frame[]> = {
-  formal: [...formal, ...moreFrames(FORMAL_MORE, formalTail, (q, r) => (q ? '?' : r.pick(['.', '.', '. Thank you.', '. Many thanks.'])), false)],
-  casual: [...casual, ...moreFrames(CASUAL_MORE, casualTail, (q, r) => sentence(q ? '?' : '', r.pick(BYE)), true)],
+  formal: [...formal, ...moreFrames(FORMAL_MORE, formalTail, (q, r) => (q ? '?' : r.pick(['.', '.', '. Thank you.', '. Many thanks.'])), false)].map(formalWithRemark),
+  casual: [...casual, ...moreFrames(CASUAL_MORE, casualTail, (q, r) => sentence(q ? '?' : '', r.pick(BYE)), true)].map(casualWithRemark),
   minimal,
-  detailed,
+  detailed: detailed.map(once),
   edge_case: edgeCase,
 };

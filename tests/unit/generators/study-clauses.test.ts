@@ -5,6 +5,7 @@ import type { ClauseKind } from '../../../src-main/knowledge/study-details';
 import { findArtefacts } from '../../../src-main/generators/artefacts';
 import { knownNames } from '../../../src-main/generators/query-quality';
 import { article } from '../../../src-main/generators/articles';
+import { eachAlternative } from '../../../src-main/generators/study-clauses';
 
 const kb = loadKnowledge();
 const d = kb.studyDetails;
@@ -16,7 +17,7 @@ function expansions(type: string): string[] {
   const c = kb.compatibility.tables.analyses[type]!;
   const out: string[] = [];
   const each = (kind: ClauseKind, values: Record<string, string>[]) => {
-    for (const t of d.clauses[kind]) for (const v of values) out.push(fill(t, v));
+    for (const t of d.clauses[kind].flatMap(eachAlternative)) for (const v of values) out.push(fill(t, v));
   };
   each('cohort', a.units.flatMap((unit) => d.sample_counts.slice(0, 3).map((n) => ({ n: String(n), unit }))));
   each('groups', a.units.flatMap((unit) => d.replicates.map((reps, i) => ({ n: String(2 * (i + 2)), unit, reps }))));
@@ -28,7 +29,9 @@ function expansions(type: string): string[] {
   }
   for (const t of a.library) for (const m of a.library_values ?? [0]) out.push(fill(t, { m: String(m) }));
   each('outputs', a.outputs.flatMap((out1, i) => a.outputs.filter((_, j) => j !== i).map((out2) => ({ out: out1, out2 }))));
-  for (const kind of ['location', 'practical'] as const) out.push(...d.clauses[kind]);
+  for (const kind of ['location', 'practical'] as const) out.push(...d.clauses[kind].flatMap(eachAlternative));
+  for (const kind of ['background', 'background_plant', 'background_microbe'] as const)
+    for (const strain of Object.values(d.backgrounds).flat()) each(kind, [{ strain, a_strain: `${article(strain)} ${strain}` }]);
   return [...new Set(out)];
 }
 
