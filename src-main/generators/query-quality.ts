@@ -63,10 +63,14 @@ export function queryQuality(rows: readonly { style: VariationStyle | null; inpu
   return { styles, overall, misses };
 }
 
-/** Spellings the detector takes as they are: tool names and aliases, genome builds, scientific names. */
+/**
+ * Spellings the detector takes as they are: tool names and aliases, genome builds, scientific names, and the
+ * gene, miRNA and taxon names of study_details.yaml ("miR-21", "OsDREB1A").
+ */
 export function knownNames(kb: Knowledge): Set<string> {
   return new Set([
     ...kb.tools.flatMap((t) => [t.name, ...t.aliases]),
     ...kb.organisms.flatMap((o) => [o.genome_build, o.scientific_name, ...o.scientific_name.split(' ')]),
+    ...Object.values(kb.studyDetails.interests).flatMap((byKey) => Object.values(byKey).flat()),
   ]);
 }

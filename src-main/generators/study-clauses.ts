@@ -1,6 +1,6 @@
 import type { Intent } from '../../src-preload/schemas/intent';
 import type { Knowledge } from '../knowledge/schemas';
-import type { ClauseKind } from '../knowledge/study-details';
+import { type ClauseKind, type InterestPool, ORGANISM_POOLS } from '../knowledge/study-details';
 import type { Rng } from './rng';
 import { article } from './articles';
 
@@ -18,6 +18,12 @@ export interface StudyClauses {
   location: string;
   outputs: string | null;
   practical: string;
+  /** the genes, miRNAs, fusions, taxa, pathways or lineages the request is most interested in */
+  interest: string | null;
+  /** the time points of a treatment or infection design */
+  timeCourse: string | null;
+  /** the sexes of the animals */
+  sex: string | null;
 }
 
 const PLANT = new Set(['plant']);
@@ -53,6 +59,25 @@ function backgroundKind(kb: Knowledge, organism: string): ClauseKind {
   return inClass(PLANT) ? 'background_plant' : inClass(MICROBE) ? 'background_microbe' : 'background';
 }
 
+const ENVIRONMENTS = new Set(['soil', 'ocean water', 'wastewater', 'root']);
+/** designs whose first group is a treatment or an exposure, which real studies follow over time */
+const TIMED = /^(treated|infected|stimulated|heat shock|drought)$/;
+
+/** The items of a pool that fit the query's organism or sample, or none. */
+export function interestItems(kb: Knowledge, pool: InterestPool, intent: Intent): string[] {
+  const items = kb.studyDetails.interests[pool];
+  const org = intent.organism?.id;
+  if (ORGANISM_POOLS.includes(pool)) return org ? (items[org] ?? []) : [];
+  const plant = org !== undefined && kb.compatibility.organismIn(['plant'], org);
+  if (pool === 'mirnas') return org ? (items[plant ? 'plant' : 'animal'] ?? []) : [];
+  if (pool === 'taxa') return items[!org || ENVIRONMENTS.has(intent.tissue ?? '') ? 'environment' : 'host'] ?? [];
+  if (pool === 'lineages') return org === 'sars_cov_2' ? (items.any ?? []) : [];
+  return items.any ?? [];
+}
+
+/** "A and B" or "A, B and C". */
+const and = (xs: string[]) => (xs.length < 2 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`);
+
 export function studyClauses(intent: Intent, kb: Knowledge, rng: Rng, platform: string | undefined, groups: boolean): StudyClauses {
   const d = kb.studyDetails;
   const assay = d.assays[intent.analysis_type];
@@ -81,5 +106,13 @@ export function studyClauses(intent: Intent, kb: Knowledge, rng: Rng, platform: 
   const library = assay ? fill(rng.pick(assay.library), { m: String(rng.pick(assay.library_values ?? [0])) }) : null;
   const outs = assay ? rng.shuffle(assay.outputs) : [];
   const outputs = outs.length >= 2 ? fill(pick('outputs'), { out: outs[0]!, out2: outs[1]! }) : null;
-  return { cohort, background, sequencing, library, location: pick('location'), outputs, practical: pick('practical') };
+  const pool = assay?.interest;
+  const items = pool ? rng.shuffle(interestItems(kb, pool, intent)) : [];
+  const interest = pool && items.length >= 2 ? fill(chooseAlternatives(rng.pick(d.interest_sentences[pool]), rng), { genes: and(items.slice(0, 2 + rng.int(2))) }) : null;
+  const timed = intent.comparison !== null && TIMED.test(intent.comparison.groups[0] ?? '');
+  const timeCourse = timed ? fill(chooseAlternatives(rng.pick(d.time_sentences), rng), { times: rng.pick(d.time_courses) }) : null;
+  const source = kb.compatibility.sourceById.get(intent.cell_type ?? intent.tissue ?? '');
+  const mammal = intent.organism !== null && kb.compatibility.organismIn(['mammal'], intent.organism.id) && source?.kind !== 'cell_line' && source?.kind !== 'environment';
+  const sex = mammal ? chooseAlternatives(rng.pick(d.sexes), rng) : null;
+  return { cohort, background, sequencing, library, location: pick('location'), outputs, practical: pick('practical'), interest, timeCourse, sex };
 }

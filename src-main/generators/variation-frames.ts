@@ -218,7 +218,7 @@ function toolSentence(v: string, r: Rng): string {
 }
 
 function constraintSentence(v: string, r: Rng): string {
-  const who = r.pick(['It', 'The pipeline', 'The workflow', 'Everything', 'The whole thing']);
+  const who = r.pick(['It', 'The pipeline', 'The workflow', 'Everything', 'Our run', 'Each step']);
   const modal = r.pick(['has to', 'must', 'should', 'needs to']);
   const why = r.pick(['', '', 'because of how our system is set up', 'as that is all we have', 'for our IT department']);
   return `${list(' ', who, modal, 'run', v, why)}.`;
@@ -255,10 +255,10 @@ function detailParts(s: Slots, r: Rng): string[] {
   ].filter((x): x is string => x !== null);
   const st = s.study;
   // a few remarks on the study, as people add them
-  const remarks = r.shuffle([st.cohort, st.background, st.sequencing, st.library, st.location].filter((x): x is string => x !== null));
-  const closing = r.shuffle([st.outputs, st.practical].filter((x): x is string => x !== null));
+  const remarks = r.shuffle([st.cohort, st.background, st.sequencing, st.library, st.interest, st.timeCourse, st.sex, r.chance(0.3) ? st.location : null].filter((x): x is string => x !== null));
+  const closing = r.shuffle([st.outputs, r.chance(0.4) ? st.practical : null].filter((x): x is string => x !== null));
   // the facts of a request come in no fixed order, wishes and deadlines last
-  return [...r.shuffle([...facts, ...remarks.slice(0, 1 + r.int(3))]), ...closing.slice(0, r.int(3))];
+  return [...r.shuffle([...facts, ...remarks.slice(0, 2 + r.int(3))]), ...closing.slice(0, r.int(2))];
 }
 /** The closing request of a detailed query, composed of parts so the closings do not repeat one sentence. */
 function ask(r: Rng): string {
@@ -267,7 +267,7 @@ function ask(r: Rng): string {
   return r.pick([
     () => sentence(r.pick(['Could you', 'Can you', 'Would you', 'Would you be able to', 'Any chance you could']), r.pick(['generate', 'write', 'build', 'draft', 'put together', 'set up', 'sketch']), what, extra, '?'),
     () => sentence(r.pick(['Please', 'Kindly', 'I would be grateful if you could', 'It would help a lot if you could', 'I would appreciate it if you could']), r.pick(['generate', 'write', 'build', 'draft', 'provide', 'set up']), what, extra, '.'),
-    () => sentence(r.pick(['What', 'Which']), r.pick(['workflow', 'pipeline', 'tools and workflow', 'steps']), r.pick(['would you build', 'do you recommend', 'would you suggest', 'fits this', 'would you use']), '?'),
+    () => sentence(r.pick(['What', 'Which']), r.pick(['workflow', 'pipeline', 'tools and workflow']), r.pick(['would you build', 'do you recommend', 'would you suggest', 'fits this']), '?'),
     () => sentence(r.pick(['How would you', 'How should I', 'How would I best']), r.pick(['structure', 'organise', 'lay out', 'set up']), r.pick(['this', 'the analysis', 'it']), 'in', r.pick(['Nextflow', 'DSL2', 'a Nextflow pipeline']), '?'),
     () => sentence(r.pick(['I need', 'We need', 'I am after', 'We are looking for']), what, extra, '.'),
   ])();
@@ -317,7 +317,7 @@ const edgeCase: Frame[] = [
 function remark(s: Slots, r: Rng, chance: number): string | null {
   if (!r.chance(chance)) return null;
   const st = s.study;
-  return r.pick([st.cohort, st.sequencing, st.outputs, st.practical, st.library, st.location, st.cohort, st.outputs].filter((x): x is string => x !== null));
+  return r.pick([st.cohort, st.sequencing, st.outputs, st.interest, st.interest, st.library, st.timeCourse, st.cohort, st.practical].filter((x): x is string => x !== null));
 }
 
 const FORMAL_THANKS = /\s*(Thank you\.|Thank you in advance\.|Many thanks\.)$/;

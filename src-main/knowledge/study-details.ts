@@ -4,7 +4,14 @@ import type { CompatibilityTables } from './compatibility';
 /** study_details.yaml: what requests say about a study (sample counts, instruments, outputs), per assay. */
 const Phrase = z.string().min(3);
 
+const POOLS = ['genes', 'drivers', 'germline', 'fusions', 'mirnas', 'taxa', 'pathways', 'lineages'] as const;
+export type InterestPool = (typeof POOLS)[number];
+/** pools keyed by organism id; the others by 'animal'/'plant', 'host'/'environment' or 'any' */
+export const ORGANISM_POOLS: readonly InterestPool[] = ['genes', 'drivers', 'germline', 'fusions'];
+
 export const AssayDetailsSchema = z.strictObject({
+  /** the pool of interests.* the assay's requests name items of */
+  interest: z.enum(POOLS).optional(),
   /** what the assay's samples are called ("libraries", "exomes") */
   units: z.array(Phrase).min(1),
   /** a depth phrase with {m} and the values it takes */
@@ -38,6 +45,11 @@ export const StudyDetailsSchema = z.strictObject({
   backgrounds: z.record(z.string(), z.array(z.string().min(2)).min(1)),
   assays: z.record(z.string(), AssayDetailsSchema),
   clauses: ClausesSchema,
+  interests: z.strictObject(Object.fromEntries(POOLS.map((p) => [p, z.record(z.string(), z.array(z.string().min(1)).min(2))])) as Record<InterestPool, z.ZodRecord<z.ZodString, z.ZodArray<z.ZodString>>>),
+  interest_sentences: z.strictObject(Object.fromEntries(POOLS.map((p) => [p, z.array(Phrase.regex(/\{genes\}/, 'an interest sentence holds {genes}')).min(1)])) as Record<InterestPool, z.ZodArray<z.ZodString>>),
+  time_courses: z.array(Phrase).min(2),
+  time_sentences: z.array(Phrase.regex(/\{times\}/, 'a time sentence holds {times}')).min(1),
+  sexes: z.array(Phrase).min(1),
 });
 export type StudyDetails = z.infer<typeof StudyDetailsSchema>;
 export type AssayDetails = z.infer<typeof AssayDetailsSchema>;
@@ -73,6 +85,11 @@ export function checkStudyDetails(d: StudyDetails, t: CompatibilityTables, organ
         const allowed = PLACEHOLDERS[p];
         if (!Array.isArray(allowed) || !allowed.includes(kind)) problems.push(`${file}: clauses.${kind}: '{${p}}' cannot be filled in '${text}'`);
       }
+  for (const pool of ORGANISM_POOLS)
+    for (const o of Object.keys(d.interests[pool])) if (!organisms.has(o)) problems.push(`${file}: interests.${pool}: '${o}' is not in organisms.yaml`);
+  const fixed: Record<string, string[]> = { mirnas: ['animal', 'plant'], taxa: ['host', 'environment'], pathways: ['any'], lineages: ['any'] };
+  for (const [pool, keys] of Object.entries(fixed))
+    for (const k of Object.keys(d.interests[pool as InterestPool])) if (!keys.includes(k)) problems.push(`${file}: interests.${pool}: '${k}' is none of ${keys.join(', ')}`);
   for (const [type, a] of Object.entries(d.assays))
     for (const text of a.library)
       for (const p of placeholders(text))

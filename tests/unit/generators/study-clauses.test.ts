@@ -32,6 +32,13 @@ function expansions(type: string): string[] {
   for (const kind of ['location', 'practical'] as const) out.push(...d.clauses[kind].flatMap(eachAlternative));
   for (const kind of ['background', 'background_plant', 'background_microbe'] as const)
     for (const strain of Object.values(d.backgrounds).flat()) each(kind, [{ strain, a_strain: `${article(strain)} ${strain}` }]);
+  const pool = a.interest;
+  if (pool)
+    for (const items of Object.values(d.interests[pool]))
+      for (const t of d.interest_sentences[pool].flatMap(eachAlternative))
+        for (let i = 0; i + 1 < items.length; i++) out.push(fill(t, { genes: `${items[i]!} and ${items[i + 1]!}` }));
+  for (const t of d.time_sentences.flatMap(eachAlternative)) for (const times of d.time_courses) out.push(fill(t, { times }));
+  out.push(...d.sexes.flatMap(eachAlternative));
   return [...new Set(out)];
 }
 
