@@ -66,9 +66,9 @@ function plainNames(kb: Knowledge, id: string): string[] {
   return [...names, first];
 }
 
-/** Common names without the plurals of other names ("dogs", "patients", "mice"). */
+/** Common names without the plurals of other names ("dogs", "patients", "flies", "mice"). */
 export function singularNames(names: readonly string[]): string[] {
-  return names.filter((n) => n !== 'mice' && !names.some((m) => m !== n && (n === `${m}s` || n === `${m}es`)));
+  return names.filter((n) => n !== 'mice' && !names.some((m) => m !== n && (n === `${m}s` || n === `${m}es` || (m.endsWith('y') && n === `${m.slice(0, -1)}ies`))));
 }
 
 /** Numbers in a context sentence vary, as they do between real projects. */

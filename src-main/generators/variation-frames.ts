@@ -1,6 +1,6 @@
 import type { VariationStyle } from '../../src-preload/schemas/example';
 import type { Rng } from './rng';
-import { article, list, opt, type Slots, sentence } from './slots';
+import { article, finish, list, opt, type Slots, sentence } from './slots';
 
 /**
  * Sentence frames per style. A frame reads only the slots it uses (the stated intent of the query is what
@@ -343,9 +343,17 @@ const casualWithRemark = (frame: Frame): Frame => (s, r) => {
   const bye = BYE_AT_END.exec(text);
   let body = bye ? text.slice(0, bye.index) : text;
   const extra = remark(s, r, 0.7);
-  if (extra) body = sentence(/[.?!]$/.test(body) ? body : `${body}${r.pick(['.', ' -', ','])}`, r.chance(0.5) ? extra.charAt(0).toLowerCase() + extra.slice(1) : extra);
+  if (extra) {
+    const stop = /[.?!]$/.test(body) ? '' : r.pick(['.', ' -', ',']);
+    // a new sentence may start with a capital, a clause after a comma or dash does not
+    const lower = stop !== '.' && stop !== '' ? true : r.chance(0.5);
+    // (only a capital that starts an ordinary word: not 'RIN values' or 'H3K27ac')
+    body = sentence(`${body}${stop}`, lower && /^[A-Z][a-z ]/.test(extra) ? extra.charAt(0).toLowerCase() + extra.slice(1) : extra);
+  }
   if (!bye) return body;
-  const sep = /[.?!:)]$/.test(body) ? '' : r.pick([',', '.', ' -']);
+  body = finish(body);
+  // an emoticon follows the text directly
+  const sep = /[.?!:]$/.test(body) || bye[1] === ':)' ? '' : r.pick([',', '.', ' -']);
   return sentence(`${body}${sep}`, bye[1]);
 };
 
