@@ -48,7 +48,7 @@ export function eachAlternative(template: string): string[] {
     return template.replace(GROUP, () => groups[i]![choice[i++]!]!).replace(/ +([,.])/g, '$1').replace(/ {2,}/g, ' ');
   };
   const out = new Set([at(groups.map(() => 0))]);
-  groups.forEach((g, gi) => g.forEach((_, oi) => out.add(at(groups.map((_, k) => (k === gi ? oi : 0))))));
+  for (const [gi, g] of groups.entries()) for (const oi of g.keys()) out.add(at(groups.map((_, k) => (k === gi ? oi : 0))));
   return [...out];
 }
 
