@@ -218,7 +218,7 @@ function toolSentence(v: string, r: Rng): string {
 }
 
 function constraintSentence(v: string, r: Rng): string {
-  const who = r.pick(['It', 'The pipeline', 'The workflow', 'Everything', 'Our run', 'Each step']);
+  const who = r.pick(['It', 'The pipeline', 'The workflow', 'Everything', 'The analysis', 'Each step']);
   const modal = r.pick(['has to', 'must', 'should', 'needs to']);
   const why = r.pick(['', '', 'because of how our system is set up', 'as that is all we have', 'for our IT department']);
   return `${list(' ', who, modal, 'run', v, why)}.`;
@@ -228,7 +228,7 @@ function detailParts(s: Slots, r: Rng): string[] {
   const facts = [
     opt(s.layout, (v) =>
       r.pick([
-        () => `${r.pick(['The libraries', 'All samples', 'Our runs', 'Everything', 'The samples'])} ${r.pick(['were sequenced', 'were run', 'came back'])} ${v}.`,
+        () => `${r.pick(['The libraries', 'All samples', 'Our runs', 'The samples'])} ${r.pick(['were sequenced', 'were run', 'came back'])} ${v}.`,
         () => `${r.pick(['The reads', 'Our data', 'The FASTQ files', 'All runs'])} ${r.pick(['are', 'are all', 'were'])} ${v}.`,
         () => `We have ${v} reads.`,
         () => `Sequencing was ${v}.`,
@@ -273,9 +273,9 @@ function ask(r: Rng): string {
   ])();
 }
 /** A first fact: how the data were sequenced or how many samples there are, else the platform remark. */
-const leadFact = (s: Slots, r: Rng): string => (r.chance(0.5) ? s.study.sequencing : s.study.cohort) ?? s.context;
-/** The platform remark of compatibility.yaml, now and then: the study remarks say most of it. */
-const aside = (s: Slots, r: Rng): string | null => (r.chance(0.25) ? s.context : null);
+const leadFact = (s: Slots, r: Rng): string => (r.chance(0.5) ? s.study.sequencing : null) ?? s.study.cohort ?? s.context;
+/** The platform remark of compatibility.yaml only where no study remark says how the data were made (its numbers would contradict them). */
+const aside = (s: Slots, r: Rng): string | null => (s.study.sequencing === null && r.chance(0.5) ? s.context : null);
 /** Most detailed requests end with an explicit ask; the opening sentence already asks in the others. */
 const maybeAsk = (r: Rng): string | null => (r.chance(0.75) ? ask(r) : null);
 /** A request says each thing once: a remark that repeats an earlier sentence is dropped. */
