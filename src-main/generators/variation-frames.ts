@@ -278,12 +278,13 @@ const leadFact = (s: Slots, r: Rng): string => (r.chance(0.5) ? s.study.sequenci
 const aside = (s: Slots, r: Rng): string | null => (s.study.sequencing === null && r.chance(0.5) ? s.context : null);
 /** Most detailed requests end with an explicit ask; the opening sentence already asks in the others. */
 const maybeAsk = (r: Rng): string | null => (r.chance(0.75) ? ask(r) : null);
-/** A request says each thing once: a remark that repeats an earlier sentence is dropped. */
+/** A request says each thing once: a remark that repeats an earlier sentence (a labelled one too: "Data status: ...") is dropped. */
 const once = (frame: Frame): Frame => (s, r) => {
   const seen = new Set<string>();
+  const key = (x: string) => x.replace(/^[A-Z][\w ]{0,25}:\s+/, '');
   return frame(s, r)
     .split(/(?<=[.?!])\s+/)
-    .filter((x) => !seen.has(x) && Boolean(seen.add(x)))
+    .filter((x) => !seen.has(key(x)) && Boolean(seen.add(key(x))))
     .join(' ');
 };
 const detailed: Frame[] = [
