@@ -9,6 +9,8 @@ import { eachAlternative } from '../../../src-main/generators/study-clauses';
 
 const kb = loadKnowledge();
 const d = kb.studyDetails;
+/** A background sentence names a strain, which may imply its own organism (organisms.yaml implied_by: BALB/c -> mouse): the only organism it may state. */
+const strainOf = new Map<string, string>();
 const fill = (t: string, v: Record<string, string>) => t.replace(/\{(\w+)\}/g, (_, k: string) => v[k] ?? `{${k}}`);
 
 /** Every sentence a clause kind gives for an analysis type, each placeholder taking each of its values once. */
@@ -32,7 +34,12 @@ function expansions(type: string): string[] {
   each('outputs', a.outputs.map((out, i) => ({ out, out2: a.outputs[(i + 1) % a.outputs.length]! })));
   for (const kind of ['location', 'practical'] as const) out.push(...d.clauses[kind].flatMap(eachAlternative));
   for (const kind of ['background', 'background_plant', 'background_microbe'] as const)
-    for (const strain of Object.values(d.backgrounds).flat()) each(kind, [{ strain, a_strain: `${article(strain)} ${strain}` }]);
+    for (const [organism, strains] of Object.entries(d.backgrounds))
+      for (const strain of strains) {
+        const before = out.length;
+        each(kind, [{ strain, a_strain: `${article(strain)} ${strain}` }]);
+        for (const text of out.slice(before)) strainOf.set(text, organism);
+      }
   const pool = a.interest;
   if (pool)
     for (const items of Object.values(d.interests[pool]))
@@ -50,7 +57,7 @@ describe('study_details.yaml clauses', () => {
     for (const [type, c] of Object.entries(kb.compatibility.tables.analyses))
       for (const text of expansions(type)) {
         const alone = parseIntent(text, kb);
-        const fields = [alone.requested_tools.length > 0 && 'tools', alone.constraints.length > 0 && 'constraints', alone.organism && 'organism', alone.tissue && 'tissue', alone.cell_type && 'cell type', alone.comparison && 'comparison', alone.read_layout !== 'unknown' && 'layout', alone.strandedness !== 'unknown' && 'strand'].filter(Boolean);
+        const fields = [alone.requested_tools.length > 0 && 'tools', alone.constraints.length > 0 && 'constraints', alone.organism && alone.organism.id !== strainOf.get(text) && 'organism', alone.tissue && 'tissue', alone.cell_type && 'cell type', alone.comparison && 'comparison', alone.read_layout !== 'unknown' && 'layout', alone.strandedness !== 'unknown' && 'strand'].filter(Boolean);
         const withAnalysis = parseIntent(`Please write a Nextflow pipeline for ${c.phrases[0]}. ${text}`, kb);
         if (withAnalysis.analysis_type !== type) fields.push(`analysis ${withAnalysis.analysis_type}`);
         if (withAnalysis.request_kind !== 'workflow') fields.push(`kind ${withAnalysis.request_kind}`);
