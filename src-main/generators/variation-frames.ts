@@ -1,6 +1,7 @@
 import type { VariationStyle } from '../../src-preload/schemas/example';
 import type { Rng } from './rng';
 import { article, finish, list, opt, type Slots, sentence } from './slots';
+import { chooseAlternatives } from './study-clauses';
 
 /**
  * Sentence frames per style. A frame reads only the slots it uses (the stated intent of the query is what
@@ -12,6 +13,8 @@ export type Frame = (s: Slots, r: Rng) => string;
 
 const cap = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
 const an = (phrase: string) => `${article(phrase)} ${phrase}`;
+/** One wording of a phrase with [a|b|c] groups (an empty alternative drops the group). */
+const alt = (template: string, r: Rng) => chooseAlternatives(template, r);
 
 const WORKFLOW = ['workflow', 'pipeline', 'Nextflow pipeline', 'Nextflow DSL2 workflow', 'Nextflow workflow', 'DSL2 pipeline'];
 const ADJ = ['', '', 'reproducible', 'complete', 'standard', 'robust', 'containerized', 'end-to-end', 'well-documented', 'production-ready'];
@@ -26,15 +29,15 @@ function aWorkflow(r: Rng): string {
 /** The slots after the analysis, each attached in one of several ways (formal register). */
 function formalTail(s: Slots, r: Rng, withSample = true): string {
   const middle = r.shuffle([
-    opt(s.layout, (v) => r.pick([`with ${v} reads`, `(${v} reads)`, `from ${v} libraries`, `on ${v} data`, `(${v} sequencing)`, `; the reads are ${v}`, `, sequenced ${v},`, `(data: ${v})`])),
-    opt(s.strand, (v) => r.pick([`from ${an(`${v} library`)}`, `with ${an(`${v} protocol`)}`, `(library: ${v})`, `(${v} library prep)`])),
-    opt(s.comparison, (v) => r.pick([`, comparing ${v},`, `, to contrast ${v},`, `, with the contrast ${v},`, `, for the ${v} comparison,`, `, evaluating ${v},`, `, contrasting ${v},`, `; the comparison is ${v};`, `(design: ${v})`])),
-    opt(s.tools, (v) => r.pick([`, using ${v}`, `, with ${v}`, `, built on ${v}`, `, based on ${v}`, `, employing ${v}`, `, preferably with ${v}`, `, relying on ${v}`, `; please include ${v}`, `, incorporating ${v}`, `, where ${v} should be used`])),
+    opt(s.layout, (v) => altv(r.pick(['with {v} reads', '({v} reads)', 'from {v} libraries', 'on {v} data', '({v} sequencing)', '; the reads are {v}', ', sequenced {v},', '(data: {v})', '[, all data being|, the data are|; our reads are] {v}', '[for|covering] {v} [data|reads|runs]']), v, r)),
+    opt(s.strand, (v) => r.pick([`from ${an(`${v} library`)}`, `with ${an(`${v} protocol`)}`, `(library: ${v})`, `(${v} library prep)`, alt('[; the libraries are|, libraries being|; library preparation was] ', r) + v])),
+    opt(s.comparison, (v) => altv(r.pick([', comparing {v},', ', to contrast {v},', ', with the contrast {v},', ', for the {v} comparison,', ', evaluating {v},', ', contrasting {v},', '; the comparison is {v};', '(design: {v})']), v, r)),
+    opt(s.tools, (v) => altv(r.pick([', using {v}', ', with {v}', ', built on {v}', ', based on {v}', ', employing {v}', ', preferably with {v}', ', relying on {v}', '; please include {v}', ', incorporating {v}', ', where {v} should be used', '[; we would prefer|; our preference is|; the group prefers|; we favour] {v}', '[, ideally|, if possible|, preferably] [using|with|around] {v}']), v, r)),
   ]);
   return sentence(
     withSample ? opt(s.samples, (v) => r.pick([`of ${v}`, `on ${v}`, `for ${v}`, `using ${v}`])) : null,
     ...middle,
-    opt(s.constraints, (v) => r.pick([`; it must run ${v}`, `, running ${v}`, `; the run has to work ${v}`, `, and it should run ${v}`, `; everything must run ${v}`, `. It is essential that it runs ${v}`, `; note that it has to run ${v}`])),
+    opt(s.constraints, (v) => altv(r.pick(['; it must run {v}', ', running {v}', '; the run has to work {v}', ', and it should run {v}', '; everything must run {v}', '. It is essential that it runs {v}', '; note that it has to run {v}', '[; the workflow|; the pipeline|. The pipeline|. The workflow] [must|should|needs to|has to] [run|work|operate] {v}', '[, bearing in mind|, given|; please note] that [we|our group|the lab] can only run [it|pipelines|jobs] {v}']), v, r)),
   );
 }
 
@@ -149,15 +152,15 @@ const formal: Frame[] = [
 /** Casual register: the same slots, attached the way people type in chat. */
 function casualTail(s: Slots, r: Rng, withSample = true): string {
   const middle = r.shuffle([
-    opt(s.layout, (v) => r.pick([`- they're ${v}`, `(${v} reads)`, `, ${v} reads btw`, `, it's ${v}`, `, ${v} data`, `, all ${v}`, `(${v} fwiw)`, `, reads are ${v}`])),
-    opt(s.strand, (v) => r.pick([`, library is ${v}`, `(${v})`, `, ${v} library`])),
-    opt(s.comparison, (v) => r.pick([`, and I wanna compare ${v},`, `- comparing ${v} -`, `, ${v} is the comparison,`, `, looking at ${v},`, `, want to compare ${v},`, `(${v})`, `, groups are ${v},`])),
-    opt(s.tools, (v) => r.pick([`- I'd like to use ${v}`, `, ideally with ${v}`, `, was thinking ${v}`, `, using ${v} if possible`, `, my PI likes ${v}`, `, we usually use ${v}`, `, prob with ${v}`, `, ${v} ideally`, `, keen on ${v}`, `, the lab swears by ${v}`])),
+    opt(s.layout, (v) => altv(r.pick(["- they're {v}", '({v} reads)', ', {v} reads btw', ", it's {v}", ', {v} data', ', all {v}', '({v} fwiw)', ', reads are {v}', '[, the data is|, data is|, our stuff is|, everything is] {v}[| btw| fyi]']), v, r)),
+    opt(s.strand, (v) => altv(r.pick([', library is {v}', '({v})', ', {v} library', '[, libs are|, kit was|, prep was] {v}[| i think| afaik]']), v, r)),
+    opt(s.comparison, (v) => altv(r.pick([', and I wanna compare {v},', '- comparing {v} -', ', {v} is the comparison,', ', looking at {v},', ', want to compare {v},', '({v})', ', groups are {v},']), v, r)),
+    opt(s.tools, (v) => altv(r.pick(["- I'd like to use {v}", ', ideally with {v}', ', was thinking {v}', ', using {v} if possible', ', my PI likes {v}', ', we usually use {v}', ', prob with {v}', ', {v} ideally', ', keen on {v}', ', the lab swears by {v}', '[, would love to|, want to|, hoping to|, planning to] [use|stick with|go with] {v}', '[, everyone here uses|, my labmates use|, our group likes] {v}']), v, r)),
   ]);
   return sentence(
     withSample ? opt(s.samples, (v) => r.pick([`on my ${v}`, `for some ${v}`, `on our ${v}`, `for ${v}`, `with ${v}`])) : null,
     ...middle,
-    opt(s.constraints, (v) => r.pick([`, needs to run ${v}`, `- has to run ${v}`, `, gotta run ${v}`, `, should run ${v}`, `, it must run ${v}`, `, oh and it has to run ${v}`, `(must run ${v})`])),
+    opt(s.constraints, (v) => altv(r.pick([', needs to run {v}', '- has to run {v}', ', gotta run {v}', ', should run {v}', ', it must run {v}', ', oh and it has to run {v}', '(must run {v})', '[, catch is|, only thing:|, small catch:] [it|this|everything] [needs to|has to|must] [run|work] {v}', '[, and|, plus|, also] [we|i] can only run [stuff|things|it] {v}']), v, r)),
   );
 }
 const HI = ['hey', 'hi', 'hey there,', 'yo', 'ok so', 'so', 'question:', 'hello!', 'um', 'heya', 'hiya', 'morning!', 'alright,', 'hey all,', '', '', ''];
@@ -208,76 +211,101 @@ const minimal: Frame[] = [
 const WE = ['I', 'We', 'Most of us'];
 const THEY = ['My supervisor', 'Our PI', 'The lab', 'Our core facility', 'A collaborator', 'The previous student', 'My co-supervisor', 'Our bioinformatics core'];
 
+/** A wording with [a|b] groups and the value in place of {v} (the value itself is never split). */
+const altv = (template: string, v: string, r: Rng) => alt(template, r).replaceAll('{v}', v);
+
 function toolSentence(v: string, r: Rng): string {
   return r.pick([
-    () => `${r.pick(WE)} ${r.pick(['would prefer', 'would like to use', 'usually use', 'trust', 'have experience with', 'know', 'have used', 'want to stick with', 'would like to keep', 'are comfortable with'])} ${v}.`,
-    () => `${r.pick(THEY)} ${r.pick(['prefers', 'recommends', 'suggested', 'has experience with', 'always uses', 'used', 'insists on', 'asked for'])} ${v}.`,
-    () => `${r.pick(['Please', 'If possible,', 'Ideally,', 'Where it makes sense,'])} ${r.pick(['build it around', 'include', 'use', 'keep'])} ${v}.`,
-    () => `${v} ${r.pick(['should be part of it', 'is what we know', 'is what the lab uses', 'is what reviewers expect', 'worked well for us before'])}.`,
+    () => `${r.pick(WE)} ${alt('[would prefer|would like to use|usually use|trust|have experience with|know|have used|want to stick with|would like to keep|are comfortable with|have mostly worked with|got good results with]', r)} ${v}${alt('[| if that is possible| where it fits| for this| again]', r)}.`,
+    () => `${r.pick(THEY)} ${alt('[prefers|recommends|suggested|has experience with|always uses|used|insists on|asked for|set up|is familiar with]', r)} ${v}${alt('[| for this| last time| in the past]', r)}.`,
+    () => altv('[Please|If possible,|Ideally,|Where it makes sense,|If you can,|Preferably,] [build it around|include|use|keep|stay with|work with] {v}[| for the main steps| where you can].', v, r),
+    () => altv('{v} [should be part of it|is what we know|is what the lab uses|is what reviewers expect|worked well for us before|is what our group knows best|has been the standard here].', v, r),
+    () => altv('[On tools:|Tool-wise,|As for tools,|Regarding tools,] [we would go with|our choice is|we lean towards|the lab prefers] {v}.', v, r),
   ])();
 }
 
 function constraintSentence(v: string, r: Rng): string {
-  const who = r.pick(['It', 'The pipeline', 'The workflow', 'Everything', 'The analysis', 'Each step']);
-  const modal = r.pick(['has to', 'must', 'should', 'needs to']);
-  const why = r.pick(['', '', 'because of how our system is set up', 'as that is all we have', 'for our IT department']);
-  return `${list(' ', who, modal, 'run', v, why)}.`;
+  return r.pick([
+    () => altv('[It|The pipeline|The workflow|Everything|The analysis|Each step|The whole thing] [has to|must|should|needs to|will have to] [run|work] {v}[|, because of how our system is set up|, as that is all we have|, for our IT department|, since that is what we can use|; that is a hard requirement].', v, r),
+    () => altv('[One limitation:|A practical point:|Note that|Keep in mind that|One constraint:] [we|our group|the lab] can only run [it|this|the pipeline|things] {v}.', v, r),
+    () => altv('[Our setup means|Our infrastructure means|Where we work, that means|In practice that means] [the pipeline|the workflow|everything] [runs|will run|has to run] {v}.', v, r),
+  ])();
+}
+
+function layoutSentence(v: string, r: Rng): string {
+  return r.pick([
+    () => altv('[The libraries|All samples|Our runs|The samples|All libraries|Every sample] [were sequenced|were run|came back|were done] {v}.', v, r),
+    () => altv('[The reads|Our data|The FASTQ files|All runs|The data] [are|are all|were|came out] {v}.', v, r),
+    () => altv('[We have|We got|We ended up with|There are] {v} reads[| for every sample| throughout].', v, r),
+    () => altv('[Sequencing was|The run was|Read layout:|Layout:] {v}.', v, r),
+  ])();
+}
+
+function strandSentence(v: string, r: Rng): string {
+  return r.pick([
+    () => altv('[The library prep is|The protocol is|Libraries are|Our libraries are|The prep was] {v}.', v, r),
+    () => `${alt('[We used|The lab used|The core used|They used]', r)} ${an(`${v} ${alt('[protocol|kit|library prep]', r)}`)}.`,
+    () => altv('[The kit gives|That kit makes|This protocol gives] {v} libraries.', v, r),
+    () => altv('[Strandedness:|Library type:|As for strandedness, the libraries are] {v}.', v, r),
+  ])();
+}
+
+function comparisonSentence(v: string, r: Rng): string {
+  return altv(
+    r.pick([
+      'Two conditions: {v}.',
+      '[We want|We would like|The plan is|I want] to compare {v}.',
+      'The design is {v}[| with replicates].',
+      '[Our|The] contrast of interest is {v}.',
+      'Samples fall into two groups, {v}.',
+      'The groups are {v}.',
+      'What matters most is {v}.',
+      'The experiment has two arms: {v}.',
+      '[The main|The key|Our main|The central] comparison is {v}.',
+      'The question is {v}[| and nothing else for now].',
+      '[Comparison:|Contrast:|Design:|Groups:] {v}.',
+      '[In short|Put simply|Basically], it is {v}.',
+    ]),
+    v,
+    r,
+  );
 }
 
 function detailParts(s: Slots, r: Rng): string[] {
   const facts = [
-    opt(s.layout, (v) =>
-      r.pick([
-        () => `${r.pick(['The libraries', 'All samples', 'Our runs', 'The samples'])} ${r.pick(['were sequenced', 'were run', 'came back'])} ${v}.`,
-        () => `${r.pick(['The reads', 'Our data', 'The FASTQ files', 'All runs'])} ${r.pick(['are', 'are all', 'were'])} ${v}.`,
-        () => `We have ${v} reads.`,
-        () => `Sequencing was ${v}.`,
-      ])(),
-    ),
-    opt(s.strand, (v) => r.pick([`The library prep is ${v}.`, `The protocol is ${v}.`, `Libraries are ${v}.`, `The kit gives ${v} libraries.`, `We used ${an(`${v} protocol`)}.`, `The libraries should be ${v}.`])),
-    opt(s.comparison, (v) =>
-      r.pick([
-        `Two conditions: ${v}.`,
-        `We want to compare ${v}.`,
-        `The design is ${v}.`,
-        `Our contrast of interest is ${v}.`,
-        `Samples fall into two groups, ${v}.`,
-        `The groups are ${v}.`,
-        `What matters most is ${v}.`,
-        `The experiment has two arms: ${v}.`,
-        `We are interested in ${v}.`,
-        `The main comparison is ${v}.`,
-        `The question is ${v}.`,
-      ]),
-    ),
+    opt(s.layout, (v) => layoutSentence(v, r)),
+    opt(s.strand, (v) => strandSentence(v, r)),
+    opt(s.comparison, (v) => comparisonSentence(v, r)),
     opt(s.tools, (v) => toolSentence(v, r)),
     opt(s.constraints, (v) => constraintSentence(v, r)),
   ].filter((x): x is string => x !== null);
   const st = s.study;
-  // a few remarks on the study, as people add them
+  // a few remarks on the study, as people add them: some requests say a lot, many say one thing or none
   const remarks = r.shuffle([st.cohort, st.background, st.sequencing, st.library, st.interest, st.timeCourse, st.sex, r.chance(0.3) ? st.location : null].filter((x): x is string => x !== null));
   const closing = r.shuffle([st.outputs, r.chance(0.4) ? st.practical : null].filter((x): x is string => x !== null));
   // the facts of a request come in no fixed order, wishes and deadlines last
-  return [...r.shuffle([...facts, ...remarks.slice(0, 2 + r.int(3))]), ...closing.slice(0, r.int(2))];
+  return [...r.shuffle([...facts, ...remarks.slice(0, r.pick([0, 1, 1, 1, 2, 2, 3]))]), ...closing.slice(0, r.chance(0.35) ? 1 : 0)];
 }
 /** The closing request of a detailed query, composed of parts so the closings do not repeat one sentence. */
 function ask(r: Rng): string {
-  const what = list(' ', r.pick(['a', 'the']), r.pick(['', 'complete', 'full', 'whole', 'working', 'reproducible', 'clean', 'simple']), r.pick(['Nextflow', 'DSL2', 'Nextflow DSL2', '']), r.pick(['workflow', 'pipeline']));
-  const extra = r.pick(['', '', '', 'with QC and a report', 'with one module per tool', 'including all preprocessing', 'that I can run on our cluster', 'and explain the tool choices', 'with sensible defaults', 'with comments I can follow', 'that a new student could rerun', 'and a short README']);
+  const what = list(' ', r.pick(['a', 'the']), r.pick(['', 'complete', 'full', 'whole', 'working', 'reproducible', 'clean', 'simple', 'solid', 'tidy', 'maintainable']), r.pick(['Nextflow', 'DSL2', 'Nextflow DSL2', '', '']), r.pick(['workflow', 'pipeline']));
+  const extra = r.pick(['', '', '', '', 'with QC and a report', 'with one module per tool', 'including all preprocessing', 'that I can run on our cluster', 'and explain the tool choices', 'with sensible defaults', 'with comments I can follow', 'that a new student could rerun', 'and a short README', 'that we can extend later', 'with the parameters in one config', 'that resumes cleanly']);
   return r.pick([
-    () => sentence(r.pick(['Could you', 'Can you', 'Would you', 'Would you be able to', 'Any chance you could']), r.pick(['generate', 'write', 'build', 'draft', 'put together', 'set up', 'sketch']), what, extra, '?'),
-    () => sentence(r.pick(['Please', 'Kindly', 'I would be grateful if you could', 'It would help a lot if you could', 'I would appreciate it if you could']), r.pick(['generate', 'write', 'build', 'draft', 'provide', 'set up']), what, extra, '.'),
-    () => sentence(r.pick(['What', 'Which']), r.pick(['workflow', 'pipeline', 'tools and workflow']), r.pick(['would you build', 'do you recommend', 'would you suggest', 'fits this']), '?'),
-    () => sentence(r.pick(['How would you', 'How should I', 'How would I best']), r.pick(['structure', 'organise', 'lay out', 'set up']), r.pick(['this', 'the analysis', 'it']), 'in', r.pick(['Nextflow', 'DSL2', 'a Nextflow pipeline']), '?'),
-    () => sentence(r.pick(['I need', 'We need', 'I am after', 'We are looking for']), what, extra, '.'),
+    () => sentence(alt('[Could you|Can you|Would you|Would you be able to|Any chance you could|Is it possible for you to]', r), alt('[generate|write|build|draft|put together|set up|sketch|prepare]', r), what, extra, '?'),
+    () => sentence(alt('[Please|Kindly|I would be grateful if you could|It would help a lot if you could|I would appreciate it if you could|It would be great if you could]', r), alt('[generate|write|build|draft|provide|set up|prepare]', r), what, extra, '.'),
+    () => alt('[What|Which] [workflow|pipeline|tools and workflow] [would you build|do you recommend|would you suggest|fits this|makes sense here]?', r),
+    () => alt('[How would you|How should I|How would I best|What is the best way to] [structure|organise|lay out|set up] [this|the analysis|it] in [Nextflow|DSL2|a Nextflow pipeline]?', r),
+    () => sentence(alt('[I need|We need|I am after|We are looking for|What I want is|All I need is]', r), what, extra, '.'),
+    () => alt('[A|One] [Nextflow|DSL2] [workflow|pipeline] for this would [help a lot|be great|save us weeks|be ideal].', r),
+    () => alt('[Thanks|Thank you|Many thanks] [in advance|for reading this far][, a workflow would be ideal|, a pipeline sketch is enough|].', r),
   ])();
 }
 /** A first fact: how the data were sequenced or how many samples there are, else the platform remark. */
 const leadFact = (s: Slots, r: Rng): string => (r.chance(0.5) ? s.study.sequencing : null) ?? s.study.cohort ?? s.context;
 /** The platform remark of compatibility.yaml only where no study remark says how the data were made (its numbers would contradict them). */
-const aside = (s: Slots, r: Rng): string | null => (s.study.sequencing === null && r.chance(0.5) ? s.context : null);
+const aside = (s: Slots, r: Rng): string | null => (s.study.sequencing === null && r.chance(0.3) ? s.context : null);
 /** Most detailed requests end with an explicit ask; the opening sentence already asks in the others. */
-const maybeAsk = (r: Rng): string | null => (r.chance(0.75) ? ask(r) : null);
+const maybeAsk = (r: Rng): string | null => (r.chance(0.7) ? ask(r) : null);
 /** A request says each thing once: a remark that repeats an earlier sentence (a labelled one too: "Data status: ...") is dropped. */
 const once = (frame: Frame): Frame => (s, r) => {
   const seen = new Set<string>();
