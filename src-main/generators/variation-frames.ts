@@ -26,18 +26,23 @@ function aWorkflow(r: Rng): string {
   return an(list(' ', r.pick(ADJ), r.pick(WORKFLOW)));
 }
 
+/** Slots a frame already placed before the analysis, which its tail then leaves out. */
+type Part = 'layout' | 'tools' | 'constraints';
+const NONE: ReadonlySet<Part> = new Set();
+const only = (...parts: Part[]): ReadonlySet<Part> => new Set(parts);
+
 /** The slots after the analysis, each attached in one of several ways (formal register). */
-function formalTail(s: Slots, r: Rng, withSample = true): string {
+function formalTail(s: Slots, r: Rng, withSample = true, skip: ReadonlySet<Part> = NONE): string {
   const middle = r.shuffle([
-    opt(s.layout, (v) => altv(r.pick(['with {v} reads', '({v} reads)', 'from {v} libraries', 'on {v} data', '({v} sequencing)', '; the reads are {v}', ', sequenced {v},', '(data: {v})', '[, all data being|, the data are|; our reads are] {v}', '[for|covering] {v} [data|reads|runs]']), v, r)),
+    opt(skip.has('layout') ? null : s.layout, (v) => altv(r.pick(['with {v} reads', '({v} reads)', 'from {v} libraries', 'on {v} data', '({v} sequencing)', '; the reads are {v}', ', sequenced {v},', '(data: {v})', '[, all data being|, the data are|; our reads are] {v}', '[for|covering] {v} [data|reads|runs]']), v, r)),
     opt(s.strand, (v) => r.pick([`from ${an(`${v} library`)}`, `with ${an(`${v} protocol`)}`, `(library: ${v})`, `(${v} library prep)`, alt('[; the libraries are|, libraries being|; library preparation was] ', r) + v])),
     opt(s.comparison, (v) => altv(r.pick([', comparing {v},', ', to contrast {v},', ', with the contrast {v},', ', for the {v} comparison,', ', evaluating {v},', ', contrasting {v},', '; the comparison is {v};', '(design: {v})']), v, r)),
-    opt(s.tools, (v) => altv(r.pick([', using {v}', ', with {v}', ', built on {v}', ', based on {v}', ', employing {v}', ', preferably with {v}', ', relying on {v}', '; please include {v}', ', incorporating {v}', ', where {v} should be used', '[; we would prefer|; our preference is|; the group prefers|; we favour] {v}', '[, ideally|, if possible|, preferably] [using|with|around] {v}']), v, r)),
+    opt(skip.has('tools') ? null : s.tools, (v) => altv(r.pick([', using {v}', ', with {v}', ', built on {v}', ', based on {v}', ', employing {v}', ', preferably with {v}', ', relying on {v}', '; please include {v}', ', incorporating {v}', ', where {v} should be used', '[; we would prefer|; our preference is|; the group prefers|; we favour] {v}', '[, ideally|, if possible|, preferably] [using|with|around] {v}']), v, r)),
   ]);
   return sentence(
     withSample ? opt(s.samples, (v) => r.pick([`of ${v}`, `on ${v}`, `for ${v}`, `using ${v}`])) : null,
     ...middle,
-    opt(s.constraints, (v) => altv(r.pick(['; it must run {v}', ', running {v}', '; the run has to work {v}', ', and it should run {v}', '; everything must run {v}', '. It is essential that it runs {v}', '; note that it has to run {v}', '[; the workflow|; the pipeline|. The pipeline|. The workflow] [must|should|needs to|has to] [run|work|operate] {v}', '[, bearing in mind|, given|; please note] that [we|our group|the lab] can only run [it|pipelines|jobs] {v}']), v, r)),
+    opt(skip.has('constraints') ? null : s.constraints, (v) => altv(r.pick(['; it must run {v}', ', running {v}', '; the run has to work {v}', ', and it should run {v}', '; everything must run {v}', '. It is essential that it runs {v}', '; note that it has to run {v}', '[; the workflow|; the pipeline|. The pipeline|. The workflow] [must|should|needs to|has to] [run|work|operate] {v}', '[, bearing in mind|, given|; please note] that [we|our group|the lab] can only run [it|pipelines|jobs] {v}']), v, r)),
   );
 }
 
@@ -149,18 +154,46 @@ const formal: Frame[] = [
     ),
 ];
 
+/**
+ * Formal frames that put one slot before the request (a constraint, the tools, the reads), as people write
+ * when that is what decides the rest; without that slot they open with the request itself.
+ */
+const formalFront: Frame[] = [
+  (s, r) => {
+    const front = opt(s.constraints, (v) => altv('[Since|As|Because] [we|our group|the lab] can only run [jobs|pipelines|software] {v},', v, r));
+    return sentence(front ?? alt('[For our next project,|For a new study,|For an upcoming analysis,]', r), alt('[please|kindly|could you|would you]', r), r.pick(VERB), aWorkflow(r), 'for', s.analysis, formalTail(s, r, true, only('constraints')), front && /could|would/.test(front) ? '?' : '.');
+  },
+  (s, r) => {
+    const front = opt(s.tools, (v) => altv('[Using|Built around|Based on|Centred on] {v},', v, r));
+    return sentence(front ?? alt('[With standard tools,|With well-established tools,|With tools that are widely used,]', r), alt('[we would like|I would like|our group needs|we need]', r), aWorkflow(r), 'for', s.analysis, formalTail(s, r, true, only('tools')), '.');
+  },
+  (s, r) => {
+    const front = opt(s.layout, (v) => altv('[We have|Our group has|The lab has] {v} [reads|data|sequencing data]', v, r));
+    return sentence(front ?? alt('[We have|Our group has|The lab has] [new sequencing data|sequencing data ready|data ready for analysis]', r), opt(s.samples, (v) => `${r.pick(['from', 'of', 'for'])} ${v}`), alt('[and require|and would like|and need]', r), s.analysis, formalTail(s, r, false, only('layout')), '.');
+  },
+  (s, r) =>
+    sentence(
+      alt('[In brief|Briefly|In short|To summarise], [the request is|we are requesting|I am requesting]', r),
+      s.analysis,
+      formalTail(s, r),
+      alt('[, implemented as|, delivered as|, written as|, provided as]', r),
+      aWorkflow(r),
+      '.',
+    ),
+];
+
 /** Casual register: the same slots, attached the way people type in chat. */
-function casualTail(s: Slots, r: Rng, withSample = true): string {
+function casualTail(s: Slots, r: Rng, withSample = true, skip: ReadonlySet<Part> = NONE): string {
   const middle = r.shuffle([
-    opt(s.layout, (v) => altv(r.pick(["- they're {v}", '({v} reads)', ', {v} reads btw', ", it's {v}", ', {v} data', ', all {v}', '({v} fwiw)', ', reads are {v}', '[, the data is|, data is|, our stuff is|, everything is] {v}[| btw| fyi]']), v, r)),
+    opt(skip.has('layout') ? null : s.layout, (v) => altv(r.pick(["- they're {v}", '({v} reads)', ', {v} reads btw', ", it's {v}", ', {v} data', ', all {v}', '({v} fwiw)', ', reads are {v}', '[, the data is|, data is|, our stuff is|, everything is] {v}[| btw| fyi]']), v, r)),
     opt(s.strand, (v) => altv(r.pick([', library is {v}', '({v})', ', {v} library', '[, libs are|, kit was|, prep was] {v}[| i think| afaik]']), v, r)),
     opt(s.comparison, (v) => altv(r.pick([', and I wanna compare {v},', '- comparing {v} -', ', {v} is the comparison,', ', looking at {v},', ', want to compare {v},', '({v})', ', groups are {v},']), v, r)),
-    opt(s.tools, (v) => altv(r.pick(["- I'd like to use {v}", ', ideally with {v}', ', was thinking {v}', ', using {v} if possible', ', my PI likes {v}', ', we usually use {v}', ', prob with {v}', ', {v} ideally', ', keen on {v}', ', the lab swears by {v}', '[, would love to|, want to|, hoping to|, planning to] [use|stick with|go with] {v}', '[, everyone here uses|, my labmates use|, our group likes] {v}']), v, r)),
+    opt(skip.has('tools') ? null : s.tools, (v) => altv(r.pick(["- I'd like to use {v}", ', ideally with {v}', ', was thinking {v}', ', using {v} if possible', ', my PI likes {v}', ', we usually use {v}', ', prob with {v}', ', {v} ideally', ', keen on {v}', ', the lab swears by {v}', '[, would love to|, want to|, hoping to|, planning to] [use|stick with|go with] {v}', '[, everyone here uses|, my labmates use|, our group likes] {v}']), v, r)),
   ]);
   return sentence(
     withSample ? opt(s.samples, (v) => r.pick([`on my ${v}`, `for some ${v}`, `on our ${v}`, `for ${v}`, `with ${v}`])) : null,
     ...middle,
-    opt(s.constraints, (v) => altv(r.pick([', needs to run {v}', '- has to run {v}', ', gotta run {v}', ', should run {v}', ', it must run {v}', ', oh and it has to run {v}', '(must run {v})', '[, catch is|, only thing:|, small catch:] [it|this|everything] [needs to|has to|must] [run|work] {v}', '[, and|, plus|, also] [we|i] can only run [stuff|things|it] {v}']), v, r)),
+    opt(skip.has('constraints') ? null : s.constraints, (v) => altv(r.pick([', needs to run {v}', '- has to run {v}', ', gotta run {v}', ', should run {v}', ', it must run {v}', ', oh and it has to run {v}', '(must run {v})', '[, catch is|, only thing:|, small catch:] [it|this|everything] [needs to|has to|must] [run|work] {v}', '[, and|, plus|, also] [we|i] can only run [stuff|things|it] {v}']), v, r)),
   );
 }
 const HI = ['hey', 'hi', 'hey there,', 'yo', 'ok so', 'so', 'question:', 'hello!', 'um', 'heya', 'hiya', 'morning!', 'alright,', 'hey all,', '', '', ''];
@@ -184,6 +217,23 @@ const casual: Frame[] = [
   (s, r) => sentence(r.pick(['could you whip up', 'can you make me', 'mind putting together', 'can you throw together', 'pls make']), an(`${s.analysisShort} ${r.pick(['pipeline', 'workflow', 'nextflow pipeline'])}`), casualTail(s, r), r.pick(BYE)),
   (s, r) => sentence(r.pick(['new to this, need to', 'first time doing this: need to', 'deadline friday, need to', 'for my thesis i need to', 'small favour: need to', 'urgh, have to']), r.pick(['do', 'run', 'set up']), s.analysis, casualTail(s, r), r.pick(BYE)),
   (s, r) => sentence(r.pick(HI), r.pick(['anyone know how to set up', 'is there an easy way to do', 'can nextflow do', 'any pipeline for']), s.analysis, casualTail(s, r), '?'),
+];
+
+/** Casual frames that start with the thing that decides the rest: the tools, a constraint, the reads. */
+const casualFront: Frame[] = [
+  (s, r) => {
+    const front = opt(s.tools, (v) => altv(r.pick(['{v} [person|user|fan] here -', 'big {v} [fan|user] here,', 'we [mostly|always|usually] use {v} so']), v, r));
+    return sentence(r.pick(HI), front ?? alt('[quick one -|quick q:|random q:]', r), alt('[need to run|gotta do|want to do|need help with]', r), s.analysis, casualTail(s, r, true, only('tools')), r.pick(BYE));
+  },
+  (s, r) => {
+    const front = opt(s.constraints, (v) => altv('[ok so|so|heads up,] [we|i] can only run [stuff|things|jobs] {v} -', v, r));
+    return sentence(front ?? r.pick(HI), alt('[any chance you can set up|can you set up|could you sort out|can you help with]', r), s.analysis, casualTail(s, r, true, only('constraints')), '?', r.pick(BYE));
+  },
+  (s, r) => {
+    const front = opt(s.layout, (v) => altv('[got|have|sitting on] {v} [reads|data]', v, r));
+    return sentence(r.pick(HI), front ?? alt('[got|have|sitting on] [some data|new data|fresh data]', r), opt(s.samples, (v) => `${r.pick(['from', 'for', 'off'])} ${v}`), alt('[and want|and need|, want|, need] [to do|to run]', r), s.analysis, casualTail(s, r, false, only('layout')), r.pick(BYE));
+  },
+  (s, r) => sentence(alt('[quick q:|quick one:|random q:|dumb question maybe:]', r), alt('[how would you|what is the best way to|how do people]', r), alt('[set up|run|do]', r), s.analysis, casualTail(s, r), '?', r.pick(BYE)),
 ];
 
 /** Terse styles: words joined by spaces, a comparison set off by a comma ("rice RNA-seq DE, infected vs uninfected"). */
@@ -387,8 +437,8 @@ const casualWithRemark = (frame: Frame): Frame => (s, r) => {
 };
 
 export const FRAMES: Record<VariationStyle, Frame[]> = {
-  formal: [...formal, ...moreFrames(FORMAL_MORE, formalTail, (q, r) => (q ? '?' : r.pick(['.', '.', '. Thank you.', '. Many thanks.'])), false)].map(formalWithRemark),
-  casual: [...casual, ...moreFrames(CASUAL_MORE, casualTail, (q, r) => sentence(q ? '?' : '', r.pick(BYE)), true)].map(casualWithRemark),
+  formal: [...formal, ...formalFront, ...moreFrames(FORMAL_MORE, formalTail, (q, r) => (q ? '?' : r.pick(['.', '.', '. Thank you.', '. Many thanks.'])), false)].map(formalWithRemark),
+  casual: [...casual, ...casualFront, ...moreFrames(CASUAL_MORE, casualTail, (q, r) => sentence(q ? '?' : '', r.pick(BYE)), true)].map(casualWithRemark),
   minimal,
   detailed: detailed.map(once),
   edge_case: edgeCase,
