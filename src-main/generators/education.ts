@@ -223,6 +223,7 @@ export function educationSeed(kb: Knowledge, seed: number, spec: EducationSpec):
       difficulty: spec.question >= 3 ? 2 : 1,
       input: TOOL_QUESTIONS[spec.question]!(spec.tool),
       output: { explanation: explainTool(kb, spec.tool, spec.question) },
+      templateId: `edu-tool-q${spec.question}`,
     };
   }
   if (spec.kind === 'analysis') {
@@ -237,9 +238,11 @@ export function educationSeed(kb: Knowledge, seed: number, spec: EducationSpec):
       difficulty: spec.question === 1 ? 2 : 1,
       input: ANALYSIS_QUESTIONS[spec.question]!(spec.analysis),
       output: { explanation: explainAnalysis(kb, spec.analysis, spec.question) },
+      templateId: `edu-analysis-q${spec.question}`,
     };
   }
   const [a, b] = rng.chance(0.5) ? [spec.a, spec.b] : [spec.b, spec.a];
+  const frame = rng.int(3);
   const analysisType = a.analysis_types[0]!;
   return {
     id: educationId(seed, spec),
@@ -250,7 +253,8 @@ export function educationSeed(kb: Knowledge, seed: number, spec: EducationSpec):
     category: categoryOf(kb, analysisType),
     analysisType,
     difficulty: 2,
-    input: rng.pick([`${a.name} vs ${b.name}: which should I use?`, `What is the difference between ${a.name} and ${b.name}?`, `Should I pick ${a.name} or ${b.name}?`]),
+    input: [`${a.name} vs ${b.name}: which should I use?`, `What is the difference between ${a.name} and ${b.name}?`, `Should I pick ${a.name} or ${b.name}?`][frame]!,
     output: { explanation: explainComparison(a, b, spec.group) },
+    templateId: `edu-compare-${String(frame).padStart(2, '0')}`,
   };
 }

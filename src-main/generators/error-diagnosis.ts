@@ -113,6 +113,8 @@ export function errorSeed(kb: Knowledge, seed: number, spec: ErrorSpec): Example
   const analysisType = tool?.analysis_types[0] ?? kb.analysisTypes[0]!.id;
   const fill = (t: string) => fillSituation(t, r.values, r.sample, r.process);
   const checks = r.checks ? `\n\n${rng.pick(CHECK_INTROS)}\n\n\`\`\`\n${r.checks}\n\`\`\`` : '';
+  const intros = s.completed ? COMPLETED_INTROS : INTROS;
+  const intro = rng.int(intros.length);
   const named = tool && tool.name.toUpperCase() !== r.process ? ` (${tool.name})` : '';
   const forSample = s.per_sample ? ` for sample ${r.sample}` : '';
   const where = s.completed
@@ -127,7 +129,9 @@ export function errorSeed(kb: Knowledge, seed: number, spec: ErrorSpec): Example
     category: categoryOf(kb, analysisType),
     analysisType,
     difficulty: 2,
-    input: `${rng.pick(s.completed ? COMPLETED_INTROS : INTROS)}\n\n\`\`\`\n${r.log}\n\`\`\`${checks}`,
+    input: `${intros[intro]!}\n\n\`\`\`\n${r.log}\n\`\`\`${checks}`,
     output: { diagnosis: `${where} ${fill(s.diagnosis)}`, fix_steps: s.fix_steps.map(fill) },
+    // the situation and the user's opening line it was asked with
+    templateId: `error-${s.id}-${s.completed ? 'completed' : 'failed'}-${String(intro).padStart(2, '0')}`,
   };
 }
