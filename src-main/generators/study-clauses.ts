@@ -24,6 +24,26 @@ export interface StudyClauses {
   timeCourse: string | null;
   /** the sexes of the animals */
   sex: string | null;
+  /** the same facts as bare values, for requests written as labelled lists or typed in chat */
+  facts: StudyFacts;
+}
+
+/** Values of the clauses above (the one study they describe): what a labelled list or a chat line names. */
+export interface StudyFacts {
+  /** "12 samples" */
+  total: string;
+  /** "six per group"; null: no groups */
+  perGroup: string | null;
+  instrument: string | null;
+  depth: string | null;
+  /** "150 bp" */
+  readLength: string | null;
+  strain: string | null;
+  /** "IL6, TNF and CXCL10" */
+  interest: string | null;
+  times: string | null;
+  /** "a volcano plot and an MA plot" */
+  outputs: string | null;
 }
 
 const PLANT = new Set(['plant']);
@@ -97,10 +117,15 @@ export function studyClauses(intent: Intent, kb: Knowledge, rng: Rng, platform: 
   const lengths = platform ? d.read_lengths[platform] : undefined;
   const depth = assay ? assay.depth.template.replace('{m}', String(rng.pick(assay.depth.values))) : null;
   let sequencing: string | null = null;
+  let instrument: string | null = null;
+  let readLength: string | null = null;
   if (seqs && depth) {
     const seq = rng.pick(seqs);
     const template = lengths ? pick('sequencing') : pick('sequencing_long');
-    sequencing = fill(template, { seq, a_seq: `${article(seq)} ${seq}`, depth, len: lengths ? String(rng.pick(lengths)) : '' });
+    const len = lengths ? String(rng.pick(lengths)) : '';
+    instrument = seq;
+    readLength = len ? `${len} bp` : null;
+    sequencing = fill(template, { seq, a_seq: `${article(seq)} ${seq}`, depth, len });
   } else if (depth) sequencing = `We have ${depth}.`;
 
   const library = assay ? fill(rng.pick(assay.library), { m: String(rng.pick(assay.library_values ?? [0])) }) : null;
@@ -108,11 +133,26 @@ export function studyClauses(intent: Intent, kb: Knowledge, rng: Rng, platform: 
   const outputs = outs.length >= 2 ? fill(pick('outputs'), { out: outs[0]!, out2: outs[1]! }) : null;
   const pool = assay?.interest;
   const items = pool ? rng.shuffle(interestItems(kb, pool, intent)) : [];
-  const interest = pool && items.length >= 2 ? fill(chooseAlternatives(rng.pick(d.interest_sentences[pool]), rng), { genes: and(items.slice(0, 2 + rng.int(2))) }) : null;
+  const sentenceOf = pool && items.length >= 2 ? chooseAlternatives(rng.pick(d.interest_sentences[pool]), rng) : null;
+  const genes = sentenceOf ? and(items.slice(0, 2 + rng.int(2))) : null;
+  const interest = sentenceOf && genes ? fill(sentenceOf, { genes }) : null;
   const timed = intent.comparison !== null && TIMED.test(intent.comparison.groups[0] ?? '');
-  const timeCourse = timed ? fill(chooseAlternatives(rng.pick(d.time_sentences), rng), { times: rng.pick(d.time_courses) }) : null;
+  const timeSentence = timed ? chooseAlternatives(rng.pick(d.time_sentences), rng) : null;
+  const times = timeSentence ? rng.pick(d.time_courses) : null;
+  const timeCourse = timeSentence && times ? fill(timeSentence, { times }) : null;
   const source = kb.compatibility.sourceById.get(intent.cell_type ?? intent.tissue ?? '');
   const mammal = intent.organism !== null && kb.compatibility.organismIn(['mammal'], intent.organism.id) && source?.kind !== 'cell_line' && source?.kind !== 'environment';
   const sex = mammal ? chooseAlternatives(rng.pick(d.sexes), rng) : null;
-  return { cohort, background, sequencing, library, location: pick('location'), outputs, practical: pick('practical'), interest, timeCourse, sex };
+  const facts: StudyFacts = {
+    total: `${n} ${unit}`,
+    perGroup: groups ? `${repsWord} per group` : null,
+    instrument,
+    depth,
+    readLength,
+    strain,
+    interest: genes,
+    times,
+    outputs: outs.length >= 2 ? `${outs[0]!} and ${outs[1]!}` : null,
+  };
+  return { cohort, background, sequencing, library, location: pick('location'), outputs, practical: pick('practical'), interest, timeCourse, sex, facts };
 }

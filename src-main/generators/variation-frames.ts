@@ -365,6 +365,41 @@ const once = (frame: Frame): Frame => (s, r) => {
     .filter((x) => !seen.has(key(x)) && Boolean(seen.add(key(x))))
     .join(' ');
 };
+/**
+ * A detailed request written as a labelled list, as people fill in a request form or paste project notes:
+ * the analysis and the slots, then a few facts of the study, in no fixed order, ending with the ask or not.
+ */
+function labelled(s: Slots, r: Rng): string {
+  const f = s.study.facts;
+  const item = (labels: string, value: string | null) => (value ? `${alt(labels, r)}: ${value}` : null);
+  const slots = [
+    item('[Samples|Material|Sample type|Starting material]', s.samples),
+    item('[Reads|Layout|Read layout|Sequencing]', s.layout),
+    item('[Library|Strandedness|Library type]', s.strand),
+    item('[Comparison|Contrast|Design|Groups]', s.comparison),
+    item('[Tools|Preferred tools|Tools we know|Tool preference]', s.tools),
+    opt(s.constraints, (v) => `${alt('[Constraint|Requirement|Compute|Environment]', r)}: ${alt('[must run|has to run|runs]', r)} ${v}`),
+  ];
+  const study = r.shuffle([
+    item('[Sample count|Cohort|Number of samples|Samples sequenced]', f.perGroup ? `${f.total}, ${f.perGroup}` : f.total),
+    item('[Sequencer|Instrument|Machine]', f.instrument),
+    item('[Depth|Sequencing depth|Coverage]', f.depth),
+    item('Read length', f.readLength),
+    item('[Background|Strain|Genetic background]', f.strain),
+    item('[Genes of interest|Focus|Of most interest|Candidates]', f.interest),
+    item('[Time points|Sampling times|Time course]', f.times),
+    item('[Outputs wanted|Deliverables|Wanted at the end|Outputs]', f.outputs),
+  ].filter((x): x is string => x !== null));
+  const lines = [item('[Analysis|Task|Request|Goal]', s.analysis)!, ...r.shuffle([...slots.filter((x): x is string => x !== null), ...study.slice(0, 1 + r.int(4))])];
+  const head = r.pick(['', '', alt('[Request details|Project notes|Summary of what we have|The details|Our setup]:', r)]);
+  // sentences in a row, or one item per line (then the head and the ask stand on lines of their own)
+  const asList = r.chance(0.5);
+  const close = r.chance(0.6) ? ask(r) : null;
+  // a list item before the ask ends with a stop, so "treated vs control" is not read on into the next line
+  const body = asList ? lines.map((x, i) => `- ${x}${close && i === lines.length - 1 ? '.' : ''}`).join('\n') : lines.map((x) => `${x}.`).join(' ');
+  return [head, body, close].filter(Boolean).join(asList ? '\n' : ' ');
+}
+
 const detailed: Frame[] = [
   (s, r) => sentence(alt(r.pick(['I am working on a [project|study|side project] that [involves|needs|centres on]', '[My|Our] current [project|study] [involves|needs|is about]', '[Our lab|Our group|My team] is [starting|planning|about to start]', 'We are setting up', 'My [thesis|PhD|master\'s] project needs', 'This [semester|year|quarter] I am doing', 'Right now [my project|our work] involves', 'Our consortium is starting', 'The lab I joined does']), r), s.analysis, opt(s.samples, (v) => `with ${v}`), '.', ...detailParts(s, r), aside(s, r), maybeAsk(r)),
   (s, r) => sentence(r.pick(['Context:', 'Background:', 'Some background:', 'A bit of context:', 'First, some context:', 'Setting the scene:', 'For context:', 'Brief background:']), leadFact(s, r), r.pick(['Goal:', 'Request:', 'What I need:', 'Aim:']), s.analysis, opt(s.samples, (v) => `of ${v}`), '.', ...detailParts(s, r), ask(r)),
@@ -391,6 +426,21 @@ const edgeCase: Frame[] = [
   (s) => terse('is it possible to do', s.analysisShort, opt(terse(s.organism, s.tissue, s.cellType) || null, (v) => `on ${v}`), vs(s), s.tools, s.constraints, 'or not'),
   (s) => terse('#', s.analysisShort, s.organism, s.tissue, s.cellType, s.layout, s.tools, s.constraints),
 ];
+
+/** A study fact as people type it in chat ("12 samples, six per group", "NovaSeq 6000 run"). */
+function chatFact(s: Slots, r: Rng): string | null {
+  const f = s.study.facts;
+  const options = [
+    altv(r.pick(['{v} [total|altogether|in all]', '[got|have] {v}', '{v} so far']), f.perGroup ? `${f.total}, ${f.perGroup}` : f.total, r),
+    f.instrument && r.pick([`${f.instrument} run`, `ran on ${an(f.instrument)}`, `sequenced on ${an(f.instrument)}`, `data came off ${an(f.instrument)}`]),
+    f.depth && altv('[roughly|around|about] {v}', f.depth.replace(/^(about|roughly) /, ''), r),
+    f.interest && altv(r.pick(['mostly care about {v}', 'main genes are {v}', '{v} are the main ones', 'interested in {v} mainly']), f.interest, r),
+    f.strain && altv(r.pick(['all {v}', '{v} background', 'strain is {v}']), f.strain, r),
+    f.times && altv('[timepoints|time points|sampled at] {v}', f.times, r),
+    f.outputs && altv(r.pick(['want {v} at the end', 'need {v} for the paper', 'end goal is {v}']), f.outputs, r),
+  ].filter((x): x is string => typeof x === 'string' && x.length > 0);
+  return options.length > 0 ? r.pick(options) : null;
+}
 
 /** One remark on the study (study_details.yaml) that a short request may carry; null most of the time it has none. */
 function remark(s: Slots, r: Rng, chance: number): string | null {
@@ -421,11 +471,13 @@ const casualWithRemark = (frame: Frame): Frame => (s, r) => {
   const text = frame(s, r);
   const bye = BYE_AT_END.exec(text);
   let body = bye ? text.slice(0, bye.index) : text;
-  const extra = remark(s, r, 0.7);
+  const chat = r.chance(0.5) ? chatFact(s, r) : null;
+  const extra = chat ?? remark(s, r, 0.6);
   if (extra) {
     const stop = /[.?!]$/.test(body) ? '' : r.pick(['.', ' -', ',']);
     // a new sentence may start with a capital, a clause after a comma or dash does not
-    const lower = stop !== '.' && stop !== '' ? true : r.chance(0.5);
+    // (a chat fact is typed as it is: 'NovaSeq 6000 run', 'Mki67 and Isg15 are the main ones')
+    const lower = chat === null && (stop !== '.' && stop !== '' ? true : r.chance(0.5));
     // (only a capital that starts an ordinary word: not 'RIN values' or 'H3K27ac')
     body = sentence(`${body}${stop}`, lower && /^[A-Z][a-z ]/.test(extra) ? extra.charAt(0).toLowerCase() + extra.slice(1) : extra);
   }
@@ -440,6 +492,6 @@ export const FRAMES: Record<VariationStyle, Frame[]> = {
   formal: [...formal, ...formalFront, ...moreFrames(FORMAL_MORE, formalTail, (q, r) => (q ? '?' : r.pick(['.', '.', '. Thank you.', '. Many thanks.'])), false)].map(formalWithRemark),
   casual: [...casual, ...casualFront, ...moreFrames(CASUAL_MORE, casualTail, (q, r) => sentence(q ? '?' : '', r.pick(BYE)), true)].map(casualWithRemark),
   minimal,
-  detailed: detailed.map(once),
+  detailed: [...detailed.map(once), labelled, labelled],
   edge_case: edgeCase,
 };
