@@ -492,6 +492,6 @@ export const FRAMES: Record<VariationStyle, Frame[]> = {
   formal: [...formal, ...formalFront, ...moreFrames(FORMAL_MORE, formalTail, (q, r) => (q ? '?' : r.pick(['.', '.', '. Thank you.', '. Many thanks.'])), false)].map(formalWithRemark),
   casual: [...casual, ...casualFront, ...moreFrames(CASUAL_MORE, casualTail, (q, r) => sentence(q ? '?' : '', r.pick(BYE)), true)].map(casualWithRemark),
   minimal,
-  detailed: [...detailed.map(once), labelled, labelled],
+  detailed: [...detailed.map(once), labelled, labelled, labelled],
   edge_case: edgeCase,
 };
