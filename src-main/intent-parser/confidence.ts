@@ -129,8 +129,8 @@ export const CONFIDENCE_L2 = 0.25;
 
 /** Fitted on resources/eval/user-requests.jsonl and generated variations (see the module comment). */
 export const CONFIDENCE_MODEL: ConfidenceModel = {
-  kind: { bias: 8.6, weights: { lead: -0.031, cueless: 0.376, asked: -0.617, cuelessQuestion: 0, rival: -3.209, tie: -3.803, offTopic: 0.037, log: 0.015 } },
-  type: { bias: 6.479, weights: { known: 0.455, strength: 1.644, margin: 0.082, tie: -3.052, rivalAssay: -6.638, toolOnly: 0, genericOnly: -2.063, multiAssay: 0.128, corrections: 0, unknownWords: -0.009, toolDisagrees: -3.623, unknownOnTopic: -1.79, unexplained: -3.523, dataOnly: -0.14, foreignOnly: -1, focused: -1.746 } },
+  kind: { bias: 8.586, weights: { lead: -0.109, cueless: 0.384, asked: -0.689, cuelessQuestion: 0, rival: -3.289, tie: -3.7, offTopic: 0.04, log: 0.016 } },
+  type: { bias: 7.74, weights: { known: -0.422, strength: 1.589, margin: -0.312, tie: -3.336, rivalAssay: -6.527, toolOnly: -0.566, genericOnly: -1.67, multiAssay: 0.092, corrections: 0, unknownWords: 0, toolDisagrees: -3.519, unknownOnTopic: -0.673, unexplained: -3.839, dataOnly: 0.055, foreignOnly: -1, focused: -0.936 } },
 };
 
 export { LOW_CONFIDENCE } from '../../src-preload/schemas/intent';
