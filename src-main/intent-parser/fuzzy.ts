@@ -26,10 +26,22 @@ export function editDistance(a: string, b: string, max: number): number {
   return prev[n]!;
 }
 
+/** Tokens up to this long are not corrected into a strict target by a changed letter. */
+const STRICT_LENGTH = 6;
+
+/** Same length and not a swap of two neighbours: one letter changed ('delay' -> 'delly', 'words' -> 'worms'). */
+function isSubstitution(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  return [...a].sort().join('') !== [...b].sort().join('');
+}
+
 /**
  * Corrects misspelled domain words: each unknown token of 5+ letters maps to the closest vocabulary word. A
  * 4-letter token is corrected only to one of `shortTargets` (5-letter names such as 'mouse') that it misses by
- * one letter ('moue', 'hman'): short words collide too easily for anything looser.
+ * one letter ('moue', 'hman'): short words collide too easily for anything looser. A token of up to six letters is
+ * not turned into a strict target (a word of a tool's or an organism's name) by a changed letter: everyday words
+ * and words of other languages sit one letter from those names ('delay', 'delle' -> 'delly', 'stades' -> 'spades',
+ * 'words' -> 'worms', 'marine' -> 'murine'), while typos of short names drop or swap a letter ('mosue', 'genom').
  */
 export class FuzzyCorrector {
   private readonly byLength = new Map<string, string[]>();
@@ -43,6 +55,7 @@ export class FuzzyCorrector {
     private readonly vocabulary: ReadonlySet<string>,
     private readonly protectedWords: ReadonlySet<string>,
     shortTargets: readonly string[] = [],
+    private readonly strictTargets: ReadonlySet<string> = new Set(),
   ) {
     for (const w of shortTargets.filter((t) => t.length === 5))
       for (let i = 1; i < 5; i++) {
@@ -72,7 +85,7 @@ export class FuzzyCorrector {
     for (let len = token.length - max; len <= token.length + max; len++) {
       for (const w of this.byLength.get(FuzzyCorrector.key(len, token[0]!)) ?? []) {
         const d = editDistance(token, w, max);
-        if (d < bestD) {
+        if (d < bestD && !(token.length <= STRICT_LENGTH && this.strictTargets.has(w) && isSubstitution(token, w))) {
           bestD = d;
           best = w;
         }

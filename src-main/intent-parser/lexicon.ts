@@ -196,7 +196,13 @@ export function lexiconFor(kb: Knowledge): Lexicon {
     strand: new PhraseMatcher(STRAND),
     // the kinds of tool a user asks for by category ('which assembler', 'best aligner') are kept as written, like common words
     // and so are the words that imply an organism ('unaffected individuals' is no misspelled 'uninfected')
-    fuzzy: new FuzzyCorrector(vocabulary, new Set([...COMMON_WORDS, ...TOOL_CATEGORY_NOUNS, ...impliedEntries.flatMap(([p]) => p.split(/[^a-z0-9]+/))]), SHORT_TYPO_TARGETS),
+    fuzzy: new FuzzyCorrector(
+      vocabulary,
+      new Set([...COMMON_WORDS, ...TOOL_CATEGORY_NOUNS, ...impliedEntries.flatMap(([p]) => p.split(/[^a-z0-9]+/))]),
+      SHORT_TYPO_TARGETS,
+      // words of tool and organism names: a changed letter does not make a short word one of them
+      new Set([...toolEntries, ...organismEntries].flatMap(([p]) => p.split(/[\s/]+/)).filter((w) => !SHORT_TYPO_TARGETS.includes(w))),
+    ),
     entityWords: new Set(
       [
         ...[...organismEntries, ...TISSUES, ...CELL_TYPES].filter(([, v]) => v !== 'tumor').map(([p]) => p),

@@ -20,12 +20,19 @@ export const TECHNICAL_WORDS =
 
 /** Everyday subjects: with no analysis, tool or organism named, a request about them is off topic even if it says "workflow". */
 export const EVERYDAY_SUBJECTS =
-  /\b(?:weather|rain|forecast|recipes?|bake|baking|cake|cook(?:ing)?|jokes?|poems?|haiku|football|soccer|movies?|films?|novels?|books?|restaurants?|pizza|travel|trip|flights?|hotels?|stocks?|calories|workout|password|printer|css|html|javascript|capital of|cover letter|puppy|cat|kitchen|garden|house)\b/;
+  /\b(?:weather|rain|forecast|recipes?|bake|baking|cake|cook(?:ing)?|jokes?|poems?|haiku|football|soccer|movies?|films?|novels?|books?|restaurants?|pizza|travel|trip|flights?|hotels?|stocks?|calories|workout|password|printer|css|html|javascript|capital of|cover letter|puppy|cat|kitchen|garden|house|sells?|selling|buy|buying|purchase|cheapest|prices?|pricing|vendors?|suppliers?|discount|shipping)\b/;
 
-/** A workflow request that mentions public data it will compare with is not a search for data. */
-export const NOT_DATA_SEARCH = /\bpublic health\b|\bcompare (?:it |them )?(?:with|to|against) (?:a |the )?published\b/;
+/** A workflow request that mentions public data it will compare with, or annotates its calls from a database, is not a search for data. */
+export const NOT_DATA_SEARCH =
+  /\bpublic health\b|\bcompare (?:it |them )?(?:with|to|against) (?:a |the )?published\b|\b(?:annotat\w*|filter\w*|compared?) (?:with|using|against|by|to) (?:[a-z0-9-]+ ){0,3}(?:clinvar|gnomad|dbsnp|cosmic|1000 genomes)\b/;
 
 const W = 2;
+
+/**
+ * The request is read with its accents folded (NFD, combining marks dropped), which leaves kana decomposed ('ど' as
+ * 'と' + U+3099): a cue written with kana is decomposed the same way.
+ */
+const folded = (re: RegExp) => new RegExp(re.source.normalize('NFD'), re.flags);
 
 export const KIND_CUES: KindCue[] = [
   // troubleshooting: an error, a failing run, or a result the user finds wrong
@@ -101,6 +108,38 @@ export const KIND_CUES: KindCue[] = [
   },
   // asking what something means outweighs a 'why are my ...' around it: a question, not a failure
   { kind: 'explanation', weight: 1, re: /\bwhat (?:does|do) .{1,40} mean\b/ },
+  // a QC rate the user doubts ('60% duplicates, should I resequence?', '40% rRNA'): a symptom, not a plan
+  {
+    kind: 'troubleshooting',
+    weight: W,
+    re: /\b\d{2}(?:\.\d+)?\s?% (?:of (?:the |my )?reads (?:are )?)?(?:duplicates|duplication|duplicated|adapters?|adapter content|rrna|unmapped|multi-?mapp\w*|mitochondrial|chimeric)\b.{0,60}\?|\bshould i (?:re-?sequence|re-?run|re-?do|throw away|discard)\b/,
+  },
+  // a question whether something always holds ('is a higher N50 always better?')
+  { kind: 'explanation', weight: W, re: /^(?:is|are|does|do) (?:a |an |the )?[a-z0-9 .,-]{1,50}\balways\b/ },
+  // the same kinds asked in other languages (accents folded, after NFKC): what something is or means, why, the
+  // difference between two things (German, French, Spanish, Italian, Portuguese, Japanese, Chinese)
+  {
+    kind: 'explanation',
+    weight: W,
+    re: folded(/(?:^|[¿¡] ?)(?:was (?:ist|sind|bedeutet|bedeuten|macht)|warum|wieso|wozu|qu'est-ce qu|c'est quoi|pourquoi|que (?:es|son|significa|hace)|por que|para que sirve|cos'e|che cos|cosa (?:e|significa|fa)|perche|o que (?:e|sao|significa|faz))\b|\b(?:unterschied zwischen|difference entre|diferencia entre|differenza tra|diferenca entre|qu'est-ce qui (?:distingue|differencie))\b|とは|違い|なぜ|どういう意味|什么是|是什么|区别|为什么|什么意思/),
+  },
+  // a result the user doubts, an error, in other languages ('è normale?', 'ist das normal?', 'Fehler', 'エラー', '报错')
+  {
+    kind: 'troubleshooting',
+    weight: W,
+    re: folded(/\b(?:e normale|es normal|est-ce normal|c'est normal|ist (?:das|es) normal|e normal|errore|fehler|fehlermeldung|erreur|erro)\b|エラー|失敗|报错|错误|失败/),
+  },
+  // a message the tool printed, quoted: 'could not be found', 'is not a valid', 'not recognized'
+  { kind: 'troubleshooting', weight: W, re: /\b(?:could not|cannot|can not) be (?:found|opened|read|located|parsed|loaded)\b|\bis not (?:a )?valid\b|\bnot recogni[sz]ed\b|\bnot found\b/ },
+  // one tool weighed against another: 'is X more accurate than Y', 'would you recommend A, B or C', 'worth switching
+  // from X to Y', and in other languages ('lohnt sich der Umstieg', 'どちらを使うべき', '用哪个')
+  {
+    kind: 'tool_advice',
+    weight: W,
+    re: folded(/\b(?:more|less) (?:accurate|sensitive|precise|reliable|robust|efficient) than\b|\b(?:better|faster|slower|worse) than\b.{0,40}\?|\b(?:would|do|could) you recommend\b.{0,80}\bor\b|\bworth (?:switching|moving|upgrading|changing)\b|\b(?:switch|move|upgrade) from [a-z0-9 .-]{1,30} to\b.{0,40}\?|\blohnt sich\b|\b(?:umstieg|wechsel) (?:von|auf)\b|\b(?:vaut-il mieux|lequel (?:choisir|utiliser)|conviene|vale la pena|cual es mejor|quale (?:e )?meglio|qual e melhor)\b|どちら|どれを使|哪个|用哪/),
+  },
+  // public data asked for: 'find me published atlases', in Chinese and Japanese ('有没有公开的...数据', '公開データ')
+  { kind: 'data_search', weight: W, re: folded(/\b(?:find|get|show|give) (?:me|us) (?:some |any )?(?:public(?:ly available)?|published|existing)\b|公开|公開|下载|ダウンロード/) },
   // workflow: an explicit request for a pipeline or for the analysis to be done
   {
     kind: 'workflow',

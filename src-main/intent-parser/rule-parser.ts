@@ -18,6 +18,7 @@ import {
   CONDITION_WORDS,
   EXOME,
   GERMLINE_CONTEXT,
+  HISTONE_MARK,
   LONG_READ_TECH,
   LONG_READ_TYPES,
   LOW_MEMORY_GB,
@@ -48,7 +49,11 @@ const TOOL_PRIMARY_BONUS = 0.05;
 const TECH_VOTE = 0.3;
 /** what a tool category named ('assembler') adds, shared among the analyses of that category's tools by how many serve each */
 const CATEGORY_VOTE = 0.5;
+/** what a histone mark no keyword lists adds to ChIP-seq: a generic keyword's weight, which a CUT&RUN or CUT&Tag word outweighs */
+const HISTONE_MARK_VOTE = 0.4;
 
+/** Tool categories whose step nearly every sequencing analysis runs first: read trimming, read QC, reports. */
+const SHARED_STEP_CATEGORIES = new Set(['trimming', 'quality_control', 'reporting']);
 /** A tool that is a required step of this many analyses' pipelines or more is a step they share ('BQSR', 'BUSCO'). */
 const SHARED_STEP_ANALYSES = 3;
 const requiredByCache = new WeakMap<Knowledge, Map<string, number>>();
@@ -70,9 +75,17 @@ function requiredBy(kb: Knowledge): Map<string, number> {
  * size?') still names its analysis.
  */
 function asksAboutSharedStep(kind: string, keywords: readonly KeywordMatch[], tools: readonly string[], kb: Knowledge): boolean {
-  if (kind !== 'explanation' || keywords.length > 0 || tools.length === 0) return false;
+  if (keywords.length > 0 || tools.length === 0) return false;
   const by = requiredBy(kb);
-  return tools.every((id) => (by.get(id) ?? 0) >= SHARED_STEP_ANALYSES);
+  if (kind === 'explanation') return tools.every((id) => (by.get(id) ?? 0) >= SHARED_STEP_ANALYSES);
+  // tool advice weighing general tools against each other ('fastp vs cutadapt, which trimmer is fastest?'): tools that
+  // serve more than a few analyses name none of them
+  if (kind === 'tool_advice')
+    return tools.every((id) => {
+      const tool = kb.toolById.get(id);
+      return tool !== undefined && (SHARED_STEP_CATEGORIES.has(tool.category) || tool.analysis_types.length > SPECIFIC_TOOL_TYPES);
+    });
+  return false;
 }
 
 const categoryCache = new WeakMap<Knowledge, Map<string, [string, number][]>>();
@@ -111,7 +124,8 @@ export function normalize(query: string, lex: Lexicon): { text: string; correcti
     let corrections = 0;
     let foreign = false;
     const text = base.replace(TOKEN, (token: string, at: number) => {
-      if (lex.foreignWords.has(token)) foreign = true;
+      // a compound of another language written with a hyphen ('exom-sequenzierung') shows its words too
+      if (lex.foreignWords.has(token) || (token.includes('-') && token.split('-').some((w) => lex.foreignWords.has(w)))) foreign = true;
       const spelled = lex.joined.get(token.includes('-') ? token.replace(/-/g, '') : token);
       if (spelled !== undefined && !lex.phraseTokens.has(token)) return spelled;
       if (protect(at)) return token;
@@ -169,6 +183,8 @@ function scoreTypes(query: string, text: string, keywords: readonly KeywordMatch
   const add = (t: string, w: number) => scores.set(t, (scores.get(t) ?? 0) + w);
   for (const m of keywords) for (const t of m.value.types) add(t, m.value.weight);
   for (const [re, t] of CASED_ABBREVIATIONS) if (re.test(query)) add(t, 1);
+  // a histone mark the keywords do not list ('H3K36me3', 'H4K20me1') names chromatin profiling, as a generic word would
+  if (HISTONE_MARK.test(text) && !keywords.some((m) => HISTONE_MARK.test(m.phrase))) add('chip_seq', HISTONE_MARK_VOTE);
   // the platform first, so a long-read tool named with it ("minimap2 my ONT reads") adds to the long-read analyses
   if (LONG_READ_TECH.test(text)) for (const t of LONG_READ_TYPES) add(t, TECH_VOTE);
   // a tool category named ('which assembler for ultra-long ONT reads'): the analyses its tools serve, with the platform
@@ -254,7 +270,7 @@ const globally = (re: RegExp) => {
  * when what is left still names several assays.
  */
 function assayNeededNow(text: string, keywords: readonly KeywordMatch[]): KeywordMatch[] | null {
-  if (!/\b(?:only|just|mainly|mostly|primarily|first|start|starting|begin|focus|focusing|ignore|already|later|care|need|want)\b/.test(text)) return null;
+  if (!/\b(?:only|just|mainly|mostly|primarily|first|start|starting|begin|focus|focusing|ignore|already|later|care|need|want|finished|done|complete|completed)\b/.test(text)) return null;
   const aside: [number, number][] = [];
   const asideFamilies = new Set<string>();
   const setAside = (named: string, span: [number, number]) => {
@@ -305,7 +321,8 @@ function refineType(chosen: string, text: string): string {
   // 'variant calling from nanopore reads, with Medaka': a tool that polishes assemblies too, asked for variants
   else if (type === 'long_read_assembly' && VARIANT_WORDS.test(text) && !ASSEMBLY_ASKED.test(text)) type = 'long_read_variants';
   if (longRead) {
-    if (type === 'de_novo_genome_assembly') return 'long_read_assembly';
+    // 'isolates on MinION, we need variant calls': an assembly read from the samples' words, variants asked for
+    if (type === 'de_novo_genome_assembly') return VARIANT_WORDS.test(text) && !ASSEMBLY_ASKED.test(text) ? 'long_read_variants' : 'long_read_assembly';
     if (type === 'wgs_germline_variants' || type === 'structural_variants') return 'long_read_variants';
     if (type === 'rna_seq_de' || type === 'alternative_splicing') return 'long_read_rnaseq';
   }

@@ -84,6 +84,8 @@ export const GENERIC_KEYWORDS = new Set([
   'microbiome', 'sars-cov-2', 'sars-cov2', 'covid', 'wastewater', 'virus', 'viral', 'integration', 'integrate',
   'spatial', 'peaks', 'chip', 'amplicon', 'amplicons', 'amplicon sequencing', 'long reads', 'lineage', 'isolate', 'bulk rna', '10x',
   'chromium', 'proteomics', 'variant calling', 'call variants', 'genome assembly', 'splicing', 'histone',
+  // what a bulk RNA-seq design is described by when no assay is named ('a time course, reverse-stranded TruSeq')
+  'peak caller', 'peak callers', 'time course', 'time-course', 'likelihood ratio test', 'stranded library', 'stranded libraries', 'reverse-stranded', 'bulk libraries', 'stranded mrna',
 ]);
 
 /** Abbreviations that are only domain words in capitals ("DE" but not "de novo" or the French "de"). */
@@ -98,6 +100,8 @@ export const ASSEMBLY_ASKED = /\b(?:assembl(?:e|y|ed|ing)|want the genome)\b/;
 export const VARIANT_WORDS = /\b(?:variants?|snvs?|snps?|indels?|svs?|genotyp\w*|call(?:ing|s)?|mutations?)\b/;
 export const TRANSCRIPTOME = /\b(transcriptome|transcripts|transcriptomes)\b/;
 /** Targeted DNA (an exome, a capture kit, a gene panel): germline calling on it is exome calling. */
+/** A histone mark ('H3K27ac', 'H3K36me3', 'H4K20me1'): what ChIP-seq (or CUT&RUN/CUT&Tag) profiles. */
+export const HISTONE_MARK = /\bh(?:2a|2b|3|4)k\d{1,2}(?:me[123]?|ac|ub)\b/;
 export const EXOME = /\b(exome|wes|exomes|capture kit|panels?)\b/;
 /** A tumour or cancer named: variant calling on it is somatic unless the request says germline. */
 export const SOMATIC_CONTEXT =
@@ -118,7 +122,10 @@ export const TOOL_CATEGORY_WORDS = /\b(assembler|classifier|binner|quantifier)s?
 
 /** Words of everyday English that must never be "corrected" into domain terms. */
 export const COMMON_WORDS = new Set(
-  'about above after again lose loses losing bacterium chance against along already always work works worked working analyse analysis analyze another answer anyone anything around asked based because before being below best better between beyond bring build built called calls cannot check choose clean close could create current daily data della design doing done during each early either else enough every example exactly explain fastq files final first follow found from further given going great group groups having hello help here house ideal ideas include including into issue itself just kindly known large later least leave level light like likes looking lower maybe means might model models month more most much multiple must myself need needs never newer next night none normal nothing number often other others ought paired people perform place plan please point prefer prepare probably provide quite rather really reason reads right running same sample samples second seems sense sequence sequenced sequencing setup several shall short should show since single small something start state still study such sure tell than thanks thank that their them then there these they thing things think this those though three through today together tools total under until using usual value very want wants well were what when where which while whole whose with within without would write years your yours'.split(' '),
+  'about above after again lose loses losing bacterium chance against along already always work works worked working analyse analysis analyze another answer anyone anything around asked based because before being below best better between beyond bring build built called calls cannot check choose clean close could create current daily data della design doing done during each early either else enough every example exactly explain fastq files final first follow found from further given going great group groups having hello help here house ideal ideas include including into issue itself just kindly known large later least leave level light like likes looking lower maybe means might model models month more most much multiple must myself need needs never newer next night none normal nothing number often other others ought paired people perform place plan please point prefer prepare probably provide quite rather really reason reads right running same sample samples second seems sense sequence sequenced sequencing setup several shall short should show since single small something start state still study such sure tell than thanks thank that their them then there these they thing things think this those though three through today together tools total under until using usual value very want wants well were what when where which while whole whose with within without would write years your yours'.split(' ').concat(
+    // everyday words one letter from a domain word ('health' is no misspelled 'healthy', 'isolated' no 'isolate')
+    'health range ranges causes charge changed looks sizes spring specimens direction validation captured carried aligned isolated sequencer copes delay'.split(' '),
+  ),
 );
 
 /**
@@ -158,7 +165,7 @@ export const ASSAY_HEADS: [string, RegExp][] = [['rna', /\b(?:sc|sn|bulk |m)?rna
  * Visium I need'), or the clause before it ('the spatial data is what we care about': ASSAY_NEEDED_BEFORE).
  */
 export const ASSAY_NEEDED_NOW =
-  /\b(?:(?:only|just|mainly|mostly|primarily|first) (?:need|want|care about|interested in)|(?:start|starting|begin) with|focus(?:ing)? on|(?:it's|it is) (?:mainly|mostly|only|just) the)\b([^.;!?\u2014]{1,80})/g;
+  /\b(?:(?:only|just|mainly|mostly|primarily|first) (?:need|want|care about|interested in)|(?:start|starting|begin) with|focus(?:ing)? on|(?:it's|it is) (?:mainly|mostly|only|just) the|(?:the )?first (?:step|thing|priority) (?:is|will be)|what (?:i|we) (?:need|want) (?:now|first) (?:is|are))\b([^.;!?\u2014]{1,80})/g;
 export const ASSAY_NEEDED_BEFORE = /\b(?:is|are) (?:what|all) (?:we|i) (?:care about|need|want)\b/g;
 /**
  * A mixed-assay request setting an assay aside: 'ignore the 16S for now', 'we'll do the RNA later' name it after the
@@ -167,4 +174,4 @@ export const ASSAY_NEEDED_BEFORE = /\b(?:is|are) (?:what|all) (?:we|i) (?:care a
 export const ASSAY_SET_ASIDE =
   /\bignore (?:the )?([^.;,!?\u2014]{1,40}?) for now\b|\b(?:we'll|we will|i'll|i will|we can) (?:do|look at|analy[sz]e) the ([a-z0-9&+ -]{1,30}?) later\b/g;
 export const ASSAY_ASIDE_BEFORE =
-  /\b(?:is|are|was|were) (?:only (?:a |the )?(?:reference|there (?:to|for|as))|already (?:processed|done|analy[sz]ed|called|aligned|published))\b/g;
+  /\b(?:is|are|was|were) (?:only (?:a |the )?(?:reference|there (?:to|for|as))|already (?:processed|done|analy[sz]ed|called|aligned|published))\b|\b(?:analysis |analyses |part |side )?(?:is|are|was|were) (?:finished|done|complete|completed)\b|\b(?:comes?|can wait|will come) later\b/g;
