@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
-import { FIT_GENERATED, FOLDS, fitConfidence } from '../../eval/confidence-fit';
+import path from 'node:path';
+import { FIT_GENERATED, FOLDS, GENERATED_SHARE, SEEN_SETS, fitConfidence, seenRequests } from '../../eval/confidence-fit';
+import { formatReliabilityDiagram } from '../../eval/calibration';
 import { evaluateIntents, evaluateLabelled, formatIntentEval, formatLabelledEval } from '../../eval/intent-eval';
 import { loadLabelledRequests } from '../../eval/labelled-requests';
 import { CONFIDENCE_L2 } from '../../intent-parser/confidence';
@@ -46,16 +48,21 @@ export function registerEvalIntents(program: Command): void {
       }
       for (const e of loaded.errors) process.stderr.write(`${opts.file}:${e.line}: ${e.reason}\n`);
       if (opts.fitConfidence) {
-        // held-out requests never shape the parser: only the tune portion is fitted on
-        const tune = loaded.requests.filter((r) => r.split === 'tune');
-        if (tune.length === 0) fail(`${opts.file}: no tune requests to fit the confidence models on`);
+        // every set the parser has been changed for (SEEN_SETS, beside the file named); never the unseen set
+        const dir = path.dirname(opts.file);
+        if (!SEEN_SETS.includes(path.basename(opts.file) as (typeof SEEN_SETS)[number])) fail(`${opts.file} is not one of the seen sets the confidence is fitted on (${SEEN_SETS.join(', ')})`);
+        const tune = seenRequests(dir);
         const fit = fitConfidence(tune, kb);
         // the cross-validation behind the choice of regularisation, on stderr: stdout is the model alone
-        process.stderr.write(`fitted on ${tune.length} tune requests and ${FIT_GENERATED.count} generated variations (seed ${FIT_GENERATED.seed}), each source weighing the same\n`);
+        process.stderr.write(
+          `fitted on ${tune.length} labelled requests of ${SEEN_SETS.join(', ')} and ${FIT_GENERATED.count} generated variations (seed ${FIT_GENERATED.seed}) weighing ${GENERATED_SHARE} of them\n`,
+        );
         for (const c of fit.cv)
           process.stderr.write(
-            `l2 ${c.l2}${c.l2 === fit.l2 ? ' (chosen)' : ''}: ${FOLDS}-fold out-of-fold ECE labelled ${c.bySource.labelled.ece.toFixed(3)}, generated ${c.bySource.generated.ece.toFixed(3)}\n`,
+            `l2 ${c.l2}${c.l2 === fit.l2 ? ' (chosen)' : ''}: ${FOLDS}-fold out-of-fold ECE labelled ${c.bySource.labelled.ece.toFixed(3)} (${c.bySource.labelled.wrong} wrong, ${(100 * c.bySource.labelled.wrongBelowHalf).toFixed(0)}% below 0.5), generated ${c.bySource.generated.ece.toFixed(3)}\n`,
           );
+        const chosen = fit.cv.find((c) => c.l2 === fit.l2)!;
+        process.stderr.write(`out-of-fold reliability on the labelled requests (l2 ${fit.l2}):\n${formatReliabilityDiagram(chosen.bySource.labelled).join('\n')}\n`);
         if (fit.l2 !== CONFIDENCE_L2) process.stderr.write(`the cross-validation now chooses l2 ${fit.l2}: set CONFIDENCE_L2 to it with the model\n`);
         process.stdout.write(`${JSON.stringify(fit.model)}\n`);
         return;
