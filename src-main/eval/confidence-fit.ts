@@ -1,7 +1,9 @@
+import fs from 'node:fs';
 import path from 'node:path';
+import { z } from 'zod';
 import { makeExample } from '../generators/example-factory';
 import { planTemplateItems } from '../generators/template-engine';
-import { CONFIDENCE_L2, type ConfidenceModel, type FitRow, confidenceFrom, fitConfidenceModel } from '../intent-parser/confidence';
+import { CONFIDENCE_L2, type ConfidenceModel, type FitRow, KIND_EVIDENCE, TYPE_EVIDENCE, confidenceFrom, fitConfidenceModel } from '../intent-parser/confidence';
 import { parseIntentWithRulesDetailed } from '../intent-parser/rule-parser';
 import type { Knowledge } from '../knowledge/schemas';
 import { type Calibration, calibrationOf } from './calibration';
@@ -80,6 +82,45 @@ export interface CrossValidation {
   l2: number;
   /** out-of-fold calibration per source: each row scored by a model fitted without its fold */
   bySource: Record<FitSource, Calibration>;
+  /** calibration on the first-parse evidence (FIRST_PARSE_SETS) of the model fitted on all rows: never fitted on */
+  firstParse?: Calibration;
+}
+
+/**
+ * What the parser saw, and whether it was right, when it first parsed a labelled set it had not been written for
+ * (resources/eval/first-parse/<set>, written once by the parser of the commit each row names, before any change
+ * was made for that set): the only evidence of how parses of unseen requests fare. Never fitted on; it chooses the
+ * regularisation with the out-of-fold ECE. A row whose evidence names differ from today's is refused (rewrite the
+ * file from that commit, or drop it).
+ */
+export const FIRST_PARSE_SETS = ['user-requests-heldout3.jsonl'] as const;
+
+const FirstParseRow = z.object({
+  id: z.string(),
+  parser: z.string(),
+  kindRight: z.boolean().optional(),
+  typeRight: z.boolean().optional(),
+  features: z.object({
+    kind: z.strictObject(Object.fromEntries(KIND_EVIDENCE.map((k) => [k, z.number()])) as Record<(typeof KIND_EVIDENCE)[number], z.ZodNumber>),
+    type: z.strictObject(Object.fromEntries(TYPE_EVIDENCE.map((k) => [k, z.number()])) as Record<(typeof TYPE_EVIDENCE)[number], z.ZodNumber>),
+  }),
+});
+
+/** The first-parse evidence of FIRST_PARSE_SETS under `dir` (resources/eval). */
+export function firstParseRows(dir: string): FitRow[] {
+  return FIRST_PARSE_SETS.flatMap((f) => {
+    const file = path.join(dir, 'first-parse', f);
+    return fs
+      .readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((l) => l.trim() !== '')
+      .map((l, i) => {
+        const r = FirstParseRow.safeParse(JSON.parse(l));
+        if (!r.success) throw new Error(`${file}:${i + 1}: ${r.error.issues[0]?.path.join('.')}: ${r.error.issues[0]?.message}`);
+        const { features, kindRight, typeRight } = r.data;
+        return { features, ...(kindRight === undefined ? {} : { kindRight }), ...(typeRight === undefined ? {} : { typeRight }) };
+      });
+  });
 }
 
 /** K-fold cross-validation (row i in fold i mod k): every row's confidence from a model that never saw it. */
@@ -99,7 +140,7 @@ export function crossValidate(rows: readonly SourcedRow[], l2: number, folds: nu
 
 export interface ConfidenceFit {
   model: ConfidenceModel;
-  /** the cross-validation of each regularisation strength tried; the chosen one has the least ECE summed over sources */
+  /** the cross-validation of each regularisation strength tried; the chosen one has the least cost (see fitConfidence) */
   cv: CrossValidation[];
   l2: number;
 }
@@ -109,11 +150,22 @@ export interface ConfidenceFit {
  * weighing the same), the regularisation chosen by cross-validation: the request-kind model on the rows that label
  * the kind, the analysis-type model on those that label the type.
  */
-export function fitConfidence(requests: readonly LabelledRequest[], kb: Knowledge, generated: readonly SourcedRow[] = generatedFitRows(kb)): ConfidenceFit {
+export function fitConfidence(
+  requests: readonly LabelledRequest[],
+  kb: Knowledge,
+  generated: readonly SourcedRow[] = generatedFitRows(kb),
+  firstParse: readonly FitRow[] = [],
+): ConfidenceFit {
   const rows = [...labelledFitRows(requests, kb), ...generated];
-  const cv = L2_GRID.map((l2) => crossValidate(rows, l2));
-  // real requests first: the labelled out-of-fold ECE counts four times the generated one
-  const cost = (c: CrossValidation) => c.bySource.labelled.ece + GENERATED_SHARE * c.bySource.generated.ece;
+  const cv = L2_GRID.map((l2) => {
+    const c = crossValidate(rows, l2);
+    if (firstParse.length === 0) return c;
+    const model = fitConfidenceModel(weighted(rows), l2);
+    return { ...c, firstParse: calibrationOf(firstParse.map((r) => ({ confidence: confidenceFrom(r.features, model), right: rightOf(r) }))) };
+  });
+  // real requests first: the labelled out-of-fold ECE counts four times the generated one; the first parses of a set
+  // (requests the parser was not yet written for, never fitted on) count as much as the labelled requests
+  const cost = (c: CrossValidation) => c.bySource.labelled.ece + GENERATED_SHARE * c.bySource.generated.ece + (c.firstParse?.ece ?? 0);
   const best = cv.reduce((a, b) => (cost(b) < cost(a) ? b : a));
   return { model: fitConfidenceModel(weighted(rows), best.l2), cv, l2: best.l2 };
 }

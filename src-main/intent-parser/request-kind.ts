@@ -8,7 +8,12 @@ export interface KindSignals {
   organism: boolean;
   /** two named tools with "or" / "vs" between them ("salmon or kallisto") */
   toolChoice: boolean;
+  /** a tool is named */
+  toolNamed?: boolean;
 }
+
+/** A named tool's fitness asked about: 'is cnvkit ok?', 'is HISAT2 still fine for this?', 'is Bowtie2 good enough?' */
+const TOOL_FITNESS = /\b(?:is|are) [a-z0-9][a-z0-9.+-]{1,30} (?:still )?(?:ok|okay|fine|good enough|enough|suitable|appropriate|a (?:good|reasonable|sensible) choice)\b[^.?]{0,30}\?/;
 
 export interface KindResult {
   kind: RequestKind;
@@ -50,6 +55,7 @@ export function requestKindOf(text: string, signals: KindSignals): KindResult {
   for (const cue of KIND_CUES) if (cue.re.test(text)) scores[cue.kind] += cue.weight;
   // a choice between two named tools, asked as a question
   if (signals.toolChoice && /\?|\bwhich\b/.test(text)) scores.tool_advice += 2;
+  if (signals.toolNamed && TOOL_FITNESS.test(text)) scores.tool_advice += 2;
   if (scores.data_search > 0 && NOT_DATA_SEARCH.test(text)) scores.data_search = 0;
   const top = Math.max(...PRIORITY.map((k) => scores[k]));
   // ties go to the earlier kind in PRIORITY

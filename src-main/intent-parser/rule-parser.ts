@@ -33,6 +33,7 @@ import {
   TOOL_CATEGORY_OF,
   TOOL_CATEGORY_WORDS,
   TRANSCRIPTOME,
+  TREE_ASKED,
   VARIANT_WORDS,
 } from './vocabulary';
 
@@ -327,10 +328,20 @@ function refineType(chosen: string, text: string): string {
     if (type === 'rna_seq_de' || type === 'alternative_splicing') return 'long_read_rnaseq';
   }
   if (type === 'de_novo_genome_assembly' && TRANSCRIPTOME.test(text)) return 'de_novo_transcriptome_assembly';
+  // 'ML tree from 200 SARS-CoV-2 consensus genomes': the consensus genomes are the data, the tree the analysis
+  // ('a phylogenetic tree of 200 bacterial genomes': genomes not asked to be assembled)
+  if ((type === 'viral_genomics' || (type === 'de_novo_genome_assembly' && !ASSEMBLY_ASKED.test(text))) && TREE_ASKED.test(text)) return 'phylogenetics';
   if ((type === 'wgs_germline_variants' || type === 'wes_germline_variants') && SOMATIC_CONTEXT.test(text) && !GERMLINE_CONTEXT.test(text))
     return 'somatic_variants';
   if (type === 'wgs_germline_variants' && EXOME.test(text)) return 'wes_germline_variants';
   return type;
+}
+
+/** The request names (or implies) a virus that viral genomics is typical for, and no other organism. */
+function namesVirus(hits: ReturnType<Lexicon['organisms']['find']>, implied: string | null, kb: Knowledge): boolean {
+  const viral = new Set(kb.analysisTypeById.get('viral_genomics')?.typical_organisms ?? []);
+  const named = hits.length > 0 ? hits.map((h) => h.value) : implied === null ? [] : [implied];
+  return named.length > 0 && named.every((o) => viral.has(o));
 }
 
 /**
@@ -412,10 +423,12 @@ export function parseIntentWithRulesDetailed(query: string, kb: Knowledge): { in
   const dataOnly = !multiAssay && describesDataOnly(query, keywords, tools, lex, kb);
   const organismHits = (foreign ? lex.organismsWithForeign : lex.organisms).find(text);
   const implied = organismHits.length === 0 ? lex.impliedOrganisms.first(text) : null;
-  const kind = requestKindOf(text, { domain: ranked.length > 0 || tools.length > 0, organism: organismHits.length > 0 || implied !== null, toolChoice: choice });
+  const kind = requestKindOf(text, { domain: ranked.length > 0 || tools.length > 0, organism: organismHits.length > 0 || implied !== null, toolChoice: choice, toolNamed: tools.length > 0 });
   const sharedStep = asksAboutSharedStep(kind.kind, keywords, tools, kb);
   const known = ranked.length > 0 && ranked[0]!.score >= 0.35 && !dataOnly && !sharedStep;
-  const analysisType = multiAssay ? 'multi_omics_integration' : known ? refineType(ranked[0]!.type, text) : 'unknown';
+  // no analysis named, a virus is ('omicron raw reads on SRA?'): its genomes are the analysis
+  const virusOnly = !known && !multiAssay && !dataOnly && !sharedStep && kind.kind !== 'off_topic' && namesVirus(organismHits, implied, kb);
+  const analysisType = multiAssay ? 'multi_omics_integration' : known ? refineType(ranked[0]!.type, text) : virusOnly ? 'viral_genomics' : 'unknown';
   const type = kb.analysisTypeById.get(analysisType);
 
   const organism = organismOf(organismHits, implied, analysisType, kb);

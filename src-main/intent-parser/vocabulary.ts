@@ -98,6 +98,8 @@ export const LONG_READ_TYPES = ['long_read_assembly', 'long_read_variants', 'lon
 /** An assembly asked for ('assemble it', 'a chromosome-scale assembly'), without variant words: whole-genome data to assemble, not to call. */
 export const ASSEMBLY_ASKED = /\b(?:assembl(?:e|y|ed|ing)|want the genome)\b/;
 export const VARIANT_WORDS = /\b(?:variants?|snvs?|snps?|indels?|svs?|genotyp\w*|call(?:ing|s)?|mutations?)\b/;
+/** A tree asked for: the phylogeny is the analysis, whatever the genomes it is built from. */
+export const TREE_ASKED = /\b(?:(?:phylogenetic|ml|maximum[- ]likelihood|time-?scaled|dated) trees?|phylogen(?:y|ies|etics?)|ufboot|iq-?tree2?|raxml(?:-ng)?|beast2?|treetime)\b/;
 export const TRANSCRIPTOME = /\b(transcriptome|transcripts|transcriptomes)\b/;
 /** Targeted DNA (an exome, a capture kit, a gene panel): germline calling on it is exome calling. */
 /** A histone mark ('H3K27ac', 'H3K36me3', 'H4K20me1'): what ChIP-seq (or CUT&RUN/CUT&Tag) profiles. */
@@ -124,7 +126,7 @@ export const TOOL_CATEGORY_WORDS = /\b(assembler|classifier|binner|quantifier)s?
 export const COMMON_WORDS = new Set(
   'about above after again lose loses losing bacterium chance against along already always work works worked working analyse analysis analyze another answer anyone anything around asked based because before being below best better between beyond bring build built called calls cannot check choose clean close could create current daily data della design doing done during each early either else enough every example exactly explain fastq files final first follow found from further given going great group groups having hello help here house ideal ideas include including into issue itself just kindly known large later least leave level light like likes looking lower maybe means might model models month more most much multiple must myself need needs never newer next night none normal nothing number often other others ought paired people perform place plan please point prefer prepare probably provide quite rather really reason reads right running same sample samples second seems sense sequence sequenced sequencing setup several shall short should show since single small something start state still study such sure tell than thanks thank that their them then there these they thing things think this those though three through today together tools total under until using usual value very want wants well were what when where which while whole whose with within without would write years your yours'.split(' ').concat(
     // everyday words one letter from a domain word ('health' is no misspelled 'healthy', 'isolated' no 'isolate')
-    'health range ranges causes charge changed looks sizes spring specimens direction validation captured carried aligned isolated sequencer copes delay'.split(' '),
+    'health range ranges causes charge changed looks sizes spring specimens direction validation carried aligned sequencer copes delay'.split(' '),
   ),
 );
 

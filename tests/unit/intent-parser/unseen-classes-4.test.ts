@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseIntent } from '../../../src-main/intent-parser';
+import { parseIntentWithRulesDetailed } from '../../../src-main/intent-parser/rule-parser';
 import { loadKnowledge } from '../../../src-main/knowledge/load';
 
 // Classes of misses seen on a fourth set of requests the parser was not written for (user-requests-heldout3.jsonl),
@@ -125,5 +126,29 @@ describe('assays named by their enzyme, their outcome or their link, and QC doub
     ['is a longer read always better for variant calling?', 'explanation'],
   ])('%s -> %s', (q, kind) => {
     expect(parse(q).request_kind).toBe(kind);
+  });
+});
+
+describe('a tree asked of genomes, a virus named alone', () => {
+  it.each([
+    ['maximum-likelihood tree of 150 influenza H3N2 consensus genomes with UFBoot support', 'phylogenetics'],
+    ['phylogenetic tree of 80 Klebsiella genomes from our outbreak', 'phylogenetics'],
+    ['assemble 30 Klebsiella isolates from short reads', 'de_novo_genome_assembly'],
+    ['SARS-CoV-2 consensus genomes and lineages from ARTIC amplicons', 'viral_genomics'],
+    ['any omicron BA.2 fastqs on ENA?', 'viral_genomics'],
+  ])('%s -> %s', (q, type) => {
+    expect(parse(q).analysis_type).toBe(type);
+  });
+
+  it('an isolate still reads as one ("we isolated a bacterium")', () => {
+    expect(parse('we isolated a bacterium from soil, MiSeq 2x250, and want its genome').analysis_type).toBe('de_novo_genome_assembly');
+  });
+});
+
+describe('a named tool asked about as good enough', () => {
+  it('is tool advice, and against a workflow cue it is a rival that lowers the confidence', () => {
+    expect(parse('is Bowtie2 good enough for 50 bp ChIP-seq reads?').request_kind).toBe('tool_advice');
+    const p = parseIntentWithRulesDetailed('what is the easiest way to do RNA-seq DE in mouse, is HISAT2 still fine?', kb);
+    expect(p.features.kind.rival + (p.intent.request_kind === 'tool_advice' ? 1 : 0)).toBeGreaterThan(0);
   });
 });
