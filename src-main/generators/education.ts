@@ -1,10 +1,11 @@
 import type { AnalysisType, Knowledge, Tool } from '../knowledge/schemas';
 import type { AlternativeGroup } from '../knowledge/selection';
+import type { ToolMemory } from '../knowledge/tool-facts';
+import { inSentence } from '../util/in-sentence';
 import { categoryOf } from './categories';
+import { alternativeLines, explainWhatIs, toolFacts } from './education-facts';
 import type { ExampleSeed } from './example-factory';
 import { Rng } from './rng';
-import { inSentence } from '../util/in-sentence';
-import { alternativeLines, explainWhatIs, toolFacts } from './education-facts';
 
 export type EducationSpec =
   | { kind: 'tool'; tool: Tool; question: number }
@@ -110,7 +111,9 @@ function explainTool(kb: Knowledge, t: Tool, question: number): string {
   // after a list, a blank line keeps the sentence out of the last bullet
   if (question !== 1 && question !== 3 && question !== 5) lines.push('', `It is used in ${toolAnalyses(kb, t)}.`);
   else if (question === 3 || question === 5) lines.push(`It is used in ${toolAnalyses(kb, t)}.`);
-  if (question === 4) lines.push(`In a Nextflow workflow it runs in the container \`${t.container}\`; give it about ${t.memory_gb} GB of memory.`);
+  // memory only as the tool's documentation states it (tool_memory.yaml); memory_gb is the selector's profile, not a fact
+  const memory = kb.toolMemory.get(t.id);
+  if (question === 4) lines.push(`In a Nextflow workflow it runs in the container \`${t.container}\`.${memory ? ` ${memory.statement}` : ''}`);
   return lines.join('\n');
 }
 
@@ -159,10 +162,10 @@ function explainAnalysis(kb: Knowledge, a: AnalysisType, question: number): stri
 }
 
 /**
- * Two tools that can do the same step (alternatives.yaml), side by side, and when to choose each; memory
- * when their footprints differ.
+ * Two tools that can do the same step (alternatives.yaml), side by side, and when to choose each; the memory
+ * each needs where its documentation states it.
  */
-export function explainComparison(a: Tool, b: Tool, group: AlternativeGroup): string {
+export function explainComparison(a: Tool, b: Tool, group: AlternativeGroup, memory: ReadonlyMap<string, ToolMemory> = new Map()): string {
   // when to choose one over this other tool (`over`), else when to choose it at all
   const when = (t: Tool, other: Tool) => {
     const entry = group.tools.find((x) => x.tool === t.id)!;
@@ -178,11 +181,9 @@ export function explainComparison(a: Tool, b: Tool, group: AlternativeGroup): st
     `- Choose **${a.name}** when ${when(a, b)}.`,
     `- Choose **${b.name}** when ${when(b, a)}.`,
   ];
-  // the reasons name memory themselves where it decides: a second figure (the workflow's allocation) would contradict them
-  const figures = [...`${when(a, b)} ${when(b, a)}`.matchAll(/(\d+) GB\b/g)].map((m) => Number(m[1]));
-  const agree = figures.length === 0 || (figures.includes(a.memory_gb) && figures.includes(b.memory_gb));
-  if (a.memory_gb !== b.memory_gb && agree)
-    lines.push(`- Memory: ${a.name} needs about ${a.memory_gb} GB, ${b.name} about ${b.memory_gb} GB; on a small machine prefer **${a.memory_gb < b.memory_gb ? a.name : b.name}**.`);
+  // memory as each tool's documentation states it (tool_memory.yaml), never the selector's resource profile
+  const stated = [a, b].flatMap((t) => memory.get(t.id)?.statement ?? []);
+  if (stated.length) lines.push(`- Memory: ${stated.join(' ')}`);
   return lines.join('\n');
 }
 
@@ -254,7 +255,7 @@ export function educationSeed(kb: Knowledge, seed: number, spec: EducationSpec):
     analysisType,
     difficulty: 2,
     input: [`${a.name} vs ${b.name}: which should I use?`, `What is the difference between ${a.name} and ${b.name}?`, `Should I pick ${a.name} or ${b.name}?`][frame]!,
-    output: { explanation: explainComparison(a, b, spec.group) },
+    output: { explanation: explainComparison(a, b, spec.group, kb.toolMemory) },
     templateId: `edu-compare-${String(frame).padStart(2, '0')}`,
   };
 }

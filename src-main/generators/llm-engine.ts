@@ -9,8 +9,8 @@ import { loadPrompt, type PromptName, type PromptValues, renderPrompt } from '..
 import { roundTrip } from '../round-trip/check';
 import { ExamplesRepo } from '../store/examples-repo';
 import { diversityReport } from './diversity';
-import { type ExampleSeed, makeExample } from './example-factory';
 import { engineItemId } from './engine-id';
+import { type ExampleSeed, makeExample } from './example-factory';
 import { emptySummary, type GenerateDeps, GenerateParamsSchema, type GenerateSummary } from './generate-job';
 import { planTemplateItems } from './template-engine';
 import type { VariationSpec } from './variations';
@@ -94,7 +94,8 @@ function candidateTools(kb: Knowledge, intent: Intent | undefined, chosen: reado
   return [...ids]
     .map((id) => kb.toolById.get(id))
     .filter((t) => t !== undefined)
-    .map((t) => `- ${t.id}: ${t.name} - ${t.purpose} [${t.memory_gb} GB]`)
+    // memory only as the tool's documentation states it (tool_memory.yaml): the selector's memory_gb is no fact to repeat
+    .map((t) => `- ${t.id}: ${t.name} - ${t.purpose}${kb.toolMemory.get(t.id) ? ` Memory: ${kb.toolMemory.get(t.id)!.statement}` : ''}`)
     .join('\n');
 }
 

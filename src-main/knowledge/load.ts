@@ -7,6 +7,7 @@ import { checkStudyDetails, type StudyDetails, StudyDetailsSchema } from './stud
 import { checkProcess } from './process-check';
 import { ORGANISM_FACT_KEYS, type Reference, ReferenceSchema } from './process-schema';
 import { resourcesDir } from './resources-dir';
+import { loadToolFacts } from './tool-facts';
 import { checkWorkflowNeeds, type WorkflowNeedsTables, WorkflowNeedsSchema } from './workflow-needs';
 import type { SelectionRules } from './selection';
 import { loadContractTables, loadSelectionRules } from './selection-load';
@@ -119,7 +120,7 @@ function duplicates(file: string, ids: string[], problems: string[]): void {
   }
 }
 
-type Indexed = Omit<Knowledge, 'goldenQueries' | 'selection' | 'compatibility' | 'studyDetails' | 'errorSituations' | 'libraryUsage' | 'workflowNeeds'>;
+type Indexed = Omit<Knowledge, 'goldenQueries' | 'selection' | 'compatibility' | 'studyDetails' | 'errorSituations' | 'libraryUsage' | 'workflowNeeds' | 'toolMemory' | 'variantCallers' | 'organismResources'>;
 
 /**
  * Shipped scripts: resources/templates beside the knowledge folder, else the real resources folder's. A line
@@ -271,10 +272,11 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir()): Knowledge {
   const studyDetails: StudyDetails | null = readObject(key, 'study_details.yaml', StudyDetailsSchema, problems);
   if (studyDetails && tables) checkStudyDetails(studyDetails, tables, new Set(organisms.map((o) => o.id)), problems);
   const contract = loadContractTables(key, indexed, problems);
+  const toolFacts = loadToolFacts(key, indexed, problems);
   const needsTables: WorkflowNeedsTables | null = readObject(key, 'workflow_needs.yaml', WorkflowNeedsSchema, problems);
   const workflowNeeds = needsTables ? checkWorkflowNeeds(needsTables, indexed.analysisTypeById, selection.focus, selection.platforms.map((p) => p.id), problems) : null;
   if (problems.length > 0 || !tables || !workflowNeeds || !studyDetails) throw new KnowledgeError(problems);
-  const kb: Knowledge = { ...indexed, goldenQueries, selection, compatibility: resolveCompatibility(tables), studyDetails, ...contract, workflowNeeds };
+  const kb: Knowledge = { ...indexed, goldenQueries, selection, compatibility: resolveCompatibility(tables), studyDetails, ...contract, ...toolFacts, workflowNeeds };
   cache.set(key, kb);
   return kb;
 }

@@ -254,6 +254,10 @@ export const OrganismFactsSchema = z.object({
     .optional(),
   /** approximate genome length in bases (Canu genomeSize) */
   genome_size: z.number().int().positive().optional(),
+  /** published known-variant sets BQSR masks (GATK's bundle for human); absent: none is published */
+  known_sites: z.string().min(10).optional(),
+  /** truth and training sets VQSR and CNNScoreVariants learn from (HapMap, Omni, 1000G, dbSNP: human only) */
+  gatk_truth_resources: z.string().min(10).optional(),
 });
 export type OrganismFacts = z.infer<typeof OrganismFactsSchema>;
 /** `{org.KEY}` keys: the facts, and the organism's default genome build. */

@@ -4,9 +4,10 @@ import type { Compatibility } from './compatibility';
 import type { StudyDetails } from './study-details';
 import type { ErrorSituation } from './error-situations';
 import type { LibraryUsage } from './library-usage';
-import type { SelectionRules } from './selection';
-import { typicalCommand } from './typical-command';
 import { OrganismFactsSchema, ProcessSchema, type Reference } from './process-schema';
+import type { SelectionRules } from './selection';
+import type { OrganismResource, ToolMemory, VariantCaller } from './tool-facts';
+import { typicalCommand } from './typical-command';
 import type { WorkflowNeeds } from './workflow-needs';
 
 const Id = z.string().regex(/^[a-z0-9][a-z0-9_]*$/, 'ids are lower_snake_case');
@@ -203,4 +204,10 @@ export interface Knowledge {
   libraryUsage: Map<string, LibraryUsage>;
   /** what each analysis type's workflow needs that a request can leave open (workflow_needs.yaml) */
   workflowNeeds: WorkflowNeeds;
+  /** documented memory needs by tool (tool_memory.yaml): the only memory figures answers state */
+  toolMemory: Map<string, ToolMemory>;
+  /** INFO tags and filters per variant caller (variant_callers.yaml), for the filter after each caller */
+  variantCallers: Map<string, VariantCaller>;
+  /** what a tool's rationale says of a resource only some organisms have (organism_resources.yaml) */
+  organismResources: Map<string, OrganismResource>;
 }

@@ -1,6 +1,6 @@
 import type { Intent } from '../../src-preload/schemas/intent';
-import { resolveProcess } from '../knowledge/process-schema';
 import { hostOf } from '../knowledge/host';
+import { resolveProcess } from '../knowledge/process-schema';
 import type { Knowledge, Tool } from '../knowledge/schemas';
 import { inSentence } from '../util/in-sentence';
 import type { Choice, Selection } from './choose';
@@ -66,7 +66,8 @@ function reasonSentence(choice: Choice, sel: Selection, kb: Knowledge): string {
     case 'comparison':
       return ' It is added because the request compares groups, which the per-sample steps do not test.';
     case 'low_memory':
-      return was ? ` It replaces ${was} to fit a low-memory machine (about ${kb.toolById.get(choice.id)!.memory_gb} GB).` : '';
+      // memory figures only as the tools' documentation states them (tool_memory.yaml), not the selector's memory_gb
+      return was ? ` It replaces ${was} to fit a low-memory machine.${kb.toolMemory.get(choice.id) ? ` ${kb.toolMemory.get(choice.id)!.statement}` : ''}` : '';
     case 'gpu':
       return was ? ` It replaces ${was} because it can use the GPU.` : '';
     case 'conda':
@@ -168,6 +169,19 @@ function whyHere(tool: Tool, sel: Selection, intent: Intent, kb: Knowledge): str
 
 const andList = (xs: readonly string[]) => (xs.length < 2 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`);
 
+/**
+ * What the tool needs of a resource only some organisms have (organism_resources.yaml): GATK's known sites for
+ * BQSR, its truth sets for VQSR; said for the request's organism, nothing when it names none.
+ */
+function resourceSentence(tool: Tool, intent: Intent, kb: Knowledge): string {
+  const r = kb.organismResources.get(tool.id);
+  const organism = intent.organism ? kb.organismById.get(intent.organism.id) : undefined;
+  if (!r || !organism) return '';
+  const value = (organism.facts as Record<string, unknown>)[r.fact];
+  const text = typeof value === 'string' ? r.present.replace('{value}', value) : r.absent.replace('{organism}', organism.scientific_name);
+  return ` ${text}.`;
+}
+
 /** The tool and its step, what it does, why it fits this request, and when its alternative would. */
 export function rationale(choice: Choice, sel: Selection, intent: Intent, kb: Knowledge, text: string): string {
   const tool = kb.toolById.get(choice.id)!;
@@ -179,5 +193,5 @@ export function rationale(choice: Choice, sel: Selection, intent: Intent, kb: Kn
   // a shared step runs in this chain, else what the tool does; a focus's own note says why its added tool is there
   const focusNote = choice.reason === 'focus' && reasonSentence(choice, sel, kb) !== '';
   const why = focusNote ? '' : (entry?.note && entry.tools[0] === tool.id ? entry.note : (whyHere(tool, sel, intent, kb) ?? tool.purpose)).replace(/\.$/, '');
-  return `${tool.name} for ${step}${parts.length ? `, ${parts.join(', ')}` : ''}.${why ? ` ${why}.` : ''}${reasonSentence(choice, sel, kb)}${organismFocusSentence(tool, choice, sel)}${absentSentence(tool, sel, intent, kb)}${alternativeSentence(choice, sel, kb)}`;
+  return `${tool.name} for ${step}${parts.length ? `, ${parts.join(', ')}` : ''}.${why ? ` ${why}.` : ''}${resourceSentence(tool, intent, kb)}${reasonSentence(choice, sel, kb)}${organismFocusSentence(tool, choice, sel)}${absentSentence(tool, sel, intent, kb)}${alternativeSentence(choice, sel, kb)}`;
 }

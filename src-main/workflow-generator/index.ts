@@ -2,11 +2,12 @@ import type { ToolChoice, WorkflowProject } from '../../src-preload/schemas/exam
 import type { Intent } from '../../src-preload/schemas/intent';
 import { resolveProcess } from '../knowledge/process-schema';
 import type { Knowledge, SampleSheet, Tool } from '../knowledge/schemas';
-import { type ConfiguredProcess, defaultProfile, renderConfig } from './config';
 import { type Platform, platformOf } from '../tool-selector/context';
+import { callerFilter } from './caller-filter';
+import { type ConfiguredProcess, defaultProfile, renderConfig } from './config';
 import { type DataContext, dataContext, describeData, inputParam, organismFact, sampleSheetColumns, variantKey } from './context';
 import { renderModule } from './process-module';
-import { Channels, wireInputs } from './wiring';
+import { Channels, inputProducers, wireInputs } from './wiring';
 
 export { inputParam } from './context';
 
@@ -123,7 +124,9 @@ export function generateWorkflow(intent: Intent, tools: ToolChoice[], kb: Knowle
     const wired = wireInputs(name, process, channels, allSamplesMeta, pairs !== null);
     if (wired.missing.length) return { ok: false, why: `no earlier step produces ${wired.missing.join(', ')}`, missing: wired.missing };
     if (process.input.mode === 'pair') pairs ??= process.input.roles;
-    const module = renderModule({ name, tool, process, variant, ctx }, kb.templates);
+    // a filter after variant callers tests only the tags each caller writes (variant_callers.yaml)
+    const filter = process.command[variant]!.includes('{caller_filter}') ? callerFilter(inputProducers(process, channels), process.input.each_producer, kb) : undefined;
+    const module = renderModule({ name, tool, process, variant, ctx, callerFilter: filter }, kb.templates);
     Object.assign(files, module.files);
     includes.push(`include { ${name} } from './modules/${tool.id}'`);
     configured.push({ name, tool, process, analysisType: ctx.analysisType, focuses: ctx.focuses, twoColour: ctx.twoColour });

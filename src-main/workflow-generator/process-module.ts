@@ -9,6 +9,8 @@ export interface ModuleSpec {
   process: ResolvedProcess;
   variant: VariantKey;
   ctx: DataContext;
+  /** what `{caller_filter}` becomes: the filters of the callers whose VCFs this step reads */
+  callerFilter?: string;
 }
 
 export interface RenderedModule {
@@ -42,6 +44,7 @@ function fill(text: string, spec: ModuleSpec, missing: Set<string>): string {
       return `\${${key}}`;
     })
     .replace(/\{strand\}/g, () => spec.process.strand?.[spec.ctx.strandedness] ?? '')
+    .replace(/\{caller_filter\}/g, () => spec.callerFilter ?? '')
     .replace(/\{group1\}/g, spec.ctx.caseGroup)
     .replace(/\$\{case_group\}/g, spec.ctx.caseGroup)
     .replace(/\$\{control_group\}/g, spec.ctx.controlGroup)

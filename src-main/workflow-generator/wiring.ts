@@ -86,14 +86,29 @@ const mixed = (items: string[]): string => (items.length > 1 ? `${items[0]}.mix(
  * `input.each_producer`: every standing producer of the first slot's kinds, each with its own files of every slot;
  * one producer reads as before, more carry their tool id. Undefined when the process does not ask for it.
  */
-function everyProducer(p: ResolvedProcess, channels: Channels): string | undefined {
-  const key = p.input.each_producer;
-  if (key === undefined) return undefined;
+function producerSets(p: ResolvedProcess, channels: Channels): { tool: string | undefined; main: string }[] {
   const producers = [...new Set(channels.heads(p.input.files[0]!.kinds).filter((c) => c.perSample).map((c) => c.producer))];
-  const sets = producers.flatMap((tool) => {
+  return producers.flatMap((tool) => {
     const found = p.input.files.map((slot) => slot.kinds.map((k) => madeBy(channels, k, tool)).find((c) => c !== undefined));
     return found.every((c) => c?.perSample) ? [{ tool, main: (found as Channel[]).map((c) => c.expr).reduce((x, y) => `${x}.join(${y})`) }] : [];
   });
+}
+
+/**
+ * The tools whose items an `each_producer` process reads (every standing producer with all its slots), or the
+ * latest producer of the first slot's kinds for another process; with more than one, each item carries its
+ * tool under the `each_producer` meta key.
+ */
+export function inputProducers(p: ResolvedProcess, channels: Channels): (string | undefined)[] {
+  if (p.input.each_producer === undefined) return [channels.find(p.input.files[0]!.kinds)?.producer];
+  const sets = producerSets(p, channels);
+  return sets.length ? sets.map((s) => s.tool) : [channels.find(p.input.files[0]!.kinds)?.producer];
+}
+
+function everyProducer(p: ResolvedProcess, channels: Channels): string | undefined {
+  const key = p.input.each_producer;
+  if (key === undefined) return undefined;
+  const sets = producerSets(p, channels);
   if (sets.length < 2) return undefined;
   return mixed(sets.flatMap((s) => itemsOf(s.main, p, channels, s.tool === undefined ? undefined : { tool: s.tool, key })));
 }

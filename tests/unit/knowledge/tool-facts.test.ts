@@ -1,0 +1,49 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { defaultKnowledgeDir, KnowledgeError, loadKnowledge } from '../../../src-main/knowledge/load';
+import { callerFilterCommand } from '../../../src-main/knowledge/tool-facts';
+import { tempDir } from '../../support/serve';
+
+const realDir = defaultKnowledgeDir();
+const temps: string[] = [];
+afterEach(() => {
+  for (const d of temps.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+});
+
+/** Problems of a copy of the real knowledge base with one file edited (the edit must change the text). */
+function problemsWith(file: string, edit: (text: string) => string): string[] {
+  const dir = tempDir('biotrain-kb-');
+  temps.push(dir);
+  for (const f of fs.readdirSync(realDir)) fs.copyFileSync(path.join(realDir, f), path.join(dir, f));
+  const before = fs.readFileSync(path.join(dir, file), 'utf8');
+  const after = edit(before);
+  expect(after).not.toBe(before);
+  fs.writeFileSync(path.join(dir, file), after);
+  try {
+    loadKnowledge(dir);
+  } catch (err) {
+    expect(err).toBeInstanceOf(KnowledgeError);
+    return (err as KnowledgeError).problems;
+  }
+  throw new Error('expected a KnowledgeError');
+}
+
+describe('variant_callers.yaml', () => {
+  it('refuses a filter on a tag its caller does not write (GATK QD after FreeBayes)', () => {
+    const problems = problemsWith('variant_callers.yaml', (t) => t.replace('exclude: "QUAL<20 || INFO/DP<5', 'exclude: "QUAL<20 || INFO/QD<2 || INFO/DP<5'));
+    expect(problems).toContain("variant_callers.yaml: entry 'freebayes': field 'filters.0.exclude': INFO/QD is no tag freebayes writes (bcftools filter stops on it)");
+  });
+
+  it('renders GATK filters SNPs and indels apart, and reads a caller that sets FILTER itself as it is', () => {
+    const kb = loadKnowledge();
+    expect(callerFilterCommand(kb.variantCallers.get('gatk_haplotypecaller')!)).toMatch(/^bcftools filter -s snp_hard_filter -e 'TYPE="snp" && \(QUAL<30 .*\)' -Ou \$\{vcf\} \| bcftools filter -m \+ -s indel_hard_filter -e 'TYPE="indel" && \(.*\)' -Ou -$/);
+    expect(callerFilterCommand(kb.variantCallers.get('deepvariant')!)).toBe('bcftools view -Ou ${vcf}');
+  });
+});
+
+describe('tool_memory.yaml', () => {
+  it('names tools of tools.yaml only', () => {
+    expect(problemsWith('tool_memory.yaml', (t) => t.replace('- tool: kraken2', '- tool: kraken3'))).toContain("tool_memory.yaml: entry 'kraken3': tool 'kraken3' is not in tools.yaml");
+  });
+});
