@@ -2,7 +2,7 @@ import type { Intent } from '../../src-preload/schemas/intent';
 import type { ResolvedProcess } from '../knowledge/process-schema';
 import type { Tool } from '../knowledge/schemas';
 
-/** Resources per label (nf-core's defaults), and the caps a low-memory machine gets. */
+/** Resources per label (nf-core's defaults) for a first attempt, and the caps a low-memory machine gets. */
 const LABELS: [string, number, number, number][] = [
   ['process_single', 1, 6, 4],
   ['process_low', 2, 12, 4],
@@ -56,11 +56,19 @@ export function renderConfig(intent: Intent, processes: ConfiguredProcess[]): st
     "    publishDir = [path: { \"${params.outdir}/${task.process.tokenize(':')[-1].toLowerCase()}\" }, mode: 'copy']",
     '    errorStrategy = { task.exitStatus in [104, 134, 137, 139, 143] ? \'retry\' : \'finish\' }',
     '    maxRetries = 1',
-    ...(lowMemory ? [`    resourceLimits = [cpus: 4, memory: ${LOW_MEMORY_GB}.GB, time: 24.h]`] : []),
+    // a retry after exit 137 (out of memory) or 143 (time limit) gets more of both, as nf-core's base.config gives,
+    // up to the machine's limits (resourceLimits, Nextflow 24.04+: nf-core's template values, or the low-memory machine)
+    lowMemory ? `    resourceLimits = [cpus: 4, memory: ${LOW_MEMORY_GB}.GB, time: 24.h]` : '    resourceLimits = [cpus: 16, memory: 128.GB, time: 240.h]',
   ];
   for (const [label, cpus, mem, hours] of LABELS) {
     const memory = lowMemory ? Math.min(mem, LOW_MEMORY_GB) : mem;
-    lines.push(`    withLabel: '${label}' {`, `        cpus = ${lowMemory ? Math.min(cpus, 4) : cpus}`, `        memory = ${memory}.GB`, `        time = ${hours}.h`, '    }');
+    lines.push(
+      `    withLabel: '${label}' {`,
+      `        cpus = ${lowMemory ? Math.min(cpus, 4) : cpus}`,
+      `        memory = { ${memory}.GB * task.attempt }`,
+      `        time = { ${hours}.h * task.attempt }`,
+      '    }',
+    );
   }
   for (const p of processes) {
     const byFocus = (p.focuses ?? []).map((f) => p.process.ext_args[f]).find((a) => a !== undefined);

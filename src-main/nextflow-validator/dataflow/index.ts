@@ -6,13 +6,14 @@ import { inputShapes } from './rules/input-shapes';
 import { outputWritten } from './rules/output-written';
 import { paramsInScript } from './rules/params-in-script';
 import { readLayout } from './rules/read-layout';
+import { retryScaling } from './rules/retry-scaling';
 import { scriptShipped } from './rules/script-shipped';
 
 export type { DataflowContext, ProjectFiles } from './context';
 export { fileModel } from './model';
 
 /** The dataflow rule group, in the order their diagnostics are produced. */
-export const DATAFLOW_RULES: readonly DataflowRule[] = [outputWritten, paramsInScript, scriptShipped, emitNamesRule, inputShapes, readLayout, collectedCollisions];
+export const DATAFLOW_RULES: readonly DataflowRule[] = [outputWritten, paramsInScript, scriptShipped, emitNamesRule, inputShapes, readLayout, collectedCollisions, retryScaling];
 
 /** Every rule id of the group (for `lint-nf --json` readers and the build's gate). */
 export const DATAFLOW_RULE_IDS: ReadonlySet<string> = new Set(DATAFLOW_RULES.flatMap((r) => r.ids));

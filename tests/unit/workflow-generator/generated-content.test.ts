@@ -127,7 +127,7 @@ describe('generated workflows carry the right commands', () => {
   it('constraints shape nextflow.config: low memory caps, no Docker drops its profile, GPU for DeepVariant', () => {
     const low = project(intent('wgs_germline_variants', { constraints: ['low_memory'] }))['nextflow.config']!;
     expect(low).toContain('resourceLimits = [cpus: 4, memory: 16.GB, time: 24.h]');
-    expect(low).not.toMatch(/memory = (3[2-9]|[4-9]\d)\.GB/);
+    expect(low).not.toMatch(/memory = \{ (3[2-9]|[4-9]\d)\.GB/);
     const noDocker = project(intent('rna_seq_de', { constraints: ['no_docker'] }));
     expect(noDocker['nextflow.config']).not.toContain('docker {');
     expect(noDocker['nextflow.config']).toContain('singularity {');
