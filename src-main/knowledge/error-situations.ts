@@ -41,6 +41,11 @@ export const LogSignatureSchema = z.object({
   /** a regex whose first group is the exit status the log states (SPAdes exits with its binary's return code) */
   exit_from: z.string().min(3).optional(),
   requires: z.string().min(3).optional(),
+  /**
+   * causes (a regex, flag i) a diagnosis of a log with this line may not give: "not executable" is no cause of
+   * bash's "command not found" (exit 127), since a command found but not executable exits 126
+   */
+  not_causes: z.string().min(3).optional(),
   /** what the rule rests on: the tool's source or documentation */
   source: z.string().min(20),
 });
@@ -142,5 +147,14 @@ function checkSignatures(s: ErrorSituation, toolId: string, signatures: readonly
     const stated = sig.exit_from ? new RegExp(sig.exit_from, 'm').exec(s.log)?.[1] : undefined;
     if (stated !== undefined && Number(stated) !== s.exit_status) problems.push(`${where}: ${what}: the log states exit ${stated}, so exit_status must be ${stated}, not ${s.exit_status}`);
     if (sig.requires && !new RegExp(sig.requires, 'm').test(text)) problems.push(`${where}: ${what}, but does not show what that requires`);
+    // the diagnosis's cause must be one this line can have
+    const cause = sig.not_causes ? new RegExp(sig.not_causes, 'i').exec(s.diagnosis) : null;
+    if (cause) problems.push(`${where}: the diagnosis gives a cause of exit ${otherExit(sig)} ('${cause[0]}'), but ${what} exits ${sig.exit_status}`);
   }
+  // an exit status the diagnosis states in parentheses ("(exit 127)", "(EX_OSERR, exit 71)") is the one the log reports
+  for (const m of s.diagnosis.matchAll(/\((?:[^()]*?[,:] )?exit (\d+)\b/g))
+    if (Number(m[1]) !== s.exit_status) problems.push(`${where}: field 'diagnosis' states exit ${m[1]}, but the log reports exit ${s.exit_status}`);
 }
+
+/** The exit status the excluded causes belong to, for the message: 126 beside 127 and the other way round. */
+const otherExit = (sig: LogSignature): string => (sig.exit_status === 127 ? '126' : sig.exit_status === 126 ? '127' : 'another status');

@@ -25,7 +25,7 @@ export function loadContractTables(
   const signatures = readList(dir, 'log_signatures.yaml', LogSignatureSchema, problems);
   for (const sig of signatures) {
     for (const t of sig.tools ?? []) if (!k.toolById.has(t)) problems.push(`log_signatures.yaml: entry '${sig.id}': tool '${t}' is not in tools.yaml`);
-    for (const field of ['match', 'requires', 'exit_from'] as const) {
+    for (const field of ['match', 'requires', 'exit_from', 'not_causes'] as const) {
       try {
         if (sig[field] !== undefined) new RegExp(sig[field]!, 'm');
       } catch (err) {

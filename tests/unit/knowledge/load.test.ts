@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { IntentSchema } from '../../../src-preload/schemas/intent';
 import { defaultKnowledgeDir, KnowledgeError, loadKnowledge } from '../../../src-main/knowledge/load';
+import { IntentSchema } from '../../../src-preload/schemas/intent';
 import { tempDir } from '../../support/serve';
 
 const realDir = defaultKnowledgeDir();
@@ -118,6 +118,8 @@ describe('knowledge errors', () => {
     const gatk = copyWith('error_situations.yaml', (t) => t.replace(/(- id: gatk_bqsr_no_dict\n[\s\S]*?exit_status: )2/, '$11'));
     expect(problemsOf(gatk)).toEqual([
       "error_situations.yaml: entry 'gatk_bqsr_no_dict': the log shows 'gatk_user_error' (GATK prints 'A USER ERROR has occurred' for a UserException and exits 2), so exit_status must be 2, not 1",
+      // and its diagnosis, which says "exit 2", no longer agrees with the status
+      "error_situations.yaml: entry 'gatk_bqsr_no_dict': field 'diagnosis' states exit 2, but the log reports exit 1",
     ]);
     // spades-hammer reads the read-correction config (corrected/configs), spades-core a K<k>/configs one
     const spades = copyWith('error_situations.yaml', (t) => t.replace("{work}/spades_out/corrected/configs/config.info'", "{work}/spades_out/K55/configs/config.info'"));
