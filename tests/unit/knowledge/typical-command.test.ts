@@ -10,7 +10,7 @@ describe("a tool's typical command as the education answers show it", () => {
     expect(command('hisat2')).toMatch(/^hisat2 -p \{cpus\} -x \{hisat2_index_prefix\} /);
     expect(command('mirdeep2').split('\n')).toEqual([
       'mapper.pl {prefix}.fastq -e -h -i -j -l 18 -m -p {bowtie_index_prefix} -s {prefix}.collapsed.fa -t {prefix}.arf -v -o {cpus}',
-      'miRDeep2.pl {prefix}.collapsed.fa {genome_fasta} {prefix}.arf {mature_fasta} none {hairpin_fasta} -t {mirbase} {args} 2> {prefix}.mirdeep2.log',
+      'miRDeep2.pl {prefix}.collapsed.fa {genome_fasta} {prefix}.arf {prefix}.mature.fa none {prefix}.hairpin.fa -t {mirbase} {args} 2> {prefix}.mirdeep2.log',
     ]);
     expect(command('samtools').split('\n')).toEqual(['samtools flagstat -@ {cpus} {bam} > {prefix}.flagstat', 'samtools stats -@ {cpus} {args} {bam} > {prefix}.stats']);
   });
