@@ -57,7 +57,7 @@ describe('study_details.yaml clauses', () => {
     for (const [type, c] of Object.entries(kb.compatibility.tables.analyses))
       for (const text of expansions(type)) {
         const alone = parseIntent(text, kb);
-        const fields = [alone.requested_tools.length > 0 && 'tools', alone.constraints.length > 0 && 'constraints', alone.organism && alone.organism.id !== strainOf.get(text) && 'organism', alone.tissue && 'tissue', alone.cell_type && 'cell type', alone.comparison && 'comparison', alone.read_layout !== 'unknown' && 'layout', alone.strandedness !== 'unknown' && 'strand'].filter(Boolean);
+        const fields = [alone.requested_tools.length > 0 && 'tools', alone.constraints.length > 0 && 'constraints', alone.organism && alone.organism.id !== strainOf.get(text) && 'organism', alone.tissue && 'tissue', alone.cell_type && 'cell type', alone.comparison && 'comparison', alone.read_layout !== 'unknown' && !kb.analysisTypeById.get(alone.analysis_type)?.input?.always && 'layout', alone.strandedness !== 'unknown' && 'strand'].filter(Boolean);
         const withAnalysis = parseIntent(`Please write a Nextflow pipeline for ${c.phrases[0]}. ${text}`, kb);
         if (withAnalysis.analysis_type !== type) fields.push(`analysis ${withAnalysis.analysis_type}`);
         if (withAnalysis.request_kind !== 'workflow') fields.push(`kind ${withAnalysis.request_kind}`);
