@@ -2,17 +2,18 @@ import { checkSituations, type ErrorSituation, ErrorSituationSchema, LogSignatur
 import { type LibraryUsage, LibraryUsageSchema } from './library-usage';
 import { readList } from './load';
 import type { Knowledge } from './schemas';
-import { AlternativeGroupSchema, CategoryOrderSchema, checkSelection, PlatformSchema, RequestFocusSchema, type SelectionRules, ToolRuleSchema } from './selection';
+import { AlternativeGroupSchema, AmpliconRegionSchema, CategoryOrderSchema, checkSelection, PlatformSchema, RequestFocusSchema, type SelectionRules, ToolRuleSchema } from './selection';
 
-/** Reads platforms.yaml, tool_rules.yaml, alternatives.yaml and request_focus.yaml and cross-checks them. */
+/** Reads platforms.yaml, tool_rules.yaml, alternatives.yaml, request_focus.yaml and amplicon_regions.yaml and cross-checks them. */
 export function loadSelectionRules(dir: string, k: Pick<Knowledge, 'toolById' | 'analysisTypeById'>, problems: string[]): SelectionRules {
   const platforms = readList(dir, 'platforms.yaml', PlatformSchema, problems);
   const toolRules = readList(dir, 'tool_rules.yaml', ToolRuleSchema, problems);
   const alternatives = readList(dir, 'alternatives.yaml', AlternativeGroupSchema, problems);
   const focus = readList(dir, 'request_focus.yaml', RequestFocusSchema, problems);
   const categories = readList(dir, 'category_order.yaml', CategoryOrderSchema, problems).map((c) => c.id);
-  checkSelection({ platforms, toolRules, alternatives, focus, categories }, k.toolById, k.analysisTypeById, problems);
-  return { platforms, categoryRank: new Map(categories.map((c, i) => [c, i])), toolRules: new Map(toolRules.map((r) => [r.tool, r])), alternatives, focus };
+  const ampliconRegions = readList(dir, 'amplicon_regions.yaml', AmpliconRegionSchema, problems);
+  checkSelection({ platforms, toolRules, alternatives, focus, categories, ampliconRegions }, k.toolById, k.analysisTypeById, problems);
+  return { platforms, categoryRank: new Map(categories.map((c, i) => [c, i])), toolRules: new Map(toolRules.map((r) => [r.tool, r])), alternatives, focus, ampliconRegions };
 }
 
 /** Reads error_situations.yaml (checked against log_signatures.yaml) and library_usage.yaml and checks them against the patterns and tools. */

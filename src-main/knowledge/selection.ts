@@ -87,6 +87,29 @@ export const RequestFocusSchema = z.object({
 });
 export type RequestFocus = z.infer<typeof RequestFocusSchema>;
 
+const PrimerSchema = z.object({
+  name: z.string().min(2),
+  /** 5'->3', IUPAC nucleotide code */
+  sequence: z.string().regex(/^[ACGTRYSWKMBDHVN]{15,35}$/, "a primer is 15-35 IUPAC bases, 5'->3'"),
+  /** the publication (or protocol) that gives this sequence */
+  source: Text,
+});
+
+/** amplicon_regions.yaml: a marker-gene region a request names, and the primer pair that amplifies it. */
+export const AmpliconRegionSchema = z.object({
+  id: Id,
+  name: z.string().min(2),
+  analysis_type: Id,
+  keywords: z.array(z.string().min(2)).min(1),
+  forward: PrimerSchema,
+  reverse: PrimerSchema,
+  /** the amplicon can be shorter than the reads: the other primer's reverse complement is cut from the 3' end too */
+  read_through: z.boolean().default(false),
+  /** defaults for references that depend on the region (its QIIME 2 classifier) */
+  references: z.record(Id, z.string().min(3)).default({}),
+});
+export type AmpliconRegion = z.infer<typeof AmpliconRegionSchema>;
+
 /** category_order.yaml: the order tool categories run in. */
 export const CategoryOrderSchema = z.object({ id: Id });
 
@@ -97,6 +120,8 @@ export interface SelectionRules {
   toolRules: Map<string, ToolRule>;
   alternatives: AlternativeGroup[];
   focus: RequestFocus[];
+  /** marker-gene regions and their primers (amplicon_regions.yaml) */
+  ampliconRegions: AmpliconRegion[];
 }
 
 /** Cross-references of the selection tables: every id names a tool, platform or analysis type that exists. */
@@ -104,7 +129,7 @@ export interface SelectionRules {
 export const WHY_HERE_SLOTS = ['reads', 'next', 'aligner', 'before', 'genome'];
 
 export function checkSelection(
-  s: { platforms: Platform[]; toolRules: ToolRule[]; alternatives: AlternativeGroup[]; focus: RequestFocus[]; categories: string[] },
+  s: { platforms: Platform[]; toolRules: ToolRule[]; alternatives: AlternativeGroup[]; focus: RequestFocus[]; categories: string[]; ampliconRegions: AmpliconRegion[] },
   toolById: ReadonlyMap<string, Tool>,
   analysisTypeById: ReadonlyMap<string, AnalysisType>,
   problems: string[],
@@ -123,6 +148,11 @@ export function checkSelection(
     if (!platformIds.has(id)) problems.push(`${where}: platform '${id}' is not in platforms.yaml`);
   };
   if (s.platforms.filter((p) => p.default).length !== 1) problems.push('platforms.yaml: exactly one entry must have default: true');
+  for (const r of s.ampliconRegions) {
+    if (!analysisTypeById.has(r.analysis_type)) problems.push(`amplicon_regions.yaml: entry '${r.id}': analysis type '${r.analysis_type}' is not in analysis_types.yaml`);
+    for (const dup of s.ampliconRegions.filter((o) => o !== r && o.keywords.some((k) => r.keywords.includes(k))))
+      problems.push(`amplicon_regions.yaml: entry '${r.id}': keyword shared with '${dup.id}', so the text cannot tell them apart`);
+  }
   const ranked = new Set(s.categories);
   for (const t of toolById.values())
     if (!ranked.has(t.category)) problems.push(`category_order.yaml: tool category '${t.category}' (of tool '${t.id}') has no place in the order`);

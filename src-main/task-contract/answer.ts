@@ -2,7 +2,7 @@ import type { Example, ToolChoice, WorkflowProject } from '../../src-preload/sch
 import type { Intent } from '../../src-preload/schemas/intent';
 import type { Knowledge } from '../knowledge/schemas';
 import { constraintNotes, planSelection } from '../tool-selector';
-import { platformOf, readInput } from '../tool-selector/context';
+import { platformOf, readInput, requestRegion } from '../tool-selector/context';
 import { inputParam } from '../workflow-generator';
 import { clarifyingQuestion, scopeStatement } from './scope';
 import { taskOf } from './tasks';
@@ -53,6 +53,8 @@ function organismHint(example: Example): string {
 function needHint(need: string, example: Example, kb: Knowledge): string | undefined {
   if (need === 'read_layout') return layoutHint(example, kb);
   if (need === 'organism') return organismHint(example);
+  const worded = need === 'amplicon_region' ? primerHint(example, kb) : null;
+  if (worded) return worded;
   const own = kb.workflowNeeds.byAnalysis.get(example.output.intent?.analysis_type ?? '')?.find((n) => n.need === need)?.hint;
   return own ?? kb.workflowNeeds.needs.get(need)?.hint;
 }
@@ -74,6 +76,15 @@ function layoutHint(example: Example, kb: Knowledge): string {
         ? `the read layout is not stated: the workflow assumes paired-end files (${reads}); for single-end data ask for a single-end workflow, since its commands differ too, not only \`params.reads\``
         : `the workflow reads single-end files (${reads})`;
   }
+}
+
+/** An amplicon request that names no region (workflow_needs.yaml amplicon_region): the workflow assumes no primers and requires them (the generator's rule, requestRegion). */
+function primerHint(example: Example, kb: Knowledge): string | null {
+  const intent = example.output.intent!;
+  const regions = kb.selection.ampliconRegions.filter((r) => r.analysis_type === intent.analysis_type);
+  if (!regions.length || requestRegion(intent, kb, example.input) || !example.output.workflow?.files['main.nf']?.includes('params.primer_fwd = null')) return null;
+  const known = regions.map((r) => `${r.name} ${r.forward.name.split(' ')[0]}/${r.reverse.name.split(' ')[0]}`).join(', ');
+  return `the amplicon region is not stated, so no primers are assumed: give \`--primer_fwd\` and \`--primer_rev\` (5'->3'; the workflow stops without them) and a \`--qiime2_classifier\` for that region (${known})`;
 }
 
 function toolsSection(title: string, tools: readonly ToolChoice[], kb: Knowledge): string {

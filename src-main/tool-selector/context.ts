@@ -1,7 +1,7 @@
 import type { Intent } from '../../src-preload/schemas/intent';
 import { hostOf } from '../knowledge/host';
 import type { Knowledge, SampleSheet } from '../knowledge/schemas';
-import type { Platform as PlatformEntry, RequestFocus } from '../knowledge/selection';
+import type { AmpliconRegion, Platform as PlatformEntry, RequestFocus } from '../knowledge/selection';
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const wordMatcher = (words: readonly string[]) => new RegExp(`(?<![a-z0-9])(?:${words.map(escapeRe).join('|')})(?![a-z0-9])`, 'i');
@@ -98,4 +98,21 @@ export function readInput(intent: Intent, kb: Knowledge, platform: Platform): Re
   const fixed = input?.layout ? input.why : undefined;
   if (input?.samplesheet) return { kind: paired ? 'paired' : 'single', glob: input.samplesheet.default, fixed, samplesheet: input.samplesheet };
   return { kind: paired ? 'paired' : 'single', glob: paired ? 'data/*_R{1,2}.fastq.gz' : 'data/*.fastq.gz', fixed };
+}
+
+/**
+ * The marker-gene region a request names (V4, V3-V4, ITS1, or its primers), from amplicon_regions.yaml: the
+ * region of this analysis with most keywords in the text, then the longest keyword ("V3-V4" over "V4"); null
+ * when the text names none, and then no primers are assumed.
+ */
+export function requestRegion(intent: Pick<Intent, 'analysis_type'>, kb: Knowledge, text = ''): AmpliconRegion | null {
+  let best: { region: AmpliconRegion; count: number; longest: number } | null = null;
+  for (const region of kb.selection.ampliconRegions) {
+    if (region.analysis_type !== intent.analysis_type) continue;
+    const hits = region.keywords.filter((k) => wordMatcher([k]).test(text));
+    if (!hits.length) continue;
+    const score = { region, count: hits.length, longest: Math.max(...hits.map((h) => h.length)) };
+    if (!best || score.count > best.count || (score.count === best.count && score.longest > best.longest)) best = score;
+  }
+  return best?.region ?? null;
 }

@@ -2,7 +2,8 @@ import type { Intent } from '../../src-preload/schemas/intent';
 import { type ResolvedProcess, type VariantKey, variantFor } from '../knowledge/process-schema';
 import { hostOf } from '../knowledge/host';
 import type { Knowledge, OrganismEntry, SampleSheet } from '../knowledge/schemas';
-import { type Platform, type ReadInput, readInput, requestFocuses, twoColourRun } from '../tool-selector/context';
+import type { AmpliconRegion } from '../knowledge/selection';
+import { type Platform, type ReadInput, readInput, requestFocuses, requestRegion, twoColourRun } from '../tool-selector/context';
 
 /** What the generator knows about the data, from the intent (and an explicit platform, when given). */
 export interface DataContext {
@@ -23,6 +24,8 @@ export interface DataContext {
   focuses: string[];
   /** Illumina reads from a two-colour instrument the request names (NovaSeq, NextSeq) */
   twoColour: boolean;
+  /** the amplicon region the request names (its primers), null when it names none */
+  region: AmpliconRegion | null;
 }
 
 /** The parameter naming the input and its default, as main.nf writes it: `params.reads = 'data/*.fastq.gz'`. */
@@ -55,6 +58,7 @@ export function dataContext(intent: Intent, kb: Knowledge, platform: Platform, t
     input,
     focuses: requestFocuses(intent, kb, text).map((f) => f.id),
     twoColour: platform === 'illumina' && twoColourRun(kb, text),
+    region: requestRegion(intent, kb, text),
   };
 }
 
@@ -86,4 +90,24 @@ export function organismFact(key: string, ctx: DataContext): string | undefined 
     return v === undefined ? undefined : String(v);
   }
   return String(value);
+}
+
+const COMPLEMENT: Record<string, string> = { A: 'T', C: 'G', G: 'C', T: 'A', R: 'Y', Y: 'R', S: 'S', W: 'W', K: 'M', M: 'K', B: 'V', V: 'B', D: 'H', H: 'D', N: 'N' };
+/** The reverse complement of an IUPAC sequence (degenerate bases complemented: R<->Y, K<->M, B<->V, D<->H). */
+export const reverseComplement = (seq: string): string => [...seq].reverse().map((b) => COMPLEMENT[b] ?? b).join('');
+
+/**
+ * A primer placeholder's value: `fwd`, `rev` (the region's primers, else a value input the user gives), and
+ * `three_prime`, the cutadapt 3' cuts of a region whose amplicon can be shorter than the reads (read 1 reads into
+ * the reverse primer's reverse complement, read 2 into the forward's), empty otherwise.
+ */
+export function primerValue(key: string, ctx: DataContext): string | undefined {
+  const r = ctx.region;
+  if (key === 'three_prime') {
+    if (!r?.read_through) return '';
+    const a = `-a ${reverseComplement(r.reverse.sequence)}`;
+    return ctx.paired ? `${a} -A ${reverseComplement(r.forward.sequence)} ` : `${a} `;
+  }
+  if (!r) return undefined;
+  return key === 'fwd' ? r.forward.sequence : key === 'rev' ? r.reverse.sequence : undefined;
 }

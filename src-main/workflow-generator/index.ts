@@ -73,9 +73,20 @@ function entryChannel(ctx: DataContext, roles: readonly [string, string] | null)
 function referenceDefault(id: string, kb: Knowledge, ctx: DataContext): string {
   const build = ctx.genomeBuild ?? ctx.organism?.genome_build ?? 'genome';
   const ref = kb.referenceById.get(id);
+  // a reference that depends on the amplicon region (a classifier trained on that stretch of the gene)
+  const byRegion = ctx.region?.references[id];
   // a published file named by an organism fact (the GATK bundle's af-only-gnomad.hg38.vcf.gz) keeps its own name
   const fact = ref?.organism_fact === undefined ? undefined : organismFact(ref.organism_fact, ctx);
-  return (ref?.default ?? `references/${id}`).replace(/\{build\}/g, build).replace(/\{fact\}/g, fact ?? id);
+  return (byRegion ?? ref?.default ?? `references/${id}`).replace(/\{build\}/g, build).replace(/\{fact\}/g, fact ?? id);
+}
+
+/** Why a value input has no default, and what to give: a primer of an unnamed amplicon region, or an organism fact the knowledge base lacks. */
+function valueNote(v: string): { param: string; check: string } {
+  if (v.startsWith('primer_')) {
+    const which = v === 'primer_fwd' ? 'forward primer (read 1)' : 'reverse primer (read 2)';
+    return { param: `the request names no amplicon region: give the ${which}, 5'->3', as --${v}`, check: `--${v} is required: the ${which} of your amplicon region, 5'->3'` };
+  }
+  return { param: `no ${v} is known for this organism: give --${v}`, check: `--${v} is required for this organism` };
 }
 
 /** For a reference an organism fact names (the ENCODE blacklist): which published file it is, as a comment. */
@@ -183,19 +194,20 @@ export function generateWorkflow(intent: Intent, tools: ToolChoice[], kb: Knowle
     sheet ? `${inputParam(ctx.input)} // columns ${sampleSheetColumns(sheet, ctx.paired).join(',')}` : `params.reads = ${quote(entry.glob)}`,
     `params.outdir = 'results'`,
     ...[...references].sort().map((r) => `params.${r} = ${quote(referenceDefault(r, kb, ctx))}${referenceSource(r, kb, ctx)}`),
-    ...[...values].sort().map((v) => `params.${v} = null // no ${v} is known for this organism: give --${v}`),
+    ...[...values].sort().map((v) => `params.${v} = null // ${valueNote(v).param}`),
   ];
   // a kind with several standing producers (two callers' VCFs) leaves under each producer's name
   const emits = channels
     .entries()
     .filter(([k]) => k !== 'reads' && !sheet?.files.some((f) => f.kind === k))
     .flatMap(([k, heads]) => heads.map((c) => `    ${heads.length > 1 && c.producer ? `${c.producer}_${k}` : k} = ${c.expr}`));
-  const checks = [...values].sort().map((v) => `    if (params.${v} == null) {\n        error("--${v} is required for this organism")\n    }`);
+  const checks = [...values].sort().map((v) => `    if (params.${v} == null) {\n        error("${valueNote(v).check}")\n    }`);
   const main = [
     `// ${analysis?.name ?? intent.analysis_type} on ${describeData(ctx)} data`,
     `// Organism: ${organism}${intent.tissue ? ` | Tissue: ${intent.tissue}` : ''}${intent.cell_type ? ` | Cells: ${intent.cell_type}` : ''}`,
     ...(intent.comparison ? [`// Comparison: ${intent.comparison.description}`] : []),
     ...(ctx.layoutNote ? [`// ${ctx.layoutNote}`] : []),
+    ...(ctx.region ? [`// Amplicon: ${ctx.region.name}, primers ${ctx.region.forward.name} ${ctx.region.forward.sequence} / ${ctx.region.reverse.name} ${ctx.region.reverse.sequence}`] : []),
     `// Run: nextflow run main.nf -profile ${defaultProfile(intent)}   (check the wiring first with -stub)`,
     ...(entry.note ? [entry.note] : []),
     '',

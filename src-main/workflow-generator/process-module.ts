@@ -1,7 +1,7 @@
 import { inputVariables, patternRegex } from '../knowledge/process-check';
 import { conditionalLines, type ProcessOutput, type ResolvedProcess, type VariantKey } from '../knowledge/process-schema';
 import type { Tool } from '../knowledge/schemas';
-import { type DataContext, organismFact } from './context';
+import { type DataContext, organismFact, primerValue } from './context';
 
 export interface ModuleSpec {
   name: string;
@@ -16,7 +16,7 @@ export interface ModuleSpec {
 export interface RenderedModule {
   /** modules/<id>/main.nf and, for scripted steps, modules/<id>/templates/<script> */
   files: Record<string, string>;
-  /** organism facts the knowledge base lacks for this organism: `val` inputs given from params */
+  /** organism facts the knowledge base lacks for this organism, primers of an unnamed amplicon region: `val` inputs given from params */
   valueInputs: string[];
 }
 
@@ -32,7 +32,7 @@ function prefixFor(spec: ModuleSpec): string {
   return spec.process.input.mode === 'collect' ? spec.ctx.analysisType : '${meta.id}';
 }
 
-/** Fills the entry's placeholders: prefix, organism facts, strandedness, comparison groups, layout. */
+/** Fills the entry's placeholders: prefix, organism facts, amplicon primers, strandedness, comparison groups, layout. */
 function fill(text: string, spec: ModuleSpec, missing: Set<string>): string {
   const prefix = prefixFor(spec);
   return text
@@ -42,6 +42,12 @@ function fill(text: string, spec: ModuleSpec, missing: Set<string>): string {
       if (value !== undefined) return value;
       missing.add(key);
       return `\${${key}}`;
+    })
+    .replace(/\{primer\.([a-z_]+)\}/g, (_m, key: string) => {
+      const value = primerValue(key, spec.ctx);
+      if (value !== undefined) return value;
+      missing.add(`primer_${key}`);
+      return `\${primer_${key}}`;
     })
     .replace(/\{strand\}/g, () => spec.process.strand?.[spec.ctx.strandedness] ?? '')
     .replace(/\{caller_filter\}/g, () => spec.callerFilter ?? '')

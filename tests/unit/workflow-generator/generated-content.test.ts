@@ -12,8 +12,8 @@ const kb = loadKnowledge();
 
 const intent = (analysisType: string, over: Partial<Intent> = {}) => intentOf(kb, analysisType, over);
 
-function project(i: Intent, platform?: Platform): Record<string, string> {
-  return generateWorkflow(i, selectTools(i, kb), kb, platform ? { platform } : {}).files;
+function project(i: Intent, platform?: Platform, text?: string): Record<string, string> {
+  return generateWorkflow(i, selectTools(i, kb, text), kb, { ...(platform ? { platform } : {}), ...(text ? { text } : {}) }).files;
 }
 
 
@@ -189,7 +189,8 @@ describe('generated workflows carry the right commands', () => {
   });
 
   it('16S amplicons: both primers trimmed from read pairs, one from single reads', () => {
-    const paired = project(intent('amplicon_16s'));
+    // the request names V4: its primers come from amplicon_regions.yaml (an unnamed region assumes none)
+    const paired = project(intent('amplicon_16s'), undefined, '16S V4 amplicons');
     expect(paired['modules/cutadapt/main.nf']).toContain('-g ^GTGYCAGCMGCCGCGGTAA -G ^GGACTACNVGGGTWTCTAAT');
     // an override that replaces the commands keeps the entry's ext.args
     expect(paired['nextflow.config']).toContain("withName: 'CUTADAPT' {\n        ext.args = '--discard-untrimmed --minimum-length 50'\n");
@@ -197,7 +198,7 @@ describe('generated workflows carry the right commands', () => {
     const dada2 = paired['modules/dada2/templates/dada2.R']!;
     expect(dada2).toContain('filterAndTrim(fwd, filt_fwd, rev, filt_rev, maxN = 0, maxEE = max_ee, truncQ = 2, minLen = 50,');
     expect(dada2).not.toContain('truncLen =');
-    const single = project(intent('amplicon_16s', { read_layout: 'single' }))['modules/cutadapt/main.nf']!;
+    const single = project(intent('amplicon_16s', { read_layout: 'single' }), undefined, '16S V4 amplicons')['modules/cutadapt/main.nf']!;
     expect(single).toContain('-g ^GTGYCAGCMGCCGCGGTAA ${args} -o ${meta.id}.trim.fastq.gz');
     expect(single).not.toContain(' -G ');
   });

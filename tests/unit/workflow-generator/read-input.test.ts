@@ -2,14 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Intent } from '../../../src-preload/schemas/intent';
-import { makeExample } from '../../../src-main/generators/example-factory';
 import { defaultKnowledgeDir, KnowledgeError, loadKnowledge } from '../../../src-main/knowledge/load';
 import type { Knowledge } from '../../../src-main/knowledge/schemas';
-import { renderTaskAnswer } from '../../../src-main/task-contract/answer';
 import { selectTools } from '../../../src-main/tool-selector/index';
 import { generateWorkflow } from '../../../src-main/workflow-generator/index';
 import { intentOf } from '../../support/intents';
 import { tempDir } from '../../support/serve';
+import { workflowAnswerFor } from '../../support/workflows';
 
 const kb = loadKnowledge();
 const temps: string[] = [];
@@ -67,20 +66,7 @@ describe('what a workflow reads comes from the analysis type (analysis_types.yam
 /** The workflow answer of a request whose read layout was not stated. */
 function answerFor(analysisType: string, text: string, over: Partial<Intent> = {}): string {
   const intent = intentOf(kb, analysisType, { read_layout: 'unknown', missing_information: ['read_layout'], ...over });
-  const tools = selectTools(intent, kb, text);
-  const example = makeExample({
-    id: 'wf-1',
-    kind: 'workflow',
-    groupId: 'g',
-    baseId: null,
-    engine: 'test',
-    category: 'rna_seq',
-    analysisType,
-    difficulty: 2,
-    input: text,
-    output: { intent, tools, workflow: generateWorkflow(intent, tools, kb, { text }) },
-  });
-  const answer = renderTaskAnswer(example, kb);
+  const answer = workflowAnswerFor(kb, intent, text);
   return answer.slice(answer.indexOf('## Before you run'), answer.indexOf('## Workflow'));
 }
 
