@@ -82,9 +82,12 @@ function layoutHint(example: Example, kb: Knowledge): string {
 function primerHint(example: Example, kb: Knowledge): string | null {
   const intent = example.output.intent!;
   const regions = kb.selection.ampliconRegions.filter((r) => r.analysis_type === intent.analysis_type);
-  if (!regions.length || requestRegion(intent, kb, example.input) || !example.output.workflow?.files['main.nf']?.includes('params.primer_fwd = null')) return null;
+  const main = example.output.workflow?.files['main.nf'] ?? '';
+  // single reads take the forward primer only
+  const required = ['primer_fwd', 'primer_rev'].filter((v) => main.includes(`params.${v} = null`));
+  if (!regions.length || requestRegion(intent, kb, example.input) || !required.length) return null;
   const known = regions.map((r) => `${r.name} ${r.forward.name.split(' ')[0]}/${r.reverse.name.split(' ')[0]}`).join(', ');
-  return `the amplicon region is not stated, so no primers are assumed: give \`--primer_fwd\` and \`--primer_rev\` (5'->3'; the workflow stops without them) and a \`--qiime2_classifier\` for that region (${known})`;
+  return `the amplicon region is not stated, so no primers are assumed: give ${required.map((v) => `\`--${v}\``).join(' and ')} (5'->3'; the workflow stops without ${required.length > 1 ? 'them' : 'it'}) and a \`--qiime2_classifier\` for that region (${known})`;
 }
 
 function toolsSection(title: string, tools: readonly ToolChoice[], kb: Knowledge): string {

@@ -92,5 +92,13 @@ describe('amplicon primers come from the region the request names (amplicon_regi
     expect(answer).toContain(
       "## Before you run\n- The amplicon region is not stated, so no primers are assumed: give `--primer_fwd` and `--primer_rev` (5'->3'; the workflow stops without them) and a `--qiime2_classifier` for that region (16S rRNA gene V4 515F/806R, 16S rRNA gene V3-V4 341F/805R, 16S rRNA gene V1-V3 27F/534R, 16S rRNA gene V4-V5 515F-Y/926R, fungal ITS1 ITS1F/ITS2, fungal ITS2 ITS3/ITS4).\n",
     );
+    // single reads: the forward primer only
+    const single = project('16S amplicons of pond water, single-end 1x250', { read_layout: 'single' });
+    expect(single['main.nf']).toContain('    CUTADAPT(reads, params.primer_fwd)\n');
+    const singleText = '16S amplicons of pond water, single-end 1x250';
+    const singleIntent = amplicon({ read_layout: 'single' });
+    expect(workflowAnswerFor(kb, { ...singleIntent, missing_information: missingInformation(singleIntent, kb, singleText) }, singleText, 'metagenomics')).toContain(
+      '- The amplicon region is not stated, so no primers are assumed: give `--primer_fwd` (5\'->3\'; the workflow stops without it) and a `--qiime2_classifier`',
+    );
   });
 });
