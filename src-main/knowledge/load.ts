@@ -274,7 +274,14 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir()): Knowledge {
   const contract = loadContractTables(key, indexed, problems);
   const toolFacts = loadToolFacts(key, indexed, problems);
   const needsTables: WorkflowNeedsTables | null = readObject(key, 'workflow_needs.yaml', WorkflowNeedsSchema, problems);
-  const workflowNeeds = needsTables ? checkWorkflowNeeds(needsTables, indexed.analysisTypeById, selection.focus, selection.platforms.map((p) => p.id), problems) : null;
+  const workflowNeeds = needsTables
+    ? checkWorkflowNeeds(
+        needsTables,
+        indexed.analysisTypeById,
+        { focus: selection.focus, platforms: selection.platforms.map((p) => p.id), regionTypes: new Set(selection.ampliconRegions.map((r) => r.analysis_type)) },
+        problems,
+      )
+    : null;
   if (problems.length > 0 || !tables || !workflowNeeds || !studyDetails) throw new KnowledgeError(problems);
   const kb: Knowledge = { ...indexed, goldenQueries, selection, compatibility: resolveCompatibility(tables), studyDetails, ...contract, ...toolFacts, workflowNeeds };
   cache.set(key, kb);

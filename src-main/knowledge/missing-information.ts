@@ -1,5 +1,5 @@
 import type { Intent } from '../../src-preload/schemas/intent';
-import { namedPlatform, requestFocuses, requestPlatform } from '../tool-selector/context';
+import { namedPlatform, requestFocuses, requestPlatform, requestRegion } from '../tool-selector/context';
 import type { Knowledge } from './schemas';
 import type { Need } from './workflow-needs';
 
@@ -28,6 +28,8 @@ function stated(id: string, need: Need, intent: NeedsIntent, kb: Knowledge, text
   if (need.field === 'strandedness' && intent.strandedness !== 'unknown') return true;
   if (need.groups && intent.comparison?.groups.some((g) => need.groups!.includes(g.toLowerCase()))) return true;
   if (need.platform && namedPlatform(kb, text)?.read_kind === 'long') return true;
+  // a region with known primers, as the generator reads it: a region without an entry (V6-V8) leaves the primers open
+  if (need.region && requestRegion(intent, kb, text)) return true;
   return saysWords(need, text);
 }
 

@@ -15,6 +15,8 @@ export const NeedSchema = z
     words: z.array(z.string().min(2)).optional(),
     /** the request names a long-read platform (platforms.yaml keywords) */
     platform: z.literal(true).optional(),
+    /** the request names a marker-gene region of its analysis (amplicon_regions.yaml keywords): the generator's own test, so a stated region always has its primers */
+    region: z.literal(true).optional(),
     /** what a workflow answer says while the need is open; organism and read_layout are worded from the workflow */
     hint: z.string().min(20).optional(),
     /**
@@ -23,7 +25,10 @@ export const NeedSchema = z
      */
     sets: z.strictObject({ field: z.literal('data_type'), values: z.record(z.string().min(2), z.array(z.string().min(2)).min(1)) }).optional(),
   })
-  .refine((n) => n.field !== undefined || n.groups !== undefined || n.words !== undefined || n.platform !== undefined, 'a need says how a request states it (field, groups, words or platform)');
+  .refine(
+    (n) => n.field !== undefined || n.groups !== undefined || n.words !== undefined || n.platform !== undefined || n.region !== undefined,
+    'a need says how a request states it (field, groups, words, platform or region)',
+  );
 export type Need = z.infer<typeof NeedSchema>;
 
 /**
@@ -56,7 +61,13 @@ export interface WorkflowNeeds {
 export const layoutIsOpen = (t: AnalysisType) => !t.data_type.startsWith('long_read') && t.input?.format !== 'fasta' && t.input?.layout === undefined;
 
 /** Checks the table and resolves it, the read layout added where analysis_types.yaml leaves it open. */
-export function checkWorkflowNeeds(t: WorkflowNeedsTables, types: Map<string, AnalysisType>, focus: readonly RequestFocus[], platforms: readonly string[], problems: string[]): WorkflowNeeds {
+export function checkWorkflowNeeds(
+  t: WorkflowNeedsTables,
+  types: Map<string, AnalysisType>,
+  selection: { focus: readonly RequestFocus[]; platforms: readonly string[]; regionTypes: ReadonlySet<string> },
+  problems: string[],
+): WorkflowNeeds {
+  const { focus, platforms } = selection;
   const file = 'workflow_needs.yaml';
   for (const [id, n] of Object.entries(t.needs)) {
     for (const [value, words] of Object.entries(n.sets?.values ?? {}))
@@ -73,6 +84,7 @@ export function checkWorkflowNeeds(t: WorkflowNeedsTables, types: Map<string, An
       if (n.focus !== undefined && !focus.some((f) => f.id === n.focus && f.analysis_type === type))
         problems.push(`${where}: focus '${n.focus}' is not a request focus of '${type}'`);
       if (n.platform !== undefined && !platforms.includes(n.platform)) problems.push(`${where}: platform '${n.platform}' is not in platforms.yaml`);
+      if (t.needs[n.need]?.region && !selection.regionTypes.has(type)) problems.push(`${where}: '${n.need}' is stated by a region, but amplicon_regions.yaml has none for '${type}'`);
     }
     if (!entry) continue;
     if (list.some((n) => n.need === 'read_layout')) problems.push(`${where}: read_layout is not listed here: analysis_types.yaml input owns whether the library fixes the layout`);

@@ -45,6 +45,11 @@ describe('missing information names what the workflow of the analysis needs and 
       ['16S amplicon analysis of soil, paired-end', ['amplicon_region']],
       ['16S V4 amplicon analysis of soil, paired-end', []],
       ['16S amplicon analysis of soil with 341F/805R primers, paired-end', []],
+      // stated means a region of amplicon_regions.yaml, whose primers the workflow then trims (one source with the generator)
+      ['fungal ITS1 amplicon analysis of soil, paired-end', []],
+      ['16S V3/V4 amplicon analysis of soil, paired-end', []],
+      ['16S V6-V8 amplicon analysis of soil, paired-end', ['amplicon_region']],
+      ['16S amplicon analysis of soil with the 515F primer, paired-end', ['amplicon_region']],
       // long reads: which platform, never a layout; for nanopore the chemistry and basecaller
       ['long-read genome assembly of e. coli', ['platform', 'ont_chemistry']],
       ['Assemble a bacterial genome from Oxford Nanopore reads with Flye', ['organism', 'ont_chemistry']],
@@ -182,6 +187,10 @@ describe('workflow_needs.yaml is checked at load', () => {
     expect(problemsWith((t) => t.replace('  gene_fusion: [organism]\n', ''))).toEqual(["workflow_needs.yaml: analyses: no entry for analysis type 'gene_fusion'"]);
     expect(problemsWith((t) => t.replace('  viral_genomics: [organism]', '  viral_genomics: [organism, platform]'))).toEqual([
       'workflow_needs.yaml: analyses.viral_genomics: platform is listed, but viral_genomics is not a long-read analysis',
+    ]);
+    // a need stated by a region can only be stated where amplicon_regions.yaml has regions
+    expect(problemsWith((t) => t.replace('  hic: [organism]', '  hic: [organism, amplicon_region]'))).toEqual([
+      "workflow_needs.yaml: analyses.hic: 'amplicon_region' is stated by a region, but amplicon_regions.yaml has none for 'hic'",
     ]);
   });
 });

@@ -70,6 +70,10 @@ describe('amplicon primers come from the region the request names (amplicon_regi
     expect(scriptOf(files['modules/cutadapt/main.nf']!)).toContain(
       'cutadapt -j ${task.cpus} -g ^CTTGGTCATTTAGAGGAAGTAA -G ^GCTGCGTTCTTCATCGATGC -a GCATCGATGAAGAACGCAGC -A TTACTTCCTCTAAATGACCAAG ${args} -o',
     );
+    // the region is stated (workflow_needs.yaml amplicon_region reads the same keywords): no open need, no line for it
+    const itsText = 'fungal ITS1 amplicon sequencing of soil, paired-end 2x250';
+    expect(missingInformation(amplicon(), kb, itsText)).toEqual([]);
+    expect(workflowAnswerFor(kb, amplicon({ missing_information: [] }), itsText, 'metagenomics')).not.toContain('region is not stated');
     const single = project('fungal ITS1 amplicon sequencing of soil, single-end', { read_layout: 'single' });
     expect(scriptOf(single['modules/cutadapt/main.nf']!)).toContain('cutadapt -j ${task.cpus} -g ^CTTGGTCATTTAGAGGAAGTAA -a GCATCGATGAAGAACGCAGC ${args} -o ${meta.id}.trim.fastq.gz ${reads}');
   });
