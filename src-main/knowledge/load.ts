@@ -161,6 +161,28 @@ function checkProcesses(k: Indexed, selection: SelectionRules, problems: string[
   for (const t of k.tools) for (const p of checkProcess(t.process, known)) problems.push(`tools.yaml: entry '${t.id}': ${p}`);
 }
 
+/**
+ * A reference published in one contig naming (the UCSC-named ENCODE blacklist) must fit the genome of every
+ * build that has it: the build states its naming, and where the two differ a conversion is given
+ * (ucsc_to_ensembl), or its filter would silently match no read.
+ */
+function checkContigNaming(k: Indexed, problems: string[]): void {
+  for (const r of k.referenceById.values()) {
+    if (!r.organism_fact || !r.contig_naming) continue;
+    for (const o of k.organisms) {
+      const perBuild = (o.facts as Record<string, unknown>)[r.organism_fact];
+      if (typeof perBuild !== 'object' || perBuild === null || Array.isArray(perBuild)) continue;
+      for (const [build, file] of Object.entries(perBuild)) {
+        const where = `organisms.yaml: entry '${o.id}': ${r.organism_fact} '${String(file)}' of ${build}`;
+        const genome = o.facts.contig_naming?.[build];
+        if (!genome) problems.push(`${where}: no contig_naming for ${build}, so whether its ${r.contig_naming} contig names match the genome is unknown`);
+        else if (genome !== r.contig_naming && !(r.contig_naming === 'ucsc' && genome === 'ensembl' && o.facts.ucsc_to_ensembl))
+          problems.push(`${where}: names contigs the ${r.contig_naming} way (references.yaml ${r.id}) but the ${build} genome the ${genome} way, and no conversion (ucsc_to_ensembl) is given`);
+      }
+    }
+  }
+}
+
 function checkAnalysisTypes(k: Indexed, tool: (where: string, id: string) => void, problems: string[]): void {
   for (const t of k.analysisTypes) {
     const where = `analysis_types.yaml: entry '${t.id}'`;
@@ -262,6 +284,7 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir()): Knowledge {
   crossCheck(indexed, goldenQueries, problems);
   const selection = loadSelectionRules(key, indexed, problems);
   checkProcesses(indexed, selection, problems);
+  checkContigNaming(indexed, problems);
   const tables: CompatibilityTables | null = readObject(key, 'compatibility.yaml', CompatibilitySchema, problems);
   if (tables)
     checkCompatibility(

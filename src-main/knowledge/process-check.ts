@@ -91,10 +91,12 @@ function checkResolved(p: ResolvedProcess, known: KnownNames, field: string): st
       if (!BUILTIN.test(name) && !vars.has(name)) problems.push(`${where}: uses '\${${m[1]}}', which is no input`);
     }
     for (const m of command.matchAll(/(?<![$\\])\{([a-z][a-z0-9_.]*)\}/g))
-      if (!/^(org\.[a-z0-9_]+|primer\.(fwd|rev|three_prime)|strand|group1|caller_filter)$/.test(m[1]!)) problems.push(`${where}: unknown placeholder '{${m[1]}}'`);
+      if (!/^(org\.[a-z0-9_]+|primer\.(fwd|rev|three_prime)|rename\.[a-z0-9_]+|strand|group1|caller_filter)$/.test(m[1]!)) problems.push(`${where}: unknown placeholder '{${m[1]}}'`);
     for (const m of texts.matchAll(/\{org\.([a-z0-9_]+)\}/g))
       if (!(ORGANISM_FACT_KEYS as string[]).includes(m[1]!)) problems.push(`${where}: unknown organism fact '${m[1]}'`);
     if (key !== 'paired' && /\$\{reads\[1\]\}/.test(command)) problems.push(`${where}: only a paired-end command may use a second mate`);
+    for (const m of command.matchAll(/\{rename\.([a-z0-9_]+)\}/g))
+      if (!p.input.references.includes(m[1]!)) problems.push(`${where}: '{rename.${m[1]}}' names no reference of this process`);
     if (/\{strand\}/.test(command) && !p.strand) problems.push(`${where}: uses {strand} but the entry has no 'strand' table`);
   }
   problems.push(...checkWrites(p, field));

@@ -191,6 +191,10 @@ export function variantFor(p: Pick<ResolvedProcess, 'command'>, platform: string
   return order.find((k) => p.command[k] !== undefined);
 }
 
+/** How a genome or a region list names its contigs: UCSC (chr1, chr2L, chrM) or Ensembl (1, 2L, MT). */
+export const ContigNaming = z.enum(['ucsc', 'ensembl']);
+export type ContigNaming = z.infer<typeof ContigNaming>;
+
 /** Reference files processes stage (references.yaml): default location under the project, {build} for the genome build. */
 export const ReferenceSchema = z.object({
   id: Name,
@@ -208,6 +212,8 @@ export const ReferenceSchema = z.object({
   absent: z.string().min(10).optional(),
   /** where the file comes from and what it must match, as a comment on its params line in main.nf */
   source: z.string().min(10).optional(),
+  /** how the published file names its contigs; where the genome's naming (organism fact contig_naming) differs, the command renames them ({rename.ID}) */
+  contig_naming: ContigNaming.optional(),
 });
 export type Reference = z.infer<typeof ReferenceSchema>;
 
@@ -258,6 +264,17 @@ export const OrganismFactsSchema = z.object({
   known_sites: z.string().min(10).optional(),
   /** truth and training sets VQSR and CNNScoreVariants learn from (HapMap, Omni, 1000G, dbSNP: human only) */
   gatk_truth_resources: z.string().min(10).optional(),
+  /**
+   * how the genome FASTA and GTF this build's workflows expect name their contigs, per genome build: `ucsc`
+   * (chr1, chr2L, chrM) or `ensembl` (1, 2L, MT); a reference file in another naming (the ENCODE blacklist) is
+   * renamed to it, or refused at load
+   */
+  contig_naming: z.record(z.string(), ContigNaming).optional(),
+  /**
+   * UCSC names -> this organism's Ensembl names: drop the prefix, then the names that differ beyond it (the
+   * mitochondrion: chrM -> MT, mitochondrion_genome, MtDNA)
+   */
+  ucsc_to_ensembl: z.strictObject({ strip_prefix: z.string().min(1), rename: z.record(z.string(), z.string().regex(/^[A-Za-z0-9_.]+$/)) }).optional(),
 });
 export type OrganismFacts = z.infer<typeof OrganismFactsSchema>;
 /** `{org.KEY}` keys: the facts, and the organism's default genome build. */

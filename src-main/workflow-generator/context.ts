@@ -26,6 +26,8 @@ export interface DataContext {
   twoColour: boolean;
   /** the amplicon region the request names (its primers), null when it names none */
   region: AmpliconRegion | null;
+  /** per reference with a contig naming (the ENCODE blacklist): awk statements renaming its \$1 to the genome's naming, '' when they agree */
+  contigRenames: Record<string, string>;
 }
 
 /** The parameter naming the input and its default, as main.nf writes it: `params.reads = 'data/*.fastq.gz'`. */
@@ -59,7 +61,30 @@ export function dataContext(intent: Intent, kb: Knowledge, platform: Platform, t
     focuses: requestFocuses(intent, kb, text).map((f) => f.id),
     twoColour: platform === 'illumina' && twoColourRun(kb, text),
     region: requestRegion(intent, kb, text),
+    contigRenames: contigRenames(kb, intent.organism ? kb.organismById.get(intent.organism.id) : undefined, intent.organism?.genome_build),
   };
+}
+
+/**
+ * For each reference published in one contig naming (references.yaml contig_naming), the awk statements that
+ * rename column 1 of its lines to the naming of the genome build (organism facts contig_naming, ucsc_to_ensembl):
+ * the names that differ beyond the prefix first, then the prefix dropped. '' where the namings agree or are not
+ * known (the loader refuses a build whose reference differs without a conversion).
+ */
+function contigRenames(kb: Knowledge, organism: OrganismEntry | undefined, build: string | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  const genome = organism?.facts.contig_naming?.[build ?? organism.genome_build];
+  const convert = organism?.facts.ucsc_to_ensembl;
+  for (const r of kb.referenceById.values()) {
+    if (!r.contig_naming) continue;
+    if (!genome || genome === r.contig_naming || !convert || r.contig_naming !== 'ucsc') {
+      out[r.id] = '';
+      continue;
+    }
+    const renames = Object.entries(convert.rename).map(([from, to]) => `if (\\$1 == "${from}") \\$1 = "${to}"; else `);
+    out[r.id] = `${renames.join('')}sub(/^${convert.strip_prefix}/, "", \\$1); `;
+  }
+  return out;
 }
 
 /** Which command variant applies: the platform for long reads, the layout for short reads, else `default` (variantFor, which the tool selector uses too). */

@@ -1,6 +1,6 @@
 import type { ToolChoice, WorkflowProject } from '../../src-preload/schemas/example';
 import type { Intent } from '../../src-preload/schemas/intent';
-import { resolveProcess } from '../knowledge/process-schema';
+import { type ContigNaming, resolveProcess } from '../knowledge/process-schema';
 import type { Knowledge, SampleSheet, Tool } from '../knowledge/schemas';
 import { type Platform, platformOf } from '../tool-selector/context';
 import { callerFilter } from './caller-filter';
@@ -93,9 +93,25 @@ function valueNote(v: string): { param: string; check: string } {
 function referenceSource(id: string, kb: Knowledge, ctx: DataContext): string {
   const ref = kb.referenceById.get(id);
   if (ref?.source) return ` // ${ref.source}`;
+  // a file named by its fact in its default path ({fact}) needs no comment naming it
   const fact = ref?.default.includes('{fact}') ? undefined : ref?.organism_fact;
   const value = fact === undefined ? undefined : organismFact(fact, ctx);
-  return value === undefined ? '' : ` // ${value}.bed.gz, unzipped`;
+  if (value === undefined) return '';
+  const genome = genomeNaming(ctx);
+  const build = ctx.genomeBuild ?? ctx.organism?.genome_build;
+  const naming = !ref?.contig_naming || !genome
+    ? ''
+    : genome === ref.contig_naming
+      ? ` (${NAMING[ref.contig_naming]} contig names, as the ${build} genome's)`
+      : ` (${NAMING[ref.contig_naming]} contig names, renamed to the ${NAMING[genome]} names of the ${build} genome before filtering)`;
+  return ` // ${value}.bed.gz, unzipped${naming}`;
+}
+
+const NAMING: Record<ContigNaming, string> = { ucsc: 'UCSC', ensembl: 'Ensembl' };
+
+/** How the genome the workflow aligns to names its contigs (organism fact contig_naming of the build), if known. */
+function genomeNaming(ctx: DataContext): ContigNaming | undefined {
+  return ctx.organism?.facts.contig_naming?.[ctx.genomeBuild ?? ctx.organism.genome_build];
 }
 
 /**
@@ -145,6 +161,12 @@ export function generateWorkflow(intent: Intent, tools: ToolChoice[], kb: Knowle
     for (const r of process.input.references) references.add(r);
     for (const v of module.valueInputs) values.add(v);
     if (note) body.push(`    // ${note}`);
+    // a reference the organism lacks (no blacklist for the build) is said where it would have been read (references.yaml absent; the tool's rationale says it too)
+    for (const r of resolved.input.references.filter((x) => !staged(x))) {
+      const absent = kb.referenceById.get(r)?.absent;
+      const organism = ctx.organism ? `${ctx.organism.scientific_name} ${ctx.genomeBuild ?? ctx.organism.genome_build}` : 'this genome';
+      if (absent) body.push(`    // ${absent.replace(/\{organism\}/g, organism)}`);
+    }
     if (process.call_note) body.push(`    // ${process.call_note}`);
     body.push(...wired.before.map((l) => `    ${l}`));
     const args = [...wired.args, ...process.input.references.map((r) => `file(params.${r}, checkIfExists: true)`), ...module.valueInputs.map((v) => `params.${v}`)];

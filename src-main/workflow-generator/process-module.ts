@@ -32,7 +32,7 @@ function prefixFor(spec: ModuleSpec): string {
   return spec.process.input.mode === 'collect' ? spec.ctx.analysisType : '${meta.id}';
 }
 
-/** Fills the entry's placeholders: prefix, organism facts, amplicon primers, strandedness, comparison groups, layout. */
+/** Fills the entry's placeholders: prefix, organism facts, amplicon primers, contig renames, strandedness, comparison groups, layout. */
 function fill(text: string, spec: ModuleSpec, missing: Set<string>): string {
   const prefix = prefixFor(spec);
   return text
@@ -49,6 +49,7 @@ function fill(text: string, spec: ModuleSpec, missing: Set<string>): string {
       missing.add(`primer_${key}`);
       return `\${primer_${key}}`;
     })
+    .replace(/\{rename\.([a-z0-9_]+)\}/g, (_m, ref: string) => spec.ctx.contigRenames[ref] ?? '')
     .replace(/\{strand\}/g, () => spec.process.strand?.[spec.ctx.strandedness] ?? '')
     .replace(/\{caller_filter\}/g, () => spec.callerFilter ?? '')
     .replace(/\{group1\}/g, spec.ctx.caseGroup)
@@ -97,7 +98,8 @@ export function renderModule(spec: ModuleSpec, templates: Map<string, string>): 
   const { tool, process: p } = spec;
   const missing = new Set<string>();
   // the process's references are those this workflow stages: `{with REF}` lines run only for those
-  const command = conditionalLines(fill(p.command[spec.variant]!, spec, missing), (r) => p.input.references.includes(r));
+  // (dropped before filling: an organism fact used only on a dropped line is not asked for)
+  const command = fill(conditionalLines(p.command[spec.variant]!, (r) => p.input.references.includes(r)), spec, missing);
   const templateText = p.template ? fill(templates.get(p.template) ?? '', spec, missing) : undefined;
   const valueInputs = [...missing].sort();
   const perTask = p.input.mode === 'collect' ? '' : 'tuple val(meta), ';

@@ -189,8 +189,8 @@ describe('workflow_needs.yaml is checked at load', () => {
       'workflow_needs.yaml: analyses.viral_genomics: platform is listed, but viral_genomics is not a long-read analysis',
     ]);
     // a need stated by a region can only be stated where amplicon_regions.yaml has regions
-    expect(problemsWith((t) => t.replace('  hic: [organism]', '  hic: [organism, amplicon_region]'))).toEqual([
-      "workflow_needs.yaml: analyses.hic: 'amplicon_region' is stated by a region, but amplicon_regions.yaml has none for 'hic'",
+    expect(problemsWith((t) => t.replace('  scrna_seq: [organism]', '  scrna_seq: [organism, amplicon_region]'))).toEqual([
+      "workflow_needs.yaml: analyses.scrna_seq: 'amplicon_region' is stated by a region, but amplicon_regions.yaml has none for 'scrna_seq'",
     ]);
   });
 });

@@ -36,7 +36,7 @@ describe('a step many analyses share says why it runs in this request, not its c
     const { checkSelection } = await import('../../../src-main/knowledge/selection');
     const problems: string[] = [];
     const rules = [...kb.selection.toolRules.values()].map((r) => (r.tool === 'fastqc' ? { ...r, why_here: { default: 'reads {sample} first', rnaseq: 'x'.repeat(30) } } : r));
-    checkSelection({ platforms: kb.selection.platforms, toolRules: rules, alternatives: kb.selection.alternatives, focus: kb.selection.focus, categories: [...kb.selection.categoryRank.keys()] }, kb.toolById, kb.analysisTypeById, problems);
+    checkSelection({ platforms: kb.selection.platforms, toolRules: rules, alternatives: kb.selection.alternatives, focus: kb.selection.focus, categories: [...kb.selection.categoryRank.keys()], ampliconRegions: kb.selection.ampliconRegions }, kb.toolById, kb.analysisTypeById, problems);
     expect(problems).toEqual(expect.arrayContaining(['tool_rules.yaml: fastqc: why_here.default: unknown slot {sample}', "tool_rules.yaml: fastqc: why_here.rnaseq: 'rnaseq' is neither default nor an analysis type"]));
   });
 });

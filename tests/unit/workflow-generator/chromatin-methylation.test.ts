@@ -21,7 +21,7 @@ describe('ChIP-seq, ATAC-seq and CUT&RUN filter alignments before peak calling',
   it('paired-end ChIP-seq: MAPQ 30, at most 4 mismatches, inserts up to 2 kb, proper pairs, ENCODE blacklist as a staged reference, orphans removed, then Picard removes duplicates', () => {
     const files = project(intent('chip_seq'));
     const main = files['main.nf']!;
-    expect(main).toContain("params.blacklist = 'references/GRCh38.blacklist.bed' // hg38-blacklist.v2.bed.gz, unzipped\n");
+    expect(main).toContain("params.blacklist = 'references/GRCh38.blacklist.bed' // hg38-blacklist.v2.bed.gz, unzipped (UCSC contig names, as the GRCh38 genome's)\n");
     expect(main).toContain('    SAMTOOLS(BOWTIE2.out.bam.join(BOWTIE2.out.bai), file(params.blacklist, checkIfExists: true))\n');
     expect(main).toContain('    PICARD(SAMTOOLS.out.bam.join(SAMTOOLS.out.bai), file(params.fasta, checkIfExists: true), file(params.fai, checkIfExists: true))\n');
     expect(main).toContain("ch_macs2_chip = PICARD.out.bam.filter { meta, bam -> meta.role == 'chip' }");
@@ -30,7 +30,9 @@ describe('ChIP-seq, ATAC-seq and CUT&RUN filter alignments before peak calling',
     expect(scriptOf(samtools)).toContain(
       [
         "    samtools view -@ ${task.cpus} -b -q 30 -f 2 -F 1804 -e '[NM] <= 4 && tlen >= -2000 && tlen <= 2000' ${args} -o ${meta.id}.kept.bam ${bam}",
-        '    samtools view -@ ${task.cpus} -b -L ${blacklist} -U ${meta.id}.clean.bam -o /dev/null ${meta.id}.kept.bam && mv ${meta.id}.clean.bam ${meta.id}.kept.bam',
+        // the list checked against the BAM's contig names (renamed first where the genome is Ensembl-named: blacklist-naming.test.ts)
+        "    samtools view -H ${bam} | awk -F '\\\\t' -v OFS='\\\\t' 'NR == FNR { for (i = 2; i <= NF; i++) if (\\$1 == \"@SQ\" && \\$i ~ /^SN:/) seen[substr(\\$i, 4)] = 1; next } { if (\\$1 in seen) found = 1; print } END { if (!found) { print \"no contig of the blacklist is in the BAM header: the blacklist and the genome name their contigs differently\" > \"/dev/stderr\"; exit 1 } }' - ${blacklist} > ${meta.id}.blacklist.bed",
+        '    samtools view -@ ${task.cpus} -b -L ${meta.id}.blacklist.bed -U ${meta.id}.clean.bam -o /dev/null ${meta.id}.kept.bam && mv ${meta.id}.clean.bam ${meta.id}.kept.bam',
         '    samtools sort -n -@ ${task.cpus} ${meta.id}.kept.bam | samtools fixmate -@ ${task.cpus} - - | samtools view -u -f 2 -F 1804 - | samtools sort -@ ${task.cpus} -o ${meta.id}.filtered.bam -',
         '    samtools index ${meta.id}.filtered.bam ${meta.id}.filtered.bam.bai',
       ].join('\n'),
@@ -70,13 +72,15 @@ describe('ChIP-seq, ATAC-seq and CUT&RUN filter alignments before peak calling',
   it('a genome build without an ENCODE blacklist (GRCm39, zebrafish) stages none and filters none; GRCm38 has mm10', () => {
     for (const o of [organism('mouse'), organism('zebrafish')]) {
       const files = project(intent('chip_seq', { organism: o }));
-      expect(files['main.nf']).not.toContain('blacklist');
+      // said where the filter would have read it (and in the answer's 'Before you run', from this line)
+      expect(files['main.nf']).toContain(`    // No ENCODE blacklist v2 is published for ${o.scientific_name} ${o.genome_build}, so alignments are not filtered against one\n    SAMTOOLS(`);
+      expect(files['main.nf']).not.toContain('params.blacklist');
       expect(files['main.nf']).toContain('    SAMTOOLS(BOWTIE2.out.bam.join(BOWTIE2.out.bai))\n');
       expect(files['modules/samtools/main.nf']).not.toContain('blacklist');
       expect(scriptOf(files['modules/samtools/main.nf']!)).toContain("-b -q 30 -f 2 -F 1804 -e '[NM] <= 4 && tlen >= -2000 && tlen <= 2000' ${args} -o ${meta.id}.kept.bam ${bam}\n    samtools sort -n");
     }
     expect(project(intent('atac_seq', { organism: organism('mouse', 'GRCm38') }))['main.nf']).toContain(
-      "params.blacklist = 'references/GRCm38.blacklist.bed' // mm10-blacklist.v2.bed.gz, unzipped\n",
+      "params.blacklist = 'references/GRCm38.blacklist.bed' // mm10-blacklist.v2.bed.gz, unzipped (UCSC contig names, renamed to the Ensembl names of the GRCm38 genome before filtering)\n",
     );
   });
 
