@@ -108,7 +108,7 @@ const ProcessCore = z.object({
   outputs: z.array(ProcessOutputSchema).min(1),
   /**
    * the task script per variant, in Nextflow string syntax: `${task.cpus}`, `${prefix}`, `${args}`, input
-   * variables (`${reads}`, `${reads[0]}`, `${fasta}`), organism facts as `{org.effective_genome_size}`, the
+   * variables (`${reads}`, `${reads[0]}`, `${fasta}`), organism facts as `{org.mappable_genome_size}`, the
    * library strandedness as `{strand}`, the first comparison group as `{group1}`; `\$` for a shell `$`.
    * A variant a tool lacks means the tool does not take that data.
    */
@@ -219,10 +219,13 @@ export type Reference = z.infer<typeof ReferenceSchema>;
 
 /** Organism-derived values commands use as `{org.KEY}`. */
 export const OrganismFactsSchema = z.object({
-  /** non-N bases per genome build (deepTools' table), for --effectiveGenomeSize */
+  /** non-N bases per genome build (deepTools' first table), the effective genome size where multimapping reads are kept */
   effective_genome_size: z.record(z.string(), z.number().int().positive()).optional(),
-  /** MACS2 -g: a shortcut (hs, mm, ce, dm) or a number */
-  macs2_gsize: z.union([z.enum(['hs', 'mm', 'ce', 'dm']), z.number().int().positive()]).optional(),
+  /**
+   * uniquely mappable bases per genome build and read length (deepTools' second table): MACS2 -g and deepTools
+   * --effectiveGenomeSize for MAPQ-filtered reads; the row at or below the request's read length is used
+   */
+  mappable_genome_size: z.record(z.string(), z.record(z.string().regex(/^\d+$/, 'a read length'), z.number().int().positive())).optional(),
   /** miRBase species code for miRDeep2 (hsa, mmu, ...) */
   mirbase: z.string().regex(/^[a-z]{3,4}$/).optional(),
   /** Ensembl species name for VEP --species */

@@ -2,8 +2,8 @@ import type { Example, ToolChoice, WorkflowProject } from '../../src-preload/sch
 import type { Intent } from '../../src-preload/schemas/intent';
 import type { Knowledge } from '../knowledge/schemas';
 import { constraintNotes, planSelection } from '../tool-selector';
-import { platformOf, readInput, requestRegion } from '../tool-selector/context';
-import { inputParam } from '../workflow-generator';
+import { platformOf, readInput, requestReadLength, requestRegion } from '../tool-selector/context';
+import { inputParam, mappableSize } from '../workflow-generator';
 import { clarifyingQuestion, scopeStatement } from './scope';
 import { taskOf } from './tasks';
 
@@ -90,6 +90,27 @@ function primerHint(example: Example, kb: Knowledge): string | null {
   return `the amplicon region is not stated, so no primers are assumed: give ${required.map((v) => `\`--${v}\``).join(' and ')} (5'->3'; the workflow stops without ${required.length > 1 ? 'them' : 'it'}) and a \`--qiime2_classifier\` for that region (${known})`;
 }
 
+/**
+ * A request that names no read length, whose workflow sizes the genome by it (MACS2 -g, deepTools
+ * --effectiveGenomeSize from the build's mappable_genome_size): the row assumed, and what longer reads change.
+ */
+function readLengthHint(example: Example, kb: Knowledge): string | null {
+  const intent = example.output.intent;
+  const o = intent?.organism ? kb.organismById.get(intent.organism.id) : undefined;
+  if (!o || !intent?.organism || requestReadLength(example.input) !== null) return null;
+  const build = intent.organism.genome_build;
+  const assumed = mappableSize(o, build, null);
+  const longer = mappableSize(o, build, 150);
+  if (!assumed || !longer) return null;
+  const files = Object.values(example.output.workflow?.files ?? {});
+  const users = [
+    ...(files.some((f) => f.includes(`-g ${assumed.size} `)) ? ['MACS2 -g'] : []),
+    ...(files.some((f) => f.includes(`--effectiveGenomeSize ${assumed.size} `)) ? ['deepTools --effectiveGenomeSize'] : []),
+  ];
+  if (!users.length) return null;
+  return `the read length is not stated: ${andList(users)} use${users.length > 1 ? '' : 's'} ${build}'s mappable size for ${assumed.readLength}-base reads (${assumed.size}, deepTools' table for MAPQ-filtered reads); longer reads have a larger one (${longer.readLength} bases: ${longer.size}), so say the read length`;
+}
+
 function toolsSection(title: string, tools: readonly ToolChoice[], kb: Knowledge): string {
   return [`## ${title}`, ...tools.map((t, i) => `${i + 1}. **${kb.toolById.get(t.tool)?.name ?? t.tool}** - ${t.rationale}`)].join('\n');
 }
@@ -144,6 +165,8 @@ function workflowAnswer(example: Example, kb: Knowledge): string {
   const notes = notesSection(example, kb);
   if (notes) parts.push(notes);
   const open = intent.missing_information.map((m) => needHint(m, example, kb)).filter((m): m is string => Boolean(m));
+  const readLength = readLengthHint(example, kb);
+  if (readLength) open.push(readLength);
   if (open.length) parts.push(['## Before you run', ...open.map((m) => `- ${m.charAt(0).toUpperCase()}${m.slice(1)}.`)].join('\n'));
   if (o.workflow) parts.push(workflowSection(o.workflow));
   return parts.join('\n\n');

@@ -116,3 +116,21 @@ export function requestRegion(intent: Pick<Intent, 'analysis_type'>, kb: Knowled
   }
   return best?.region ?? null;
 }
+
+/**
+ * The read length a request names (2x150, PE100, 1x75, "50 bp reads", "read length is 150 bp"), in bases; null
+ * when it names none. An insert size ("inserts around 350 bp") is not a read length.
+ */
+export function requestReadLength(text = ''): number | null {
+  const patterns = [
+    /(?<![a-z0-9])\d\s*x\s*(\d{2,3})(?![0-9])/i,
+    /(?<![a-z0-9])(?:PE|SE)\s?(\d{2,3})(?![0-9])/i,
+    /(?<![a-z0-9])(\d{2,3})[- ]?(?:bp|nt|bases?)[- ](?:reads?|paired|single)/i,
+    /read length (?:is |of )?(?:about |around )?(\d{2,3})(?![0-9])/i,
+  ];
+  for (const re of patterns) {
+    const m = re.exec(text);
+    if (m) return Number(m[1]);
+  }
+  return null;
+}

@@ -3,7 +3,7 @@ import { type ResolvedProcess, type VariantKey, variantFor } from '../knowledge/
 import { hostOf } from '../knowledge/host';
 import type { Knowledge, OrganismEntry, SampleSheet } from '../knowledge/schemas';
 import type { AmpliconRegion } from '../knowledge/selection';
-import { type Platform, type ReadInput, readInput, requestFocuses, requestRegion, twoColourRun } from '../tool-selector/context';
+import { type Platform, type ReadInput, readInput, requestFocuses, requestReadLength, requestRegion, twoColourRun } from '../tool-selector/context';
 
 /** What the generator knows about the data, from the intent (and an explicit platform, when given). */
 export interface DataContext {
@@ -28,6 +28,8 @@ export interface DataContext {
   region: AmpliconRegion | null;
   /** per reference with a contig naming (the ENCODE blacklist): awk statements renaming its \$1 to the genome's naming, '' when they agree */
   contigRenames: Record<string, string>;
+  /** the read length the request names, in bases (null: none named) */
+  readLength: number | null;
 }
 
 /** The parameter naming the input and its default, as main.nf writes it: `params.reads = 'data/*.fastq.gz'`. */
@@ -61,6 +63,7 @@ export function dataContext(intent: Intent, kb: Knowledge, platform: Platform, t
     focuses: requestFocuses(intent, kb, text).map((f) => f.id),
     twoColour: platform === 'illumina' && twoColourRun(kb, text),
     region: requestRegion(intent, kb, text),
+    readLength: requestReadLength(text),
     contigRenames: contigRenames(kb, intent.organism ? kb.organismById.get(intent.organism.id) : undefined, intent.organism?.genome_build),
   };
 }
@@ -105,6 +108,7 @@ export function organismFact(key: string, ctx: DataContext): string | undefined 
   const o = ctx.organism;
   if (!o) return undefined;
   if (key === 'genome_build') return ctx.genomeBuild ?? o.genome_build;
+  if (key === 'mappable_genome_size') return mappableSize(o, ctx.genomeBuild ?? o.genome_build, ctx.readLength)?.size.toString();
   const value = (o.facts as Record<string, unknown>)[key];
   if (value === undefined) return undefined;
   // a list (the mitochondrial contig's names) is one regex alternation, as samtools' =~ and !~ read it
@@ -135,4 +139,17 @@ export function primerValue(key: string, ctx: DataContext): string | undefined {
   }
   if (!r) return undefined;
   return key === 'fwd' ? r.forward.sequence : key === 'rev' ? r.reverse.sequence : undefined;
+}
+
+/**
+ * The mappable genome size of a build for a read length (organism fact mappable_genome_size, deepTools' table):
+ * the row at or below the read length, or with no read length named (or one shorter than every row) the
+ * shortest row. Undefined where the table has no figure for the build.
+ */
+export function mappableSize(o: OrganismEntry, build: string, readLength: number | null): { size: number; readLength: number } | undefined {
+  const rows = Object.entries(o.facts.mappable_genome_size?.[build] ?? {})
+    .map(([len, size]) => ({ readLength: Number(len), size }))
+    .sort((a, b) => a.readLength - b.readLength);
+  if (!rows.length) return undefined;
+  return rows.filter((r) => readLength !== null && r.readLength <= readLength).at(-1) ?? rows[0];
 }

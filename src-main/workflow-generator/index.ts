@@ -9,7 +9,7 @@ import { type DataContext, dataContext, describeData, inputParam, organismFact, 
 import { renderModule } from './process-module';
 import { Channels, inputProducers, wireInputs } from './wiring';
 
-export { inputParam } from './context';
+export { inputParam, mappableSize } from './context';
 
 export interface GenerateOptions {
   /** the request's text: the platform it names (HiFi, ONT) picks the commands' presets */
@@ -81,7 +81,14 @@ function referenceDefault(id: string, kb: Knowledge, ctx: DataContext): string {
 }
 
 /** Why a value input has no default, and what to give: a primer of an unnamed amplicon region, or an organism fact the knowledge base lacks. */
-function valueNote(v: string): { param: string; check: string } {
+function valueNote(v: string, ctx: DataContext): { param: string; check: string } {
+  if (v === 'mappable_genome_size') {
+    const k = ctx.readLength ?? 'READ_LENGTH';
+    return {
+      param: `no mappable genome size is known for this build: give --${v}, the number of unique k-mers of the genome FASTA for k = the read length (khmer's unique-kmers.py -k ${k} genome.fa, as deepTools recommends for MAPQ-filtered reads)`,
+      check: `--${v} is required for this build: unique k-mers of the genome for k = the read length (khmer's unique-kmers.py)`,
+    };
+  }
   if (v.startsWith('primer_')) {
     const which = v === 'primer_fwd' ? 'forward primer (read 1)' : 'reverse primer (read 2)';
     return { param: `the request names no amplicon region: give the ${which}, 5'->3', as --${v}`, check: `--${v} is required: the ${which} of your amplicon region, 5'->3'` };
@@ -216,14 +223,14 @@ export function generateWorkflow(intent: Intent, tools: ToolChoice[], kb: Knowle
     sheet ? `${inputParam(ctx.input)} // columns ${sampleSheetColumns(sheet, ctx.paired).join(',')}` : `params.reads = ${quote(entry.glob)}`,
     `params.outdir = 'results'`,
     ...[...references].sort().map((r) => `params.${r} = ${quote(referenceDefault(r, kb, ctx))}${referenceSource(r, kb, ctx)}`),
-    ...[...values].sort().map((v) => `params.${v} = null // ${valueNote(v).param}`),
+    ...[...values].sort().map((v) => `params.${v} = null // ${valueNote(v, ctx).param}`),
   ];
   // a kind with several standing producers (two callers' VCFs) leaves under each producer's name
   const emits = channels
     .entries()
     .filter(([k]) => k !== 'reads' && !sheet?.files.some((f) => f.kind === k))
     .flatMap(([k, heads]) => heads.map((c) => `    ${heads.length > 1 && c.producer ? `${c.producer}_${k}` : k} = ${c.expr}`));
-  const checks = [...values].sort().map((v) => `    if (params.${v} == null) {\n        error("${valueNote(v).check}")\n    }`);
+  const checks = [...values].sort().map((v) => `    if (params.${v} == null) {\n        error("${valueNote(v, ctx).check}")\n    }`);
   const main = [
     `// ${analysis?.name ?? intent.analysis_type} on ${describeData(ctx)} data`,
     `// Organism: ${organism}${intent.tissue ? ` | Tissue: ${intent.tissue}` : ''}${intent.cell_type ? ` | Cells: ${intent.cell_type}` : ''}`,

@@ -81,23 +81,24 @@ describe('generated workflows carry the right commands', () => {
     expect(files['main.nf']).toContain('role: id.substring(id.lastIndexOf');
   });
 
-  it('organism facts: effective genome size as a number, MACS2 -g and miRBase code per organism', () => {
-    const mouseChip = project(intent('chip_seq', { organism: { id: 'mouse', scientific_name: 'Mus musculus', genome_build: 'GRCm39' } }));
-    expect(mouseChip['modules/deeptools/main.nf']).toContain('--effectiveGenomeSize 2654621783');
-    expect(mouseChip['modules/macs2/main.nf']).toContain('-f BAMPE -g mm');
+  it('organism facts: mappable genome size for MAPQ-filtered reads as MACS2 -g and deepTools --effectiveGenomeSize, miRBase code per organism', () => {
+    // effective-genome-size.test.ts covers the read-length table; no request text: its shortest (50-base) row
+    const mouseChip = project(intent('chip_seq', { organism: { id: 'mouse', scientific_name: 'Mus musculus', genome_build: 'GRCm38' } }));
+    expect(mouseChip['modules/deeptools/main.nf']).toContain('--effectiveGenomeSize 2308125299');
+    expect(mouseChip['modules/macs2/main.nf']).toContain('-f BAMPE -g 2308125299');
     expect(mouseChip['modules/macs2/main.nf']).toContain('-t ${chip_bam} -c ${input_bam}');
     const fishAtac = project(intent('atac_seq', { organism: { id: 'zebrafish', scientific_name: 'Danio rerio', genome_build: 'GRCz11' } }));
-    expect(fishAtac['modules/macs2/main.nf']).toContain('-g 1368780147');
+    expect(fishAtac['modules/macs2/main.nf']).toContain('-g 1197575653');
     expect(fishAtac['modules/macs2/main.nf']).not.toContain(' -c ');
     const hg19 = project(intent('chip_seq', { organism: { id: 'human', scientific_name: 'Homo sapiens', genome_build: 'GRCh37' } }));
-    expect(hg19['modules/deeptools/main.nf']).toContain('--effectiveGenomeSize 2864785220');
+    expect(hg19['modules/deeptools/main.nf']).toContain('--effectiveGenomeSize 2685511454');
     const ratMirna = project(intent('small_rna_seq', { read_layout: 'single', organism: { id: 'rat', scientific_name: 'Rattus norvegicus', genome_build: 'mRatBN7.2' } }));
     expect(ratMirna['modules/mirdeep2/main.nf']).toContain('-t rno');
     // a fact the knowledge base lacks becomes a required value input, never a guess
     const riceChip = project(intent('chip_seq', { organism: { id: 'rice', scientific_name: 'Oryza sativa', genome_build: 'IRGSP-1.0' } }));
-    expect(riceChip['modules/deeptools/main.nf']).toContain('--effectiveGenomeSize ${effective_genome_size}');
-    expect(riceChip['modules/deeptools/main.nf']).toContain('    val effective_genome_size\n');
-    expect(riceChip['main.nf']).toContain('params.effective_genome_size = null');
+    expect(riceChip['modules/deeptools/main.nf']).toContain('--effectiveGenomeSize ${mappable_genome_size}');
+    expect(riceChip['modules/deeptools/main.nf']).toContain('    val mappable_genome_size\n');
+    expect(riceChip['main.nf']).toContain('params.mappable_genome_size = null');
   });
 
   it('single-cell: STARsolo reads gzipped FASTQ through zcat; Scanpy runs a shipped script', () => {
