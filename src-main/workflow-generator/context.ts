@@ -134,8 +134,10 @@ export function primerValue(key: string, ctx: DataContext): string | undefined {
   const r = ctx.region;
   if (key === 'three_prime') {
     if (!r?.read_through) return '';
+    // -n 2: cutadapt removes only the best-matching adapter of a read unless told to search twice, so the 5'
+    // primer and the 3' one would not both go (DADA2's ITS workflow runs cutadapt with -n 2 for this)
     const a = `-a ${reverseComplement(r.reverse.sequence)}`;
-    return ctx.paired ? `${a} -A ${reverseComplement(r.forward.sequence)} ` : `${a} `;
+    return ctx.paired ? `${a} -A ${reverseComplement(r.forward.sequence)} -n 2 ` : `${a} -n 2 `;
   }
   if (!r) return undefined;
   return key === 'fwd' ? r.forward.sequence : key === 'rev' ? r.reverse.sequence : undefined;

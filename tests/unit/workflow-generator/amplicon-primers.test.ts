@@ -68,14 +68,15 @@ describe('amplicon primers come from the region the request names (amplicon_regi
     expect(reverseComplement('GGACTACNVGGGTWTCTAAT')).toBe('ATTAGAWACCCBNGTAGTCC');
     const files = project('fungal ITS1 amplicon sequencing of soil, paired-end 2x250');
     expect(scriptOf(files['modules/cutadapt/main.nf']!)).toContain(
-      'cutadapt -j ${task.cpus} -g ^CTTGGTCATTTAGAGGAAGTAA -G ^GCTGCGTTCTTCATCGATGC -a GCATCGATGAAGAACGCAGC -A TTACTTCCTCTAAATGACCAAG ${args} -o',
+      // -n 2: cutadapt removes only the best-matching adapter of a read unless told to look twice (as DADA2's ITS workflow does)
+      'cutadapt -j ${task.cpus} -g ^CTTGGTCATTTAGAGGAAGTAA -G ^GCTGCGTTCTTCATCGATGC -a GCATCGATGAAGAACGCAGC -A TTACTTCCTCTAAATGACCAAG -n 2 ${args} -o',
     );
     // the region is stated (workflow_needs.yaml amplicon_region reads the same keywords): no open need, no line for it
     const itsText = 'fungal ITS1 amplicon sequencing of soil, paired-end 2x250';
     expect(missingInformation(amplicon(), kb, itsText)).toEqual([]);
     expect(workflowAnswerFor(kb, amplicon({ missing_information: [] }), itsText, 'metagenomics')).not.toContain('region is not stated');
     const single = project('fungal ITS1 amplicon sequencing of soil, single-end', { read_layout: 'single' });
-    expect(scriptOf(single['modules/cutadapt/main.nf']!)).toContain('cutadapt -j ${task.cpus} -g ^CTTGGTCATTTAGAGGAAGTAA -a GCATCGATGAAGAACGCAGC ${args} -o ${meta.id}.trim.fastq.gz ${reads}');
+    expect(scriptOf(single['modules/cutadapt/main.nf']!)).toContain('cutadapt -j ${task.cpus} -g ^CTTGGTCATTTAGAGGAAGTAA -a GCATCGATGAAGAACGCAGC -n 2 ${args} -o ${meta.id}.trim.fastq.gz ${reads}');
   });
 
   it('no region named: no primers assumed; the workflow requires --primer_fwd and --primer_rev and the answer says so', () => {
