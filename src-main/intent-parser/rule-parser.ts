@@ -16,9 +16,11 @@ import {
   ASSEMBLY_ASKED,
   CASED_ABBREVIATIONS,
   CONDITION_WORDS,
+  DESIGN_CUE_SHARE,
   EXOME,
   GERMLINE_CONTEXT,
   HISTONE_MARK,
+  isDesignCue,
   LONG_READ_TECH,
   LONG_READ_TYPES,
   LOW_MEMORY_GB,
@@ -182,7 +184,16 @@ type KeywordMatch = ReturnType<Lexicon['keywords']['find']>[number];
 function scoreTypes(query: string, text: string, keywords: readonly KeywordMatch[], tools: string[], kb: Knowledge): Scored[] {
   const scores = new Map<string, number>();
   const add = (t: string, w: number) => scores.set(t, (scores.get(t) ?? 0) + w);
-  for (const m of keywords) for (const t of m.value.types) add(t, m.value.weight);
+  // a named assay outranks the study's context: design cues ('a time course') count a share of their weight next
+  // to it, and a tumour named as the sample of another assay ('a spatial pipeline for tumour biopsies') not at all
+  // (variant calling on it still turns somatic in refineType)
+  const assays = keywords.filter((m) => !isDesignCue(m.phrase));
+  const otherAssay = assays.some((m) => !m.value.types.includes('somatic_variants'));
+  for (const m of keywords) {
+    if (otherAssay && m.value.generic && m.value.types.length === 1 && m.value.types[0] === 'somatic_variants' && SOMATIC_CONTEXT.test(m.phrase)) continue;
+    const share = assays.length > 0 && isDesignCue(m.phrase) ? DESIGN_CUE_SHARE : 1;
+    for (const t of m.value.types) add(t, m.value.weight * share);
+  }
   for (const [re, t] of CASED_ABBREVIATIONS) if (re.test(query)) add(t, 1);
   // a histone mark the keywords do not list ('H3K36me3', 'H4K20me1') names chromatin profiling, as a generic word would
   if (HISTONE_MARK.test(text) && !keywords.some((m) => HISTONE_MARK.test(m.phrase))) add('chip_seq', HISTONE_MARK_VOTE);
@@ -313,9 +324,12 @@ function assayNeededNow(text: string, keywords: readonly KeywordMatch[]): Keywor
 }
 
 /** Technology words move short-read analyses to their long-read or exome counterparts. */
-function refineType(chosen: string, text: string): string {
+function refineType(chosen: string, text: string, keywords: readonly KeywordMatch[]): string {
   let type = chosen;
-  const longRead = LONG_READ_TECH.test(text);
+  // a long-read RNA assay named by a keyword of its own ('full-length transcripts', 'direct RNA') is the technology,
+  // as a platform word is: a splicing or expression goal next to it is read on long reads
+  const longRnaAssay = keywords.some((m) => !m.value.generic && m.value.types.length === 1 && m.value.types[0] === 'long_read_rnaseq');
+  const longRead = LONG_READ_TECH.test(text) || ((type === 'rna_seq_de' || type === 'alternative_splicing') && longRnaAssay);
   // 'HiFi whole genome of a bird, assemble it': the whole genome is the data, the assembly the analysis
   if ((type === 'wgs_germline_variants' || type === 'long_read_variants') && ASSEMBLY_ASKED.test(text) && !VARIANT_WORDS.test(text))
     type = longRead ? 'long_read_assembly' : 'de_novo_genome_assembly';
@@ -428,7 +442,7 @@ export function parseIntentWithRulesDetailed(query: string, kb: Knowledge): { in
   const known = ranked.length > 0 && ranked[0]!.score >= 0.35 && !dataOnly && !sharedStep;
   // no analysis named, a virus is ('omicron raw reads on SRA?'): its genomes are the analysis
   const virusOnly = !known && !multiAssay && !dataOnly && !sharedStep && kind.kind !== 'off_topic' && namesVirus(organismHits, implied, kb);
-  const analysisType = multiAssay ? 'multi_omics_integration' : known ? refineType(ranked[0]!.type, text) : virusOnly ? 'viral_genomics' : 'unknown';
+  const analysisType = multiAssay ? 'multi_omics_integration' : known ? refineType(ranked[0]!.type, text, keywords) : virusOnly ? 'viral_genomics' : 'unknown';
   const type = kb.analysisTypeById.get(analysisType);
 
   const organism = organismOf(organismHits, implied, analysisType, kb);

@@ -84,9 +84,21 @@ export const GENERIC_KEYWORDS = new Set([
   'microbiome', 'sars-cov-2', 'sars-cov2', 'covid', 'wastewater', 'virus', 'viral', 'integration', 'integrate',
   'spatial', 'peaks', 'chip', 'amplicon', 'amplicons', 'amplicon sequencing', 'long reads', 'lineage', 'isolate', 'bulk rna', '10x',
   'chromium', 'proteomics', 'variant calling', 'call variants', 'genome assembly', 'splicing', 'histone',
-  // what a bulk RNA-seq design is described by when no assay is named ('a time course, reverse-stranded TruSeq')
-  'peak caller', 'peak callers', 'time course', 'time-course', 'likelihood ratio test', 'stranded library', 'stranded libraries', 'reverse-stranded', 'bulk libraries', 'stranded mrna',
+  'peak caller', 'peak callers',
 ]);
+
+/**
+ * What a bulk RNA-seq design is described by when no assay is named ('a time course, reverse-stranded TruSeq'):
+ * generic keywords that decide the analysis only then; next to a named assay ('single-cell RNA-seq ... a time
+ * course') they count DESIGN_CUE_SHARE of their weight, so that they never outvote it.
+ */
+export const DESIGN_CUES = new Set(['time course', 'time-course', 'likelihood ratio test', 'stranded library', 'stranded libraries', 'reverse-stranded', 'bulk libraries', 'stranded mrna']);
+for (const cue of DESIGN_CUES) GENERIC_KEYWORDS.add(cue);
+export const DESIGN_CUE_SHARE = 0.25;
+export const isDesignCue = (phrase: string): boolean => {
+  const spaced = phrase.replace(/-/g, ' ');
+  return [...DESIGN_CUES].some((c) => c.replace(/-/g, ' ') === spaced);
+};
 
 /** Abbreviations that are only domain words in capitals ("DE" but not "de novo" or the French "de"). */
 export const CASED_ABBREVIATIONS: [RegExp, string][] = [[/\bDE\b(?![ -]?[Nn]ovo)/, 'rna_seq_de']];
