@@ -122,6 +122,8 @@ export function normalize(query: string, lex: Lexicon): { text: string; correcti
     .replace(/\s+/g, ' ')
     // a cell one letter short is too short for the corrector, yet unambiguous after 'single'
     .replace(/\bsingle[- ]cel\b/g, 'single cell')
+    // so is 'small' one letter out ('smll', 'sall', 'smal'), yet unambiguous before 'RNA'
+    .replace(/\b(?:smll|smal|sall)(?=[- ]rna\b)/g, 'small')
     .trim();
   const spell = (protect: (at: number) => boolean) => {
     let corrections = 0;

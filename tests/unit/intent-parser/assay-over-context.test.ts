@@ -38,3 +38,8 @@ describe('a long-read RNA assay named makes a splicing goal its long-read analys
     expect(analysis('full-length transcripts of fly heads, we want isoform switching')).toBe('long_read_rnaseq');
   });
 });
+
+describe("'small' misspelt too short for the corrector is unambiguous before RNA", () => {
+  it.each(['smll RNA-seq of mouse testis, build the workflow', 'we did sall rna sequencing on zebrafish embryos', 'smal rna from human plasma, miRNA counts please'])('%s', (q) =>
+    expect(analysis(q)).toBe('small_rna_seq'));
+});
