@@ -303,6 +303,7 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir()): Knowledge {
         indexed.analysisTypeById,
         { focus: selection.focus, platforms: selection.platforms.map((p) => p.id), regionTypes: new Set(selection.ampliconRegions.map((r) => r.analysis_type)) },
         problems,
+        ORGANISM_FACT_KEYS,
       )
     : null;
   if (problems.length > 0 || !tables || !workflowNeeds || !studyDetails) throw new KnowledgeError(problems);

@@ -16,6 +16,19 @@ function saysWords(need: Need, text: string): boolean {
   return m.test(text);
 }
 
+/** An organism fact's value for the organism's genome build (per-build facts), or undefined when the facts lack it. */
+export function organismFactValue(kb: Knowledge, organism: NeedsIntent['organism'], key: string): string | undefined {
+  const o = organism ? kb.organismById.get(organism.id) : undefined;
+  const value = o ? (o.facts as Record<string, unknown>)[key] : undefined;
+  if (value === undefined || value === null) return undefined;
+  if (Array.isArray(value)) return value.join('|');
+  if (typeof value === 'object') {
+    const v = (value as Record<string, string | number>)[organism!.genome_build || o!.genome_build];
+    return v === undefined ? undefined : String(v);
+  }
+  return String(value);
+}
+
 export type NeedsIntent = Pick<Intent, 'analysis_type' | 'organism' | 'comparison' | 'read_layout' | 'strandedness' | 'data_type'> & { tissue?: string | null };
 
 /** Whether the request (its intent and its words) states one need. */
@@ -30,6 +43,8 @@ function stated(id: string, need: Need, intent: NeedsIntent, kb: Knowledge, text
   if (need.platform && namedPlatform(kb, text)?.read_kind === 'long') return true;
   // a region with known primers, as the generator reads it: a region without an entry (V6-V8) leaves the primers open
   if (need.region && requestRegion(intent, kb, text)) return true;
+  // an organism fact the commands read: open only for a named organism whose facts lack it (no organism: the organism need)
+  if (need.organism_fact) return !intent.organism || need.organism_fact.every((f) => organismFactValue(kb, intent.organism, f) !== undefined);
   return saysWords(need, text);
 }
 

@@ -232,6 +232,11 @@ export const OrganismFactsSchema = z.object({
   vep_species: z.string().regex(/^[a-z_]+$/).optional(),
   /** snpEff database name per genome build */
   snpeff_db: z.record(z.string(), z.string()).optional(),
+  /**
+   * curated known-variant sets per genome build for GATK BaseRecalibrator --known-sites (GATK's resource bundle for
+   * human, the Mouse Genomes Project for GRCm38), as the answer names them; builds without one have none
+   */
+  known_sites: z.record(z.string(), z.string().min(20)).optional(),
   /** BUSCO lineage dataset */
   busco_lineage: z.string().regex(/^[a-z_]+_odb\d+$/).optional(),
   /**
@@ -263,8 +268,6 @@ export const OrganismFactsSchema = z.object({
     .optional(),
   /** approximate genome length in bases (Canu genomeSize) */
   genome_size: z.number().int().positive().optional(),
-  /** published known-variant sets BQSR masks (GATK's bundle for human); absent: none is published */
-  known_sites: z.string().min(10).optional(),
   /** truth and training sets VQSR and CNNScoreVariants learn from (HapMap, Omni, 1000G, dbSNP: human only) */
   gatk_truth_resources: z.string().min(10).optional(),
   /**

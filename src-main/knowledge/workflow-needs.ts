@@ -17,6 +17,11 @@ export const NeedSchema = z
     platform: z.literal(true).optional(),
     /** the request names a marker-gene region of its analysis (amplicon_regions.yaml keywords): the generator's own test, so a stated region always has its primers */
     region: z.literal(true).optional(),
+    /**
+     * organism facts (organisms.yaml) the workflow's commands read: the need is open only when the request names an
+     * organism whose facts lack one of them for its build (an unnamed organism is the organism need's)
+     */
+    organism_fact: z.array(z.string().min(3)).min(1).optional(),
     /** what a workflow answer says while the need is open; organism and read_layout are worded from the workflow */
     hint: z.string().min(20).optional(),
     /**
@@ -24,10 +29,15 @@ export const NeedSchema = z
      * missing_information asks for), else the first of `values` whose words the request says (table order)
      */
     sets: z.strictObject({ field: z.literal('data_type'), values: z.record(z.string().min(2), z.array(z.string().min(2)).min(1)) }).optional(),
+    /**
+     * the hint per organism: `hint` (with `{fact}`, the organism's value of this fact for its build) when the organism
+     * has it, `without` (with `{organism}`) when it has not or none is named
+     */
+    by_fact: z.strictObject({ fact: z.string().min(3), without: z.string().min(20) }).optional(),
   })
   .refine(
-    (n) => n.field !== undefined || n.groups !== undefined || n.words !== undefined || n.platform !== undefined || n.region !== undefined,
-    'a need says how a request states it (field, groups, words, platform or region)',
+    (n) => n.field !== undefined || n.groups !== undefined || n.words !== undefined || n.platform !== undefined || n.region !== undefined || n.organism_fact !== undefined,
+    'a need says how a request states it (field, groups, words, platform, region or organism_fact)',
   );
 export type Need = z.infer<typeof NeedSchema>;
 
@@ -66,6 +76,7 @@ export function checkWorkflowNeeds(
   types: Map<string, AnalysisType>,
   selection: { focus: readonly RequestFocus[]; platforms: readonly string[]; regionTypes: ReadonlySet<string> },
   problems: string[],
+  factKeys: readonly string[] = [],
 ): WorkflowNeeds {
   const { focus, platforms } = selection;
   const file = 'workflow_needs.yaml';
@@ -73,6 +84,9 @@ export function checkWorkflowNeeds(
     for (const [value, words] of Object.entries(n.sets?.values ?? {}))
       for (const w of words) if (!n.words?.includes(w)) problems.push(`${file}: needs.${id}.sets.values.${value}: '${w}' is not one of the need's words`);
     if (n.hint === undefined && id !== 'organism' && id !== 'read_layout') problems.push(`${file}: needs.${id}: no hint (only organism and read_layout are worded from the workflow)`);
+    for (const f of [...(n.organism_fact ?? []), ...(n.by_fact ? [n.by_fact.fact] : [])])
+      if (factKeys.length > 0 && !factKeys.includes(f)) problems.push(`${file}: needs.${id}: '${f}' is not an organism fact (organisms.yaml facts)`);
+    if (n.by_fact && !n.hint?.includes('{fact}')) problems.push(`${file}: needs.${id}: by_fact needs a hint with {fact}`);
   }
   for (const id of types.keys()) if (!(id in t.analyses)) problems.push(`${file}: analyses: no entry for analysis type '${id}'`);
   for (const [type, list] of Object.entries(t.analyses)) {

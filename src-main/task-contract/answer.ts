@@ -1,5 +1,6 @@
 import type { Example, ToolChoice, WorkflowProject } from '../../src-preload/schemas/example';
 import type { Intent } from '../../src-preload/schemas/intent';
+import { organismFactValue } from '../knowledge/missing-information';
 import type { Knowledge } from '../knowledge/schemas';
 import { constraintNotes, planSelection } from '../tool-selector';
 import { platformOf, readInput, requestReadLength, requestRegion } from '../tool-selector/context';
@@ -56,7 +57,14 @@ function needHint(need: string, example: Example, kb: Knowledge): string | undef
   const worded = need === 'amplicon_region' ? primerHint(example, kb) : null;
   if (worded) return worded;
   const own = kb.workflowNeeds.byAnalysis.get(example.output.intent?.analysis_type ?? '')?.find((n) => n.need === need)?.hint;
-  return own ?? kb.workflowNeeds.needs.get(need)?.hint;
+  const entry = kb.workflowNeeds.needs.get(need);
+  if (!own && entry?.by_fact) {
+    // the hint per organism: the curated set its facts name for the build, else what to do without one
+    const organism = example.output.intent?.organism ?? null;
+    const value = organismFactValue(kb, organism, entry.by_fact.fact);
+    return value !== undefined ? entry.hint!.replace('{fact}', value) : entry.by_fact.without.replace('{organism}', organism ? `${organism.scientific_name} (${organism.genome_build})` : 'an organism the request does not name');
+  }
+  return own ?? entry?.hint;
 }
 
 /** What an unstated read layout means for this workflow: the files it reads, from the input the generator gives it. */

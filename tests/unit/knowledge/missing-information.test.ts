@@ -30,13 +30,15 @@ describe('missing information names what the workflow of the analysis needs and 
       ['ChIP-seq for human liver, paired-end', ['chip_control', 'chip_target']],
       ['H3K27me3 ChIP-seq with input controls for human liver, paired-end', []],
       // a somatic call needs the matched normal and whether it is a genome, exome or panel; tumour-only is a mode of its own
-      ['somatic variant calling for human, paired-end', ['sequencing_scope', 'matched_normal']],
-      ['somatic variant calling for human WGS tumor vs normal, paired-end', []],
-      ['tumor-only somatic variant calling for human whole genomes, paired-end', []],
+      ['somatic variant calling for human, paired-end', ['sequencing_scope', 'matched_normal', 'known_sites']],
+      ['somatic variant calling for human WGS tumor vs normal, paired-end', ['known_sites']],
+      ['tumor-only somatic variant calling for human whole genomes, paired-end', ['known_sites']],
+      // BQSR learns from known variant sites, which a request names or the answer says which set it means
+      ['somatic variant calling for human WGS tumor vs normal, paired-end, dbSNP and Mills indels as known sites', []],
       // exomes and panels need their capture targets
-      ['whole exome germline variant calling for human, paired-end', ['target_regions']],
-      ['whole exome germline variant calling for human, paired-end, SureSelect targets BED', []],
-      ['Mutect2 somatic SNVs for mouse tumor vs matched normal WES, paired-end', ['target_regions']],
+      ['whole exome germline variant calling for human, paired-end', ['target_regions', 'known_sites']],
+      ['whole exome germline variant calling for human, paired-end, SureSelect targets BED, known sites from the GATK bundle', []],
+      ['Mutect2 somatic SNVs for mouse tumor vs matched normal WES, paired-end', ['target_regions', 'known_sites']],
       ['copy-number gains and losses, human exome, paired-end', ['cnv_reference', 'target_regions']],
       ['CNV detection from mouse whole-genome sequencing with pooled normals, paired-end', []],
       ['WGBS methylation of human blood, paired-end', []],
@@ -51,13 +53,20 @@ describe('missing information names what the workflow of the analysis needs and 
       ['16S V6-V8 amplicon analysis of soil, paired-end', ['amplicon_region']],
       ['16S amplicon analysis of soil with the 515F primer, paired-end', ['amplicon_region']],
       // long reads: which platform, never a layout; for nanopore the chemistry and basecaller
-      ['long-read genome assembly of e. coli', ['platform', 'ont_chemistry']],
-      ['Assemble a bacterial genome from Oxford Nanopore reads with Flye', ['organism', 'ont_chemistry']],
-      ['Assemble a bacterial genome from R10.4.1 Oxford Nanopore reads (Dorado SUP) with Flye', ['organism']],
+      ['long-read genome assembly of e. coli', ['platform', 'ont_chemistry', 'busco_lineage']],
+      ['Assemble a bacterial genome from Oxford Nanopore reads with Flye', ['organism', 'ont_chemistry', 'busco_lineage']],
+      ['Assemble a bacterial genome from R10.4.1 Oxford Nanopore reads (Dorado SUP) with Flye', ['organism', 'busco_lineage']],
+      ['Assemble an e. coli genome from R10.4.1 Oxford Nanopore reads (Dorado SUP), BUSCO with enterobacterales_odb10', []],
       ['PacBio HiFi variant calling for human', []],
       ['CRISPR knockout screen in human cells, single-end', ['comparison', 'guide_library']],
       ['Visium spatial transcriptomics of mouse brain', ['visium_slide']],
       ['integrate RNA-seq and a proteomics abundance table of human liver, paired-end', []],
+      // which layers beside RNA-seq: the workflow reads one table, whose kind decides its normalisation
+      ['multi-omics integration of human liver with MOFA, paired-end', ['omics_table', 'omics_layers']],
+      // an organism whose facts lack a value the commands read: the genome size of MACS2 and deepTools, the mitochondrial contig
+      ['ChIP-seq H3K27ac with input controls for rice leaves, paired-end', ['genome_size']],
+      ['ATAC-seq of rice leaves, paired-end', ['genome_size', 'mito_contigs']],
+      ['ATAC-seq of pig liver, paired-end', ['genome_size']],
       ['build a phylogeny of these sequences', []],
     ];
     expect(cases.map(([q]) => [q, missing(q)])).toEqual(cases);
@@ -68,7 +77,7 @@ describe('missing information names what the workflow of the analysis needs and 
       .filter((g) => JSON.stringify(g.expected_intent.missing_information) !== JSON.stringify(missingInformation(g.expected_intent, kb, g.query)))
       .map((g) => g.id);
     expect(disagree).toEqual([]);
-    expect(kb.goldenQueries.find((g) => g.id === 'gq_033')!.expected_intent.missing_information).toEqual(['read_layout', 'sequencing_scope', 'matched_normal']);
+    expect(kb.goldenQueries.find((g) => g.id === 'gq_033')!.expected_intent.missing_information).toEqual(['read_layout', 'sequencing_scope', 'matched_normal', 'known_sites']);
     expect(kb.goldenQueries.find((g) => g.id === 'gq_054')!.expected_intent.missing_information).toEqual(['amplicon_region']);
   });
 
@@ -92,7 +101,7 @@ describe('missing information names what the workflow of the analysis needs and 
   it('generated intents list more than organism and comparison, and each example computes them on its own user turn', () => {
     const seen = new Set(planVariations(kb, 5000).flatMap((s) => variationSeed(kb, 42, s).output.intent!.missing_information));
     expect([...seen].sort()).toEqual([
-      'amplicon_region', 'analysis_type', 'chip_control', 'chip_target', 'cnv_reference', 'comparison', 'guide_library', 'library_protocol', 'matched_normal', 'omics_table',
+      'amplicon_region', 'analysis_type', 'busco_lineage', 'chip_control', 'chip_target', 'cnv_reference', 'comparison', 'genome_size', 'guide_library', 'known_sites', 'library_protocol', 'matched_normal', 'omics_layers', 'omics_table',
       'ont_chemistry', 'organism', 'platform', 'read_layout', 'restriction_enzyme', 'sequencing_scope', 'small_rna_kit', 'spatial_platform', 'strandedness', 'target_regions', 'visium_slide',
     ]);
     for (const spec of planPerGolden(kb, 4, 400)) {
@@ -139,11 +148,12 @@ describe('a workflow answer says what each open need means for that workflow', (
       '## Before you run',
       '- The organism is not stated: give `--busco_lineage` before running.',
       '- The flow cell and basecaller are not stated: Flye runs with --nano-hq (Guppy 5+ SUP or Q20+ reads, under 5% error) and Medaka with its default model for R10.4.1 reads; R9.4.1 or older basecalls need Flye --nano-raw and the matching Medaka model (-m).',
+      "- The BUSCO lineage dataset is not stated: BUSCO runs offline (--offline) with -l set to the organism's lineage from the facts (for example primates_odb10 for human), read from `params.busco_downloads`; download it there first (busco --download LINEAGE), and for an organism whose facts give no lineage give `--busco_lineage` (busco --list-datasets lists them), since completeness is measured against that lineage's single-copy orthologs.",
     ]);
     expect(beforeRun('long-read genome assembly of e. coli')[1]).toBe(
       '- The platform is not stated: the workflow assumes Oxford Nanopore reads; PacBio HiFi reads need other presets (for example minimap2 -x map-hifi, Flye --pacbio-hifi), so ask for a HiFi workflow if that is what you have.',
     );
-    expect(beforeRun('somatic variant calling for human whole genomes, paired-end')).toEqual([
+    expect(beforeRun('somatic variant calling for human whole genomes, paired-end, dbSNP as known sites')).toEqual([
       '## Before you run',
       '- A matched normal is not stated: the workflow pairs each tumour with its normal by sample name (`P1_tumor`, `P1_normal`); tumour-only data need Mutect2\'s tumour-only mode (no `-normal`, with a panel of normals and a germline resource), a different workflow.',
     ]);
