@@ -3,6 +3,7 @@ import path from 'node:path';
 import YAML, { LineCounter } from 'yaml';
 import type { z } from 'zod';
 import { checkCompatibility, type CompatibilityTables, CompatibilitySchema, resolveCompatibility } from './compatibility';
+import { checkComparisonTests, ComparisonTestsSchema } from './comparison-tests';
 import { checkStudyDetails, type StudyDetails, StudyDetailsSchema } from './study-details';
 import { checkProcess } from './process-check';
 import { ORGANISM_FACT_KEYS, type Reference, ReferenceSchema } from './process-schema';
@@ -120,7 +121,7 @@ function duplicates(file: string, ids: string[], problems: string[]): void {
   }
 }
 
-type Indexed = Omit<Knowledge, 'goldenQueries' | 'selection' | 'compatibility' | 'studyDetails' | 'errorSituations' | 'libraryUsage' | 'workflowNeeds' | 'toolMemory' | 'variantCallers' | 'organismResources'>;
+type Indexed = Omit<Knowledge, 'goldenQueries' | 'selection' | 'compatibility' | 'studyDetails' | 'errorSituations' | 'libraryUsage' | 'workflowNeeds' | 'toolMemory' | 'variantCallers' | 'organismResources' | 'comparisonTests'>;
 
 /**
  * Shipped scripts: resources/templates beside the knowledge folder, else the real resources folder's. A line
@@ -296,6 +297,7 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir()): Knowledge {
   if (studyDetails && tables) checkStudyDetails(studyDetails, tables, new Set(organisms.map((o) => o.id)), problems);
   const contract = loadContractTables(key, indexed, problems);
   const toolFacts = loadToolFacts(key, indexed, problems);
+  const comparisonTests = checkComparisonTests(readList(key, 'comparison_tests.yaml', ComparisonTestsSchema, problems), indexed.analysisTypeById, indexed.toolById, problems);
   const needsTables: WorkflowNeedsTables | null = readObject(key, 'workflow_needs.yaml', WorkflowNeedsSchema, problems);
   const workflowNeeds = needsTables
     ? checkWorkflowNeeds(
@@ -307,7 +309,7 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir()): Knowledge {
       )
     : null;
   if (problems.length > 0 || !tables || !workflowNeeds || !studyDetails) throw new KnowledgeError(problems);
-  const kb: Knowledge = { ...indexed, goldenQueries, selection, compatibility: resolveCompatibility(tables), studyDetails, ...contract, ...toolFacts, workflowNeeds };
+  const kb: Knowledge = { ...indexed, goldenQueries, selection, compatibility: resolveCompatibility(tables), studyDetails, ...contract, ...toolFacts, workflowNeeds, comparisonTests };
   cache.set(key, kb);
   return kb;
 }

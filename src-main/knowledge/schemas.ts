@@ -8,6 +8,7 @@ import { OrganismFactsSchema, ProcessSchema, type Reference } from './process-sc
 import type { SelectionRules } from './selection';
 import type { OrganismResource, ToolMemory, VariantCaller } from './tool-facts';
 import { typicalCommand } from './typical-command';
+import type { ComparisonTests } from './comparison-tests';
 import type { WorkflowNeeds } from './workflow-needs';
 
 const Id = z.string().regex(/^[a-z0-9][a-z0-9_]*$/, 'ids are lower_snake_case');
@@ -210,4 +211,6 @@ export interface Knowledge {
   variantCallers: Map<string, VariantCaller>;
   /** what a tool's rationale says of a resource only some organisms have (organism_resources.yaml) */
   organismResources: Map<string, OrganismResource>;
+  /** which step tests a comparison of the request's groups, per analysis type (comparison_tests.yaml) */
+  comparisonTests: Map<string, ComparisonTests>;
 }

@@ -45,10 +45,6 @@ export const ToolRuleSchema = z.object({
   refuse: z.array(RefusalSchema).default([]),
   /** false for a tool that stages the genome FASTA only to decode CRAM: it does not align or call against it */
   reads_reference: z.boolean().default(true),
-  /** the tool tests the request's groups against each other (or pairs tumour with normal) */
-  tests_groups: z.boolean().default(false),
-  /** how the tool can compare the request's groups, where the workflow's step does not (Seurat: FindMarkers by group) */
-  compares_groups: Text.optional(),
   /** what makes the tool itself faster than more CPUs do, for a request that must run fast (IQ-TREE --fast) */
   fast: Text.optional(),
   /**

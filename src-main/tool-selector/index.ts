@@ -59,18 +59,34 @@ export function constraintNotes(intent: Intent, sel: Selection, kb: Knowledge = 
   if (intent.constraints.includes('low_memory') && !notes.some((n) => n.constraint === 'low_memory'))
     notes.push({ constraint: 'low_memory', met: true, text: `Every tool in this chain fits in ${LOW_MEMORY_LIMIT_GB} GB of RAM as chosen.` });
   for (const r of sel.refused) notes.push({ constraint: 'requested_tool', met: false, text: `${r.why}, so it is left out.` });
-  const tests = sel.choices.some((c) => kb.selection.toolRules.get(c.id)?.tests_groups);
-  if (intent.comparison && intent.comparison.groups.length >= 2 && !tests) {
-    const groups = intent.comparison.groups.join(' against ');
-    // a chosen tool that can compare the groups, though this workflow's step does not (Seurat: FindMarkers by group)
-    const can = sel.choices.find((c) => kb.selection.toolRules.get(c.id)?.compares_groups);
-    notes.push({
-      constraint: 'comparison',
-      met: false,
-      text: can
-        ? `No step of this workflow tests ${groups} as written: ${kb.toolById.get(can.id)?.name ?? can.id} can, ${kb.selection.toolRules.get(can.id)!.compares_groups}.`
-        : `No step of this chain tests ${groups}: its results are per sample, so comparing the groups needs a differential analysis of ${inSentence(sel.type.name)} results outside this chain.`,
-    });
-  }
+  const comparison = comparisonNote(intent, sel, kb);
+  if (comparison) notes.push(comparison);
   return notes;
+}
+
+/**
+ * What tests the request's groups (comparison_tests.yaml): the chain's steps that run the test, said with how; a
+ * chosen tool that can test them though its step here does not, named with the command that would; else the tool
+ * that would fill the gap.
+ */
+function comparisonNote(intent: Intent, sel: Selection, kb: Knowledge): ConstraintNote | null {
+  if (!intent.comparison || intent.comparison.groups.length < 2) return null;
+  const groups = intent.comparison.groups.join(' against ');
+  const table = kb.comparisonTests.get(sel.type.id);
+  const inChain = (table?.tests ?? []).filter((t) => sel.choices.some((c) => c.id === t.tool));
+  const name = (id: string) => kb.toolById.get(id)?.name ?? id;
+  const run = inChain.filter((t) => t.runs);
+  const can = inChain.filter((t) => !t.runs);
+  if (run.length > 0) {
+    const also = can.map((t) => ` ${name(t.tool)} does not test them as written: ${t.how}.`).join('');
+    return { constraint: 'comparison', met: true, text: `${run.map((t) => `${name(t.tool)} tests ${groups}: ${t.how}.`).join(' ')}${also}` };
+  }
+  if (can.length > 0)
+    return { constraint: 'comparison', met: false, text: `No step of this workflow tests ${groups} as written: ${can.map((t) => `${name(t.tool)} can, with ${t.how}`).join('; ')}.` };
+  if (table?.gap) return { constraint: 'comparison', met: false, text: `No step of this chain tests ${groups}: that needs ${table.gap}.` };
+  return {
+    constraint: 'comparison',
+    met: false,
+    text: `No step of this chain tests ${groups}: its results are per sample, so comparing the groups needs a differential analysis of ${inSentence(sel.type.name)} results outside this chain.`,
+  };
 }

@@ -20,7 +20,7 @@ describe('domain facts the lead found wrong in the data', () => {
     const spatial = intent('spatial_transcriptomics', { requested_tools: ['seurat'], comparison: { groups: ['young', 'old'], description: 'young vs old' } });
     const notes = (i: Intent) => constraintNotes(i, planSelection(i, kb)!, kb).map((n) => n.text);
     expect(notes(spatial)).toContain(
-      'No step of this workflow tests young against old as written: Seurat can, once the samples are merged with their group in the metadata: FindMarkers between the groups, or counts summed per sample (pseudobulk) and tested with DESeq2, which treats samples, not cells or spots, as the replicates.',
+      'No step of this workflow tests young against old as written: Seurat can, with FindMarkers between the groups once the sections are merged with their group in the metadata, which treats spots as replicates; counts summed per section (pseudobulk) and tested with DESeq2 treat the sections as the replicates.',
     );
     const tree = intent('phylogenetics', { organism: null, constraints: ['fast'] });
     expect(notes(tree)).toEqual([
@@ -199,21 +199,48 @@ describe('spatial requests naming Seurat', () => {
 describe('a comparison the chain does not test is said', () => {
   const groups = { groups: ['treated', 'control'], description: 'treated vs control' };
   const notesOf = (i: Intent, text = '') => constraintNotes(i, planSelection(i, kb, text)!, kb).filter((n) => n.constraint === 'comparison');
-  it('Hi-C treated vs control builds contact maps per sample, and the answer says the groups are not tested', () => {
-    expect(notesOf(intent('hic', { comparison: groups }))).toEqual([
-      {
-        constraint: 'comparison',
-        met: false,
-        text: 'No step of this chain tests treated against control: its results are per sample, so comparing the groups needs a differential analysis of Hi-C chromatin conformation results outside this chain.',
-      },
+  const textOf = (i: Intent, text = '') => notesOf(i, text).map((n) => `${n.met ? 'met' : 'not met'}: ${n.text}`);
+  it('Hi-C treated vs control builds contact maps per sample, and the answer names what would test the groups (comparison_tests.yaml gap)', () => {
+    expect(textOf(intent('hic', { comparison: groups }))).toEqual([
+      'not met: No step of this chain tests treated against control: that needs a differential contact analysis between the groups\' contact matrices with replicates, such as diffHic or multiHiCcompare.',
     ]);
   });
-  it('DESeq2 (on genes, or on ChIP-seq consensus peaks), rMATS and a tumour/normal caller do test them', () => {
-    expect(notesOf(intent('chip_seq', { comparison: groups }))).toEqual([]);
-    expect(notesOf(intent('rna_seq_de', { comparison: groups }))).toEqual([]);
-    expect(notesOf(intent('alternative_splicing', { comparison: groups }))).toEqual([]);
-    expect(notesOf(intent('somatic_variants', { comparison: { groups: ['tumor', 'normal'], description: 'tumor vs normal' } }))).toEqual([]);
+  it('16S with QIIME 2 in the chain names its group tests (ANCOM-BC, alpha/beta group significance), not a stock line', () => {
+    const [note] = textOf(intent('amplicon_16s', { organism: null, comparison: groups }));
+    expect(note).toMatch(/^not met: No step of this workflow tests treated against control as written: QIIME 2 can, with qiime composition ancombc \(ANCOM-BC/);
+    expect(note).toContain('qiime diversity beta-group-significance (PERMANOVA');
+    expect(note).not.toContain('outside this chain');
+  });
+  it('spatial and single-cell name pseudobulk DESeq2; MOFA2 names testing its factors against the groups beside limma on the RNA layer', () => {
+    // Space Ranger and Squidpy: nothing in the chain compares groups, so the gap is named
+    expect(textOf(intent('spatial_transcriptomics', { comparison: groups }))).toEqual([
+      "not met: No step of this chain tests treated against control: that needs pseudobulk differential expression: the spot counts summed per section (and per spatial domain), tested with DESeq2, which treats sections, not spots, as the replicates; Squidpy's neighbourhood and autocorrelation statistics describe each section and test no groups.",
+    ]);
+    const [scanpy] = textOf(intent('spatial_transcriptomics', { comparison: groups, requested_tools: ['scanpy'] }));
+    expect(scanpy).toMatch(/^not met: No step of this workflow tests treated against control as written: Scanpy can, with sc\.tl\.rank_genes_groups/);
+    expect(scanpy).toContain('pseudobulk');
+    expect(textOf(intent('scrna_seq', { comparison: groups }))[0]).toContain('counts summed per sample and cell type (pseudobulk) and tested with DESeq2');
+    const [mofa] = textOf(intent('multi_omics_integration', { comparison: groups }));
+    expect(mofa).toMatch(/^met: limma tests treated against control: moderated t-tests of the condition contrast on the RNA-seq layer/);
+    expect(mofa).toContain('MOFA+ does not test them as written: its factors learnt without the groups: each factor\'s sample values tested against the groups');
+  });
+  it('DESeq2 (on genes, or on ChIP-seq consensus peaks), rMATS and a tumour/normal caller test them, and the note says which step and how', () => {
+    expect(textOf(intent('chip_seq', { comparison: groups }))).toEqual(['met: DESeq2 tests treated against control: a Wald test of the condition contrast on the reads per consensus peak (differential binding).']);
+    expect(textOf(intent('rna_seq_de', { comparison: groups }))[0]).toMatch(/^met: DESeq2 tests treated against control: a Wald test/);
+    expect(textOf(intent('alternative_splicing', { comparison: groups }))[0]).toMatch(/^met: rMATS tests treated against control: a likelihood-ratio test/);
+    expect(textOf(intent('somatic_variants', { comparison: { groups: ['tumor', 'normal'], description: 'tumor vs normal' } }))[0]).toMatch(/^met: GATK Mutect2 tests tumor against normal: calling each tumour against its matched normal/);
     expect(notesOf(intent('chip_seq'))).toEqual([]);
+  });
+  it('an analysis without an entry keeps the per-sample statement', () => {
+    expect(textOf(intent('gene_fusion', { comparison: groups }))).toEqual([
+      'not met: No step of this chain tests treated against control: its results are per sample, so comparing the groups needs a differential analysis of gene fusion detection results outside this chain.',
+    ]);
+  });
+  it('the table is checked at load: every tool and analysis type exists, and a test the workflow does not run has a gap', () => {
+    for (const [type, e] of kb.comparisonTests) {
+      expect(kb.analysisTypeById.has(type)).toBe(true);
+      for (const t of e.tests) expect(kb.toolById.has(t.tool)).toBe(true);
+    }
   });
 });
 

@@ -130,7 +130,8 @@ describe('ChIP-seq, ATAC-seq and CUT&RUN with groups test differential binding o
     expect(r).toContain('fit <- fit_deseq2(counts, samples, "treated", "control")\n');
     expect(r).toContain('    res <- results(dds, contrast = c("condition", case, control), alpha = 0.05)\n');
     expect(r).toContain('"chip_seq.deseq2.differential_binding.tsv"');
-    expect(constraintNotes(i, planSelection(i, kb)!, kb).some((n) => n.constraint === 'comparison')).toBe(false);
+    // the comparison note says which step tests the groups, and that it is met
+    expect(constraintNotes(i, planSelection(i, kb)!, kb).filter((n) => n.constraint === 'comparison').map((n) => n.met)).toEqual([true]);
   });
 
   it('paired ATAC-seq counts fragments (-p --countReadPairs) and, without input controls, takes every sample', () => {
@@ -218,7 +219,9 @@ describe('RRBS and WGBS with a comparison test differential methylation', () => 
     expect(r).toContain('run_dss(smoothing = FALSE)');
     expect(r).toContain('"methylation_bisulfite.dss.dml.tsv"');
     expect(files['modules/dss/main.nf']).toContain('    path("methylation_bisulfite.dss.dmr.tsv"), emit: dmr_results\n');
-    expect(constraintNotes(i, planSelection(i, kb, text)!, kb).some((n) => n.constraint === 'comparison')).toBe(false);
+    expect(constraintNotes(i, planSelection(i, kb, text)!, kb).filter((n) => n.constraint === 'comparison')).toEqual([
+      { constraint: 'comparison', met: true, text: expect.stringMatching(/^DSS tests .+ against .+: DMLtest on the per-CpG methylated and total counts/) },
+    ]);
     // RRBS fragments share their MspI ends by design: no deduplication
     const bismark = scriptOf(files['modules/bismark/main.nf']!);
     expect(bismark).not.toContain('deduplicate_bismark');
