@@ -1,5 +1,6 @@
 # Count table of all samples, whatever the quantifier wrote: one featureCounts matrix, per-sample htseq-count
-# tables, Salmon folders (quant.sf, NumReads) or kallisto folders (abundance.tsv, est_counts). Columns are
+# tables, a tximport gene matrix (gene_id, then one column per sample), Salmon folders (quant.sf, NumReads) or
+# kallisto folders (abundance.tsv, est_counts). Columns are
 # named by sample id: the file or folder name up to its first dot.
 sample_id <- function(paths) sub("[.].*\$", "", basename(paths))
 read_one <- function(path) {
@@ -19,6 +20,12 @@ read_one <- function(path) {
 read_counts <- function(paths) {
     if (length(paths) == 1 && !dir.exists(paths)) {
         first <- readLines(paths, n = 2)
+        if (startsWith(first[1], "gene_id")) {
+            tab <- read.delim(paths, check.names = FALSE)
+            counts <- as.matrix(tab[, -1, drop = FALSE])
+            rownames(counts) <- tab[["gene_id"]]
+            return(round(counts))
+        }
         if (any(startsWith(first, "Geneid"))) {
             tab <- read.delim(paths, comment.char = "#", check.names = FALSE)
             counts <- as.matrix(tab[, -(1:6), drop = FALSE])

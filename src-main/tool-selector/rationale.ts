@@ -27,6 +27,9 @@ const STRAND_FLAG: Record<string, Record<string, string>> = {
 };
 
 /** Replicates the request states ("three biological replicates per condition", "n=4 per group"). */
+/** whether the tool's process reads the sequencing reads (tximport reads Salmon's quantifications, not reads) */
+const readsReads = (tool: Tool) => tool.process.input.files.some((f) => f.kinds.includes('reads'));
+
 export function statedReplicates(text: string): string | null {
   const m = /\b(two|three|four|five|six|\d+)\s+(?:biological\s+)?replicates\b/i.exec(text) ?? /\bn\s*=\s*(\d+)\s+(?:per|each)\b/i.exec(text);
   return m ? m[1]!.toLowerCase() : null;
@@ -44,7 +47,7 @@ function contextParts(tool: Tool, choice: Choice, sel: Selection, intent: Intent
   if (reference === 'genome' && host) parts.push(`against the ${host.scientific_name} ${host.genome_build} host genome`);
   else if (reference === 'genome') parts.push(`against the ${intent.organism!.scientific_name} ${intent.organism!.genome_build} reference`);
   else if (reference === 'annotation') parts.push(`on the ${intent.organism!.scientific_name} ${intent.organism!.genome_build} gene annotation`);
-  if (LAYOUT[intent.read_layout] && readInput(intent, kb, 'illumina').kind !== 'fasta' && ['trimming', 'alignment', 'quantification'].includes(tool.category) && sel.platform.read_kind === 'short')
+  if (LAYOUT[intent.read_layout] && readInput(intent, kb, 'illumina').kind !== 'fasta' && ['trimming', 'alignment', 'quantification'].includes(tool.category) && readsReads(tool) && sel.platform.read_kind === 'short')
     parts.push(`on ${LAYOUT[intent.read_layout]} reads`);
   const strand = STRAND_FLAG[tool.id]?.[intent.strandedness];
   if (strand) parts.push(`with ${strand} for the ${intent.strandedness === 'unstranded' ? 'unstranded' : `${intent.strandedness}-stranded`} library`);

@@ -60,9 +60,10 @@ describe('missing information names what the workflow of the analysis needs and 
       ['PacBio HiFi variant calling for human', []],
       ['CRISPR knockout screen in human cells, single-end', ['comparison', 'guide_library']],
       ['Visium spatial transcriptomics of mouse brain', ['visium_slide']],
-      ['integrate RNA-seq and a proteomics abundance table of human liver, paired-end', []],
+      ['integrate RNA-seq and a proteomics abundance table of human liver, paired-end', ['comparison']],
+      ['integrate RNA-seq and a proteomics abundance table of human liver, treated vs control, paired-end', []],
       // which layers beside RNA-seq: the workflow reads one table, whose kind decides its normalisation
-      ['multi-omics integration of human liver with MOFA, paired-end', ['omics_table', 'omics_layers']],
+      ['multi-omics integration of human liver with MOFA, paired-end', ['comparison', 'omics_table', 'omics_layers']],
       // an organism whose facts lack a value the commands read: the genome size of MACS2 and deepTools, the mitochondrial contig
       ['ChIP-seq H3K27ac with input controls for rice leaves, paired-end', ['genome_size']],
       ['ATAC-seq of rice leaves, paired-end', ['genome_size', 'mito_contigs']],
