@@ -1,4 +1,4 @@
-import type { AnalysisType, Knowledge, Tool } from '../knowledge/schemas';
+import type { AnalysisType, InputFact, Knowledge, Tool } from '../knowledge/schemas';
 import type { AlternativeGroup } from '../knowledge/selection';
 import type { ToolMemory } from '../knowledge/tool-facts';
 import { inSentence } from '../util/in-sentence';
@@ -40,6 +40,19 @@ const categoryLabel = (t: Tool) =>
     .replace(/\b(rna|dna|sv|cnv)\b/g, (m) => m.toUpperCase());
 
 const list = (items: readonly string[], conjunction = 'and') => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${conjunction} ${items.at(-1)}`);
+
+/** The required inputs, each required only in some runs with when ('known sites VCFs (for BQSR ...)'). */
+const requiredInputs = (items: readonly InputFact[]) => items.filter((i) => i.required).map((i) => (i.when ? `${i.name} (${i.when})` : i.name));
+/** The optional inputs with when each is used, or null when there are none. */
+function optionalInputs(items: readonly InputFact[]): string | null {
+  const optional = items.filter((i) => !i.required);
+  return optional.length ? optional.map((i) => `${i.name}, ${i.when ?? 'if you have it'}`).join('; ') : null;
+}
+/** One sentence of inputs: the required ones, then 'Optional: ...' (lists inside a sentence use 'and'). */
+function inputsSentence(items: readonly InputFact[], join: (xs: string[]) => string = list): string {
+  const optional = optionalInputs(items);
+  return `${join(requiredInputs(items))}${optional ? `; optional: ${optional}` : ''}`;
+}
 
 // analysis names hold "and" themselves ("functional profiling and assembly"), so several are kept apart with semicolons
 function toolAnalyses(kb: Knowledge, t: Tool): string {
@@ -99,7 +112,10 @@ function whenToUse(kb: Knowledge, t: Tool): string[] {
  */
 function explainTool(kb: Knowledge, t: Tool, question: number): string {
   const lines = [`**${t.name}** (${categoryLabel(t)}): ${t.purpose}`];
-  if (question === 2) lines.push('', `- **Inputs**: ${list(t.inputs)}`, `- **Outputs**: ${list(t.outputs)}`);
+  if (question === 2) {
+    const optional = optionalInputs(t.inputs);
+    lines.push('', `- **Inputs**: ${list(requiredInputs(t.inputs))}`, ...(optional ? [`- **Optional inputs**: ${optional}`] : []), `- **Outputs**: ${list(t.outputs)}`);
+  }
   else if (question === 3) lines.push(...howToRun(kb, t));
   else if (question === 1) lines.push(...whenToUse(kb, t));
   else if (question === 5) lines.push('', ...toolFacts(kb, t), ...howToRun(kb, t));
@@ -121,7 +137,9 @@ function explainAnalysis(kb: Knowledge, a: AnalysisType, question: number): stri
   const tool = (id: string) => kb.toolById.get(id)?.name ?? id;
   const lines = [`**${a.name}**: ${a.description}`, ''];
   if (question === 2) {
-    lines.push(`Input data: ${list(a.input_data_types)}.`);
+    lines.push(`Input data: ${list(requiredInputs(a.input_data_types))}.`);
+    const optional = optionalInputs(a.input_data_types);
+    if (optional) lines.push(`Optional: ${optional}.`);
     // species as their names are written (*Escherichia coli*), not the lowercased id list ("e. coli")
     if (a.typical_organisms.length) lines.push(`Often run on ${list(a.typical_organisms.map((o) => (kb.organismById.get(o) ? `*${kb.organismById.get(o)!.scientific_name}*` : o)))}.`);
   } else if (question === 1) {

@@ -13,6 +13,19 @@ import type { WorkflowNeeds } from './workflow-needs';
 
 const Id = z.string().regex(/^[a-z0-9][a-z0-9_]*$/, 'ids are lower_snake_case');
 
+/**
+ * An input of a tool or an analysis: a name is a required input; `{ name, required, when }` says when an
+ * optional input is used (a target BED for exomes only) or when a required one is needed (known sites for BQSR).
+ */
+export interface InputFact {
+  name: string;
+  required: boolean;
+  when?: string | undefined;
+}
+const InputFactSchema = z
+  .union([z.string().min(2), z.strictObject({ name: z.string().min(2), required: z.boolean(), when: z.string().min(15) })])
+  .transform((x): InputFact => (typeof x === 'string' ? { name: x, required: true } : x));
+
 /** Languages other than English whose lab words the parser reads (ISO 639-1). */
 export const OTHER_LANGUAGES = ['de', 'es', 'fr', 'pt', 'it', 'ja', 'zh'] as const;
 /** Kana and CJK ideographs: a word of two of them is as specific as a Latin word of three letters or more. */
@@ -63,7 +76,7 @@ export const AnalysisTypeSchema = z.object({
       }),
     )
     .min(2),
-  input_data_types: z.array(z.string()).min(1),
+  input_data_types: z.array(InputFactSchema).min(1),
   /** the sequencing/data type id the intent parser reports for this analysis */
   data_type: z.string(),
   /**
@@ -101,7 +114,7 @@ export const ToolSchema = z
     name: z.string(),
     purpose: z.string().min(10),
     category: z.string(),
-    inputs: z.array(z.string()).min(1),
+    inputs: z.array(InputFactSchema).min(1),
     outputs: z.array(z.string()).min(1),
     /** pinned image, e.g. quay.io/biocontainers/star:2.7.11b--h43eeafb_0 (a multi-tool image where the command pipes) */
     container: z.string().min(3),

@@ -196,7 +196,7 @@ function dropBypassedAligners(chain: Chain): void {
   for (const c of chain.choices.filter((x) => x.reason === 'requested')) {
     const tool = chain.tool(c.id);
     // only alignment-free quantifiers: Juicer or STAR-Fusion also read FASTQ but their neighbours need the aligner
-    if (tool.category !== 'quantification' || !tool.inputs.some((i) => /fastq/i.test(i))) continue;
+    if (tool.category !== 'quantification' || !tool.inputs.some((i) => /fastq/i.test(i.name))) continue;
     const step = chain.step(c.id);
     for (let i = chain.choices.length - 1; i >= 0; i--) {
       const x = chain.choices[i]!;
