@@ -1,4 +1,4 @@
-import type { AnalysisType, Knowledge, Tool } from '../knowledge/schemas';
+import type { AnalysisType, InputFact, Knowledge, Tool } from '../knowledge/schemas';
 import { inSentence } from '../util/in-sentence';
 
 /**
@@ -31,10 +31,17 @@ function needHintsNaming(kb: Knowledge, t: Tool): string[] {
   return [...out];
 }
 
+/** Required inputs (with when, where only some runs need them), then the optional ones with when each is used. */
+function inputsText(items: readonly InputFact[]): string {
+  const required = items.filter((i) => i.required).map((i) => (i.when ? `${i.name} (${i.when})` : i.name));
+  const optional = items.filter((i) => !i.required).map((i) => `${i.name}, ${i.when ?? 'if you have it'}`);
+  return `${list(required)}${optional.length ? ` (optional: ${optional.join('; ')})` : ''}`;
+}
+
 /** Practitioner bullets about a tool: inputs, prerequisites, reads, how the assays run it, memory, pitfalls. */
 export function toolFacts(kb: Knowledge, t: Tool): string[] {
   const rule = kb.selection.toolRules.get(t.id);
-  const lines = [`- **Takes** ${list(t.inputs)}; **gives** ${list(t.outputs)}.`];
+  const lines = [`- **Takes** ${inputsText(t.inputs)}; **gives** ${list(t.outputs)}.`];
   for (const group of rule?.requires ?? []) lines.push(`- **Needs before it**: ${list(group.map((id) => name(kb, id)), 'or')}, earlier in the workflow.`);
   if (rule?.platforms) {
     const presets = Object.entries(rule.presets).map(([p, v]) => `${v} for ${platformName(kb, p)}`);
@@ -78,7 +85,7 @@ export function alternativeLines(kb: Knowledge, t: Tool): string[] {
  */
 export function explainWhatIs(kb: Knowledge, a: AnalysisType): string[] {
   const lines = [`**${a.name}**: ${stop(a.description)}`, ''];
-  lines.push(`**What you start from**: ${list(a.input_data_types)}.${a.input?.why ? ` ${stop(a.input.why)}` : ''}`);
+  lines.push(`**What you start from**: ${inputsText(a.input_data_types)}.${a.input?.why ? ` ${stop(a.input.why)}` : ''}`);
   const route = a.steps.map((s) => s.name.toLowerCase());
   lines.push('', `**The route**: ${list(route)}; the usual tools are ${list(a.required_tools.filter((id) => !['fastqc', 'multiqc'].includes(id)).map((id) => name(kb, id)))}.`);
   const notes = a.steps.filter((s) => s.note).map((s) => `- ${sentenceCase(s.name.toLowerCase())}: ${stop(s.note!)}`);
