@@ -182,8 +182,9 @@ function resourceSentence(tool: Tool, intent: Intent, kb: Knowledge): string {
   if (!r || !organism) return '';
   // a fact is one value, or one per genome build (known sites: GRCm38 has the Mouse Genomes Project's, GRCm39 none)
   const fact = (organism.facts as Record<string, unknown>)[r.fact];
-  const value = typeof fact === 'object' && fact !== null ? (fact as Record<string, string>)[intent.organism?.genome_build ?? organism.genome_build] : fact;
-  const text = typeof value === 'string' ? r.present.replace('{value}', value) : r.absent.replace('{organism}', organism.scientific_name);
+  const build = intent.organism?.genome_build ?? organism.genome_build;
+  const value = typeof fact === 'object' && fact !== null ? (fact as Record<string, string>)[build] : fact;
+  const text = typeof value === 'string' ? r.present.replace('{value}', value) : r.absent.replace('{organism}', organism.scientific_name).replace('{build}', build);
   return ` ${text}.`;
 }
 

@@ -105,7 +105,7 @@ describe('VQSR and BQSR resources follow the organism (organisms.yaml known_site
     expect(hc).toContain('so Oryza sativa calls keep GATK\'s hard filters');
     expect(hc).not.toMatch(/VQSR for cohorts|can replace the hard filters/);
     const bqsr = why(rice, 'gatk_bqsr');
-    expect(bqsr).toContain('No known-sites resource is published for Oryza sativa');
+    expect(bqsr).toContain('no curated set is given for Oryza sativa IRGSP-1.0');
     expect(bqsr).toContain('skip BQSR or bootstrap it');
     expect(bqsr).toContain('params.known_sites');
   });
@@ -113,6 +113,12 @@ describe('VQSR and BQSR resources follow the organism (organisms.yaml known_site
   it('human: VQSR or CNNScoreVariants on the GATK bundle, and BQSR on dbSNP and the gold-standard indels', () => {
     const human = { id: 'human', scientific_name: 'Homo sapiens', genome_build: 'GRCh38' };
     expect(why(human, 'gatk_haplotypecaller')).toContain('can replace the hard filters');
-    expect(why(human, 'gatk_bqsr')).toContain('dbSNP and the Mills and 1000 Genomes gold-standard indels');
+    expect(why(human, 'gatk_bqsr')).toContain('(GATK\'s resource bundle for hg38: dbSNP (Homo_sapiens_assembly38.dbsnp138.vcf), Mills_and_1000G_gold_standard.indels.hg38.vcf.gz');
+  });
+
+  it('mouse: known sites per build (the Mouse Genomes Project on GRCm38, none curated for GRCm39)', () => {
+    const mouse = (genome_build: string) => ({ id: 'mouse', scientific_name: 'Mus musculus', genome_build });
+    expect(why(mouse('GRCm38'), 'gatk_bqsr')).toContain('leaves out the known variant sites (the Mouse Genomes Project release REL-1505');
+    expect(why(mouse('GRCm39'), 'gatk_bqsr')).toContain('no curated set is given for Mus musculus GRCm39');
   });
 });
