@@ -60,6 +60,6 @@ describe('every input a generated workflow needs and has no default for is named
     const pig = { id: 'pig', scientific_name: 'Sus scrofa', genome_build: 'Sscrofa11.1' };
     expect(answerFor('chip_seq', { organism: pig }).intent.missing_information).toContain('genome_size');
     expect(answerFor('chip_seq', {}).intent.missing_information).not.toContain('genome_size');
-    expect(answerFor('atac_seq', { organism: pig }).before).toMatch(/--macs2_gsize.*--effective_genome_size/);
+    expect(answerFor('atac_seq', { organism: pig }).before).toMatch(/MACS2 -g and deepTools bamCoverage --effectiveGenomeSize take it from `--mappable_genome_size`.*unique-kmers\.py/);
   });
 });
