@@ -135,7 +135,7 @@ export const CONFIDENCE_L2 = 1;
 /** Fitted on the seen labelled sets (SEEN_SETS of src-main/eval/confidence-fit.ts) and generated variations (see the module comment). */
 export const CONFIDENCE_MODEL: ConfidenceModel = {
   kind: { bias: 8.978, weights: { lead: 0.561, cueless: 0.08, asked: -0.103, cuelessQuestion: 0, rival: -2.143, tie: -5.149, offTopic: 0.007, log: 0.002 } },
-  type: { bias: 7.052, weights: { known: 0.171, strength: 1.266, margin: -0.582, tie: -3.012, rivalAssay: -4.304, toolOnly: -0.366, genericOnly: -2.219, multiAssay: 0.06, corrections: -0.157, unknownWords: -1.384, toolDisagrees: -3.2, unknownOnTopic: -1.278, unexplained: -3.691, dataOnly: 0.057, foreignOnly: -0.864, focused: -0.782 } },
+  type: { bias: 6.999, weights: { known: 0.128, strength: 1.179, margin: -0.536, tie: -2.798, rivalAssay: -4.612, toolOnly: -0.327, genericOnly: -2.141, multiAssay: 0.068, corrections: -0.135, unknownWords: -1.504, toolDisagrees: -3.191, unknownOnTopic: -1.246, unexplained: -3.664, dataOnly: 0.056, foreignOnly: -0.82, focused: -0.763 } },
 };
 
 export { LOW_CONFIDENCE } from '../../src-preload/schemas/intent';

@@ -24,8 +24,9 @@ describe('missing information names what the workflow of the analysis needs and 
       ['scRNA-seq of human PBMCs', []],
       ['miRNA profiling of human serum', ['small_rna_kit']],
       ['miRNA profiling of human serum, QIAseq miRNA kit', []],
-      ['ATAC-seq for mouse T cells', ['read_layout']],
-      ['ATAC-seq for mouse T cells, single-end 1x75', []],
+      // GRCm39 has no deepTools mappable genome size: the user computes it
+      ['ATAC-seq for mouse T cells', ['read_layout', 'genome_size']],
+      ['ATAC-seq for mouse T cells, single-end 1x75', ['genome_size']],
       // ChIP: the input controls the workflow pairs with, and the target that decides narrow or broad peaks
       ['ChIP-seq for human liver, paired-end', ['chip_control', 'chip_target']],
       ['H3K27me3 ChIP-seq with input controls for human liver, paired-end', []],
