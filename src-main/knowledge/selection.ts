@@ -54,6 +54,11 @@ export const ToolRuleSchema = z.object({
    * (every tool before it) and {genome} (the organism's build, or 'the genome')
    */
   why_here: z.record(z.string().regex(/^[a-z0-9_]+$/), Text).optional(),
+  /**
+   * MultiQC's own: the MultiQC module (a folder of MultiQC's multiqc/modules/) that reads each tool's report
+   * outputs; a tool with a report output must have one, a tool without a module passes MultiQC nothing
+   */
+  multiqc_modules: z.record(Id, z.string().regex(/^[a-z0-9_]+$/)).optional(),
 });
 export type ToolRule = z.infer<typeof ToolRuleSchema>;
 
@@ -121,8 +126,11 @@ export interface SelectionRules {
 }
 
 /** Cross-references of the selection tables: every id names a tool, platform or analysis type that exists. */
-/** The slots a why_here sentence may use (filled by the rationale from the request and its chain). */
-export const WHY_HERE_SLOTS = ['reads', 'next', 'aligner', 'before', 'genome'];
+/**
+ * The slots a why_here sentence may use (filled by the rationale from the request and its chain); {reports}: the
+ * tools before it whose reports MultiQC is given and has a module for, with whether they run per sample or once.
+ */
+export const WHY_HERE_SLOTS = ['reads', 'next', 'aligner', 'before', 'genome', 'reports'];
 
 export function checkSelection(
   s: { platforms: Platform[]; toolRules: ToolRule[]; alternatives: AlternativeGroup[]; focus: RequestFocus[]; categories: string[]; ampliconRegions: AmpliconRegion[] },
@@ -131,6 +139,13 @@ export function checkSelection(
   problems: string[],
 ): void {
   const platformIds = new Set(s.platforms.map((p) => p.id));
+  const modules = s.toolRules.find((r) => r.tool === 'multiqc')?.multiqc_modules ?? {};
+  for (const id of Object.keys(modules)) if (!toolById.has(id)) problems.push(`tool_rules.yaml: multiqc: multiqc_modules: tool '${id}' is not in tools.yaml`);
+  for (const t of toolById.values()) {
+    const outputs = [t.process.outputs, ...Object.values(t.process.overrides).map((o) => o.outputs ?? [])].flat();
+    if (outputs.some((o) => o.report) && modules[t.id] === undefined)
+      problems.push(`tools.yaml: ${t.id}: a report output is passed to MultiQC, which has no module for it (tool_rules.yaml multiqc: multiqc_modules)`);
+  }
   for (const r of s.toolRules)
     for (const [key, text] of Object.entries(r.why_here ?? {})) {
       const where = `tool_rules.yaml: ${r.tool}: why_here.${key}`;

@@ -164,10 +164,29 @@ function whyHere(tool: Tool, sel: Selection, intent: Intent, kb: Knowledge): str
     aligner: aligner?.name ?? 'aligned',
     before: andList(names.slice(0, at).map((t) => t.name)) || 'the steps before it',
     genome: organism && build ? `the ${organism.scientific_name} ${build} genome` : 'the genome',
+    reports: reportsSlot(names.slice(0, at), sel, kb),
   };
   const text = template.replace(/\{(\w+)\}/g, (_, k: string) => slots[k] ?? k);
   // a program named as its authors write it ('bamCoverage') keeps its lower-case first letter
   return /^[a-z]+[A-Z]/.test(text) ? text : `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+}
+
+/**
+ * The tools before MultiQC whose report outputs the workflow passes to it and that MultiQC has a module for
+ * (tool_rules.yaml multiqc_modules): 'of FastQC and STAR for every sample', a step run over all samples at once
+ * said as such.
+ */
+function reportsSlot(before: readonly Tool[], sel: Selection, kb: Knowledge): string {
+  const modules = kb.selection.toolRules.get('multiqc')?.multiqc_modules ?? {};
+  const focuses = sel.focuses.map((f) => f.id);
+  const read = before
+    .filter((t) => modules[t.id] !== undefined)
+    .map((t) => ({ t, p: resolveProcess(t.process, sel.type.id, focuses) }))
+    .filter(({ p }) => p.outputs.some((o) => o.report));
+  const perSample = read.filter(({ p }) => p.input.mode !== 'collect').map(({ t }) => t.name);
+  const once = read.filter(({ p }) => p.input.mode === 'collect').map(({ t }) => t.name);
+  const parts = [perSample.length ? `of ${andList(perSample)} for every sample` : '', once.length ? `of ${andList(once)}, run once over all samples,` : ''].filter(Boolean);
+  return parts.join(' and ') || 'of the steps before it';
 }
 
 const andList = (xs: readonly string[]) => (xs.length < 2 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`);
