@@ -139,7 +139,7 @@ export function buildSlots(intent: Intent, kb: Knowledge, rng: Rng): Slots {
   const common = org ? rng.pick(singularNames(org.common_names)) : (intent.organism?.id ?? null);
   const toolNames = intent.requested_tools.map((id) => kb.toolById.get(id)?.name ?? id);
   const { sample, samples, source } = samplePhrases(intent, kb, rng);
-  return {
+  const slots: Omit<Slots, 'study'> = {
     analysis: rng.pick(nouns.length > 0 ? nouns : (entry?.phrases ?? fallback)),
     analysisShort: rng.pick(shorts.length > 0 ? shorts : (entry?.short ?? fallback)),
     organism: common,
@@ -158,8 +158,14 @@ export function buildSlots(intent: Intent, kb: Knowledge, rng: Rng): Slots {
       ? intent.constraints.map((c) => (CONSTRAINT_PHRASES[c] ? rng.pick(CONSTRAINT_PHRASES[c]!) : c.replace(/_/g, ' '))).join(' and ')
       : null,
     context: context(intent, kb, rng, platform),
-    study: studyClauses(intent, kb, rng, platform, intent.comparison !== null),
   };
+  // study remarks state the read length the layout phrase gives ('2x100 paired-end'), if it gives one
+  return { ...slots, study: studyClauses(intent, kb, rng, platform, intent.comparison !== null, statedReadLength(slots.layout)) };
+}
+
+/** The read length a layout phrase names: 2x150, PE150, SE50, 1x75. */
+export function statedReadLength(layout: string | null): string | null {
+  return layout?.match(/(?<![\w.])(?:\dx|PE|SE)(\d{2,3})(?!\d)/i)?.[1] ?? null;
 }
 
 export { article } from './articles';

@@ -98,7 +98,7 @@ export function interestItems(kb: Knowledge, pool: InterestPool, intent: Intent)
 /** "A and B" or "A, B and C". */
 const and = (xs: string[]) => (xs.length < 2 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`);
 
-export function studyClauses(intent: Intent, kb: Knowledge, rng: Rng, platform: string | undefined, groups: boolean): StudyClauses {
+export function studyClauses(intent: Intent, kb: Knowledge, rng: Rng, platform: string | undefined, groups: boolean, statedLength: string | null = null): StudyClauses {
   const d = kb.studyDetails;
   const assay = d.assays[intent.analysis_type];
   const pick = (kind: ClauseKind) => chooseAlternatives(rng.pick(d.clauses[kind]), rng);
@@ -122,7 +122,9 @@ export function studyClauses(intent: Intent, kb: Knowledge, rng: Rng, platform: 
   if (seqs && depth) {
     const seq = rng.pick(seqs);
     const template = lengths ? pick('sequencing') : pick('sequencing_long');
-    const len = lengths ? String(rng.pick(lengths)) : '';
+    // the length the layout phrase states, else one of the platform's (drawn either way, so the other remarks stay)
+    const drawn = lengths ? String(rng.pick(lengths)) : '';
+    const len = lengths && statedLength ? statedLength : drawn;
     instrument = seq;
     readLength = len ? `${len} bp` : null;
     sequencing = fill(template, { seq, a_seq: `${article(seq)} ${seq}`, depth, len });
