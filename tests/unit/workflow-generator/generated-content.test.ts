@@ -60,7 +60,9 @@ describe('generated workflows carry the right commands', () => {
     expect(hifiVar['modules/minimap2/main.nf']).toContain('minimap2 -ax map-hifi');
     expect(ontVar['modules/clair3/main.nf']).toContain('--platform=ont');
     expect(hifiVar['modules/clair3/main.nf']).toContain('--platform=hifi');
-    expect(project(intent('long_read_rnaseq'), 'ont')['modules/minimap2/main.nf']).toContain('minimap2 -ax splice -uf -k14');
+    // ONT cDNA reads come from both strands (no -uf); direct RNA reads are the transcripts' strand (-uf -k14)
+    expect(project(intent('long_read_rnaseq'), 'ont', 'nanopore cDNA isoform analysis')['modules/minimap2/main.nf']).toContain('minimap2 -ax splice -t ${task.cpus}');
+    expect(project(intent('long_read_rnaseq'), 'ont', 'direct RNA nanopore isoforms')['modules/minimap2/main.nf']).toContain('minimap2 -ax splice -uf -k14 -t ${task.cpus}');
   });
 
   it('germline calling: HaplotypeCaller GVCF is genotyped; references are staged inputs', () => {
