@@ -106,6 +106,8 @@ describe('generated workflows carry the right commands', () => {
   it('single-cell: STARsolo reads gzipped FASTQ through zcat; Scanpy runs a shipped script', () => {
     const files = project(intent('scrna_seq', { read_layout: 'single' }));
     expect(files['modules/starsolo/main.nf']).toContain('--readFilesIn ${reads[1]} ${reads[0]} --readFilesCommand zcat');
+    // read 1 may be longer than barcode + UMI (a 2x100 run): STAR's default --soloBarcodeReadLength 1 would refuse it
+    expect(files['modules/starsolo/main.nf']).toContain('--soloUMIlen 12 --soloBarcodeReadLength 0 --soloFeatures Gene ');
     expect(files['modules/scanpy/templates/scanpy_cluster.py']).toContain('sc.tl.leiden(adata, resolution=0.5)');
     // Leiden clustering needs leidenalg, which the scanpy biocontainer lacks: the container carries both
     expect(files['modules/scanpy/main.nf']).toContain("    container 'community.wave.seqera.io/library/leidenalg_python-igraph_scanpy:ba212a162d290cb6'\n");
