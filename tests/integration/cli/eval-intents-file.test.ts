@@ -33,11 +33,14 @@ describe('biotrain eval-intents --file', () => {
     expect(JSON.parse(r.stdout)).toEqual(CONFIDENCE_MODEL);
     // fitted with generated variations too, the regularisation chosen by cross-validation: the one shipped
     expect(r.stderr).toMatch(/and 2000 generated variations \(seed 7\)/);
-    expect(r.stderr).toMatch(new RegExp(`l2 ${CONFIDENCE_L2} \\(chosen\\): 5-fold out-of-fold ECE labelled 0\\.0[0-4]\\d, generated 0\\.0[0-4]\\d`));
+    expect(r.stderr).toMatch(new RegExp(`l2 ${CONFIDENCE_L2} \\(chosen\\): 5-fold out-of-fold ECE labelled 0\\.0[0-4]\\d \\(\\d+ wrong, \\d+% below 0\\.5\\), generated 0\\.0[0-4]\\d`));
     expect(r.stderr).not.toContain('now chooses');
-    const only = await runCli(['eval-intents', '--file', path.join(REPO, 'resources/eval/user-requests-heldout.jsonl'), '--fit-confidence']);
+    // a file that is not a seen set is refused: the unseen set must never be fitted on
+    const unseen = path.join(tempDir(), 'mine.jsonl');
+    fs.writeFileSync(unseen, `${JSON.stringify({ id: 'a', query: 'ChIP-seq peaks for H3K4me3 in mouse', expected: { request_kind: 'workflow', analysis_type: 'chip_seq', organism: 'mouse' } })}\n`);
+    const only = await runCli(['eval-intents', '--file', unseen, '--fit-confidence']);
     expect(only.code).toBe(1);
-    expect(only.stderr).toContain('no tune requests to fit the confidence models on');
+    expect(only.stderr).toContain(`${unseen} is not one of the seen sets the confidence is fitted on (user-requests.jsonl, user-requests-heldout.jsonl, user-requests-heldout2.jsonl, user-requests-heldout3.jsonl)`);
   });
 
   it('names bad lines as FILE:LINE and exits 1 under the accuracy bar or on bad lines', async () => {
