@@ -173,7 +173,7 @@ describe('metagenomes: MAG binning and host-read removal (nf-core/mag wiring)', 
     expect(files['main.nf']).toContain('    MEGAHIT(FASTP.out.reads.map { meta, f -> f }.collect())\n');
     expect(files['modules/megahit/main.nf']).toContain('    path reads\n');
     expect(scriptOf(files['modules/megahit/main.nf']!)).toContain('    megahit -1 ${reads_1} -2 ${reads_2} -t ${task.cpus} ${args} -o megahit_out\n    mv megahit_out/final.contigs.fa metagenomics_functional.megahit.contigs.fa\n');
-    expect(files['modules/megahit/main.nf']).toContain("    def read_files = reads instanceof List ? reads : [reads]\n    def reads_1 = read_files.findAll { it.name.contains('_1.') }.sort { it.name.replace('_1.', '.') }.join(',')\n");
+    expect(files['modules/megahit/main.nf']).toContain("    def read_files = reads instanceof List ? reads : [reads]\n    def reads_1 = read_files.findAll { f -> f.name.contains('_1.') }.sort { f -> f.name.replace('_1.', '.') }.join(',')\n");
     expect(files['main.nf']).toContain('    // Co-assembly');
     // each sample's reads against the one assembly; the depth table has a column per sample's BAM
     expect(files['main.nf']).toContain('    MINIMAP2(FASTP.out.reads.combine(MEGAHIT.out.assembly))\n');
