@@ -51,9 +51,10 @@ afterEach(async () => {
 });
 
 const userOf = (body: ChatRequestBody) => body.messages.find((m) => m.role === 'user')?.content ?? '';
+// the original request may span lines (a detailed request written as a labelled list)
 const itemOf = (body: ChatRequestBody): number => {
-  const original = /^Original request: (.*)$/m.exec(userOf(body))?.[1] ?? '';
-  return plan.specs.findIndex((_, i) => templateText(i) === original);
+  const user = userOf(body);
+  return plan.specs.findIndex((_, i) => user.includes(`Original request: ${templateText(i)}`));
 };
 const isCorrection = (body: ChatRequestBody) => body.messages.length > 2;
 
