@@ -78,7 +78,8 @@ export function scoreWorkflow(c: WorkflowCase, kb: Knowledge, lexicon: ToolLexic
   const text = Object.values(c.files).join('\n');
   const layout = c.intent?.read_layout;
   if (layout === 'paired' || layout === 'single') {
-    const pairs = /\bfromFilePairs\b/.test(text);
+    // read pairs by file name, or a sample sheet that names both mates of each sample (row.fastq_1, row.fastq_2)
+    const pairs = /\bfromFilePairs\b/.test(text) || (/\bsplitCsv\b/.test(text) && /\bfastq_2\b/.test(text));
     const ok = layout === 'paired' ? pairs : !pairs && /\bfromPath\b/.test(text);
     m['workflow.layout'] = ok ? 1 : 0;
     if (!ok) out.diagnostics.push(`reads not read as ${layout}-end (${layout === 'paired' ? 'no fromFilePairs' : 'fromFilePairs or no fromPath'})`);

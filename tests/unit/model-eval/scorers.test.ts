@@ -104,6 +104,17 @@ describe('scoreWorkflow', () => {
     confidence: 1,
   };
   const proc = (name: string, container: string) => `process ${name} {\n    container '${container}'\n    script:\n    """\n    echo\n    """\n}\n`;
+  it('read pairs from a sample sheet naming both mates count as paired (Visium, spatial sheets); one mate does not', () => {
+    const sheet = (cols: string) => ({ 'main.nf': `workflow {\n    ch = channel.fromPath(params.input).splitCsv(header: true).map { row -> [[id: row.sample], [${cols}]] }\n    FASTQC(ch)\n}\n${proc('FASTQC', kb.toolById.get('fastqc')!.container)}` });
+    const paired = { ...intent, read_layout: 'paired' as const };
+    const both = emptyScored();
+    scoreWorkflow({ files: sheet('file(row.fastq_1), file(row.fastq_2)'), named: ['fastqc'], intent: paired, targetTools: ['fastqc'], type: rnaseq }, kb, lexicon, both);
+    expect(both.metrics['workflow.layout']).toBe(1);
+    const one = emptyScored();
+    scoreWorkflow({ files: sheet('file(row.fastq_1)'), named: ['fastqc'], intent: paired, targetTools: ['fastqc'], type: rnaseq }, kb, lexicon, one);
+    expect(one.metrics['workflow.layout']).toBe(0);
+  });
+
   it('completeness, redundancy, layout and constraints from the analysis steps and the request', () => {
     const files = {
       'main.nf': `workflow {\n    ch = channel.fromFilePairs('*_{1,2}.fq')\n    FASTQC(ch)\n    STAR(ch)\n    KRAKEN2(ch)\n}\n${proc('FASTQC', kb.toolById.get('fastqc')!.container)}${proc('STAR', kb.toolById.get('star')!.container)}${proc('KRAKEN2', kb.toolById.get('kraken2')!.container)}`,
