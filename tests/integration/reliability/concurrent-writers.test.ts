@@ -125,8 +125,10 @@ describe('concurrent writers on one file store (separate processes)', () => {
   it('two builds at once on one store both complete, with exactly the summaries and rows of running them one after the other', async () => {
     const dir = tempDir();
     const build = (n: number): Cmd => (db) => ['build', '--scale', '0.03', '--db', db, '--out', path.join(dir, `${path.basename(db)}-out-${n}`), '--json'];
-    const summaries = (runs: { stdout: string }[]) =>
+    const summaries = (runs: { stdout: string; stderr: string; code: number | null }[]) =>
       runs.map((r) => {
+        // a build that prints no summary says why in its exit code and stderr (an intermittent failure under load)
+        expect(r.stdout.trim(), `exit ${r.code}, stderr:\n${r.stderr.slice(-2000)}`).not.toBe('');
         const s = JSON.parse(r.stdout) as { kinds: unknown; excluded: unknown; failures: string[]; passed: boolean; files: number };
         return JSON.stringify({ kinds: s.kinds, excluded: s.excluded, failures: s.failures, passed: s.passed, files: s.files });
       });
