@@ -1,36 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { defaultKnowledgeDir, KnowledgeError, loadKnowledge } from '../../../src-main/knowledge/load';
+import { describe, expect, it } from 'vitest';
+import { defaultKnowledgeDir, loadKnowledge } from '../../../src-main/knowledge/load';
 import { IntentSchema } from '../../../src-preload/schemas/intent';
-import { tempDir } from '../../support/serve';
+import { knowledgeCopyWith, loadProblemsOf } from '../../support/knowledge-copy';
 
 const realDir = defaultKnowledgeDir();
-const temps: string[] = [];
-
-/** A copy of the real knowledge base with one file's text transformed. */
-function copyWith(file: string, edit: (text: string) => string): string {
-  const dir = tempDir('biotrain-kb-');
-  temps.push(dir);
-  for (const f of fs.readdirSync(realDir)) fs.copyFileSync(path.join(realDir, f), path.join(dir, f));
-  const target = path.join(dir, file);
-  fs.writeFileSync(target, edit(fs.readFileSync(target, 'utf8')));
-  return dir;
-}
-
-function problemsOf(dir: string): string[] {
-  try {
-    loadKnowledge(dir);
-  } catch (err) {
-    expect(err).toBeInstanceOf(KnowledgeError);
-    return (err as KnowledgeError).problems;
-  }
-  throw new Error('expected a KnowledgeError');
-}
-
-afterEach(() => {
-  for (const d of temps.splice(0)) fs.rmSync(d, { recursive: true, force: true });
-});
+const copyWith = knowledgeCopyWith;
+const problemsOf = loadProblemsOf;
 
 describe('the real knowledge base', () => {
   const kb = loadKnowledge();

@@ -1,35 +1,12 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { defaultKnowledgeDir, KnowledgeError, loadKnowledge } from '../../../src-main/knowledge/load';
+
+import { describe, expect, it } from 'vitest';
+import { loadKnowledge } from '../../../src-main/knowledge/load';
 import { checkProcess } from '../../../src-main/knowledge/process-check';
-import { tempDir } from '../../support/serve';
+import { knowledgeCopyWith, loadProblemsOf } from '../../support/knowledge-copy';
 
-const realDir = defaultKnowledgeDir();
-const temps: string[] = [];
-
-/** A copy of the real knowledge base with tools.yaml transformed (the edit must change the text). */
-function toolsWith(edit: (text: string) => string): string {
-  const dir = tempDir('biotrain-kb-');
-  temps.push(dir);
-  for (const f of fs.readdirSync(realDir)) fs.copyFileSync(path.join(realDir, f), path.join(dir, f));
-  const target = path.join(dir, 'tools.yaml');
-  const before = fs.readFileSync(target, 'utf8');
-  const after = edit(before);
-  expect(after).not.toBe(before);
-  fs.writeFileSync(target, after);
-  return dir;
-}
-
-function problemsOf(dir: string): string[] {
-  try {
-    loadKnowledge(dir);
-  } catch (err) {
-    expect(err).toBeInstanceOf(KnowledgeError);
-    return (err as KnowledgeError).problems;
-  }
-  throw new Error('expected a KnowledgeError');
-}
+/** A copy of the real knowledge base with tools.yaml edited (the edit must change the text). */
+const toolsWith = (edit: (text: string) => string): string => knowledgeCopyWith('tools.yaml', edit);
+const problemsOf = loadProblemsOf;
 
 /** Replaces the first `from` after `- id: TOOL` in tools.yaml. */
 const inEntry = (tool: string, from: string, to: string) => (t: string) => {
@@ -37,10 +14,6 @@ const inEntry = (tool: string, from: string, to: string) => (t: string) => {
   const i = t.indexOf(from, at);
   return i < 0 || at < 0 ? t : t.slice(0, i) + to + t.slice(i + from.length);
 };
-
-afterEach(() => {
-  for (const d of temps.splice(0)) fs.rmSync(d, { recursive: true, force: true });
-});
 
 describe('tool process facts are checked at load', () => {
   it('refuses an output the command never writes (samtools declaring *.sorted.bam)', () => {

@@ -1,33 +1,11 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { defaultKnowledgeDir, KnowledgeError, loadKnowledge } from '../../../src-main/knowledge/load';
-import { callerFilterCommand } from '../../../src-main/knowledge/tool-facts';
-import { tempDir } from '../../support/serve';
 
-const realDir = defaultKnowledgeDir();
-const temps: string[] = [];
-afterEach(() => {
-  for (const d of temps.splice(0)) fs.rmSync(d, { recursive: true, force: true });
-});
+import { describe, expect, it } from 'vitest';
+import { loadKnowledge } from '../../../src-main/knowledge/load';
+import { callerFilterCommand } from '../../../src-main/knowledge/tool-facts';
+import { knowledgeCopyWith, loadProblemsOf } from '../../support/knowledge-copy';
 
 /** Problems of a copy of the real knowledge base with one file edited (the edit must change the text). */
-function problemsWith(file: string, edit: (text: string) => string): string[] {
-  const dir = tempDir('biotrain-kb-');
-  temps.push(dir);
-  for (const f of fs.readdirSync(realDir)) fs.copyFileSync(path.join(realDir, f), path.join(dir, f));
-  const before = fs.readFileSync(path.join(dir, file), 'utf8');
-  const after = edit(before);
-  expect(after).not.toBe(before);
-  fs.writeFileSync(path.join(dir, file), after);
-  try {
-    loadKnowledge(dir);
-  } catch (err) {
-    expect(err).toBeInstanceOf(KnowledgeError);
-    return (err as KnowledgeError).problems;
-  }
-  throw new Error('expected a KnowledgeError');
-}
+const problemsWith = (file: string, edit: (text: string) => string): string[] => loadProblemsOf(knowledgeCopyWith(file, edit));
 
 describe('variant_callers.yaml', () => {
   it('refuses a filter on a tag its caller does not write (GATK QD after FreeBayes)', () => {
