@@ -6,6 +6,7 @@ import { planTemplateItems } from '../../../src-main/generators/template-engine'
 import type { GeneratedKind } from '../../../src-main/generators/targets';
 import type { ExampleSeed } from '../../../src-main/generators/example-factory';
 import { type ChatRequestBody, OpenAiTestServer } from '../../support/openai-test-server';
+import { originalRequestOf, userTextOf } from '../../support/llm-prompts';
 import { runCli, tempDir } from '../../support/serve';
 
 const kb = loadKnowledge();
@@ -22,7 +23,7 @@ for (const [kind, n] of Object.entries(COUNTS) as [GeneratedKind, number][]) {
 }
 const firstVariation = planTemplateItems(kb, 'query_variation', 1, SEED).render(0).input;
 
-const user = (b: ChatRequestBody) => b.messages.find((m) => m.role === 'user')?.content ?? '';
+const user = userTextOf;
 const field = (text: string, label: string, next: string) => new RegExp(`^${label}:[ \\n]([\\s\\S]*?)\\n${next}`, 'm').exec(text)?.[1] ?? '';
 
 /**
@@ -40,7 +41,7 @@ function respond(body: ChatRequestBody): string {
 function answer(body: ChatRequestBody): string {
   const u = user(body);
   if (u.startsWith('Style:')) {
-    const original = /^Original request: (.*)$/m.exec(u)?.[1] ?? '';
+    const original = originalRequestOf(u);
     return JSON.stringify({ query: original === firstVariation ? WRONG : `Could you set this up for me? ${original}` });
   }
   if (u.startsWith('Question:')) return JSON.stringify({ explanation: byText.get(field(u, 'Question', 'Reference facts:'))!.output.explanation });

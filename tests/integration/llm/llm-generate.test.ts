@@ -14,6 +14,7 @@ import type { Db } from '../../../src-main/store/db';
 import { escapeRe } from '../../support/regexp';
 import { tempStore as makeTempStore } from '../../support/temp-store';
 import { type ChatRequestBody, countTokens, type Fault, OpenAiTestServer, promptTokens } from '../../support/openai-test-server';
+import { originalRequestOf, userTextOf } from '../../support/llm-prompts';
 import { runCli } from '../../support/serve';
 import { tempDir } from '../../support/serve';
 
@@ -32,14 +33,14 @@ afterEach(async () => {
   while (cleanups.length) await cleanups.pop()!();
 });
 
-const userText = (body: ChatRequestBody) => body.messages.find((m) => m.role === 'user')?.content ?? '';
+const userText = userTextOf;
 const lineAfter = (text: string, label: string) => new RegExp(`^${label}(.*)$`, 'm').exec(text)?.[1]?.trim() ?? '';
 
 /** A fake model: valid JSON for every prompt kind, except never for the BROKEN golden query. */
 function respond(body: ChatRequestBody): string {
   const user = userText(body);
   if (user.startsWith('Style:')) {
-    const original = lineAfter(user, 'Original request: ');
+    const original = originalRequestOf(user);
     if (original === BROKEN_TEXT) return 'Sure! Here is a rewrite: (no JSON, sorry)';
     return JSON.stringify({ query: `Could you please run this for me: ${original}` });
   }
@@ -198,7 +199,7 @@ describe('runLlmGenerate against an OpenAI-compatible server with faults', () =>
       const server = new OpenAiTestServer({
         respond,
         faultFor: (body) => {
-          const i = indexOf.get(lineAfter(userText(body), 'Original request: ')) ?? 0;
+          const i = indexOf.get(originalRequestOf(userText(body))) ?? 0;
           return { delayMs: order === 'forward' ? 2 + (i % 3) : 40 - (i % 40) };
         },
       });

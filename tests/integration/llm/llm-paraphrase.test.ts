@@ -14,6 +14,7 @@ import { ExamplesRepo } from '../../../src-main/store/examples-repo';
 import { escapeRe } from '../../support/regexp';
 import { tempStore as makeTempStore } from '../../support/temp-store';
 import { type ChatRequestBody, type Fault, OpenAiTestServer } from '../../support/openai-test-server';
+import { originalRequestOf, userTextOf } from '../../support/llm-prompts';
 
 const deps = defaultGenerateDeps();
 const SEED = 7;
@@ -50,11 +51,10 @@ afterEach(async () => {
   while (cleanups.length) await cleanups.pop()!();
 });
 
-const userOf = (body: ChatRequestBody) => body.messages.find((m) => m.role === 'user')?.content ?? '';
-// the original request may span lines (a detailed request written as a labelled list)
+const userOf = userTextOf;
 const itemOf = (body: ChatRequestBody): number => {
-  const user = userOf(body);
-  return plan.specs.findIndex((_, i) => user.includes(`Original request: ${templateText(i)}`));
+  const original = originalRequestOf(userOf(body));
+  return plan.specs.findIndex((_, i) => templateText(i) === original);
 };
 const isCorrection = (body: ChatRequestBody) => body.messages.length > 2;
 
