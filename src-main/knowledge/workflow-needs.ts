@@ -25,6 +25,11 @@ export const NeedSchema = z
     /** what a workflow answer says while the need is open; organism and read_layout are worded from the workflow */
     hint: z.string().min(20).optional(),
     /**
+     * what a tool-selection answer asks while the need is open: the question, then what of the tool choice or its
+     * settings depends on the answer; worded for tools, not for a workflow (no parameters)
+     */
+    ask: z.string().min(20),
+    /**
      * the intent field whose value this need decides: null while the need is open (an intent never asserts what its
      * missing_information asks for), else the first of `values` whose words the request says (table order)
      */

@@ -162,7 +162,18 @@ function toolAnswer(example: Example, kb: Knowledge): string {
   const parts = [['## Request', ...intentBullets(o.intent!, kb, platformName(example, kb))].join('\n'), toolsSection('Recommended Tools', o.tools ?? [], kb)];
   const notes = notesSection(example, kb);
   if (notes) parts.push(notes);
+  const open = stillOpen(o.intent!, kb);
+  if (open) parts.push(open);
   return parts.join('\n\n');
+}
+
+/**
+ * What a tool choice still depends on (the intent's missing_information, workflow_needs.yaml `ask`): the tool
+ * answer's counterpart of a workflow answer's "Before you run", worded for tools rather than parameters.
+ */
+function stillOpen(intent: Intent, kb: Knowledge): string | null {
+  const asks = intent.missing_information.map((m) => kb.workflowNeeds.needs.get(m)?.ask).filter((a): a is string => Boolean(a));
+  return asks.length ? ['## Still open', ...asks.map((a) => `- ${a}`)].join('\n') : null;
 }
 
 function workflowAnswer(example: Example, kb: Knowledge): string {

@@ -159,7 +159,8 @@ function whyHere(tool: Tool, sel: Selection, intent: Intent, kb: Knowledge): str
   const build = intent.organism?.genome_build ?? organism?.genome_build;
   const aligner = names.slice(0, at).reverse().find((t) => t.category === 'alignment');
   const slots: Record<string, string> = {
-    reads: input.kind === 'paired' ? 'read pairs (each mate on its own)' : input.kind === 'single' ? 'single-end reads' : 'reads',
+    // an unstated layout is not asserted (the workflow assumes pairs and says so under "Before you run")
+    reads: input.kind === 'paired' ? (intent.read_layout === 'unknown' ? 'reads (each mate of a pair on its own)' : 'read pairs (each mate on its own)') : input.kind === 'single' ? 'single-end reads' : 'reads',
     next: names[at + 1]?.name ?? 'the next step',
     aligner: aligner?.name ?? 'aligned',
     before: andList(names.slice(0, at).map((t) => t.name)) || 'the steps before it',
