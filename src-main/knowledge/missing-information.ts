@@ -1,5 +1,6 @@
 import type { Intent } from '../../src-preload/schemas/intent';
 import { namedPlatform, requestFocuses, requestPlatform, requestRegion } from '../tool-selector/context';
+import { organismFactFor } from './organism-facts';
 import type { Knowledge } from './schemas';
 import type { Need } from './workflow-needs';
 
@@ -19,14 +20,7 @@ function saysWords(need: Need, text: string): boolean {
 /** An organism fact's value for the organism's genome build (per-build facts), or undefined when the facts lack it. */
 export function organismFactValue(kb: Knowledge, organism: NeedsIntent['organism'], key: string): string | undefined {
   const o = organism ? kb.organismById.get(organism.id) : undefined;
-  const value = o ? (o.facts as Record<string, unknown>)[key] : undefined;
-  if (value === undefined || value === null) return undefined;
-  if (Array.isArray(value)) return value.join('|');
-  if (typeof value === 'object') {
-    const v = (value as Record<string, string | number>)[organism!.genome_build || o!.genome_build];
-    return v === undefined ? undefined : String(v);
-  }
-  return String(value);
+  return o ? organismFactFor(o, key, organism!.genome_build || o.genome_build) : undefined;
 }
 
 export type NeedsIntent = Pick<Intent, 'analysis_type' | 'organism' | 'comparison' | 'read_layout' | 'strandedness' | 'data_type'> & { tissue?: string | null };

@@ -1,5 +1,6 @@
 import type { Intent } from '../../src-preload/schemas/intent';
 import { hostOf } from '../knowledge/host';
+import { organismFactFor } from '../knowledge/organism-facts';
 import { resolveProcess } from '../knowledge/process-schema';
 import type { Knowledge, Tool } from '../knowledge/schemas';
 import { inSentence } from '../util/in-sentence';
@@ -200,11 +201,9 @@ function resourceSentence(tool: Tool, intent: Intent, kb: Knowledge): string {
   const r = kb.organismResources.get(tool.id);
   const organism = intent.organism ? kb.organismById.get(intent.organism.id) : undefined;
   if (!r || !organism) return '';
-  // a fact is one value, or one per genome build (known sites: GRCm38 has the Mouse Genomes Project's, GRCm39 none)
-  const fact = (organism.facts as Record<string, unknown>)[r.fact];
   const build = intent.organism?.genome_build ?? organism.genome_build;
-  const value = typeof fact === 'object' && fact !== null ? (fact as Record<string, string>)[build] : fact;
-  const text = typeof value === 'string' ? r.present.replace('{value}', value) : r.absent.replace('{organism}', organism.scientific_name).replace('{build}', build);
+  const value = organismFactFor(organism, r.fact, build);
+  const text = value !== undefined ? r.present.replace('{value}', value) : r.absent.replace('{organism}', organism.scientific_name).replace('{build}', build);
   return ` ${text}.`;
 }
 
@@ -214,7 +213,6 @@ export function rationale(choice: Choice, sel: Selection, intent: Intent, kb: Kn
   const entry = sel.type.steps.find((s) => s.tools.includes(tool.id));
   const step = inSentence(entry?.name ?? usualStep(tool, kb) ?? tool.category.replace(/_/g, ' '));
   const parts = contextParts(tool, choice, sel, intent, kb, text);
-  // what this assay needs of the step's default tool (no input control in ATAC-seq, capture targets in WES), else what the tool does
   // what this assay needs of the step's default tool (no input control in ATAC-seq, capture targets in WES), else why
   // a shared step runs in this chain, else what the tool does; a focus's own note says why its added tool is there
   const focusNote = choice.reason === 'focus' && reasonSentence(choice, sel, kb) !== '';

@@ -1,6 +1,7 @@
 import type { Intent } from '../../src-preload/schemas/intent';
-import { type ResolvedProcess, type VariantKey, variantFor } from '../knowledge/process-schema';
 import { hostOf } from '../knowledge/host';
+import { organismFactFor } from '../knowledge/organism-facts';
+import { type ResolvedProcess, type VariantKey, variantFor } from '../knowledge/process-schema';
 import type { Knowledge, OrganismEntry, SampleSheet } from '../knowledge/schemas';
 import type { AmpliconRegion } from '../knowledge/selection';
 import { type Platform, type ReadInput, readInput, requestFocuses, requestReadLength, requestRegion, twoColourRun } from '../tool-selector/context';
@@ -109,16 +110,7 @@ export function organismFact(key: string, ctx: DataContext): string | undefined 
   if (!o) return undefined;
   if (key === 'genome_build') return ctx.genomeBuild ?? o.genome_build;
   if (key === 'mappable_genome_size') return mappableSize(o, ctx.genomeBuild ?? o.genome_build, ctx.readLength)?.size.toString();
-  const value = (o.facts as Record<string, unknown>)[key];
-  if (value === undefined) return undefined;
-  // a list (the mitochondrial contig's names) is one regex alternation, as samtools' =~ and !~ read it
-  if (Array.isArray(value)) return value.join('|');
-  if (typeof value === 'object' && value !== null) {
-    const byBuild = value as Record<string, string | number>;
-    const v = byBuild[ctx.genomeBuild ?? o.genome_build];
-    return v === undefined ? undefined : String(v);
-  }
-  return String(value);
+  return organismFactFor(o, key, ctx.genomeBuild ?? o.genome_build);
 }
 
 const COMPLEMENT: Record<string, string> = { A: 'T', C: 'G', G: 'C', T: 'A', R: 'Y', Y: 'R', S: 'S', W: 'W', K: 'M', M: 'K', B: 'V', V: 'B', D: 'H', H: 'D', N: 'N' };
