@@ -160,6 +160,29 @@ function checkProcesses(k: Indexed, selection: SelectionRules, problems: string[
     if (f.organism_fact !== undefined && !(ORGANISM_FACT_KEYS as string[]).includes(f.organism_fact))
       problems.push(`request_focus.yaml: entry '${f.id}': field 'organism_fact': '${f.organism_fact}' is no organism fact`);
   for (const t of k.tools) for (const p of checkProcess(t.process, known)) problems.push(`tools.yaml: entry '${t.id}': ${p}`);
+  for (const t of k.tools) problems.push(...checkTemplatePackages(t, k.templates));
+}
+
+/**
+ * The R packages a container image holds by its name: a biocontainer's own package (bioconductor-edger: edgeR,
+ * r-seurat: Seurat; compared without case) or each package of a wave image's name (library/a_b_c), lowercase.
+ */
+function imagePackages(container: string): string[] {
+  const name = /\/([^/:]+):[^/]*$/.exec(container)?.[1] ?? '';
+  const parts = container.includes('community.wave.seqera.io/library/') ? name.split('_') : [name];
+  return parts.map((p) => p.replace(/^(bioconductor|r)-/, '').toLowerCase());
+}
+
+/** Every library() a tool's shipped R scripts call is a package its container holds (limma_voom.R needs edgeR too). */
+function checkTemplatePackages(t: Knowledge['tools'][number], templates: Map<string, string>): string[] {
+  const held = new Set([...imagePackages(t.container), ...t.image_packages.map((p) => p.toLowerCase())]);
+  const scripts = [t.process.template, ...Object.values(t.process.overrides).map((o) => o.template)].filter((s): s is string => s?.endsWith('.R') === true);
+  const problems: string[] = [];
+  for (const script of [...new Set(scripts)])
+    for (const m of (templates.get(script) ?? '').matchAll(/\blibrary\(([A-Za-z][A-Za-z0-9.]*)\)/g))
+      if (!held.has(m[1]!.toLowerCase()))
+        problems.push(`tools.yaml: entry '${t.id}': templates/${script} loads the R package ${m[1]}, which the container ${t.container} does not hold (its own package, a wave image's packages, or image_packages)`);
+  return [...new Set(problems)];
 }
 
 /**

@@ -118,6 +118,12 @@ export const ToolSchema = z
     outputs: z.array(z.string()).min(1),
     /** pinned image, e.g. quay.io/biocontainers/star:2.7.11b--h43eeafb_0 (a multi-tool image where the command pipes) */
     container: z.string().min(3),
+    /**
+     * R packages the container holds beyond its own (quay.io/biocontainers/bioconductor-edger holds edgeR) and a wave
+     * image's named ones: those its recipe run-requires (bioconda's bioconductor-edger requires bioconductor-limma),
+     * so a shipped R script's library() calls are checked against the image at load
+     */
+    image_packages: z.array(z.string().regex(/^[A-Za-z][A-Za-z0-9.]*$/)).default([]),
     analysis_types: z.array(Id).min(1),
     /** alternative names users type: 'bwa-mem2', 'featureCounts', 'deseq' */
     aliases: z.array(z.string()).default([]),

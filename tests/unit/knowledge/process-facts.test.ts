@@ -131,6 +131,18 @@ describe('tool process facts are checked at load', () => {
     ]);
   });
 
+  it("refuses an R script loading a package its tool's container does not hold (limma_voom.R's edgeR in a limma-only image)", () => {
+    const limmaOnly = 'container: quay.io/biocontainers/bioconductor-limma:3.58.1--r43ha9d7317_0';
+    expect(problemsOf(toolsWith(inEntry('deseq2', 'container: quay.io/biocontainers/bioconductor-deseq2:1.42.0--r43hf17093f_2', limmaOnly)))).toEqual([
+      "tools.yaml: entry 'deseq2': templates/deseq2.R loads the R package DESeq2, which the container quay.io/biocontainers/bioconductor-limma:3.58.1--r43ha9d7317_0 does not hold (its own package, a wave image's packages, or image_packages)",
+      "tools.yaml: entry 'deseq2': templates/deseq2_binding.R loads the R package DESeq2, which the container quay.io/biocontainers/bioconductor-limma:3.58.1--r43ha9d7317_0 does not hold (its own package, a wave image's packages, or image_packages)",
+    ]);
+    // limma-voom loads limma and edgeR: the edgeR image holds both (bioconda's bioconductor-edger run-requires bioconductor-limma)
+    const limma = loadKnowledge().toolById.get('limma')!;
+    expect(limma.container).toBe('quay.io/biocontainers/bioconductor-edger:4.0.2--r43hf17093f_0');
+    expect(limma.image_packages).toEqual(['limma']);
+  });
+
   it('gives every real tool a process whose command variants write its outputs', () => {
     const kb = loadKnowledge();
     expect(kb.tools.length).toBe(85);
