@@ -250,6 +250,11 @@ export const OrganismFactsSchema = z.object({
    */
   mito_contigs: z.array(z.string().regex(/^[A-Za-z0-9_.]+$/)).min(1).optional(),
   /**
+   * names of the chloroplast (plastid) contig in the genome FASTAs users align to, plants only (TAIR10: ChrC in
+   * TAIR's FASTA, Pt in Ensembl Plants'): an ATAC-seq filter drops those reads as it drops mitochondrial ones
+   */
+  plastid_contigs: z.array(z.string().regex(/^[A-Za-z0-9_.]+$/)).min(1).optional(),
+  /**
    * GATK's somatic resource bundle per genome build (gs://gatk-best-practices/somatic-hg38, as nf-core/sarek stages
    * it): the file names of the af-only gnomAD germline resource Mutect2 reads as --germline-resource, of the panel of
    * normals (--panel-of-normals), and of the common biallelic sites GetPileupSummaries reads for
@@ -283,5 +288,9 @@ export const OrganismFactsSchema = z.object({
   ucsc_to_ensembl: z.strictObject({ strip_prefix: z.string().min(1), rename: z.record(z.string(), z.string().regex(/^[A-Za-z0-9_.]+$/)) }).optional(),
 });
 export type OrganismFacts = z.infer<typeof OrganismFactsSchema>;
-/** `{org.KEY}` keys: the facts, and the organism's default genome build. */
-export const ORGANISM_FACT_KEYS = [...Object.keys(OrganismFactsSchema.shape), 'genome_build'];
+/**
+ * `{org.KEY}` keys: the facts, the organism's default genome build, and plastid_alternation: `|` and the plastid
+ * contigs as a regex alternation to append to the mitochondrial ones (`|ChrC|Pt`), '' for an organism without a
+ * plastid fact, so one ATAC-seq filter serves animals and plants.
+ */
+export const ORGANISM_FACT_KEYS = [...Object.keys(OrganismFactsSchema.shape), 'genome_build', 'plastid_alternation'];

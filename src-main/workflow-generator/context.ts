@@ -109,6 +109,7 @@ export function organismFact(key: string, ctx: DataContext): string | undefined 
   const o = ctx.organism;
   if (!o) return undefined;
   if (key === 'genome_build') return ctx.genomeBuild ?? o.genome_build;
+  if (key === 'plastid_alternation') return (o.facts.plastid_contigs ?? []).map((c) => `|${c}`).join('');
   if (key === 'mappable_genome_size') return mappableSize(o, ctx.genomeBuild ?? o.genome_build, ctx.readLength)?.size.toString();
   return organismFactFor(o, key, ctx.genomeBuild ?? o.genome_build);
 }

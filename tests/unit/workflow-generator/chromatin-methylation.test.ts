@@ -60,7 +60,17 @@ describe('ChIP-seq, ATAC-seq and CUT&RUN filter alignments before peak calling',
 
   it("a fly's BDGP6 names its mitochondrial contig mitochondrion_genome, a worm's MtDNA, yeast's Mito: chrM/MT would remove nothing there", () => {
     const contigs = (id: string) => scriptOf(project(intent('atac_seq', { organism: organism(id) }))['modules/samtools/main.nf']!).match(/rname !~ "\^\(([^)]*)\)/)?.[1];
-    expect([contigs('fly'), contigs('worm'), contigs('yeast'), contigs('arabidopsis')]).toEqual(['chrM|mitochondrion_genome', 'chrM|MtDNA', 'chrM|Mito', 'ChrM|Mt']);
+    expect([contigs('fly'), contigs('worm'), contigs('yeast'), contigs('arabidopsis')]).toEqual(['chrM|mitochondrion_genome', 'chrM|MtDNA', 'chrM|Mito', 'ChrM|Mt|ChrC|Pt']);
+  });
+
+  it("a plant's ATAC-seq drops chloroplast reads as it drops mitochondrial ones: TAIR10 names its plastid ChrC (Ensembl Pt)", () => {
+    const files = project(intent('atac_seq', { organism: organism('arabidopsis') }));
+    const samtools = scriptOf(files['modules/samtools/main.nf']!);
+    expect(samtools).toContain(`-e '[NM] <= 4 && tlen >= -2000 && tlen <= 2000 && rname !~ "^(ChrM|Mt|ChrC|Pt)\\$"' \${args}`);
+    const single = scriptOf(project(intent('atac_seq', { organism: organism('arabidopsis'), read_layout: 'single' }))['modules/samtools/main.nf']!);
+    expect(single).toContain(`-e '[NM] <= 4 && rname !~ "^(ChrM|Mt|ChrC|Pt)\\$"' \${args}`);
+    // animals have no plastid: their filter is unchanged
+    expect(scriptOf(project(intent('atac_seq'))['modules/samtools/main.nf']!)).toContain('rname !~ "^(chrM|MT)\\$"');
   });
 
   it('an organism with no known mitochondrial contig names asks for them instead of assuming chrM/MT', () => {
