@@ -64,13 +64,23 @@ export class JobRunner extends EventEmitter {
    */
   start(kind: string, params: unknown, id: string = randomUUID()): { job: Job; done: Promise<Job> } {
     if (!this.handlers.has(kind)) throw new ClientError(`unknown job kind '${kind}' (known: ${this.kinds().join(', ')})`);
+    const refuseOtherKind = (j: Job) => {
+      if (j.kind !== kind) throw new ClientError(`job ${id} is a '${j.kind}' job, not '${kind}'`, 409);
+    };
     const existing = this.store.get(id);
-    if (existing && existing.kind !== kind) throw new ClientError(`job ${id} is a '${existing.kind}' job, not '${kind}'`, 409);
-    const running = this.running.get(id);
-    if (existing && running) return { job: existing, done: running.promise };
+    if (existing) {
+      refuseOtherKind(existing);
+      const running = this.running.get(id);
+      if (running) return { job: existing, done: running.promise };
+    } else {
+      const created = this.store.create(id, kind, params, new Date().toISOString());
+      if (created) return { job: created, done: this.run(created, false) };
+      // another process inserted it since the look above (two builds reaching the same generation together)
+      refuseOtherKind(this.store.get(id)!);
+    }
     // an existing job is taken over only when no live process runs it (JobAliveError otherwise)
-    const job = existing ? this.store.claim(id) : this.store.create(id, kind, params, new Date().toISOString());
-    return { job, done: this.run(job, existing !== undefined) };
+    const job = this.store.claim(id);
+    return { job, done: this.run(job, true) };
   }
 
   /**

@@ -31,15 +31,19 @@ export class JobStore {
   constructor(private readonly db: Db) {}
 
   /** A new job, owned by this process from its first moment (so no other process takes it for dead). */
-  create(id: string, kind: string, params: unknown, now: string): Job {
+  /**
+   * Inserts a new queued job owned by this process; undefined when a job with this id exists already (another
+   * process inserted it after this one last looked).
+   */
+  create(id: string, kind: string, params: unknown, now: string): Job | undefined {
     const o = currentOwner();
-    this.db
+    const inserted = this.db
       .prepare(
         `INSERT INTO jobs (id, kind, status, params, created_at, updated_at, heartbeat_at, owner_pid, owner_host, owner_started_at)
-         VALUES (?, ?, 'queued', ?, ?, ?, ?, ?, ?, ?)`,
+         VALUES (?, ?, 'queued', ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
       )
       .run(id, kind, JSON.stringify(params), now, now, now, o.pid, o.host, o.startedAt);
-    return this.get(id)!;
+    return inserted.changes === 1 ? this.get(id)! : undefined;
   }
 
   /**

@@ -70,6 +70,42 @@ describe('job liveness: only a job whose owner is gone is interrupted', () => {
     expect(runs).toBe(2);
   });
 
+  it('two processes starting one fixed-id job at the same moment: the one whose insert loses waits for the other and then continues it', async () => {
+    const db = store();
+    const first = new JobRunner(db);
+    const second = new JobRunner(db);
+    const runs: string[] = [];
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    first.register('work', async () => {
+      runs.push('first');
+      await gate;
+      return 1;
+    });
+    second.register('work', async () => {
+      runs.push('second');
+      return 2;
+    });
+    // the second looked for the job (no row yet) just before the first inserted it: two builds reaching the same
+    // generation job together
+    const { isLive, get } = second.store;
+    let raced = false;
+    second.store.isLive = (id) => (raced ? isLive.call(second.store, id) : false);
+    second.store.get = (id) => {
+      if (raced) return get.call(second.store, id);
+      raced = true;
+      return undefined;
+    };
+    const a = first.start('work', {}, 'j').done;
+    const b = second.startWhenFree('work', {}, 'j', 10);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(runs).toEqual(['first']);
+    release();
+    expect((await a).status).toBe('completed');
+    expect((await b).status).toBe('completed');
+    expect(runs).toEqual(['first', 'second']);
+  });
+
   it('a reused pid (a live process that started at another time) is not taken for the owner', async () => {
     const db = store();
     const runner = new JobRunner(db);
