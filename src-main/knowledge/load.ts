@@ -4,6 +4,7 @@ import YAML, { LineCounter } from 'yaml';
 import type { z } from 'zod';
 import { checkCompatibility, type CompatibilityTables, CompatibilitySchema, resolveCompatibility } from './compatibility';
 import { checkComparisonTests, ComparisonTestsSchema } from './comparison-tests';
+import { checkDeliverables, DeliverablesSchema } from './deliverables';
 import { checkStudyDetails, type StudyDetails, StudyDetailsSchema } from './study-details';
 import { checkProcess } from './process-check';
 import { ORGANISM_FACT_KEYS, type Reference, ReferenceSchema } from './process-schema';
@@ -121,7 +122,7 @@ function duplicates(file: string, ids: string[], problems: string[]): void {
   }
 }
 
-type Indexed = Omit<Knowledge, 'goldenQueries' | 'selection' | 'compatibility' | 'studyDetails' | 'errorSituations' | 'libraryUsage' | 'workflowNeeds' | 'toolMemory' | 'variantCallers' | 'organismResources' | 'comparisonTests'>;
+type Indexed = Omit<Knowledge, 'goldenQueries' | 'selection' | 'compatibility' | 'studyDetails' | 'errorSituations' | 'libraryUsage' | 'workflowNeeds' | 'toolMemory' | 'variantCallers' | 'organismResources' | 'comparisonTests' | 'deliverables'>;
 
 /**
  * Shipped scripts: resources/templates beside the knowledge folder, else the real resources folder's. A line
@@ -321,6 +322,7 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir()): Knowledge {
   const contract = loadContractTables(key, indexed, problems);
   const toolFacts = loadToolFacts(key, indexed, problems);
   const comparisonTests = checkComparisonTests(readList(key, 'comparison_tests.yaml', ComparisonTestsSchema, problems), indexed.analysisTypeById, indexed.toolById, problems);
+  const deliverables = checkDeliverables(readList(key, 'deliverables.yaml', DeliverablesSchema, problems), indexed.analysisTypeById, indexed.toolById, studyDetails, problems);
   const needsTables: WorkflowNeedsTables | null = readObject(key, 'workflow_needs.yaml', WorkflowNeedsSchema, problems);
   const workflowNeeds = needsTables
     ? checkWorkflowNeeds(
@@ -332,7 +334,7 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir()): Knowledge {
       )
     : null;
   if (problems.length > 0 || !tables || !workflowNeeds || !studyDetails) throw new KnowledgeError(problems);
-  const kb: Knowledge = { ...indexed, goldenQueries, selection, compatibility: resolveCompatibility(tables), studyDetails, ...contract, ...toolFacts, workflowNeeds, comparisonTests };
+  const kb: Knowledge = { ...indexed, goldenQueries, selection, compatibility: resolveCompatibility(tables), studyDetails, ...contract, ...toolFacts, workflowNeeds, comparisonTests, deliverables };
   cache.set(key, kb);
   return kb;
 }

@@ -9,6 +9,7 @@ import type { SelectionRules } from './selection';
 import type { OrganismResource, ToolMemory, VariantCaller } from './tool-facts';
 import { typicalCommand } from './typical-command';
 import type { ComparisonTests } from './comparison-tests';
+import type { Deliverable } from './deliverables';
 import type { WorkflowNeeds } from './workflow-needs';
 
 const Id = z.string().regex(/^[a-z0-9][a-z0-9_]*$/, 'ids are lower_snake_case');
@@ -232,4 +233,6 @@ export interface Knowledge {
   organismResources: Map<string, OrganismResource>;
   /** which step tests a comparison of the request's groups, per analysis type (comparison_tests.yaml) */
   comparisonTests: Map<string, ComparisonTests>;
+  /** deliverables.yaml: what the chain makes of each output a request asks for, per analysis type */
+  deliverables: Map<string, Deliverable[]>;
 }

@@ -1,5 +1,6 @@
 import type { Example, ToolChoice, WorkflowProject } from '../../src-preload/schemas/example';
 import type { Intent } from '../../src-preload/schemas/intent';
+import { askedOutputs } from '../knowledge/deliverables';
 import { organismFactValue } from '../knowledge/missing-information';
 import type { Knowledge } from '../knowledge/schemas';
 import { constraintNotes, planSelection } from '../tool-selector';
@@ -162,9 +163,21 @@ function toolAnswer(example: Example, kb: Knowledge): string {
   const parts = [['## Request', ...intentBullets(o.intent!, kb, platformName(example, kb))].join('\n'), toolsSection('Recommended Tools', o.tools ?? [], kb)];
   const notes = notesSection(example, kb);
   if (notes) parts.push(notes);
+  const outputs = requestedOutputs(example, kb);
+  if (outputs) parts.push(outputs);
   const open = stillOpen(o.intent!, kb);
   if (open) parts.push(open);
   return parts.join('\n\n');
+}
+
+/**
+ * The outputs the request asks to see (deliverables.yaml): each with the chain tool that makes it, or that this
+ * chain does not and what would, so an asked output is never silently dropped.
+ */
+function requestedOutputs(example: Example, kb: Knowledge): string | null {
+  const o = example.output;
+  const asked = askedOutputs(kb.deliverables.get(o.intent?.analysis_type ?? ''), (o.tools ?? []).map((t) => t.tool), example.input);
+  return asked.length ? ['## Requested outputs', ...asked.map((a) => `- **${a.output}**: ${a.says.replace(/\.$/, '')}.`)].join('\n') : null;
 }
 
 /**
@@ -183,6 +196,8 @@ function workflowAnswer(example: Example, kb: Knowledge): string {
   if (o.tools?.length) parts.push(toolsSection('Tools', o.tools, kb));
   const notes = notesSection(example, kb);
   if (notes) parts.push(notes);
+  const outputs = requestedOutputs(example, kb);
+  if (outputs) parts.push(outputs);
   const open = intent.missing_information.map((m) => needHint(m, example, kb)).filter((m): m is string => Boolean(m));
   const readLength = readLengthHint(example, kb);
   if (readLength) open.push(readLength);
