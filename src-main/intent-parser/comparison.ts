@@ -34,11 +34,15 @@ function takeGroup(tokens: string[], fromEnd: boolean, blocked: (w: string) => b
   return canon(group);
 }
 
+const TUMOUR_ONLY = /\btumou?r[- ]only\b|\b(?:no|without(?: a| any)?|lacking(?: a)?) (?:matched )?normals?\b|\bunmatched tumou?rs?\b/;
+
 /**
  * Condition groups: "X vs Y", "X versus Y", "between X and Y", and tumor/normal pair phrasings.
  * `blocked` names words that belong to other intent fields (organisms, tissues) and end a group.
  */
 export function parseComparison(text: string, blocked: (w: string) => boolean): Intent['comparison'] {
+  // a tumour-only request ('no matched normal', 'without a normal') compares nothing: its tumours are called alone
+  if (TUMOUR_ONLY.test(text)) return null;
   if (/\btumou?r[-/ ]normal\b|\bmatched normal\b|\btumou?r\s*\/\s*normal\b/.test(text) && !/\bvs\.?\b|\bversus\b/.test(text)) {
     return { groups: ['tumor', 'normal'], description: 'tumor vs normal' };
   }

@@ -43,11 +43,15 @@ export interface KnownNames {
 export function checkProcess(p: Process, known: KnownNames): string[] {
   const problems = checkResolved(resolveProcess(p, ''), known, 'process');
   for (const key of Object.keys(p.overrides)) {
-    const focusOf = known.focus?.get(key);
-    if (known.analysisTypes && !known.analysisTypes.has(key) && focusOf === undefined)
+    const parts = key.split('+');
+    const types = new Set(parts.map((f) => known.focus?.get(f)));
+    const focusOf = [...types][0];
+    if (parts.length > 1 && known.focus && (types.size !== 1 || focusOf === undefined))
+      problems.push(`field 'process.overrides.${key}': a combined key names request focuses of one analysis type`);
+    else if (known.analysisTypes && !known.analysisTypes.has(key) && focusOf === undefined)
       problems.push(`field 'process.overrides.${key}': '${key}' is neither an analysis type nor a request focus`);
-    // a focus's override is checked as it runs: on top of its analysis type's
-    const resolved = focusOf === undefined ? resolveProcess(p, key) : resolveProcess(p, focusOf, [key]);
+    // a focus's override is checked as it runs: on top of its analysis type's (a combined key's, on top of each of its focuses)
+    const resolved = focusOf === undefined ? resolveProcess(p, key) : resolveProcess(p, focusOf, parts);
     problems.push(...checkResolved(resolved, known, `process (${key} override)`));
   }
   return problems;

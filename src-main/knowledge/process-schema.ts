@@ -144,8 +144,9 @@ export const ProcessSchema = ProcessCore.extend({
    * per analysis type, or per request focus (request_focus.yaml: single-nucleus scRNA-seq, a targeted somatic
    * panel, RRBS): fields that replace the entry's (ChIP-seq peaks against an input; nuclei counted with introns)
    */
-  // no defaults here: a field an override leaves out is the entry's (its ext.args too)
-  overrides: z.record(Name, ProcessCore.extend({ ext_args: ExtArgsSchema.optional(), script_defs: ScriptDefsSchema.optional() }).partial()).default({}),
+  // no defaults here: a field an override leaves out is the entry's (its ext.args too). A key `a+b` applies where
+  // every one of those focuses does, after each alone (an exome sequenced without a normal: targeted_somatic+tumor_only)
+  overrides: z.record(z.string().regex(/^[a-z][a-z0-9_]*(\+[a-z][a-z0-9_]*)*$/, "an override key is 'name' or 'focus+focus'"), ProcessCore.extend({ ext_args: ExtArgsSchema.optional(), script_defs: ScriptDefsSchema.optional() }).partial()).default({}),
 });
 export type Process = z.infer<typeof ProcessSchema>;
 export type ResolvedProcess = z.infer<typeof ProcessCore>;
@@ -156,7 +157,8 @@ export type ResolvedProcess = z.infer<typeof ProcessCore>;
  */
 export function resolveProcess(p: Process, analysisType: string, focuses: readonly string[] = []): ResolvedProcess {
   const { overrides, ...base } = p;
-  const fields = [analysisType, ...focuses].flatMap((key) => Object.entries(overrides[key] ?? {}).filter(([, v]) => v !== undefined));
+  const combined = Object.keys(overrides).filter((key) => key.includes('+') && key.split('+').every((f) => focuses.includes(f)));
+  const fields = [analysisType, ...focuses, ...combined].flatMap((key) => Object.entries(overrides[key] ?? {}).filter(([, v]) => v !== undefined));
   return { ...base, ...Object.fromEntries(fields) };
 }
 

@@ -84,6 +84,11 @@ export const RequestFocusSchema = z.object({
   any_organism: z.boolean().default(false),
   /** the focus also applies when the request's organism has this organism fact (plants' methylation_contexts: CHG and CHH calls) */
   organism_fact: Id.optional(),
+  /**
+   * a focus that changes how default tools run rather than swapping them (tumour-only Mutect2 or MSIsensor-pro): the
+   * rationale of the first of these tools in the chain says the note, once
+   */
+  explained_by: z.array(Id).default([]),
   note: Text,
 });
 export type RequestFocus = z.infer<typeof RequestFocusSchema>;
@@ -216,5 +221,8 @@ export function checkSelection(
       tool(`${where}: field 'replace'`, from);
       tool(`${where}: field 'replace.${from}'`, to);
     }
+    f.explained_by.forEach((id, i) => {
+      tool(`${where}: field 'explained_by.${i}'`, id);
+    });
   }
 }

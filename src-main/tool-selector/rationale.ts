@@ -3,6 +3,7 @@ import { hostOf } from '../knowledge/host';
 import { organismFactFor } from '../knowledge/organism-facts';
 import { resolveProcess } from '../knowledge/process-schema';
 import type { Knowledge, Tool } from '../knowledge/schemas';
+import type { RequestFocus } from '../knowledge/selection';
 import { inSentence } from '../util/in-sentence';
 import type { Choice, Selection } from './choose';
 import { readInput } from './context';
@@ -100,7 +101,8 @@ function alternativeSentence(choice: Choice, sel: Selection, kb: Knowledge): str
   const stepTools = sel.type.steps.find((s) => s.tools.includes(choice.id))?.tools ?? [];
   for (const group of kb.selection.alternatives) {
     if (!group.tools.some((t) => t.tool === choice.id)) continue;
-    const alt = group.tools.find((t) => t.tool !== choice.id && stepTools.includes(t.tool) && !sel.choices.some((c) => c.id === t.tool));
+    // nor one the request's focus rules out (Strelka2 for tumours without a normal)
+    const alt = group.tools.find((t) => t.tool !== choice.id && stepTools.includes(t.tool) && !sel.choices.some((c) => c.id === t.tool) && !sel.focuses.some((f) => f.replace[t.tool] !== undefined));
     if (alt) return ` ${kb.toolById.get(alt.tool)!.name} is the alternative when ${alt.over[choice.id] ?? alt.choose_when}.`;
   }
   return '';
@@ -138,9 +140,11 @@ function absentSentence(tool: Tool, sel: Selection, intent: Intent, kb: Knowledg
  * tool with an override for it runs, which the request never asked for: its note says so.
  */
 function organismFocusSentence(tool: Tool, choice: Choice, sel: Selection): string {
-  if (choice.reason === 'focus') return '';
+  // or a focus that changes how this tool runs and names it to say so, the first such tool of the chain (tumour-only Mutect2)
+  const explains = (f: RequestFocus) => f.explained_by.find((id) => sel.choices.some((c) => c.id === id)) === tool.id;
   return sel.focuses
-    .filter((f) => f.organism_fact !== undefined && tool.process.overrides[f.id] !== undefined)
+    .filter((f) => choice.focus !== f.id && (choice.reason !== 'focus' || explains(f)))
+    .filter((f) => (f.organism_fact !== undefined && tool.process.overrides[f.id] !== undefined) || explains(f))
     .map((f) => ` ${f.note}.`)
     .join('');
 }

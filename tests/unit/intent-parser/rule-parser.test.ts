@@ -154,6 +154,14 @@ describe('fields', () => {
     expect(parse(q).comparison?.groups).toEqual(groups);
   });
 
+  it.each([
+    'Tumor-only somatic variant calling for human WGS, no matched normal available',
+    'somatic mutations in tumour-only exomes (without a matched normal)',
+    'call somatic variants in FFPE tumours, we have no normal samples',
+  ])('a tumour-only request compares no groups: %s', (q) => {
+    expect(parse(q).comparison).toBeNull();
+  });
+
   it('names tools by id or alias, and drops rejected ones', () => {
     expect(parse('RNA-seq DE with featureCounts and DESeq2, mouse').requested_tools).toEqual(['featurecounts', 'deseq2']);
     expect(parse('WGS variant calling using bwa-mem2 and GATK HaplotypeCaller').requested_tools).toEqual(['bwa_mem2', 'gatk_haplotypecaller']);

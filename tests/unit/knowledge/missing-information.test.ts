@@ -157,7 +157,7 @@ describe('a workflow answer says what each open need means for that workflow', (
     );
     expect(beforeRun('somatic variant calling for human whole genomes, paired-end, dbSNP as known sites')).toEqual([
       '## Before you run',
-      '- A matched normal is not stated: the workflow pairs each tumour with its normal by sample name (`P1_tumor`, `P1_normal`); tumour-only data need Mutect2\'s tumour-only mode (no `-normal`, with a panel of normals and a germline resource), a different workflow.',
+      '- A matched normal is not stated: the workflow pairs each tumour with its normal by sample name (`P1_tumor`, `P1_normal`); tumour-only data need Mutect2\'s tumour-only mode (no `-normal`, with a panel of normals and a germline resource): ask again saying the tumours have no matched normal (tumour-only) and each tumour is called alone.',
     ]);
   });
 

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../../src-main/knowledge/load';
 import { checkProcess } from '../../../src-main/knowledge/process-check';
+import { resolveProcess } from '../../../src-main/knowledge/process-schema';
 import { knowledgeCopyWith, loadProblemsOf } from '../../support/knowledge-copy';
 
 /** A copy of the real knowledge base with tools.yaml edited (the edit must change the text). */
@@ -52,6 +53,18 @@ describe('tool process facts are checked at load', () => {
     expect(problemsOf(unwritten)).toEqual([
       "tools.yaml: entry 'starsolo': field 'process (single_nucleus override).command.paired': does not write output 0 '${prefix}.Solo.out/GeneFull/filtered'",
     ]);
+  });
+
+  it('a combined override key (focus+focus) applies where both focuses do, and is checked on top of both', () => {
+    const mixed = toolsWith(inEntry('gatk_mutect2', 'targeted_somatic+tumor_only:', 'targeted_somatic+rrbs:'));
+    expect(problemsOf(mixed)).toEqual(["tools.yaml: entry 'gatk_mutect2': field 'process.overrides.targeted_somatic+rrbs': a combined key names request focuses of one analysis type"]);
+    const unwritten = toolsWith(inEntry('gatk_mutect2', '--interval-set-rule INTERSECTION -O ${prefix}.tumor.pileups.table\n            {with contamination_variants} gatk --java-options "-Xmx${task.memory.toMega().intdiv(5) * 4}m" CalculateContamination -I ${prefix}.tumor.pileups.table -O', '--interval-set-rule INTERSECTION -O ${prefix}.tumor.pileups.table\n            {with contamination_variants} gatk --java-options "-Xmx${task.memory.toMega().intdiv(5) * 4}m" CalculateContamination -I ${prefix}.tumor.pileups.table -matched ${normal_bam} -O'));
+    expect(problemsOf(unwritten)).toEqual(["tools.yaml: entry 'gatk_mutect2': field 'process (targeted_somatic+tumor_only override).command.default': uses '${normal_bam}', which is no input"]);
+    const kb = loadKnowledge();
+    const m2 = kb.toolById.get('gatk_mutect2')!.process;
+    expect(resolveProcess(m2, 'somatic_variants', ['targeted_somatic', 'tumor_only']).command.default).toContain('-I ${bam} --intervals ${target_bed}');
+    expect(resolveProcess(m2, 'somatic_variants', ['tumor_only']).command.default).not.toContain('target_bed');
+    expect(resolveProcess(m2, 'somatic_variants', ['targeted_somatic']).command.default).toContain('-normal ${meta.normal_id} --intervals ${target_bed}');
   });
 
   it('refuses further items without a kind per slot, and per-pair files outside pair mode', () => {

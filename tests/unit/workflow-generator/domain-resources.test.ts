@@ -121,3 +121,58 @@ describe('Clair3 finds its bundled model under every profile, with the preset of
     expect(s).toContain(' --platform=hifi --model_path=\\$model ');
   });
 });
+
+describe('tumour-only somatic calling (request_focus tumor_only): Mutect2 without a matched normal', () => {
+  const tumourOnly = (text: string, over: Partial<Intent> = {}) => linted('somatic_variants', text, { comparison: null, ...over });
+  const text = 'tumour-only somatic variant calling on human whole genomes, no matched normal available';
+  const files = tumourOnly(text);
+  const m2 = files['modules/gatk_mutect2/main.nf']!;
+  const script = scriptOf(m2);
+
+  it('runs once per tumour sample: its BAM alone, with the germline resource and the panel of normals, no -normal', () => {
+    expect(m2).toContain('    tuple val(meta), path(bam), path(bai)\n');
+    expect(m2).not.toContain('normal_bam');
+    expect(script).toContain('Mutect2 -R ${fasta} -I ${bam} --germline-resource ${germline_resource} --panel-of-normals ${panel_of_normals} --f1r2-tar-gz ${meta.id}.f1r2.tar.gz --native-pair-hmm-threads ${task.cpus} ${args} -O ${meta.id}.mutect2.unfiltered.vcf.gz\n');
+    expect(script).not.toContain(' -normal ');
+  });
+
+  it('contamination from the tumour pileups alone (CalculateContamination without -matched), then FilterMutectCalls with it and the orientation model', () => {
+    expect(script).toContain('GetPileupSummaries -I ${bam} -V ${contamination_variants} -L ${contamination_variants} -O ${meta.id}.tumor.pileups.table\n');
+    expect(script.match(/GetPileupSummaries/g)).toHaveLength(1);
+    expect(script).toContain('CalculateContamination -I ${meta.id}.tumor.pileups.table -O ${meta.id}.contamination.table --tumor-segmentation ${meta.id}.segments.table\n');
+    expect(script).not.toContain('-matched');
+    expect(script).toContain('FilterMutectCalls -R ${fasta} -V ${meta.id}.mutect2.unfiltered.vcf.gz --contamination-table ${meta.id}.contamination.table --tumor-segmentation ${meta.id}.segments.table --ob-priors ${meta.id}.read-orientation-model.tar.gz -O ${meta.id}.mutect2.vcf.gz\n');
+  });
+
+  it('main.nf pairs nothing: no role filter, no tumour/normal naming', () => {
+    const main = files['main.nf']!;
+    expect(main).not.toContain("meta.role == 'normal'");
+    expect(main).not.toContain('P1_normal');
+    expect(main).toContain('GATK_MUTECT2(GATK_BQSR.out.bam.join(GATK_BQSR.out.bai), ');
+  });
+
+  it('the Mutect2 rationale says what a tumour-only run cannot do', () => {
+    const why = selectTools(intentOf(kb, 'somatic_variants', { comparison: null }), kb, text).find((t) => t.tool === 'gatk_mutect2')!.rationale;
+    expect(why).toContain('tumour-only mode');
+    expect(why).toContain('rare germline variants');
+    expect(why).not.toContain('Strelka2 is the alternative');
+  });
+
+  it('Strelka2 needs a normal: a request naming it is refused with the reason', () => {
+    const sel = selectTools(intentOf(kb, 'somatic_variants', { comparison: null, requested_tools: ['strelka2'] }), kb, `${text}, with Strelka2`);
+    expect(sel.map((t) => t.tool)).not.toContain('strelka2');
+  });
+
+  it('exome tumour-only: calls and pileups on the capture targets, still without a normal', () => {
+    const s = scriptOf(tumourOnly('tumor-only somatic calling on human whole-exome data')['modules/gatk_mutect2/main.nf']!);
+    expect(s).toContain('Mutect2 -R ${fasta} -I ${bam} --intervals ${target_bed} --interval-padding 100 --germline-resource ${germline_resource} --panel-of-normals ${panel_of_normals} ');
+    expect(s).toContain('GetPileupSummaries -I ${bam} -V ${contamination_variants} -L ${contamination_variants} -L ${target_bed} --interval-set-rule INTERSECTION -O ${meta.id}.tumor.pileups.table\n');
+    expect(s).not.toMatch(/ -normal |normal_bam|normal\.pileups/);
+  });
+
+  it('a genome without the bundle (dog) runs tumour-only Mutect2 without them and says what is lost', () => {
+    const s = scriptOf(tumourOnly('tumour-only somatic calling on dog whole genomes', { organism: dog })['modules/gatk_mutect2/main.nf']!);
+    expect(s).toContain('Mutect2 -R ${fasta} -I ${bam} --f1r2-tar-gz ${meta.id}.f1r2.tar.gz ');
+    expect(s).not.toContain('GetPileupSummaries');
+  });
+});
