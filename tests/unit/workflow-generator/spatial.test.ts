@@ -69,6 +69,20 @@ describe('spatial transcriptomics: each sample brings its own tissue image, slid
     expect(files['main.nf']).toContain('    SCANPY(SPACERANGER.out.spatial_outs)\n');
   });
 
+  it('Squidpy writes marker genes per spatial cluster and spatial plots, declared and stubbed', () => {
+    const squidpy = files['modules/squidpy/templates/squidpy_analysis.py']!;
+    expect(squidpy).toContain('sc.tl.rank_genes_groups(adata, "leiden", method="wilcoxon")\n');
+    expect(squidpy).toContain('sc.get.rank_genes_groups_df(adata, group=None).to_csv("${meta.id}.squidpy.markers.tsv", sep="\\\\t", index=False)\n');
+    expect(squidpy).toContain('sq.pl.spatial_scatter(adata, color=["leiden", "total_counts"])\n');
+    expect(squidpy).toContain('sq.pl.nhood_enrichment(adata, cluster_key="leiden")\n');
+    expect(squidpy).toContain('with PdfPages("${meta.id}.squidpy.spatial.pdf") as pdf:\n');
+    const module = files['modules/squidpy/main.nf']!;
+    expect(module).toContain('    tuple val(meta), path("${meta.id}.squidpy.markers.tsv"), emit: markers\n');
+    expect(module).toContain('    tuple val(meta), path("${meta.id}.squidpy.spatial.pdf"), emit: spatial_plots\n');
+    expect(module).toContain('    touch ${meta.id}.squidpy.markers.tsv\n');
+    expect(module).toContain('    touch ${meta.id}.squidpy.spatial.pdf\n');
+  });
+
   it('the project passes the validator, dataflow rules included', () => {
     const result = checkWorkflow(files);
     expect(result.errorCount, formatDiagnostics(result)).toBe(0);
