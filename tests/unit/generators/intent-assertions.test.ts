@@ -65,10 +65,13 @@ describe('Hi-C', () => {
     for (const b of baseIntents(kb).filter((x) => x.intent.analysis_type === 'hic')) expect(b.intent.read_layout, b.id).toBe('paired');
   });
 
-  it('asks for the restriction enzyme unless the request names one', () => {
-    expect(parseIntent('Hi-C TADs in mouse cells', kb).missing_information).toContain('restriction_enzyme');
-    expect(parseIntent('Hi-C TADs in mouse cells, DpnII digestion', kb).missing_information).not.toContain('restriction_enzyme');
-    expect(parseIntent('Micro-C of mouse cells', kb).missing_information).not.toContain('restriction_enzyme');
+  it('does not ask for the restriction enzyme, which no step of the chain reads: pairtools and cooler bin contacts by genome position', () => {
+    expect(parseIntent('Hi-C TADs in mouse cells', kb).missing_information).toEqual([]);
+    expect(parseIntent('Hi-C TADs in mouse cells, DpnII digestion', kb).missing_information).toEqual([]);
+    expect(kb.workflowNeeds.byAnalysis.get('hic')!.map((n) => n.need)).toEqual(['organism']);
+    const hic = kb.analysisTypeById.get('hic')!;
+    expect(hic.input_data_types).toContainEqual(expect.objectContaining({ name: 'restriction enzyme', required: false }));
+    expect(hic.steps.find((s) => s.tools.includes('pairtools'))!.note).toContain('no step here reads the restriction enzyme');
   });
 });
 

@@ -104,7 +104,7 @@ describe('missing information names what the workflow of the analysis needs and 
     const seen = new Set(planVariations(kb, 5000).flatMap((s) => variationSeed(kb, 42, s).output.intent!.missing_information));
     expect([...seen].sort()).toEqual([
       'amplicon_region', 'analysis_type', 'busco_lineage', 'chip_control', 'chip_target', 'cnv_reference', 'comparison', 'genome_size', 'guide_library', 'known_sites', 'library_protocol', 'matched_normal', 'omics_layers', 'omics_table',
-      'ont_chemistry', 'organism', 'platform', 'read_layout', 'restriction_enzyme', 'sequencing_scope', 'small_rna_kit', 'spatial_platform', 'strandedness', 'target_regions', 'visium_slide',
+      'ont_chemistry', 'organism', 'platform', 'read_layout', 'sequencing_scope', 'small_rna_kit', 'spatial_platform', 'strandedness', 'target_regions', 'visium_slide',
     ]);
     for (const spec of planPerGolden(kb, 4, 400)) {
       const s = toolSelectionSeed(kb, 42, spec);
@@ -194,7 +194,7 @@ describe('workflow_needs.yaml is checked at load', () => {
   });
 
   it('unknown needs, focuses of another analysis and missing analysis types are named', () => {
-    expect(problemsWith((t) => t.replace('  hic: [organism, restriction_enzyme]', '  hic: [organism, enzyme]'))).toEqual(["workflow_needs.yaml: analyses.hic: 'enzyme' is not a need in needs"]);
+    expect(problemsWith((t) => t.replace('  hic: [organism]', '  hic: [organism, enzyme]'))).toEqual(["workflow_needs.yaml: analyses.hic: 'enzyme' is not a need in needs"]);
     expect(problemsWith((t) => t.replace('focus: targeted_cnv', 'focus: targeted_somatic'))).toEqual(["workflow_needs.yaml: analyses.cnv: focus 'targeted_somatic' is not a request focus of 'cnv'"]);
     expect(problemsWith((t) => t.replace('  gene_fusion: [organism]\n', ''))).toEqual(["workflow_needs.yaml: analyses: no entry for analysis type 'gene_fusion'"]);
     expect(problemsWith((t) => t.replace('  viral_genomics: [organism]', '  viral_genomics: [organism, platform]'))).toEqual([
