@@ -81,7 +81,7 @@ describe('domain facts the lead found wrong in the data', () => {
     expect(why(intent('metagenomics_taxonomic', { organism: PIG }), 'kraken2')).not.toContain('Sus scrofa');
     expect(why(intent('rna_seq_de'), 'star')).toContain('against the Homo sapiens GRCh38 reference');
     expect(why(intent('somatic_variants'), 'vep')).toContain('against the Homo sapiens GRCh38 reference');
-    expect(why(intent('somatic_variants'), 'picard')).toBe('Picard MarkDuplicates for duplicate marking. Marks PCR and optical duplicate reads in coordinate-sorted alignments.');
+    expect(why(intent('somatic_variants'), 'picard')).toBe("Picard MarkDuplicates for duplicate marking. Flags PCR and optical duplicate reads in coordinate-sorted alignments (the SAM duplicate flag, which GATK's tools skip), or removes them with --REMOVE_DUPLICATES true.");
     // the ENCODE blacklist it filters with is a region list of the build, not a sequence it aligns or calls against
     expect(why(intent('chip_seq'), 'samtools')).toMatch(/^SAMtools for alignment filtering. /);
   });

@@ -41,6 +41,23 @@ describe('ChIP-seq, ATAC-seq and CUT&RUN filter alignments before peak calling',
     expect(files['nextflow.config']).toContain("withName: 'PICARD' {\n        ext.args = '--REMOVE_DUPLICATES true'");
   });
 
+  it('what the answer says of duplicates is what the commands do: Picard removes them (ChIP, ATAC), MACS2 then keeps every read left; CUT&RUN keeps them', () => {
+    const why = (type: string, tool: string) => selectTools(intent(type), kb, '').find((t) => t.tool === tool)!.rationale;
+    for (const type of ['chip_seq', 'atac_seq']) {
+      expect(project(intent(type))['nextflow.config']).toContain("withName: 'PICARD' {\n        ext.args = '--REMOVE_DUPLICATES true'");
+      expect(why(type, 'picard')).toContain('--REMOVE_DUPLICATES true removes');
+      expect(why(type, 'picard')).not.toContain('Marks PCR and optical duplicate reads');
+      expect(why(type, 'macs2')).toContain('--keep-dup all');
+    }
+    // the filter before Picard cannot drop duplicate-flagged reads: none are flagged yet
+    expect(why('chip_seq', 'samtools')).not.toContain('duplicate-flagged');
+    expect(why('chip_seq', 'samtools')).toContain('duplicates go at the next step');
+    // germline calling marks them only, as GATK expects (its tools skip flagged reads)
+    expect(why('wgs_germline_variants', 'picard')).toContain('Flags PCR and optical duplicate reads');
+    expect(project(intent('wgs_germline_variants'))['nextflow.config']).not.toContain('REMOVE_DUPLICATES');
+    expect(why('cut_and_run', 'samtools')).toContain('duplicates stay');
+  });
+
   it('single-end ChIP-seq: at most 4 mismatches, no insert size, no proper-pair flag and no mate fixing', () => {
     const s = scriptOf(project(intent('chip_seq', { read_layout: 'single' }))['modules/samtools/main.nf']!);
     expect(s).toContain("    samtools view -@ ${task.cpus} -b -q 30 -F 1804 -e '[NM] <= 4' ${args} -o ${meta.id}.filtered.bam ${bam}\n");
