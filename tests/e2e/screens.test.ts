@@ -68,7 +68,7 @@ describe('dataset screens in headless Chromium', () => {
 
     expect(await page.getByRole('list', { name: 'Category coverage' }).locator('li').count()).toBe(27);
     const tools = page.getByRole('list', { name: 'Tool coverage' }).locator('.hbar-value');
-    expect(await tools.count()).toBe(85);
+    expect(await tools.count()).toBe(86);
     const toolValues = (await tools.allTextContents()).map(num);
     expect(toolValues).toEqual([...toolValues].sort((a, b) => b - a));
     expect(await page.getByRole('list', { name: 'Difficulty distribution' }).locator('li').count()).toBe(3);

@@ -158,7 +158,7 @@ describe('tool process facts are checked at load', () => {
 
   it('gives every real tool a process whose command variants write its outputs', () => {
     const kb = loadKnowledge();
-    expect(kb.tools.length).toBe(85);
+    expect(kb.tools.length).toBe(86);
     for (const t of kb.tools) expect(Object.keys(t.process.command).length, t.id).toBeGreaterThan(0);
     // Conda packages for every tool but the two whose licence allows none (10x Genomics' Cell Ranger, Space Ranger)
     expect(kb.tools.filter((t) => t.process.conda.length === 0).map((t) => t.id)).toEqual(['cellranger', 'spaceranger']);

@@ -193,6 +193,23 @@ describe('generated workflows carry the right commands', () => {
     expect(files['modules/busco/main.nf']).toContain('--offline --download_path ${busco_downloads}');
   });
 
+  it('transcriptome assembly asked for coding regions adds TransDecoder on the Trinity assembly (LongOrfs, then Predict)', () => {
+    const text = 'de novo transcriptome assembly of axolotl limb RNA-seq with Trinity, paired-end, and predict the coding regions';
+    const asked = intent('de_novo_transcriptome_assembly', { organism: null });
+    expect(selectTools(asked, kb, text).map((t) => t.tool)).toContain('transdecoder');
+    const files = generateWorkflow(asked, selectTools(asked, kb, text), kb, { text }).files;
+    const td = files['modules/transdecoder/main.nf']!;
+    expect(files['main.nf']).toContain("    TRANSDECODER(TRINITY.out.assembly.map { f -> [[id: 'de_novo_transcriptome_assembly', single_end: false], f] })\n");
+    expect(scriptOf(td)).toContain('    TransDecoder.LongOrfs -t ${meta.id}.fasta ${args}\n    TransDecoder.Predict -t ${meta.id}.fasta\n');
+    for (const ext of ['pep', 'cds', 'gff3', 'bed']) {
+      expect(td).toContain(`path("\${meta.id}.fasta.transdecoder.${ext}")`);
+      expect(td).toContain(`    touch \${meta.id}.fasta.transdecoder.${ext}\n`);
+    }
+    expect(td).toContain("container 'quay.io/biocontainers/transdecoder:5.7.1--pl5321hdfd78af_0'");
+    // not asked: no ORF prediction
+    expect(selectTools(asked, kb, 'de novo transcriptome assembly of axolotl limb RNA-seq, paired-end').map((t) => t.tool)).not.toContain('transdecoder');
+  });
+
   it('16S amplicons: both primers trimmed from read pairs, one from single reads', () => {
     // the request names V4: its primers come from amplicon_regions.yaml (an unnamed region assumes none)
     const paired = project(intent('amplicon_16s'), undefined, '16S V4 amplicons');
