@@ -14,8 +14,11 @@ export const AssayDetailsSchema = z.strictObject({
   interest: z.enum(POOLS).optional(),
   /** what the assay's samples are called ("libraries", "exomes") */
   units: z.array(Phrase).min(1),
-  /** a depth phrase with {m} and the values it takes */
-  depth: z.strictObject({ template: Phrase.regex(/\{m\}/, 'a depth template holds {m}'), values: z.array(z.number().positive()).min(2) }),
+  /** a depth phrase with {m} and the values it takes; {reads}: 'read pairs' for a paired layout, 'reads' otherwise */
+  depth: z.strictObject({
+    template: Phrase.regex(/\{m\}/, 'a depth template holds {m}').refine((t) => !/\bread pairs\b/.test(t), "say {reads}, not 'read pairs': a request counting read pairs states a paired layout its intent may not have"),
+    values: z.array(z.number().positive()).min(2),
+  }),
   /** sentences on how the libraries were made ({m}: one of library_values) */
   library: z.array(Phrase).min(1),
   library_values: z.array(z.number().positive()).optional(),

@@ -24,7 +24,8 @@ function expansions(type: string): string[] {
   each('cohort', a.units.flatMap((unit) => d.sample_counts.slice(0, 3).map((n) => ({ n: String(n), unit }))));
   each('groups', a.units.flatMap((unit) => d.replicates.map((reps, i) => ({ n: String(2 * (i + 2)), unit, reps }))));
   for (const p of c.platforms) {
-    const depths = a.depth.values.map((m) => a.depth.template.replace('{m}', String(m)));
+    // each depth value once, with 'read pairs' (paired layouts) and 'reads' (the others) in turn
+    const depths = a.depth.values.map((m, i) => fill(a.depth.template, { m: String(m), reads: i % 2 === 0 ? 'read pairs' : 'reads' }));
     const seqs = d.sequencers[p] ?? [];
     const lens = d.read_lengths[p];
     each(lens ? 'sequencing' : 'sequencing_long', seqs.flatMap((seq) => depths.map((depth, i) => ({ seq, a_seq: `${article(seq)} ${seq}`, depth, len: String(lens?.[i % lens.length] ?? '') }))));
