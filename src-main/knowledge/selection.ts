@@ -20,6 +20,11 @@ export type Platform = z.infer<typeof PlatformSchema>;
 const LowMemorySchema = z.object({
   alternatives: z.array(Id).default([]),
   not_in: z.array(Id).default([]),
+  /**
+   * analysis types whose data the tool handles within a low-memory machine as it is, with why (a bacterial isolate
+   * of a few Mb assembles with SPAdes in a few GB): there it stays, and the answer says why, instead of a swap
+   */
+  fits: z.record(Id, Text).default({}),
   note: Text,
   setting: Text.optional(),
 });
@@ -185,8 +190,8 @@ export function checkSelection(
     });
     for (const p of [...Object.keys(r.presets), ...Object.keys(r.rna_presets)]) platform(`${where}: field 'presets'`, p);
     for (const id of r.low_memory?.alternatives ?? []) tool(`${where}: field 'low_memory.alternatives'`, id);
-    for (const id of r.low_memory?.not_in ?? [])
-      if (!analysisTypeById.has(id)) problems.push(`${where}: field 'low_memory.not_in': analysis type '${id}' is not in analysis_types.yaml`);
+    for (const id of [...(r.low_memory?.not_in ?? []), ...Object.keys(r.low_memory?.fits ?? {})])
+      if (!analysisTypeById.has(id)) problems.push(`${where}: field 'low_memory.not_in/fits': analysis type '${id}' is not in analysis_types.yaml`);
     for (const id of [...r.gpu_alternatives, ...r.conda_alternatives]) tool(`${where}: field 'gpu_alternatives/conda_alternatives'`, id);
     r.refuse.forEach((x, i) => {
       if (x.beside) tool(`${where}: field 'refuse.${i}.beside'`, x.beside);

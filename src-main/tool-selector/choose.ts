@@ -240,6 +240,11 @@ function applyLowMemory(chain: Chain, notes: ConstraintNote[]): void {
     const lm = chain.rule(c.id)?.low_memory;
     if (!lm) return;
     const tool = name(chain, c.id);
+    const fits = lm.fits[chain.type.id];
+    if (fits) {
+      notes.push({ constraint: c0, met: true, text: `${tool} stays: ${fits}.` });
+      return;
+    }
     const needer = chain.choices.find((x) => x.reason === 'requested' && (chain.rule(x.id)?.requires ?? []).some((g) => g.includes(c.id)));
     if (c.reason === 'requested' || needer) {
       const why = c.reason === 'requested' ? `${tool} was requested, so it stays` : `${tool} stays because ${name(chain, needer!.id)}, which you asked for, reads its output`;

@@ -54,16 +54,18 @@ export function platformStated(kb: Knowledge, text = ''): boolean {
  * wording, or for an `any_organism` focus by the organism it names (a metagenome's host), or for an `organism_fact`
  * focus by a fact of that organism (a plant's methylation contexts).
  */
-export function requestFocuses(intent: Pick<Intent, 'analysis_type' | 'organism'> & { tissue?: string | null }, kb: Knowledge, text = ''): RequestFocus[] {
+export function requestFocuses(intent: Pick<Intent, 'analysis_type' | 'organism'> & { tissue?: string | null; requested_tools?: readonly string[] }, kb: Knowledge, text = ''): RequestFocus[] {
+  // a named tool whose name is a focus's keyword asks for that focus (MetaBAT2 or CheckM2 named: MAGs, binned from a co-assembly)
+  const named = (intent.requested_tools ?? []).map((id) => kb.toolById.get(id)?.name ?? '').join(' ');
   const facts = (intent.organism ? kb.organismById.get(intent.organism.id)?.facts : undefined) as Record<string, unknown> | undefined;
   // a host-associated community's host is sample context (settleIntent), not the intent's organism
   const host = intent.organism !== null || hostOf({ analysis_type: intent.analysis_type, tissue: intent.tissue ?? null }, kb) !== undefined;
   const byOrganism = (f: RequestFocus) => (f.any_organism && host) || (f.organism_fact !== undefined && facts?.[f.organism_fact] !== undefined);
-  return kb.selection.focus.filter((f) => f.analysis_type === intent.analysis_type && (matches(f, text) || byOrganism(f)));
+  return kb.selection.focus.filter((f) => f.analysis_type === intent.analysis_type && (matches(f, text) || (named !== '' && matches(f, named)) || byOrganism(f)));
 }
 
 /** The focus a request's wording gives its analysis (piRNA in small RNA-seq), if any: the first in request_focus.yaml. */
-export function requestFocus(intent: Pick<Intent, 'analysis_type' | 'organism'> & { tissue?: string | null }, kb: Knowledge, text = ''): RequestFocus | null {
+export function requestFocus(intent: Pick<Intent, 'analysis_type' | 'organism'> & { tissue?: string | null; requested_tools?: readonly string[] }, kb: Knowledge, text = ''): RequestFocus | null {
   return requestFocuses(intent, kb, text)[0] ?? null;
 }
 

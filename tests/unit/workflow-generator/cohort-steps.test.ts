@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import type { Intent } from '../../../src-preload/schemas/intent';
+import { loadKnowledge } from '../../../src-main/knowledge/load';
+import { formatDiagnostics } from '../../../src-main/nextflow-validator/index';
+import { checkWorkflow } from '../../../src-main/nextflow-validator/workflow-check';
+import { constraintNotes, planSelection, selectTools } from '../../../src-main/tool-selector/index';
+import { intentOf } from '../../support/intents';
+import { projectFor, scriptOf } from '../../support/workflows';
+
+const kb = loadKnowledge();
+
+function linted(files: Record<string, string>): Record<string, string> {
+  const result = checkWorkflow(files);
+  expect(result.errorCount, formatDiagnostics(result)).toBe(0);
+  return files;
+}
+const project = (type: string, text: string, over: Partial<Intent> = {}) => linted(projectFor(kb, intentOf(kb, type, over), text));
+
+/** Steps that need every sample (or every sequence) together run once, over all of them (review rev1203 class 2). */
+describe('steps over all samples run once, on what all samples made', () => {
+  it('MAGs with metaSPAdes: one co-assembly of the pooled reads (nf-core/mag --coassemble_group), every sample mapped back, one MetaBAT2 on it', () => {
+    const text = 'build MAGs from soil shotgun data with metaspades';
+    const i = intentOf(kb, 'metagenomics_functional', { organism: null, requested_tools: ['spades'] });
+    expect(selectTools(i, kb, text).map((t) => t.tool)).toContain('spades');
+    const files = project('metagenomics_functional', text, { organism: null, requested_tools: ['spades'] });
+    expect(files['main.nf']).toContain('    SPADES(FASTP.out.reads.map { meta, f -> f }.collect())\n');
+    expect(files['main.nf']).toContain('    MINIMAP2(FASTP.out.reads.combine(SPADES.out.assembly))\n');
+    expect(files['main.nf']).toContain('    METABAT2(SPADES.out.assembly.collect(), MINIMAP2.out.contig_bam.map { meta, f -> f }.collect()');
+    const spades = scriptOf(files['modules/spades/main.nf']!);
+    // metaSPAdes takes one paired library: the samples' mates are pooled first, as nf-core/mag's POOL_PAIRED_READS does
+    expect(spades).toContain('cat ${reads_1} > metagenomics_functional.pooled_1.fastq.gz\n');
+    expect(spades).toContain('spades.py --meta -1 metagenomics_functional.pooled_1.fastq.gz -2 metagenomics_functional.pooled_2.fastq.gz');
+    expect(files['main.nf']).toContain('    // Co-assembly');
+  });
+
+  it('no collect step that needs one file for all samples is fed one per sample (a per-sample assembly into one MetaBAT2)', () => {
+    const bad: string[] = [];
+    for (const t of kb.analysisTypes)
+      for (const requested of [[], ...[...t.required_tools, ...t.recommended_tools, ...t.optional_tools].map((x) => [x])]) {
+        const organism = t.typical_organisms.length ? {} : { organism: null };
+        for (const text of ['', 'recover MAGs by binning']) {
+          const main = projectFor(kb, intentOf(kb, t.id, { requested_tools: requested, ...organism }), text)['main.nf'] ?? '';
+          for (const m of main.matchAll(/METABAT2\((\w+)\.out\.assembly\.map \{ meta, f -> f \}\.collect\(\)/g)) bad.push(`${t.id} [${requested}] '${text}': ${m[0]}`);
+        }
+      }
+    expect(bad).toEqual([]);
+  });
+});
+
+describe('constraint swaps look at the data (review rev1203 #49)', () => {
+  it('a bacterial isolate keeps SPAdes under low memory: an isolate assembly fits in a few GB; metagenomes still get MEGAHIT', () => {
+    const isolate = intentOf(kb, 'de_novo_genome_assembly', { organism: null, constraints: ['low_memory'] });
+    const ids = planSelection(isolate, kb, 'assemble a Bacillus subtilis isolate on a laptop with 16 GB')!.choices.map((c) => c.id);
+    expect(ids).toContain('spades');
+    expect(ids).not.toContain('megahit');
+    const notes = constraintNotes(isolate, planSelection(isolate, kb)!, kb).map((n) => n.text).join(' ');
+    expect(notes).toContain('SPAdes stays');
+    expect(notes).not.toMatch(/MEGAHIT instead of SPAdes/);
+    const soil = intentOf(kb, 'metagenomics_functional', { organism: null, constraints: ['low_memory'] });
+    expect(planSelection(soil, kb, 'soil metagenome assembly')!.choices.map((c) => c.id)).not.toContain('spades');
+  });
+
+  it('isolate assemblies run SPAdes in its isolate mode (--isolate, SPAdes manual: recommended for high-coverage isolate data)', () => {
+    const files = project('de_novo_genome_assembly', 'assemble a Bacillus subtilis isolate', { organism: null });
+    expect(files['nextflow.config']).toContain("    withName: 'SPADES' {\n        ext.args = '--isolate'\n");
+  });
+});
