@@ -63,6 +63,14 @@ describe('domain facts the lead found wrong in the data', () => {
     expect(sel.refused[0]!.why).toContain('mapper.pl');
   });
 
+  it('Medaka named for long-read variant calling is refused without claiming it cannot call variants', () => {
+    const sel = planSelection(intent('long_read_variants', { requested_tools: ['medaka', 'sniffles'], read_layout: 'unknown' }), kb, 'nanopore variant calling of dog data with Medaka and Sniffles2')!;
+    expect(sel.refused.map((r) => r.id)).toEqual(['medaka']);
+    // Medaka has variant callers of its own (medaka_variant, medaka_haploid_variant): the reason is the chain's wiring
+    expect(sel.refused[0]!.why).toContain('medaka_variant');
+    expect(sel.refused[0]!.why).not.toMatch(/^Medaka polishes a de novo assembly/);
+  });
+
   it('Bowtie2 named for a metagenome with no host is refused (it would remove host reads), kept where there is one', () => {
     for (const type of ['metagenomics_taxonomic', 'metagenomics_functional']) {
       const soil = planSelection(intent(type, { organism: null, tissue: 'soil', requested_tools: ['bowtie2'] }), kb, 'soil metagenome with bowtie2')!;
