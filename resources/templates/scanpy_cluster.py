@@ -11,7 +11,8 @@ if (matrix_dir / "filtered_feature_bc_matrix").is_dir():
     matrix_dir = matrix_dir / "filtered_feature_bc_matrix"
 adata = sc.read_10x_mtx(matrix_dir, var_names="gene_symbols", cache=False)
 adata.var_names_make_unique()
-adata.var["mt"] = adata.var_names.str.upper().str.startswith("MT-")
+# mitochondrial genes by the annotation's prefix (HGNC MT-, MGI mt-, RGD Mt-, FlyBase mt:), compared in upper case
+adata.var["mt"] = adata.var_names.str.upper().str.startswith("{org.mito_gene_upper}")
 sc.pp.calculate_qc_metrics(adata, qc_vars=["mt"], percent_top=None, log1p=False, inplace=True)
 sc.pp.filter_cells(adata, min_genes=200)
 sc.pp.filter_genes(adata, min_cells=3)

@@ -8,7 +8,8 @@ matrix_dir <- if (dir.exists(file.path("${matrix}", "filtered_feature_bc_matrix"
 counts <- Read10X(matrix_dir)
 if (is.list(counts)) counts <- counts[["Gene Expression"]]
 cells <- CreateSeuratObject(counts = counts, project = "${prefix}", min.cells = 3, min.features = 200)
-cells[["percent.mt"]] <- PercentageFeatureSet(cells, pattern = "^(MT|mt)-")
+# mitochondrial genes by the annotation's prefix (HGNC MT-, MGI mt-, RGD Mt-, FlyBase mt:)
+cells[["percent.mt"]] <- PercentageFeatureSet(cells, pattern = "{org.mito_gene_regex}")
 cells <- subset(cells, subset = nFeature_RNA > 200 & nFeature_RNA < 6000 & percent.mt < 20)
 cells <- NormalizeData(cells)
 cells <- FindVariableFeatures(cells, selection.method = "vst", nfeatures = 2000)

@@ -257,6 +257,12 @@ export const OrganismFactsSchema = z.object({
    */
   plastid_contigs: z.array(z.string().regex(/^[A-Za-z0-9_.]+$/)).min(1).optional(),
   /**
+   * how the organism's annotation names its mitochondrial genes (HGNC MT-CO1, MGI mt-Co1, RGD Mt-co1, ZFIN mt-co1,
+   * FlyBase mt:CoI): single-cell QC counts the share of reads on genes with this prefix. Without it the QC looks for
+   * MT- or mt-, the vertebrate convention
+   */
+  mito_gene_prefix: z.string().regex(/^[A-Za-z]+[-:_]$/).optional(),
+  /**
    * GATK's somatic resource bundle per genome build (gs://gatk-best-practices/somatic-hg38, as nf-core/sarek stages
    * it): the file names of the af-only gnomAD germline resource Mutect2 reads as --germline-resource, of the panel of
    * normals (--panel-of-normals), and of the common biallelic sites GetPileupSummaries reads for
@@ -293,6 +299,8 @@ export type OrganismFacts = z.infer<typeof OrganismFactsSchema>;
 /**
  * `{org.KEY}` keys: the facts, the organism's default genome build, and plastid_alternation: `|` and the plastid
  * contigs as a regex alternation to append to the mitochondrial ones (`|ChrC|Pt`), '' for an organism without a
- * plastid fact, so one ATAC-seq filter serves animals and plants.
+ * plastid fact, so one ATAC-seq filter serves animals and plants; mito_gene_upper (the mitochondrial gene prefix in
+ * upper case, MT- where none is known) and mito_gene_regex (^ and the prefix, ^(MT|mt)- where none is known) for
+ * single-cell QC in Python and R.
  */
-export const ORGANISM_FACT_KEYS = [...Object.keys(OrganismFactsSchema.shape), 'genome_build', 'plastid_alternation'];
+export const ORGANISM_FACT_KEYS = [...Object.keys(OrganismFactsSchema.shape), 'genome_build', 'plastid_alternation', 'mito_gene_upper', 'mito_gene_regex'];

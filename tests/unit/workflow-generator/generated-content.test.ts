@@ -210,6 +210,19 @@ describe('generated workflows carry the right commands', () => {
     expect(selectTools(asked, kb, 'de novo transcriptome assembly of axolotl limb RNA-seq, paired-end').map((t) => t.tool)).not.toContain('transdecoder');
   });
 
+  it("single-cell QC finds the organism's own mitochondrial genes: fly mt:CoI, rat Mt-co1, not only MT-/mt-", () => {
+    const org = (id: string) => {
+      const o = kb.organismById.get(id)!;
+      return { id: o.id, scientific_name: o.scientific_name, genome_build: o.genome_build };
+    };
+    const fly = project(intent('scrna_seq', { organism: org('fly') }));
+    expect(fly['modules/scanpy/templates/scanpy_cluster.py']).toContain('adata.var["mt"] = adata.var_names.str.upper().str.startswith("MT:")\n');
+    const rat = project(intent('scrna_seq', { organism: org('rat'), requested_tools: ['seurat'] }), undefined, 'scRNA-seq of rat islets with Seurat');
+    expect(rat['modules/seurat/templates/seurat_cluster.R']).toContain('PercentageFeatureSet(cells, pattern = "^Mt-")');
+    // human keeps MT-
+    expect(project(intent('scrna_seq'))['modules/scanpy/templates/scanpy_cluster.py']).toContain('.str.startswith("MT-")');
+  });
+
   it('16S amplicons: both primers trimmed from read pairs, one from single reads', () => {
     // the request names V4: its primers come from amplicon_regions.yaml (an unnamed region assumes none)
     const paired = project(intent('amplicon_16s'), undefined, '16S V4 amplicons');
