@@ -145,7 +145,8 @@ export function generateWorkflow(intent: Intent, tools: ToolChoice[], kb: Knowle
   let pairs: readonly [string, string] | null = null;
 
   const placed = new Set<string>();
-  const allSamplesMeta = `[id: '${ctx.analysisType}', single_end: ${!ctx.paired}]`;
+  // FASTA sequences have no read layout (as the entry channel's meta), so a step over all of them has no single_end either
+  const allSamplesMeta = ctx.input.kind === 'fasta' ? `[id: '${ctx.analysisType}']` : `[id: '${ctx.analysisType}', single_end: ${!ctx.paired}]`;
   type Placement = { ok: true } | { ok: false; why: string; missing: string[] };
 
   /** Renders one tool's module and its call, if its data and inputs are there. */

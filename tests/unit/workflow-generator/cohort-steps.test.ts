@@ -33,6 +33,17 @@ describe('steps over all samples run once, on what all samples made', () => {
     expect(files['main.nf']).toContain('    // Co-assembly');
   });
 
+  it('phylogenetics: every input FASTA goes into one alignment and one tree (MAFFT and IQ-TREE need all sequences in one file)', () => {
+    const files = project('phylogenetics', 'maximum-likelihood phylogeny of 28 Plasmodium falciparum isolates', { organism: null, read_layout: 'unknown' });
+    expect(files['main.nf']).toContain('    MAFFT(reads.map { meta, f -> f }.collect())\n');
+    expect(files['main.nf']).toMatch(/IQTREE\(MAFFT\.out\.alignment\.map \{ f -> \[\[id: 'phylogenetics'/);
+    const mafft = scriptOf(files['modules/mafft/main.nf']!);
+    // one file per isolate or one multi-FASTA: both become one input, each file ending in a newline (awk 1)
+    expect(mafft).toContain('awk 1 ${sequences} > phylogenetics.sequences.fasta\n');
+    expect(mafft).toContain('mafft --auto --thread ${task.cpus} ${args} phylogenetics.sequences.fasta > phylogenetics.aln.fasta\n');
+    expect(files['modules/mafft/main.nf']).toContain('    input:\n    path sequences\n');
+  });
+
   it('no collect step that needs one file for all samples is fed one per sample (a per-sample assembly into one MetaBAT2)', () => {
     const bad: string[] = [];
     for (const t of kb.analysisTypes)
