@@ -1,4 +1,4 @@
-import { conditionalLines, conditionalRefs, ORGANISM_FACT_KEYS, type Process, type ProcessOutput, type ResolvedProcess, resolveProcess, WITH_LINE } from './process-schema';
+import { conditionalLines, conditionalRefs, ORGANISM_FACT_KEYS, type Process, type ProcessOutput, type ResolvedProcess, resolveProcess, stageProcess, WITH_LINE } from './process-schema';
 
 /** Names a command may use besides its inputs: `${task.cpus}`, `${prefix}`, `${args}`, `${meta.id}`. */
 const BUILTIN = /^(task\.[A-Za-z_.]+(\(\))?|task\.memory\.toMega\(\)\.intdiv\(\d+\) \* \d+|prefix|args|meta\.[a-z_]+|case_group|control_group|single_end)$/;
@@ -58,6 +58,10 @@ export function checkProcess(p: Process, known: KnownNames): string[] {
 }
 
 function checkResolved(p: ResolvedProcess, known: KnownNames, field: string): string[] {
+  return [...checkOne(p, known, field), ...p.stages.flatMap((s, i) => checkOne(stageProcess(p, s), known, `${field}.stages.${i}`))];
+}
+
+function checkOne(p: ResolvedProcess, known: KnownNames, field: string): string[] {
   const problems: string[] = [];
   const vars = new Set([...inputVariables(p), ...Object.keys(p.script_defs)]);
   const conditional = known.conditional ?? new Set<string>();

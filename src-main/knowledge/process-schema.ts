@@ -102,6 +102,25 @@ export type ResourceLabel = z.infer<typeof ResourceLabelSchema>;
 const ExtArgsSchema = z.record(z.string(), z.string());
 const ScriptDefsSchema = z.record(Name, z.string().min(1));
 
+/**
+ * A process a tool's step needs beside its per-sample one, run once over all samples and rendered as a module of
+ * its own (modules/<tool>_<name>, the tool's container and version): `before` the step, what every per-sample task
+ * reads (Salmon's index of a de novo assembly, built once instead of in every task); `after` it, a cohort step over
+ * every sample's output (CombineGVCFs and GenotypeGVCFs on a cohort's GVCFs). Its outputs count as the tool's.
+ */
+export const StageSchema = z.object({
+  name: Name,
+  at: z.enum(['before', 'after']),
+  label: ResourceLabelSchema,
+  input: ProcessInputSchema,
+  outputs: z.array(ProcessOutputSchema).min(1),
+  command: z.partialRecord(VariantKeySchema, z.string().min(3)).refine((c) => Object.keys(c).length > 0, 'at least one command variant'),
+  script_defs: ScriptDefsSchema.default({}),
+  /** why it runs once over all samples, as a comment above its call */
+  call_note: z.string().min(10).optional(),
+});
+export type Stage = z.infer<typeof StageSchema>;
+
 const ProcessCore = z.object({
   label: ResourceLabelSchema,
   input: ProcessInputSchema,
@@ -137,6 +156,8 @@ const ProcessCore = z.object({
   gpu_container: z.string().optional(),
   /** a choice the step makes that a reader of main.nf should see (co-assembly for binning), as a comment above its call */
   call_note: z.string().min(10).optional(),
+  /** processes run once over all samples before or after this one (an index, a cohort step) */
+  stages: z.array(StageSchema).default([]),
 });
 
 export const ProcessSchema = ProcessCore.extend({
@@ -304,3 +325,9 @@ export type OrganismFacts = z.infer<typeof OrganismFactsSchema>;
  * single-cell QC in Python and R.
  */
 export const ORGANISM_FACT_KEYS = [...Object.keys(OrganismFactsSchema.shape), 'genome_build', 'plastid_alternation', 'mito_gene_upper', 'mito_gene_regex'];
+
+/** A stage as a process of its own: the tool's version, conda and container facts, no ext.args or template of the step's. */
+export function stageProcess(p: ResolvedProcess, s: Stage): ResolvedProcess {
+  const { name: _name, at: _at, ...core } = s;
+  return { ...p, ...core, call_note: s.call_note, ext_args: { default: '' }, template: undefined, two_colour_args: undefined, stages: [] };
+}

@@ -1,6 +1,6 @@
 import type { ToolChoice, WorkflowProject } from '../../src-preload/schemas/example';
 import type { Intent } from '../../src-preload/schemas/intent';
-import { type ContigNaming, resolveProcess } from '../knowledge/process-schema';
+import { type ContigNaming, type ResolvedProcess, resolveProcess, stageProcess } from '../knowledge/process-schema';
 import type { Knowledge, SampleSheet, Tool } from '../knowledge/schemas';
 import { type Platform, platformOf } from '../tool-selector/context';
 import { callerFilter } from './caller-filter';
@@ -149,23 +149,39 @@ export function generateWorkflow(intent: Intent, tools: ToolChoice[], kb: Knowle
   const allSamplesMeta = ctx.input.kind === 'fasta' ? `[id: '${ctx.analysisType}']` : `[id: '${ctx.analysisType}', single_end: ${!ctx.paired}]`;
   type Placement = { ok: true } | { ok: false; why: string; missing: string[] };
 
-  /** Renders one tool's module and its call, if its data and inputs are there. */
+  /** Renders one tool's module and its call (with its stages before and after), if its data and inputs are there. */
   const place = (tool: Tool, note?: string): Placement => {
     const resolved = resolveProcess(tool.process, ctx.analysisType, ctx.focuses);
+    const before = resolved.stages.filter((s) => s.at === 'before');
+    for (const [i, s] of before.entries()) {
+      // a stage before the step (an index) runs first; the step's own inputs are checked once it has made its outputs
+      const r = placeOne(tool, stageProcess(resolved, s), `${processName(tool.id)}_${s.name.toUpperCase()}`, `${tool.id}_${s.name}`, i === 0 ? note : undefined);
+      if (!r.ok) return r;
+    }
+    const r = placeOne(tool, resolved, processName(tool.id), tool.id, before.length ? undefined : note);
+    if (!r.ok) return r;
+    for (const s of resolved.stages.filter((x) => x.at === 'after')) {
+      const after = placeOne(tool, stageProcess(resolved, s), `${processName(tool.id)}_${s.name.toUpperCase()}`, `${tool.id}_${s.name}`);
+      if (!after.ok) body.push(`    // ${tool.name}'s ${s.name} step is left out: ${after.why}`);
+    }
+    placed.add(tool.id);
+    return { ok: true };
+  };
+
+  /** One process of a tool (its step, or one of its stages) as a module and a call; its outputs are the tool's. */
+  const placeOne = (tool: Tool, resolved: ResolvedProcess, name: string, moduleId: string, note?: string): Placement => {
     const process = { ...resolved, input: { ...resolved.input, references: resolved.input.references.filter(staged) } };
     const variant = variantKey(process, ctx);
-    const name = processName(tool.id);
     if (!variant) return { ok: false, why: `it has no command for ${describeData(ctx)} data`, missing: [] };
     const wired = wireInputs(name, process, channels, allSamplesMeta, pairs !== null);
     if (wired.missing.length) return { ok: false, why: `no earlier step produces ${wired.missing.join(', ')}`, missing: wired.missing };
     if (process.input.mode === 'pair') pairs ??= process.input.roles;
     // a filter after variant callers tests only the tags each caller writes (variant_callers.yaml)
     const filter = process.command[variant]!.includes('{caller_filter}') ? callerFilter(inputProducers(process, channels), process.input.each_producer, kb) : undefined;
-    const module = renderModule({ name, tool, process, variant, ctx, callerFilter: filter }, kb.templates);
+    const module = renderModule({ name, tool: moduleId === tool.id ? tool : { ...tool, id: moduleId }, process, variant, ctx, callerFilter: filter }, kb.templates);
     Object.assign(files, module.files);
-    includes.push(`include { ${name} } from './modules/${tool.id}'`);
+    includes.push(`include { ${name} } from './modules/${moduleId}'`);
     configured.push({ name, tool, process, analysisType: ctx.analysisType, focuses: ctx.focuses, twoColour: ctx.twoColour });
-    placed.add(tool.id);
     for (const r of process.input.references) references.add(r);
     for (const v of module.valueInputs) values.add(v);
     if (note) body.push(`    // ${note}`);

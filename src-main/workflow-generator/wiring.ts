@@ -86,11 +86,18 @@ const mixed = (items: string[]): string => (items.length > 1 ? `${items[0]}.mix(
  * `input.each_producer`: every standing producer of the first slot's kinds, each with its own files of every slot;
  * one producer reads as before, more carry their tool id. Undefined when the process does not ask for it.
  */
-function producerSets(p: ResolvedProcess, channels: Channels): { tool: string | undefined; main: string }[] {
-  const producers = [...new Set(channels.heads(p.input.files[0]!.kinds).filter((c) => c.perSample).map((c) => c.producer))];
+function producerSets(p: ResolvedProcess, channels: Channels, allSamplesMeta = '[id: null]'): { tool: string | undefined; main: string }[] {
+  const producers = [...new Set(channels.heads(p.input.files[0]!.kinds).map((c) => c.producer))];
   return producers.flatMap((tool) => {
     const found = p.input.files.map((slot) => slot.kinds.map((k) => madeBy(channels, k, tool)).find((c) => c !== undefined));
-    return found.every((c) => c?.perSample) ? [{ tool, main: (found as Channel[]).map((c) => c.expr).reduce((x, y) => `${x}.join(${y})`) }] : [];
+    if (found.some((c) => c === undefined)) return [];
+    const all = found as Channel[];
+    // per-sample slots join on meta; a producer's files made once over all samples (a cohort's jointly genotyped VCF)
+    // go on as one item whose meta names the analysis, as wireInputs gives them
+    const perSample = all.filter((c) => c.perSample).map((c) => c.expr);
+    const shared = all.filter((c) => !c.perSample).map((c) => c.expr);
+    const first = perSample.length ? perSample.reduce((x, y) => `${x}.join(${y})`) : `${shared.shift()}.map { f -> [${allSamplesMeta}, f] }`;
+    return [{ tool, main: shared.reduce((x, y) => `${x}.combine(${y})`, first) }];
   });
 }
 
@@ -105,10 +112,10 @@ export function inputProducers(p: ResolvedProcess, channels: Channels): (string 
   return sets.length ? sets.map((s) => s.tool) : [channels.find(p.input.files[0]!.kinds)?.producer];
 }
 
-function everyProducer(p: ResolvedProcess, channels: Channels): string | undefined {
+function everyProducer(p: ResolvedProcess, channels: Channels, allSamplesMeta: string): string | undefined {
   const key = p.input.each_producer;
   if (key === undefined) return undefined;
-  const sets = producerSets(p, channels);
+  const sets = producerSets(p, channels, allSamplesMeta);
   if (sets.length < 2) return undefined;
   return mixed(sets.flatMap((s) => itemsOf(s.main, p, channels, s.tool === undefined ? undefined : { tool: s.tool, key })));
 }
@@ -158,7 +165,7 @@ export function wireInputs(name: string, p: ResolvedProcess, channels: Channels,
   const shared = channelsFound.filter((c) => !c.perSample).map((c) => c.expr);
   const first = perSample.length ? perSample.reduce((a, b) => `${a}.join(${b})`) : `${shared.shift()}.map { f -> [${allSamplesMeta}, f] }`;
   const joined = shared.reduce((a, b) => `${a}.combine(${b})`, first);
-  if (p.input.mode === 'sample') return { before: [], args: [everyProducer(p, channels) ?? mixed(itemsOf(joined, p, channels))], missing };
+  if (p.input.mode === 'sample') return { before: [], args: [everyProducer(p, channels, allSamplesMeta) ?? mixed(itemsOf(joined, p, channels))], missing };
   const [a, b] = p.input.roles;
   const vars = p.input.files.map((s) => s.name);
   const params = `meta, ${vars.join(', ')}`;

@@ -38,7 +38,7 @@ const filtered = Object.entries(kb.toolById.get('bcftools')!.process.overrides)
 /** The tools whose output bcftools reads (its first slot's kinds): every caller it can follow, when a request names it. */
 function callersOf(type: string): string[] {
   const kinds = resolveProcess(kb.toolById.get('bcftools')!.process, type).input.files[0]!.kinds;
-  return kb.tools.filter((t) => t.id !== 'bcftools' && resolveProcess(t.process, type).outputs.some((o) => kinds.includes(o.kind))).map((t) => t.id);
+  return kb.tools.filter((t) => t.id !== 'bcftools' && [resolveProcess(t.process, type)].flatMap((r) => [...r.outputs, ...r.stages.flatMap((st) => st.outputs)]).some((o) => kinds.includes(o.kind))).map((t) => t.id);
 }
 /** Short reads, and long reads of each platform (Clair3, Sniffles2). */
 const PLATFORMS = ['', 'Oxford Nanopore reads', 'PacBio HiFi reads'];

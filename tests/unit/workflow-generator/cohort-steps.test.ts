@@ -44,6 +44,21 @@ describe('steps over all samples run once, on what all samples made', () => {
     expect(files['modules/mafft/main.nf']).toContain('    input:\n    path sequences\n');
   });
 
+  it('germline cohorts are genotyped jointly: HaplotypeCaller GVCFs per sample, then one CombineGVCFs + GenotypeGVCFs over all of them', () => {
+    const files = project('wgs_germline_variants', 'germline variant calling of 10 mouse WGS samples', {});
+    expect(scriptOf(files['modules/gatk_haplotypecaller/main.nf']!)).not.toContain('GenotypeGVCFs');
+    expect(files['main.nf']).toContain('    GATK_HAPLOTYPECALLER_JOINT(GATK_HAPLOTYPECALLER.out.gvcf.map { meta, f -> f }.collect(), GATK_HAPLOTYPECALLER.out.gvcf_tbi.map { meta, f -> f }.collect()');
+    const joint = files['modules/gatk_haplotypecaller_joint/main.nf']!;
+    expect(joint).toContain('    def variants = (gvcf instanceof List ? gvcf : [gvcf]).collect { g -> "-V ${g}" }.join(" ")\n');
+    expect(scriptOf(joint)).toContain('CombineGVCFs -R ${fasta} ${variants} -O wgs_germline_variants.cohort.g.vcf.gz\n');
+    expect(scriptOf(joint)).toContain('GenotypeGVCFs -R ${fasta} -V wgs_germline_variants.cohort.g.vcf.gz -O wgs_germline_variants.vcf.gz\n');
+    // the hard filters still follow HaplotypeCaller's annotations (variant_callers.yaml), on the cohort VCF
+    expect(files['main.nf']).toMatch(/BCFTOOLS\(GATK_HAPLOTYPECALLER_JOINT\.out\.vcf\.map \{ f -> \[\[id: 'wgs_germline_variants', single_end: false\], f\] \}\.combine\(GATK_HAPLOTYPECALLER_JOINT\.out\.tbi\)/);
+    expect(scriptOf(files['modules/bcftools/main.nf']!)).toContain('snp_hard_filter');
+    const wes = project('wes_germline_variants', 'germline exome calling of a family of 5', {});
+    expect(scriptOf(wes['modules/gatk_haplotypecaller_joint/main.nf']!)).toContain('GenotypeGVCFs -R ${fasta} -V wes_germline_variants.cohort.g.vcf.gz --intervals ${target_bed} --interval-padding 100');
+  });
+
   it('no collect step that needs one file for all samples is fed one per sample (a per-sample assembly into one MetaBAT2)', () => {
     const bad: string[] = [];
     for (const t of kb.analysisTypes)

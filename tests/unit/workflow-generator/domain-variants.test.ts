@@ -139,7 +139,8 @@ describe('tumour/normal: Manta in somatic mode feeds Strelka2, VEP annotates SNV
 
   it('a step that reads a caller\'s VCF and writes one (the germline hard filter) stands for it: VEP annotates the filtered calls only', () => {
     const g = linted(project('wgs_germline_variants', 'germline variant calling of human whole genomes with GATK and VEP annotation', { requested_tools: ['gatk_haplotypecaller', 'bcftools', 'vep'] }));
-    expect(g['main.nf']).toContain('    BCFTOOLS(GATK_HAPLOTYPECALLER.out.vcf.join(GATK_HAPLOTYPECALLER.out.tbi))\n');
+    // the cohort's jointly genotyped VCF (HaplotypeCaller's joint stage), one item for all samples
+    expect(g['main.nf']).toContain("    BCFTOOLS(GATK_HAPLOTYPECALLER_JOINT.out.vcf.map { f -> [[id: 'wgs_germline_variants', single_end: false], f] }.combine(GATK_HAPLOTYPECALLER_JOINT.out.tbi))\n");
     expect(g['main.nf']).toContain('    VEP(BCFTOOLS.out.vcf.join(BCFTOOLS.out.tbi), file(params.fasta, checkIfExists: true), file(params.vep_cache, checkIfExists: true))\n');
   });
 

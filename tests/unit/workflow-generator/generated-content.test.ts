@@ -65,11 +65,11 @@ describe('generated workflows carry the right commands', () => {
     expect(project(intent('long_read_rnaseq'), 'ont', 'direct RNA nanopore isoforms')['modules/minimap2/main.nf']).toContain('minimap2 -ax splice -uf -k14 -t ${task.cpus}');
   });
 
-  it('germline calling: HaplotypeCaller GVCF is genotyped; references are staged inputs', () => {
+  it('germline calling: HaplotypeCaller GVCFs are genotyped jointly over the cohort; references are staged inputs', () => {
     const files = project(intent('wgs_germline_variants'));
     const hc = files['modules/gatk_haplotypecaller/main.nf']!;
     expect(hc).toContain('-O ${meta.id}.g.vcf.gz -ERC GVCF');
-    expect(hc).toContain('GenotypeGVCFs -R ${fasta} -V ${meta.id}.g.vcf.gz -O ${meta.id}.vcf.gz');
+    expect(files['modules/gatk_haplotypecaller_joint/main.nf']).toContain('GenotypeGVCFs -R ${fasta} -V wgs_germline_variants.cohort.g.vcf.gz -O wgs_germline_variants.vcf.gz');
     expect(hc).toContain('    path fasta\n    path fai\n    path dict\n');
     expect(files['main.nf']).toContain("params.fasta = 'references/GRCh38.fa'");
   });

@@ -79,7 +79,11 @@ describe('generated workflows pass the Nextflow linter', () => {
       const toolId = m.split('/')[1]!;
       expect(main, `main.nf includes ${m}`).toContain(`from './modules/${toolId}'\n`);
       const text = files[m]!;
-      const tool = kb.toolById.get(toolId);
+      // a tool's module, or one of its stages' (modules/<tool>_<stage>: an index or cohort step run once over all samples)
+      const stageOf = [...kb.toolById.values()].find((t) =>
+        [t.process.stages, ...Object.values(t.process.overrides).map((o) => o.stages ?? [])].some((ss) => ss.some((st) => `${t.id}_${st.name}` === toolId)),
+      );
+      const tool = kb.toolById.get(toolId) ?? stageOf;
       expect(tool, `module ${m} comes from a catalog tool`).toBeDefined();
       expect(text).toMatch(/^process [A-Z0-9_]+ \{$/m);
       expect(text).toContain(`    container '${tool!.container}'`);
@@ -89,7 +93,7 @@ describe('generated workflows pass the Nextflow linter', () => {
       expect(text).toMatch(/emit: \w+/);
       expect(text).toMatch(/path "versions\.yml", emit: versions/);
       expect(text).toContain("def args = task.ext.args ?: ''");
-      if (tool!.process.template) expect(files[`modules/${toolId}/templates/${tool!.process.template}`], toolId).toBeDefined();
+      if (tool!.process.template && !stageOf) expect(files[`modules/${toolId}/templates/${tool!.process.template}`], toolId).toBeDefined();
       // no reference or setting reaches a task as a params string: files are staged inputs
       expect(text).not.toMatch(/params\./);
     }
