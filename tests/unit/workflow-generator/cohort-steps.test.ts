@@ -59,6 +59,16 @@ describe('steps over all samples run once, on what all samples made', () => {
     expect(scriptOf(wes['modules/gatk_haplotypecaller_joint/main.nf']!)).toContain('GenotypeGVCFs -R ${fasta} -V wes_germline_variants.cohort.g.vcf.gz --intervals ${target_bed} --interval-padding 100');
   });
 
+  it('de novo transcriptome: the Salmon index of the assembly is built once, as its own process, and every sample quantifies against it', () => {
+    const files = project('de_novo_transcriptome_assembly', 'de novo transcriptome of a non-model snail, 6 samples', { organism: null });
+    expect(files['main.nf']).toContain('    SALMON_INDEX(TRINITY.out.assembly.collect())\n');
+    expect(files['main.nf']).toContain('    SALMON(FASTP.out.reads.combine(SALMON_INDEX.out.salmon_index))\n');
+    expect(scriptOf(files['modules/salmon_index/main.nf']!)).toContain('salmon index --threads ${task.cpus} -t ${transcripts} -i de_novo_transcriptome_assembly.salmon_index\n');
+    const quant = scriptOf(files['modules/salmon/main.nf']!);
+    expect(quant).not.toContain('salmon index');
+    expect(quant).toContain('salmon quant --threads ${task.cpus} --libType=A -i ${salmon_index} -1 ${reads[0]} -2 ${reads[1]}');
+  });
+
   it('no collect step that needs one file for all samples is fed one per sample (a per-sample assembly into one MetaBAT2)', () => {
     const bad: string[] = [];
     for (const t of kb.analysisTypes)

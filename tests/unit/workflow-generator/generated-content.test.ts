@@ -185,11 +185,11 @@ describe('generated workflows carry the right commands', () => {
     expect(again.match(/ {4}KRAKEN2\(/g)).toHaveLength(1);
   });
 
-  it('transcriptome assembly: Salmon quantifies against the Trinity assembly, combined with each sample', () => {
+  it('transcriptome assembly: Salmon quantifies against the Trinity assembly\'s one index, combined with each sample', () => {
     const files = project(intent('de_novo_transcriptome_assembly'));
-    expect(files['main.nf']).toContain('SALMON(FASTP.out.reads.combine(TRINITY.out.assembly))');
-    expect(files['modules/salmon/main.nf']).toContain('tuple val(meta), path(reads), path(transcripts)');
-    expect(files['modules/salmon/main.nf']).toContain('salmon index --threads ${task.cpus} -t ${transcripts} -i ${meta.id}.salmon_index');
+    expect(files['main.nf']).toContain('SALMON(FASTP.out.reads.combine(SALMON_INDEX.out.salmon_index))');
+    expect(files['modules/salmon/main.nf']).toContain('tuple val(meta), path(reads), path(salmon_index)');
+    expect(files['modules/salmon_index/main.nf']).toContain('salmon index --threads ${task.cpus} -t ${transcripts} -i de_novo_transcriptome_assembly.salmon_index');
     expect(files['modules/busco/main.nf']).toContain('--offline --download_path ${busco_downloads}');
   });
 
