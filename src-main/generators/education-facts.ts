@@ -1,11 +1,13 @@
 import type { AnalysisType, InputFact, Knowledge, Tool } from '../knowledge/schemas';
 import { inSentence } from '../util/in-sentence';
+import { needAsk } from '../knowledge/workflow-needs';
 
 /**
  * What a practitioner says about a tool or an analysis beyond its catalogue sentence, from the knowledge base's
  * own checked facts: what it needs before it, the reads it is made for and the option that tells it so, how the
  * assay runs it (analysis step notes), what memory it takes and what to do about it, requests it turns down,
- * what a request must settle before it runs (workflow_needs.yaml hints naming it), and when an alternative for
+ * what a request must settle before it runs (workflow_needs.yaml asks naming it: the hints describe a generated
+ * workflow's settings, which an explanation has none of), and when an alternative for
  * its step would be chosen instead. No fact here is invented for the answer.
  */
 
@@ -16,17 +18,18 @@ const sentenceCase = (s: string) => `${s.charAt(0).toUpperCase()}${s.slice(1)}`;
 const stop = (s: string) => (/[.!?]$/.test(s) ? s : `${s}.`);
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** A "Before you run" hint as a fact of the assay: 'the strandedness is not stated: read counting assumes ...' -> 'strandedness: read counting assumes ...'. */
-export const asFact = (hint: string) => hint.replace(/^(?:the )?(.+?) (?:is|are) not stated: /, '$1: ');
-
-/** The hints of workflow_needs.yaml (the analysis's own or the need's) that name the tool: what to settle before it runs. */
-function needHintsNaming(kb: Knowledge, t: Tool): string[] {
+/**
+ * The questions of workflow_needs.yaml (the analysis's own or the need's `ask`) that name the tool: what to settle
+ * before it runs, with what the tool does with the answer and its own defaults. Not the hints: they say what a
+ * generated workflow assumes ('the workflow counts reads as unstranded'), which read as the tool's defaults here.
+ */
+function needAsksNaming(kb: Knowledge, t: Tool): string[] {
   const re = new RegExp(`(?<![A-Za-z0-9-])${escapeRe(t.name)}(?![A-Za-z0-9-])`);
   const out = new Set<string>();
   for (const id of t.analysis_types)
     for (const n of kb.workflowNeeds.byAnalysis.get(id) ?? []) {
-      const hint = n.hint ?? kb.workflowNeeds.needs.get(n.need)?.hint;
-      if (hint && re.test(hint)) out.add(sentenceCase(stop(asFact(hint))));
+      const ask = needAsk(kb.workflowNeeds, id, n.need);
+      if (ask && re.test(ask)) out.add(stop(ask));
     }
   return [...out];
 }
@@ -62,7 +65,7 @@ export function toolFacts(kb: Knowledge, t: Tool): string[] {
   }
   // a refusal beside another tool is a fact of the tool; one within an analysis answers a request that lacks something
   for (const r of rule?.refuse ?? []) if (r.beside) lines.push(`- **Not for**: ${stop(r.why)}`);
-  for (const h of needHintsNaming(kb, t).slice(0, 2)) lines.push(`- **Check first**: ${h}`);
+  for (const h of needAsksNaming(kb, t).slice(0, 2)) lines.push(`- **Check first**: ${h}`);
   // code spans in an explanation are the container only: options appear in the checked typical command
   return lines.map((l) => l.replace(/`/g, ''));
 }
@@ -91,7 +94,7 @@ export function explainWhatIs(kb: Knowledge, a: AnalysisType): string[] {
   const notes = a.steps.filter((s) => s.note).map((s) => `- ${sentenceCase(s.name.toLowerCase())}: ${stop(s.note!)}`);
   if (notes.length) lines.push('', '**What matters in practice**', ...notes.slice(0, 3));
   const needs = (kb.workflowNeeds.byAnalysis.get(a.id) ?? []).filter((n) => n.need !== 'organism' && n.need !== 'read_layout' && n.need !== 'comparison');
-  const hints = needs.map((n) => n.hint ?? kb.workflowNeeds.needs.get(n.need)?.hint).filter((h): h is string => Boolean(h));
-  if (hints.length) lines.push('', '**Settle before you run it**', ...hints.slice(0, 3).map((h) => `- ${sentenceCase(stop(asFact(h)))}`));
+  const asks = needs.map((n) => needAsk(kb.workflowNeeds, a.id, n.need)).filter((h): h is string => Boolean(h));
+  if (asks.length) lines.push('', '**Settle before you run it**', ...asks.slice(0, 3).map((h) => `- ${sentenceCase(stop(h))}`));
   return lines;
 }

@@ -48,16 +48,19 @@ export type Need = z.infer<typeof NeedSchema>;
 
 /**
  * One need of an analysis type: only under a request focus, or only for reads of one platform (named or the
- * analysis's default), with this analysis's own hint where the workflow differs from the need's.
+ * analysis's default), with this analysis's own hint (workflow answers) and ask (tool-selection and education
+ * answers) where its chain differs from what the need's own text says: a reference-free chain has no aligner
+ * index to build, a Trinity chain no read counter to set.
  */
 const AnalysisNeedSchema = z
-  .union([Id, z.strictObject({ need: Id, focus: Id.optional(), platform: Id.optional(), hint: z.string().min(20).optional() })])
+  .union([Id, z.strictObject({ need: Id, focus: Id.optional(), platform: Id.optional(), hint: z.string().min(20).optional(), ask: z.string().min(20).optional() })])
   .transform((n): AnalysisNeed => (typeof n === 'string' ? { need: n } : n));
 export interface AnalysisNeed {
   need: string;
   focus?: string | undefined;
   platform?: string | undefined;
   hint?: string | undefined;
+  ask?: string | undefined;
 }
 
 export const WorkflowNeedsSchema = z.strictObject({
@@ -106,19 +109,33 @@ export function checkWorkflowNeeds(
       if (t.needs[n.need]?.region && !selection.regionTypes.has(type)) problems.push(`${where}: '${n.need}' is stated by a region, but amplicon_regions.yaml has none for '${type}'`);
     }
     if (!entry) continue;
-    if (list.some((n) => n.need === 'read_layout')) problems.push(`${where}: read_layout is not listed here: analysis_types.yaml input owns whether the library fixes the layout`);
+    // read_layout is listed only to word it for this chain: analysis_types.yaml input owns whether it is open
+    for (const n of list.filter((x) => x.need === 'read_layout')) {
+      if (!layoutIsOpen(entry)) problems.push(`${where}: read_layout is worded here, but analysis_types.yaml input fixes the layout of '${type}'`);
+      if (n.ask === undefined || n.focus !== undefined || n.platform !== undefined) problems.push(`${where}: read_layout is listed only with its own ask (analysis_types.yaml input owns whether it is open)`);
+    }
     if (list.some((n) => n.need === 'platform') && !entry.data_type.startsWith('long_read')) problems.push(`${where}: platform is listed, but ${type} is not a long-read analysis`);
   }
   if (!('read_layout' in t.needs)) problems.push(`${file}: needs: no read_layout (how a request states its read layout)`);
   // the read layout is open where the library leaves it to the request: after the intent-field needs
-  const withLayout = (type: string, list: AnalysisNeed[]): AnalysisNeed[] => {
+  const withLayout = (type: string, all: AnalysisNeed[]): AnalysisNeed[] => {
     const entry = types.get(type);
+    const own = all.find((n) => n.need === 'read_layout') ?? { need: 'read_layout' };
+    const list = all.filter((n) => n.need !== 'read_layout');
     if (!entry || !layoutIsOpen(entry)) return list;
     const at = list.filter((n) => n.need === 'organism' || n.need === 'comparison').length;
-    return [...list.slice(0, at), { need: 'read_layout' }, ...list.slice(at)];
+    return [...list.slice(0, at), own, ...list.slice(at)];
   };
   return {
     needs: new Map(Object.entries(t.needs)),
     byAnalysis: new Map(Object.entries(t.analyses).map(([k, v]) => [k, withLayout(k, v)])),
   };
+}
+
+/**
+ * The question a tool-selection or education answer asks while a need is open: the analysis's own wording of it
+ * (what its chain's tools do with the answer), else the need's.
+ */
+export function needAsk(needs: WorkflowNeeds, analysisType: string, need: string): string | undefined {
+  return needs.byAnalysis.get(analysisType)?.find((n) => n.need === need)?.ask ?? needs.needs.get(need)?.ask;
 }

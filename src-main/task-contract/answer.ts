@@ -3,6 +3,7 @@ import type { Intent } from '../../src-preload/schemas/intent';
 import { askedOutputs } from '../knowledge/deliverables';
 import { organismFactValue } from '../knowledge/missing-information';
 import type { Knowledge } from '../knowledge/schemas';
+import { needAsk } from '../knowledge/workflow-needs';
 import { constraintNotes, planSelection } from '../tool-selector';
 import { platformOf, readInput, requestReadLength, requestRegion } from '../tool-selector/context';
 import { inputParam, mappableSize } from '../workflow-generator';
@@ -185,7 +186,7 @@ function requestedOutputs(example: Example, kb: Knowledge): string | null {
  * answer's counterpart of a workflow answer's "Before you run", worded for tools rather than parameters.
  */
 function stillOpen(intent: Intent, kb: Knowledge): string | null {
-  const asks = intent.missing_information.map((m) => kb.workflowNeeds.needs.get(m)?.ask).filter((a): a is string => Boolean(a));
+  const asks = intent.missing_information.map((m) => needAsk(kb.workflowNeeds, intent.analysis_type, m)).filter((a): a is string => Boolean(a));
   return asks.length ? ['## Still open', ...asks.map((a) => `- ${a}`)].join('\n') : null;
 }
 

@@ -107,7 +107,8 @@ describe('what a tool does, and a tool explained to a student', () => {
         '- **Takes** BAM and GTF annotation or SAF intervals; **gives** gene or peak count matrix and summary.',
         '- **Needs before it**: STAR, HISAT2, Bowtie2 or minimap2, earlier in the workflow.',
         '- **Its step**: quantification in RNA-seq differential expression, differential binding in ChIP-seq peak calling and differential accessibility in ATAC-seq chromatin accessibility (and 1 more).',
-        "- **Check first**: Strandedness: read counting assumes an unstranded library (featureCounts -s 0, htseq-count -s no); a stranded library (dUTP or TruSeq Stranded: reverse) needs its strandedness stated, or reads from the opposite strand are counted for the gene (Salmon's --libType A detects it by itself).",
+        // the tools' own defaults (featureCounts -s 0, htseq-count -s yes), not a workflow's settings
+        '- **Check first**: Is the library stranded (dUTP or TruSeq Stranded: reverse) or unstranded? The read counter must be told: featureCounts counts as unstranded by default (-s 0; -s 2 for reverse), htseq-count as forward-stranded (-s yes; -s reverse for dUTP, -s no for unstranded), and with the wrong setting reads of the opposite strand are counted or lost; Salmon detects it by itself with --libType A.',
         '',
         '**Alternatives for its step**',
         '- For counting aligned reads per gene, choose it when you want speed and one count matrix for all samples; it handles paired-end fragments and strandedness with -p and -s.',
@@ -128,6 +129,19 @@ describe('what a tool does, and a tool explained to a student', () => {
 
 describe('analysis answers that answer the question', () => {
   const analysis = (id: string, question: number) => educationSeed(kb, 42, { kind: 'analysis', analysis: kb.analysisTypeById.get(id)!, question }).output.explanation!;
+
+  it('what to settle is said as the tools do it, not as a workflow assumes it (htseq-count defaults to -s yes)', () => {
+    const texts = kb.analysisTypes.flatMap((a) => [0, 1, 2, 3, 4].map((q) => analysis(a.id, q)));
+    for (const text of texts) {
+      const settle = text.includes('**Settle before you run it**') ? text.slice(text.indexOf('**Settle before you run it**')) : '';
+      expect(settle).not.toMatch(/the workflow (?:assumes|counts|runs|reads|pairs)|read counting assumes|htseq-count -s no\)|params\./);
+    }
+    const rna = [0, 1, 2, 3, 4].map((q) => analysis('rna_seq_de', q)).find((t) => t.includes('**Settle before you run it**'))!;
+    expect(rna).toContain('htseq-count as forward-stranded (-s yes');
+    const trinity = [0, 1, 2, 3, 4].map((q) => analysis('de_novo_transcriptome_assembly', q)).find((t) => t.includes('**Settle before you run it**'))!;
+    expect(trinity).toContain('--SS_lib_type RF');
+    expect(trinity).not.toMatch(/featureCounts|aligner's index/);
+  });
 
   it('a recommended tool that replaces a core one is an alternative with its when, not an addition (StringTie vs IsoQuant)', () => {
     const text = analysis('long_read_rnaseq', 1);

@@ -21,7 +21,10 @@ describe('missing information names what the workflow of the analysis needs and 
       ['RNA-seq differential expression mouse, treated vs control, paired-end, reverse-stranded', []],
       ['what should I do with my mouse data', ['analysis_type']],
       // the library fixes the layout: 10x reads are pairs, a small-RNA insert is read 1
-      ['scRNA-seq of human PBMCs', []],
+      // ... but not its 10x chemistry, whose whitelist and UMI length STARsolo is given
+      ['scRNA-seq of human PBMCs', ['tenx_chemistry']],
+      ["scRNA-seq of human PBMCs, 10x 3' v3", []],
+      ['scRNA-seq of human PBMCs, Chromium v2', []],
       ['miRNA profiling of human serum', ['small_rna_kit']],
       ['miRNA profiling of human serum, QIAseq miRNA kit', []],
       // GRCm39 has no deepTools mappable genome size: the user computes it
@@ -60,7 +63,12 @@ describe('missing information names what the workflow of the analysis needs and 
       ['Assemble an e. coli genome from R10.4.1 Oxford Nanopore reads (Dorado SUP), BUSCO with enterobacterales_odb10', []],
       ['PacBio HiFi variant calling for human', []],
       ['CRISPR knockout screen in human cells, single-end', ['comparison', 'guide_library']],
-      ['Visium spatial transcriptomics of mouse brain', ['visium_slide']],
+      // poly-A capture or a probe-based (FFPE, CytAssist) library: Space Ranger needs the probe set for the second
+      ['Visium spatial transcriptomics of mouse brain', ['visium_assay', 'visium_slide']],
+      ['Visium spatial transcriptomics of FFPE mouse brain sections', ['visium_slide']],
+      // the ARTIC scheme is no answer without its version: iVar trims at that version's primer BED
+      ['SARS-CoV-2 amplicon sequencing with the ARTIC primer scheme, consensus and lineages, paired-end', ['primer_scheme']],
+      ['SARS-CoV-2 amplicon sequencing with ARTIC V4.1 primers, consensus and lineages, paired-end', []],
       ['integrate RNA-seq and a proteomics abundance table of human liver, paired-end', ['comparison']],
       ['integrate RNA-seq and a proteomics abundance table of human liver, treated vs control, paired-end', []],
       // which layers beside RNA-seq: the workflow reads one table, whose kind decides its normalisation
@@ -69,7 +77,9 @@ describe('missing information names what the workflow of the analysis needs and 
       ['ChIP-seq H3K27ac with input controls for rice leaves, paired-end', ['genome_size']],
       ['ATAC-seq of rice leaves, paired-end', ['genome_size', 'mito_contigs']],
       ['ATAC-seq of pig liver, paired-end', ['genome_size']],
-      ['build a phylogeny of these sequences', []],
+      // what the FASTA holds: one locus to align, per-isolate genomes, an alignment, or reads
+      ['build a phylogeny of these sequences', ['phylogeny_input']],
+      ['build a phylogeny from my alignment of COI gene sequences', []],
     ];
     expect(cases.map(([q]) => [q, missing(q)])).toEqual(cases);
   });
@@ -104,7 +114,7 @@ describe('missing information names what the workflow of the analysis needs and 
     const seen = new Set(planVariations(kb, 5000).flatMap((s) => variationSeed(kb, 42, s).output.intent!.missing_information));
     expect([...seen].sort()).toEqual([
       'amplicon_region', 'analysis_type', 'busco_lineage', 'chip_control', 'chip_target', 'cnv_reference', 'comparison', 'genome_size', 'guide_library', 'known_sites', 'library_protocol', 'matched_normal', 'omics_layers', 'omics_table',
-      'ont_chemistry', 'organism', 'platform', 'read_layout', 'sequencing_scope', 'small_rna_kit', 'spatial_platform', 'strandedness', 'target_regions', 'visium_slide',
+      'ont_chemistry', 'organism', 'phylogeny_input', 'platform', 'primer_scheme', 'read_layout', 'sequencing_scope', 'small_rna_kit', 'spatial_platform', 'strandedness', 'target_regions', 'tenx_chemistry', 'visium_assay', 'visium_slide',
     ]);
     for (const spec of planPerGolden(kb, 4, 400)) {
       const s = toolSelectionSeed(kb, 42, spec);
@@ -150,7 +160,7 @@ describe('a workflow answer says what each open need means for that workflow', (
       '## Before you run',
       '- The organism is not stated: give `--busco_lineage` before running.',
       '- The flow cell and basecaller are not stated: Flye runs with --nano-hq (Guppy 5+ SUP or Q20+ reads, under 5% error) and Medaka with its default model for R10.4.1 reads; R9.4.1 or older basecalls need Flye --nano-raw and the matching Medaka model (-m).',
-      "- The BUSCO lineage dataset is not stated: BUSCO runs offline (--offline) with -l set to the organism's lineage from the facts (for example primates_odb10 for human), read from `params.busco_downloads`; download it there first (busco --download LINEAGE), and for an organism whose facts give no lineage give `--busco_lineage` (busco --list-datasets lists them), since completeness is measured against that lineage's single-copy orthologs.",
+      "- The BUSCO lineage dataset is not stated, and the facts hold no lineage for an organism the request does not name: give `--busco_lineage` (busco --list-datasets lists them; the closest lineage of the organism), downloaded into `params.busco_downloads` first (busco --download LINEAGE), since BUSCO runs offline (--offline) and measures completeness against that lineage's single-copy orthologs.",
     ]);
     expect(beforeRun('long-read genome assembly of e. coli')[1]).toBe(
       '- The platform is not stated: the workflow assumes Oxford Nanopore reads; PacBio HiFi reads need other presets (for example minimap2 -x map-hifi, Flye --pacbio-hifi), so ask for a HiFi workflow if that is what you have.',
@@ -186,10 +196,17 @@ describe('workflow_needs.yaml is checked at load', () => {
   it('the read layout is added where analysis_types.yaml leaves it open, and never listed here', () => {
     expect(kb.workflowNeeds.byAnalysis.get('rna_seq_de')!.map((n) => n.need)).toEqual(['organism', 'comparison', 'read_layout', 'strandedness']);
     expect(kb.workflowNeeds.byAnalysis.get('amplicon_16s')!.map((n) => n.need)).toEqual(['read_layout', 'amplicon_region']);
-    expect(kb.workflowNeeds.byAnalysis.get('scrna_seq')!.map((n) => n.need)).toEqual(['organism']);
+    expect(kb.workflowNeeds.byAnalysis.get('scrna_seq')!.map((n) => n.need)).toEqual(['organism', 'tenx_chemistry']);
+    // listed only to word it for the chain (Trinity's --left/--right): it still goes after the intent-field needs
+    expect(kb.workflowNeeds.byAnalysis.get('de_novo_transcriptome_assembly')!.map((n) => n.need)).toEqual(['organism', 'read_layout', 'strandedness', 'busco_lineage']);
+    expect(kb.workflowNeeds.byAnalysis.get('metagenomics_taxonomic')!.map((n) => n.need)).toEqual(['read_layout']);
     expect(kb.workflowNeeds.byAnalysis.get('long_read_variants')!.map((n) => n.need)).toEqual(['organism', 'platform', 'ont_chemistry']);
-    expect(problemsWith((t) => t.replace('  scrna_seq: [organism]', '  scrna_seq: [organism, read_layout]'))).toEqual([
-      'workflow_needs.yaml: analyses.scrna_seq: read_layout is not listed here: analysis_types.yaml input owns whether the library fixes the layout',
+    expect(problemsWith((t) => t.replace('    - tenx_chemistry\n', '    - tenx_chemistry\n    - need: read_layout\n      ask: "Paired-end or single-end reads? STARsolo reads the barcode from read 1."\n'))).toEqual([
+      "workflow_needs.yaml: analyses.scrna_seq: read_layout is worded here, but analysis_types.yaml input fixes the layout of 'scrna_seq'",
+    ]);
+    expect(problemsWith((t) => t.replace('  hic: [organism]', '  hic: [organism, read_layout]'))).toEqual([
+      "workflow_needs.yaml: analyses.hic: read_layout is worded here, but analysis_types.yaml input fixes the layout of 'hic'",
+      'workflow_needs.yaml: analyses.hic: read_layout is listed only with its own ask (analysis_types.yaml input owns whether it is open)',
     ]);
   });
 
@@ -197,11 +214,11 @@ describe('workflow_needs.yaml is checked at load', () => {
     expect(problemsWith((t) => t.replace('  hic: [organism]', '  hic: [organism, enzyme]'))).toEqual(["workflow_needs.yaml: analyses.hic: 'enzyme' is not a need in needs"]);
     expect(problemsWith((t) => t.replace('focus: targeted_cnv', 'focus: targeted_somatic'))).toEqual(["workflow_needs.yaml: analyses.cnv: focus 'targeted_somatic' is not a request focus of 'cnv'"]);
     expect(problemsWith((t) => t.replace('  gene_fusion: [organism]\n', ''))).toEqual(["workflow_needs.yaml: analyses: no entry for analysis type 'gene_fusion'"]);
-    expect(problemsWith((t) => t.replace('  viral_genomics: [organism]', '  viral_genomics: [organism, platform]'))).toEqual([
+    expect(problemsWith((t) => t.replace('    - primer_scheme\n', '    - primer_scheme\n    - platform\n'))).toEqual([
       'workflow_needs.yaml: analyses.viral_genomics: platform is listed, but viral_genomics is not a long-read analysis',
     ]);
     // a need stated by a region can only be stated where amplicon_regions.yaml has regions
-    expect(problemsWith((t) => t.replace('  scrna_seq: [organism]', '  scrna_seq: [organism, amplicon_region]'))).toEqual([
+    expect(problemsWith((t) => t.replace('    - tenx_chemistry\n', '    - tenx_chemistry\n    - amplicon_region\n'))).toEqual([
       "workflow_needs.yaml: analyses.scrna_seq: 'amplicon_region' is stated by a region, but amplicon_regions.yaml has none for 'scrna_seq'",
     ]);
   });
