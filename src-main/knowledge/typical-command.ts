@@ -1,7 +1,10 @@
 import { conditionalLines, type Process } from './process-schema';
 
-/** Lines that stage, rename or collect files for the tool rather than run it (left out of the readable command). */
-const STAGING = /^(?:(?:ln|mv|mkdir|cp|export|touch|cat|gunzip|paste|awk|for|if)\b|\[ )/;
+/**
+ * Lines that stage, rename or collect files for the tool rather than run it (left out of the readable command),
+ * and the shell loop that gathers them (MAGeCK's `set -- reads; while ...; shift 2; done` over read pairs).
+ */
+const STAGING = /^(?:(?:ln|mv|mkdir|cp|export|touch|cat|gunzip|paste|awk|for|if|set|while|until|do|done|shift|then|else|elif|fi)\b|\[ )/;
 /** `INDEX=\$(find -L ${bwa_index}/ ...)`: the index prefix found in a staged index folder. */
 const INDEX_LOOKUP = /^(\w+)=\\\$\(find -L \$\{(\w+)\}\//;
 const ASSIGNMENT = /^(\w+)=/;

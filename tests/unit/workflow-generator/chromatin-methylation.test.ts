@@ -124,7 +124,7 @@ describe('ChIP-seq, ATAC-seq and CUT&RUN filter alignments before peak calling',
   it('Bowtie2 pairing and fragment-length options only on read pairs (ATAC -X 2000, CUT&RUN 10-700 bp concordant pairs)', () => {
     const pairedCnr = project(intent('cut_and_run'));
     expect(pairedCnr['modules/bowtie2/main.nf']).toContain('--rg SM:${meta.id} --no-mixed --no-discordant -I 10 -X 700 ${args} 2>');
-    expect(pairedCnr['nextflow.config']).toContain("withName: 'BOWTIE2' {\n        ext.args = '--local --very-sensitive --phred33'\n");
+    expect(pairedCnr['nextflow.config']).toContain("withName: 'BOWTIE2' {\n        ext.args = '--end-to-end --very-sensitive --phred33'\n");
     expect(project(intent('atac_seq'))['modules/bowtie2/main.nf']).toContain('--rg SM:${meta.id} -X 2000 ${args} 2>');
     for (const type of ['cut_and_run', 'atac_seq']) {
       const single = project(intent(type, { read_layout: 'single' }));
