@@ -11,6 +11,8 @@ export const ComparisonTestsSchema = z.strictObject({
   tests: z.array(z.strictObject({ tool: Id, runs: z.boolean(), how: Text })).default([]),
   /** what would test the groups when no tool of the chain does */
   gap: Text.optional(),
+  /** the gap worded for the chain's own profiler, by tool id (the first chain tool listed wins): MetaPhlAn gives proportions, not Bracken's counts */
+  gap_by: z.record(Id, Text).default({}),
 });
 export type ComparisonTests = z.infer<typeof ComparisonTestsSchema>;
 
@@ -27,6 +29,7 @@ export function checkComparisonTests(entries: readonly ComparisonTests[], types:
     byType.set(e.analysis_type, e);
     if (e.tests.length === 0 && e.gap === undefined) problems.push(`${where}: neither tests nor a gap`);
     if (e.tests.some((t) => !t.runs) && e.gap === undefined) problems.push(`${where}: a test this workflow does not run needs a gap (what would test the groups)`);
+    for (const id of Object.keys(e.gap_by)) if (!tools.has(id)) problems.push(`${where}: gap_by tool '${id}' is not in tools.yaml`);
     for (const t of e.tests) {
       const tool = tools.get(t.tool);
       if (!tool) problems.push(`${where}: tool '${t.tool}' is not in tools.yaml`);

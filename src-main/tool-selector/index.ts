@@ -83,7 +83,8 @@ function comparisonNote(intent: Intent, sel: Selection, kb: Knowledge): Constrai
   }
   if (can.length > 0)
     return { constraint: 'comparison', met: false, text: `No step of this workflow tests ${groups} as written: ${can.map((t) => `${name(t.tool)} can, with ${t.how}`).join('; ')}.` };
-  if (table?.gap) return { constraint: 'comparison', met: false, text: `No step of this chain tests ${groups}: that needs ${table.gap}.` };
+  const gap = Object.entries(table?.gap_by ?? {}).find(([id]) => sel.choices.some((c) => c.id === id))?.[1] ?? table?.gap;
+  if (gap) return { constraint: 'comparison', met: false, text: `No step of this chain tests ${groups}: that needs ${gap}.` };
   return {
     constraint: 'comparison',
     met: false,
