@@ -1,6 +1,7 @@
 import type { Example, ToolChoice, WorkflowProject } from '../../src-preload/schemas/example';
 import type { Intent } from '../../src-preload/schemas/intent';
 import { askedOutputs } from '../knowledge/deliverables';
+import { hostOf } from '../knowledge/host';
 import { organismFactValue } from '../knowledge/missing-information';
 import type { Knowledge } from '../knowledge/schemas';
 import { needAsk } from '../knowledge/workflow-needs';
@@ -23,8 +24,16 @@ function intentBullets(intent: Intent, kb: Knowledge, platform: string | null): 
   const type = kb.analysisTypeById.get(intent.analysis_type);
   const lines = [`- **Type**: ${type ? type.name : 'Unknown (outside the supported analyses)'}`];
   if (intent.organism) lines.push(`- **Organism**: ${intent.organism.scientific_name} (${intent.organism.genome_build})`);
+  // a host-associated community's tissue field carries the host in front of the sample source ('pig stool', 'cow'):
+  // the host is said as the host, the rest as the sample, never 'Tissue: cow'
+  const host = hostOf(intent, kb);
+  const sample = host ? intent.tissue!.split(' ').slice(1).join(' ') : null;
+  if (host) {
+    lines.push(`- **Host**: ${host.scientific_name} (${host.common_names[0] ?? host.id})`);
+    if (sample) lines.push(`- **Sample**: ${sourceName(kb, 'tissue', sample)}`);
+  }
   // soil or wastewater is the sample's environment, not a tissue
-  if (intent.tissue) lines.push(`- **${sourceOf(kb, 'tissue', intent.tissue)?.kind === 'environment' ? 'Sample' : 'Tissue'}**: ${sourceName(kb, 'tissue', intent.tissue)}`);
+  else if (intent.tissue) lines.push(`- **${sourceOf(kb, 'tissue', intent.tissue)?.kind === 'environment' ? 'Sample' : 'Tissue'}**: ${sourceName(kb, 'tissue', intent.tissue)}`);
   if (intent.cell_type) lines.push(`- **Cell type**: ${sourceName(kb, 'cell_type', intent.cell_type)}`);
   if (platform) lines.push(`- **Platform**: ${platform}`);
   // FASTA sequences have no read layout: the bullet names the input kind instead

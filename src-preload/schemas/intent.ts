@@ -35,6 +35,10 @@ export const IntentSchema = z.object({
   /** analysis type id from the knowledge base, or 'unknown' */
   analysis_type: z.string(),
   organism: OrganismSchema.nullable(),
+  /**
+   * the tissue or sample source ('liver', 'soil'); for a host-associated community (16S, metagenomes) the organism
+   * stays null and the host's id goes in front of the sample source ('pig stool', or 'cow' when only the host is named)
+   */
   tissue: z.string().nullable(),
   cell_type: z.string().nullable(),
   /** sequencing / data type id, e.g. 'rna_seq', 'wgs', 'scrna_seq', 'ont_long_read', 'amplicon' */
