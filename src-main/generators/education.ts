@@ -164,7 +164,12 @@ function explainAnalysis(kb: Knowledge, a: AnalysisType, question: number): stri
         lines.push(`- **${tool(id)}** instead of **${tool(core!.tool)}** when ${group.tools.find((t) => t.tool === id)!.choose_when}.`);
       }
     }
-    if (additions.length) lines.push('', `Recommended additions: ${list(additions.map(tool))}.`);
+    // an addition that runs a step says which: SAMtools' statistics, not the sort a core step needs (done in its step)
+    const addition = (id: string) => {
+      const step = a.steps.find((s) => s.tools.includes(id) && !a.required_tools.some((r) => r !== id && s.tools.includes(r)));
+      return step ? `${tool(id)} (${step.name.toLowerCase()})` : tool(id);
+    };
+    if (additions.length) lines.push('', `Recommended additions: ${list(additions.map(addition))}.`);
   } else if (question === 4) {
     // "What is X?" asks for an explanation, not a pipeline
     return explainWhatIs(kb, a).join('\n');

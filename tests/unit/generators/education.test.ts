@@ -130,6 +130,16 @@ describe('what a tool does, and a tool explained to a student', () => {
 describe('analysis answers that answer the question', () => {
   const analysis = (id: string, question: number) => educationSeed(kb, 42, { kind: 'analysis', analysis: kb.analysisTypeById.get(id)!, question }).output.explanation!;
 
+  it('a sort and index a core step needs is said where it happens, not left as an optional addition (MethylDackel, Clair3)', () => {
+    const methylation = analysis('methylation_bisulfite', 1);
+    expect(methylation).toMatch(/\*\*Bismark\*\* - [^\n]*samtools sort and index[^\n]*MethylDackel/);
+    expect(methylation).not.toMatch(/Recommended additions: SAMtools\./);
+    expect(methylation).toContain('Recommended additions: SAMtools (alignment statistics).');
+    expect(analysis('long_read_variants', 3)).toMatch(/\*\*Alignment\*\* \(minimap2\): [^\n]*sorted and indexed by coordinate/);
+    // Salmon's catalogue sentence does not call selective alignment alignment-free
+    expect(kb.toolById.get('salmon')!.purpose).not.toMatch(/alignment-free/i);
+  });
+
   it('what to settle is said as the tools do it, not as a workflow assumes it (htseq-count defaults to -s yes)', () => {
     const texts = kb.analysisTypes.flatMap((a) => [0, 1, 2, 3, 4].map((q) => analysis(a.id, q)));
     for (const text of texts) {

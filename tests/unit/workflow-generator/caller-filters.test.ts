@@ -104,6 +104,10 @@ describe('VQSR and BQSR resources follow the organism (organisms.yaml known_site
     const hc = why(rice, 'gatk_haplotypecaller');
     expect(hc).toContain('so Oryza sativa calls keep GATK\'s hard filters');
     expect(hc).not.toMatch(/VQSR for cohorts|can replace the hard filters/);
+    // CNNScoreVariants scores with a pre-trained model; the resources come in at FilterVariantTranches (GATK docs)
+    expect(hc).not.toMatch(/CNNScoreVariants learns?|VQSR and CNNScoreVariants learn/);
+    expect(hc).toContain('FilterVariantTranches');
+    expect(hc).toMatch(/CNNScoreVariants scores each variant with a model GATK trained/);
     const bqsr = why(rice, 'gatk_bqsr');
     expect(bqsr).toContain('no curated set is given for Oryza sativa IRGSP-1.0');
     expect(bqsr).toContain('skip BQSR or bootstrap it');
