@@ -4,6 +4,7 @@ import { checkWorkflow } from '../../../src-main/nextflow-validator/workflow-che
 import { selectTools } from '../../../src-main/tool-selector/index';
 import { generateWorkflow } from '../../../src-main/workflow-generator/index';
 import { intentOf } from '../../support/intents';
+import { workflowAnswerFor } from '../../support/workflows';
 
 const kb = loadKnowledge();
 
@@ -27,6 +28,13 @@ describe('multi-omics integration workflows', () => {
     expect(files['main.nf']).not.toMatch(/treated|control|LIMMA/);
     expect(files['modules/mofa2/templates/mofa2.py']).toContain('values = np.log2(values / values.sum(axis=0) * 1e6 + 1)');
     expect(checkWorkflow(files).errorCount).toBe(0);
+  });
+
+  it('the answer to a request without a comparison says no groups are tested or assumed, and how to have them tested', () => {
+    const i = intentOf(kb, 'multi_omics_integration', { tissue: 'liver', missing_information: ['comparison'] });
+    const answer = workflowAnswerFor(kb, i, 'Integrate RNA-seq and proteomics data from human liver with MOFA', 'multi_omics');
+    expect(answer).toContain('no groups are tested or assumed: MOFA+ learns its factors from all samples');
+    expect(answer).not.toMatch(/`treated`|label the samples so/);
   });
 
   it('MOFA+ trains in mofapy2\'s own container, so nothing is downloaded or written under HOME at run time (no basilisk)', () => {
