@@ -119,7 +119,7 @@ export const DOUBT_ONLY: readonly string[] = ['cuelessQuestion', 'rival', 'tie',
  * request says it needs now a little more (focused: -1).
  */
 export const PRIOR: ConfidenceModel = {
-  kind: { bias: 0, weights: { lead: 1, cueless: 0, asked: 0, cuelessQuestion: 0, rival: -2, tie: -6, offTopic: 0, log: 0 } },
+  kind: { bias: 8.978, weights: { lead: 0.561, cueless: 0.08, asked: -0.103, cuelessQuestion: 0, rival: -2.143, tie: -5.149, offTopic: 0.007, log: 0.002 } },
   type: {
     bias: 0,
     weights: { known: 0, strength: 0, margin: 1, tie: -5, rivalAssay: -5, toolOnly: -1, genericOnly: 0, multiAssay: 0, corrections: -0.5, unknownWords: -3, toolDisagrees: -2, unknownOnTopic: -1, unexplained: -4, dataOnly: 0, foreignOnly: -1, focused: -1 },
@@ -135,7 +135,7 @@ export const CONFIDENCE_L2 = 1;
 /** Fitted on the seen labelled sets (SEEN_SETS of src-main/eval/confidence-fit.ts) and generated variations (see the module comment). */
 export const CONFIDENCE_MODEL: ConfidenceModel = {
   kind: { bias: 8.978, weights: { lead: 0.561, cueless: 0.08, asked: -0.103, cuelessQuestion: 0, rival: -2.143, tie: -5.149, offTopic: 0.007, log: 0.002 } },
-  type: { bias: 6.999, weights: { known: 0.128, strength: 1.179, margin: -0.536, tie: -2.798, rivalAssay: -4.612, toolOnly: -0.327, genericOnly: -2.141, multiAssay: 0.068, corrections: -0.135, unknownWords: -1.504, toolDisagrees: -3.191, unknownOnTopic: -1.246, unexplained: -3.664, dataOnly: 0.056, foreignOnly: -0.82, focused: -0.763 } },
+  type: { bias: 6.999, weights: { known: 0.127, strength: 1.179, margin: -0.535, tie: -2.797, rivalAssay: -4.612, toolOnly: -0.327, genericOnly: -2.142, multiAssay: 0.067, corrections: -0.134, unknownWords: -1.505, toolDisagrees: -3.191, unknownOnTopic: -1.246, unexplained: -3.663, dataOnly: 0.056, foreignOnly: -0.82, focused: -0.763 } },
 };
 
 export { LOW_CONFIDENCE } from '../../src-preload/schemas/intent';
