@@ -134,7 +134,7 @@ export const CONFIDENCE_L2 = 1;
 
 /** Fitted on the seen labelled sets (SEEN_SETS of src-main/eval/confidence-fit.ts) and generated variations (see the module comment). */
 export const CONFIDENCE_MODEL: ConfidenceModel = {
-  kind: { bias: 8.978, weights: { lead: 0.561, cueless: 0.08, asked: -0.103, cuelessQuestion: 0, rival: -2.143, tie: -5.149, offTopic: 0.007, log: 0.002 } },
+  kind: { bias: 8.703, weights: { lead: 0.165, cueless: 0.185, asked: -0.247, cuelessQuestion: 0, rival: -2.364, tie: -4.382, offTopic: 0.017, log: 0.006 } },
   type: { bias: 6.999, weights: { known: 0.127, strength: 1.179, margin: -0.535, tie: -2.797, rivalAssay: -4.612, toolOnly: -0.327, genericOnly: -2.142, multiAssay: 0.067, corrections: -0.134, unknownWords: -1.505, toolDisagrees: -3.191, unknownOnTopic: -1.246, unexplained: -3.663, dataOnly: 0.056, foreignOnly: -0.82, focused: -0.763 } },
 };
 
