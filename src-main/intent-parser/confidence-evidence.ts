@@ -30,6 +30,8 @@ export interface ParseSeen {
   kind: KindResult;
   /** several assays named, the analysis read from the one needed now */
   focused: boolean;
+  /** a sibling assay's own keyword named, its votes set aside because the assay chosen outranks it ('Visium ... scRNA reference') */
+  outranked?: boolean;
 }
 
 /** Short-read, exome and long-read DNA are one kind of data: their analyses share keywords without disagreeing. */
@@ -41,9 +43,11 @@ const dataFamily = (type: string, kb: Knowledge) => {
 
 /**
  * Conflicting assay words: a specific keyword votes for the runner-up analysis, not for the chosen one, and that
- * analysis reads another kind of data ('Visium' against 'single cell', 'HIV' against '16S amplicons').
+ * analysis reads another kind of data ('Visium' against 'single cell', 'HIV' against '16S amplicons'); or a sibling
+ * assay's own keyword was set aside because the chosen assay outranks it (ASSAY_OUTRANKS: the same conflict, settled by rule).
  */
 function rivalAssay(p: ParseSeen, kb: Knowledge): boolean {
+  if (p.outranked && p.known && !p.multiAssay) return true;
   const second = p.ranked[1];
   if (!second || p.multiAssay || !p.known) return false;
   const chosen = dataFamily(p.analysisType, kb);

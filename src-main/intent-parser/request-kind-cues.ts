@@ -20,7 +20,15 @@ export const TECHNICAL_WORDS =
 
 /** Everyday subjects: with no analysis, tool or organism named, a request about them is off topic even if it says "workflow". */
 export const EVERYDAY_SUBJECTS =
-  /\b(?:weather|rain|forecast|recipes?|bake|baking|cake|cook(?:ing)?|jokes?|poems?|haiku|football|soccer|movies?|films?|novels?|books?|restaurants?|pizza|travel|trip|flights?|hotels?|stocks?|calories|workout|password|printer|css|html|javascript|capital of|cover letter|puppy|cat|kitchen|garden|house|sells?|selling|buy|buying|purchase|cheapest|prices?|pricing|vendors?|suppliers?|discount|shipping)\b/;
+  /\b(?:weather|rain|forecast|recipes?|bake|baking|cake|cook(?:ing)?|jokes?|poems?|haiku|football|soccer|movies?|films?|novels?|books?|restaurants?|pizza|travel|trip|flights?|hotels?|stocks?|calories|workout|password|printer|css|html|javascript|capital of|cover letter|puppy|cat|kitchen|garden|house|sells?|selling|buy|buying|purchase|cheapest|prices?|pricing|vendors?|suppliers?|discount|shipping|grow|growing|balcony|windowsill|vets?|veterinarian|eat|eating|edible|foods?|boil(?:ed|ing)?|cooked|dinner|lunch|breakfast|leftovers?)\b/;
+
+/**
+ * Food, cooking and pets: a request about them is off topic even when a fish, a bird or a grain it names is also a
+ * tool or an organism ('cooked salmon', 'chicken breast', 'rice left out overnight'), as long as it names no assay and
+ * no sequencing vocabulary.
+ */
+export const KITCHEN_OR_PET =
+  /\b(?:eat|eating|edible|foods?|boil(?:ed|ing)?|cook(?:ed|ing)?|fried|recipes?|calories|dinner|lunch|breakfast|leftovers?|vets?|veterinarian)\b/;
 
 /** A workflow request that mentions public data it will compare with, or annotates its calls from a database, is not a search for data. */
 export const NOT_DATA_SEARCH =
@@ -39,7 +47,7 @@ export const KIND_CUES: KindCue[] = [
   {
     kind: 'troubleshooting',
     weight: W,
-    re: /\b(?:errors?|exceptions?|traceback|segmentation fault|segfault|core dumped|exit (?:status|code)|non-zero exit|command not found|no such file|permission denied|out of memory|outofmemoryerror|oom|killed|fatal|fail(?:s|ed|ing|ure)?|crash(?:es|ed|ing)?|throws|dies|dying|stuck|hangs?|warnings?|not working|doesn'?t work|does not work|won'?t (?:run|start|work)|not indexed|does not contain|cannot find|can'?t find|unable to|exceeded|timed out|runs? out of)\b/,
+    re: /\b(?:errors?|exceptions?|traceback|segmentation fault|segfault|core dumped|exit (?:status|code)|non-zero exit|command not found|no such file|permission denied|out of memory|outofmemoryerror|oom|killed|fatal|(?<!\b(?:patients?|cases|individuals|subjects|people|on|heart|kidney|renal|liver|organ|respiratory|treatment|therapy|graft) )fail(?:s|ed|ing|ure)?(?! (?:first-line |second-line |[a-z0-9-]+ )?(?:therapy|therapies|treatment|art|haart|regimens?)\b)|crash(?:es|ed|ing)?|throws|dies|dying|stuck|hangs?|warnings?|not working|doesn'?t work|does not work|won'?t (?:run|start|work)|not indexed|does not contain|cannot find|can'?t find|unable to|exceeded|timed out|runs? out of)\b/,
   },
   {
     kind: 'troubleshooting',
@@ -140,6 +148,29 @@ export const KIND_CUES: KindCue[] = [
   },
   // public data asked for: 'find me published atlases', in Chinese and Japanese ('有没有公开的...数据', '公開データ')
   { kind: 'data_search', weight: W, re: folded(/\b(?:find|get|show|give) (?:me|us) (?:some |any )?(?:public(?:ly available)?|published|existing)\b|公开|公開|下载|ダウンロード/) },
+  // a tool's standing doubted ('is X still the go-to', 'the right tool for ... or', 'X is fine or I should use
+  // another'), or whether a second tool is needed at all ('do I really need X after Y')
+  {
+    kind: 'tool_advice',
+    weight: W,
+    re: /\b(?:is|are) [a-z0-9][a-z0-9.+-]{1,30} (?:still )?the (?:go-to|goto|right tool|right choice|best choice|standard tool|best option)\b|\bthe (?:right|best|wrong) (?:tool|software|program|package) for\b.{0,60}\bor\b|\b(?:is|are) (?:good|fine|ok|okay|enough|good enough) or (?:i|we) should\b|\b(?:use|try|pick) (?:an)?other (?:software|tool|program|package|caller|aligner|assembler|classifier|method) (?:made|built|designed|meant|for)\b|\bdo (?:i|we|you) (?:actually |really |even |still |truly )?need [a-z0-9][a-z0-9.+-]{1,30}(?: [a-z0-9][a-z0-9.+-]{1,30})? (?:after|before|on top of|in addition to)\b/,
+  },
+  // a question asked after a context clause ('For bulk RNA-seq, what is ...', "I'm new to Hi-C. What are ..."),
+  // a misspelled question word ('how dose', 'diffrence between'), a question of how many or how much, whether a
+  // figure is good or bad, whether a plot means anything, when each of two methods is needed
+  {
+    kind: 'explanation',
+    weight: W,
+    re: /(?:[.?!:]\s+|^(?:in|for|with|on|about|regarding|during) [^,?]{1,60},\s*)(?:what|what's|whats) (?:is|are|does|do|did|was|were|exactly|actually)\b(?! (?:the )?(?:best|right|easiest|simplest|recommended|proper|fastest|quickest|cleanest) (?:way|approach|tool|method|pipeline|workflow|setup|structure)\b)|(?:^|[,.?!]\s)why (?:the|a|an) (?![a-z0-9 -]{0,30}\b(?:failing|empty|wrong|missing|so (?:low|high|slow))\b)[a-z]|^how (?:dose|doe|dos|dose)\b|\b(?:diffrence|differnce|diference|differance|diffrance) (?:between|of)\b|^how (?:many|much|long|often|big|deep) [a-z0-9' -]{1,40}\b(?:does|do|is|are|can|will|would)\b|\b(?:good|bad|ok|okay|fine|high|low|normal|enough) or (?:bad|good|not|poor|low|high)\s?\?|\bmean (?:anything|something)\b|\bwhen (?:do|should|would) (?:you|i|we|one) (?:need|use|choose|pick|prefer|want) (?:which|each|either|one or the other)\b/,
+  },
+  // a result doubted against what it should be, a run that looks bad, a setting suspected ('wrong bed file?')
+  {
+    kind: 'troubleshooting',
+    weight: W,
+    re: /\bsupposed to (?:be|have|give|look|show)\b|\bis (?:my|the|our) [a-z0-9/ -]{1,30} off\?|\blooks? (?:bad|terrible|awful|poor|noisy|messy|horrible|off)\b|\bwhether to re-?sequence\b|\b(?:a |the )?(?:library|prep|library prep|sequencing|mapping|alignment) problem\b|\bwrong [a-z0-9 .-]{1,25}\?/,
+  },
+  // reference data asked for by what it is ('any reference methylomes for pig tissues?')
+  { kind: 'data_search', weight: W, re: /^(?:any|are there(?: any)?|is there(?: an?| any)?) (?:reference|public|published|existing|curated) [a-z0-9 -]{1,50}\b(?:for|of|from|in|on)\b.{0,60}\?/ },
   // workflow: an explicit request for a pipeline or for the analysis to be done
   {
     kind: 'workflow',

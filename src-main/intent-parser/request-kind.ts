@@ -1,5 +1,5 @@
 import type { RequestKind } from '../../src-preload/schemas/intent';
-import { EVERYDAY_SUBJECTS, KIND_CUES, LOG_FORMAT, NOT_DATA_SEARCH, TECHNICAL_WORDS } from './request-kind-cues';
+import { EVERYDAY_SUBJECTS, KIND_CUES, KITCHEN_OR_PET, LOG_FORMAT, NOT_DATA_SEARCH, TECHNICAL_WORDS } from './request-kind-cues';
 
 export interface KindSignals {
   /** the parser matched an analysis keyword or a tool */
@@ -10,6 +10,10 @@ export interface KindSignals {
   toolChoice: boolean;
   /** a tool is named */
   toolNamed?: boolean;
+  /** an analysis keyword matched (not only a tool or an organism) */
+  assay?: boolean;
+  /** two tools weighed with 'vs' or 'versus' (a comparison, question mark or not) */
+  toolVersus?: boolean;
 }
 
 /** A named tool's fitness asked about: 'is cnvkit ok?', 'is HISAT2 still fine for this?', 'is Bowtie2 good enough?' */
@@ -43,7 +47,11 @@ const PRIORITY: Exclude<RequestKind, 'off_topic'>[] = ['troubleshooting', 'data_
  */
 export function requestKindOf(text: string, signals: KindSignals): KindResult {
   const log = LOG_FORMAT.test(text);
-  const offTopic = !signals.domain && !log && (EVERYDAY_SUBJECTS.test(text) || (!signals.organism && !TECHNICAL_WORDS.test(text)));
+  const offTopic =
+    !log &&
+    ((!signals.domain && (EVERYDAY_SUBJECTS.test(text) || (!signals.organism && !TECHNICAL_WORDS.test(text)))) ||
+      // food and pets, whatever fish or grain is also a tool or organism name ('cooked salmon'), with no assay word
+      (!signals.assay && KITCHEN_OR_PET.test(text) && !TECHNICAL_WORDS.test(text)));
   if (offTopic) return { kind: 'off_topic', margin: signals.organism ? 0 : 1, cued: false, rival: false, log };
   const scores: Record<Exclude<RequestKind, 'off_topic'>, number> = {
     workflow: WORKFLOW_BASELINE,
@@ -54,7 +62,8 @@ export function requestKindOf(text: string, signals: KindSignals): KindResult {
   };
   for (const cue of KIND_CUES) if (cue.re.test(text)) scores[cue.kind] += cue.weight;
   // a choice between two named tools, asked as a question
-  if (signals.toolChoice && /\?|\bwhich\b/.test(text)) scores.tool_advice += 2;
+  // a choice between two named tools, asked as a question or weighed with 'vs' ('Flye vs hifiasm for a plant genome')
+  if (signals.toolChoice && (signals.toolVersus || /\?|\bwhich\b/.test(text))) scores.tool_advice += 2;
   if (signals.toolNamed && TOOL_FITNESS.test(text)) scores.tool_advice += 2;
   if (scores.data_search > 0 && NOT_DATA_SEARCH.test(text)) scores.data_search = 0;
   const top = Math.max(...PRIORITY.map((k) => scores[k]));

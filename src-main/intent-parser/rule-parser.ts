@@ -9,6 +9,7 @@ import { requestKindOf } from './request-kind';
 import {
   ASSAY_FAMILIES,
   ASSAY_HEADS,
+  ASSAY_OUTRANKS,
   ASSAY_ASIDE_BEFORE,
   ASSAY_NEEDED_BEFORE,
   ASSAY_NEEDED_NOW,
@@ -16,6 +17,7 @@ import {
   ASSEMBLY_ASKED,
   CASED_ABBREVIATIONS,
   CONDITION_WORDS,
+  CYRILLIC_TO_QWERTY,
   DESIGN_CUE_SHARE,
   EXOME,
   GERMLINE_CONTEXT,
@@ -26,8 +28,11 @@ import {
   LOW_MEMORY_GB,
   MARKER_METAGENOMICS,
   MEMORY_BUDGET,
+  MICROBIAL_ANALYSES,
   MULTI_ASSAY,
+  NEGATED_LONG_READS,
   NOT_A_CONSTRAINT,
+  PATIENT_WORDS,
   READ_GEOMETRY,
   SOMATIC_CONTEXT,
   SPECIFIC_TOOL_TYPES,
@@ -36,6 +41,7 @@ import {
   TOOL_CATEGORY_WORDS,
   TRANSCRIPTOME,
   TREE_ASKED,
+  TUMOUR_STATUS,
   VARIANT_WORDS,
 } from './vocabulary';
 
@@ -83,6 +89,12 @@ function asksAboutSharedStep(kind: string, keywords: readonly KeywordMatch[], to
   if (kind === 'explanation') return tools.every((id) => (by.get(id) ?? 0) >= SHARED_STEP_ANALYSES);
   // tool advice weighing general tools against each other ('fastp vs cutadapt, which trimmer is fastest?'): tools that
   // serve more than a few analyses name none of them
+  // an error of a read trimmer, QC or report tool every assay runs ('cutadapt: error: reads are improperly paired')
+  if (kind === 'troubleshooting')
+    return tools.every((id) => {
+      const tool = kb.toolById.get(id);
+      return tool !== undefined && SHARED_STEP_CATEGORIES.has(tool.category);
+    });
   if (kind === 'tool_advice')
     return tools.every((id) => {
       const tool = kb.toolById.get(id);
@@ -113,7 +125,7 @@ function categoryAnalyses(kb: Knowledge): Map<string, [string, number][]> {
  * 'de-novo' -> 'de novo'), and correct misspelled domain words.
  */
 export function normalize(query: string, lex: Lexicon): { text: string; corrections: number; foreign: boolean } {
-  const head = query.slice(0, MAX_QUERY);
+  const head = retyped(query.slice(0, MAX_QUERY), lex);
   // full-width and other compatibility characters ('ＲＮＡ－ｓｅｑ', 'ｖｓ', 'CUT＆RUN') read as their plain forms, and
   // accented letters as the knowledge base's other-language words are matched ('metagenómica', 'ratón' not 'rat')
   const base = (NON_ASCII.test(head) ? foldAccents(head.normalize('NFKC')) : head)
@@ -124,6 +136,15 @@ export function normalize(query: string, lex: Lexicon): { text: string; correcti
     .replace(/\bsingle[- ]cel\b/g, 'single cell')
     // so is 'small' one letter out ('smll', 'sall', 'smal'), yet unambiguous before 'RNA'
     .replace(/\b(?:smll|smal|sall)(?=[- ]rna\b)/g, 'small')
+    // a French keyboard's a typed as q ('cut&tqg dqtq'): a word with a q no u follows, unknown as written, that is
+    // made of known words with its q read as a
+    .replace(Q_FOR_A, (w) => {
+      const parts = (x: string) => x.split(/[^a-z0-9]+/).filter(Boolean);
+      const known = (x: string) => lex.knownWords.has(x) || (x.endsWith('s') && lex.knownWords.has(x.slice(0, -1)));
+      if (w.replace(/&/g, '').length < 3 || parts(w).every(known)) return w;
+      const a = w.replace(/q/g, 'a');
+      return parts(a).every(known) ? a : w;
+    })
     .trim();
   const spell = (protect: (at: number) => boolean) => {
     let corrections = 0;
@@ -149,6 +170,21 @@ export function normalize(query: string, lex: Lexicon): { text: string; correcti
   return { text, corrections, foreign: true };
 }
 
+/** A word with a q that no u follows ('tqg', 'dqtq'), '&' kept inside it ('cut&tqg'). */
+const Q_FOR_A = /(?<![a-z0-9&])[a-z&]*q(?!u)[a-z&]*(?![a-z0-9&])/g;
+
+/**
+ * A word typed with the Russian layout switched on ('ьщгыу' for 'mouse'): read as its Latin keys when those make a
+ * word the parser knows; Russian words are left as they are. Done before accents are folded, which would turn 'й' into 'и'.
+ */
+function retyped(query: string, lex: Lexicon): string {
+  if (!/[\u0400-\u04ff]/.test(query)) return query;
+  return query.replace(/[\u0400-\u04ff]+/g, (w) => {
+    const latin = [...w.toLowerCase()].map((c) => CYRILLIC_TO_QWERTY[c] ?? '').join('');
+    return latin.length === w.length && lex.knownWords.has(latin) ? latin : w;
+  });
+}
+
 /** A token the corrector and the rejoiner look at: a word of 4+ letters or digits, hyphens inside. */
 const TOKEN = /[a-z0-9][a-z0-9-]{2,}[a-z0-9]/g;
 
@@ -158,22 +194,40 @@ const TOKEN = /[a-z0-9][a-z0-9-]{2,}[a-z0-9]/g;
  */
 const TOOL_ALTERNATIVE = /^[\s,]*(?:v?\d+(?:\.\d+)*[\s,]+)?(?:or|vs\.?|versus|o|ou|oder|oppure)[\s,]*$/;
 
+/** A tool, then 'or'/'vs' and one more name, then the end of the choice ('Kraken2 or Centrifuger for gut data'). */
+const TOOL_ALTERNATIVE_UNKNOWN_AFTER = /^\s*(?:v?\d+(?:\.\d+)*\s*)?(or|vs\.?|versus)\s+([a-z][a-z0-9.+-]{2,}[a-z0-9])(?=\s*(?:\?|$|,|:|\s(?:for|on|in|inside|with|to|when)\b))/;
+/** One name, then 'or'/'vs' before a tool, at the start of the request or of a clause ('deblur or DADA2 ...'). */
+const TOOL_ALTERNATIVE_UNKNOWN_BEFORE = /(?:^|[,:;(]\s*)([a-z][a-z0-9.+-]{2,}[a-z0-9])\s+(or|vs\.?|versus)\s*$/;
+
 /**
  * Tools the user named, minus those they rejected ("X instead of Y", "not Y", "rather than Y"), and whether two of
  * them are named as alternatives.
  */
-function requestedTools(text: string, lex: Lexicon): { tools: string[]; choice: boolean } {
+function requestedTools(text: string, lex: Lexicon): { tools: string[]; choice: boolean; versus: boolean } {
   const out: string[] = [];
   let choice = false;
+  let versus = false;
   let prevEnd = -1;
+  const unknownName = (w: string | undefined) => w !== undefined && !lex.knownWords.has(w) && !lex.knownWords.has(w.replace(/\d+$/, ''));
   for (const m of lex.tools.find(text)) {
-    if (prevEnd >= 0 && TOOL_ALTERNATIVE.test(text.slice(prevEnd, m.index))) choice = true;
+    const between = prevEnd >= 0 ? text.slice(prevEnd, m.index) : '';
+    if (prevEnd >= 0 && TOOL_ALTERNATIVE.test(between)) {
+      choice = true;
+      if (/\b(?:vs\.?|versus)\s*$/.test(between)) versus = true;
+    }
+    // one side of the choice a tool the catalogue does not know ('Kraken2 or Centrifuger for ...', 'BAGEL2 or MAGeCK?')
+    const nextName = TOOL_ALTERNATIVE_UNKNOWN_AFTER.exec(text.slice(m.end));
+    const prevName = TOOL_ALTERNATIVE_UNKNOWN_BEFORE.exec(text.slice(0, m.index));
+    if (unknownName(nextName?.[2]) || unknownName(prevName?.[1])) {
+      choice = true;
+      if (/^(?:vs|versus)/.test(nextName?.[1] ?? prevName?.[2] ?? '')) versus = true;
+    }
     prevEnd = m.end;
     const before = text.slice(Math.max(0, m.index - 14), m.index);
     if (/(instead of|rather than|\bnot|\bno|\bwithout|\bover)\s+$/.test(before)) continue;
     if (!out.includes(m.value)) out.push(m.value);
   }
-  return { tools: out, choice };
+  return { tools: out, choice, versus };
 }
 
 interface Scored {
@@ -183,6 +237,14 @@ interface Scored {
 
 type KeywordMatch = ReturnType<Lexicon['keywords']['find']>[number];
 
+/** The analyses a named assay outranks here (ASSAY_OUTRANKS) whose own specific keywords the request names too. */
+function outrankedAssays(text: string, keywords: readonly KeywordMatch[]): Set<string> {
+  const out = new Set<string>();
+  for (const o of ASSAY_OUTRANKS)
+    if (keywords.some((m) => !m.value.generic && m.value.types.length === 1 && m.value.types[0] === o.assay) && !o.unless?.test(text)) for (const t of o.siblings) out.add(t);
+  return out;
+}
+
 function scoreTypes(query: string, text: string, keywords: readonly KeywordMatch[], tools: string[], kb: Knowledge): Scored[] {
   const scores = new Map<string, number>();
   const add = (t: string, w: number) => scores.set(t, (scores.get(t) ?? 0) + w);
@@ -191,25 +253,34 @@ function scoreTypes(query: string, text: string, keywords: readonly KeywordMatch
   // (variant calling on it still turns somatic in refineType)
   const assays = keywords.filter((m) => !isDesignCue(m.phrase));
   const otherAssay = assays.some((m) => !m.value.types.includes('somatic_variants'));
+  // an assay named outranks the sibling whose target words it shares (ASSAY_OUTRANKS)
+  const outranked = outrankedAssays(text, keywords);
   for (const m of keywords) {
-    if (otherAssay && m.value.generic && m.value.types.length === 1 && m.value.types[0] === 'somatic_variants' && SOMATIC_CONTEXT.test(m.phrase)) continue;
+    const somaticOnly = m.value.types.length === 1 && m.value.types[0] === 'somatic_variants';
+    if (otherAssay && somaticOnly && ((m.value.generic && SOMATIC_CONTEXT.test(m.phrase)) || TUMOUR_STATUS.test(m.phrase))) continue;
     const share = assays.length > 0 && isDesignCue(m.phrase) ? DESIGN_CUE_SHARE : 1;
-    for (const t of m.value.types) add(t, m.value.weight * share);
+    for (const t of m.value.types) if (!outranked.has(t)) add(t, m.value.weight * share);
   }
   for (const [re, t] of CASED_ABBREVIATIONS) if (re.test(query)) add(t, 1);
   // a histone mark the keywords do not list ('H3K36me3', 'H4K20me1') names chromatin profiling, as a generic word would
-  if (HISTONE_MARK.test(text) && !keywords.some((m) => HISTONE_MARK.test(m.phrase))) add('chip_seq', HISTONE_MARK_VOTE);
+  if (HISTONE_MARK.test(text) && !keywords.some((m) => HISTONE_MARK.test(m.phrase)) && !outranked.has('chip_seq')) add('chip_seq', HISTONE_MARK_VOTE);
   // the platform first, so a long-read tool named with it ("minimap2 my ONT reads") adds to the long-read analyses
   if (LONG_READ_TECH.test(text)) for (const t of LONG_READ_TYPES) add(t, TECH_VOTE);
   // a tool category named ('which assembler for ultra-long ONT reads'): the analyses its tools serve, with the platform
   const nouns = text.search(TOOL_CATEGORY_WORDS) >= 0 ? new Set([...text.matchAll(TOOL_CATEGORY_WORDS)].map((m) => m[1]!)) : [];
   for (const noun of nouns) for (const [t, share] of categoryAnalyses(kb).get(noun) ?? []) add(t, CATEGORY_VOTE * share);
   if (scores.size > 0) {
+    // only words several analyses share were named ('the wgs BAM'): a tool for a few analyses none of them names
+    // names the analysis as a tool made for one does
+    const genericOnly = keywords.length > 0 && keywords.every((m) => m.value.generic);
     for (const id of tools) {
       const specific = kb.toolById.get(id)?.analysis_types ?? [];
       // a tool made for one analysis that none of the words name ('cnvkit on tumour exomes'): the words describe
       // the data, the tool names the analysis, as much as a keyword would
-      if (specific.length === 1 && !scores.has(specific[0]!)) add(specific[0]!, TOOL_ALONE_VOTE + TOOL_VOTE + TOOL_PRIMARY_BONUS);
+      // (a step several analyses share, 'BUSCO', 'fastp', names none of them)
+      const shared = SHARED_STEP_CATEGORIES.has(kb.toolById.get(id)?.category ?? '') || (requiredBy(kb).get(id) ?? 0) >= SHARED_STEP_ANALYSES;
+      const alone = specific.length === 1 || (genericOnly && !shared && specific.length <= SPECIFIC_TOOL_TYPES);
+      if (alone && specific.length > 0 && !specific.some((t) => scores.has(t))) add(specific[0]!, TOOL_ALONE_VOTE + TOOL_VOTE + TOOL_PRIMARY_BONUS);
       specific.forEach((t, i) => {
         if (scores.has(t)) add(t, TOOL_VOTE / specific.length + (i === 0 ? TOOL_PRIMARY_BONUS : 0));
       });
@@ -346,7 +417,8 @@ function refineType(chosen: string, text: string, keywords: readonly KeywordMatc
   if (type === 'de_novo_genome_assembly' && TRANSCRIPTOME.test(text)) return 'de_novo_transcriptome_assembly';
   // 'ML tree from 200 SARS-CoV-2 consensus genomes': the consensus genomes are the data, the tree the analysis
   // ('a phylogenetic tree of 200 bacterial genomes': genomes not asked to be assembled)
-  if ((type === 'viral_genomics' || (type === 'de_novo_genome_assembly' && !ASSEMBLY_ASKED.test(text))) && TREE_ASKED.test(text)) return 'phylogenetics';
+  // 'core-genome SNPs of 25 outbreak isolates and a phylogeny from them': the variants are the data, the tree the analysis
+  if ((type === 'viral_genomics' || type === 'wgs_germline_variants' || (type === 'de_novo_genome_assembly' && !ASSEMBLY_ASKED.test(text))) && TREE_ASKED.test(text)) return 'phylogenetics';
   if ((type === 'wgs_germline_variants' || type === 'wes_germline_variants') && SOMATIC_CONTEXT.test(text) && !GERMLINE_CONTEXT.test(text))
     return 'somatic_variants';
   if (type === 'wgs_germline_variants' && EXOME.test(text)) return 'wes_germline_variants';
@@ -358,6 +430,19 @@ function namesVirus(hits: ReturnType<Lexicon['organisms']['find']>, implied: str
   const viral = new Set(kb.analysisTypeById.get('viral_genomics')?.typical_organisms ?? []);
   const named = hits.length > 0 ? hits.map((h) => h.value) : implied === null ? [] : [implied];
   return named.length > 0 && named.every((o) => viral.has(o));
+}
+
+/**
+ * The organisms named are the hosts of the microbe a microbial analysis sequences: a viral analysis naming no virus
+ * the knowledge base knows ('measles virus from 20 patients', 'swine flu in pigs'), or an isolate or a virus whose
+ * only organism word names a patient ('a Klebsiella isolate from a patient'). The organism is left open then.
+ */
+function hostOnly(hits: ReturnType<Lexicon['organisms']['find']>, analysisType: string, kb: Knowledge): boolean {
+  if (hits.length === 0 || !MICROBIAL_ANALYSES.has(analysisType)) return false;
+  if (hits.every((h) => PATIENT_WORDS.has(h.phrase))) return true;
+  if (analysisType !== 'viral_genomics') return false;
+  const viral = new Set(kb.analysisTypeById.get('viral_genomics')?.typical_organisms ?? []);
+  return !hits.some((h) => viral.has(h.value));
 }
 
 /**
@@ -427,8 +512,11 @@ export function parseIntentWithRules(query: string, kb: Knowledge): Intent {
 /** The rule parser's intent with the features its confidence was computed from. */
 export function parseIntentWithRulesDetailed(query: string, kb: Knowledge): { intent: Intent; features: ConfidenceFeatures } {
   const lex = lexiconFor(kb);
-  const { text, corrections, foreign } = normalize(query, lex);
-  const { tools, choice } = requestedTools(text, lex);
+  const normalized = normalize(query, lex);
+  const { corrections, foreign } = normalized;
+  // long reads the request says it lacks name no long-read technology ('no long reads yet'): blanked, offsets kept
+  const text = normalized.text.replace(NEGATED_LONG_READS, (m) => ' '.repeat(m.length));
+  const { tools, choice, versus } = requestedTools(text, lex);
   const allKeywords = keywordsOf(text, lex, foreign);
   // several assays named, one of them needed now: the analysis is read from that one's words
   const named = namesSeveralAssays(text);
@@ -439,7 +527,7 @@ export function parseIntentWithRulesDetailed(query: string, kb: Knowledge): { in
   const dataOnly = !multiAssay && describesDataOnly(query, keywords, tools, lex, kb);
   const organismHits = (foreign ? lex.organismsWithForeign : lex.organisms).find(text);
   const implied = organismHits.length === 0 ? lex.impliedOrganisms.first(text) : null;
-  const kind = requestKindOf(text, { domain: ranked.length > 0 || tools.length > 0, organism: organismHits.length > 0 || implied !== null, toolChoice: choice, toolNamed: tools.length > 0 });
+  const kind = requestKindOf(text, { domain: ranked.length > 0 || tools.length > 0, organism: organismHits.length > 0 || implied !== null, toolChoice: choice, toolNamed: tools.length > 0, assay: keywords.length > 0, toolVersus: versus });
   const sharedStep = asksAboutSharedStep(kind.kind, keywords, tools, kb);
   const known = ranked.length > 0 && ranked[0]!.score >= 0.35 && !dataOnly && !sharedStep;
   // no analysis named, a virus is ('omicron raw reads on SRA?'): its genomes are the analysis
@@ -447,7 +535,8 @@ export function parseIntentWithRulesDetailed(query: string, kb: Knowledge): { in
   const analysisType = multiAssay ? 'multi_omics_integration' : known ? refineType(ranked[0]!.type, text, keywords) : virusOnly ? 'viral_genomics' : 'unknown';
   const type = kb.analysisTypeById.get(analysisType);
 
-  const organism = organismOf(organismHits, implied, analysisType, kb);
+  // an off-topic request's fish, bird or grain is no organism of an analysis ('chicken breast', 'rice left out')
+  const organism = kind.kind === 'off_topic' || hostOnly(organismHits, analysisType, kb) ? null : organismOf(organismHits, implied, analysisType, kb);
   const comparison = parseComparison(withoutAnalysisPhrases(text, allKeywords), (w) => lex.entityWords.has(w));
   // a condition group ("tumor vs normal") is not the tissue
   const tissueHits = lex.tissues.find(text).map((m) => m.value).filter((t) => !comparison?.groups.includes(t));
@@ -458,7 +547,22 @@ export function parseIntentWithRulesDetailed(query: string, kb: Knowledge): { in
   const readLayout = readLayoutOf(text, lex);
   const dataType = dataTypeOf(type, text);
   const features = evidenceOf(
-    { text, analysisType, ranked, keywords, known: known || multiAssay, multiAssay, dataOnly, toolOnly: keywords.length === 0 && tools.length > 0, tools, corrections, kind, focused: now !== null },
+    {
+      text,
+      analysisType,
+      ranked,
+      keywords,
+      known: known || multiAssay,
+      multiAssay,
+      dataOnly,
+      toolOnly: keywords.length === 0 && tools.length > 0,
+      tools,
+      corrections,
+      kind,
+      focused: now !== null,
+      // a sibling assay's own words named and set aside by rule (ASSAY_OUTRANKS): two assays named, one chosen
+      outranked: [...outrankedAssays(text, keywords)].some((t) => keywords.some((m) => !m.value.generic && m.value.types.includes(t) && !m.value.types.includes(analysisType))),
+    },
     lex,
     kb,
   );

@@ -84,7 +84,7 @@ export const GENERIC_KEYWORDS = new Set([
   'microbiome', 'sars-cov-2', 'sars-cov2', 'covid', 'wastewater', 'virus', 'viral', 'integration', 'integrate',
   'spatial', 'peaks', 'chip', 'amplicon', 'amplicons', 'amplicon sequencing', 'long reads', 'lineage', 'isolate', 'bulk rna', '10x',
   'chromium', 'proteomics', 'variant calling', 'call variants', 'genome assembly', 'splicing', 'histone',
-  'peak caller', 'peak callers',
+  'peak caller', 'peak callers', 'rna sequencing',
 ]);
 
 /**
@@ -116,7 +116,7 @@ export const TRANSCRIPTOME = /\b(transcriptome|transcripts|transcriptomes)\b/;
 /** Targeted DNA (an exome, a capture kit, a gene panel): germline calling on it is exome calling. */
 /** A histone mark ('H3K27ac', 'H3K36me3', 'H4K20me1'): what ChIP-seq (or CUT&RUN/CUT&Tag) profiles. */
 export const HISTONE_MARK = /\bh(?:2a|2b|3|4)k\d{1,2}(?:me[123]?|ac|ub)\b/;
-export const EXOME = /\b(exome|wes|exomes|capture kit|panels?)\b/;
+export const EXOME = /\b(exome|wes|exomes|capture kit|panels?|exoma|exomas|esoma|exom)\b/;
 /** A tumour or cancer named: variant calling on it is somatic unless the request says germline. */
 export const SOMATIC_CONTEXT =
   /\b(tumou?rs?|cancers?|somatic|carcinomas?|adenocarcinoma|sarcoma|oncology|oncogenic|leuka?emia|lymphoma|melanoma|glioma|glioblastoma|neuroblastoma|myeloma|aml|cll|ffpe|liquid biops(?:y|ies)|cfdna|ctdna|metasta\w*)\b/;
@@ -189,3 +189,34 @@ export const ASSAY_SET_ASIDE =
   /\bignore (?:the )?([^.;,!?\u2014]{1,40}?) for now\b|\b(?:we'll|we will|i'll|i will|we can) (?:do|look at|analy[sz]e) the ([a-z0-9&+ -]{1,30}?) later\b/g;
 export const ASSAY_ASIDE_BEFORE =
   /\b(?:is|are|was|were) (?:only (?:a |the )?(?:reference|there (?:to|for|as))|already (?:processed|done|analy[sz]ed|called|aligned|published))\b|\b(?:analysis |analyses |part |side )?(?:is|are|was|were) (?:finished|done|complete|completed)\b|\b(?:comes?|can wait|will come) later\b/g;
+
+/**
+ * A named assay outranks a sibling assay whose target words it shares: when a specific keyword names the first, the
+ * keywords of the second count for nothing unless the request names that assay itself ('CUT&RUN for a transcription
+ * factor, find the binding sites' is CUT&RUN; 'Visium with a single-cell reference' is spatial, the single-cell data
+ * its reference; 'how is Visium different from scRNA-seq' is about Visium).
+ */
+export const ASSAY_OUTRANKS: readonly { assay: string; siblings: readonly string[]; unless?: RegExp }[] = [
+  { assay: 'cut_and_run', siblings: ['chip_seq'], unless: /\bchip(?:-?seq)?\b|immunoprecipitation/ },
+  { assay: 'spatial_transcriptomics', siblings: ['scrna_seq'] },
+];
+
+/** A tumour's status named as the sample's condition ('MSI-high vs MSS tumours'): no somatic vote next to another assay. */
+export const TUMOUR_STATUS = /^(?:msi|mss|tmb|vaf)$/;
+
+/** Long reads the request says it does not have ('no long reads', "can't afford long reads yet"): no long-read technology. */
+export const NEGATED_LONG_READS =
+  /\b(?:no|without|not|never|can'?t afford|cannot afford|can'?t get|cannot get|instead of|rather than|lacking|lack) (?:any |the |enough |some )?(?:[a-z0-9]+ )?long[- ]reads?\b/g;
+
+/** Analyses of microbes sequenced from a host: a patient named as the source is not the organism ('isolates from 40 patients'). */
+export const MICROBIAL_ANALYSES = new Set(['viral_genomics', 'de_novo_genome_assembly', 'long_read_assembly', 'phylogenetics']);
+/** Words that name a person as the source of a sample: a host, not an organism of a microbial analysis. */
+export const PATIENT_WORDS = new Set(['patient', 'patients', 'pacientes', 'patienten', 'pazienti', '患者']);
+
+/**
+ * The Russian ЙЦУКЕН layout over the Latin QWERTY keys: a word typed with the layout switched on ('ьщгыу') reads as
+ * the Latin word ('mouse') when that is a word the parser knows.
+ */
+export const CYRILLIC_TO_QWERTY: Record<string, string> = Object.fromEntries(
+  [...'йцукенгшщзфывапролдячсмить'].map((c, i) => [c, 'qwertyuiopasdfghjklzxcvbnm'[i]!]),
+);
