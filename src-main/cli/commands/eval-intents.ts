@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import path from 'node:path';
-import { FIRST_PARSE_SETS, FIT_GENERATED, FOLDS, GENERATED_SHARE, SEEN_SETS, firstParseRows, fitConfidence, seenRequests } from '../../eval/confidence-fit';
+import { FIRST_PARSE_SETS, FIRST_PARSE_SHARE, FIT_GENERATED, FOLDS, GENERATED_SHARE, SEEN_SETS, firstParseRows, fitConfidence, seenRequests } from '../../eval/confidence-fit';
 import { formatReliabilityDiagram } from '../../eval/calibration';
 import { evaluateIntents, evaluateLabelled, formatIntentEval, formatLabelledEval } from '../../eval/intent-eval';
 import { loadLabelledRequests } from '../../eval/labelled-requests';
@@ -52,14 +52,15 @@ export function registerEvalIntents(program: Command): void {
         const dir = path.dirname(opts.file);
         if (!SEEN_SETS.includes(path.basename(opts.file) as (typeof SEEN_SETS)[number])) fail(`${opts.file} is not one of the seen sets the confidence is fitted on (${SEEN_SETS.join(', ')})`);
         const tune = seenRequests(dir);
-        const fit = fitConfidence(tune, kb, undefined, firstParseRows(dir));
+        const firstParse = firstParseRows(dir);
+        const fit = fitConfidence(tune, kb, undefined, firstParse);
         // the cross-validation behind the choice of regularisation, on stderr: stdout is the model alone
         process.stderr.write(
-          `fitted on ${tune.length} labelled requests of ${SEEN_SETS.join(', ')} and ${FIT_GENERATED.count} generated variations (seed ${FIT_GENERATED.seed}) weighing ${GENERATED_SHARE} of them\n`,
+          `fitted on ${tune.length} labelled requests of ${SEEN_SETS.join(', ')} and ${FIT_GENERATED.count} generated variations (seed ${FIT_GENERATED.seed}) weighing ${GENERATED_SHARE} of them, with ${firstParse.length} first parses of ${FIRST_PARSE_SETS.join(', ')} weighing ${FIRST_PARSE_SHARE} of them\n`,
         );
         for (const c of fit.cv)
           process.stderr.write(
-            `l2 ${c.l2}${c.l2 === fit.l2 ? ' (chosen)' : ''}: ${FOLDS}-fold out-of-fold ECE labelled ${c.bySource.labelled.ece.toFixed(3)} (${c.bySource.labelled.wrong} wrong, ${(100 * c.bySource.labelled.wrongBelowHalf).toFixed(0)}% below 0.5), generated ${c.bySource.generated.ece.toFixed(3)}${c.firstParse ? `, first parses of ${FIRST_PARSE_SETS.join(', ')} ${c.firstParse.ece.toFixed(3)} (${c.firstParse.wrong} wrong, ${(100 * c.firstParse.wrongBelowHalf).toFixed(0)}% below 0.5)` : ''}\n`,
+            `l2 ${c.l2}${c.l2 === fit.l2 ? ' (chosen)' : ''}: ${FOLDS}-fold out-of-fold ECE labelled ${c.bySource.labelled.ece.toFixed(3)} (${c.bySource.labelled.wrong} wrong, ${(100 * c.bySource.labelled.wrongBelowHalf).toFixed(0)}% below 0.5), generated ${c.bySource.generated.ece.toFixed(3)}${c.bySource.first_parse.n > 0 ? `, first parses of ${FIRST_PARSE_SETS.join(', ')} ${c.bySource.first_parse.ece.toFixed(3)} (${c.bySource.first_parse.wrong} wrong, ${(100 * c.bySource.first_parse.wrongBelowHalf).toFixed(0)}% below 0.5)` : ''}\n`,
           );
         const chosen = fit.cv.find((c) => c.l2 === fit.l2)!;
         process.stderr.write(`out-of-fold reliability on the labelled requests (l2 ${fit.l2}):\n${formatReliabilityDiagram(chosen.bySource.labelled).join('\n')}\n`);

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { crossValidate, labelledFitRows, seenRequests } from '../../../src-main/eval/confidence-fit';
+import { crossValidate, firstParseRows, labelledFitRows, seenRequests } from '../../../src-main/eval/confidence-fit';
 import { evaluateLabelled } from '../../../src-main/eval/intent-eval';
 import { CONFIDENCE_L2 } from '../../../src-main/intent-parser/confidence';
 import { loadLabelledRequests } from '../../../src-main/eval/labelled-requests';
@@ -89,7 +89,9 @@ describe('the labelled user requests', () => {
   });
 
   it('out of fold on every seen set, the confidence is lower on misses by a fifth and a quarter of them fall below 0.5', () => {
-    const rows = labelledFitRows(seenRequests(path.join(REPO, 'resources/eval')), kb);
+    // fitted as the shipped model is: with the first parses of the once-unseen sets (scored apart)
+    const dir = path.join(REPO, 'resources/eval');
+    const rows = [...labelledFitRows(seenRequests(dir), kb), ...firstParseRows(dir)];
     const c = crossValidate(rows, CONFIDENCE_L2).bySource.labelled;
     expect(c.wrong).toBeGreaterThanOrEqual(5);
     expect(c.ece).toBeLessThanOrEqual(0.05);
