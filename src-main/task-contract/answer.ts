@@ -141,7 +141,9 @@ function notesSection(example: Example, kb: Knowledge): string | null {
   if (!sel) return null;
   const notes = constraintNotes(intent, sel, kb);
   if (notes.length === 0) return null;
-  return ['## Constraints', ...notes.map((n) => `- **${n.constraint.replace(/_/g, ' ')}**${n.met ? '' : ' (cannot be fully met)'}: ${n.text}`)].join('\n');
+  // a comparison no step tests is a further step, which the note names; other unmet constraints cannot be met as asked
+  const unmet = (c: string) => (c === 'comparison' ? ' (not tested in this chain)' : ' (cannot be fully met)');
+  return ['## Constraints', ...notes.map((n) => `- **${n.constraint.replace(/_/g, ' ')}**${n.met ? '' : unmet(n.constraint)}: ${n.text}`)].join('\n');
 }
 
 /** A fence's language: shipped R and Python scripts are not Nextflow (nextflow.config is, in syntax). */

@@ -78,13 +78,14 @@ function comparisonNote(intent: Intent, sel: Selection, kb: Knowledge): Constrai
   const run = inChain.filter((t) => t.runs);
   const can = inChain.filter((t) => !t.runs);
   if (run.length > 0) {
-    const also = can.map((t) => ` ${name(t.tool)} does not test them as written: ${t.how}.`).join('');
+    const also = can.map((t) => ` ${name(t.tool)} does not test them as written; it can, with ${t.how}.`).join('');
     return { constraint: 'comparison', met: true, text: `${run.map((t) => `${name(t.tool)} tests ${groups}: ${t.how}.`).join(' ')}${also}` };
   }
   if (can.length > 0)
     return { constraint: 'comparison', met: false, text: `No step of this workflow tests ${groups} as written: ${can.map((t) => `${name(t.tool)} can, with ${t.how}`).join('; ')}.` };
   const gap = Object.entries(table?.gap_by ?? {}).find(([id]) => sel.choices.some((c) => c.id === id))?.[1] ?? table?.gap;
-  if (gap) return { constraint: 'comparison', met: false, text: `No step of this chain tests ${groups}: that needs ${gap}.` };
+  // the standard test exists: it is a further step on the chain's output, not something the request cannot have
+  if (gap) return { constraint: 'comparison', met: false, text: `No step of this chain tests ${groups}; the standard test is a further step on its output: ${gap}.` };
   return {
     constraint: 'comparison',
     met: false,

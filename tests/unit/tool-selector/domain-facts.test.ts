@@ -210,7 +210,7 @@ describe('a comparison the chain does not test is said', () => {
   const textOf = (i: Intent, text = '') => notesOf(i, text).map((n) => `${n.met ? 'met' : 'not met'}: ${n.text}`);
   it('Hi-C treated vs control builds contact maps per sample, and the answer names what would test the groups (comparison_tests.yaml gap)', () => {
     expect(textOf(intent('hic', { comparison: groups }))).toEqual([
-      'not met: No step of this chain tests treated against control: that needs a differential contact analysis between the groups\' contact matrices with replicates, such as diffHic or multiHiCcompare.',
+      'not met: No step of this chain tests treated against control; the standard test is a further step on its output: a differential contact analysis between the groups\' contact matrices with replicates, such as diffHic or multiHiCcompare.',
     ]);
   });
   it('16S with QIIME 2 in the chain names its group tests (ANCOM-BC, alpha/beta group significance), not a stock line', () => {
@@ -222,7 +222,7 @@ describe('a comparison the chain does not test is said', () => {
   it('spatial and single-cell name pseudobulk DESeq2; MOFA2 names testing its factors against the groups beside limma on the RNA layer', () => {
     // Space Ranger and Squidpy: nothing in the chain compares groups, so the gap is named
     expect(textOf(intent('spatial_transcriptomics', { comparison: groups }))).toEqual([
-      "not met: No step of this chain tests treated against control: that needs pseudobulk differential expression: the spot counts summed per section (and per spatial domain), tested with DESeq2, which treats sections, not spots, as the replicates; Squidpy's neighbourhood and autocorrelation statistics describe each section and test no groups.",
+      "not met: No step of this chain tests treated against control; the standard test is a further step on its output: pseudobulk differential expression: the spot counts summed per section (and per spatial domain), tested with DESeq2, which treats sections, not spots, as the replicates; Squidpy's neighbourhood and autocorrelation statistics describe each section, and its marker genes rank one section's spatial domains against each other, so they test no groups.",
     ]);
     const [scanpy] = textOf(intent('spatial_transcriptomics', { comparison: groups, requested_tools: ['scanpy'] }));
     expect(scanpy).toMatch(/^not met: No step of this workflow tests treated against control as written: Scanpy can, with sc\.tl\.rank_genes_groups/);
@@ -230,7 +230,11 @@ describe('a comparison the chain does not test is said', () => {
     expect(textOf(intent('scrna_seq', { comparison: groups }))[0]).toContain('counts summed per sample and cell type (pseudobulk) and tested with DESeq2');
     const [mofa] = textOf(intent('multi_omics_integration', { comparison: groups }));
     expect(mofa).toMatch(/^met: limma tests treated against control: moderated t-tests of the condition contrast on the RNA-seq layer/);
-    expect(mofa).toContain('MOFA+ does not test them as written: its factors learnt without the groups: each factor\'s sample values tested against the groups');
+    expect(mofa).toContain('MOFA+ does not test them as written; it can, with a test of each factor\'s sample values against the groups once the factors are learnt without them');
+    // the long-read isoform chain: the standard tests on IsoQuant's counts, and why novel isoforms need one joint run
+    const [isoforms] = textOf(intent('long_read_rnaseq', { comparison: groups }));
+    expect(isoforms).toContain('the standard test is a further step on its output: a differential test of IsoQuant\'s gene or known-transcript counts between the groups: DESeq2 or edgeR');
+    expect(isoforms).toContain('several BAMs with --labels');
   });
   it('DESeq2 (on genes, or on ChIP-seq consensus peaks), rMATS and a tumour/normal caller test them, and the note says which step and how', () => {
     expect(textOf(intent('chip_seq', { comparison: groups }))).toEqual(['met: DESeq2 tests treated against control: a Wald test of the condition contrast on the reads per consensus peak (differential binding).']);
