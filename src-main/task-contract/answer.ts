@@ -73,7 +73,7 @@ function needHint(need: string, example: Example, kb: Knowledge): string | undef
     // the hint per organism: the curated set its facts name for the build, else what to do without one
     const organism = example.output.intent?.organism ?? null;
     const value = organismFactValue(kb, organism, entry.by_fact.fact);
-    return value !== undefined ? entry.hint!.replace('{fact}', value) : entry.by_fact.without.replace('{organism}', organism ? `${organism.scientific_name} (${organism.genome_build})` : 'an organism the request does not name');
+    return value !== undefined ? entry.hint!.replaceAll('{fact}', value) : entry.by_fact.without.replace('{organism}', organism ? `${organism.scientific_name} (${organism.genome_build})` : 'an organism the request does not name');
   }
   return own ?? entry?.hint;
 }

@@ -162,6 +162,11 @@ describe('a workflow answer says what each open need means for that workflow', (
       '- The flow cell and basecaller are not stated: Flye runs with --nano-hq (Guppy 5+ SUP or Q20+ reads, under 5% error) and Medaka with its default model for R10.4.1 reads; R9.4.1 or older basecalls need Flye --nano-raw and the matching Medaka model (-m).',
       "- The BUSCO lineage dataset is not stated, and the facts hold no lineage for an organism the request does not name: give `--busco_lineage` (busco --list-datasets lists them; the closest lineage of the organism), downloaded into `params.busco_downloads` first (busco --download LINEAGE), since BUSCO runs offline (--offline) and measures completeness against that lineage's single-copy orthologs.",
     ]);
+    // a fact the hint names twice is the organism's value both times (-l and busco --download)
+    const busco = beforeRun('long-read genome assembly of e. coli from nanopore reads').find((l) => l.includes('BUSCO'))!;
+    expect(busco).toContain('-l enterobacterales_odb10');
+    expect(busco).toContain('busco --download enterobacterales_odb10');
+    expect(busco).not.toContain('{fact}');
     expect(beforeRun('long-read genome assembly of e. coli')[1]).toBe(
       '- The platform is not stated: the workflow assumes Oxford Nanopore reads; PacBio HiFi reads need other presets (for example minimap2 -x map-hifi, Flye --pacbio-hifi), so ask for a HiFi workflow if that is what you have.',
     );
