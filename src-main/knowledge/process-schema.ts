@@ -128,7 +128,8 @@ const ProcessCore = z.object({
   /**
    * the task script per variant, in Nextflow string syntax: `${task.cpus}`, `${prefix}`, `${args}`, input
    * variables (`${reads}`, `${reads[0]}`, `${fasta}`), organism facts as `{org.mappable_genome_size}`, the
-   * library strandedness as `{strand}`, the first comparison group as `{group1}`; `\$` for a shell `$`.
+   * library strandedness as `{strand}`, the comparison's groups as `${case_group}` and `${control_group}` (`{group1}`: the case), value
+   * inputs given as --case_group / --control_group where the request names none; `\$` for a shell `$`.
    * A variant a tool lacks means the tool does not take that data.
    */
   command: z.partialRecord(VariantKeySchema, z.string().min(3)).refine((c) => Object.keys(c).length > 0, 'at least one command variant'),

@@ -56,7 +56,8 @@ const andList = (xs: readonly string[]) => (xs.length < 2 ? (xs[0] ?? '') : `${x
 function organismHint(example: Example): string {
   const main = example.output.workflow?.files['main.nf'] ?? '';
   const refs = [...main.matchAll(/^params\.(\w+) = 'references\/genome[._][^']*'/gm)].map((m) => `\`params.${m[1]}\``);
-  const facts = [...main.matchAll(/^params\.(\w+) = null\b/gm)].map((m) => `\`--${m[1]}\``);
+  // the comparison's groups (--case_group, --control_group) are the comparison hint's, not the organism's
+  const facts = [...main.matchAll(/^params\.(\w+) = null\b/gm)].filter((m) => !/^(case|control)_group$/.test(m[1]!)).map((m) => `\`--${m[1]}\``);
   const todo = [...(refs.length ? [`point ${andList(refs)} at its reference files`] : []), ...(facts.length ? [`give ${andList(facts)}`] : [])];
   return todo.length ? `the organism is not stated: ${todo.join(' and ')} before running` : 'the organism is not stated: name it, since the results are read against its genome';
 }

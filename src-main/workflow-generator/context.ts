@@ -15,9 +15,12 @@ export interface DataContext {
   organism: OrganismEntry | undefined;
   genomeBuild: string | undefined;
   strandedness: Intent['strandedness'];
-  /** the comparison's first group (the case) and second (the control) */
-  caseGroup: string;
-  controlGroup: string;
+  /**
+   * the comparison's first group (the case) and second (the control); undefined when the request names no two
+   * groups, and then the workflow takes them as parameters (--case_group / --control_group) instead of inventing them
+   */
+  caseGroup: string | undefined;
+  controlGroup: string | undefined;
   /** why the reads are read in another layout than the request says, for main.nf */
   layoutNote: string | undefined;
   input: ReadInput;
@@ -57,8 +60,8 @@ export function dataContext(intent: Intent, kb: Knowledge, platform: Platform, t
     organism: intent.organism ? kb.organismById.get(intent.organism.id) : hostOf(intent, kb),
     genomeBuild: intent.organism?.genome_build ?? hostOf(intent, kb)?.genome_build,
     strandedness: intent.strandedness,
-    caseGroup: groups[0] ?? 'treated',
-    controlGroup: groups[1] ?? 'control',
+    caseGroup: groups.length >= 2 ? groups[0] : undefined,
+    controlGroup: groups.length >= 2 ? groups[1] : undefined,
     layoutNote: overruled ? input.fixed : undefined,
     input,
     focuses: requestFocuses(intent, kb, text).map((f) => f.id),

@@ -89,6 +89,13 @@ function valueNote(v: string, ctx: DataContext): { param: string; check: string 
       check: `--${v} is required for this build: unique k-mers of the genome for k = the read length (khmer's unique-kmers.py)`,
     };
   }
+  if (v === 'case_group' || v === 'control_group') {
+    const which = v === 'case_group' ? 'the group tested (the case)' : 'the reference group (the control)';
+    return {
+      param: `the request names no comparison: give ${which} as --${v}, a value of the sample sheet's condition column`,
+      check: `--${v} is required: the request names no comparison, so give ${which}, a value of the sample sheet's condition column`,
+    };
+  }
   if (v.startsWith('primer_')) {
     const which = v === 'primer_fwd' ? 'forward primer (read 1)' : 'reverse primer (read 2)';
     return { param: `the request names no amplicon region: give the ${which}, 5'->3', as --${v}`, check: `--${v} is required: the ${which} of your amplicon region, 5'->3'` };

@@ -35,6 +35,13 @@ function prefixFor(spec: ModuleSpec): string {
 /** Fills the entry's placeholders: prefix, organism facts, amplicon primers, contig renames, strandedness, comparison groups, layout. */
 function fill(text: string, spec: ModuleSpec, missing: Set<string>): string {
   const prefix = prefixFor(spec);
+  // groups the request does not name are value inputs (--case_group, --control_group), never invented
+  const group = (key: 'case_group' | 'control_group') => () => {
+    const value = key === 'case_group' ? spec.ctx.caseGroup : spec.ctx.controlGroup;
+    if (value !== undefined) return value;
+    missing.add(key);
+    return `\${${key}}`;
+  };
   return text
     .replace(/\$\{prefix\}/g, prefix)
     .replace(/\{org\.([a-z0-9_]+)\}/g, (_m, key: string) => {
@@ -52,9 +59,9 @@ function fill(text: string, spec: ModuleSpec, missing: Set<string>): string {
     .replace(/\{rename\.([a-z0-9_]+)\}/g, (_m, ref: string) => spec.ctx.contigRenames[ref] ?? '')
     .replace(/\{strand\}/g, () => spec.process.strand?.[spec.ctx.strandedness] ?? '')
     .replace(/\{caller_filter\}/g, () => spec.callerFilter ?? '')
-    .replace(/\{group1\}/g, spec.ctx.caseGroup)
-    .replace(/\$\{case_group\}/g, spec.ctx.caseGroup)
-    .replace(/\$\{control_group\}/g, spec.ctx.controlGroup)
+    .replace(/\{group1\}/g, group('case_group'))
+    .replace(/\$\{case_group\}/g, group('case_group'))
+    .replace(/\$\{control_group\}/g, group('control_group'))
     .replace(/\$\{single_end\}/g, String(!spec.ctx.paired));
 }
 

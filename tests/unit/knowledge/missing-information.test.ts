@@ -154,7 +154,7 @@ describe('a workflow answer says what each open need means for that workflow', (
     expect(beforeRun('RNA-seq differential expression, paired-end, reverse-stranded')).toEqual([
       '## Before you run',
       '- The organism is not stated: point `params.gtf` and `params.star_index` at its reference files before running.',
-      '- The comparison is not stated: the workflow tests `treated` against `control` in the `condition` column of the sample sheet (`params.samplesheet`); label the samples so, or ask again naming the two groups.',
+      '- The comparison is not stated: the workflow tests no groups it was not given, and stops before running until you give `--case_group` and `--control_group`, the group tested and the reference, as they are written in the `condition` column of the sample sheet (`params.samplesheet`); or ask again naming the two groups.',
     ]);
     expect(beforeRun('long-read genome assembly from nanopore reads')).toEqual([
       '## Before you run',
