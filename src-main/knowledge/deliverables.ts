@@ -12,6 +12,8 @@ export const DeliverablesSchema = z.strictObject({
     z.strictObject({
       /** the phrase requests use (study_details.yaml assays.*.outputs) */
       output: z.string().min(3),
+      /** other words people use for it ('chromatin loops' for loop calls), matched the same way */
+      words: z.array(z.string().min(3)).default([]),
       /** chain tools that make it, with what the answer says of it (the first tool of the chain listed here is named) */
       by: z.record(Id, Text).default({}),
       /** what the answer says when no tool of the chain makes it: not made here, and what would */
@@ -42,13 +44,13 @@ export function checkDeliverables(entries: readonly Deliverables[], types: Map<s
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
- * The outputs a request asks for (its words, case-insensitive) with what the chain makes of each: the first chain
+ * The outputs a request asks for (the output phrase or one of its words, case-insensitive) with what the chain makes of each: the first chain
  * tool that makes it and what it says, or the `missing` text.
  */
 export function askedOutputs(table: readonly Deliverable[] | undefined, chain: readonly string[], text: string): { output: string; made: boolean; says: string; tool?: string }[] {
   const out: { output: string; made: boolean; says: string; tool?: string }[] = [];
   for (const d of table ?? []) {
-    if (!new RegExp(`(?<![a-z])${escapeRe(d.output)}(?![a-z])`, 'i').test(text)) continue;
+    if (![d.output, ...d.words].some((p) => new RegExp(`(?<![a-z])${escapeRe(p)}(?![a-z])`, 'i').test(text))) continue;
     const tool = chain.find((id) => d.by[id] !== undefined);
     out.push(tool ? { output: d.output, made: true, says: d.by[tool]!, tool } : { output: d.output, made: false, says: d.missing });
   }

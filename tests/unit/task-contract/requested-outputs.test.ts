@@ -47,4 +47,12 @@ describe('an output the request asks for is made or said not to be (issue 16 lef
     // a request that asks for no output has no such section
     expect(answers('rna_seq_de', 'DE analysis of our samples').wf).toBe('');
   });
+
+  it("an output asked for in the user's own words is answered too (gq_058 'chromatin loops', gq_054 'call TADs')", () => {
+    expect(answers('hic', '3D genome / chromatin loops drosophila, juicer').wf).toMatch(/\*\*loop calls\*\*: no loop caller runs here/);
+    expect(answers('hic', 'Hi-C analysis to call TADs in human cell lines').wf).toMatch(/\*\*TAD calls\*\*: /);
+    expect(answers('hic', 'Hi-C of mouse ES cells, we want A/B compartment calls').wf).toMatch(/\*\*A\/B compartments\*\*: not called here/);
+    // a word that names no output of the type asks for nothing
+    expect(answers('hic', 'Hi-C of mouse ES cells, loop extrusion is not our question, just contact maps').wf).not.toMatch(/loop calls/);
+  });
 });
