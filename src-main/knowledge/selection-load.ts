@@ -37,6 +37,15 @@ export function loadContractTables(
   const valid = problems.some((p) => p.startsWith('log_signatures.yaml')) ? [] : signatures;
   checkSituations(errorSituations, new Map(k.errorPatterns.map((p) => [p.id, p])), k.toolById, problems, valid);
   const usage = readList(dir, 'library_usage.yaml', LibraryUsageSchema, problems);
-  for (const u of usage) if (!k.toolById.has(u.tool)) problems.push(`library_usage.yaml: entry '${u.tool}': tool '${u.tool}' is not in tools.yaml`);
+  for (const u of usage) {
+    const tool = k.toolById.get(u.tool);
+    if (!tool) problems.push(`library_usage.yaml: entry '${u.tool}': tool '${u.tool}' is not in tools.yaml`);
+    // education says the workflow's script makes these calls: they must be in the language of the template it ships
+    const templates = tool ? [tool.process.template, ...Object.values(tool.process.overrides).map((o) => o.template)] : [];
+    for (const t of new Set(templates.filter((x): x is string => x !== undefined))) {
+      const language = t.endsWith('.R') ? 'R' : t.endsWith('.py') ? 'Python' : undefined;
+      if (language && language !== u.language) problems.push(`library_usage.yaml: entry '${u.tool}': language ${u.language}, but the workflow's process runs the ${language} template ${t} (tools.yaml process.template)`);
+    }
+  }
   return { errorSituations, libraryUsage: new Map(usage.map((u) => [u.tool, u])) };
 }
