@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../../src-main/knowledge/load';
 import { resolveProcess } from '../../../src-main/knowledge/process-schema';
-import { inEntry, knowledgeCopyWith, loadProblemsOf } from '../../support/knowledge-copy';
+import { knowledgeCopyWith, loadProblemsOf } from '../../support/knowledge-copy';
 
 const kb = loadKnowledge();
 const toolsWith = (edit: (text: string) => string): string => knowledgeCopyWith('tools.yaml', edit);
+const inEntry = (tool: string, from: string, to: string) => (t: string) => {
+  const at = t.indexOf(`- id: ${tool}\n`);
+  const i = t.indexOf(from, at);
+  return i < 0 || at < 0 ? t : t.slice(0, i) + to + t.slice(i + from.length);
+};
 
 describe('what order a BAM has and what its reader needs are knowledge-base facts, checked at load', () => {
   it('every BAM a process writes says its order (coordinate, name, or the order of the BAM it read)', () => {
