@@ -64,13 +64,6 @@ export const ProcessInputSchema = z.object({
    * (nf-core/sarek annotates each caller's calls with meta.variantcaller), so the outputs named from it stay unique
    */
   each_producer: Name.optional(),
-  /**
-   * what the process needs of the BAM it reads (its tool's documentation): records sorted by `coordinate` (with
-   * its index: MethylDackel, DELLY, the GATK tools) or kept in read-name order, each read's records together
-   * (`name`: pairtools parse, as the aligner writes them); `duplicates: marked` where duplicates must be flagged
-   * (or removed) first. The generator wires no BAM that lacks them, and adds a step that provides them
-   */
-  bam_needs: z.strictObject({ order: z.enum(['coordinate', 'name']).optional(), duplicates: z.literal('marked').optional() }).optional(),
 });
 
 /** Command keys: `default`, or a read layout (`paired`, `single`) or a platform (`ont`, `hifi`). */
@@ -100,14 +93,6 @@ export const ProcessOutputSchema = z.object({
   writes: z.partialRecord(VariantKeySchema, z.array(z.string().min(1)).min(1)).optional(),
   /** MultiQC can read it */
   report: z.boolean().default(false),
-  /**
-   * for a BAM (required there, checked at load): how its records are ordered. `coordinate`: the command sorts
-   * it (samtools sort without -n, STAR SortedByCoordinate); `name`: as the aligner wrote it, each read's records
-   * together; `input`: the order of the BAM the process read (Picard MarkDuplicates, ApplyBQSR, samtools view)
-   */
-  order: z.enum(['coordinate', 'name', 'input']).optional(),
-  /** for a BAM: duplicates flagged (`marked`, Picard MarkDuplicates) or dropped (`removed`); unset: as the BAM it read */
-  duplicates: z.enum(['marked', 'removed']).optional(),
 });
 export type ProcessOutput = z.infer<typeof ProcessOutputSchema>;
 

@@ -1,13 +1,13 @@
 import type { ToolChoice, WorkflowProject } from '../../src-preload/schemas/example';
 import type { Intent } from '../../src-preload/schemas/intent';
-import { type ContigNaming, type ProcessOutput, type ResolvedProcess, resolveProcess, stageProcess } from '../knowledge/process-schema';
+import { type ContigNaming, type ResolvedProcess, resolveProcess, stageProcess } from '../knowledge/process-schema';
 import type { Knowledge, SampleSheet, Tool } from '../knowledge/schemas';
 import { type Platform, platformOf } from '../tool-selector/context';
 import { callerFilter } from './caller-filter';
 import { type ConfiguredProcess, defaultProfile, renderConfig } from './config';
 import { type DataContext, dataContext, describeData, inputParam, organismFact, sampleSheetColumns, variantKey } from './context';
 import { renderModule } from './process-module';
-import { type BamState, Channels, inputProducers, wireInputs } from './wiring';
+import { Channels, inputProducers, wireInputs } from './wiring';
 
 export { inputParam, mappableSize } from './context';
 
@@ -19,32 +19,6 @@ export interface GenerateOptions {
 }
 
 const processName = (toolId: string) => toolId.toUpperCase();
-
-/** A missing input that is a BAM with its duplicates marked (tools.yaml bam_needs), which a duplicate-marking step provides. */
-const MARKED_BAM = 'duplicate_marked_bam';
-const ORDER_WORDS: Record<BamState['order'], string> = { coordinate: 'sorted by coordinate', name: 'in read-name order' };
-
-/**
- * Why a process cannot read the BAM standing now (its bam_needs against the BAM's order and duplicate flags),
- * with the kind that would fix it, or undefined when the BAM is what it needs.
- */
-function bamProblem(process: ResolvedProcess, channels: Channels, kb: Knowledge): { why: string; missing: string[] } | undefined {
-  const need = process.input.bam_needs;
-  const head = process.input.files.some((s) => s.kinds.includes('bam')) ? channels.find(['bam']) : undefined;
-  if (!need || !head?.bam) return undefined;
-  const by = kb.toolById.get(head.producer ?? '')?.name ?? 'the step before';
-  if (need.order && need.order !== head.bam.order) return { why: `it reads a BAM ${ORDER_WORDS[need.order]}, and ${by} writes it ${ORDER_WORDS[head.bam.order]}`, missing: [] };
-  if (need.duplicates && !head.bam.duplicates) return { why: 'it reads a BAM with duplicates marked, and no earlier step marks them', missing: [MARKED_BAM] };
-  return undefined;
-}
-
-/** The BAM a process writes: its declared order (or that of the BAM it read) and duplicate flags (or those of the BAM it read). */
-function bamWritten(o: ProcessOutput, read: BamState | undefined): BamState | undefined {
-  const order = o.order === 'input' ? read?.order : o.order;
-  if (!order) return undefined;
-  const duplicates = o.duplicates ?? read?.duplicates;
-  return duplicates ? { order, duplicates } : { order };
-}
 const workflowName = (analysisType: string) => analysisType.toUpperCase();
 const quote = (s: string) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 
@@ -206,9 +180,6 @@ export function generateWorkflow(intent: Intent, tools: ToolChoice[], kb: Knowle
     const process = { ...resolved, input: { ...resolved.input, references: resolved.input.references.filter(staged) } };
     const variant = variantKey(process, ctx);
     if (!variant) return { ok: false, why: `it has no command for ${describeData(ctx)} data`, missing: [] };
-    const bam = bamProblem(process, channels, kb);
-    if (bam) return { ok: false, ...bam };
-    const bamRead = process.input.files.some((s) => s.kinds.includes('bam')) ? channels.find(['bam'])?.bam : undefined;
     const wired = wireInputs(name, process, channels, allSamplesMeta, pairs !== null);
     if (wired.missing.length) return { ok: false, why: `no earlier step produces ${wired.missing.join(', ')}`, missing: wired.missing };
     if (process.input.mode === 'pair') pairs ??= process.input.roles;
@@ -236,27 +207,20 @@ export function generateWorkflow(intent: Intent, tools: ToolChoice[], kb: Knowle
     const callText = [...wired.before, ...wired.args].join('\n');
     const read = new Set(channels.entries().flatMap(([, heads]) => heads.map((c) => c.expr).filter((e) => new RegExp(`(?<![\\w.])${e.replace(/\./g, '\\.')}(?![\\w])`).test(callText))));
     for (const o of process.outputs)
-      channels.set(
-        o.kind,
-        { expr: `${name}.out.${o.emit ?? o.kind}`, perSample: process.input.mode !== 'collect', producer: tool.id, ...(o.kind === 'bam' ? { bam: bamWritten(o, bamRead) } : {}) },
-        o.report,
-        read,
-      );
+      channels.set(o.kind, { expr: `${name}.out.${o.emit ?? o.kind}`, perSample: process.input.mode !== 'collect', producer: tool.id }, o.report, read);
     return { ok: true };
   };
 
   /** A tool of this analysis (required tools first, then its steps, then recommended ones) that makes a missing kind and can run now. */
   const provide = (missing: string[], forTool: Tool): boolean => {
     const type = kb.analysisTypeById.get(ctx.analysisType);
-    const candidates = [...new Set([...(type?.required_tools ?? []), ...(type?.steps.flatMap((s) => s.tools) ?? []), ...(type?.recommended_tools ?? []), ...(type?.optional_tools ?? [])])];
+    const candidates = [...new Set([...(type?.required_tools ?? []), ...(type?.steps.flatMap((s) => s.tools) ?? []), ...(type?.recommended_tools ?? [])])];
     const wanted = new Set(missing.flatMap((m) => m.split(' or ')));
-    const provides = (o: ProcessOutput) => wanted.has(o.kind) || (wanted.has(MARKED_BAM) && o.kind === 'bam' && o.duplicates !== undefined);
     for (const id of candidates) {
       const tool = kb.toolById.get(id);
       if (!tool || placed.has(id)) continue;
-      if (!resolveProcess(tool.process, ctx.analysisType, ctx.focuses).outputs.some(provides)) continue;
-      const why = wanted.has(MARKED_BAM) ? `${forTool.name} reads a BAM with duplicates marked, which no chosen step marks` : `${forTool.name} needs its output, which no chosen step makes`;
-      if (place(tool, `${tool.name} added: ${why}`).ok) return true;
+      if (!resolveProcess(tool.process, ctx.analysisType, ctx.focuses).outputs.some((o) => wanted.has(o.kind))) continue;
+      if (place(tool, `${tool.name} added: ${forTool.name} needs its output, which no chosen step makes`).ok) return true;
     }
     return false;
   };

@@ -6,13 +6,6 @@ export interface Channel {
   perSample: boolean;
   /** the tool id of the step that made it */
   producer?: string;
-  /** for a BAM: how its records are ordered and whether duplicates are flagged (tools.yaml order, duplicates) */
-  bam?: BamState;
-}
-
-export interface BamState {
-  order: 'coordinate' | 'name';
-  duplicates?: 'marked' | 'removed';
 }
 
 type Head = Channel & { order: number };
