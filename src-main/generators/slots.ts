@@ -1,5 +1,6 @@
 import type { Intent } from '../../src-preload/schemas/intent';
 import type { Knowledge } from '../knowledge/schemas';
+import type { RequestWording } from '../knowledge/request-wording';
 import { analysisPhrases } from './analysis-phrases';
 import type { Rng } from './rng';
 import { type StudyClauses, studyClauses } from './study-clauses';
@@ -34,27 +35,21 @@ export interface Slots {
   tools: string | null;
   /** adverbial that follows "run": "without Docker", "on a laptop with 16 GB of RAM" */
   constraints: string | null;
+  /** every constraint is a limit of the machine or software, so "we can only run it {constraints}" reads right */
+  constraintsAreLimits: boolean;
   /** one sentence about the data that fits the assay and its platform */
   context: string;
   /** sentences about the study (sample counts, instrument, outputs, deadline) that state no intent field */
   study: StudyClauses;
+  /** the wording tables frames say slots with (request_wording.yaml): detail sentences, closing asks */
+  wording: RequestWording;
 }
 
-const STRAND_PHRASES: Record<string, string[]> = {
-  reverse: ['reverse-stranded', 'reverse stranded (dUTP)', 'fr-firststrand'],
-  forward: ['forward-stranded', 'forward stranded'],
-  unstranded: ['unstranded', 'non-stranded'],
-};
-/** Adverbials: each reads right after "run" or "the pipeline should run". */
-const CONSTRAINT_PHRASES: Record<string, string[]> = {
-  low_memory: ['on a laptop with 16 GB of RAM', 'with low memory usage', 'within limited memory', 'on a small machine'],
-  no_docker: ['without Docker', 'without using Docker', 'where we cannot use Docker'],
-  fast: ['as fast as possible', 'with a fast turnaround', 'quickly'],
-  gpu: ['on a GPU', 'with GPU acceleration', 'on our CUDA nodes'],
-  singularity: ['with Singularity containers', 'with Singularity images', 'under Singularity'],
-  apptainer: ['under Apptainer', 'with Apptainer containers', 'with Apptainer images'],
-  conda: ['with conda environments', 'using conda'],
-};
+/** Strandedness adjectives and constraint adverbials (request_wording.yaml). */
+function strandPhrase(kb: Knowledge, strand: string, rng: Rng): string | null {
+  const phrases = (kb.requestWording.strandedness as Record<string, string[] | undefined>)[strand];
+  return phrases ? rng.pick(phrases) : null;
+}
 
 /** Common names that are not genome builds ("mouse", not "mm10"), so a sample phrase reads as English. */
 function plainNames(kb: Knowledge, id: string): string[] {
@@ -112,7 +107,11 @@ function samplePhrases(intent: Intent, kb: Knowledge, rng: Rng): { sample: strin
   const organ = source?.kind === 'tissue' && !['blood', 'serum', 'tumor'].includes(source.id);
   const noun = cells ? '' : ` ${rng.pick(organ ? ['samples', 'samples', 'tissue', 'specimens'] : ['samples', 'samples', 'specimens'])}`;
   const tidy = (t: string) => t.replace(/(microbiome|water|soil|stool|rhizosphere|wastewater|gut) specimens$/, '$1 samples');
-  return { sample, samples: tidy(`${sample}${noun}`), source: tidy(`${phrase}${noun}`) };
+  // the organism after its samples, in the plural ("liver samples from mice", "T cells from patients"): never a
+  // cell line ("HeLa cells from patients") and never as a modifier ("dogs kidney")
+  const plural = intent.organism && source?.kind !== 'cell_line' ? kb.requestWording.plurals[intent.organism.id] : undefined;
+  const samples = plural && rng.chance(0.3) ? `${tidy(`${phrase}${noun}`)} ${rng.pick(['from', 'from', 'taken from', 'collected from'])} ${plural}` : tidy(`${sample}${noun}`);
+  return { sample, samples, source: tidy(`${phrase}${noun}`) };
 }
 
 /** How a request names its read layout, with read lengths the assay uses ('2x250 paired-end' for 16S amplicons). */
@@ -139,7 +138,8 @@ export function buildSlots(intent: Intent, kb: Knowledge, rng: Rng): Slots {
   const common = org ? rng.pick(singularNames(org.common_names)) : (intent.organism?.id ?? null);
   const toolNames = intent.requested_tools.map((id) => kb.toolById.get(id)?.name ?? id);
   const { sample, samples, source } = samplePhrases(intent, kb, rng);
-  const slots: Omit<Slots, 'study'> = {
+  const wording = kb.requestWording;
+  const slots: Omit<Slots, 'study' | 'wording'> = {
     analysis: rng.pick(nouns.length > 0 ? nouns : (entry?.phrases ?? fallback)),
     analysisShort: rng.pick(shorts.length > 0 ? shorts : (entry?.short ?? fallback)),
     organism: common,
@@ -150,17 +150,18 @@ export function buildSlots(intent: Intent, kb: Knowledge, rng: Rng): Slots {
     samples,
     source,
     layout: layoutPhrase(intent, kb, rng),
-    strand: STRAND_PHRASES[intent.strandedness] ? rng.pick(STRAND_PHRASES[intent.strandedness]!) : null,
+    strand: strandPhrase(kb, intent.strandedness, rng),
     // the parser reads each of these joiners back as the same two groups
-    comparison: intent.comparison ? intent.comparison.groups.join(` ${rng.pick(['vs', 'vs', 'vs.', 'versus', 'against'])} `) : null,
+    comparison: intent.comparison ? intent.comparison.groups.join(` ${rng.pick(wording.comparison_joiners)} `) : null,
     tools: toolNames.length ? toolNames.join(rng.chance(0.5) ? ' and ' : ', ') : null,
     constraints: intent.constraints.length
-      ? intent.constraints.map((c) => (CONSTRAINT_PHRASES[c] ? rng.pick(CONSTRAINT_PHRASES[c]!) : c.replace(/_/g, ' '))).join(' and ')
+      ? intent.constraints.map((c) => (wording.constraints[c] ? rng.pick(wording.constraints[c].phrases) : c.replace(/_/g, ' '))).join(' and ')
       : null,
+    constraintsAreLimits: intent.constraints.every((c) => wording.constraints[c]?.limit === true),
     context: context(intent, kb, rng, platform),
   };
   // study remarks state the read length the layout phrase gives ('2x100 paired-end'), if it gives one
-  return { ...slots, study: studyClauses(intent, kb, rng, platform, intent.comparison !== null, statedReadLength(slots.layout)) };
+  return { ...slots, wording, study: studyClauses(intent, kb, rng, platform, intent.comparison !== null, statedReadLength(slots.layout)) };
 }
 
 /** The read length a layout phrase names: 2x150, PE150, SE50, 1x75. */
@@ -187,6 +188,8 @@ export function sentence(...parts: (string | null | undefined | false)[]): strin
     .replace(/,\s*([-–]\s)/g, ' $1')
     .replace(/\s[-–]\s*([,.?!])/g, '$1')
     .replace(/,\s*(:\))/g, ' $1')
+    // a bracket after a comma stands alone: "treated vs control (paired-end reads)", not "control, (paired-end"
+    .replace(/,\s*\(/g, ' (')
     .replace(/\s+/g, ' ')
     .trim();
 }

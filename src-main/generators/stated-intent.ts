@@ -13,6 +13,8 @@ export interface RenderedQuery {
   templateId?: string;
 }
 
+const COMPARED_TWICE = /(\b(?:compar(?:e|es|ing)|contrast(?:s|ing)?|evaluat(?:e|ing)|looking at|for a comparison of|to compare)\s+(?:the groups\s+)?[\w-]+(?:\s[\w-]+)?)\s+(?:compared (?:with|to)|relative to)\s/gi;
+
 /**
  * Renders a frame and records which slots it used, so the target intent of the query is exactly what
  * the query says: a minimal "atac mouse" does not silently carry the base query's comparison or tools.
@@ -26,7 +28,9 @@ export function renderStated(frame: Frame, base: Intent, kb: Knowledge, rng: Rng
       return target[key as keyof Slots];
     },
   });
-  const text = finish(frame(tracked, rng));
+  // a verb of comparing takes its groups with 'vs' ("comparing tumor vs normal"), not a second comparing word
+  // ("comparing tumor relative to normal", "to compare treated compared with control")
+  const text = finish(frame(tracked, rng)).replace(COMPARED_TWICE, '$1 vs ');
   return { text, intent: statedIntent(base, slots, used, kb, text) };
 }
 

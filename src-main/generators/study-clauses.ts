@@ -115,7 +115,7 @@ export function studyClauses(intent: Intent, kb: Knowledge, rng: Rng, platform: 
 
   const seqs = platform ? d.sequencers[platform] : undefined;
   const lengths = platform ? d.read_lengths[platform] : undefined;
-  const depth = assay ? fill(assay.depth.template, { m: String(rng.pick(assay.depth.values)), reads: intent.read_layout === 'paired' ? 'read pairs' : 'reads' }) : null;
+  const depth = assay ? fill(chooseAlternatives(assay.depth.template, rng), { m: String(rng.pick(assay.depth.values)), reads: intent.read_layout === 'paired' ? 'read pairs' : 'reads' }) : null;
   let sequencing: string | null = null;
   let instrument: string | null = null;
   let readLength: string | null = null;

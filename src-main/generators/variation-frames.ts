@@ -16,9 +16,10 @@ const an = (phrase: string) => `${article(phrase)} ${phrase}`;
 /** One wording of a phrase with [a|b|c] groups (an empty alternative drops the group). */
 const alt = (template: string, r: Rng) => chooseAlternatives(template, r);
 
-const WORKFLOW = ['workflow', 'pipeline', 'Nextflow pipeline', 'Nextflow DSL2 workflow', 'Nextflow workflow', 'DSL2 pipeline'];
-const ADJ = ['', '', 'reproducible', 'complete', 'standard', 'robust', 'containerized', 'end-to-end', 'well-documented', 'production-ready'];
-const VERB = ['generate', 'build', 'design', 'set up', 'write', 'create', 'prepare', 'produce', 'develop', 'implement', 'draft', 'construct', 'assemble', 'put together'];
+const WORKFLOW = ['workflow', 'pipeline', 'Nextflow pipeline', 'Nextflow DSL2 workflow', 'Nextflow workflow', 'DSL2 pipeline', 'DSL2 workflow', 'Nextflow DSL2 pipeline', 'Nextflow-based workflow', 'Nextflow-based pipeline'];
+const ADJ = ['', '', '', 'reproducible', 'complete', 'standard', 'robust', 'containerized', 'end-to-end', 'well-documented', 'production-ready', 'modular', 'portable', 'maintainable', 'scalable', 'fully automated', 'clean'];
+// (not 'assemble': "assemble a WGS pipeline" reads as genome assembly)
+const VERB = ['generate', 'build', 'design', 'set up', 'write', 'create', 'prepare', 'produce', 'develop', 'implement', 'draft', 'construct', 'put together'];
 const FORMAL_LEAD = ['Please', 'Kindly', '', '', 'I would like you to', 'Could you', 'Would you', 'I kindly ask you to', 'We would like you to', 'Please could you', 'I need you to', 'Can you please', 'We ask that you', 'I would appreciate it if you could'];
 
 /** "a reproducible Nextflow pipeline" */
@@ -34,20 +35,31 @@ const only = (...parts: Part[]): ReadonlySet<Part> => new Set(parts);
 /** The slots after the analysis, each attached in one of several ways (formal register). */
 function formalTail(s: Slots, r: Rng, withSample = true, skip: ReadonlySet<Part> = NONE): string {
   const middle = r.shuffle([
-    opt(skip.has('layout') ? null : s.layout, (v) => altv(r.pick(['with {v} reads', '({v} reads)', 'from {v} libraries', 'on {v} data', '({v} sequencing)', '; the reads are {v}', ', sequenced {v},', '(data: {v})', '[, all data being|, the data are|; our reads are] {v}', '[for|covering] {v} [data|reads|runs]']), v, r)),
+    opt(skip.has('layout') ? null : s.layout, (v) => altv(r.pick(['with {v} reads', '({v} reads)', 'from {v} libraries', 'on {v} data', '({v} sequencing)', '; the reads are {v}', ', sequenced {v},', '(data: {v})', '[, all data being|, the data are|; our reads are] {v}', '[for|covering] {v} [data|reads|runs]', '[, based on|, starting from|, working from] {v} [reads|FASTQ files|sequencing data]', '[; sequencing was|; the libraries were sequenced|; all samples were sequenced] {v}', '(reads: {v})']), v, r)),
     opt(s.strand, (v) => r.pick([`from ${an(`${v} library`)}`, `with ${an(`${v} protocol`)}`, `(library: ${v})`, `(${v} library prep)`, alt('[; the libraries are|, libraries being|; library preparation was] ', r) + v])),
-    opt(s.comparison, (v) => altv(r.pick([', comparing {v},', ', to contrast {v},', ', with the contrast {v},', ', for the {v} comparison,', ', evaluating {v},', ', contrasting {v},', '; the comparison is {v};', '(design: {v})']), v, r)),
-    opt(skip.has('tools') ? null : s.tools, (v) => altv(r.pick([', using {v}', ', with {v}', ', built on {v}', ', based on {v}', ', employing {v}', ', preferably with {v}', ', relying on {v}', '; please include {v}', ', incorporating {v}', ', where {v} should be used', '[; we would prefer|; our preference is|; the group prefers|; we favour] {v}', '[, ideally|, if possible|, preferably] [using|with|around] {v}']), v, r)),
+    opt(s.comparison, (v) => altv(r.pick([', comparing {v},', ', to contrast {v},', ', with the contrast {v},', ', for the {v} comparison,', ', evaluating {v},', ', contrasting {v},', '; the comparison is {v};', '(design: {v})', '(contrast: {v})', ', for a comparison of {v},', '[; the groups are|; the design is|; our contrast is] {v};']), v, r)),
+    opt(skip.has('tools') ? null : s.tools, (v) => altv(r.pick([', using {v}', ', with {v}', ', built on {v}', ', based on {v}', ', employing {v}', ', preferably with {v}', ', relying on {v}', '; please include {v}', ', incorporating {v}', ', where {v} should be used', '[; we would prefer|; our preference is|; the group prefers|; we favour] {v}', '[, ideally|, if possible|, preferably] [using|with|around] {v}', ', making use of {v}', '[; {v} would be preferred|; {v} would be our choice|; {v} would suit us best]', '[, centred on|, organised around|, structured around] {v}']), v, r)),
   ]);
   return sentence(
-    withSample ? opt(s.samples, (v) => r.pick([`of ${v}`, `on ${v}`, `for ${v}`, `using ${v}`])) : null,
+    withSample ? opt(s.samples, (v) => r.pick([`of ${v}`, `on ${v}`, `for ${v}`, `using ${v}`, `with ${v}`, `covering ${v}`, `applied to ${v}`])) : null,
     ...middle,
-    opt(skip.has('constraints') ? null : s.constraints, (v) => altv(r.pick(['; it must run {v}', ', running {v}', '; the run has to work {v}', ', and it should run {v}', '; everything must run {v}', '. It is essential that it runs {v}', '; note that it has to run {v}', '[; the workflow|; the pipeline|. The pipeline|. The workflow] [must|should|needs to|has to] [run|work|operate] {v}', '[, bearing in mind|, given|; please note] that [we|our group|the lab] can only run [it|pipelines|jobs] {v}']), v, r)),
+    opt(skip.has('constraints') ? null : s.constraints, (v) => altv(r.pick(['; it [must|has to|needs to|should] [run|work|execute] {v}', ', [running|operating|executing] {v}', '; the [run|analysis|whole run] [has to|must|needs to] [work|run|complete] {v}', ', and it [should|must|ought to] [run|work] {v}', '; [everything|every step|each process] [must|has to|should] run {v}', '. It is [essential|crucial|important|a requirement] that it [runs|works] {v}', '; [note|please note|be aware] that it [has to|must|needs to] run {v}', '[; the workflow|; the pipeline|. The pipeline|. The workflow] [must|should|needs to|has to] [run|work|operate] {v}', '; it is important that it runs {v}', '; a requirement is that it runs {v}', '. Please ensure that it runs {v}', ...limits(s, '[, bearing in mind|, given|; please note] that [we|our group|the lab] can only run [it|pipelines|jobs] {v}', '[; our environment only allows us to run jobs|; our infrastructure only lets us run software] {v}')]), v, r)),
   );
 }
 
+/** Closing courtesies of a formal request (a remark on the study goes before them). */
+/** Every wording of a template with [a|b] groups (all combinations), for short closing formulas. */
+const expand = (template: string): string[] => {
+  const m = /\[([^[\]]*)\]/.exec(template);
+  if (!m) return [template.replace(/ {2,}/g, ' ').replace(/ +([.!?])/g, '$1').trim()];
+  return m[1]!.split('|').flatMap((o) => expand(template.slice(0, m.index) + o + template.slice(m.index + m[0].length)));
+};
+/** Closing courtesies, short as people write them (a remark on the study goes before them). */
+const FORMAL_CLOSINGS = ['Thank you.', 'Many thanks.', 'Thanks in advance.', 'With thanks.', 'Kind regards.', 'Best regards.', 'Warm regards.', 'Regards.', 'Thank you in advance.', 'I look forward to your reply.', 'Thank you for your time.'];
+const formalClose = (r: Rng): string => (r.chance(0.55) ? '.' : `. ${r.pick(FORMAL_CLOSINGS)}`);
+
 function formalEnd(lead: string, r: Rng): string {
-  return /^(could|would|can|please could)/i.test(lead) ? '?' : r.pick(['.', '.', '. Thank you.', '. Thank you in advance.', '. Many thanks.']);
+  return /^(could|would|can|please could|might)/i.test(lead) ? '?' : formalClose(r);
 }
 
 /**
@@ -60,12 +72,27 @@ const FORMAL_MORE: [Form, string[]][] = [
   ['workflow', ['Our department requires', 'Our facility needs', 'The laboratory would benefit from']],
   ['workflow', ['We are seeking', 'I am seeking', 'It would be helpful to have']],
   ['workflow', ['Would it be possible to obtain', 'Is it possible to receive', 'Could we receive']],
-  ['workflow', ['Please prepare', 'Kindly draft', 'Please assemble']],
+  ['workflow', ['Please prepare', 'Kindly draft', 'Please put together']],
   ['analysis', ['This request concerns', 'The task at hand is', 'This project requires']],
   ['analysis', ['Our analysis plan includes', 'The study design calls for', 'The protocol foresees']],
   ['analysis', ['Your help is requested with', 'Kindly assist with', 'I seek guidance on implementing']],
   ['analysis', ['Could a workflow be provided for', 'Is there a recommended workflow for', 'Can a pipeline be set up for']],
   ['analysis', ['We are preparing to run', 'Our next step is', 'The lab plans', 'I have been asked to run']],
+  ['workflow', ['I would be grateful for', 'We would be grateful for', 'It would be much appreciated to receive']],
+  ['workflow', ['Our core facility is looking for', 'The institute is looking for', 'Our research group is looking for']],
+  ['workflow', ['For a manuscript in preparation we need', 'For a grant deliverable we need', 'For an upcoming publication we require']],
+  ['workflow', ['I would like to commission', 'We would like to request', 'Our group wishes to request']],
+  ['workflow', ['Please design', 'Kindly develop', 'Please implement', 'Kindly set up']],
+  ['workflow', ['As a first step, we need', 'For a start, we require', 'At this stage we need']],
+  ['workflow', ['Might you be able to provide', 'Would you be so kind as to write', 'Could you kindly prepare']],
+  ['workflow', ['Following our discussion, I am requesting', 'As agreed, we are requesting', 'As discussed with our group leader, we need']],
+  ['analysis', ['Our laboratory intends to carry out', 'The group intends to perform', 'We intend to undertake']],
+  ['analysis', ['I am responsible for', 'I have been tasked with', 'My part of the project is']],
+  ['analysis', ['The next work package covers', 'The second aim of the grant covers', 'Our current milestone is']],
+  ['analysis', ['We require support for', 'I would appreciate support with', 'We would welcome assistance with']],
+  ['analysis', ['Our collaborators have asked us to carry out', 'A partner laboratory has asked us for', 'The consortium expects']],
+  ['analysis', ['This message concerns', 'I am writing about', 'The following request relates to']],
+  ['analysis', ['Could you help us establish', 'Would you help us implement', 'Could you assist us in setting up']],
 ];
 const CASUAL_MORE: [Form, string[]][] = [
   ['analysis', ['ok i need to do', 'tryna run', 'gonna need', 'just need']],
@@ -75,8 +102,17 @@ const CASUAL_MORE: [Form, string[]][] = [
   ['analysis', ['thinking of running', 'planning to run', 'about to start', 'is nextflow good for']],
   ['workflow', ['anyone have', 'sketch me', 'write me', 'set me up with']],
   ['workflow', ['the PI has asked for', 'a reviewer requested', 'my manager needs', 'our core wants to offer']],
+  ['analysis', ['tbh i just need', 'honestly just need', 'really just want']],
+  ['analysis', ['been asked to do', 'got asked to run', 'supposed to do']],
+  ['analysis', ['wondering if you can help with', 'hoping you can help with', 'could you give me a hand with']],
+  ['analysis', ['gotta set up', 'have to get going with', 'need to get started on']],
+  ['analysis', ['can u help me with', 'can you do', 'could u set up']],
+  ['workflow', ['could i get', 'got', 'is there']],
+  ['workflow', ['could you put together', 'can you knock together', 'can u write']],
+  ['workflow', ['help me build', 'help me write', 'pls help me make']],
+  ['workflow', ['i just need', 'all i need is', 'really need']],
 ];
-const isQuestion = (lead: string) => /^(could|would|can|is|may|anyone|is nextflow)\b/i.test(lead);
+const isQuestion = (lead: string) => /^(could|would|can|is|may|might|anyone|does|got|is nextflow)\b/i.test(lead);
 
 function moreFrames(table: [Form, string[]][], tail: (s: Slots, r: Rng) => string, close: (q: boolean, r: Rng) => string, casual: boolean): Frame[] {
   return table.map(([form, leads]) => (s: Slots, r: Rng) => {
@@ -87,7 +123,7 @@ function moreFrames(table: [Form, string[]][], tail: (s: Slots, r: Rng) => strin
         ? s.analysis
         : casual
           ? an(`${s.analysisShort} ${r.pick(['pipeline', 'workflow', 'nextflow pipeline', 'setup'])}`)
-          : sentence(aWorkflow(r), r.pick(['for', 'for', 'to run']), s.analysis);
+          : sentence(aWorkflow(r), r.pick(['for', 'for', 'to run', 'covering', 'that handles', 'dedicated to', 'that carries out']), s.analysis);
     return sentence(lead, body, tail(s, r), close(isQuestion(lead), r));
   });
 }
@@ -97,7 +133,7 @@ const formal: Frame[] = [
   (s, r) => {
     const lead = r.pick(FORMAL_LEAD);
     const verb = r.pick(VERB);
-    return sentence(lead ? `${lead} ${verb}` : cap(verb), aWorkflow(r), r.pick(['for', 'that performs', 'to carry out']), s.analysis, formalTail(s, r), formalEnd(lead, r));
+    return sentence(lead ? `${lead} ${verb}` : cap(verb), aWorkflow(r), r.pick(['for', 'that performs', 'to carry out', 'covering', 'dedicated to', 'that handles']), s.analysis, formalTail(s, r), formalEnd(lead, r));
   },
   (s, r) => {
     const lead = r.pick(FORMAL_LEAD);
@@ -160,16 +196,19 @@ const formal: Frame[] = [
  */
 const formalFront: Frame[] = [
   (s, r) => {
-    const front = opt(s.constraints, (v) => altv('[Since|As|Because] [we|our group|the lab] can only run [jobs|pipelines|software] {v},', v, r));
-    return sentence(front ?? alt('[For our next project,|For a new study,|For an upcoming analysis,]', r), alt('[please|kindly|could you|would you]', r), r.pick(VERB), aWorkflow(r), 'for', s.analysis, formalTail(s, r, true, only('constraints')), front && /could|would/.test(front) ? '?' : '.');
+    const front = opt(s.constraints, (v) => altv(s.constraintsAreLimits ? '[Since|As|Because] [we|our group|the lab] can only run [jobs|pipelines|software] {v},' : '[Since|As|Because] [it|the analysis|everything] [has to|must] run {v},', v, r));
+    const please = alt('[please|kindly|could you|would you]', r);
+    return sentence(front ?? alt('[For our next project,|For a new study,|For an upcoming analysis,]', r), please, r.pick(VERB), aWorkflow(r), 'for', s.analysis, formalTail(s, r, true, only('constraints')), /could|would/.test(please) ? '?' : '.');
   },
   (s, r) => {
     const front = opt(s.tools, (v) => altv('[Using|Built around|Based on|Centred on] {v},', v, r));
     return sentence(front ?? alt('[With standard tools,|With well-established tools,|With tools that are widely used,]', r), alt('[we would like|I would like|our group needs|we need]', r), aWorkflow(r), 'for', s.analysis, formalTail(s, r, true, only('tools')), '.');
   },
   (s, r) => {
-    const front = opt(s.layout, (v) => altv('[We have|Our group has|The lab has] {v} [reads|data|sequencing data]', v, r));
-    return sentence(front ?? alt('[We have|Our group has|The lab has] [new sequencing data|sequencing data ready|data ready for analysis]', r), opt(s.samples, (v) => `${r.pick(['from', 'of', 'for'])} ${v}`), alt('[and require|and would like|and need]', r), s.analysis, formalTail(s, r, false, only('layout')), '.');
+    // the subject and its verbs agree ("the lab has ... and requires"); "data of mouse samples", not "data of mouse data"
+    const [has, need] = r.pick([['We have', '[and require|and would like|and need]'], ['Our group has', '[and requires|and would like|and needs]'], ['The lab has', '[and requires|and would like|and needs]']] as const);
+    const front = opt(s.layout, (v) => altv(`${has} {v} [reads|data|sequencing data]`, v, r));
+    return sentence(front ?? alt(`${has} [new sequencing data|sequencing data ready|data ready for analysis]`, r), opt(s.samples, (v) => `${r.pick(['from', 'of', 'for'])} ${v.replace(/ data$/, ' samples')}`), alt(need, r), s.analysis, formalTail(s, r, false, only('layout')), '.');
   },
   (s, r) =>
     sentence(
@@ -182,22 +221,43 @@ const formalFront: Frame[] = [
     ),
 ];
 
+/** Whether a sample phrase is a plural one can count ("a few liver samples", not "a few mouse data" or "a few liver tissue"). */
+const countable = (samples: string): boolean => !/\b(data|tissue)$|\b(data|tissue) (from|taken from|collected from) \w+$/.test(samples);
+
 /** Casual register: the same slots, attached the way people type in chat. */
 function casualTail(s: Slots, r: Rng, withSample = true, skip: ReadonlySet<Part> = NONE): string {
   const middle = r.shuffle([
-    opt(skip.has('layout') ? null : s.layout, (v) => altv(r.pick(["- they're {v}", '({v} reads)', ', {v} reads btw', ", it's {v}", ', {v} data', ', all {v}', '({v} fwiw)', ', reads are {v}', '[, the data is|, data is|, our stuff is|, everything is] {v}[| btw| fyi]']), v, r)),
-    opt(s.strand, (v) => altv(r.pick([', library is {v}', '({v})', ', {v} library', '[, libs are|, kit was|, prep was] {v}[| i think| afaik]']), v, r)),
-    opt(s.comparison, (v) => altv(r.pick([', and I wanna compare {v},', '- comparing {v} -', ', {v} is the comparison,', ', looking at {v},', ', want to compare {v},', '({v})', ', groups are {v},']), v, r)),
-    opt(skip.has('tools') ? null : s.tools, (v) => altv(r.pick(["- I'd like to use {v}", ', ideally with {v}', ', was thinking {v}', ', using {v} if possible', ', my PI likes {v}', ', we usually use {v}', ', prob with {v}', ', {v} ideally', ', keen on {v}', ', the lab swears by {v}', '[, would love to|, want to|, hoping to|, planning to] [use|stick with|go with] {v}', '[, everyone here uses|, my labmates use|, our group likes] {v}']), v, r)),
+    opt(skip.has('layout') ? null : s.layout, (v) => altv(r.pick(["- they're {v}", '({v} reads)', ', {v} reads btw', ", it's {v}", ', {v} data', ', all {v}', '({v} fwiw)', ', reads are {v}', '[, the data is|, data is|, our stuff is|, everything is] {v}[| btw| fyi]', '[, sequenced|, ran it|, the core did it] {v}[| i think| iirc]', '[, got|, have] {v} [fastqs|reads|files]', '(all {v})']), v, r)),
+    opt(s.strand, (v) => altv(r.pick([', library is {v}', '({v})', ', {v} library', '[, libs are|, kit was|, prep was] {v}[| i think| afaik]', '[, pretty sure the libs are|, the kit says] {v}']), v, r)),
+    opt(s.comparison, (v) => altv(r.pick([', and I wanna compare {v},', '- comparing {v} -', ', {v} is the comparison,', ', looking at {v},', ', want to compare {v},', '({v})', ', groups are {v},', '[, simple design:|, the design is|, groups:] {v},', '[, need to compare|, gotta compare|, trying to compare] {v},', '- {v} -']), v, r)),
+    opt(skip.has('tools') ? null : s.tools, (v) => altv(r.pick(["- I'd like to use {v}", ', ideally with {v}', ', was thinking {v}', ', using {v} if possible', ', my PI likes {v}', ', we usually use {v}', ', prob with {v}', ', {v} ideally', ', keen on {v}', ', the lab swears by {v}', '[, would love to|, want to|, hoping to|, planning to] [use|stick with|go with] {v}', '[, everyone here uses|, my labmates use|, our group likes] {v}', '[, been using|, have been using|, mostly use] {v}[ so far| lately|]', '[, {v} if you can|, {v} would be nice|, {v} pls]']), v, r)),
   ]);
   return sentence(
-    withSample ? opt(s.samples, (v) => r.pick([`on my ${v}`, `for some ${v}`, `on our ${v}`, `for ${v}`, `with ${v}`])) : null,
+    withSample ? opt(s.samples, (v) => r.pick([`on my ${v}`, `for some ${v}`, `on our ${v}`, `for ${v}`, `with ${v}`, `on ${v}`, ...(countable(v) ? [`on a bunch of ${v}`, `for a few ${v}`] : [])])) : null,
     ...middle,
-    opt(skip.has('constraints') ? null : s.constraints, (v) => altv(r.pick([', needs to run {v}', '- has to run {v}', ', gotta run {v}', ', should run {v}', ', it must run {v}', ', oh and it has to run {v}', '(must run {v})', '[, catch is|, only thing:|, small catch:] [it|this|everything] [needs to|has to|must] [run|work] {v}', '[, and|, plus|, also] [we|i] can only run [stuff|things|it] {v}']), v, r)),
+    opt(skip.has('constraints') ? null : s.constraints, (v) => altv(r.pick([', [needs to|has to|gotta|should|must] [run|work] {v}', '- [has to|needs to|must] [run|work] {v}', ', [it must|it should|it needs to|it has to] [run|work] {v}', ', oh and it [has to|needs to|should] [run|work] {v}', '([must|has to|needs to] run {v})', '[, catch is|, only thing:|, small catch:] [it|this|everything] [needs to|has to|must] [run|work] {v}', '[, btw it|, oh and it|, also it] [should|needs to|has to] [run|work] {v}', ...limits(s, '[, and|, plus|, also] [we|i] can only run [stuff|things|it] {v}', '[, our cluster only runs things|, we only get to run things] {v}')]), v, r)),
   );
 }
-const HI = ['hey', 'hi', 'hey there,', 'yo', 'ok so', 'so', 'question:', 'hello!', 'um', 'heya', 'hiya', 'morning!', 'alright,', 'hey all,', '', '', ''];
-const BYE = ['', 'thanks!', 'thx', 'cheers', 'any ideas?', 'pls', 'ty!', 'thanks a lot', 'thoughts?', ':)', 'much appreciated'];
+const HI = ['hey', 'hi', 'hey there,', 'yo', 'ok so', 'so', 'question:', 'hello!', 'um', 'heya', 'hiya', 'morning!', 'alright,', 'hey all,', 'hey folks,', 'hi again,', 'evening!', 'right, so', 'ok,', 'hey team,', '', '', ''];
+const BYE = [
+  '',
+  '',
+  '',
+  '',
+  'thanks[!| a lot| so much| in advance|!!]',
+  'thx[| in advance| a ton]',
+  'cheers[|!]',
+  'ty[!| so much]',
+  'lmk[| if you need more info]',
+  '[any ideas|thoughts|suggestions][?|]',
+  '[much|super] appreciated',
+  'appreciate it',
+  'any help welcome',
+  'pls',
+  'ta',
+  ':)',
+  'thank you!',
+].flatMap(expand);
 
 const casual: Frame[] = [
   (s, r) => sentence(r.pick(HI), r.pick(['can you help me run', 'could you help me with', 'can u set up', 'wanna do', 'need to run', 'gotta do', 'trying to run', 'how do I run', 'looking to do']), s.analysis, casualTail(s, r), r.pick(['?', '', '.']), r.pick(BYE)),
@@ -226,7 +286,7 @@ const casualFront: Frame[] = [
     return sentence(r.pick(HI), front ?? alt('[quick one -|quick q:|random q:]', r), alt('[need to run|gotta do|want to do|need help with]', r), s.analysis, casualTail(s, r, true, only('tools')), r.pick(BYE));
   },
   (s, r) => {
-    const front = opt(s.constraints, (v) => altv('[ok so|so|heads up,] [we|i] can only run [stuff|things|jobs] {v} -', v, r));
+    const front = opt(s.constraints, (v) => altv(s.constraintsAreLimits ? '[ok so|so|heads up,] [we|i] can only run [stuff|things|jobs] {v} -' : '[ok so|so|heads up,] [this|it] [has to|needs to] run {v} -', v, r));
     return sentence(front ?? r.pick(HI), alt('[any chance you can set up|can you set up|could you sort out|can you help with]', r), s.analysis, casualTail(s, r, true, only('constraints')), '?', r.pick(BYE));
   },
   (s, r) => {
@@ -257,77 +317,27 @@ const minimal: Frame[] = [
   (s) => list(' - ', s.analysisShort, terse(s.organism, s.tissue, s.cellType), s.tools),
 ];
 
-/** Detailed: several sentences, one per part of the request, plus remarks on the study and the data. */
-const WE = ['I', 'We', 'Most of us'];
-const THEY = ['My supervisor', 'Our PI', 'The lab', 'Our core facility', 'A collaborator', 'The previous student', 'My co-supervisor', 'Our bioinformatics core'];
-
 /** A wording with [a|b] groups and the value in place of {v} (the value itself is never split). */
-const altv = (template: string, v: string, r: Rng) => alt(template, r).replaceAll('{v}', v);
+const altv = (template: string, v: string, r: Rng) => alt(template, r).replaceAll('{a_v}', an(v)).replaceAll('{v}', v);
 
-function toolSentence(v: string, r: Rng): string {
-  return r.pick([
-    () => `${r.pick(WE)} ${alt('[would prefer|would like to use|usually use|trust|have experience with|know|have used|want to stick with|would like to keep|are comfortable with|have mostly worked with|got good results with]', r)} ${v}${alt('[| if that is possible| where it fits| for this| again]', r)}.`,
-    () => `${r.pick(THEY)} ${alt('[prefers|recommends|suggested|has experience with|always uses|used|insists on|asked for|set up|is familiar with]', r)} ${v}${alt('[| for this| last time| in the past]', r)}.`,
-    () => altv('[Please|If possible,|Ideally,|Where it makes sense,|If you can,|Preferably,] [build it around|include|use|keep|stay with|work with] {v}[| for the main steps| where you can].', v, r),
-    () => altv('{v} [should be part of it|is what we know|is what the lab uses|is what reviewers expect|worked well for us before|is what our group knows best|has been the standard here].', v, r),
-    () => altv('[On tools:|Tool-wise,|As for tools,|Regarding tools,] [we would go with|our choice is|we lean towards|the lab prefers] {v}.', v, r),
-  ])();
-}
+/** Templates that follow "can only run": only when every constraint is a limit ("without Docker", not "as fast as possible"). */
+const limits = (s: Slots, ...templates: string[]): string[] => (s.constraintsAreLimits ? templates : []);
 
-function constraintSentence(v: string, r: Rng): string {
-  return r.pick([
-    () => altv('[It|The pipeline|The workflow|Everything|The analysis|Each step|The whole thing] [has to|must|should|needs to|will have to] [run|work] {v}[|, because of how our system is set up|, as that is all we have|, for our IT department|, since that is what we can use|; that is a hard requirement].', v, r),
-    () => altv('[One limitation:|A practical point:|Note that|Keep in mind that|One constraint:] [we|our group|the lab] can only run [it|this|the pipeline|things] {v}.', v, r),
-    () => altv('[Our setup means|Our infrastructure means|Where we work, that means|In practice that means] [the pipeline|the workflow|everything] [runs|will run|has to run] {v}.', v, r),
-  ])();
-}
-
-function layoutSentence(v: string, r: Rng): string {
-  return r.pick([
-    () => altv('[The libraries|All samples|Our runs|The samples|All libraries|Every sample] [were sequenced|were run|came back|were done] {v}.', v, r),
-    () => altv('[The reads|Our data|The FASTQ files|All runs|The data] [are|are all|were|came out] {v}.', v, r),
-    () => altv('[We have|We got|We ended up with|There are] {v} reads[| for every sample| throughout].', v, r),
-    () => altv('[Sequencing was|The run was|Read layout:|Layout:] {v}.', v, r),
-  ])();
-}
-
-function strandSentence(v: string, r: Rng): string {
-  return r.pick([
-    () => altv('[The library prep is|The protocol is|Libraries are|Our libraries are|The prep was] {v}.', v, r),
-    () => `${alt('[We used|The lab used|The core used|They used]', r)} ${an(`${v} ${alt('[protocol|kit|library prep]', r)}`)}.`,
-    () => altv('[The kit gives|That kit makes|This protocol gives] {v} libraries.', v, r),
-    () => altv('[Strandedness:|Library type:|As for strandedness, the libraries are] {v}.', v, r),
-  ])();
-}
-
-function comparisonSentence(v: string, r: Rng): string {
-  return altv(
-    r.pick([
-      'Two conditions: {v}.',
-      '[We want|We would like|The plan is|I want] to compare {v}.',
-      'The design is {v}[| with replicates].',
-      '[Our|The] contrast of interest is {v}.',
-      'Samples fall into two groups, {v}.',
-      'The groups are {v}.',
-      'What matters most is {v}.',
-      'The experiment has two arms: {v}.',
-      '[The main|The key|Our main|The central] comparison is {v}.',
-      'The question is {v}[| and nothing else for now].',
-      '[Comparison:|Contrast:|Design:|Groups:] {v}.',
-      '[In short|Put simply|Basically], it is {v}.',
-    ]),
-    v,
-    r,
-  );
+/** One sentence of a detailed request stating a slot (request_wording.yaml detail_sentences). */
+type DetailKind = 'layout' | 'strand' | 'comparison' | 'tools' | 'constraint';
+function detailSentence(kind: DetailKind, v: string, s: Slots, r: Rng): string {
+  const d = s.wording.detail_sentences;
+  const pool = kind === 'constraint' ? [...d.constraint, ...(s.constraintsAreLimits ? d.constraint_limit : [])] : d[kind];
+  return altv(r.pick(pool), v, r);
 }
 
 function detailParts(s: Slots, r: Rng): string[] {
   const facts = [
-    opt(s.layout, (v) => layoutSentence(v, r)),
-    opt(s.strand, (v) => strandSentence(v, r)),
-    opt(s.comparison, (v) => comparisonSentence(v, r)),
-    opt(s.tools, (v) => toolSentence(v, r)),
-    opt(s.constraints, (v) => constraintSentence(v, r)),
+    opt(s.layout, (v) => detailSentence('layout', v, s, r)),
+    opt(s.strand, (v) => detailSentence('strand', v, s, r)),
+    opt(s.comparison, (v) => detailSentence('comparison', v, s, r)),
+    opt(s.tools, (v) => detailSentence('tools', v, s, r)),
+    opt(s.constraints, (v) => detailSentence('constraint', v, s, r)),
   ].filter((x): x is string => x !== null);
   const st = s.study;
   // a few remarks on the study, as people add them: some requests say a lot, many say one thing or none
@@ -337,14 +347,16 @@ function detailParts(s: Slots, r: Rng): string[] {
   return [...r.shuffle([...facts, ...remarks.slice(0, r.pick([0, 1, 1, 1, 2, 2, 3]))]), ...closing.slice(0, r.chance(0.35) ? 1 : 0)];
 }
 /** The closing request of a detailed query, composed of parts so the closings do not repeat one sentence. */
-function ask(r: Rng): string {
+function ask(s: Slots, r: Rng): string {
   const what = list(' ', r.pick(['a', 'the']), r.pick(['', 'complete', 'full', 'whole', 'working', 'reproducible', 'clean', 'simple', 'solid', 'tidy', 'maintainable']), r.pick(['Nextflow', 'DSL2', 'Nextflow DSL2', '', '']), r.pick(['workflow', 'pipeline']));
-  const extra = r.pick(['', '', '', '', 'with QC and a report', 'with one module per tool', 'including all preprocessing', 'that I can run on our cluster', 'and explain the tool choices', 'with sensible defaults', 'with comments I can follow', 'that a new student could rerun', 'and a short README', 'that we can extend later', 'with the parameters in one config', 'that resumes cleanly']);
+  const extra = r.pick(['', '', '', '', 'with QC and a report', 'with one module per tool', 'including all preprocessing', 'that I can run on our cluster', 'and explain the tool choices', 'with sensible defaults', 'with comments I can follow', 'that a new student could rerun', 'and a short README', 'that we can extend later', 'with the parameters in one config', 'that resumes cleanly', 'that runs on SLURM', 'with a small test dataset', 'with clear output folders', 'that logs every tool version']);
   return r.pick([
     () => sentence(alt('[Could you|Can you|Would you|Would you be able to|Any chance you could|Is it possible for you to]', r), alt('[generate|write|build|draft|put together|set up|sketch|prepare]', r), what, extra, '?'),
     () => sentence(alt('[Please|Kindly|I would be grateful if you could|It would help a lot if you could|I would appreciate it if you could|It would be great if you could]', r), alt('[generate|write|build|draft|provide|set up|prepare]', r), what, extra, '.'),
-    () => alt('[What|Which] [workflow|pipeline|tools and workflow] [would you build|do you recommend|would you suggest|fits this|makes sense here]?', r),
-    () => alt('[How would you|How should I|How would I best|What is the best way to] [structure|organise|lay out|set up] [this|the analysis|it] in [Nextflow|DSL2|a Nextflow pipeline]?', r),
+    () => alt('[What|Which] [workflow|pipeline] [would you build|do you recommend|would you suggest|fits this|makes sense here]?', r),
+    () => alt(r.pick(s.wording.closing_asks), r),
+    () => alt(r.pick(s.wording.closing_asks), r),
+    () => alt('[How would you|How should I|How would I best|What is the best way to] [structure|organise|lay out|set up] [the analysis|the steps|the whole thing] in [Nextflow|DSL2|a Nextflow pipeline]?', r),
     () => sentence(alt('[I need|We need|I am after|We are looking for|What I want is|All I need is]', r), what, extra, '.'),
     () => alt('[A|One] [Nextflow|DSL2] [workflow|pipeline] for this would [help a lot|be great|save us weeks|be ideal].', r),
     () => alt('[Thanks|Thank you|Many thanks] [in advance|for reading this far][, a workflow would be ideal|, a pipeline sketch is enough|].', r),
@@ -355,7 +367,7 @@ const leadFact = (s: Slots, r: Rng): string => (r.chance(0.5) ? s.study.sequenci
 /** The platform remark of compatibility.yaml only where no study remark says how the data were made (its numbers would contradict them). */
 const aside = (s: Slots, r: Rng): string | null => (s.study.sequencing === null && r.chance(0.3) ? s.context : null);
 /** Most detailed requests end with an explicit ask; the opening sentence already asks in the others. */
-const maybeAsk = (r: Rng): string | null => (r.chance(0.7) ? ask(r) : null);
+const maybeAsk = (s: Slots, r: Rng): string | null => (r.chance(0.7) ? ask(s, r) : null);
 /** A request says each thing once: a remark that repeats an earlier sentence (a labelled one too: "Data status: ...") is dropped. */
 const once = (frame: Frame): Frame => (s, r) => {
   const seen = new Set<string>();
@@ -373,42 +385,91 @@ function labelled(s: Slots, r: Rng): string {
   const f = s.study.facts;
   const item = (labels: string, value: string | null) => (value ? `${alt(labels, r)}: ${value}` : null);
   const slots = [
-    item('[Samples|Material|Sample type|Starting material]', s.samples),
-    item('[Reads|Layout|Read layout|Sequencing]', s.layout),
-    item('[Library|Strandedness|Library type]', s.strand),
-    item('[Comparison|Contrast|Design|Groups]', s.comparison),
-    item('[Tools|Preferred tools|Tools we know|Tool preference]', s.tools),
-    opt(s.constraints, (v) => `${alt('[Constraint|Requirement|Compute|Environment]', r)}: ${alt('[must run|has to run|runs]', r)} ${v}`),
+    item('[Samples|Material|Sample type|Starting material|Source material|What we sequenced]', s.samples),
+    item('[Reads|Layout|Read layout|Sequencing|Read type|Sequencing layout]', s.layout),
+    item('[Library|Strandedness|Library type|Library prep]', s.strand),
+    item('[Comparison|Contrast|Design|Groups|Conditions|Experimental design|Contrast of interest]', s.comparison),
+    item('[Tools|Preferred tools|Tools we know|Tool preference|Software|Software preference|Tools to use]', s.tools),
+    opt(s.constraints, (v) => `${alt('[Constraint|Requirement|Compute|Environment|Infrastructure|Limits]', r)}: ${alt(s.constraintsAreLimits ? '[must run|has to run|runs|needs to run|should run|can only run]' : '[must run|has to run|needs to run|should run]', r)} ${v}`),
   ];
   const study = r.shuffle([
-    item('[Sample count|Cohort|Number of samples|Samples sequenced]', f.perGroup ? `${f.total}, ${f.perGroup}` : f.total),
-    item('[Sequencer|Instrument|Machine]', f.instrument),
-    item('[Depth|Sequencing depth|Coverage]', f.depth),
-    item('Read length', f.readLength),
-    item('[Background|Strain|Genetic background]', f.strain),
-    item('[Genes of interest|Focus|Of most interest|Candidates]', f.interest),
+    item('[Sample count|Cohort|Number of samples|Samples sequenced|Cohort size|How many]', f.perGroup ? `${f.total}, ${f.perGroup}` : f.total),
+    item('[Sequencer|Instrument|Machine|Sequenced on]', f.instrument),
+    item('[Depth|Sequencing depth|Coverage|Read depth|Yield]', f.depth),
+    item('[Read length|Read lengths|Length]', f.readLength),
+    item('[Background|Strain|Genetic background|Line]', f.strain),
+    item('[Focus|Of most interest|Candidates|Main interest|Key targets]', f.interest),
     item('[Time points|Sampling times|Time course]', f.times),
-    item('[Outputs wanted|Deliverables|Wanted at the end|Outputs]', f.outputs),
+    item('[Outputs wanted|Deliverables|Wanted at the end|Outputs|Expected outputs|End products]', f.outputs),
   ].filter((x): x is string => x !== null));
-  const lines = [item('[Analysis|Task|Request|Goal]', s.analysis)!, ...r.shuffle([...slots.filter((x): x is string => x !== null), ...study.slice(0, 1 + r.int(4))])];
-  const head = r.pick(['', '', alt('[Request details|Project notes|Summary of what we have|The details|Our setup]:', r)]);
+  const lines = [item('[Analysis|Task|Request|Goal|Analysis needed|What we need]', s.analysis)!, ...r.shuffle([...slots.filter((x): x is string => x !== null), ...study.slice(0, 1 + r.int(4))])];
+  const head = r.pick(['', '', alt('[Request details|Project notes|Summary of what we have|The details|Our setup|Key facts|Project summary|Notes]:', r)]);
   // sentences in a row, or one item per line (then the head and the ask stand on lines of their own)
   const asList = r.chance(0.5);
-  const close = r.chance(0.6) ? ask(r) : null;
+  const close = r.chance(0.6) ? ask(s, r) : null;
   // a list item before the ask ends with a stop, so "treated vs control" is not read on into the next line
   const body = asList ? lines.map((x, i) => `- ${x}${close && i === lines.length - 1 ? '.' : ''}`).join('\n') : lines.map((x) => `${x}.`).join(' ');
   return [head, body, close].filter(Boolean).join(asList ? '\n' : ' ');
 }
 
 const detailed: Frame[] = [
-  (s, r) => sentence(alt(r.pick(['I am working on a [project|study|side project] that [involves|needs|centres on]', '[My|Our] current [project|study] [involves|needs|is about]', '[Our lab|Our group|My team] is [starting|planning|about to start]', 'We are setting up', 'My [thesis|PhD|master\'s] project needs', 'This [semester|year|quarter] I am doing', 'Right now [my project|our work] involves', 'Our consortium is starting', 'The lab I joined does']), r), s.analysis, opt(s.samples, (v) => `with ${v}`), '.', ...detailParts(s, r), aside(s, r), maybeAsk(r)),
-  (s, r) => sentence(r.pick(['Context:', 'Background:', 'Some background:', 'A bit of context:', 'First, some context:', 'Setting the scene:', 'For context:', 'Brief background:']), leadFact(s, r), r.pick(['Goal:', 'Request:', 'What I need:', 'Aim:']), s.analysis, opt(s.samples, (v) => `of ${v}`), '.', ...detailParts(s, r), ask(r)),
-  (s, r) => sentence(alt(r.pick(['[Our lab|My group] generated', 'We [recently|finally|just] sequenced', 'The core facility [returned|sent back|delivered]', 'Our collaborators [sent us|shared]', 'We just received', '[Last month|Last week|In spring] we sequenced', 'My colleague handed me', 'A sequencing provider delivered', '[Two weeks|A few days|Three months] ago we got', 'Our sequencing core produced']), r), opt(s.samples, (v) => v) ?? 'new data', r.pick(['and we need', 'and now we need', 'and we would like']), s.analysis, '.', ...detailParts(s, r), aside(s, r), maybeAsk(r)),
-  (s, r) => sentence(r.pick(['For a study', 'For a grant project', 'In our experiment', 'As part of a pilot', 'Within a collaborative project', 'In a follow-up study', 'During a pilot study', 'Under a new grant']), opt(s.samples, (v) => `on ${v}`), r.pick([', I need to carry out', ', we need', ', we plan to run']), s.analysis, r.pick(['starting from raw FASTQ files.', '.', 'from the raw reads.']), ...detailParts(s, r), aside(s, r), maybeAsk(r)),
-  (s, r) => sentence(r.pick(['', 'Some facts first:', 'Data status:', 'Where we are:', 'To start with the data:', 'Status update:']), leadFact(s, r), r.pick(['The analysis I need is', 'What we need now is', 'Next we want', 'The plan is']), s.analysis, opt(s.samples, (v) => `for ${v}`), '.', ...detailParts(s, r), ask(r)),
-  (s, r) => sentence(r.pick(['Here is my situation:', 'In short:', 'Project summary:', 'The setup is as follows:', 'Summary of the study:', 'My situation is this:', 'A short overview:', 'Study outline:']), opt(s.samples, (v) => `we have ${v}`) ?? 'we have sequencing data', r.pick(['and need', 'that need', 'for']), s.analysis, '.', ...detailParts(s, r), aside(s, r), maybeAsk(r)),
+  (s, r) => sentence(alt(r.pick(['I am working on a [project|study|side project] that [involves|needs|centres on]', '[My|Our] current [project|study] [involves|needs|is about]', '[Our lab|Our group|My team] is [starting|planning|about to start]', 'We are setting up', 'My [thesis|PhD|master\'s] project needs', 'This [semester|year|quarter] I am doing', 'Right now [my project|our work] involves', 'Our consortium is starting', 'The lab I joined does', '[This spring|This autumn|Next month] [we start|our group starts|I start]', 'A [new|small|collaborative] project [in our lab|in the group|with another lab] [involves|needs|covers]', 'Part of my [postdoc|PhD|current] work is']), r), s.analysis, opt(s.samples, (v) => `with ${v}`), '.', ...detailParts(s, r), aside(s, r), maybeAsk(s, r)),
+  (s, r) => sentence(r.pick(['Context:', 'Background:', 'Some background:', 'A bit of context:', 'First, some context:', 'Setting the scene:', 'For context:', 'Brief background:', 'Short background:', 'Where things stand:', 'The short version:']), leadFact(s, r), r.pick(['Goal:', 'Request:', 'What I need:', 'Aim:', 'Task:', 'The ask:', 'What we want:']), s.analysis, opt(s.samples, (v) => `of ${v}`), '.', ...detailParts(s, r), ask(s, r)),
+  (s, r) => sentence(alt(r.pick(['[Our lab|My group] generated', 'We [recently|finally|just] sequenced', 'The core facility [returned|sent back|delivered]', 'Our collaborators [sent us|shared]', 'We just received', '[Last month|Last week|In spring] we sequenced', 'My colleague handed me', 'A sequencing provider delivered', '[Two weeks|A few days|Three months] ago we got', 'Our sequencing core produced', 'We have [finally|just now|at last] [got|received] [back|]', 'The [provider|facility|genomics centre] [has just sent|just uploaded|finished sequencing]']), r), opt(s.samples, (v) => v) ?? 'new data', r.pick(['and we need', 'and now we need', 'and we would like']), s.analysis, '.', ...detailParts(s, r), aside(s, r), maybeAsk(s, r)),
+  (s, r) => sentence(r.pick(['For a study', 'For a grant project', 'In our experiment', 'As part of a pilot', 'Within a collaborative project', 'In a follow-up study', 'During a pilot study', 'Under a new grant', 'For my thesis', 'For a revision of our paper', 'In a new collaboration', 'For a method comparison']), opt(s.samples, (v) => `on ${v}`), r.pick([', I need to carry out', ', we need', ', we plan to run']), s.analysis, r.pick(['starting from raw FASTQ files.', '.', 'from the raw reads.']), ...detailParts(s, r), aside(s, r), maybeAsk(s, r)),
+  (s, r) => sentence(r.pick(['', 'Some facts first:', 'Data status:', 'Where we are:', 'To start with the data:', 'Status update:']), leadFact(s, r), r.pick(['The analysis I need is', 'What we need now is', 'Next we want', 'The plan is to run', 'Now we have to do', 'The next step is']), s.analysis, opt(s.samples, (v) => `for ${v}`), '.', ...detailParts(s, r), ask(s, r)),
+  (s, r) => sentence(r.pick(['Here is my situation:', 'In short:', 'Project summary:', 'The setup is as follows:', 'Summary of the study:', 'My situation is this:', 'A short overview:', 'Study outline:', 'The situation:', 'What we have so far:', 'Overview:']), opt(s.samples, (v) => `we have ${v}`) ?? 'we have sequencing data', r.pick(['and need', 'that need', 'for']), s.analysis, '.', ...detailParts(s, r), aside(s, r), maybeAsk(s, r)),
   (s, r) => sentence(r.pick(['I am new to', 'I have not done', 'This is my first time running', 'Nobody in our group has done', 'Our lab has never run', 'Until now I have never run', 'Coming from wet-lab work, I have not run']), s.analysisShort, r.pick(['and have', 'but I have', 'and we have']), opt(s.samples, (v) => v) ?? 'some data', '.', ...detailParts(s, r), aside(s, r), r.pick(['Could you set up the whole', 'Can you prepare the', 'Could you build the full']), s.analysisShort, r.pick(['pipeline for me?', 'workflow for me?', 'pipeline?'])),
-  (s, r) => sentence(r.pick(['After sequencing', 'Having sequenced', 'Now that we have sequenced', 'Once we had sequenced', 'Since we finished sequencing', 'With sequencing done on']), opt(s.samples, (v) => v) ?? 'our samples', r.pick([', we want to proceed with', ', the next step is', ', we need']), s.analysis, '.', ...detailParts(s, r), aside(s, r), maybeAsk(r)),
+  (s, r) => sentence(r.pick(['After sequencing', 'Having sequenced', 'Now that we have sequenced', 'Once we had sequenced', 'Since we finished sequencing', 'With sequencing done on', 'Now that the core has sequenced', 'With the reads back for']), opt(s.samples, (v) => v) ?? 'our samples', r.pick([', we want to proceed with', ', the next step is', ', we need']), s.analysis, '.', ...detailParts(s, r), aside(s, r), maybeAsk(s, r)),
+];
+
+/** Detailed requests that ask first and give the details after, or open with who is asking or what came before. */
+const detailedMore: Frame[] = [
+  (s, r) => {
+    const lead = alt('[Could you help me|Can you help us|Would you be able to help me|I would like help to|I need help to] [set up|build|write|put together] [a|the] [Nextflow|DSL2|Nextflow DSL2] [workflow|pipeline] for', r);
+    return sentence(
+      lead,
+      s.analysis,
+      opt(s.samples, (v) => `${r.pick(['on', 'of', 'for'])} ${v}`),
+      /^I /.test(lead) ? '.' : '?',
+      alt('[Here is what we have.|Some details follow.|The details are below.|A few details follow.|Here are the details.]', r),
+      ...detailParts(s, r),
+      aside(s, r),
+    );
+  },
+  (s, r) =>
+    sentence(
+      alt('[A while ago|Last year|Earlier this year|During my master\'s] [we|I] did', r),
+      s.analysis,
+      opt(s.samples, (v) => `${r.pick(['on a few', 'for a handful of', 'on some'])} ${v}`) ?? alt('[on a handful of samples|for a pilot|on a small test set]', r),
+      alt('[by hand|with ad hoc scripts|step by step in the terminal]; [now we want to|this time we would like to|now the plan is to] [do it properly|automate it|run the full set the same way].', r),
+      ...detailParts(s, r),
+      aside(s, r),
+      maybeAsk(s, r),
+    ),
+  (s, r) =>
+    sentence(
+      r.chance(0.5)
+        ? alt('I am a [postdoc|PhD student|research technician|staff scientist|visiting researcher] in a [small|new|mostly wet-lab|young] [lab|group][,|] and [I need to run|I have to set up|my task is]', r)
+        : alt('As a [postdoc|PhD student|research technician|staff scientist|visiting researcher] in a [small|new|mostly wet-lab|young] [lab|group], [I need to run|I have to set up|my task is]', r),
+      s.analysis,
+      opt(s.samples, (v) => `${r.pick(['for', 'on'])} ${v}`),
+      '.',
+      ...detailParts(s, r),
+      aside(s, r),
+      maybeAsk(s, r),
+    ),
+  (s, r) =>
+    sentence(
+      alt('[Hi,|Hello,|Hi there,] [I hope this is the right place to ask.|hope you can help.|I have a request.|a request from our lab.]', r),
+      alt('[We|I] [need to run|want to set up|have to do|would like to run]', r),
+      s.analysis,
+      opt(s.samples, (v) => `${r.pick(['on', 'for', 'with'])} ${v}`),
+      '.',
+      ...detailParts(s, r),
+      aside(s, r),
+      maybeAsk(s, r),
+    ),
 ];
 
 /** Edge cases: terse, odd order, lowercase or shouted; typos are added afterwards. */
@@ -433,7 +494,7 @@ function chatFact(s: Slots, r: Rng): string | null {
   const options = [
     altv(r.pick(['{v} [total|altogether|in all]', '[got|have] {v}', '{v} so far']), f.perGroup ? `${f.total}, ${f.perGroup}` : f.total, r),
     f.instrument && r.pick([`${f.instrument} run`, `ran on ${an(f.instrument)}`, `sequenced on ${an(f.instrument)}`, `data came off ${an(f.instrument)}`]),
-    f.depth && altv('[roughly|around|about] {v}', f.depth.replace(/^(about|roughly) /, ''), r),
+    f.depth && altv('[roughly|around|about] {v}', f.depth.replace(/^(about|around|roughly|approximately|on average) /, ''), r),
     f.interest && altv(r.pick(['mostly care about {v}', 'main genes are {v}', '{v} are the main ones', 'interested in {v} mainly']), f.interest, r),
     f.strain && altv(r.pick(['all {v}', '{v} background', 'strain is {v}']), f.strain, r),
     f.times && altv('[timepoints|time points|sampled at] {v}', f.times, r),
@@ -449,7 +510,7 @@ function remark(s: Slots, r: Rng, chance: number): string | null {
   return r.pick([st.cohort, st.sequencing, st.outputs, st.interest, st.interest, st.library, st.timeCourse, st.cohort, st.practical].filter((x): x is string => x !== null));
 }
 
-const FORMAL_THANKS = /\s*(Thank you\.|Thank you in advance\.|Many thanks\.)$/;
+const FORMAL_THANKS = new RegExp(`\\s*(${FORMAL_CLOSINGS.map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})$`);
 
 /** A formal request with a remark on the study after its request sentence (before a closing thank-you). */
 const formalWithRemark = (frame: Frame): Frame => (s, r) => {
@@ -461,7 +522,7 @@ const formalWithRemark = (frame: Frame): Frame => (s, r) => {
   return sentence(/[.?!]$/.test(body) ? body : `${body}.`, extra, thanks?.[1]);
 };
 
-const BYE_AT_END = new RegExp(`\\s*(${BYE.filter(Boolean).map((b) => b.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})$`);
+const BYE_AT_END = new RegExp(`\\s*(?<![A-Za-z0-9])(${BYE.filter(Boolean).map((b) => b.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})$`);
 
 /**
  * A casual request: a sign-off is set off from the request by punctuation ("... liver samples, thanks!", not
@@ -489,9 +550,9 @@ const casualWithRemark = (frame: Frame): Frame => (s, r) => {
 };
 
 export const FRAMES: Record<VariationStyle, Frame[]> = {
-  formal: [...formal, ...formalFront, ...moreFrames(FORMAL_MORE, formalTail, (q, r) => (q ? '?' : r.pick(['.', '.', '. Thank you.', '. Many thanks.'])), false)].map(formalWithRemark),
+  formal: [...formal, ...formalFront, ...moreFrames(FORMAL_MORE, formalTail, (q, r) => (q ? '?' : formalClose(r)), false)].map(formalWithRemark),
   casual: [...casual, ...casualFront, ...moreFrames(CASUAL_MORE, casualTail, (q, r) => sentence(q ? '?' : '', r.pick(BYE)), true)].map(casualWithRemark),
   minimal,
-  detailed: [...detailed.map(once), labelled, labelled, labelled],
+  detailed: [...[...detailed, ...detailedMore].map(once), labelled, labelled, labelled, labelled, labelled, labelled],
   edge_case: edgeCase,
 };

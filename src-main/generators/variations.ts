@@ -9,6 +9,7 @@ import { Rng } from './rng';
 import { type RenderedQuery, renderStated } from './stated-intent';
 import { asStated } from '../task-contract/stated-analysis';
 import { addTypos } from './typos';
+import { contract } from './contractions';
 import { unknownVariationTexts } from './unknown-frames';
 import { FRAMES, type Frame } from './variation-frames';
 
@@ -71,7 +72,10 @@ function renderOnce(kb: Knowledge, seed: number, spec: VariationSpec, frames: nu
     spec.base.request !== undefined
       ? { text: pickUnknown(seed, spec, index + attempt), intent: spec.base.intent, templateId: `off-topic-${spec.style}` }
       : { ...renderStated(frame, spec.base.intent, kb, rng), templateId: `${spec.style}-${String(frameIndex).padStart(2, '0')}` };
-  return spec.style === 'edge_case' ? { ...r, text: addTypos(r.text, rng, 1 + rng.int(2)) } : r;
+  if (spec.style === 'edge_case') return { ...r, text: addTypos(r.text, rng, 1 + rng.int(2)) };
+  // half of the casual and detailed writers contract ("I'm", "we're", "don't"); formal ones never do
+  const contracts = (spec.style === 'casual' || spec.style === 'detailed') && Rng.of(seed, spec.base.id, spec.style, index, attempt, 'contractions').chance(0.5);
+  return contracts ? { ...r, text: contract(r.text, kb.requestWording) } : r;
 }
 
 /** An engine's text states its own needs: a rewrite that drops "V4" leaves the 16S region open. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 const Id = z.string().regex(/^[a-z0-9][a-z0-9_]*$/, 'ids are lower_snake_case');
-const CONSTRAINTS = ['low_memory', 'no_docker', 'fast', 'singularity', 'apptainer', 'conda', 'gpu'] as const;
+export const CONSTRAINTS = ['low_memory', 'no_docker', 'fast', 'singularity', 'apptainer', 'conda', 'gpu'] as const;
 
 export const SampleSourceSchema = z.object({
   /** the canonical value (unless `value` is set) the parser reads the phrase back as */

@@ -2,10 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import YAML, { LineCounter } from 'yaml';
 import type { z } from 'zod';
-import { checkCompatibility, type CompatibilityTables, CompatibilitySchema, resolveCompatibility } from './compatibility';
+import { CONSTRAINTS, checkCompatibility, type CompatibilityTables, CompatibilitySchema, resolveCompatibility } from './compatibility';
 import { checkComparisonTests, ComparisonTestsSchema } from './comparison-tests';
 import { checkDeliverables, DeliverablesSchema } from './deliverables';
 import { checkStudyDetails, type StudyDetails, StudyDetailsSchema } from './study-details';
+import { checkRequestWording, type RequestWording, RequestWordingSchema } from './request-wording';
 import { checkProcess } from './process-check';
 import { ORGANISM_FACT_KEYS, type Reference, ReferenceSchema } from './process-schema';
 import { resourcesDir } from './resources-dir';
@@ -122,7 +123,7 @@ function duplicates(file: string, ids: string[], problems: string[]): void {
   }
 }
 
-type Indexed = Omit<Knowledge, 'goldenQueries' | 'selection' | 'compatibility' | 'studyDetails' | 'errorSituations' | 'libraryUsage' | 'workflowNeeds' | 'toolMemory' | 'variantCallers' | 'organismResources' | 'comparisonTests' | 'deliverables'>;
+type Indexed = Omit<Knowledge, 'goldenQueries' | 'selection' | 'compatibility' | 'studyDetails' | 'requestWording' | 'errorSituations' | 'libraryUsage' | 'workflowNeeds' | 'toolMemory' | 'variantCallers' | 'organismResources' | 'comparisonTests' | 'deliverables'>;
 
 /**
  * Shipped scripts: resources/templates beside the knowledge folder, else the real resources folder's. A line
@@ -319,6 +320,8 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir()): Knowledge {
     );
   const studyDetails: StudyDetails | null = readObject(key, 'study_details.yaml', StudyDetailsSchema, problems);
   if (studyDetails && tables) checkStudyDetails(studyDetails, tables, new Set(organisms.map((o) => o.id)), problems);
+  const requestWording: RequestWording | null = readObject(key, 'request_wording.yaml', RequestWordingSchema, problems);
+  if (requestWording) checkRequestWording(requestWording, indexed.organismById, new Set(CONSTRAINTS), problems);
   const contract = loadContractTables(key, indexed, problems);
   const toolFacts = loadToolFacts(key, indexed, problems);
   const comparisonTests = checkComparisonTests(readList(key, 'comparison_tests.yaml', ComparisonTestsSchema, problems), indexed.analysisTypeById, indexed.toolById, problems);
@@ -333,8 +336,8 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir()): Knowledge {
         ORGANISM_FACT_KEYS,
       )
     : null;
-  if (problems.length > 0 || !tables || !workflowNeeds || !studyDetails) throw new KnowledgeError(problems);
-  const kb: Knowledge = { ...indexed, goldenQueries, selection, compatibility: resolveCompatibility(tables), studyDetails, ...contract, ...toolFacts, workflowNeeds, comparisonTests, deliverables };
+  if (problems.length > 0 || !tables || !workflowNeeds || !studyDetails || !requestWording) throw new KnowledgeError(problems);
+  const kb: Knowledge = { ...indexed, goldenQueries, selection, compatibility: resolveCompatibility(tables), studyDetails, requestWording, ...contract, ...toolFacts, workflowNeeds, comparisonTests, deliverables };
   cache.set(key, kb);
   return kb;
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { IntentSchema } from '../../src-preload/schemas/intent';
 import type { Compatibility } from './compatibility';
 import type { StudyDetails } from './study-details';
+import type { RequestWording } from './request-wording';
 import type { ErrorSituation } from './error-situations';
 import type { LibraryUsage } from './library-usage';
 import { OrganismFactsSchema, ProcessSchema, type Reference } from './process-schema';
@@ -215,6 +216,8 @@ export interface Knowledge {
   compatibility: Compatibility;
   /** study_details.yaml: what requests say about a study (sample counts, instruments, outputs) */
   studyDetails: StudyDetails;
+  /** request_wording.yaml: slot phrasings (strandedness, constraints, joiners, plurals) and detail sentences */
+  requestWording: RequestWording;
   /** reference files processes stage, by id */
   referenceById: Map<string, Reference>;
   /** shipped scripts (resources/templates) by file name */

@@ -14,7 +14,7 @@ export const AssayDetailsSchema = z.strictObject({
   interest: z.enum(POOLS).optional(),
   /** what the assay's samples are called ("libraries", "exomes") */
   units: z.array(Phrase).min(1),
-  /** a depth phrase with {m} and the values it takes; {reads}: 'read pairs' for a paired layout, 'reads' otherwise */
+  /** a depth phrase with {m} and the values it takes; {reads}: 'read pairs' for a paired layout, 'reads' otherwise; [a|b] groups give its wordings ("about 30 million", "roughly 30M") */
   depth: z.strictObject({
     template: Phrase.regex(/\{m\}/, 'a depth template holds {m}').refine((t) => !/\bread pairs\b/.test(t), "say {reads}, not 'read pairs': a request counting read pairs states a paired layout its intent may not have"),
     values: z.array(z.number().positive()).min(2),

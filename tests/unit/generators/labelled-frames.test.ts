@@ -18,7 +18,7 @@ describe('labelled-list detailed requests and casual chat facts', () => {
       for (const spec of planVariations(kb, 6000)) {
         if (spec.style !== 'detailed' && spec.style !== 'casual') continue;
         const s = variationSeed(kb, seed, spec);
-        const labelled = s.style === 'detailed' && /^(- )?(Analysis|Task|Request|Goal|Request details|Project notes|Summary of what we have|The details|Our setup):/.test(s.input);
+        const labelled = s.style === 'detailed' && /^(- )?(Analysis|Task|Request|Goal|Analysis needed|What we need|Request details|Project notes|Summary of what we have|The details|Our setup|Key facts|Project summary|Notes):/.test(s.input);
         if (!labelled && s.style === 'detailed') continue;
         checked++;
         const diff = diffIntents(s.groundTruth!, asStated(parseIntent(s.input, kb), s.input, kb));

@@ -24,11 +24,13 @@ function expansions(type: string): string[] {
   each('cohort', a.units.flatMap((unit) => d.sample_counts.slice(0, 3).map((n) => ({ n: String(n), unit }))));
   each('groups', a.units.flatMap((unit) => d.replicates.map((reps, i) => ({ n: String(2 * (i + 2)), unit, reps }))));
   for (const p of c.platforms) {
-    // each depth value once, with 'read pairs' (paired layouts) and 'reads' (the others) in turn
-    const depths = a.depth.values.map((m, i) => fill(a.depth.template, { m: String(m), reads: i % 2 === 0 ? 'read pairs' : 'reads' }));
+    // every wording of every depth value once, with 'read pairs' (paired layouts) and 'reads' (the others) in turn
+    const depths = eachAlternative(a.depth.template).flatMap((t) => a.depth.values.map((m, i) => fill(t, { m: String(m), reads: i % 2 === 0 ? 'read pairs' : 'reads' })));
     const seqs = d.sequencers[p] ?? [];
     const lens = d.read_lengths[p];
-    each(lens ? 'sequencing' : 'sequencing_long', seqs.flatMap((seq) => depths.map((depth, i) => ({ seq, a_seq: `${article(seq)} ${seq}`, depth, len: String(lens?.[i % lens.length] ?? '') }))));
+    // every instrument and every wording of every depth once in each template alternative (not their cross product)
+    const pairs = Array.from({ length: Math.max(seqs.length, depths.length) }, (_, i) => [seqs[i % seqs.length]!, depths[i % depths.length]!] as const);
+    each(lens ? 'sequencing' : 'sequencing_long', pairs.map(([seq, depth], i) => ({ seq, a_seq: `${article(seq)} ${seq}`, depth, len: String(lens?.[i % lens.length] ?? '') })));
   }
   for (const t of a.library) for (const m of a.library_values ?? [0]) out.push(fill(t, { m: String(m) }));
   // each output once in each slot of a pair

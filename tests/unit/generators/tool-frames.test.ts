@@ -25,7 +25,9 @@ const FULL: Slots = {
   comparison: 'treated vs control',
   tools: 'STAR and DESeq2',
   constraints: 'without Docker',
+  constraintsAreLimits: true,
   context: 'unused',
+  wording: kb.requestWording,
   study: { cohort: null, background: null, sequencing: null, library: null, location: 'unused', outputs: null, practical: 'unused', interest: null, timeCourse: null, sex: null, facts: { total: '12 samples', perGroup: null, instrument: null, depth: null, readLength: null, strain: null, interest: null, times: null, outputs: null } },
 };
 const BARE: Slots = { ...FULL, analysis: 'ATAC-seq analysis', analysisShort: 'ATAC-seq', organism: null, organismFormal: null, tissue: null, sample: null, samples: null, source: null, layout: null, strand: null, comparison: null, tools: null, constraints: null };
