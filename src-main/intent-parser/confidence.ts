@@ -134,8 +134,8 @@ export const CONFIDENCE_L2 = 1;
 
 /** Fitted on the seen labelled sets (SEEN_SETS of src-main/eval/confidence-fit.ts) and generated variations (see the module comment). */
 export const CONFIDENCE_MODEL: ConfidenceModel = {
-  kind: { bias: 8.396, weights: { lead: 0.241, cueless: 0.24, asked: -0.332, cuelessQuestion: 0, rival: -2.515, tie: -4.543, offTopic: 0.024, log: 0.009 } },
-  type: { bias: 6.479, weights: { known: 0.461, strength: 0.749, margin: -0.401, tie: -3.21, rivalAssay: -3.566, toolOnly: -0.446, genericOnly: -2.124, multiAssay: -0.79, corrections: 0, unknownWords: -0.553, toolDisagrees: -2.547, unknownOnTopic: -1.624, unexplained: -3.4, dataOnly: -0.557, foreignOnly: -0.872, focused: -0.788 } },
+  kind: { bias: 8.393, weights: { lead: 0.238, cueless: 0.242, asked: -0.334, cuelessQuestion: 0, rival: -2.515, tie: -4.54, offTopic: 0.024, log: 0.009 } },
+  type: { bias: 6.442, weights: { known: 0.443, strength: 0.768, margin: -0.441, tie: -3.15, rivalAssay: -3.585, toolOnly: -0.555, genericOnly: -2.051, multiAssay: -0.786, corrections: 0, unknownWords: -0.47, toolDisagrees: -2.542, unknownOnTopic: -1.607, unexplained: -3.38, dataOnly: -0.57, foreignOnly: -0.872, focused: -0.697 } },
 };
 
 export { LOW_CONFIDENCE } from '../../src-preload/schemas/intent';
