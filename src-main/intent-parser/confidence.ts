@@ -135,7 +135,7 @@ export const CONFIDENCE_L2 = 1;
 /** Fitted on the seen labelled sets (SEEN_SETS of src-main/eval/confidence-fit.ts) and generated variations (see the module comment). */
 export const CONFIDENCE_MODEL: ConfidenceModel = {
   kind: { bias: 8.393, weights: { lead: 0.238, cueless: 0.242, asked: -0.334, cuelessQuestion: 0, rival: -2.515, tie: -4.54, offTopic: 0.024, log: 0.009 } },
-  type: { bias: 6.442, weights: { known: 0.443, strength: 0.768, margin: -0.441, tie: -3.15, rivalAssay: -3.585, toolOnly: -0.555, genericOnly: -2.051, multiAssay: -0.786, corrections: 0, unknownWords: -0.47, toolDisagrees: -2.542, unknownOnTopic: -1.607, unexplained: -3.38, dataOnly: -0.57, foreignOnly: -0.872, focused: -0.697 } },
+  type: { bias: 6.441, weights: { known: 0.443, strength: 0.769, margin: -0.442, tie: -3.152, rivalAssay: -3.584, toolOnly: -0.555, genericOnly: -2.051, multiAssay: -0.786, corrections: 0, unknownWords: -0.468, toolDisagrees: -2.542, unknownOnTopic: -1.607, unexplained: -3.381, dataOnly: -0.57, foreignOnly: -0.872, focused: -0.696 } },
 };
 
 export { LOW_CONFIDENCE } from '../../src-preload/schemas/intent';
