@@ -108,6 +108,7 @@ function checkOne(p: ResolvedProcess, known: KnownNames, field: string): string[
     if (/\{strand\}/.test(command) && !p.strand) problems.push(`${where}: uses {strand} but the entry has no 'strand' table`);
   }
   problems.push(...checkWrites(p, field));
+  problems.push(...checkBamOrder(p, field));
   if (p.input.pair_files.length && p.input.mode !== 'pair') problems.push(`field '${field}.input.pair_files': only a pair-mode process takes per-pair files`);
   p.input.also.forEach((a, i) => {
     if (p.input.mode !== 'sample') problems.push(`field '${field}.input.also.${i}': only a sample-mode process takes further items`);
@@ -136,6 +137,33 @@ function checkWrites(p: ResolvedProcess, field: string): string[] {
     for (const [key, names] of Object.entries(o.writes ?? {})) {
       if (!variants.includes(key)) problems.push(`${where}.${key}': the command has no variant '${key}'`);
       for (const name of names ?? []) if (!whole.test(name)) problems.push(`${where}.${key}': '${name}' does not match the output pattern '${o.pattern}'`);
+    }
+  });
+  return problems;
+}
+
+/** A coordinate sort in a command: samtools sort without -n/-N (by name), or STAR writing its BAM sorted. */
+const COORDINATE_SORT = /samtools sort(?![^|\n]*\s-[nN]\b)|--outSAMtype BAM SortedByCoordinate/;
+
+/**
+ * A BAM's declared order agrees with the command: `coordinate` only where every command variant sorts by
+ * coordinate, `name` only where none does, `input` only for a process that reads a BAM.
+ */
+function checkBamOrder(p: ResolvedProcess, field: string): string[] {
+  const problems: string[] = [];
+  const readsBam = p.input.files.some((s) => s.kinds.includes('bam'));
+  p.outputs.forEach((o, i) => {
+    if (o.kind !== 'bam') return;
+    if (o.order === undefined) {
+      problems.push(`field '${field}.outputs.${i}': a BAM says its order (order: coordinate, name or input)`);
+      return;
+    }
+    if (o.order === 'input' && !readsBam) problems.push(`field '${field}.outputs.${i}': order: input, but the process reads no BAM`);
+    for (const [key, command] of Object.entries(p.command)) {
+      const sorts = COORDINATE_SORT.test(command ?? '');
+      if (o.order === 'coordinate' && !sorts)
+        problems.push(`field '${field}.command.${key}': output ${i} '${o.pattern}' is declared order: coordinate, but the command sorts no BAM by coordinate (samtools sort without -n, STAR --outSAMtype BAM SortedByCoordinate)`);
+      if (o.order === 'name' && sorts) problems.push(`field '${field}.command.${key}': output ${i} '${o.pattern}' is declared order: name, but the command sorts by coordinate`);
     }
   });
   return problems;

@@ -64,6 +64,14 @@ export const ProcessInputSchema = z.object({
    * (nf-core/sarek annotates each caller's calls with meta.variantcaller), so the outputs named from it stay unique
    */
   each_producer: Name.optional(),
+  /**
+   * what the process needs of the BAM it reads (its tool's documentation): records sorted by `coordinate` (with
+   * its index, which samtools index makes of coordinate-sorted files only: MethylDackel, DELLY, the GATK tools) or
+   * kept in read-name order, each read's records together (`name`: pairtools parse, as the aligner writes them);
+   * `duplicates: marked` where duplicates must be flagged (or removed) first (DELLY). The tool selector puts a
+   * duplicate-marking step into the chain before such a reader; the generator wires no BAM that lacks them
+   */
+  bam_needs: z.strictObject({ order: z.enum(['coordinate', 'name']).optional(), duplicates: z.literal('marked').optional() }).optional(),
 });
 
 /** Command keys: `default`, or a read layout (`paired`, `single`) or a platform (`ont`, `hifi`). */
@@ -93,6 +101,14 @@ export const ProcessOutputSchema = z.object({
   writes: z.partialRecord(VariantKeySchema, z.array(z.string().min(1)).min(1)).optional(),
   /** MultiQC can read it */
   report: z.boolean().default(false),
+  /**
+   * for a BAM (required there, checked at load): how its records are ordered. `coordinate`: the command sorts
+   * it (samtools sort without -n, STAR SortedByCoordinate); `name`: as the aligner wrote it, each read's records
+   * together; `input`: the order of the BAM the process read (Picard MarkDuplicates, ApplyBQSR, samtools view)
+   */
+  order: z.enum(['coordinate', 'name', 'input']).optional(),
+  /** for a BAM: duplicates flagged (`marked`, Picard MarkDuplicates) or dropped (`removed`); unset: as the BAM it read */
+  duplicates: z.enum(['marked', 'removed']).optional(),
 });
 export type ProcessOutput = z.infer<typeof ProcessOutputSchema>;
 
@@ -301,6 +317,12 @@ export const OrganismFactsSchema = z.object({
     .array(z.enum(['CpG', 'CHG', 'CHH']))
     .refine((c) => ['CpG', 'CHG', 'CHH'].every((x) => c.includes(x as 'CpG')), 'CpG alone is the default (leave the fact out); else list all three: CpG, CHG, CHH')
     .optional(),
+  /**
+   * DELLY's exclude list per genome build (its excludeTemplates/ file name: telomeres, centromeres and other
+   * regions, under both chr1 and 1 contig names for human and mouse), which delly call reads with -x; builds
+   * without one (GRCm39) have none, and DELLY runs on every region there
+   */
+  delly_exclude: z.record(z.string(), z.string().regex(/^[a-z]+\.[A-Za-z0-9]+\.excl\.tsv$/)).optional(),
   /** approximate genome length in bases (Canu genomeSize) */
   genome_size: z.number().int().positive().optional(),
   /** truth and training sets VQSR and CNNScoreVariants learn from (HapMap, Omni, 1000G, dbSNP: human only) */

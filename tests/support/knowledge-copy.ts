@@ -42,3 +42,10 @@ export function problemsWithEdited(file: string, edit: (text: string) => string)
     return (err as KnowledgeError).problems;
   }
 }
+
+/** An edit of tools.yaml: replaces the first `from` after `- id: TOOL` (unchanged text when either is missing). */
+export const inEntry = (tool: string, from: string, to: string) => (t: string) => {
+  const at = t.indexOf(`- id: ${tool}\n`);
+  const i = t.indexOf(from, at);
+  return i < 0 || at < 0 ? t : t.slice(0, i) + to + t.slice(i + from.length);
+};

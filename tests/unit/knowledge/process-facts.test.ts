@@ -3,18 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../../src-main/knowledge/load';
 import { checkProcess } from '../../../src-main/knowledge/process-check';
 import { resolveProcess } from '../../../src-main/knowledge/process-schema';
-import { knowledgeCopyWith, loadProblemsOf } from '../../support/knowledge-copy';
+import { inEntry, knowledgeCopyWith, loadProblemsOf } from '../../support/knowledge-copy';
 
 /** A copy of the real knowledge base with tools.yaml edited (the edit must change the text). */
 const toolsWith = (edit: (text: string) => string): string => knowledgeCopyWith('tools.yaml', edit);
 const problemsOf = loadProblemsOf;
 
-/** Replaces the first `from` after `- id: TOOL` in tools.yaml. */
-const inEntry = (tool: string, from: string, to: string) => (t: string) => {
-  const at = t.indexOf(`- id: ${tool}\n`);
-  const i = t.indexOf(from, at);
-  return i < 0 || at < 0 ? t : t.slice(0, i) + to + t.slice(i + from.length);
-};
 
 describe('tool process facts are checked at load', () => {
   it('refuses an output the command never writes (samtools declaring *.sorted.bam)', () => {
