@@ -1,16 +1,21 @@
+import { bamGapWords } from '../knowledge/bam-state';
 import type { AnalysisType, Knowledge } from '../knowledge/schemas';
 import type { Platform, RequestFocus } from '../knowledge/selection';
+import { chainBamGaps } from './bam-needs';
 
 export interface ChainContext {
   type: AnalysisType;
   platform: Platform;
   focus: RequestFocus | null;
+  /** every focus of the request (the first is `focus`); the processes are resolved for them */
+  focuses?: readonly RequestFocus[];
 }
 
 /**
  * What is wrong with a tool chain by the knowledge base's tables: a tool not made for the platform, a
  * predecessor group with no tool earlier in the chain, a tool the request's focus rules out, tools of the
- * type's steps out of step order, a tool twice. [] for a chain that can work.
+ * type's steps out of step order, a tool twice, a BAM reader whose BAM lacks the order or duplicate marking it
+ * needs (tools.yaml bam_needs). [] for a chain that can work.
  */
 export function chainProblems(ids: readonly string[], ctx: ChainContext, kb: Knowledge): string[] {
   const problems: string[] = [];
@@ -36,5 +41,7 @@ export function chainProblems(ids: readonly string[], ctx: ChainContext, kb: Kno
       lastId = id;
     }
   }
+  const focuses = (ctx.focuses ?? (ctx.focus ? [ctx.focus] : [])).map((f) => f.id);
+  for (const g of chainBamGaps(ids, ctx.type.id, focuses, kb)) problems.push(`${g.reader} ${bamGapWords(g.gap, g.writer, 'no tool before it')}`);
   return problems;
 }

@@ -1,17 +1,19 @@
 import type { Intent } from '../../src-preload/schemas/intent';
 import type { AnalysisType, Knowledge } from '../knowledge/schemas';
+import { type BamState, bamGap, bamGapWords, marksDuplicates, orderWords } from '../knowledge/bam-state';
 import { resolveProcess, variantFor } from '../knowledge/process-schema';
 import type { Platform, RequestFocus } from '../knowledge/selection';
+import { chainBamGaps } from './bam-needs';
 import { readInput } from './context';
 
 /** Why a tool is in the chain; notes say what a swap or a constraint did. */
-export type Reason = 'default' | 'requested' | 'low_memory' | 'platform' | 'layout' | 'comparison' | 'gpu' | 'conda' | 'focus' | 'predecessor';
+export type Reason = 'default' | 'requested' | 'low_memory' | 'platform' | 'layout' | 'comparison' | 'gpu' | 'conda' | 'focus' | 'predecessor' | 'bam_needs';
 export interface Choice {
   id: string;
   reason: Reason;
   /** the tool this one took the place of */
   replaced?: string;
-  /** for a predecessor: the tool that reads its output */
+  /** for a predecessor, or a step that prepares a reader's BAM (bam_needs): the tool that reads its output */
   feeds?: string;
   /** for a focus's swap or addition: that focus's id */
   focus?: string;
@@ -288,6 +290,57 @@ function repairPredecessors(chain: Chain): void {
   }
 }
 
+/**
+ * A step of this analysis (its required tools, steps, recommended and optional tools), else of the catalogue,
+ * that marks duplicates in the standing BAM (`have`), can read that BAM and runs on these reads.
+ */
+function duplicateMarker(chain: Chain, have: BamState): string | undefined {
+  const type = chain.type;
+  const own = [...type.required_tools, ...type.steps.flatMap((s) => s.tools), ...type.recommended_tools, ...type.optional_tools];
+  const all = chain.kb.tools.map((t) => t.id).sort();
+  const focuses = chain.focuses.map((f) => f.id);
+  return [...new Set([...own, ...all])].find((id) => {
+    if (chain.has(id) || !chain.kb.toolById.has(id) || !chain.fitsPlatform(id) || !chain.takesReads(id)) return false;
+    const p = resolveProcess(chain.tool(id).process, type.id, focuses);
+    return marksDuplicates(p) && bamGap(p, have) === undefined;
+  });
+}
+
+/**
+ * Each BAM reader gets the BAM it needs (tools.yaml bam_needs), as the generator will wire the chain: a reader that
+ * needs duplicates marked (DELLY) gets a duplicate-marking step before it, placed where its category runs but after
+ * the BAM's writer; a BAM in the wrong order for its reader (a named BWA-MEM2 sorts what pairtools reads in name
+ * order) refuses the named tool that broke it, else leaves the reader out.
+ */
+function honourBamNeeds(chain: Chain, refused: Selection['refused']): void {
+  const focuses = chain.focuses.map((f) => f.id);
+  const name = (id: string) => chain.tool(id).name;
+  for (let pass = 0; pass < 12; pass++) {
+    const g = chainBamGaps(chain.choices.map((c) => c.id), chain.type.id, focuses, chain.kb)[0];
+    if (!g) return;
+    const reader = chain.choices[g.at]!;
+    const writer = chain.choices[g.writerAt]!;
+    if (g.gap.need === 'duplicates') {
+      const marker = duplicateMarker(chain, g.have);
+      if (marker) {
+        const rank = chain.rank(marker);
+        const byRank = chain.choices.findIndex((c) => chain.rank(c.id) > rank);
+        const at = Math.min(Math.max(byRank < 0 ? chain.choices.length : byRank, g.writerAt + 1), g.at);
+        chain.choices.splice(at, 0, { id: marker, reason: 'bam_needs', feeds: reader.id });
+        continue;
+      }
+    } else if (writer.reason === 'requested' && reader.reason !== 'requested') {
+      // the named tool gives way to the one it replaced, whose BAM the reader can read
+      refused.push({ id: writer.id, why: `${name(writer.id)} writes its BAM ${orderWords(g.gap.have)}, and ${name(reader.id)} reads a BAM ${orderWords(g.gap.order)}` });
+      if (writer.replaced && !chain.has(writer.replaced)) chain.choices[g.writerAt] = { id: writer.replaced, reason: 'default' };
+      else chain.choices.splice(g.writerAt, 1);
+      continue;
+    }
+    if (reader.reason === 'requested') refused.push({ id: reader.id, why: `${name(reader.id)} ${bamGapWords(g.gap, name(g.writer), 'no step of this chain')}` });
+    chain.choices.splice(g.at, 1);
+  }
+}
+
 /** Ordered chain for a request: the type's default tools, fitted to platform and focus, named tools in their step, then constraints. */
 export function chooseChain(intent: Intent, type: AnalysisType, kb: Knowledge, platform: Platform, focuses: readonly RequestFocus[], platformStated = true): Selection {
   // the generator's rule for the reads (readInput), so a chosen tool has a command for them
@@ -307,5 +360,6 @@ export function chooseChain(intent: Intent, type: AnalysisType, kb: Knowledge, p
   if (constraints.has('conda')) applyConda(chain, notes, 'conda');
   if (constraints.has('low_memory')) applyLowMemory(chain, notes);
   repairPredecessors(chain);
+  honourBamNeeds(chain, refused);
   return { type, platform, platformStated, focus, focuses: [...focuses], choices: chain.choices, notes, refused };
 }

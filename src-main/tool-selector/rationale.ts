@@ -86,6 +86,9 @@ function reasonSentence(choice: Choice, sel: Selection, kb: Knowledge): string {
     case 'predecessor':
       // the tool it feeds was named by the user, or put in by the request's focus (featureCounts for piRNAs)
       return choice.feeds ? ` It is added because ${kb.toolById.get(choice.feeds)!.name}${sel.choices.find((c) => c.id === choice.feeds)?.reason === 'requested' ? ', which you named,' : ''} reads its output.` : '';
+    case 'bam_needs':
+      // a step the chain's BAM reader needs before it (tools.yaml bam_needs: DELLY's duplicate marking)
+      return choice.feeds ? ` It is added because ${kb.toolById.get(choice.feeds)!.name} reads a BAM with its duplicates marked, which no earlier step of this chain marks.` : '';
     default:
       return '';
   }

@@ -1,5 +1,6 @@
 import type { ToolChoice, WorkflowProject } from '../../src-preload/schemas/example';
 import type { Intent } from '../../src-preload/schemas/intent';
+import { bamAfter, bamGap, bamGapWords, readsBam } from '../knowledge/bam-state';
 import { type ContigNaming, type ResolvedProcess, resolveProcess, stageProcess } from '../knowledge/process-schema';
 import type { Knowledge, SampleSheet, Tool } from '../knowledge/schemas';
 import { type Platform, platformOf } from '../tool-selector/context';
@@ -180,6 +181,11 @@ export function generateWorkflow(intent: Intent, tools: ToolChoice[], kb: Knowle
     const process = { ...resolved, input: { ...resolved.input, references: resolved.input.references.filter(staged) } };
     const variant = variantKey(process, ctx);
     if (!variant) return { ok: false, why: `it has no command for ${describeData(ctx)} data`, missing: [] };
+    // the BAM it would read (the latest one made) must have the order and duplicate marking it needs (tools.yaml
+    // bam_needs); the tool selector puts the steps that provide them into the chain, and nothing is added here
+    const head = readsBam(process) ? channels.find(['bam']) : undefined;
+    const gap = bamGap(process, head?.bam);
+    if (gap) return { ok: false, why: `it ${bamGapWords(gap, kb.toolById.get(head?.producer ?? '')?.name ?? 'the step before', 'no step before it')}`, missing: [] };
     const wired = wireInputs(name, process, channels, allSamplesMeta, pairs !== null);
     if (wired.missing.length) return { ok: false, why: `no earlier step produces ${wired.missing.join(', ')}`, missing: wired.missing };
     if (process.input.mode === 'pair') pairs ??= process.input.roles;
@@ -206,8 +212,14 @@ export function generateWorkflow(intent: Intent, tools: ToolChoice[], kb: Knowle
     // the channels this call reads: an output of the same kind stands for them (a filter for its caller's calls)
     const callText = [...wired.before, ...wired.args].join('\n');
     const read = new Set(channels.entries().flatMap(([, heads]) => heads.map((c) => c.expr).filter((e) => new RegExp(`(?<![\\w.])${e.replace(/\./g, '\\.')}(?![\\w])`).test(callText))));
+    const bam = bamAfter(process, head?.bam);
     for (const o of process.outputs)
-      channels.set(o.kind, { expr: `${name}.out.${o.emit ?? o.kind}`, perSample: process.input.mode !== 'collect', producer: tool.id }, o.report, read);
+      channels.set(
+        o.kind,
+        { expr: `${name}.out.${o.emit ?? o.kind}`, perSample: process.input.mode !== 'collect', producer: tool.id, ...(o.kind === 'bam' && bam ? { bam } : {}) },
+        o.report,
+        read,
+      );
     return { ok: true };
   };
 

@@ -1,3 +1,4 @@
+import type { BamState } from '../knowledge/bam-state';
 import type { ResolvedProcess } from '../knowledge/process-schema';
 
 /** A channel in the generated workflow: `[meta, file]` tuples per sample (or pair), or plain files. */
@@ -6,6 +7,8 @@ export interface Channel {
   perSample: boolean;
   /** the tool id of the step that made it */
   producer?: string;
+  /** for a BAM: how its records are ordered and whether duplicates are flagged (tools.yaml order, duplicates) */
+  bam?: BamState;
 }
 
 type Head = Channel & { order: number };
