@@ -127,6 +127,17 @@ describe('domain facts the lead found wrong in the data', () => {
     expect(notes.some((n) => n.startsWith('Medaka') && n.includes('Clair3'))).toBe(true);
   });
 
+  it('structural variants from long reads are called by Sniffles2 (Manta and DELLY take short reads only), not left with no caller', () => {
+    for (const text of ['nanopore structural variants', 'PacBio HiFi structural variants']) {
+      const i = intent('structural_variants', { read_layout: 'unknown' });
+      expect(ids(i, text), text).toEqual(['nanoplot', 'minimap2', 'samtools', 'sniffles', 'bcftools']);
+      const files = generateWorkflow(i, selectTools(i, kb, text), kb, { text }).files;
+      expect(files['main.nf'], text).toContain('    SNIFFLES(MINIMAP2.out.bam.join(MINIMAP2.out.bai)');
+      const result = checkWorkflow(files);
+      expect(result.errorCount, formatDiagnostics(result)).toBe(0);
+    }
+  });
+
   it('proper names stay as their authors write them at the start of a sentence', () => {
     const r = why(intent('small_rna_seq', { read_layout: 'single' }), 'featurecounts', 'piRNA in zebrafish');
     expect(r).toContain('miRDeep2 models');
