@@ -120,7 +120,7 @@ export function requestRegion(intent: Pick<Intent, 'analysis_type'>, kb: Knowled
 }
 
 /**
- * The read length a request names (2x150, PE100, 1x75, "50 bp reads", "read length is 150 bp"), in bases; null
+ * The read length a request names (2x150, PE100, 1x75, "50 bp reads", "read length is 150 bp", "Read length: 50 bp", "the reads are 100 bp"), in bases; null
  * when it names none. An insert size ("inserts around 350 bp") is not a read length.
  */
 export function requestReadLength(text = ''): number | null {
@@ -128,7 +128,12 @@ export function requestReadLength(text = ''): number | null {
     /(?<![a-z0-9])\d\s*x\s*(\d{2,3})(?![0-9])/i,
     /(?<![a-z0-9])(?:PE|SE)\s?(\d{2,3})(?![0-9])/i,
     /(?<![a-z0-9])(\d{2,3})[- ]?(?:bp|nt|bases?)[- ](?:reads?|paired|single)/i,
-    /read length (?:is |of )?(?:about |around )?(\d{2,3})(?![0-9])/i,
+    // 'Read length: 50 bp', 'read length 75', 'read length is about 150'
+    /read length[: ]+(?:is |of |was )?(?:about |around |~)?(\d{2,3})(?![0-9])/i,
+    // 'The reads are 100 bp', 'reads of 150 bp' (an insert or fragment size names no reads)
+    /\breads? (?:are|were|of) (?:about |around |~)?(\d{2,3}) ?(?:bp|nt|bases?)\b/i,
+    // 'sequenced 75bp single-end', 'with 150 bp reads'
+    /(?<![a-z0-9])(\d{2,3}) ?(?:bp|nt) (?:single|paired|SE\b|PE\b)/i,
   ];
   for (const re of patterns) {
     const m = re.exec(text);
