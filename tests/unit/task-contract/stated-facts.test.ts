@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../../src-main/knowledge/load';
+import { missingInformation } from '../../../src-main/knowledge/missing-information';
 import { requestReadLength } from '../../../src-main/tool-selector/context';
 import type { Intent } from '../../../src-preload/schemas/intent';
 import { intentOf } from '../../support/intents';
@@ -24,5 +25,39 @@ describe('a fact the request states is acted on, not asked for again (issue 16, 
     const answer = workflowAnswerFor(kb, on('chip_seq', 'human'), text, 'chip_seq');
     expect(answer).not.toMatch(/read length is not stated/i);
     expect(answer).toMatch(/-g 2701495711 /);
+  });
+});
+
+describe('a histone ChIP-seq is called as its mark needs (MACS2 --broad for broad marks)', () => {
+  const macs2 = (text: string) => {
+    const answer = workflowAnswerFor(kb, on('chip_seq', 'human'), text, 'chip_seq');
+    return { answer, call: /macs2 callpeak[^\n]*/.exec(answer.slice(answer.indexOf('## Workflow')))?.[0] ?? '' };
+  };
+
+  it('H3K27me3, H3K36me3 and H3K9me3 get broad domains, and the answer says why', () => {
+    for (const mark of ['H3K27me3', 'H3K36me3', 'H3K9me3']) {
+      const { answer, call } = macs2(`${mark} ChIP-seq of human liver with input controls, paired-end 2x100`);
+      expect(call).toMatch(/--broad --broad-cutoff 0\.1/);
+      expect(answer).toMatch(/_peaks\.broadPeak/);
+      expect(answer).not.toMatch(/_peaks\.narrowPeak|_summits\.bed/);
+      expect(answer).toMatch(/MACS2 runs with --broad/);
+    }
+  });
+
+  it('sharp marks keep narrow peaks', () => {
+    for (const mark of ['H3K4me3', 'H3K27ac', 'CTCF']) {
+      const { call } = macs2(`${mark} ChIP-seq of human liver with input controls, paired-end 2x100`);
+      expect(call).not.toMatch(/--broad/);
+      expect(call).toMatch(/-q 0\.05/);
+    }
+  });
+
+  it('"histone ChIP-seq" without a mark asks which mark', () => {
+    const text = 'histone ChIP-seq of human liver with input controls, paired-end 2x100';
+    const intent = on('chip_seq', 'human');
+    const missing = missingInformation(intent, kb, text);
+    expect(missing).toContain('chip_target');
+    const answer = workflowAnswerFor(kb, { ...intent, missing_information: missing }, text, 'chip_seq');
+    expect(answer).toMatch(/the ChIP target is not stated/i);
   });
 });
