@@ -140,7 +140,7 @@ export interface SelectionRules {
  * The slots a why_here sentence may use (filled by the rationale from the request and its chain); {reports}: the
  * tools before it whose reports MultiQC is given and has a module for, with whether they run per sample or once.
  */
-export const WHY_HERE_SLOTS = ['reads', 'next', 'aligner', 'before', 'genome', 'reports'];
+export const WHY_HERE_SLOTS = ['reads', 'pairs', 'next', 'aligner', 'before', 'genome', 'reports'];
 
 export function checkSelection(
   s: { platforms: Platform[]; toolRules: ToolRule[]; alternatives: AlternativeGroup[]; focus: RequestFocus[]; categories: string[]; ampliconRegions: AmpliconRegion[] },

@@ -169,6 +169,8 @@ function whyHere(tool: Tool, sel: Selection, intent: Intent, kb: Knowledge): str
   const slots: Record<string, string> = {
     // an unstated layout is not asserted (the workflow assumes pairs and says so under "Before you run")
     reads: input.kind === 'paired' ? (intent.read_layout === 'unknown' ? 'reads (each mate of a pair on its own)' : 'read pairs (each mate on its own)') : input.kind === 'single' ? 'single-end reads' : 'reads',
+    // an aligner of pairs reads both mates together (Bowtie2 -1/-2), unlike a QC tool that reads each file
+    pairs: input.kind === 'paired' ? (intent.read_layout === 'unknown' ? 'reads (the two mates of a pair together, as one fragment)' : 'read pairs (both mates together, as one fragment)') : input.kind === 'single' ? 'single-end reads' : 'reads',
     next: names[at + 1]?.name ?? 'the next step',
     aligner: aligner?.name ?? 'aligned',
     before: andList(names.slice(0, at).map((t) => t.name)) || 'the steps before it',
