@@ -53,7 +53,21 @@ export type Need = z.infer<typeof NeedSchema>;
  * index to build, a Trinity chain no read counter to set.
  */
 const AnalysisNeedSchema = z
-  .union([Id, z.strictObject({ need: Id, focus: Id.optional(), platform: Id.optional(), hint: z.string().min(20).optional(), ask: z.string().min(20).optional() })])
+  .union([
+    Id,
+    z.strictObject({
+      need: Id,
+      focus: Id.optional(),
+      platform: Id.optional(),
+      hint: z.string().min(20).optional(),
+      ask: z.string().min(20).optional(),
+      /**
+       * what each tool of the chain assumes while the need is open, said after the hint (', ') and the ask (' '): only
+       * the clauses of tools the workflow runs, so a Canu workflow is not told how Flye runs
+       */
+      by_tool: z.record(Id, z.string().min(20)).optional(),
+    }),
+  ])
   .transform((n): AnalysisNeed => (typeof n === 'string' ? { need: n } : n));
 export interface AnalysisNeed {
   need: string;
@@ -61,6 +75,7 @@ export interface AnalysisNeed {
   platform?: string | undefined;
   hint?: string | undefined;
   ask?: string | undefined;
+  by_tool?: Record<string, string> | undefined;
 }
 
 export const WorkflowNeedsSchema = z.strictObject({
@@ -106,6 +121,9 @@ export function checkWorkflowNeeds(
       if (n.focus !== undefined && !focus.some((f) => f.id === n.focus && f.analysis_type === type))
         problems.push(`${where}: focus '${n.focus}' is not a request focus of '${type}'`);
       if (n.platform !== undefined && !platforms.includes(n.platform)) problems.push(`${where}: platform '${n.platform}' is not in platforms.yaml`);
+      for (const tool of Object.keys(n.by_tool ?? {}))
+        if (entry && !entry.steps.some((s) => s.tools.includes(tool)) && !entry.optional_tools.includes(tool) && !entry.recommended_tools.includes(tool))
+          problems.push(`${where}: ${n.need}.by_tool: '${tool}' is no tool of '${type}'`);
       if (t.needs[n.need]?.region && !selection.regionTypes.has(type)) problems.push(`${where}: '${n.need}' is stated by a region, but amplicon_regions.yaml has none for '${type}'`);
     }
     if (!entry) continue;
@@ -136,6 +154,19 @@ export function checkWorkflowNeeds(
  * The question a tool-selection or education answer asks while a need is open: the analysis's own wording of it
  * (what its chain's tools do with the answer), else the need's.
  */
-export function needAsk(needs: WorkflowNeeds, analysisType: string, need: string): string | undefined {
-  return needs.byAnalysis.get(analysisType)?.find((n) => n.need === need)?.ask ?? needs.needs.get(need)?.ask;
+export function needAsk(needs: WorkflowNeeds, analysisType: string, need: string, tools?: readonly string[]): string | undefined {
+  const own = needs.byAnalysis.get(analysisType)?.find((n) => n.need === need);
+  const ask = own?.ask ?? needs.needs.get(need)?.ask;
+  const clauses = toolClauses(own, tools);
+  return ask && clauses.length ? `${ask} ${clauses.map((c) => `${c.charAt(0).toUpperCase()}${c.slice(1)}.`).join(' ')}` : ask;
+}
+
+/**
+ * The clauses of an analysis need's by_tool for the tools of this chain, in the table's order; with no chain given
+ * (an answer about the analysis, not one workflow), every tool's.
+ */
+export function toolClauses(n: AnalysisNeed | undefined, tools?: readonly string[]): string[] {
+  return Object.entries(n?.by_tool ?? {})
+    .filter(([id]) => !tools || tools.includes(id))
+    .map(([, text]) => text);
 }

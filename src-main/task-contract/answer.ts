@@ -4,7 +4,7 @@ import { askedOutputs } from '../knowledge/deliverables';
 import { hostOf } from '../knowledge/host';
 import { organismFactValue } from '../knowledge/missing-information';
 import type { Knowledge } from '../knowledge/schemas';
-import { needAsk } from '../knowledge/workflow-needs';
+import { needAsk, toolClauses } from '../knowledge/workflow-needs';
 import { constraintNotes, planSelection } from '../tool-selector';
 import { platformOf, readInput, requestReadLength, requestRegion } from '../tool-selector/context';
 import { inputParam, mappableSize } from '../workflow-generator';
@@ -68,7 +68,10 @@ function needHint(need: string, example: Example, kb: Knowledge): string | undef
   if (need === 'organism') return organismHint(example);
   const worded = need === 'amplicon_region' ? primerHint(example, kb) : null;
   if (worded) return worded;
-  const own = kb.workflowNeeds.byAnalysis.get(example.output.intent?.analysis_type ?? '')?.find((n) => n.need === need)?.hint;
+  const ownNeed = kb.workflowNeeds.byAnalysis.get(example.output.intent?.analysis_type ?? '')?.find((n) => n.need === need);
+  // what the tools this workflow runs assume (by_tool): a Canu workflow is not told how Flye runs
+  const clauses = toolClauses(ownNeed, (example.output.tools ?? []).map((t) => t.tool));
+  const own = ownNeed?.hint && clauses.length ? `${ownNeed.hint}: ${clauses.join('; ')}` : ownNeed?.hint;
   const entry = kb.workflowNeeds.needs.get(need);
   if (!own && entry?.by_fact) {
     // the hint per organism: the curated set its facts name for the build, else what to do without one
@@ -178,7 +181,7 @@ function toolAnswer(example: Example, kb: Knowledge): string {
   if (notes) parts.push(notes);
   const outputs = requestedOutputs(example, kb);
   if (outputs) parts.push(outputs);
-  const open = stillOpen(o.intent!, kb);
+  const open = stillOpen(o.intent!, kb, (o.tools ?? []).map((t) => t.tool));
   if (open) parts.push(open);
   return parts.join('\n\n');
 }
@@ -197,8 +200,8 @@ function requestedOutputs(example: Example, kb: Knowledge): string | null {
  * What a tool choice still depends on (the intent's missing_information, workflow_needs.yaml `ask`): the tool
  * answer's counterpart of a workflow answer's "Before you run", worded for tools rather than parameters.
  */
-function stillOpen(intent: Intent, kb: Knowledge): string | null {
-  const asks = intent.missing_information.map((m) => needAsk(kb.workflowNeeds, intent.analysis_type, m)).filter((a): a is string => Boolean(a));
+function stillOpen(intent: Intent, kb: Knowledge, tools: readonly string[]): string | null {
+  const asks = intent.missing_information.map((m) => needAsk(kb.workflowNeeds, intent.analysis_type, m, tools)).filter((a): a is string => Boolean(a));
   return asks.length ? ['## Still open', ...asks.map((a) => `- ${a}`)].join('\n') : null;
 }
 

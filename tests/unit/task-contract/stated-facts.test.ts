@@ -61,3 +61,15 @@ describe('a histone ChIP-seq is called as its mark needs (MACS2 --broad for broa
     expect(answer).toMatch(/the ChIP target is not stated/i);
   });
 });
+
+describe('the setup text describes the workflow it stands above (review class 2)', () => {
+  it('a Canu workflow is told how Canu runs, not Flye', () => {
+    const text = 'Oxford Nanopore genome assembly of rice, use Canu';
+    const intent = { ...on('long_read_assembly', 'rice', { requested_tools: ['canu'] }), missing_information: ['ont_chemistry'] };
+    const answer = workflowAnswerFor(kb, intent, text, 'assembly');
+    const before = answer.slice(answer.indexOf('## Before you run'), answer.indexOf('## Workflow'));
+    expect(answer).toMatch(/canu -p/);
+    expect(before).toMatch(/Canu runs with -nanopore/);
+    expect(before).not.toMatch(/Flye/);
+  });
+});
