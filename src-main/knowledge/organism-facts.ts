@@ -15,3 +15,21 @@ export function organismFactFor(organism: OrganismEntry, key: string, build: str
   }
   return String(value);
 }
+
+/**
+ * A per-build fact's values for the organism's other builds ('GRCm38: the Mouse Genomes Project ...'), so an answer
+ * for a build the facts lack can say which build the known value is for instead of implying none exists.
+ */
+export function otherBuildValues(organism: OrganismEntry, key: string, build: string): [string, string][] {
+  const value = (organism.facts as Record<string, unknown>)[key];
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return [];
+  return Object.entries(value as Record<string, unknown>)
+    .filter(([b, v]) => b !== build && v !== undefined && v !== null)
+    .map(([b, v]) => [b, String(v)]);
+}
+
+/** ' (the one known here is for GRCm38: ...)', or '' when no other build has the fact. */
+export function elsewhereClause(organism: OrganismEntry | undefined, key: string, build: string): string {
+  const others = organism ? otherBuildValues(organism, key, build) : [];
+  return others.length ? ` (the one known here is for ${others.map(([b, v]) => `${b}: ${v}`).join('; ')})` : '';
+}

@@ -2,6 +2,7 @@ import type { Example, ToolChoice, WorkflowProject } from '../../src-preload/sch
 import type { Intent } from '../../src-preload/schemas/intent';
 import { askedOutputs } from '../knowledge/deliverables';
 import { hostOf } from '../knowledge/host';
+import { elsewhereClause } from '../knowledge/organism-facts';
 import { organismFactValue } from '../knowledge/missing-information';
 import type { Knowledge } from '../knowledge/schemas';
 import { needAsk, toolClauses } from '../knowledge/workflow-needs';
@@ -77,7 +78,12 @@ function needHint(need: string, example: Example, kb: Knowledge): string | undef
     // the hint per organism: the curated set its facts name for the build, else what to do without one
     const organism = example.output.intent?.organism ?? null;
     const value = organismFactValue(kb, organism, entry.by_fact.fact);
-    return value !== undefined ? entry.hint!.replaceAll('{fact}', value) : entry.by_fact.without.replace('{organism}', organism ? `${organism.scientific_name} (${organism.genome_build})` : 'an organism the request does not name');
+    if (value !== undefined) return entry.hint!.replaceAll('{fact}', value);
+    // a fact known for another build of the organism is named as that build's (mouse known sites: GRCm38, not GRCm39)
+    const elsewhere = organism ? elsewhereClause(kb.organismById.get(organism.id), entry.by_fact.fact, organism.genome_build) : '';
+    return entry.by_fact.without
+      .replace('{organism}', organism ? `${organism.scientific_name} (${organism.genome_build})` : 'an organism the request does not name')
+      .replace('{elsewhere}', elsewhere);
   }
   return own ?? entry?.hint;
 }

@@ -1,6 +1,6 @@
 import type { Intent } from '../../src-preload/schemas/intent';
 import { hostOf } from '../knowledge/host';
-import { organismFactFor } from '../knowledge/organism-facts';
+import { elsewhereClause, organismFactFor } from '../knowledge/organism-facts';
 import { resolveProcess } from '../knowledge/process-schema';
 import type { Knowledge, Tool } from '../knowledge/schemas';
 import type { RequestFocus } from '../knowledge/selection';
@@ -212,7 +212,7 @@ function resourceSentence(tool: Tool, intent: Intent, kb: Knowledge): string {
   if (!r || !organism) return '';
   const build = intent.organism?.genome_build ?? organism.genome_build;
   const value = organismFactFor(organism, r.fact, build);
-  const text = value !== undefined ? r.present.replace('{value}', value) : r.absent.replace('{organism}', organism.scientific_name).replace('{build}', build);
+  const text = value !== undefined ? r.present.replace('{value}', value) : r.absent.replace('{organism}', organism.scientific_name).replace('{build}', build).replace('{elsewhere}', elsewhereClause(organism, r.fact, build));
   return ` ${text}.`;
 }
 

@@ -160,7 +160,7 @@ describe('a workflow answer says what each open need means for that workflow', (
       '## Before you run',
       '- The organism is not stated: give `--busco_lineage` before running.',
       '- The flow cell and basecaller are not stated: Flye runs with --nano-hq, for Guppy 5+ SUP or Q20+ reads under 5% error (R9.4.1 or older basecalls need --nano-raw); Medaka polishes with its default model, trained for R10.4.1 reads (R9.4.1 basecalls need the matching model, -m).',
-      "- The BUSCO lineage dataset is not stated, and the facts hold no lineage for an organism the request does not name: give `--busco_lineage` (busco --list-datasets lists them; the closest lineage of the organism), downloaded into `params.busco_downloads` first (busco --download LINEAGE), since BUSCO runs offline (--offline) and measures completeness against that lineage's single-copy orthologs.",
+      "- The BUSCO lineage dataset is not stated, and no lineage for an organism the request does not name is known here: which BUSCO lineage is closest to it? Give `--busco_lineage` (busco --list-datasets lists them; the closest lineage of the organism), downloaded into `params.busco_downloads` first (busco --download LINEAGE), since BUSCO runs offline (--offline) and measures completeness against that lineage's single-copy orthologs.",
     ]);
     // a fact the hint names twice is the organism's value both times (-l and busco --download)
     const busco = beforeRun('long-read genome assembly of e. coli from nanopore reads').find((l) => l.includes('BUSCO'))!;

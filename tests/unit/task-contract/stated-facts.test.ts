@@ -73,3 +73,24 @@ describe('the setup text describes the workflow it stands above (review class 2)
     expect(before).not.toMatch(/Flye/);
   });
 });
+
+describe('a fact the knowledge base lacks is asked for, not stated as a fact about the world (review class 5)', () => {
+  const wgs = (id: string, build?: string) => {
+    const o = kb.organismById.get(id)!;
+    const intent = intentOf(kb, 'wgs_germline_variants', { organism: { id, scientific_name: o.scientific_name, genome_build: build ?? o.genome_build }, missing_information: ['known_sites'] });
+    return workflowAnswerFor(kb, intent, 'WGS germline variant calling, paired-end', 'variant_calling');
+  };
+
+  it('mouse GRCm39: asks for known sites and names the GRCm38 set nf-core/sarek uses', () => {
+    const answer = wgs('mouse');
+    expect(answer).not.toMatch(/facts hold/);
+    expect(answer).toMatch(/no curated known-sites set for Mus musculus \(GRCm39\) is known here \(the one known here is for GRCm38: the Mouse Genomes Project release REL-1505/);
+    expect(answer).toMatch(/which VCF of known variants of this species on this build do you have\?/);
+  });
+
+  it('rat: asks, and does not claim that no set exists', () => {
+    const answer = wgs('rat');
+    expect(answer).not.toMatch(/facts hold|no curated set is given/);
+    expect(answer).toMatch(/which VCF of known variants/);
+  });
+});

@@ -109,7 +109,7 @@ describe('VQSR and BQSR resources follow the organism (organisms.yaml known_site
     expect(hc).toContain('FilterVariantTranches');
     expect(hc).toMatch(/CNNScoreVariants scores each variant with a model GATK trained/);
     const bqsr = why(rice, 'gatk_bqsr');
-    expect(bqsr).toContain('no curated set is given for Oryza sativa IRGSP-1.0');
+    expect(bqsr).toContain('no curated set for Oryza sativa IRGSP-1.0 is known here: which VCF of known variants');
     expect(bqsr).toContain('skip BQSR or bootstrap it');
     expect(bqsr).toContain('params.known_sites');
   });
@@ -120,9 +120,9 @@ describe('VQSR and BQSR resources follow the organism (organisms.yaml known_site
     expect(why(human, 'gatk_bqsr')).toContain('(GATK\'s resource bundle for hg38: dbSNP (Homo_sapiens_assembly38.dbsnp138.vcf), Mills_and_1000G_gold_standard.indels.hg38.vcf.gz');
   });
 
-  it('mouse: known sites per build (the Mouse Genomes Project on GRCm38, none curated for GRCm39)', () => {
+  it('mouse: known sites per build (the Mouse Genomes Project on GRCm38; for GRCm39 the answer asks, naming the GRCm38 set)', () => {
     const mouse = (genome_build: string) => ({ id: 'mouse', scientific_name: 'Mus musculus', genome_build });
     expect(why(mouse('GRCm38'), 'gatk_bqsr')).toContain('leaves out the known variant sites (the Mouse Genomes Project release REL-1505');
-    expect(why(mouse('GRCm39'), 'gatk_bqsr')).toContain('no curated set is given for Mus musculus GRCm39');
+    expect(why(mouse('GRCm39'), 'gatk_bqsr')).toContain('no curated set for Mus musculus GRCm39 is known here (the one known here is for GRCm38: the Mouse Genomes Project release REL-1505');
   });
 });
