@@ -44,6 +44,8 @@ export const ToolRuleSchema = z.object({
   rna_presets: z.record(Id, z.string().min(2)).default({}),
   low_memory: LowMemorySchema.optional(),
   gpu: Text.optional(),
+  /** a tool whose pinned version runs on CPUs only but a later version runs on GPUs: what that version needs (its docs) */
+  gpu_later: Text.optional(),
   gpu_alternatives: z.array(Id).default([]),
   conda: z.boolean().default(true),
   conda_alternatives: z.array(Id).default([]),

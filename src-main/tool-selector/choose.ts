@@ -219,8 +219,14 @@ function applyGpu(chain: Chain, notes: ConstraintNote[]): void {
   const gpu = chain.choices.filter((c) => chain.rule(c.id)?.gpu);
   if (gpu.length > 0)
     for (const c of gpu) notes.push({ constraint: 'gpu', met: true, text: `${chain.rule(c.id)!.gpu}${c.reason === 'gpu' ? `; it replaces ${name(chain, c.replaced!)}, which runs on CPUs only` : ''}.` });
-  else
-    notes.push({ constraint: 'gpu', met: false, text: `No step of ${chain.type.name} in this chain has a GPU build in the catalogue, so the GPU cannot be used; the workflow runs on CPUs.` });
+  else {
+    // said of the versions this workflow pins, not of the tools: a later Clair3 calls on GPUs
+    const later = chain.choices.map((c) => chain.rule(c.id)?.gpu_later).filter((t): t is string => Boolean(t));
+    const text = later.length
+      ? `No step of this chain runs on a GPU as this workflow pins it: ${later.join('; ')}.`
+      : `No step of ${chain.type.name} in this chain runs on a GPU as this workflow pins its tools, so the workflow runs on CPUs and a GPU would sit idle.`;
+    notes.push({ constraint: 'gpu', met: false, text });
+  }
 }
 
 function applyConda(chain: Chain, notes: ConstraintNote[], constraint: string): void {
