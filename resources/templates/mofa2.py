@@ -16,9 +16,9 @@ paths = "${views}".split() + ["${omics_layer}"]
 def read_view(path):
     tab = pd.read_csv(path, sep="\\t", index_col=0)
     values = tab.astype(float)
-    # tximport's gene counts (no limma step before: no comparison was asked for) become log2 CPM, as MOFA wants
-    # continuous, roughly Gaussian views; limma's voom expression is log2 CPM already
-    if path.endswith("gene_counts.tsv"):
+    # counts become log2 CPM, as MOFA wants continuous, roughly Gaussian views: tximport's gene counts (no test step
+    # before) and DESeq2's size-factor-normalised counts (counts still, not logged); limma's voom expression is log2 CPM already
+    if path.endswith(("gene_counts.tsv", "deseq2.normalized_counts.tsv")):
         values = np.log2(values / values.sum(axis=0) * 1e6 + 1)
     # the 5000 most variable features: MOFA's factors follow variance, and low-variance features add only noise
     top = values.var(axis=1).sort_values(ascending=False).index[: min(5000, len(values))]
