@@ -94,3 +94,13 @@ describe('a fact the knowledge base lacks is asked for, not stated as a fact abo
     expect(answer).toMatch(/which VCF of known variants/);
   });
 });
+
+describe('"annotation" asked of a single-cell workflow is answered for what the script does (review class 1)', () => {
+  it('clustering and annotation: the chain names its step for what it does, and says no step assigns cell types', () => {
+    const text = 'single-cell clustering and annotation for zebrafish macrophages, paired-end';
+    const answer = workflowAnswerFor(kb, on('scrna_seq', 'zebrafish'), text, 'single_cell');
+    const head = answer.slice(0, answer.indexOf('## Workflow'));
+    expect(head).not.toMatch(/for clustering and annotation/);
+    expect(head).toMatch(/\*\*annotated clusters\*\*: clusters are numbered, not named: no step of this workflow assigns cell types/);
+  });
+});
