@@ -52,8 +52,11 @@ export const ToolRuleSchema = z.object({
   refuse: z.array(RefusalSchema).default([]),
   /** false for a tool that stages the genome FASTA only to decode CRAM: it does not align or call against it */
   reads_reference: z.boolean().default(true),
-  /** what makes the tool itself faster than more CPUs do, for a request that must run fast (IQ-TREE --fast) */
-  fast: Text.optional(),
+  /**
+   * what makes the tool itself faster than more CPUs do, for a request that must run fast (IQ-TREE --fast): one text,
+   * or one per analysis type with `default` (STAR: Salmon for gene-level DE, nothing alike for fusions)
+   */
+  fast: z.union([Text, z.record(Id, Text)]).optional(),
   /**
    * why a step many analyses share runs in this request's chain, for its rationale in place of the catalogue
    * sentence: keyed by analysis type id or `default`, worded with {reads} (the request's reads: 'read pairs',

@@ -40,12 +40,19 @@ const CONTAINER_NOTES: Record<string, (s: Selection, kb: Knowledge) => Constrain
   }),
 };
 
-/** What makes a chosen tool itself faster (tool_rules.yaml fast), for a request that must run fast. */
+/**
+ * What makes a chosen tool itself faster (tool_rules.yaml fast, for this analysis type), for a request that must run
+ * fast; with none, what the workflow's parallelism already gives, so the answer says more than "more cores".
+ */
 function fastOptions(s: Selection, kb: Knowledge): string[] {
-  return s.choices.flatMap((c) => {
+  const options = s.choices.flatMap((c) => {
     const fast = kb.selection.toolRules.get(c.id)?.fast;
-    return fast ? [`${fast.charAt(0).toUpperCase()}${fast.slice(1)}.`] : [];
+    const text = typeof fast === 'string' ? fast : (fast?.[s.type.id] ?? fast?.default);
+    return text ? [`${text.charAt(0).toUpperCase()}${text.slice(1)}.`] : [];
   });
+  return options.length
+    ? options
+    : ["No tool of this chain has a faster setting that keeps its results, but Nextflow runs each sample's steps at the same time as the other samples', so with cores for every sample the run takes about as long as one sample's path through the chain."];
 }
 
 /** Every constraint of the request with what it did: the selector's notes, then container and speed notes. */
