@@ -5,8 +5,22 @@ import type { Knowledge } from './schemas';
 
 const ToolId = z.string().regex(/^[a-z0-9][a-z0-9_]*$/);
 
+/**
+ * How a tool's memory and CPU time grow with the data (tool_memory.yaml scale): `by` read_pairs (millions, the whole
+ * data set) or genome_size (Mb); points from its documentation (per platform where they differ), between which the
+ * need is interpolated, proportional beyond the last.
+ */
+export const ToolScaleSchema = z.strictObject({
+  by: z.enum(['read_pairs', 'genome_size']),
+  points: z
+    .array(z.strictObject({ at: z.number().positive(), memory_gb: z.number().positive(), cpu_hours: z.number().positive().optional(), platform: z.string().optional() }))
+    .min(1),
+  source: z.string().min(10),
+});
+export type ToolScale = z.infer<typeof ToolScaleSchema>;
+
 /** tool_memory.yaml: the memory a tool needs, as its documentation states it (the only figures answers give). */
-export const ToolMemorySchema = z.object({ tool: ToolId, statement: z.string().min(20), source: z.string().min(10) });
+export const ToolMemorySchema = z.object({ tool: ToolId, statement: z.string().min(20), source: z.string().min(10), scale: ToolScaleSchema.optional() });
 export type ToolMemory = z.infer<typeof ToolMemorySchema>;
 
 /** One `bcftools filter -s NAME -e EXPR` step; `type` limits it to SNPs or indels (GATK filters them apart). */

@@ -9,6 +9,7 @@ import { needAsk, toolClauses } from '../knowledge/workflow-needs';
 import { constraintNotes, planSelection } from '../tool-selector';
 import { platformOf, readInput, requestReadLength, requestRegion } from '../tool-selector/context';
 import { inputParam, mappableSize } from '../workflow-generator';
+import { scaledResources } from '../workflow-generator/data-size';
 import { clarifyingQuestion, scopeStatement } from './scope';
 import { taskOf } from './tasks';
 
@@ -211,6 +212,26 @@ function stillOpen(intent: Intent, kb: Knowledge, tools: readonly string[]): str
   return asks.length ? ['## Still open', ...asks.map((a) => `- ${a}`)].join('\n') : null;
 }
 
+/**
+ * The processes nextflow.config sizes for the data (data-size.ts, from the tools' documented figures): what each was
+ * sized for, what it needs and what the configuration gives, and what to do where the need is above the limit.
+ */
+function resourcesSection(example: Example, kb: Knowledge): string | null {
+  const o = example.output;
+  const config = o.workflow?.files['nextflow.config'] ?? '';
+  const tools = (o.tools ?? []).map((t) => t.tool).filter((id) => config.includes(`withName: '${id.toUpperCase()}' {`));
+  const sized = scaledResources(tools, o.intent!, kb, platformOf(o.intent!, kb, example.input), example.input).filter((r) => config.includes(`// sized for ${r.data}`));
+  if (!sized.length) return null;
+  const line = (r: (typeof sized)[number]) => {
+    const name = kb.toolById.get(r.tool)?.name ?? r.tool;
+    const need = `${r.needGb.toLocaleString('en-US')} GB${r.cpuHours !== null ? ` and about ${r.cpuHours.toLocaleString('en-US')} CPU hours` : ''}`;
+    const given = `${r.hours !== null ? `${r.cpus} CPUs, ` : ''}${r.memoryGb} GB${r.hours !== null ? ` and ${r.hours} h` : ''}`;
+    const capped = r.capped ? `, more memory than this configuration's ${r.memoryGb} GB limit: ${kb.toolMemory.get(r.tool)?.statement ?? 'a larger machine is needed'}` : '';
+    return `- **${name}**: sized for ${r.data}, which needs ${need} (${r.source}); nextflow.config gives it ${given}${capped}`;
+  };
+  return ['## Resources', ...sized.map(line)].join('\n');
+}
+
 function workflowAnswer(example: Example, kb: Knowledge): string {
   const o = example.output;
   const intent = o.intent!;
@@ -220,6 +241,8 @@ function workflowAnswer(example: Example, kb: Knowledge): string {
   if (notes) parts.push(notes);
   const outputs = requestedOutputs(example, kb);
   if (outputs) parts.push(outputs);
+  const resources = resourcesSection(example, kb);
+  if (resources) parts.push(resources);
   const open = intent.missing_information.map((m) => needHint(m, example, kb)).filter((m): m is string => Boolean(m));
   const readLength = readLengthHint(example, kb);
   if (readLength) open.push(readLength);

@@ -1,6 +1,7 @@
 import type { Intent } from '../../src-preload/schemas/intent';
 import type { ResolvedProcess } from '../knowledge/process-schema';
 import type { Tool } from '../knowledge/schemas';
+import type { ScaledResources } from './data-size';
 
 /** Resources per label (nf-core's defaults) for a first attempt, and the caps a low-memory machine gets. */
 const LABELS: [string, number, number, number][] = [
@@ -46,7 +47,7 @@ export function defaultProfile(intent: Intent): string {
  * nextflow.config: publishDir, resources per label (capped under low_memory), task.ext.args per process,
  * GPU settings under the gpu constraint, and one profile per container engine the constraints allow.
  */
-export function renderConfig(intent: Intent, processes: ConfiguredProcess[]): string {
+export function renderConfig(intent: Intent, processes: ConfiguredProcess[], scaled: readonly ScaledResources[] = []): string {
   const c = new Set(intent.constraints);
   const lowMemory = c.has('low_memory');
   const gpu = c.has('gpu');
@@ -75,10 +76,18 @@ export function renderConfig(intent: Intent, processes: ConfiguredProcess[]): st
     const base = byFocus ?? p.process.ext_args[p.analysisType] ?? p.process.ext_args.default ?? '';
     const args = [base, p.twoColour ? p.process.two_colour_args : undefined].filter(Boolean).join(' ');
     const gpuContainer = gpu ? p.process.gpu_container : undefined;
-    if (!args && !gpuContainer) continue;
+    // a tool whose needs scale with the data is sized for it (data-size.ts: the tool's documented figures), not by its label
+    const size = p.name === p.tool.id.toUpperCase() ? scaled.find((r) => r.tool === p.tool.id) : undefined;
+    if (!args && !gpuContainer && !size) continue;
     lines.push(`    withName: '${p.name}' {`);
     if (args) lines.push(`        ext.args = ${quote(args)}`);
     if (gpuContainer) lines.push(`        container = ${quote(gpuContainer)}`, '        accelerator = 1');
+    if (size) {
+      lines.push(`        // sized for ${size.data}: ${size.needGb} GB${size.cpuHours !== null ? ` and about ${size.cpuHours} CPU hours` : ''} (${size.source})`);
+      if (size.hours !== null) lines.push(`        cpus = ${size.cpus}`);
+      lines.push(`        memory = { ${size.memoryGb}.GB * task.attempt }`);
+      if (size.hours !== null) lines.push(`        time = { ${size.hours}.h * task.attempt }`);
+    }
     lines.push('    }');
   }
   lines.push('}', '', 'profiles {');

@@ -6,6 +6,7 @@ import type { Knowledge, SampleSheet, Tool } from '../knowledge/schemas';
 import { type Platform, platformOf } from '../tool-selector/context';
 import { callerFilter } from './caller-filter';
 import { type ConfiguredProcess, defaultProfile, renderConfig } from './config';
+import { scaledResources } from './data-size';
 import { type DataContext, dataContext, describeData, inputParam, organismFact, sampleSheetColumns, variantKey } from './context';
 import { renderModule } from './process-module';
 import { Channels, inputProducers, wireInputs } from './wiring';
@@ -302,7 +303,7 @@ export function generateWorkflow(intent: Intent, tools: ToolChoice[], kb: Knowle
     '',
   ];
   files['main.nf'] = main.join('\n');
-  files['nextflow.config'] = renderConfig(intent, configured);
+  files['nextflow.config'] = renderConfig(intent, configured, scaledResources([...placed], intent, kb, ctx.platform, options.text));
   const sorted: Record<string, string> = {};
   for (const k of Object.keys(files).sort((a, b) => (a === 'main.nf' ? -1 : b === 'main.nf' ? 1 : a.localeCompare(b)))) sorted[k] = files[k]!;
   return { files: sorted };
