@@ -132,6 +132,8 @@ export function requestReadLength(text = ''): number | null {
     /read length[: ]+(?:is |of |was )?(?:about |around |~)?(\d{2,3})(?![0-9])/i,
     // 'The reads are 100 bp', 'reads of 150 bp' (an insert or fragment size names no reads)
     /\breads? (?:are|were|of) (?:about |around |~)?(\d{2,3}) ?(?:bp|nt|bases?)\b/i,
+    // 'Length: 100 bp' in a request's list of details (not a fragment, insert or amplicon length)
+    /(?<!(?:fragment|insert|amplicon|peak) )\blength: (\d{2,3}) ?(?:bp|nt)\b/i,
     // 'sequenced 75bp single-end', 'with 150 bp reads'
     /(?<![a-z0-9])(\d{2,3}) ?(?:bp|nt) (?:single|paired|SE\b|PE\b)/i,
   ];

@@ -14,10 +14,10 @@ const on = (type: string, id: string, over: Partial<Intent> = {}): Intent => {
 
 describe('a fact the request states is acted on, not asked for again (issue 16, review class 1)', () => {
   it('reads the read length however the request states it', () => {
-    const said = ['Read length: 50 bp. Sequencing depth: about 50 million reads', 'The reads are 100 bp, from a NextSeq 2000.', 'reads are 50 bp, from a NextSeq 1000', 'Reads are 150 bp and we have 30M reads', 'read length 75', 'We sequenced 75bp single-end'];
-    expect(said.map((t) => requestReadLength(t))).toEqual([50, 100, 50, 150, 75, 75]);
+    const said = ['Read length: 50 bp. Sequencing depth: about 50 million reads', 'The reads are 100 bp, from a NextSeq 2000.', 'reads are 50 bp, from a NextSeq 1000', 'Reads are 150 bp and we have 30M reads', 'read length 75', 'We sequenced 75bp single-end', '- Length: 100 bp'];
+    expect(said.map((t) => requestReadLength(t))).toEqual([50, 100, 50, 150, 75, 75, 100]);
     // an insert or fragment size is not a read length
-    expect(['Insert sizes are around 350 bp.', 'Fragments were sonicated to around 200 to 300 bp.'].map((t) => requestReadLength(t))).toEqual([null, null]);
+    expect(['Insert sizes are around 350 bp.', 'Fragments were sonicated to around 200 to 300 bp.', 'Fragment length: 200 bp'].map((t) => requestReadLength(t))).toEqual([null, null, null]);
   });
 
   it('a ChIP-seq request that states 50 bp reads is sized for 50 bp and never told the read length is not stated', () => {
