@@ -351,7 +351,7 @@ function ask(s: Slots, r: Rng): string {
   // 'the' names a workflow already in mind ('the full workflow'), not one only just described ('the tidy workflow')
   const the = r.chance(0.5);
   const what = list(' ', the ? 'the' : 'a', r.pick(the ? ['', 'complete', 'full', 'whole'] : ['', 'complete', 'full', 'whole', 'working', 'reproducible', 'clean', 'simple', 'solid', 'tidy', 'maintainable']), r.pick(['Nextflow', 'DSL2', 'Nextflow DSL2', '', '']), r.pick(['workflow', 'pipeline']));
-  const extra = r.pick(['', '', '', '', 'with QC and a report', 'with one module per tool', 'including all preprocessing', 'that I can run on our cluster', 'and explain the tool choices', 'with sensible defaults', 'with comments I can follow', 'that a new student could rerun', 'and a short README', 'that we can extend later', 'with the parameters in one config', 'that resumes cleanly', 'that runs on SLURM', 'with a small test dataset', 'with clear output folders', 'that logs every tool version']);
+  const extra = r.pick(['', '', '', '', 'with QC and a report', 'with one module per tool', 'including all preprocessing', 'that I can run on our cluster', 'and explain the tool choices', 'with sensible defaults', 'with comments I can follow', 'that a new student could rerun', 'and a short README', 'that we can extend later', 'with the parameters in one config', 'that resumes cleanly', 'that runs on SLURM', 'with a small test dataset', 'with clear output folders', 'that logs every tool version', 'with a samplesheet as input', 'that publishes only the final results', 'with a MultiQC-style summary at the end', 'that reports what each step did', 'with a profile for our cluster', 'that I can hand over to a colleague', 'with a note on where each output ends up', 'that stays easy to rerun on new batches', 'with resource settings we can tune', 'with a test profile that runs in minutes', 'and a list of the parameters I must set', 'that can run on one sample first']);
   return r.pick([
     () => sentence(alt('[Could you|Can you|Would you|Would you be able to|Any chance you could|Is it possible for you to]', r), alt('[generate|write|build|draft|put together|set up|sketch|prepare]', r), what, extra, '?'),
     () => sentence(alt('[Please|Kindly|I would be grateful if you could|It would help a lot if you could|I would appreciate it if you could|It would be great if you could]', r), alt('[generate|write|build|draft|provide|set up|prepare]', r), what, extra, '.'),
@@ -362,6 +362,9 @@ function ask(s: Slots, r: Rng): string {
     () => sentence(alt('[I need|We need|I am after|We are looking for|What I want is|All I need is]', r), what, extra, '.'),
     () => alt('[A|One] [Nextflow|DSL2] [workflow|pipeline] for this would [help a lot|be great|save us weeks|be ideal].', r),
     () => alt('[Thanks|Thank you|Many thanks] [in advance|for reading this far][, a workflow would be ideal|, a pipeline sketch is enough|].', r),
+    () => sentence(alt('[Where would you start|What would your first version look like|How would you wire this up]', r), alt('[as a|in a|in one]', r), alt('[Nextflow|DSL2|Nextflow DSL2] [workflow|pipeline]?', r)),
+    () => sentence(alt('[My hope is to get|The ideal outcome is|I am hoping to end up with|What would help most is]', r), what, extra, '.'),
+    () => alt('[Any help|Any pointers|A first draft|Even a rough draft] [would be appreciated|is welcome|would already help], [ideally|preferably|best of all] as [a|one] [Nextflow|DSL2] [workflow|pipeline].', r),
   ])();
 }
 /** A first fact: how the data were sequenced or how many samples there are, else the platform remark. */
