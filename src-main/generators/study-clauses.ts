@@ -130,7 +130,7 @@ export function studyClauses(intent: Intent, kb: Knowledge, rng: Rng, platform: 
     sequencing = fill(template, { seq, a_seq: `${article(seq)} ${seq}`, depth, len });
   } else if (depth) sequencing = `We have ${depth}.`;
 
-  const library = assay ? fill(rng.pick(assay.library), { m: String(rng.pick(assay.library_values ?? [0])) }) : null;
+  const library = assay ? fill(chooseAlternatives(rng.pick(assay.library), rng), { m: String(rng.pick(assay.library_values ?? [0])) }) : null;
   const outs = assay ? rng.shuffle(assay.outputs) : [];
   const outputs = outs.length >= 2 ? fill(pick('outputs'), { out: outs[0]!, out2: outs[1]! }) : null;
   const pool = assay?.interest;

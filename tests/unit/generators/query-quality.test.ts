@@ -6,7 +6,7 @@ import { distinctN } from '../../../src-main/generators/text-stats';
 import { loadKnowledge } from '../../../src-main/knowledge/load';
 
 /** distinct-3 over a seeded generation's variations: a floor below which requests have become more repetitive. */
-const DISTINCT3_FLOOR = 0.46;
+const DISTINCT3_FLOOR = 0.475;
 
 describe('query quality figures', () => {
   it('computes distinct-3 over word trigrams of all texts', () => {
@@ -54,7 +54,8 @@ describe('query quality of a seeded generation (5,000 template variations, seed 
     }
   });
   // issue 17's target is distinct-3 >= 0.5 (QUERY_TARGETS.minDistinct3); the build still reports it missed.
-  // This floor is what the frames and wordings reach today (0.438 on this seeded generation before request_wording.yaml, 0.469 after): it fails when
+  // This floor is what the frames and wordings reach today (0.438 on this seeded generation before request_wording.yaml, 0.469 after, 0.482 with
+  // the wider short names, layout phrases, study clauses and leads of session 6): it fails when
   // a change makes the requests more repetitive again, and rises as the target is approached.
   it(`has distinct-3 over all styles of at least ${DISTINCT3_FLOOR}`, () => {
     expect(q.overall.distinct3).toBeGreaterThanOrEqual(DISTINCT3_FLOOR);
