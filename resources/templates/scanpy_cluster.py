@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
 """Single-cell clustering with Scanpy: QC filters, normalisation, HVGs, PCA, neighbours, Leiden, UMAP, markers."""
+import sys
 from pathlib import Path
 
 import scanpy as sc
@@ -11,12 +12,12 @@ if (matrix_dir / "filtered_feature_bc_matrix").is_dir():
     matrix_dir = matrix_dir / "filtered_feature_bc_matrix"
 adata = sc.read_10x_mtx(matrix_dir, var_names="gene_symbols", cache=False)
 adata.var_names_make_unique()
-# mitochondrial genes by the annotation's prefix (HGNC MT-, MGI mt-, RGD Mt-, FlyBase mt:), compared in upper case
-adata.var["mt"] = adata.var_names.str.upper().str.startswith("{org.mito_gene_upper}")
+# @include _scanpy_mito.py
 sc.pp.calculate_qc_metrics(adata, qc_vars=["mt"], percent_top=None, log1p=False, inplace=True)
 sc.pp.filter_cells(adata, min_genes=200)
 sc.pp.filter_genes(adata, min_cells=3)
-adata = adata[adata.obs["pct_counts_mt"] < 20].copy()
+if mito_prefix:
+    adata = adata[adata.obs["pct_counts_mt"] < 20].copy()
 adata.layers["counts"] = adata.X.copy()
 # @include _scanpy_preprocess.py
 sc.tl.umap(adata)

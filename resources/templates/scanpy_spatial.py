@@ -1,5 +1,7 @@
 #!/usr/bin/env python3
 """Spatial analysis with Scanpy on a Space Ranger outs folder: spots with positions and images, spot QC, Leiden domains, markers, spatial plots."""
+import sys
+
 import matplotlib
 
 matplotlib.use("Agg")
@@ -11,8 +13,7 @@ sc.settings.n_jobs = ${task.cpus}
 # spatial/tissue_positions.csv (Space Ranger 2+), scalefactors_json.json and the tissue images
 adata = sc.read_visium("${spatial}", count_file="filtered_feature_bc_matrix.h5")
 adata.var_names_make_unique()
-# mitochondrial genes by the annotation's prefix (HGNC MT-, MGI mt-, RGD Mt-, FlyBase mt:), compared in upper case
-adata.var["mt"] = adata.var_names.str.upper().str.startswith("{org.mito_gene_upper}")
+# @include _scanpy_mito.py
 sc.pp.calculate_qc_metrics(adata, qc_vars=["mt"], percent_top=None, log1p=False, inplace=True)
 # Spot QC: a 55 um spot holds several cells and its counts follow tissue density, so only near-empty spots go; no
 # upper count or mitochondrial cut-off (they would remove whole tissue regions)

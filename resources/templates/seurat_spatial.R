@@ -3,6 +3,7 @@
 # factors and tissue image (spatial/), spot QC, SCTransform, clusters, spatially variable genes, markers, spatial plots.
 suppressPackageStartupMessages(library(Seurat))
 # @include _common.R
+# @include _seurat_mito.R
 
 # what Load10X_Spatial does, from the Matrix Market folder (Load10X_Spatial reads the .h5 matrix, which needs
 # hdf5r): Read10X_Image reads spatial/tissue_positions.csv (Space Ranger 2+, tissue_positions_list.csv before),
@@ -13,7 +14,9 @@ image <- Read10X_Image(image.dir = file.path("${spatial}", "spatial"), filter.ma
 image <- image[Cells(spots)]
 DefaultAssay(image) <- "Spatial"
 spots[["${prefix}"]] <- image
-spots[["percent.mt"]] <- PercentageFeatureSet(spots, pattern = "^(MT|mt)-")
+# percent.mt is plotted, not filtered on; 0 where no prefix finds this organism's mitochondrial genes
+mito <- mito_features(file.path("${spatial}", "filtered_feature_bc_matrix"), rownames(spots), "{org.mito_gene_regex}")
+spots[["percent.mt"]] <- if (length(mito) > 0) PercentageFeatureSet(spots, features = mito) else 0
 
 # Spot QC: the filtered matrix holds only the spots Space Ranger found under tissue, and a 55 um spot holds several
 # cells, so its counts follow tissue density and histology, not cell quality. Only near-empty spots go; no upper

@@ -292,6 +292,10 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir()): Knowledge {
   duplicates('references.yaml', references.map((x) => x.id), problems);
   duplicates('cell_lines.yaml', cellLines.map((x) => x.id), problems);
   duplicates('cell_lines.yaml names', cellLines.flatMap((x) => [x.name, ...x.aliases].map((n) => n.toLowerCase())), problems);
+  // single-cell QC finds mitochondrial genes by the prefix, or skips its filter for the reason given: never silently
+  for (const o of organisms)
+    if ((o.facts.mito_gene_prefix === undefined) === (o.facts.mito_genes_unnamed === undefined))
+      problems.push(`organisms.yaml: entry '${o.id}': facts: give exactly one of mito_gene_prefix and mito_genes_unnamed (why no prefix finds its mitochondrial genes)`);
   for (const c of cellLines)
     if (!organisms.some((o) => o.id === c.organism)) problems.push(`cell_lines.yaml: entry '${c.id}': organism '${c.organism}' is not in organisms.yaml`);
   const indexed: Indexed = {

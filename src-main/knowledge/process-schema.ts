@@ -296,10 +296,16 @@ export const OrganismFactsSchema = z.object({
   plastid_contigs: z.array(z.string().regex(/^[A-Za-z0-9_.]+$/)).min(1).optional(),
   /**
    * how the organism's annotation names its mitochondrial genes (HGNC MT-CO1, MGI mt-Co1, RGD Mt-co1, ZFIN mt-co1,
-   * FlyBase mt:CoI): single-cell QC counts the share of reads on genes with this prefix. Without it the QC looks for
-   * MT- or mt-, the vertebrate convention
+   * FlyBase mt:CoI) or its gene ids (TAIR ATMG00010, SGD Q0045 on chrM): single-cell QC counts the share of reads
+   * on genes whose symbol or id starts with it, compared in upper case. An organism without one says why in
+   * mito_genes_unnamed (exactly one of the two, checked at load); without an organism the QC looks for MT- or mt-
    */
-  mito_gene_prefix: z.string().regex(/^[A-Za-z]+[-:_]$/).optional(),
+  mito_gene_prefix: z.string().regex(/^[A-Za-z][A-Za-z0-9]*[-:_]?$/).optional(),
+  /**
+   * why no prefix finds this organism's mitochondrial genes (no mitochondria; gene names with no shared prefix): its
+   * single-cell QC skips the percent-mito filter, and the answer says so
+   */
+  mito_genes_unnamed: z.string().min(20).optional(),
   /**
    * GATK's somatic resource bundle per genome build (gs://gatk-best-practices/somatic-hg38, as nf-core/sarek stages
    * it): the file names of the af-only gnomAD germline resource Mutect2 reads as --germline-resource, of the panel of
@@ -344,8 +350,8 @@ export type OrganismFacts = z.infer<typeof OrganismFactsSchema>;
  * `{org.KEY}` keys: the facts, the organism's default genome build, and plastid_alternation: `|` and the plastid
  * contigs as a regex alternation to append to the mitochondrial ones (`|ChrC|Pt`), '' for an organism without a
  * plastid fact, so one ATAC-seq filter serves animals and plants; mito_gene_upper (the mitochondrial gene prefix in
- * upper case, MT- where none is known) and mito_gene_regex (^ and the prefix, ^(MT|mt)- where none is known) for
- * single-cell QC in Python and R.
+ * upper case) and mito_gene_regex (^ and the prefix) for single-cell QC in Python and R: MT- and ^(MT|mt)- when no
+ * organism is named, '' (no filter) for an organism with mito_genes_unnamed.
  */
 export const ORGANISM_FACT_KEYS = [...Object.keys(OrganismFactsSchema.shape), 'genome_build', 'plastid_alternation', 'mito_gene_upper', 'mito_gene_regex'];
 

@@ -75,6 +75,13 @@ function needHint(need: string, example: Example, kb: Knowledge): string | undef
   const clauses = toolClauses(ownNeed, (example.output.tools ?? []).map((t) => t.tool));
   const own = ownNeed?.hint && clauses.length ? `${ownNeed.hint}: ${clauses.join('; ')}` : ownNeed?.hint;
   const entry = kb.workflowNeeds.needs.get(need);
+  if (need === 'mito_genes') {
+    // why no prefix serves this organism: its facts' own words (no mitochondria, no shared prefix)
+    const organism = example.output.intent?.organism ?? null;
+    const o = organism ? kb.organismById.get(organism.id) : undefined;
+    const name = organism ? `${organism.scientific_name} (${organism.genome_build})` : 'this organism';
+    return (own ?? entry?.hint)?.replace('{organism}', name).replace('{reason}', o?.facts.mito_genes_unnamed ?? 'its facts name none');
+  }
   if (!own && entry?.by_fact) {
     // the hint per organism: the curated set its facts name for the build, else what to do without one
     const organism = example.output.intent?.organism ?? null;

@@ -110,9 +110,10 @@ export function describeData(ctx: DataContext): string {
 /** An organism fact's value for the intent's build, or undefined when the knowledge base has none. */
 export function organismFact(key: string, ctx: DataContext): string | undefined {
   const o = ctx.organism;
-  // the QC's mitochondrial gene prefix falls back to the vertebrate MT-/mt- when no organism (or none for it) is known
-  if (key === 'mito_gene_upper') return (o?.facts.mito_gene_prefix ?? 'MT-').toUpperCase();
-  if (key === 'mito_gene_regex') return o?.facts.mito_gene_prefix ? `^${o.facts.mito_gene_prefix}` : '^(MT|mt)-';
+  // the QC's mitochondrial gene prefix: the vertebrate MT-/mt- when no organism is named, '' (the filter is skipped)
+  // for an organism whose facts say no prefix finds its mitochondrial genes
+  if (key === 'mito_gene_upper') return o ? (o.facts.mito_gene_prefix ?? '').toUpperCase() : 'MT-';
+  if (key === 'mito_gene_regex') return o ? (o.facts.mito_gene_prefix ? `^${o.facts.mito_gene_prefix}` : '') : '^(MT|mt)-';
   if (!o) return undefined;
   if (key === 'genome_build') return ctx.genomeBuild ?? o.genome_build;
   if (key === 'plastid_alternation') return (o.facts.plastid_contigs ?? []).map((c) => `|${c}`).join('');

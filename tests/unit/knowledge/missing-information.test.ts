@@ -113,7 +113,7 @@ describe('missing information names what the workflow of the analysis needs and 
   it('generated intents list more than organism and comparison, and each example computes them on its own user turn', () => {
     const seen = new Set(planVariations(kb, 5000).flatMap((s) => variationSeed(kb, 42, s).output.intent!.missing_information));
     expect([...seen].sort()).toEqual([
-      'amplicon_region', 'analysis_type', 'busco_lineage', 'chip_control', 'chip_target', 'cnv_reference', 'comparison', 'genome_size', 'guide_library', 'known_sites', 'library_protocol', 'matched_normal', 'omics_layers', 'omics_table',
+      'amplicon_region', 'analysis_type', 'busco_lineage', 'chip_control', 'chip_target', 'cnv_reference', 'comparison', 'genome_size', 'guide_library', 'known_sites', 'library_protocol', 'matched_normal', 'mito_genes', 'omics_layers', 'omics_table',
       'ont_chemistry', 'organism', 'phylogeny_input', 'platform', 'primer_scheme', 'read_layout', 'sequencing_scope', 'small_rna_kit', 'spatial_platform', 'strandedness', 'target_regions', 'tenx_chemistry', 'visium_assay', 'visium_slide',
     ]);
     for (const spec of planPerGolden(kb, 4, 400)) {
@@ -201,7 +201,7 @@ describe('workflow_needs.yaml is checked at load', () => {
   it('the read layout is added where analysis_types.yaml leaves it open, and never listed here', () => {
     expect(kb.workflowNeeds.byAnalysis.get('rna_seq_de')!.map((n) => n.need)).toEqual(['organism', 'comparison', 'read_layout', 'strandedness']);
     expect(kb.workflowNeeds.byAnalysis.get('amplicon_16s')!.map((n) => n.need)).toEqual(['read_layout', 'amplicon_region']);
-    expect(kb.workflowNeeds.byAnalysis.get('scrna_seq')!.map((n) => n.need)).toEqual(['organism', 'tenx_chemistry']);
+    expect(kb.workflowNeeds.byAnalysis.get('scrna_seq')!.map((n) => n.need)).toEqual(['organism', 'tenx_chemistry', 'mito_genes']);
     // listed only to word it for the chain (Trinity's --left/--right): it still goes after the intent-field needs
     expect(kb.workflowNeeds.byAnalysis.get('de_novo_transcriptome_assembly')!.map((n) => n.need)).toEqual(['organism', 'read_layout', 'strandedness', 'busco_lineage']);
     expect(kb.workflowNeeds.byAnalysis.get('metagenomics_taxonomic')!.map((n) => n.need)).toEqual(['read_layout']);

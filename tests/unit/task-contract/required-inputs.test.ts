@@ -56,6 +56,17 @@ describe('every input a generated workflow needs and has no default for is named
     expect(answerFor('multi_omics_integration', {}, 'integrate RNA-seq with proteomics abundance table using MOFA').intent.missing_information).not.toContain('omics_layers');
   });
 
+  it('single-cell QC with no mitochondrial gene prefix for the organism: the answer says the percent-mito filter is skipped, and why', () => {
+    const worm = answerFor('scrna_seq', { organism: { id: 'worm', scientific_name: 'Caenorhabditis elegans', genome_build: 'WBcel235' } });
+    expect(worm.before).toMatch(/No prefix that finds the mitochondrial genes of Caenorhabditis elegans \(WBcel235\) is known here, since WormBase .*skips that filter/);
+    const ecoli = kb.organismById.get('ecoli')!;
+    expect(answerFor('spatial_transcriptomics', { organism: { id: ecoli.id, scientific_name: ecoli.scientific_name, genome_build: ecoli.genome_build } }).before).toContain('is known here, since bacteria have no mitochondria: percent.mt');
+    for (const id of ['human', 'mouse', 'fly', 'arabidopsis', 'yeast']) {
+      const o = kb.organismById.get(id)!;
+      expect(answerFor('scrna_seq', { organism: { id, scientific_name: o.scientific_name, genome_build: o.genome_build } }).before, id).not.toContain('mitochondrial genes of');
+    }
+  });
+
   it('MACS2 and deepTools genome sizes: named when the organism has none in the facts, not when it has', () => {
     const pig = { id: 'pig', scientific_name: 'Sus scrofa', genome_build: 'Sscrofa11.1' };
     expect(answerFor('chip_seq', { organism: pig }).intent.missing_information).toContain('genome_size');

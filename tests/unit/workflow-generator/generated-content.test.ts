@@ -216,11 +216,34 @@ describe('generated workflows carry the right commands', () => {
       return { id: o.id, scientific_name: o.scientific_name, genome_build: o.genome_build };
     };
     const fly = project(intent('scrna_seq', { organism: org('fly') }));
-    expect(fly['modules/scanpy/templates/scanpy_cluster.py']).toContain('adata.var["mt"] = adata.var_names.str.upper().str.startswith("MT:")\n');
+    expect(fly['modules/scanpy/templates/scanpy_cluster.py']).toContain('mito_prefix = "MT:"\n');
     const rat = project(intent('scrna_seq', { organism: org('rat'), requested_tools: ['seurat'] }), undefined, 'scRNA-seq of rat islets with Seurat');
-    expect(rat['modules/seurat/templates/seurat_cluster.R']).toContain('PercentageFeatureSet(cells, pattern = "^Mt-")');
+    expect(rat['modules/seurat/templates/seurat_cluster.R']).toContain('mito_pattern <- "^Mt-"\n');
     // human keeps MT-
-    expect(project(intent('scrna_seq'))['modules/scanpy/templates/scanpy_cluster.py']).toContain('.str.startswith("MT-")');
+    expect(project(intent('scrna_seq'))['modules/scanpy/templates/scanpy_cluster.py']).toContain('mito_prefix = "MT-"\n');
+  });
+
+  it('single-cell QC: TAIR ATMG and SGD Q0 ids are matched on gene ids too; an organism with no known prefix skips the filter and says so', () => {
+    const org = (id: string) => {
+      const o = kb.organismById.get(id)!;
+      return { id: o.id, scientific_name: o.scientific_name, genome_build: o.genome_build };
+    };
+    const ath = project(intent('scrna_seq', { organism: org('arabidopsis') }))['modules/scanpy/templates/scanpy_cluster.py']!;
+    expect(ath).toContain('mito_prefix = "ATMG"\n');
+    expect(ath).toContain('adata.var["gene_ids"].str.upper().str.startswith(mito_prefix)');
+    const yeast = project(intent('scrna_seq', { organism: org('yeast'), requested_tools: ['seurat'] }), undefined, 'scRNA-seq of yeast with Seurat')['modules/seurat/templates/seurat_cluster.R']!;
+    expect(yeast).toContain('mito_pattern <- "^Q0"\n');
+    // a worm (WormBase nduo-1, ctc-1: no shared prefix) gets no filter that silently removes nothing
+    const worm = project(intent('scrna_seq', { organism: org('worm') }))['modules/scanpy/templates/scanpy_cluster.py']!;
+    expect(worm).toContain('mito_prefix = ""\n');
+    expect(worm).toMatch(/if mito_prefix:\n( {4}.*\n)* {4}adata = adata\[adata.obs\["pct_counts_mt"\] < 20\]/);
+    expect(worm).toContain('percent-mito filter is skipped');
+    // every organism says how its mitochondrial genes are named, or why no prefix serves
+    for (const o of kb.organisms) expect(Boolean(o.facts.mito_gene_prefix) !== Boolean(o.facts.mito_genes_unnamed), o.id).toBe(true);
+    // the answer's open need names the gap
+    const missing = parseIntent('single-cell RNA-seq of C. elegans whole worms, 10x v3 chemistry', kb).missing_information;
+    expect(missing).toContain('mito_genes');
+    expect(parseIntent('single-cell RNA-seq of human PBMCs, 10x v3 chemistry', kb).missing_information).not.toContain('mito_genes');
   });
 
   it('16S amplicons: both primers trimmed from read pairs, one from single reads', () => {
