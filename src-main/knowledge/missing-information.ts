@@ -1,5 +1,5 @@
 import type { Intent } from '../../src-preload/schemas/intent';
-import { namedPlatform, requestFocuses, requestPlatform, requestRegion } from '../tool-selector/context';
+import { namedPlatform, requestFocuses, requestPlatform, requestReadLength, requestRegion } from '../tool-selector/context';
 import { organismFactFor } from './organism-facts';
 import type { Knowledge } from './schemas';
 import type { Need } from './workflow-needs';
@@ -37,6 +37,8 @@ function stated(id: string, need: Need, intent: NeedsIntent, kb: Knowledge, text
   if (need.platform && namedPlatform(kb, text)?.read_kind === 'long') return true;
   // a region with known primers, as the generator reads it: a region without an entry (V6-V8) leaves the primers open
   if (need.region && requestRegion(intent, kb, text)) return true;
+  // a read length as the generator reads it, so a stated one always reaches the command (rMATS --readLength)
+  if (need.read_length && requestReadLength(text) !== null) return true;
   // an organism fact the commands read: open only for a named organism whose facts lack it (no organism: the organism need)
   if (need.organism_fact) return !intent.organism || need.organism_fact.every((f) => organismFactValue(kb, intent.organism, f) !== undefined);
   return saysWords(need, text);

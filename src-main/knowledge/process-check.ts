@@ -99,7 +99,7 @@ function checkOne(p: ResolvedProcess, known: KnownNames, field: string): string[
       if (!BUILTIN.test(name) && !vars.has(name)) problems.push(`${where}: uses '\${${m[1]}}', which is no input`);
     }
     for (const m of command.matchAll(/(?<![$\\])\{([a-z][a-z0-9_.]*)\}/g))
-      if (!/^(org\.[a-z0-9_]+|primer\.(fwd|rev|three_prime)|rename\.[a-z0-9_]+|strand|group1|caller_filter)$/.test(m[1]!)) problems.push(`${where}: unknown placeholder '{${m[1]}}'`);
+      if (!/^(org\.[a-z0-9_]+|primer\.(fwd|rev|three_prime)|rename\.[a-z0-9_]+|strand|read_length|group1|caller_filter)$/.test(m[1]!)) problems.push(`${where}: unknown placeholder '{${m[1]}}'`);
     for (const m of texts.matchAll(/\{org\.([a-z0-9_]+)\}/g))
       if (!(ORGANISM_FACT_KEYS as string[]).includes(m[1]!)) problems.push(`${where}: unknown organism fact '${m[1]}'`);
     if (key !== 'paired' && /\$\{reads\[1\]\}/.test(command)) problems.push(`${where}: only a paired-end command may use a second mate`);

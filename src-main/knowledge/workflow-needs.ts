@@ -17,6 +17,8 @@ export const NeedSchema = z
     platform: z.literal(true).optional(),
     /** the request names a marker-gene region of its analysis (amplicon_regions.yaml keywords): the generator's own test, so a stated region always has its primers */
     region: z.literal(true).optional(),
+    /** the request states its read length ('Read length: 100 bp', '2x150'), as the generator reads it (requestReadLength) */
+    read_length: z.literal(true).optional(),
     /**
      * organism facts (organisms.yaml) the workflow's commands read: the need is open only when the request names an
      * organism whose facts lack one of them for its build (an unnamed organism is the organism need's)
@@ -41,8 +43,8 @@ export const NeedSchema = z
     by_fact: z.strictObject({ fact: z.string().min(3), without: z.string().min(20) }).optional(),
   })
   .refine(
-    (n) => n.field !== undefined || n.groups !== undefined || n.words !== undefined || n.platform !== undefined || n.region !== undefined || n.organism_fact !== undefined,
-    'a need says how a request states it (field, groups, words, platform, region or organism_fact)',
+    (n) => n.field !== undefined || n.groups !== undefined || n.words !== undefined || n.platform !== undefined || n.region !== undefined || n.read_length !== undefined || n.organism_fact !== undefined,
+    'a need says how a request states it (field, groups, words, platform, region, read_length or organism_fact)',
   );
 export type Need = z.infer<typeof NeedSchema>;
 

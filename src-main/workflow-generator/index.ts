@@ -91,6 +91,12 @@ function valueNote(v: string, ctx: DataContext): { param: string; check: string 
       check: `--${v} is required for this build: unique k-mers of the genome for k = the read length (khmer's unique-kmers.py)`,
     };
   }
+  if (v === 'read_length') {
+    return {
+      param: 'the request states no read length: give --read_length, the sequenced read length before trimming (150 for 2x150 reads), which rMATS uses for its inclusion levels',
+      check: '--read_length is required: the sequenced read length before trimming (150 for 2x150 reads), rMATS --readLength',
+    };
+  }
   if (v === 'case_group' || v === 'control_group') {
     const which = v === 'case_group' ? 'the group tested (the case)' : 'the reference group (the control)';
     return {

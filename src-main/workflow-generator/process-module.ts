@@ -32,7 +32,7 @@ function prefixFor(spec: ModuleSpec): string {
   return spec.process.input.mode === 'collect' ? spec.ctx.analysisType : '${meta.id}';
 }
 
-/** Fills the entry's placeholders: prefix, organism facts, amplicon primers, contig renames, strandedness, comparison groups, layout. */
+/** Fills the entry's placeholders: prefix, organism facts, amplicon primers, contig renames, read length, strandedness, comparison groups, layout. */
 function fill(text: string, spec: ModuleSpec, missing: Set<string>): string {
   const prefix = prefixFor(spec);
   // groups the request does not name are value inputs (--case_group, --control_group), never invented
@@ -57,6 +57,12 @@ function fill(text: string, spec: ModuleSpec, missing: Set<string>): string {
       return `\${primer_${key}}`;
     })
     .replace(/\{rename\.([a-z0-9_]+)\}/g, (_m, ref: string) => spec.ctx.contigRenames[ref] ?? '')
+    .replace(/\{read_length\}/g, () => {
+      // the request's read length, else a value input the user gives (--read_length), never a guess
+      if (spec.ctx.readLength !== null) return String(spec.ctx.readLength);
+      missing.add('read_length');
+      return '${read_length}';
+    })
     .replace(/\{strand\}/g, () => spec.process.strand?.[spec.ctx.strandedness] ?? '')
     .replace(/\{caller_filter\}/g, () => spec.callerFilter ?? '')
     .replace(/\{group1\}/g, group('case_group'))

@@ -114,7 +114,7 @@ describe('missing information names what the workflow of the analysis needs and 
     const seen = new Set(planVariations(kb, 5000).flatMap((s) => variationSeed(kb, 42, s).output.intent!.missing_information));
     expect([...seen].sort()).toEqual([
       'amplicon_region', 'analysis_type', 'busco_lineage', 'chip_control', 'chip_target', 'cnv_reference', 'comparison', 'genome_size', 'guide_library', 'known_sites', 'library_protocol', 'matched_normal', 'mito_genes', 'omics_layers', 'omics_table',
-      'ont_chemistry', 'organism', 'phylogeny_input', 'platform', 'primer_scheme', 'read_layout', 'sequencing_scope', 'small_rna_kit', 'spatial_platform', 'strandedness', 'target_regions', 'tenx_chemistry', 'visium_assay', 'visium_slide',
+      'ont_chemistry', 'organism', 'phylogeny_input', 'platform', 'primer_scheme', 'read_layout', 'read_length', 'sequencing_scope', 'small_rna_kit', 'spatial_platform', 'strandedness', 'target_regions', 'tenx_chemistry', 'visium_assay', 'visium_slide',
     ]);
     for (const spec of planPerGolden(kb, 4, 400)) {
       const s = toolSelectionSeed(kb, 42, spec);
@@ -184,7 +184,9 @@ describe('a workflow answer says what each open need means for that workflow', (
     expect(beforeRun('differential splicing human muscle, treated vs control, paired-end')).toEqual([
       '## Before you run',
       '- The strandedness is not stated: rMATS runs with its default --libType fr-unstranded; a stranded dUTP library is --libType fr-firststrand.',
+      "- The read length is not stated: rMATS needs the sequenced length before trimming (150 for 2x150 reads) for the effective lengths of its inclusion levels, and the workflow stops before running until you give it as `--read_length`; fastp's trimmed reads of other lengths are kept (--variable-read-length).",
     ]);
+    expect(beforeRun('differential splicing human muscle, treated vs control, paired-end. Read length: 100 bp')).toHaveLength(2);
   });
 
   it('open needs in a generated answer carry their hint', () => {

@@ -67,6 +67,21 @@ describe('every input a generated workflow needs and has no default for is named
     }
   });
 
+  it("rMATS --readLength: the request's read length, else a required --read_length named before it runs; fastp's trimmed reads kept (--variable-read-length)", () => {
+    const stated = answerFor('alternative_splicing', { read_layout: 'paired' }, 'Differential splicing in human cells, treated vs control, paired-end. Read length: 100 bp');
+    const rmats = (a: { main: string }) => a.main;
+    expect(stated.intent.missing_information).not.toContain('read_length');
+    const statedProject = generateWorkflow(stated.intent, selectTools(stated.intent, kb, 'Read length: 100 bp'), kb, { text: 'Read length: 100 bp' }).files['modules/rmats/main.nf']!;
+    expect(statedProject).toContain('--readLength 100 --variable-read-length');
+    const open = answerFor('alternative_splicing', { read_layout: 'single' }, 'Differential splicing in human cells, treated vs control');
+    expect(open.intent.missing_information).toContain('read_length');
+    expect(rmats(open)).toMatch(/^params\.read_length = null\b/m);
+    expect(open.before).toMatch(/read length is not stated.*`--read_length`/);
+    const openModule = generateWorkflow(open.intent, selectTools(open.intent, kb, ''), kb, { text: '' }).files['modules/rmats/main.nf']!;
+    expect(openModule).toContain('--readLength ${read_length} --variable-read-length');
+    expect(openModule).not.toMatch(/--readLength (100|150)\b/);
+  });
+
   it('MACS2 and deepTools genome sizes: named when the organism has none in the facts, not when it has', () => {
     const pig = { id: 'pig', scientific_name: 'Sus scrofa', genome_build: 'Sscrofa11.1' };
     expect(answerFor('chip_seq', { organism: pig }).intent.missing_information).toContain('genome_size');

@@ -106,7 +106,7 @@ describe('prerequisites a tool\'s own docs name (review rev1203 class 7)', () =>
   it('rMATS counts on the library\'s strand: --libType fr-firststrand for a reverse-stranded (dUTP) library, fr-unstranded when unstranded', () => {
     const text = 'differential splicing, treated vs control, reverse-stranded dUTP library';
     const rev = project('alternative_splicing', text, { strandedness: 'reverse', comparison: { groups: ['treated', 'control'], description: 'treated vs control' } });
-    expect(scriptOf(rev['modules/rmats/main.nf']!)).toContain('-t paired --libType fr-firststrand --readLength 150 --variable-read-length');
+    expect(scriptOf(rev['modules/rmats/main.nf']!)).toContain('-t paired --libType fr-firststrand --readLength ${read_length} --variable-read-length');
     const un = project('alternative_splicing', 'differential splicing, treated vs control', { strandedness: 'unstranded', comparison: { groups: ['treated', 'control'], description: 'treated vs control' } });
     expect(scriptOf(un['modules/rmats/main.nf']!)).toContain('--libType fr-unstranded');
   });

@@ -26,7 +26,8 @@ describe('a request that names no groups gets no invented ones (treated/control)
       expect(main).toMatch(/^params\.case_group = null \/\/ the request names no comparison: /m);
       expect(main).toMatch(/^params\.control_group = null \/\/ the request names no comparison: /m);
       expect(main).toContain('    if (params.case_group == null) {\n        error("');
-      expect(main).toMatch(new RegExp(`    ${name}\\(.*params\\.case_group, params\\.control_group\\)\\n`));
+      // other value inputs follow the groups (rMATS: --read_length when the request states none)
+      expect(main).toMatch(new RegExp(`    ${name}\\(.*params\\.case_group, params\\.control_group(, params\\.\\w+)*\\)\\n`));
       expect(files[`modules/${file.split('/')[1]}/main.nf`]).toContain('    val case_group\n    val control_group\n');
       expect(step).toContain('${case_group}');
       expect(checkWorkflow(files).errorCount).toBe(0);
