@@ -29,13 +29,13 @@ const OPEN: Record<VariationStyle, string[]> = {
 };
 const CLOSE: Record<VariationStyle, string[]> = {
   // no closing that asks for a workflow: an off-topic request (a cake recipe) would then read as one
-  formal: ['.', '. I look forward to your answer.', '. Thank you in advance.', '. What would you recommend?', '. A brief answer is fine.'],
+  formal: ['.', '. I look forward to your answer.', '. Thank you in advance.', '. I would appreciate a short reply.', '. A brief answer is fine.'],
   casual: ['?', ', any ideas?', '? thanks', ' lol', ' pls', '!!'],
   minimal: ['', '?', ' pls'],
   detailed: [
     '. I am not sure where to start and would appreciate a step-by-step answer.',
     '. Our group has little experience with this, so please be explicit about each step.',
-    '. What would you recommend, and what information do you need from me?',
+    '. Please tell me what information you need from me.',
     '. Please explain what you can do.',
   ],
   edge_case: ['??', ' pls', '', '...'],
