@@ -134,8 +134,8 @@ export const CONFIDENCE_L2 = 1;
 
 /** Fitted on the seen labelled sets (SEEN_SETS of src-main/eval/confidence-fit.ts) and generated variations (see the module comment). */
 export const CONFIDENCE_MODEL: ConfidenceModel = {
-  kind: { bias: 6.208, weights: { lead: -0.01, cueless: 0.864, asked: 0.567, cuelessQuestion: 0, rival: -2.03, tie: -4.093, offTopic: 0.058, log: 0.069 } },
-  type: { bias: 6.374, weights: { known: 0.493, strength: 0.765, margin: -0.409, tie: -3.168, rivalAssay: -3.485, toolOnly: -0.404, genericOnly: -2.077, multiAssay: -0.781, corrections: 0, unknownWords: -0.501, toolDisagrees: -2.539, unknownOnTopic: -1.671, unexplained: -3.382, dataOnly: -0.534, foreignOnly: -0.873, focused: -0.736 } },
+  kind: { bias: 6.209, weights: { lead: -0.01, cueless: 0.865, asked: 0.566, cuelessQuestion: 0, rival: -2.032, tie: -4.092, offTopic: 0.058, log: 0.069 } },
+  type: { bias: 6.374, weights: { known: 0.493, strength: 0.765, margin: -0.409, tie: -3.168, rivalAssay: -3.485, toolOnly: -0.403, genericOnly: -2.077, multiAssay: -0.781, corrections: 0, unknownWords: -0.503, toolDisagrees: -2.539, unknownOnTopic: -1.671, unexplained: -3.384, dataOnly: -0.534, foreignOnly: -0.873, focused: -0.736 } },
 };
 
 export { LOW_CONFIDENCE } from '../../src-preload/schemas/intent';
