@@ -246,6 +246,14 @@ describe('generated workflows carry the right commands', () => {
     expect(parseIntent('single-cell RNA-seq of human PBMCs, 10x v3 chemistry', kb).missing_information).not.toContain('mito_genes');
   });
 
+  it('HOMER on broad histone domains scans the whole region (-size given), on narrow peaks 200 bp around the centre', () => {
+    const broad = project(intent('chip_seq', { requested_tools: ['homer'] }), undefined, 'ChIP-seq of H3K27me3 in human cells with an input control, motifs with HOMER')['modules/homer/main.nf']!;
+    expect(broad).toContain(' -size given ');
+    expect(broad).not.toContain('-size 200');
+    const narrow = project(intent('chip_seq', { requested_tools: ['homer'] }), undefined, 'ChIP-seq of CTCF in human cells with an input control, motifs with HOMER')['modules/homer/main.nf']!;
+    expect(narrow).toContain(' -size 200 ');
+  });
+
   it('16S amplicons: both primers trimmed from read pairs, one from single reads', () => {
     // the request names V4: its primers come from amplicon_regions.yaml (an unnamed region assumes none)
     const paired = project(intent('amplicon_16s'), undefined, '16S V4 amplicons');
