@@ -13,6 +13,7 @@ import {
   ASSAY_ASIDE_BEFORE,
   ASSAY_NEEDED_BEFORE,
   ASSAY_NEEDED_NOW,
+  ASSAY_ONLY_NOW,
   ASSAY_SET_ASIDE,
   ASSEMBLY_ASKED,
   CASED_ABBREVIATIONS,
@@ -354,8 +355,8 @@ const globally = (re: RegExp) => {
  * names what is needed, from that clause's words if it has any. Null when the request says nothing of the kind, or
  * when what is left still names several assays.
  */
-function assayNeededNow(text: string, keywords: readonly KeywordMatch[]): KeywordMatch[] | null {
-  if (!/\b(?:only|just|mainly|mostly|primarily|first|start|starting|begin|focus|focusing|ignore|already|later|care|need|want|finished|done|complete|completed)\b/.test(text)) return null;
+function assayNeededNow(text: string, keywords: readonly KeywordMatch[], several: boolean): KeywordMatch[] | null {
+  if (!/\b(?:only|just|mainly|mostly|primarily|first|start|starting|begin|focus|focusing|ignore|already|later|care|need|want|finished|done|complete|completed|now|today|request|round)\b/.test(text)) return null;
   const aside: [number, number][] = [];
   const asideFamilies = new Set<string>();
   const setAside = (named: string, span: [number, number]) => {
@@ -375,6 +376,8 @@ function assayNeededNow(text: string, keywords: readonly KeywordMatch[]): Keywor
   const needed: [number, number][] = [];
   for (const m of text.matchAll(ASSAY_NEEDED_NOW)) needed.push([m.index + m[0].length - m[1]!.length, m.index + m[0].length]);
   for (const m of text.matchAll(ASSAY_NEEDED_BEFORE)) needed.push([clauseStart(text, m.index, 60), m.index]);
+  // 'only the Hi-C', 'for now: ... the ChIP-seq part': read only when several assays are named
+  if (several) for (const m of text.matchAll(ASSAY_ONLY_NOW)) needed.push([m.index + m[0].length - m[1]!.length, m.index + m[0].length]);
   if (aside.length === 0 && needed.length === 0) return null;
   const inside = (spans: [number, number][], k: { index: number; end: number }) => spans.some(([a, b]) => k.index >= a && k.end <= b);
   let kept = keywords.filter((k) => !inside(aside, k));
@@ -520,7 +523,7 @@ export function parseIntentWithRulesDetailed(query: string, kb: Knowledge): { in
   const allKeywords = keywordsOf(text, lex, foreign);
   // several assays named, one of them needed now: the analysis is read from that one's words
   const named = namesSeveralAssays(text);
-  const now = named || allKeywords.length > 1 ? assayNeededNow(text, allKeywords) : null;
+  const now = named || allKeywords.length > 1 ? assayNeededNow(text, allKeywords, named) : null;
   const keywords = now ?? allKeywords;
   const ranked = scoreTypes(query, text, keywords, tools, kb);
   const multiAssay = named && now === null;

@@ -180,6 +180,14 @@ export const ASSAY_HEADS: [string, RegExp][] = [['rna', /\b(?:sc|sn|bulk |m)?rna
  */
 export const ASSAY_NEEDED_NOW =
   /\b(?:(?:only|just|mainly|mostly|primarily|first) (?:need|want|care about|interested in)|(?:start|starting|begin) with|focus(?:ing)? on|(?:it's|it is) (?:mainly|mostly|only|just) the|(?:the )?first (?:step|thing|priority) (?:is|will be)|what (?:i|we) (?:need|want) (?:now|first) (?:is|are))\b([^.;!?\u2014]{1,80})/g;
+/**
+ * Narrower cues, read only when the request names several assays: the assay asked for now follows 'only' or 'just'
+ * ('only the Hi-C is needed for now', 'just the methylation side please', 'please just run fusion detection on the
+ * RNA-seq'), or a clause that limits the request to now ('for now: which peak caller for the ChIP-seq part?', 'for
+ * this request, the ATAC').
+ */
+export const ASSAY_ONLY_NOW =
+  /\b(?:(?:only|just)(?= (?:the|run|do|analy[sz]e|process|look at|handle|call|use)\b)|for (?:now|the moment|this request|this round|today)\b[:,]?|(?:today|this (?:week|time|round)),)([^.;!?\u2014]{1,80})/g;
 export const ASSAY_NEEDED_BEFORE = /\b(?:is|are) (?:what|all) (?:we|i) (?:care about|need|want)\b/g;
 /**
  * A mixed-assay request setting an assay aside: 'ignore the 16S for now', 'we'll do the RNA later' name it after the
