@@ -58,6 +58,8 @@ export interface Lexicon {
   dataHints: Map<string, string>;
   /** cell lines (cell_lines.yaml) and the words organisms.yaml says imply an organism (implied_by), to its id */
   impliedOrganisms: PhraseMatcher<string>;
+  /** the words of compatibility.yaml's no_reference data hint: the organism has no reference genome ('no sequenced genome') */
+  noReference: PhraseMatcher<true>;
 }
 
 /**
@@ -220,6 +222,7 @@ export function lexiconFor(kb: Knowledge): Lexicon {
     foreignPhrases: new PhraseMatcher([...foreign].map((p) => [p, true] as [string, true])),
     dataHints,
     impliedOrganisms: new PhraseMatcher(impliedEntries),
+    noReference: new PhraseMatcher((kb.compatibility.tables.data_hints.no_reference?.words ?? []).map((w) => [w.toLowerCase(), true] as [string, true])),
   };
   cache.set(kb, lex);
   return lex;

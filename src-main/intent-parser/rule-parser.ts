@@ -400,7 +400,7 @@ function assayNeededNow(text: string, keywords: readonly KeywordMatch[], several
 }
 
 /** Technology words move short-read analyses to their long-read or exome counterparts. */
-function refineType(chosen: string, text: string, keywords: readonly KeywordMatch[]): string {
+function refineType(chosen: string, text: string, keywords: readonly KeywordMatch[], noReference: boolean): string {
   let type = chosen;
   // a long-read RNA assay named by a keyword of its own ('full-length transcripts', 'direct RNA') is the technology,
   // as a platform word is: a splicing or expression goal next to it is read on long reads
@@ -418,6 +418,9 @@ function refineType(chosen: string, text: string, keywords: readonly KeywordMatc
     if (type === 'rna_seq_de' || type === 'alternative_splicing') return 'long_read_rnaseq';
   }
   if (type === 'de_novo_genome_assembly' && TRANSCRIPTOME.test(text)) return 'de_novo_transcriptome_assembly';
+  // RNA-seq of an organism with no reference genome ('a sponge that has no sequenced genome'): its transcripts are
+  // assembled de novo first, whatever else is asked of the reads (expression is quantified against that assembly)
+  if (type === 'rna_seq_de' && noReference) return 'de_novo_transcriptome_assembly';
   // 'ML tree from 200 SARS-CoV-2 consensus genomes': the consensus genomes are the data, the tree the analysis
   // ('a phylogenetic tree of 200 bacterial genomes': genomes not asked to be assembled)
   // 'core-genome SNPs of 25 outbreak isolates and a phylogeny from them': the variants are the data, the tree the analysis
@@ -535,7 +538,7 @@ export function parseIntentWithRulesDetailed(query: string, kb: Knowledge): { in
   const known = ranked.length > 0 && ranked[0]!.score >= 0.35 && !dataOnly && !sharedStep;
   // no analysis named, a virus is ('omicron raw reads on SRA?'): its genomes are the analysis
   const virusOnly = !known && !multiAssay && !dataOnly && !sharedStep && kind.kind !== 'off_topic' && namesVirus(organismHits, implied, kb);
-  const analysisType = multiAssay ? 'multi_omics_integration' : known ? refineType(ranked[0]!.type, text, keywords) : virusOnly ? 'viral_genomics' : 'unknown';
+  const analysisType = multiAssay ? 'multi_omics_integration' : known ? refineType(ranked[0]!.type, text, keywords, lex.noReference.find(text).length > 0) : virusOnly ? 'viral_genomics' : 'unknown';
   const type = kb.analysisTypeById.get(analysisType);
 
   // an off-topic request's fish, bird or grain is no organism of an analysis ('chicken breast', 'rice left out')
