@@ -89,6 +89,14 @@ export const KIND_CUES: KindCue[] = [
     re: /\b(?:raw )?(?:reads|runs|data|fastqs?|samples|genomes|sequences) (?:on|in|from) (?:the )?(?:sra|ena|geo|ddbj|gisaid|encode|ncbi)\b.{0,20}\?|\b(?:donde|ou|wo|onde|dove) (?:encuentro|puedo encontrar|consigo|descargo|trouver|trouve|finde|encontro|posso encontrar|trovo|posso trovare)\b|\bdatos publicos\b|\bdonnees publiques\b|\boffentliche(?:n)? daten\b|\bdados publicos\b|\bdati pubblici\b/,
   },
   { kind: 'data_search', weight: 1, re: /\b(?:geo|sra|ena|encode|tcga|gtex|arrayexpress|depmap|giab|human microbiome project|1000 genomes|gnomad)\b/ },
+  // data fetched from where it is kept ('how do I get all ST258 assemblies from NCBI or ENA?'), accessions asked for
+  // ('GEO accessions for ...'), or data asked for to try a pipeline on ('reads I can use to test a polishing pipeline')
+  {
+    kind: 'data_search',
+    weight: W,
+    re: /\b(?:get|fetch|pull|retrieve|obtain|grab|download)\b(?: (?:all|every|the))?[a-z0-9 .,/()-]{0,60}?\b(?:from|off|out of|on) (?:the )?(?:ncbi|sra|ena|geo|gisaid|ddbj|encode|tcga|gtex|arrayexpress|refseq|genbank|ebi|mgnify)\b|\b(?:geo|sra|ena|ddbj|arrayexpress|bioproject|biosample) (?:run |study |series |sample )?(?:accessions?|ids|numbers)\b|\baccessions? (?:for|of)\b/,
+  },
+  { kind: 'data_search', weight: 3, re: /\b(?:i|we) (?:can|could) (?:use|reuse|try) (?:to|for) (?:test|try|benchmark|validat|evaluat|develop)\w*\b/ },
   // tool advice: which tool to use
   {
     kind: 'tool_advice',
