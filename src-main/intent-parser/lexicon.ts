@@ -60,6 +60,12 @@ export interface Lexicon {
   impliedOrganisms: PhraseMatcher<string>;
   /** the words of compatibility.yaml's no_reference data hint: the organism has no reference genome ('no sequenced genome') */
   noReference: PhraseMatcher<true>;
+  /** each tool's name -> its id (the phrases `tools` matches) */
+  toolOfName: Map<string, string>;
+  /** phrases in which a tool's name is an everyday word ('atlantic salmon', tools.yaml everyday.phrases), to the tool's id */
+  everydayPhrases: PhraseMatcher<string>;
+  /** words of a tool name's everyday sense ('orange juice' for Juicer, tools.yaml everyday.words), to the tool's id */
+  everydayWords: PhraseMatcher<string>;
 }
 
 /**
@@ -222,6 +228,9 @@ export function lexiconFor(kb: Knowledge): Lexicon {
     foreignPhrases: new PhraseMatcher([...foreign].map((p) => [p, true] as [string, true])),
     dataHints,
     impliedOrganisms: new PhraseMatcher(impliedEntries),
+    toolOfName: new Map(toolEntries),
+    everydayPhrases: new PhraseMatcher(kb.tools.flatMap((t) => (t.everyday?.phrases ?? []).map((p) => [p.toLowerCase(), t.id] as [string, string]))),
+    everydayWords: new PhraseMatcher(kb.tools.flatMap((t) => (t.everyday?.words ?? []).map((w) => [w.toLowerCase(), t.id] as [string, string]))),
     noReference: new PhraseMatcher((kb.compatibility.tables.data_hints.no_reference?.words ?? []).map((w) => [w.toLowerCase(), true] as [string, true])),
   };
   cache.set(kb, lex);

@@ -6,6 +6,7 @@ import { foldAccents, type Lexicon, lexiconFor } from './lexicon';
 import { type ConfidenceFeatures, confidenceFrom } from './confidence';
 import { evidenceOf } from './confidence-evidence';
 import { requestKindOf } from './request-kind';
+import { TECHNICAL_WORDS } from './request-kind-cues';
 import {
   ASSAY_FAMILIES,
   ASSAY_HEADS,
@@ -229,6 +230,26 @@ function requestedTools(text: string, lex: Lexicon): { tools: string[]; choice: 
     if (!out.includes(m.value)) out.push(m.value);
   }
   return { tools: out, choice, versus };
+}
+
+/**
+ * Tools whose name the request uses as an everyday word (tools.yaml everyday): every mention inside a phrase that
+ * means something else ('Atlantic salmon gut contents'), or words of the everyday sense beside it ('orange juice',
+ * 'painting') in a request with no sequencing vocabulary and no analysis word but tool names.
+ */
+function everydayTools(text: string, tools: readonly string[], keywords: readonly KeywordMatch[], lex: Lexicon): Set<string> {
+  const out = new Set<string>();
+  if (tools.length === 0) return out;
+  const phrases = lex.everydayPhrases.find(text);
+  if (phrases.length > 0)
+    for (const id of tools) {
+      const mentions = lex.tools.find(text).filter((m) => m.value === id);
+      if (mentions.every((m) => phrases.some((p) => p.value === id && m.index >= p.index && m.end <= p.end))) out.add(id);
+    }
+  const words = lex.everydayWords.find(text);
+  if (words.length > 0 && !TECHNICAL_WORDS.test(text) && keywords.every((k) => lex.toolOfName.has(k.phrase)))
+    for (const w of words) if (tools.includes(w.value)) out.add(w.value);
+  return out;
 }
 
 interface Scored {
@@ -522,8 +543,13 @@ export function parseIntentWithRulesDetailed(query: string, kb: Knowledge): { in
   const { corrections, foreign } = normalized;
   // long reads the request says it lacks name no long-read technology ('no long reads yet'): blanked, offsets kept
   const text = normalized.text.replace(NEGATED_LONG_READS, (m) => ' '.repeat(m.length));
-  const { tools, choice, versus } = requestedTools(text, lex);
-  const allKeywords = keywordsOf(text, lex, foreign);
+  const named0 = requestedTools(text, lex);
+  const { choice, versus } = named0;
+  const found = keywordsOf(text, lex, foreign);
+  // a tool's name used as an everyday word ('a juicer for orange juice') names neither the tool nor its analysis
+  const everyday = everydayTools(text, named0.tools, found, lex);
+  const tools = everyday.size === 0 ? named0.tools : named0.tools.filter((id) => !everyday.has(id));
+  const allKeywords = everyday.size === 0 ? found : found.filter((k) => !everyday.has(lex.toolOfName.get(k.phrase) ?? ''));
   // several assays named, one of them needed now: the analysis is read from that one's words
   const named = namesSeveralAssays(text);
   const now = named || allKeywords.length > 1 ? assayNeededNow(text, allKeywords, named) : null;
@@ -535,14 +561,17 @@ export function parseIntentWithRulesDetailed(query: string, kb: Knowledge): { in
   const implied = organismHits.length === 0 ? lex.impliedOrganisms.first(text) : null;
   const kind = requestKindOf(text, { domain: ranked.length > 0 || tools.length > 0, organism: organismHits.length > 0 || implied !== null, toolChoice: choice, toolNamed: tools.length > 0, assay: keywords.length > 0, toolVersus: versus });
   const sharedStep = asksAboutSharedStep(kind.kind, keywords, tools, kb);
-  const known = ranked.length > 0 && ranked[0]!.score >= 0.35 && !dataOnly && !sharedStep;
+  // an off-topic request names no analysis and no tool, whatever word of one it uses ('a recipe for baked salmon')
+  const offTopic = kind.kind === 'off_topic';
+  const integration = multiAssay && !offTopic;
+  const known = !offTopic && ranked.length > 0 && ranked[0]!.score >= 0.35 && !dataOnly && !sharedStep;
   // no analysis named, a virus is ('omicron raw reads on SRA?'): its genomes are the analysis
-  const virusOnly = !known && !multiAssay && !dataOnly && !sharedStep && kind.kind !== 'off_topic' && namesVirus(organismHits, implied, kb);
-  const analysisType = multiAssay ? 'multi_omics_integration' : known ? refineType(ranked[0]!.type, text, keywords, lex.noReference.find(text).length > 0) : virusOnly ? 'viral_genomics' : 'unknown';
+  const virusOnly = !known && !multiAssay && !dataOnly && !sharedStep && !offTopic && namesVirus(organismHits, implied, kb);
+  const analysisType = integration ? 'multi_omics_integration' : known ? refineType(ranked[0]!.type, text, keywords, lex.noReference.find(text).length > 0) : virusOnly ? 'viral_genomics' : 'unknown';
   const type = kb.analysisTypeById.get(analysisType);
 
   // an off-topic request's fish, bird or grain is no organism of an analysis ('chicken breast', 'rice left out')
-  const organism = kind.kind === 'off_topic' || hostOnly(organismHits, analysisType, kb) ? null : organismOf(organismHits, implied, analysisType, kb);
+  const organism = offTopic || hostOnly(organismHits, analysisType, kb) ? null : organismOf(organismHits, implied, analysisType, kb);
   const comparison = parseComparison(withoutAnalysisPhrases(text, allKeywords), (w) => lex.entityWords.has(w));
   // a condition group ("tumor vs normal") is not the tissue
   const tissueHits = lex.tissues.find(text).map((m) => m.value).filter((t) => !comparison?.groups.includes(t));
@@ -558,8 +587,8 @@ export function parseIntentWithRulesDetailed(query: string, kb: Knowledge): { in
       analysisType,
       ranked,
       keywords,
-      known: known || multiAssay,
-      multiAssay,
+      known: known || integration,
+      multiAssay: integration,
       dataOnly,
       toolOnly: keywords.length === 0 && tools.length > 0,
       tools,
@@ -583,7 +612,7 @@ export function parseIntentWithRulesDetailed(query: string, kb: Knowledge): { in
     read_layout: readLayout,
     strandedness: strandHit ?? 'unknown',
     comparison,
-    requested_tools: tools,
+    requested_tools: offTopic ? [] : tools,
     constraints,
     missing_information: [],
     confidence: confidenceFrom(features),

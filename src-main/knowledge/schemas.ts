@@ -129,6 +129,12 @@ export const ToolSchema = z
     analysis_types: z.array(Id).min(1),
     /** alternative names users type: 'bwa-mem2', 'featureCounts', 'deseq' */
     aliases: z.array(z.string()).default([]),
+    /**
+     * the name as an everyday word (a juicer, Seurat the painter, a pangolin at the zoo, salmon for dinner): inside
+     * one of `phrases` ('atlantic salmon') it never names the tool; beside one of `words` ('orange juice', 'painting')
+     * in a request with no sequencing word it names no tool either
+     */
+    everyday: z.strictObject({ words: z.array(z.string().min(2)).default([]), phrases: z.array(z.string().min(3)).default([]) }).optional(),
     /** resource profile for the selector's constraint handling */
     memory_gb: z.number().positive().default(4),
     url: z.string().optional(),
