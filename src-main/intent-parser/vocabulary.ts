@@ -81,7 +81,7 @@ export const GENERIC_KEYWORDS = new Set([
   'isoforms', 'differentially', 'tumor', 'tumour', 'assemble', 'assembly', 'assembled', 'enhancers', 'shotgun',
   'bacteria', 'microbes', 'copies', 'count matrix', 'accessibility', 'joint analysis', 'expression changes',
   'rna-seq', 'rnaseq', 'rna seq', 'gene expression', 'expression analysis', 'whole genome', 'whole-genome', 'wgs',
-  'microbiome', 'sars-cov-2', 'sars-cov2', 'covid', 'wastewater', 'virus', 'viral', 'integration', 'integrate',
+  'microbiome', 'gut microbiome', 'sars-cov-2', 'sars-cov2', 'covid', 'wastewater', 'virus', 'viral', 'integration', 'integrate',
   'spatial', 'peaks', 'chip', 'amplicon', 'amplicons', 'amplicon sequencing', 'long reads', 'lineage', 'isolate', 'bulk rna', '10x',
   'chromium', 'proteomics', 'variant calling', 'call variants', 'genome assembly', 'splicing', 'histone',
   'peak caller', 'peak callers', 'rna sequencing',
