@@ -16,7 +16,7 @@ export const LOG_FORMAT =
  * topic even when it names no analysis ("what is a GVCF file?", "docker: permission denied").
  */
 export const TECHNICAL_WORDS =
-  /\b(?:seq|sequencing|sequenced|sequencer|reads?|fastq|fq|bam|sam|cram|vcf|g?vcf|bcf|bed|bigwig|gtf|gff3?|fasta|genomes?|genomic|genes?|transcripts?|rna|dna|cdna|samples?|pipelines?|workflows?|nextflow|nf-core|snakemake|docker|singularity|apptainer|conda|containers?|slurm|hpc|analy[sz]\w*|align\w*|mapping|mapq|phred|quality scores?|variants?|mutations?|snps?|indels?|alleles?|genotyp\w*|assembl\w*|contigs?|scaffolds?|n50|mags?|kmers?|k-mers?|cells?|proteins?|peaks?|datasets?|data|bioinformatic\w*|omics|cluster\w*|counts?|expression|tpm|fpkm|rpkm|cpm|normali[sz]\w*|batch effects?|p-?values?|fdr|fold changes?|microbiome|species|strains?|taxa|tumou?rs?|cancer|patients?|clipping|duplicates?|duplicate marking|insert size|coverage|depth|adapters?|trimm\w*|barcodes?|umis?|unique molecular identifiers?|frip|primers?|amplicons?|libraries|library|reference|annotation|isoforms?|exons?|introns?|splic\w*|chromatin|histones?|methylat\w*|crispr|sgrnas?|guides?|phylogen\w*|taxonom\w*|grch\d\d|grcm\d\d|hg\d\d|mm\d\d|dispersion|negative binomial|poisson|bootstraps?|likelihood|statistic\w*|(?:my|our|the) (?:files|results))\b/;
+  /\b(?:seq|sequencing|sequenced|sequencer|reads?|fastq|fq|bam|sam|cram|vcf|g?vcf|bcf|bed|bigwig|gtf|gff3?|fasta|genomes?|genomic|genes?|transcripts?|rna|dna|cdna|samples?|pipelines?|workflows?|nextflow|nf-core|snakemake|docker|singularity|apptainer|conda|containers?|slurm|hpc|analy[sz]\w*|align\w*|mapping|mapq|phred|quality scores?|variants?|mutations?|snps?|indels?|alleles?|genotyp\w*|assembl\w*|contigs?|scaffolds?|n50|mags?|kmers?|k-mers?|cells?|proteins?|peaks?|datasets?|data|bioinformatic\w*|omics|cluster\w*|counts?|expression|tpm|fpkm|rpkm|cpm|normali[sz]\w*|batch effects?|p-?values?|fdr|fold changes?|microbiome|species|strains?|taxa|tumou?rs?|cancer|patients?|clipping|duplicates?|duplicate marking|insert size|coverage|depth|adapters?|trimm\w*|barcodes?|umis?|unique molecular identifiers?|frip|primers?|amplicons?|libraries|library|reference|annotation|isoforms?|exons?|introns?|splic\w*|chromatin|histones?|methylat\w*|crispr|sgrnas?|guides?|phylogen\w*|taxonom\w*|grch\d\d|grcm\d\d|hg\d\d|mm\d\d|dispersion|negative binomial|poisson|bootstraps?|likelihood|statistic\w*|paired[- ]ends?|single[- ]ends?|read pairs?|(?:my|our|the) (?:files|results))\b/;
 
 /** Everyday subjects: with no analysis, tool or organism named, a request about them is off topic even if it says "workflow". */
 export const EVERYDAY_SUBJECTS =
@@ -52,14 +52,14 @@ export const KIND_CUES: KindCue[] = [
   {
     kind: 'troubleshooting',
     weight: W,
-    re: /\bonly \d+(?:\.\d+)?\s?%|\b0 (?:reads|peaks|variants|cells|genes|hits)\b|\bno (?:peaks|reads|logs|output|variants|cells|hits)\b|\balmost (?:nothing|no|all)\b|\btoo (?:low|high|many|few)\b|\bvery low\b|\blots of ns\b|\bwhat am i doing wrong\b|\bwhat could cause\b|\bsomething (?:is )?wrong\b|\bis (?:it|this|that) normal\b|\bshould i worry\b|\bbroken\b|\bwrong\?|\bthan expected\b|\bremoves? \d+\s?%|\bunassigned\b|\bkeeps (?:dying|failing|crashing|starting|restarting)\b|\b(?:starts?|starting|started|restarts?|restarting|restarted|runs?|running|reruns?|begins?) (?:again |over )?from scratch\b|\bgives? all\b|\bhow (?:do|can) i (?:raise|increase|fix|solve|avoid)\b|\bwhat (?:to do|should i do|can i do)\?|\bbad (?:library|libraries|run|samples?|data)\?|\bis (?:the|my|this) (?:run|library|data|sample) bad\b|\bshould i be (?:worried|concerned)\b|\bhow to fix\b/,
+    re: /\bonly \d+(?:\.\d+)?\s?%|\b0 (?:reads|peaks|variants|cells|genes|hits)\b|\bno (?:peaks|reads|logs|output|variants|cells|hits)\b|\balmost (?:nothing|no|all)\b|\btoo (?:low|high|many|few)\b|\bvery low\b|\blots of ns\b|\bwhat (?:am i|are we) doing wrong\b|\bwhat (?:did|have) (?:i|we) (?:do|done) wrong\b|\bwhat (?:i|we) did wrong\b|\bwhat could cause\b|\bsomething (?:is )?wrong\b|\bis (?:it|this|that) normal\b|\bshould i worry\b|\bbroken\b|\bwrong\?|\bthan expected\b|\bremoves? \d+\s?%|\bunassigned\b|\bkeeps (?:dying|failing|crashing|starting|restarting)\b|\b(?:starts?|starting|started|restarts?|restarting|restarted|runs?|running|reruns?|begins?) (?:again |over )?from scratch\b|\bgives? all\b|\bhow (?:do|can) i (?:raise|increase|fix|solve|avoid)\b|\bwhat (?:to do|should i do|can i do)\?|\bbad (?:library|libraries|run|samples?|data)\?|\bis (?:the|my|this) (?:run|library|data|sample) bad\b|\bshould i be (?:worried|concerned)\b|\bhow to fix\b/,
   },
   // a symptom described without an error word: a result that looks wrong, a run that repeats or ignores a setting
   // a run that finds nothing or loses most of the data: 'finds zero peaks', 'loses most reads at the merging step'
   {
     kind: 'troubleshooting',
     weight: W,
-    re: /\b(?:finds?|found|gives?|gave|gets?|got|returns?|returned|reports?|reported|calls?|called|produces?|produced|yields?|detects?|detected)\s+(?:zero|no|0|nothing)\b|\b(?:lose|loses|losing|lost|drops?|dropping|dropped|discards?|discarding|discarded|throws? away|throwing away)\s+(?:most|almost all|nearly all|all|half|the majority|\d+\s?%)(?: of)?(?: (?:my|the|our|its))? (?:reads|sequences|samples|cells|pairs|data|variants|peaks|counts)\b/,
+    re: /\b(?:finds?|found|gives?|gave|gets?|got|returns?|returned|reports?|reported|calls?|called|produces?|produced|yields?|detects?|detected|assigns?|assigned|maps?|mapped|aligns?|aligned|counts?|counted|classif(?:y|ies|ied)|outputs?)\s+(?:zero|no|0|nothing)\b|\b(?:lose|loses|losing|lost|drops?|dropping|dropped|discards?|discarding|discarded|throws? away|throwing away)\s+(?:most|almost all|nearly all|all|half|the majority|\d+\s?%)(?: of)?(?: (?:my|the|our|its))? (?:reads|sequences|samples|cells|pairs|data|variants|peaks|counts)\b/,
   },
   {
     kind: 'troubleshooting',
@@ -79,6 +79,8 @@ export const KIND_CUES: KindCue[] = [
     weight: W,
     re: /\bpublic(?:ly available)?\b.*\?$|\bwhere (?:can|do|could|should) (?:i|we) (?:find|get|download|obtain)\b|\bdownload\b|\b(?:search|browse|query) (?:geo|sra|ena|encode|tcga|gtex|arrayexpress|depmap)\b|\btruth sets?\b|\bi can reuse\b/,
   },
+  // public data named by its assay ('public RNA-seq from sarcoma cell lines', 'published ATAC-seq of ...')
+  { kind: 'data_search', weight: W, re: /\b(?:public(?:ly available)?|published|existing) (?:[a-z0-9-]+ ){0,2}(?:rna-seq|rnaseq|chip-seq|atac-seq|wgs|wes|scrna-seq|hi-c|16s|reads|genomes|exomes|assemblies|metagenomes|fastqs?|bams?|vcfs?|count (?:matrices|tables))\b/ },
   // asking for public data by what it is ('looking for public long-read assemblies of maize')
   { kind: 'data_search', weight: W, re: /\b(?:find|finding|search(?:ing)?(?: for)?|look(?:ing)? for|locate)\s+(?:some |any )?(?:public(?:ly available)?|published)\b/ },
   // reads asked for where they are kept ('omicron raw reads on SRA?'); public data asked for in other languages
@@ -106,7 +108,7 @@ export const KIND_CUES: KindCue[] = [
   {
     kind: 'tool_advice',
     weight: W,
-    re: /\bwhich (?:one )?(?:should i|would you|is (?:better|faster|best|more accurate))\b|\bshould i (?:use|pick|choose|go with)\b|\bwould you (?:pick|choose|use)\b|\brecommend(?:ation)?s? (?:a|an|me|some|for)\b|\brecommendation\?|\balternatives? (?:to|for)\b|\bwhat do (?:most )?(?:people|labs|you) (?:use|run|map|align|call|assemble)\b|\bor something else\b|\bstill a good choice\b|\bshould i switch\b|\bwhich one\b|\btool advice\b|\b(?:set|list|choice) of tools\b|\blist the tools\b|\bwhich tools\b/,
+    re: /\bwhich (?:one )?(?:should i|would you|is (?:better|faster|best|more accurate))\b|\bshould i (?:use|pick|choose|go with)\b|\bwould you (?:pick|choose|use)\b|\brecommend(?:ation)?s? (?:a|an|me|some|for)\b|\brecommendation\?|\balternatives? (?:to|for)\b|\bwhat do (?:most )?(?:people|labs|you) (?:use|run|map|align|call|assemble)\b|\bor something (?:else|newer|better|faster|more recent|more modern)\b|\bor should (?:i|we) (?:run|use|try|add|combine|switch)\b|\bstill a good choice\b|\bshould i switch\b|\bwhich one\b|\btool advice\b|\b(?:set|list|choice) of tools\b|\blist the tools\b|\bwhich tools\b/,
   },
   { kind: 'tool_advice', weight: 0.5, re: /\b(?:do|would) you recommend\b/ },
   // one tool weighed against another in a question: 'is X worth the hassle, or is Y good enough?', 'still a reasonable
@@ -124,6 +126,17 @@ export const KIND_CUES: KindCue[] = [
   },
   // asking what something means outweighs a 'why are my ...' around it: a question, not a failure
   { kind: 'explanation', weight: 1, re: /\bwhat (?:does|do) .{1,40} mean\b/ },
+  // how a tool or method decides something ('how does Arriba tell real fusions from artefacts?'): the question outweighs
+  // the symptom word inside it
+  { kind: 'explanation', weight: 1, re: /^how (?:does|do) [a-z0-9 .+-]{1,40} (?:tell|distinguish|separate|decide|know|handle|estimate|compute|calculate|assign|choose|model|detect)\b/ },
+  // a request to explain, misspelled or in other languages ('explane what a gvcf is', 'kannst du erklären', 'puedes explicar')
+  {
+    kind: 'explanation',
+    weight: W,
+    re: /^(?:please |pls |can you |could you )?(?:explane|explian|expain|explan|exlain)\b|\b(?:kannst du|konnen sie|koennen sie) (?:mir |uns )?(?:erklaren|erklaeren)\b|\berklar(?:e|en sie) (?:mir|uns)\b|\b(?:puedes|podrias|puede|pode|podes|poderia|puoi|potresti|pouvez-vous|peux-tu) (?:me |nos |mi |ci )?(?:explicar|spiegare|expliquer)\b|^(?:explique|expliquez|explica|explicame|spiegami|spiega)\b/,
+  },
+  // a question asked after a sentence of context: 'I keep reading about split reads. How exactly do they reveal SVs?'
+  { kind: 'explanation', weight: W, re: /[.?!:]\s+how (?:exactly |actually |precisely )?(?:do|does|is|are|can) (?!(?:i|we|you|u)\b)[a-z]/ },
   // a QC rate the user doubts ('60% duplicates, should I resequence?', '40% rRNA'): a symptom, not a plan
   {
     kind: 'troubleshooting',

@@ -17,7 +17,7 @@ export interface KindSignals {
 }
 
 /** A named tool's fitness asked about: 'is cnvkit ok?', 'is HISAT2 still fine for this?', 'is Bowtie2 good enough?' */
-const TOOL_FITNESS = /\b(?:is|are) [a-z0-9][a-z0-9.+-]{1,30} (?:still )?(?:ok|okay|fine|good enough|enough|suitable|appropriate|a (?:good|reasonable|sensible) choice)\b[^.?]{0,30}\?/;
+const TOOL_FITNESS = /\b(?:is|are) [a-z0-9][a-z0-9.+-]{1,30} (?:still |alone |by itself |on its own )?(?:ok|okay|fine|good enough|enough|suitable|appropriate|a (?:good|reasonable|sensible) choice)\b[^.?]{0,30}\?/;
 
 export interface KindResult {
   kind: RequestKind;

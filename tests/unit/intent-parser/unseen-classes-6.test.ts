@@ -104,6 +104,22 @@ describe('a host-associated community: the host is sample context, not the organ
   });
 });
 
+describe('request-kind cues the parser lacked (written with the fix; each fails on the parser before it)', () => {
+  parsesEach('kind', [
+    ['STAR maps nothing for my zebrafish reads, the Log.final.out says 0% uniquely mapped', 'troubleshooting'],
+    ['my ChIP peaks are all in promoters and I have no idea what we did wrong', 'troubleshooting'],
+    ['Bowtie2 or something more recent for 50 bp ATAC-seq reads?', 'tool_advice'],
+    ['is Kraken2 alone enough for species-level calls or should we add Bracken?', 'tool_advice'],
+    ['How does Manta tell a real inversion from a mapping artefact?', 'explanation'],
+    ['explian what a UMI is and why we deduplicate on it', 'explanation'],
+    ['Kannst du mir erklären, was eine TPM ist?', 'explanation'],
+    ['¿Puedes explicar qué hace el modelo de DESeq2?', 'explanation'],
+    ['I have read about soft clipping in BWA. How exactly does it affect variant calling?', 'explanation'],
+    ['what does paired end mean, in plain words?', 'explanation'],
+    ['do you know any published Hi-C of pig liver? we need it as a reference', 'data_search'],
+  ]);
+});
+
 describe('doubt where the parse has been confidently wrong', () => {
   it('several assays and a narrowing cue the parser could not place: an integration read below 0.5', () => {
     const { intent } = parseIntentWithRulesDetailed('We have ChIP-seq and RNA-seq of the same livers. Could we keep to the peaks this round?', kb);
