@@ -57,10 +57,18 @@ export class PhraseMatcher<V> {
   /** All matches in order: the phrase, its value and its position. */
   find(text: string): { phrase: string; value: V; index: number; end: number }[] {
     const out: { phrase: string; value: V; index: number; end: number }[] = [];
-    for (const m of text.matchAll(this.regex)) {
+    // exec on the one regex rather than matchAll, which copies the (large) trie regex on every call
+    const re = this.regex;
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
       const phrase = m[1]!;
-      out.push({ phrase, value: this.values.get(phrase)!, index: m.index!, end: m.index! + m[0].length });
+      out.push({ phrase, value: this.values.get(phrase)!, index: m.index, end: m.index + m[0].length });
     }
+    re.lastIndex = 0;
     return out;
   }
 

@@ -567,7 +567,7 @@ export function parseIntentWithRulesDetailed(query: string, kb: Knowledge): { in
   const known = !offTopic && ranked.length > 0 && ranked[0]!.score >= 0.35 && !dataOnly && !sharedStep;
   // no analysis named, a virus is ('omicron raw reads on SRA?'): its genomes are the analysis
   const virusOnly = !known && !multiAssay && !dataOnly && !sharedStep && !offTopic && namesVirus(organismHits, implied, kb);
-  const analysisType = integration ? 'multi_omics_integration' : known ? refineType(ranked[0]!.type, text, keywords, lex.noReference.find(text).length > 0) : virusOnly ? 'viral_genomics' : 'unknown';
+  const analysisType = integration ? 'multi_omics_integration' : known ? refineType(ranked[0]!.type, text, keywords, ranked[0]!.type === 'rna_seq_de' && lex.noReference.first(text) !== null) : virusOnly ? 'viral_genomics' : 'unknown';
   const type = kb.analysisTypeById.get(analysisType);
 
   // an off-topic request's fish, bird or grain is no organism of an analysis ('chicken breast', 'rice left out')

@@ -95,10 +95,9 @@ export const GENERIC_KEYWORDS = new Set([
 export const DESIGN_CUES = new Set(['time course', 'time-course', 'likelihood ratio test', 'stranded library', 'stranded libraries', 'reverse-stranded', 'bulk libraries', 'stranded mrna']);
 for (const cue of DESIGN_CUES) GENERIC_KEYWORDS.add(cue);
 export const DESIGN_CUE_SHARE = 0.25;
-export const isDesignCue = (phrase: string): boolean => {
-  const spaced = phrase.replace(/-/g, ' ');
-  return [...DESIGN_CUES].some((c) => c.replace(/-/g, ' ') === spaced);
-};
+/** the design cues with hyphens read as spaces, once (isDesignCue runs for every keyword of every parse) */
+const DESIGN_CUES_SPACED = new Set([...DESIGN_CUES].map((c) => c.replace(/-/g, ' ')));
+export const isDesignCue = (phrase: string): boolean => DESIGN_CUES_SPACED.has(phrase.includes('-') ? phrase.replace(/-/g, ' ') : phrase);
 
 /** Abbreviations that are only domain words in capitals ("DE" but not "de novo" or the French "de"). */
 export const CASED_ABBREVIATIONS: [RegExp, string][] = [[/\bDE\b(?![ -]?[Nn]ovo)/, 'rna_seq_de']];

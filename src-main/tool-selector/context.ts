@@ -16,6 +16,16 @@ function namesAny(words: readonly string[], text: string): boolean {
   return m.test(text);
 }
 const matches = (entry: { keywords: string[] }, text: string) => namesAny(entry.keywords, text);
+// one matcher per single word (requestRegion tests each keyword alone), built on first use
+const wordMatchers = new Map<string, RegExp>();
+function namesWord(word: string, text: string): boolean {
+  let m = wordMatchers.get(word);
+  if (!m) {
+    m = wordMatcher([word]);
+    wordMatchers.set(word, m);
+  }
+  return m.test(text);
+}
 
 /** The sequencing platform of a request: named in its text, else the data type's default, else Illumina. */
 export function requestPlatform(intent: Pick<Intent, 'data_type'>, kb: Knowledge, text = ''): PlatformEntry {
@@ -111,7 +121,7 @@ export function requestRegion(intent: Pick<Intent, 'analysis_type'>, kb: Knowled
   let best: { region: AmpliconRegion; count: number; longest: number } | null = null;
   for (const region of kb.selection.ampliconRegions) {
     if (region.analysis_type !== intent.analysis_type) continue;
-    const hits = region.keywords.filter((k) => wordMatcher([k]).test(text));
+    const hits = region.keywords.filter((k) => namesWord(k, text));
     if (!hits.length) continue;
     const score = { region, count: hits.length, longest: Math.max(...hits.map((h) => h.length)) };
     if (!best || score.count > best.count || (score.count === best.count && score.longest > best.longest)) best = score;
