@@ -3,7 +3,7 @@ import type { ConfidenceFeatures } from './confidence';
 import type { Lexicon } from './lexicon';
 import type { KindResult } from './request-kind';
 import { TECHNICAL_WORDS } from './request-kind-cues';
-import { SPECIFIC_TOOL_TYPES } from './vocabulary';
+import { ASSAY_NARROWING, SPECIFIC_TOOL_TYPES } from './vocabulary';
 
 /** A question: a question mark anywhere, or a question word first. */
 const ASKED = /\?|^(?:what|what's|whats|why|how|which|is|are|can|could|should|does|do|did|any|where|when|who)\b/;
@@ -110,6 +110,7 @@ export function evidenceOf(p: ParseSeen, lex: Lexicon, kb: Knowledge): Confidenc
       dataOnly: p.dataOnly ? 1 : 0,
       foreignOnly: p.keywords.length > 0 && p.keywords.every((m) => m.value.foreign) ? 1 : 0,
       focused: p.focused ? 1 : 0,
+      narrowed: p.multiAssay && ASSAY_NARROWING.test(p.text) ? 1 : 0,
     },
   };
 }

@@ -187,6 +187,12 @@ export const ASSAY_NEEDED_NOW =
  */
 export const ASSAY_ONLY_NOW =
   /\b(?:(?:only|just)(?= (?:the|run|do|analy[sz]e|process|look at|handle|call|use)\b)|for (?:now|the moment|this request|this round|today)\b[:,]?|(?:today|this (?:week|time|round)),)([^.;!?\u2014]{1,80})/g;
+/**
+ * Words that narrow a request to part of what it names ('only', 'just', 'for now', 'first', 'later'): in a request
+ * naming several assays that is still read as their integration, a sign that one of them was asked for in words the
+ * parser could not place (confidence evidence 'narrowed').
+ */
+export const ASSAY_NARROWING = /\b(?:only|just|alone|solely|for now|for the moment|today|this (?:week|time|round)|at this (?:stage|point)|first|later)\b/;
 export const ASSAY_NEEDED_BEFORE = /\b(?:is|are) (?:what|all) (?:we|i) (?:care about|need|want)\b/g;
 /**
  * A mixed-assay request setting an assay aside: 'ignore the 16S for now', 'we'll do the RNA later' name it after the

@@ -40,7 +40,7 @@ describe('biotrain eval-intents --file', () => {
     fs.writeFileSync(unseen, `${JSON.stringify({ id: 'a', query: 'ChIP-seq peaks for H3K4me3 in mouse', expected: { request_kind: 'workflow', analysis_type: 'chip_seq', organism: 'mouse' } })}\n`);
     const only = await runCli(['eval-intents', '--file', unseen, '--fit-confidence']);
     expect(only.code).toBe(1);
-    expect(only.stderr).toContain(`${unseen} is not one of the seen sets the confidence is fitted on (user-requests.jsonl, user-requests-heldout.jsonl, user-requests-heldout2.jsonl, user-requests-heldout3.jsonl, user-requests-heldout4.jsonl)`);
+    expect(only.stderr).toContain(`${unseen} is not one of the seen sets the confidence is fitted on (user-requests.jsonl, user-requests-heldout.jsonl, user-requests-heldout2.jsonl, user-requests-heldout3.jsonl, user-requests-heldout4.jsonl, user-requests-heldout5.jsonl)`);
   });
 
   it('names bad lines as FILE:LINE and exits 1 under the accuracy bar or on bad lines', async () => {

@@ -10,7 +10,7 @@ import { loadKnowledge } from '../../../src-main/knowledge/load';
 // confidence fit.
 const REPO = path.resolve(__dirname, '../../..');
 const DIR = path.join(REPO, 'resources/eval');
-const UNSEEN = 'user-requests-heldout5.jsonl';
+const UNSEEN = 'user-requests-heldout6.jsonl';
 const files = fs
   .readdirSync(DIR)
   .filter((f) => f.endsWith('.jsonl'))
@@ -44,6 +44,15 @@ describe('the labelled sets of resources/eval', () => {
     const shared = (m: Map<string, string[]>) => [...m].filter(([, where]) => new Set(where.map((w) => w.split(':')[0])).size > 1);
     expect(shared(byText)).toEqual([]);
     expect(shared(byId)).toEqual([]);
+  });
+
+  it('label a host-associated community as the schema says: no organism (the host is sample context, IntentSchema.tissue)', () => {
+    // only the seen sets are read for this: the unseen set's labels stay unread
+    const host = new Set(loadKnowledge().analysisTypes.filter((t) => t.organism_role === 'host').map((t) => t.id));
+    const labelled = sets.filter((s) => (SEEN_SETS as readonly string[]).includes(s.file)).flatMap((s) => s.requests.map((r) => ({ file: s.file, ...r })));
+    const hosts = labelled.filter((r) => host.has(r.expected.analysis_type ?? ''));
+    expect(hosts.length).toBeGreaterThan(100);
+    expect(hosts.filter((r) => r.expected.organism != null).map((r) => `${r.file}:${r.id}`)).toEqual([]);
   });
 
   it('keep the unseen set out of the seen sets the confidence is fitted on', () => {

@@ -121,9 +121,17 @@ describe('request-kind cues the parser lacked (written with the fix; each fails 
 });
 
 describe('doubt where the parse has been confidently wrong', () => {
-  it('several assays and a narrowing cue the parser could not place: an integration read below 0.5', () => {
-    const { intent } = parseIntentWithRulesDetailed('We have ChIP-seq and RNA-seq of the same livers. Could we keep to the peaks this round?', kb);
+  it('several assays and a narrowing word the parser could not place: an integration read below 0.5', () => {
+    const { intent, features } = parseIntentWithRulesDetailed('We have ChIP-seq and RNA-seq of the same livers; at this stage the ChIP-seq alone, please.', kb);
     expect(intent.analysis_type).toBe('multi_omics_integration');
+    expect(features.type.narrowed).toBe(1);
     expect(intent.confidence).toBeLessThan(0.5);
+  });
+
+  it('an integration asked for outright is no narrowed request', () => {
+    const { intent, features } = parseIntentWithRulesDetailed('integrate ChIP-seq and RNA-seq of the same mouse livers to find bound genes that change expression', kb);
+    expect(intent.analysis_type).toBe('multi_omics_integration');
+    expect(features.type.narrowed).toBe(0);
+    expect(intent.confidence).toBeGreaterThan(0.9);
   });
 });
