@@ -7,8 +7,10 @@ import {
   CONFIDENCE_MODEL,
   DOUBT_ONLY,
   KIND_GUESS_P,
+  NARROWED_GUESS_P,
   PRIOR,
   confidenceFrom,
+  kindProbability,
   fitLogistic,
   probability,
 } from '../../../src-main/intent-parser/confidence';
@@ -20,6 +22,16 @@ const seen = (q: string) => parseIntentWithRulesDetailed(q, kb);
 const REPO = path.resolve(__dirname, '../../..');
 
 describe('the evidence the confidence is computed from', () => {
+  it('an integration read from a request that narrows itself is a guess, scored at the measured rate (1 + 1) / (7 + 2)', () => {
+    const { intent, features } = seen('We have ATAC-seq and RNA-seq of the same sorted cells; at this stage the ATAC alone, please.');
+    expect(intent.analysis_type).toBe('multi_omics_integration');
+    expect(features.type).toMatchObject({ multiAssay: 1, narrowed: 1 });
+    expect(NARROWED_GUESS_P).toBe(2 / 9);
+    expect(intent.confidence).toBe(Math.round(kindProbability(features.kind, CONFIDENCE_MODEL.kind) * NARROWED_GUESS_P * 1000) / 1000);
+    // the weight the model keeps for it is never used, so the fit leaves it at its prior
+    expect(CONFIDENCE_MODEL.type.weights.narrowed).toBe(PRIOR.type.weights.narrowed);
+  });
+
   it('a question no cue gives a kind to is a guess, scored at the measured guess rate (36 + 1) / (81 + 2)', () => {
     const { intent, features } = seen('uh SV callinng i think? corn');
     expect(features.kind).toMatchObject({ cueless: 1, asked: 1, cuelessQuestion: 1 });
