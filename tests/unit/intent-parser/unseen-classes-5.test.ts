@@ -1,14 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { parseIntent } from '../../../src-main/intent-parser';
-import { loadKnowledge } from '../../../src-main/knowledge/load';
+import { parse, parsesEach } from '../../support/parse-cases';
 
 // Classes of misses seen on a fifth set of requests the parser was not written for (user-requests-heldout4.jsonl),
 // each tested with requests written for this file: none is a line of the labelled sets or the golden queries.
-const kb = loadKnowledge();
-const parse = (q: string) => parseIntent(q, kb);
 
 describe('tool advice worded as a bare comparison or a doubt about one tool', () => {
-  it.each([
+  parsesEach('kind', [
     // two tools weighed with 'vs' and no question mark, one of them possibly unknown to the catalogue
     ['HISAT2 vs STAR on 2x150 maize leaf reads', 'tool_advice'],
     ['Flye vs hifiasm for a 1.2 Gb plant genome', 'tool_advice'],
@@ -20,9 +17,7 @@ describe('tool advice worded as a bare comparison or a doubt about one tool', ()
     ['do we really need UMI-tools dedup after STARsolo or is that overkill', 'tool_advice'],
     ['Would Seurat or Scanpy be the better choice for 400k cells?', 'tool_advice'],
     ['For rat exomes the GATK is fine or I should use another caller made for non-human data?', 'tool_advice'],
-  ])('%s -> %s', (q, kind) => {
-    expect(parse(q).request_kind).toBe(kind);
-  });
+  ]);
 
   it('a workflow that names its tools with "vs" groups is still a workflow', () => {
     expect(parse('run DESeq2 on treated vs control mouse liver RNA-seq').request_kind).toBe('workflow');
@@ -30,7 +25,7 @@ describe('tool advice worded as a bare comparison or a doubt about one tool', ()
 });
 
 describe('questions asked after a context clause, with typos, or in everyday words', () => {
-  it.each([
+  parsesEach('kind', [
     ['For bulk RNA-seq, what is a dispersion estimate and why does it matter?', 'explanation'],
     ["I'm new to Hi-C. What are TADs and how are they called?", 'explanation'],
     ['how dose STAR decide a read is multimapped?', 'explanation'],
@@ -39,19 +34,15 @@ describe('questions asked after a context clause, with typos, or in everyday wor
     ['a FRiP of 0.08 on my ATAC-seq - good or bad?', 'explanation'],
     ['honest question: do the PCA axes in my RNA-seq mean anything biologically', 'explanation'],
     ['amplicon ASVs vs OTUs - when do you need which?', 'explanation'],
-  ])('%s -> %s', (q, kind) => {
-    expect(parse(q).request_kind).toBe(kind);
-  });
+  ]);
 });
 
 describe('doubts about a result, and clinical words that are no failure', () => {
-  it.each([
+  parsesEach('kind', [
     ["my mouse RNA-seq has a 5' to 3' bias, isn't coverage supposed to be even? is my library off?", 'troubleshooting'],
     ['the Hi-C contact maps look bad and I am not sure it is the library or the mapping', 'troubleshooting'],
     ['pangolin calls everything B.1 for our samples - wrong reference?', 'troubleshooting'],
-  ])('%s -> %s', (q, kind) => {
-    expect(parse(q).request_kind).toBe(kind);
-  });
+  ]);
 
   it('patients failing a therapy are a cohort, not a failed run', () => {
     expect(parse('exome sequencing of 30 patients failing first-line imatinib, call somatic mutations against blood').request_kind).toBe('workflow');
@@ -76,16 +67,14 @@ describe('searches for reference data and everyday questions', () => {
 });
 
 describe('organisms implied by clinical wording, reference samples and cell lines', () => {
-  it.each([
+  parsesEach('organism', [
     ['trio WGS of a pediatric epilepsy cohort, call de novo variants', 'human'],
     ['paediatric brain tumour RNA-seq, 40 cases, fusion detection', 'human'],
     ['RRBS of saliva from 30 smokers and 30 never-smokers, differential methylation', 'human'],
     ['benchmark our germline caller on HG003 Illumina 2x150 against the truth set', 'human'],
     ['pooled knockout screen in HAP1 with the Brunello library, which genes are essential?', 'human'],
     ['RNA-seq of NSCLC resections, tumour vs adjacent normal, DE', 'human'],
-  ])('%s -> %s', (q, organism) => {
-    expect(parse(q).organism?.id ?? null).toBe(organism);
-  });
+  ]);
 
   it('a short form of Drosophila melanogaster', () => {
     expect(parse('D. mel wing discs RNA-seq, 3 vs 3').organism?.id).toBe('fly');
@@ -120,28 +109,24 @@ describe('requests typed with another keyboard layout', () => {
 });
 
 describe('an assay named outranks the words it shares with a sibling assay', () => {
-  it.each([
+  parsesEach('type', [
     ['CUT&RUN for a zinc-finger transcription factor in K562, find the binding sites', 'cut_and_run'],
     ['C&T for H3K4me1 in human keratinocytes with IgG controls', 'cut_and_run'],
     ['Visium of mouse kidney with a single-cell reference for deconvolution', 'spatial_transcriptomics'],
     ['Visium sections of 8 breast tumours, compare MSI-high vs stable regions of the tumour', 'spatial_transcriptomics'],
     ['10x 3\' GEX of zebrafish fin regenerates, cluster and annotate', 'scrna_seq'],
-  ])('%s -> %s', (q, type) => {
-    expect(parse(q).analysis_type).toBe(type);
-  });
+  ]);
 });
 
 describe('analyses named by what they find', () => {
-  it.each([
+  parsesEach('type', [
     ['bulk RNA-seq of maize roots under cold, which exons are skipped more often?', 'alternative_splicing'],
     ['human RNA-seq of U2AF1 mutant AML, look for cryptic splice site usage', 'alternative_splicing'],
     ['shotgun metagenomes from 20 hospital wastewater samples: the resistome, which antibiotic resistance genes are there', 'metagenomics_functional'],
     ['RNA sequencing of rat hearts, sham and infarct, find the genes that differ', 'rna_seq_de'],
     ['pipeline para exoma de 12 perros con epilepsia, variantes germinales', 'wes_germline_variants'],
     ['SNPs of 40 Salmonella isolates from a food outbreak and a phylogeny from them', 'phylogenetics'],
-  ])('%s -> %s', (q, type) => {
-    expect(parse(q).analysis_type).toBe(type);
-  });
+  ]);
 
   it('long reads the user cannot have are no long-read analysis', () => {
     expect(parse('Illumina 2x150 of a lizard genome, no long reads available, short-read de novo assembly please').analysis_type).toBe('de_novo_genome_assembly');
