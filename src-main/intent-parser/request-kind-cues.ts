@@ -136,7 +136,8 @@ export const KIND_CUES: KindCue[] = [
     re: /^(?:please |pls |can you |could you )?(?:explane|explian|expain|explan|exlain)\b|\b(?:kannst du|konnen sie|koennen sie) (?:mir |uns )?(?:erklaren|erklaeren)\b|\berklar(?:e|en sie) (?:mir|uns)\b|\b(?:puedes|podrias|puede|pode|podes|poderia|puoi|potresti|pouvez-vous|peux-tu) (?:me |nos |mi |ci )?(?:explicar|spiegare|expliquer)\b|^(?:explique|expliquez|explica|explicame|spiegami|spiega)\b/,
   },
   // a question asked after a sentence of context: 'I keep reading about split reads. How exactly do they reveal SVs?'
-  { kind: 'explanation', weight: W, re: /[.?!:]\s+how (?:exactly |actually |precisely )?(?:do|does|is|are|can) (?!(?:i|we|you|u)\b)[a-z]/ },
+  // (not 'how do people set up ...', which asks how to do it)
+  { kind: 'explanation', weight: W, re: /[.?!]\s+how (?:exactly |actually |precisely )?(?:do|does|is|are|can) (?!(?:i|we|you|u|people|labs|others|folks|most)\b)[a-z]/ },
   // a QC rate the user doubts ('60% duplicates, should I resequence?', '40% rRNA'): a symptom, not a plan
   {
     kind: 'troubleshooting',
