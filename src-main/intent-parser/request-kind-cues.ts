@@ -66,7 +66,8 @@ export const KIND_CUES: KindCue[] = [
     weight: W,
     re: /\bis (?:that|this|it) expected\b|\b(?:way|much|far) fewer\b|\bstrange\b|\bweird\b|\bart[ei]facts?\b|(?<!\bcompleteness and |\bcheck (?:for )?|\bestimate |\bscreen(?:ing)? for )\bcontaminat\w*|\bhow (?:do|can|should) (?:i|we) (?:deal with|get rid of|handle)\b|\blooks? (?:empty|wrong|odd|off|weird|strange)\b|\beven though\b|\balmost none\b|\bnone of (?:my|the)\b|\bevery (?:single )?time\b|\bonly (?:a few|a handful)\b|\bwhat went wrong\b|\bre-?downloads?\b/,
   },
-  { kind: 'troubleshooting', weight: W, re: /(?<!\band)(?:, |\s)why\?$|^why (?:is|are|does|do|did) (?:my|all|the output|it|there)\b|\bhelp[!.]*$/ },
+  // a plea for help at the end ('... crashes again, help!'), not a thank-you closing ('thank you for your help.', 'I am grateful for any help.')
+  { kind: 'troubleshooting', weight: W, re: /(?<!\band)(?:, |\s)why\?$|^why (?:is|are|does|do|did) (?:my|all|the output|it|there)\b|(?<!\b(?:for|any|your|the|all) )\bhelp[!.]*$/ },
   { kind: 'troubleshooting', weight: 1, re: /\b(?:mapping|alignment) (?:rate|efficiency)\b|\bdropouts?\?/ },
   // data search: public data, repositories, accessions
   {

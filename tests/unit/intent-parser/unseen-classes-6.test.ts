@@ -115,6 +115,9 @@ describe('request-kind cues the parser lacked (written with the fix; each fails 
     ['I have read about soft clipping in BWA. How exactly does it affect variant calling?', 'explanation'],
     ['what does paired end mean, in plain words?', 'explanation'],
     ['do you know any published Hi-C of pig liver? we need it as a reference', 'data_search'],
+    // a thank-you closing is no plea for help (the generator's formal closings)
+    ['Please set up peak calling for our mouse H3K4me3 ChIP-seq. Thank you for your help.', 'workflow'],
+    ['my STAR run crashes with a segfault every time, help!', 'troubleshooting'],
   ]);
 });
 
