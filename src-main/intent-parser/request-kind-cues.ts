@@ -47,7 +47,7 @@ export const KIND_CUES: KindCue[] = [
   {
     kind: 'troubleshooting',
     weight: W,
-    re: /\b(?:errors?|exceptions?|traceback|segmentation fault|segfault|core dumped|exit (?:status|code)|non-zero exit|command not found|no such file|permission denied|out of memory|outofmemoryerror|oom|killed|fatal|(?<!\b(?:patients?|cases|individuals|subjects|people|on|heart|kidney|renal|liver|organ|respiratory|treatment|therapy|graft) )fail(?:s|ed|ing|ure)?(?! (?:first-line |second-line |[a-z0-9-]+ )?(?:therapy|therapies|treatment|art|haart|regimens?)\b)|crash(?:es|ed|ing)?|throws|dies|dying|stuck|hangs?|warnings?|not working|doesn'?t work|does not work|won'?t (?:run|start|work)|not indexed|does not contain|cannot find|can'?t find|unable to|exceeded|timed out|runs? out of)\b/,
+    re: /\b(?:errors?|exceptions?|traceback|segmentation fault|segfault|core dumped|exit (?:status|code)|non-zero exit|command not found|no such file|permission denied|out of memory|outofmemoryerror|oom|killed|fatal|(?<!\b(?:patients?|cases|individuals|subjects|people|on|heart|kidney|renal|liver|organ|respiratory|treatment|therapy|graft) )fail(?:s|ed|ing|ure)?(?! (?:first-line |second-line |[a-z0-9-]+ )?(?:therapy|therapies|treatment|art|haart|regimens?)\b)|crash(?:es|ed|ing)?|throws|dies|dying|stuck(?! on something\b)|hangs?|warnings?|not working|doesn'?t work|does not work|won'?t (?:run|start|work)|not indexed|does not contain|cannot find|can'?t find|unable to|exceeded|timed out|runs? out of)\b/,
   },
   {
     kind: 'troubleshooting',

@@ -118,6 +118,8 @@ describe('request-kind cues the parser lacked (written with the fix; each fails 
     // a thank-you closing is no plea for help (the generator's formal closings)
     ['Please set up peak calling for our mouse H3K4me3 ChIP-seq. Thank you for your help.', 'workflow'],
     ['my STAR run crashes with a segfault every time, help!', 'troubleshooting'],
+    // 'stuck on something' names no symptom (the generator's casual leads)
+    ["Hi, I'm stuck on something. I'd like to run ATAC-seq peak calling on mouse T cells.", 'workflow'],
   ]);
 });
 
