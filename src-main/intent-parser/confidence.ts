@@ -141,8 +141,8 @@ export const CONFIDENCE_L2 = 0.25;
 
 /** Fitted on the seen labelled sets (SEEN_SETS of src-main/eval/confidence-fit.ts) and generated variations (see the module comment). */
 export const CONFIDENCE_MODEL: ConfidenceModel = {
-  kind: { bias: 6.209, weights: { lead: -0.01, cueless: 0.865, asked: 0.566, cuelessQuestion: 0, rival: -2.032, tie: -4.092, offTopic: 0.058, log: 0.069 } },
-  type: { bias: 6.374, weights: { known: 0.493, strength: 0.765, margin: -0.409, tie: -3.168, rivalAssay: -3.485, toolOnly: -0.403, genericOnly: -2.077, multiAssay: -0.781, corrections: 0, unknownWords: -0.503, toolDisagrees: -2.539, unknownOnTopic: -1.671, unexplained: -3.384, dataOnly: -0.534, foreignOnly: -0.873, focused: -0.736, narrowed: 0 } },
+  kind: { bias: 7.964, weights: { lead: -1.296, cueless: 0.928, asked: 0.307, cuelessQuestion: 0, rival: -3.53, tie: -3.475, offTopic: 0.07, log: -1.977 } },
+  type: { bias: 6.448, weights: { known: 0.952, strength: 1.942, margin: -1.238, tie: -3.29, rivalAssay: -3.843, toolOnly: -1.226, genericOnly: -2.383, multiAssay: 0.202, corrections: 0, unknownWords: 0, toolDisagrees: -1.682, unknownOnTopic: -2.623, unexplained: -1.361, dataOnly: -0.536, foreignOnly: -0.799, focused: -0.371, narrowed: 0 } },
 };
 
 export { LOW_CONFIDENCE } from '../../src-preload/schemas/intent';
