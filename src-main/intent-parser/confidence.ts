@@ -141,8 +141,8 @@ export const CONFIDENCE_L2 = 0.25;
 
 /** Fitted on the seen labelled sets (SEEN_SETS of src-main/eval/confidence-fit.ts) and generated variations (see the module comment). */
 export const CONFIDENCE_MODEL: ConfidenceModel = {
-  kind: { bias: 7.964, weights: { lead: -1.296, cueless: 0.928, asked: 0.307, cuelessQuestion: 0, rival: -3.53, tie: -3.475, offTopic: 0.07, log: -1.977 } },
-  type: { bias: 6.448, weights: { known: 0.952, strength: 1.942, margin: -1.238, tie: -3.29, rivalAssay: -3.843, toolOnly: -1.226, genericOnly: -2.383, multiAssay: 0.202, corrections: 0, unknownWords: 0, toolDisagrees: -1.682, unknownOnTopic: -2.623, unexplained: -1.361, dataOnly: -0.536, foreignOnly: -0.799, focused: -0.371, narrowed: 0 } },
+  kind: { bias: 7.965, weights: { lead: -1.296, cueless: 0.928, asked: 0.307, cuelessQuestion: 0, rival: -3.53, tie: -3.475, offTopic: 0.07, log: -1.977 } },
+  type: { bias: 6.476, weights: { known: 0.987, strength: 1.944, margin: -1.16, tie: -3.324, rivalAssay: -3.955, toolOnly: -1.285, genericOnly: -2.487, multiAssay: 0.195, corrections: 0, unknownWords: 0, toolDisagrees: -1.701, unknownOnTopic: -2.64, unexplained: -1.35, dataOnly: -0.518, foreignOnly: -0.809, focused: -0.393, narrowed: 0 } },
 };
 
 export { LOW_CONFIDENCE } from '../../src-preload/schemas/intent';

@@ -42,7 +42,7 @@ export const CONDITION_WORDS = new Set([
 export const SPECIFIC_TOOL_TYPES = 4;
 
 /** Organism names a 4-letter typo may stand for ('moue', 'hman', 'yest'); chosen so no common word is one letter off. */
-export const SHORT_TYPO_TARGETS = ['human', 'mouse', 'yeast', 'maize', 'danio', 'ecoli'];
+export const SHORT_TYPO_TARGETS = ['human', 'mouse', 'yeast', 'maize', 'danio', 'ecoli', 'exome'];
 
 export const CONSTRAINTS: [string, string][] = [
   ['low memory', 'low_memory'], ['low-memory', 'low_memory'], ['limited memory', 'low_memory'], ['laptop', 'low_memory'],
