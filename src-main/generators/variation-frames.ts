@@ -47,7 +47,6 @@ function formalTail(s: Slots, r: Rng, withSample = true, skip: ReadonlySet<Part>
   );
 }
 
-/** Closing courtesies of a formal request (a remark on the study goes before them). */
 /** Every wording of a template with [a|b] groups (all combinations), for short closing formulas. */
 const expand = (template: string): string[] => {
   const m = /\[([^[\]]*)\]/.exec(template);
