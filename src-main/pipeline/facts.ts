@@ -2,6 +2,7 @@ import type { Example } from '../../src-preload/schemas/example';
 import { processNameOf } from '../knowledge/error-situations';
 import type { Knowledge } from '../knowledge/schemas';
 import { selectTools } from '../tool-selector';
+import { moduleFile } from '../workflow-generator/process-module';
 
 /**
  * Workflow completeness: every required tool of the analysis type is in the workflow, or a tool that
@@ -13,7 +14,7 @@ export function workflowComplete(example: Example, kb: Knowledge): boolean | nul
   if (!wf || !intent) return null;
   const type = kb.analysisTypeById.get(intent.analysis_type);
   if (!type) return false;
-  const present = new Set((example.output.tools ?? []).map((t) => t.tool).filter((t) => wf.files[`modules/${t}.nf`] !== undefined));
+  const present = new Set((example.output.tools ?? []).map((t) => t.tool).filter((t) => wf.files[moduleFile(t)] !== undefined));
   return type.required_tools.every((req) => {
     if (present.has(req)) return true;
     const step = type.steps.find((s) => s.tools.includes(req));

@@ -107,6 +107,9 @@ function versionsBlock(tool: Tool, p: ResolvedProcess): string[] {
 }
 
 /** One module: a process with meta-map tuples, task.ext.args, the entry's command, versions.yml and a stub. */
+/** Where the module of a process (a tool's id, or the id of one of its stages) lives in a generated project. */
+export const moduleFile = (moduleId: string): string => `modules/${moduleId}/main.nf`;
+
 export function renderModule(spec: ModuleSpec, templates: Map<string, string>): RenderedModule {
   const { tool, process: p } = spec;
   const missing = new Set<string>();
@@ -153,7 +156,7 @@ export function renderModule(spec: ModuleSpec, templates: Map<string, string>): 
     '}',
     '',
   ];
-  const files: Record<string, string> = { [`modules/${tool.id}/main.nf`]: lines.join('\n') };
+  const files: Record<string, string> = { [moduleFile(tool.id)]: lines.join('\n') };
   if (p.template && templateText !== undefined) files[`modules/${tool.id}/templates/${p.template}`] = templateText;
   return { files, valueInputs };
 }
