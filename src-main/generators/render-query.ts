@@ -3,7 +3,7 @@ import type { Intent } from '../../src-preload/schemas/intent';
 import type { Knowledge } from '../knowledge/schemas';
 import type { Rng } from './rng';
 import { type RenderedQuery, renderStated } from './stated-intent';
-import { FRAMES } from './variation-frames';
+import { framesOf } from './variation-frames';
 
 /** A user request for an intent in one of the non-noisy styles, with the intent the request states. */
 export function renderQuery(
@@ -12,6 +12,7 @@ export function renderQuery(
   rng: Rng,
   style: VariationStyle = rng.pick(['formal', 'casual', 'detailed', 'minimal'] as const),
 ): RenderedQuery {
-  const index = rng.int(FRAMES[style].length);
-  return { ...renderStated(FRAMES[style][index]!, intent, kb, rng), templateId: `${style}-${String(index).padStart(2, '0')}` };
+  const frames = framesOf(kb.requestWording)[style];
+  const index = rng.int(frames.length);
+  return { ...renderStated(frames[index]!, intent, kb, rng), templateId: `${style}-${String(index).padStart(2, '0')}` };
 }

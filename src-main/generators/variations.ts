@@ -1,17 +1,17 @@
 import type { VariationStyle } from '../../src-preload/schemas/example';
 import { VariationStyleSchema } from '../../src-preload/schemas/example';
 import type { Intent } from '../../src-preload/schemas/intent';
-import { settleIntent } from '../knowledge/settle-intent';
 import type { GoldenQuery, Knowledge } from '../knowledge/schemas';
-import { type BaseIntent, baseIntents } from './intent-variants';
+import { settleIntent } from '../knowledge/settle-intent';
+import { asStated } from '../task-contract/stated-analysis';
+import { contract } from './contractions';
 import type { ExampleSeed } from './example-factory';
+import { type BaseIntent, baseIntents } from './intent-variants';
 import { Rng } from './rng';
 import { type RenderedQuery, renderStated } from './stated-intent';
-import { asStated } from '../task-contract/stated-analysis';
 import { addTypos } from './typos';
-import { contract } from './contractions';
 import { unknownVariationTexts } from './unknown-frames';
-import { FRAMES, type Frame } from './variation-frames';
+import { type Frame, framesOf } from './variation-frames';
 
 export const STYLES: readonly VariationStyle[] = VariationStyleSchema.options;
 export const VARIATIONS_PER_STYLE = 10;
@@ -53,7 +53,7 @@ export function variationId(seed: number, spec: VariationSpec): string {
  * gives the same result.
  */
 export function renderVariation(kb: Knowledge, seed: number, spec: VariationSpec): RenderedQuery {
-  const frames = Rng.of(seed, spec.base.id, spec.style, 'frames').shuffle(FRAMES[spec.style].map((_, i) => i));
+  const frames = Rng.of(seed, spec.base.id, spec.style, 'frames').shuffle(framesOf(kb.requestWording)[spec.style].map((_, i) => i));
   const seen = new Set<string>();
   // earlier indices of the same style take earlier frames; identical renderings are retried with a new draw
   for (let i = 0; i < spec.index; i++) seen.add(renderOnce(kb, seed, spec, frames, i, 0).text);
@@ -67,7 +67,7 @@ export function renderVariation(kb: Knowledge, seed: number, spec: VariationSpec
 function renderOnce(kb: Knowledge, seed: number, spec: VariationSpec, frames: number[], index: number, attempt: number): RenderedQuery {
   const rng = Rng.of(seed, spec.base.id, spec.style, index, attempt);
   const frameIndex = frames[(index + attempt) % frames.length]!;
-  const frame: Frame = FRAMES[spec.style][frameIndex]!;
+  const frame: Frame = framesOf(kb.requestWording)[spec.style][frameIndex]!;
   const r: RenderedQuery =
     spec.base.request !== undefined
       ? { text: pickUnknown(seed, spec, index + attempt), intent: spec.base.intent, templateId: `off-topic-${spec.style}` }
