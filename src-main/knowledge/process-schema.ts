@@ -151,8 +151,12 @@ const ProcessCore = z.object({
   command: z.partialRecord(VariantKeySchema, z.string().min(3)).refine((c) => Object.keys(c).length > 0, 'at least one command variant'),
   /** task.ext.args per analysis type (`default` for the rest), written to nextflow.config */
   ext_args: ExtArgsSchema.default({ default: '' }),
-  /** task.ext.args added when the request names a two-colour instrument (Trim Galore --2colour 20) */
-  two_colour_args: z.string().min(2).optional(),
+  /**
+   * reads from a two-colour instrument the request names (platforms.yaml two_colour_keywords): `args` join the
+   * process's task.ext.args (fastp --trim_poly_g, Trim Galore --2colour 20), and `why` says why, from the tool's own
+   * docs or source; the one fact every text about poly-G tails reads
+   */
+  two_colour: z.strictObject({ args: z.string().min(2), why: z.string().min(20) }).optional(),
   /** what `{strand}` becomes for each library strandedness */
   strand: z.record(z.enum(['forward', 'reverse', 'unstranded', 'unknown']), z.string()).optional(),
   /** a script shipped in resources/templates, run with `template`; then `command` says what it does */
@@ -358,5 +362,5 @@ export const ORGANISM_FACT_KEYS = [...Object.keys(OrganismFactsSchema.shape), 'g
 /** A stage as a process of its own: the tool's version, conda and container facts, no ext.args or template of the step's. */
 export function stageProcess(p: ResolvedProcess, s: Stage): ResolvedProcess {
   const { name: _name, at: _at, ...core } = s;
-  return { ...p, ...core, call_note: s.call_note, ext_args: { default: '' }, template: undefined, two_colour_args: undefined, stages: [] };
+  return { ...p, ...core, call_note: s.call_note, ext_args: { default: '' }, template: undefined, two_colour: undefined, stages: [] };
 }

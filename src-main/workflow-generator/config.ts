@@ -19,7 +19,7 @@ export interface ConfiguredProcess {
   analysisType: string;
   /** the request's focuses (RRBS): a focus's ext.args come before the analysis type's */
   focuses?: readonly string[];
-  /** the reads come from a two-colour instrument: the process's two_colour_args join its ext.args */
+  /** the reads come from a two-colour instrument: the process's two_colour.args join its ext.args */
   twoColour?: boolean;
 }
 
@@ -74,7 +74,7 @@ export function renderConfig(intent: Intent, processes: ConfiguredProcess[], sca
   for (const p of processes) {
     const byFocus = (p.focuses ?? []).map((f) => p.process.ext_args[f]).find((a) => a !== undefined);
     const base = byFocus ?? p.process.ext_args[p.analysisType] ?? p.process.ext_args.default ?? '';
-    const args = [base, p.twoColour ? p.process.two_colour_args : undefined].filter(Boolean).join(' ');
+    const args = [base, p.twoColour ? p.process.two_colour?.args : undefined].filter(Boolean).join(' ');
     const gpuContainer = gpu ? p.process.gpu_container : undefined;
     // a tool whose needs scale with the data is sized for it (data-size.ts: the tool's documented figures), not by its label
     const size = p.name === p.tool.id.toUpperCase() ? scaled.find((r) => r.tool === p.tool.id) : undefined;

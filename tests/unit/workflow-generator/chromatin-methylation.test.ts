@@ -296,4 +296,25 @@ describe('reads from a two-colour instrument (NovaSeq, NextSeq)', () => {
   it('an RRBS library on a NextSeq keeps --rrbs beside --2colour 20', () => {
     expect(trimArgs(project(intent('methylation_bisulfite'), 'RRBS of mouse liver on a NextSeq 500'))).toBe('--rrbs --2colour 20');
   });
+
+  // fastp 0.23.4 (the pinned version) turns poly-G trimming on by itself only for read names of a NextSeq 500/550
+  // (@NS, @NB, @NDX) or a NovaSeq 6000 (@A0): src/evaluator.cpp isTwoColorSystem at v0.23.4
+  const fastpArgs = (files: Record<string, string>) => files['nextflow.config']!.match(/withName: 'FASTP' \{\n {8}ext\.args = '([^']*)'/)?.[1];
+  it('fastp trims poly-G tails with --trim_poly_g on every two-colour instrument, and gets nothing on a four-colour one', () => {
+    for (const instrument of ['NovaSeq X Plus', 'NextSeq 2000', 'NextSeq 1000', 'NovaSeq 6000', 'NextSeq 550', 'iSeq 100', 'MiniSeq']) {
+      expect(fastpArgs(project(intent('rna_seq_de'), `RNA-seq DE of mouse liver, paired-end, sequenced on a ${instrument}`)), instrument).toBe('--trim_poly_g');
+    }
+    expect(fastpArgs(project(intent('rna_seq_de'), 'RNA-seq DE of mouse liver, paired-end, sequenced on a HiSeq 4000'))).toBeUndefined();
+    expect(fastpArgs(project(intent('rna_seq_de'), 'RNA-seq DE of mouse liver, paired-end'))).toBeUndefined();
+  });
+
+  it('one fact per trimmer: fastp --trim_poly_g, Trim Galore --2colour 20, each with why', () => {
+    expect(kb.toolById.get('fastp')!.process.two_colour).toEqual({
+      args: '--trim_poly_g',
+      why: expect.stringMatching(/^fastp 0\.23\.4 turns poly-G trimming on by itself only /),
+    });
+    expect(kb.toolById.get('trim_galore')!.process.two_colour?.args).toBe('--2colour 20');
+    const withFact = kb.tools.filter((t) => t.process.two_colour).map((t) => t.id);
+    expect(withFact).toEqual(['fastp', 'trim_galore']);
+  });
 });
