@@ -16,7 +16,7 @@ describe('the tool selector gives each BAM reader the BAM it needs (tools.yaml b
   it("short-read SV calling: Picard MarkDuplicates joins the chain before Manta and DELLY, and says it is there for DELLY (its README asks for duplicate-marked BAMs)", () => {
     for (const layout of ['paired', 'single', 'unknown'] as const) {
       const i = intentOf(kb, 'structural_variants', { read_layout: layout });
-      expect(ids(i), layout).toEqual(['fastqc', 'bwa_mem2', 'samtools', 'picard', 'manta', 'delly', 'bcftools']);
+      expect(ids(i), layout).toEqual(['fastqc', 'bwa_mem2', 'samtools', 'picard', 'manta', 'delly', 'bcftools', 'multiqc']);
       expect(why(i, 'picard'), layout).toBe(
         "Picard MarkDuplicates for duplicate marking. Flags PCR and optical duplicate reads in coordinate-sorted alignments (the SAM duplicate flag, which GATK's tools skip), or removes them with --REMOVE_DUPLICATES true. It is added because DELLY reads a BAM with its duplicates marked, which no earlier step of this chain marks.",
       );
@@ -25,7 +25,7 @@ describe('the tool selector gives each BAM reader the BAM it needs (tools.yaml b
 
   it('a Picard the user names takes that place once, as asked; chains that mark duplicates already get no second step', () => {
     const named = planSelection(intentOf(kb, 'structural_variants', { requested_tools: ['picard'] }), kb)!;
-    expect(named.choices.map((c) => `${c.id}:${c.reason}`)).toEqual(['fastqc:default', 'bwa_mem2:default', 'samtools:default', 'picard:requested', 'manta:default', 'delly:default', 'bcftools:default']);
+    expect(named.choices.map((c) => `${c.id}:${c.reason}`)).toEqual(['fastqc:default', 'bwa_mem2:default', 'samtools:default', 'picard:requested', 'manta:default', 'delly:default', 'bcftools:default', 'multiqc:default']);
     expect(ids(intentOf(kb, 'somatic_variants')).filter((t) => t === 'picard')).toEqual(['picard']);
     // no reader of an ONT chain needs marked duplicates (DELLY is not run on long reads here)
     expect(ids(intentOf(kb, 'structural_variants'), 'nanopore structural variants')).not.toContain('picard');

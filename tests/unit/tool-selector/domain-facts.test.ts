@@ -130,7 +130,7 @@ describe('domain facts the lead found wrong in the data', () => {
   it('structural variants from long reads are called by Sniffles2 (Manta and DELLY take short reads only), not left with no caller', () => {
     for (const text of ['nanopore structural variants', 'PacBio HiFi structural variants']) {
       const i = intent('structural_variants', { read_layout: 'unknown' });
-      expect(ids(i, text), text).toEqual(['nanoplot', 'minimap2', 'samtools', 'sniffles', 'bcftools']);
+      expect(ids(i, text), text).toEqual(['nanoplot', 'minimap2', 'samtools', 'sniffles', 'bcftools', 'multiqc']);
       const files = generateWorkflow(i, selectTools(i, kb, text), kb, { text }).files;
       expect(files['main.nf'], text).toContain('    SNIFFLES(MINIMAP2.out.bam.join(MINIMAP2.out.bai)');
       const result = checkWorkflow(files);

@@ -132,6 +132,16 @@ describe('tumour/normal: Manta in somatic mode feeds Strelka2, VEP annotates SNV
     );
   });
 
+  it('short-read structural variants end in MultiQC, as the other short-read chains do: FastQC, samtools, Picard and bcftools stats reports', () => {
+    const text = 'structural variant calling on human whole genomes with Manta and Delly';
+    const intent = intentOf(kb, 'structural_variants', { requested_tools: ['manta', 'delly'] });
+    expect(selectTools(intent, kb, text).map((t) => t.tool)).toEqual(['fastqc', 'bwa_mem2', 'samtools', 'picard', 'manta', 'delly', 'bcftools', 'multiqc']);
+    const sv = linted(projectFor(kb, intent, text));
+    expect(sv['main.nf']).toContain(
+      '    MULTIQC(FASTQC.out.fastqc_zip.map { meta, f -> f }.mix(SAMTOOLS.out.flagstat.map { meta, f -> f }, SAMTOOLS.out.samtools_stats.map { meta, f -> f }, PICARD.out.markdup_metrics.map { meta, f -> f }, BCFTOOLS.out.bcftools_stats.map { meta, f -> f }).collect())\n',
+    );
+  });
+
   it('SnpEff annotates each caller\'s calls too', () => {
     const both = linted(project('somatic_variants', 'somatic calling on human tumor/normal pairs with Mutect2 and Strelka2, annotated with SnpEff', { requested_tools: ['gatk_mutect2', 'strelka2', 'snpeff'] }));
     expect(both['main.nf']).toContain('    SNPEFF(GATK_MUTECT2.out.vcf.join(GATK_MUTECT2.out.tbi).map { meta, vcf, tbi -> [meta + [id: "${meta.id}_gatk_mutect2", variantcaller: \'gatk_mutect2\'], vcf, tbi] }.mix(STRELKA2.out.vcf.join(STRELKA2.out.tbi).map { meta, vcf, tbi -> [meta + [id: "${meta.id}_strelka2", variantcaller: \'strelka2\'], vcf, tbi] }, STRELKA2.out.indels_vcf.join(STRELKA2.out.indels_tbi).map { meta, vcf, tbi -> [meta + [id: "${meta.id}_strelka2_indels", variantcaller: \'strelka2\'], vcf, tbi] }), file(params.snpeff_cache');
