@@ -300,11 +300,11 @@ export const OrganismFactsSchema = z.object({
   plastid_contigs: z.array(z.string().regex(/^[A-Za-z0-9_.]+$/)).min(1).optional(),
   /**
    * how the organism's annotation names its mitochondrial genes (HGNC MT-CO1, MGI mt-Co1, RGD Mt-co1, ZFIN mt-co1,
-   * FlyBase mt:CoI) or its gene ids (TAIR ATMG00010, SGD Q0045 on chrM): single-cell QC counts the share of reads
+   * FlyBase mt:CoI) or its gene ids (TAIR ATMG00010, SGD Q0045 on chrM, PlasmoDB PF3D7_MIT02300): single-cell QC counts the share of reads
    * on genes whose symbol or id starts with it, compared in upper case. An organism without one says why in
    * mito_genes_unnamed (exactly one of the two, checked at load); without an organism the QC looks for MT- or mt-
    */
-  mito_gene_prefix: z.string().regex(/^[A-Za-z][A-Za-z0-9]*[-:_]?$/).optional(),
+  mito_gene_prefix: z.string().regex(/^[A-Za-z][A-Za-z0-9_]*[-:_]?$/).optional(),
   /**
    * why no prefix finds this organism's mitochondrial genes (no mitochondria; gene names with no shared prefix): its
    * single-cell QC skips the percent-mito filter, and the answer says so

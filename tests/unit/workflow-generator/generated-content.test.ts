@@ -238,6 +238,11 @@ describe('generated workflows carry the right commands', () => {
     expect(worm).toContain('mito_prefix = ""\n');
     expect(worm).toMatch(/if mito_prefix:\n( {4}.*\n)* {4}adata = adata\[adata.obs\["pct_counts_mt"\] < 20\]/);
     expect(worm).toContain('percent-mito filter is skipped');
+    // PlasmoDB's Pf3D7 v3 ids of the mitochondrial genome's genes (PF3D7_MIT01400 cox3, PF3D7_MIT02100 cox1, PF3D7_MIT02300 cytb)
+    const pf = project(intent('scrna_seq', { organism: org('plasmodium') }))['modules/scanpy/templates/scanpy_cluster.py']!;
+    expect(pf).toContain('mito_prefix = "PF3D7_MIT"\n');
+    const pfSeurat = project(intent('scrna_seq', { organism: org('plasmodium'), requested_tools: ['seurat'] }), undefined, 'scRNA-seq of P. falciparum blood stages with Seurat');
+    expect(pfSeurat['modules/seurat/templates/seurat_cluster.R']).toContain('mito_pattern <- "^PF3D7_MIT"\n');
     // every organism says how its mitochondrial genes are named, or why no prefix serves
     for (const o of kb.organisms) expect(Boolean(o.facts.mito_gene_prefix) !== Boolean(o.facts.mito_genes_unnamed), o.id).toBe(true);
     // the answer's open need names the gap
