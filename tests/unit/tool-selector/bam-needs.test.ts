@@ -36,14 +36,27 @@ describe('the tool selector gives each BAM reader the BAM it needs (tools.yaml b
       'delly reads a BAM with its duplicates marked, and no tool before it marks them',
     ]);
     expect(chainProblems(['fastqc', 'bwa_mem2', 'samtools', 'picard', 'manta', 'delly', 'bcftools'], ctx('structural_variants'), kb)).toEqual([]);
-    expect(chainProblems(['fastqc', 'bwa_mem2', 'pairtools', 'cooler', 'hicexplorer'], ctx('hic'), kb)).toEqual([
-      'pairtools reads a BAM in read-name order, and bwa_mem2 writes it sorted by coordinate',
+    expect(chainProblems(['fastqc', 'bowtie2', 'pairtools', 'cooler', 'hicexplorer'], ctx('hic'), kb)).toEqual([
+      'pairtools needs one of bwa/bwa_mem2 before it',
+      'pairtools reads a BAM in read-name order, and bowtie2 writes it sorted by coordinate',
     ]);
+    expect(chainProblems(['fastqc', 'bwa_mem2', 'pairtools', 'cooler', 'hicexplorer'], ctx('hic'), kb)).toEqual([]);
   });
 
-  it('a named aligner whose BAM is in the wrong order for the reader after it is refused with why, and the default aligner stays (BWA-MEM2 sorts; pairtools parse reads name order)', () => {
-    const sel = planSelection(intentOf(kb, 'hic', { requested_tools: ['bwa_mem2'] }), kb, 'Hi-C with bwa-mem2')!;
+  it('a named aligner whose BAM is in the wrong order for the reader after it is refused with why, and the default aligner stays (a BWA-MEM2 without its Hi-C command sorts; pairtools parse reads name order)', () => {
+    // the knowledge base as it was before BWA-MEM2 got its Hi-C command: its BAM sorted by coordinate
+    const bwaMem2 = kb.toolById.get('bwa_mem2')!;
+    const { hic: _hic, ...overrides } = bwaMem2.process.overrides;
+    const tool = { ...bwaMem2, process: { ...bwaMem2.process, overrides } };
+    const sorting = { ...kb, tools: kb.tools.map((t) => (t.id === tool.id ? tool : t)), toolById: new Map(kb.toolById).set(tool.id, tool) };
+    const sel = planSelection(intentOf(sorting, 'hic', { requested_tools: ['bwa_mem2'] }), sorting, 'Hi-C with bwa-mem2')!;
     expect(sel.choices.map((c) => c.id)).toEqual(['fastqc', 'bwa', 'pairtools', 'cooler', 'hicexplorer']);
     expect(sel.refused).toEqual([{ id: 'bwa_mem2', why: 'BWA-MEM2 writes its BAM sorted by coordinate, and pairtools reads a BAM in read-name order' }]);
+  });
+
+  it('BWA-MEM2 named for Hi-C takes the aligner step: bwa-mem2 mem -5SP -T0 streams its unsorted, name-grouped BAM to pairtools parse, as bwa mem does', () => {
+    const sel = planSelection(intentOf(kb, 'hic', { requested_tools: ['bwa_mem2'] }), kb, 'Hi-C with bwa-mem2')!;
+    expect(sel.choices.map((c) => `${c.id}:${c.reason}`)).toEqual(['fastqc:default', 'bwa_mem2:requested', 'pairtools:default', 'cooler:default', 'hicexplorer:default']);
+    expect(sel.refused).toEqual([]);
   });
 });

@@ -38,9 +38,22 @@ describe('the generator wires only what the chain names, each BAM reader to a BA
 
   it('a reader whose BAM has the wrong order is left out and says why, never wired to it (pairtools after a sorting aligner)', () => {
     const i = intentOf(kb, 'hic');
-    const main = generateWorkflow(i, chainOf('bwa_mem2', 'pairtools'), kb).files['main.nf']!;
-    expect(main).toContain('    // pairtools is left out: it reads a BAM in read-name order, and BWA-MEM2 writes it sorted by coordinate');
+    const main = generateWorkflow(i, chainOf('bowtie2', 'pairtools'), kb).files['main.nf']!;
+    expect(main).toContain('    // pairtools is left out: it reads a BAM in read-name order, and Bowtie2 writes it sorted by coordinate');
     expect(main).not.toContain('PAIRTOOLS(');
+  });
+
+  it('Hi-C with BWA-MEM2: pairtools parse reads the unsorted BAM of bwa-mem2 mem -5SP -T0 (pairtools runs bwa-mem2 -SP output so in its own benchmark)', () => {
+    const text = 'Hi-C of human GM12878 cells aligned with bwa-mem2';
+    const i = intentOf(kb, 'hic', { requested_tools: ['bwa_mem2'] });
+    const files = generateWorkflow(i, selectTools(i, kb, text), kb, { text }).files;
+    expect(files['modules/bwa_mem2/main.nf']).toContain(
+      '    bwa-mem2 mem -5SP -T0 -t ${task.cpus} ${args} \\$INDEX ${reads[0]} ${reads[1]} | samtools view -b -o ${meta.id}.bam -\n',
+    );
+    expect(files['modules/bwa_mem2/main.nf']).not.toContain('samtools sort');
+    expect(files['main.nf']).toContain('    PAIRTOOLS(BWA_MEM2.out.bam');
+    const result = checkWorkflow(files);
+    expect(result.errorCount, formatDiagnostics(result)).toBe(0);
   });
 
   it("DELLY skips the exclude list it ships for the build (-x, a staged reference parameter), and a build without one runs without and says so", () => {
