@@ -28,7 +28,8 @@ function needAsksNaming(kb: Knowledge, t: Tool): string[] {
   const out = new Set<string>();
   for (const id of t.analysis_types)
     for (const n of kb.workflowNeeds.byAnalysis.get(id) ?? []) {
-      const ask = needAsk(kb.workflowNeeds, id, n.need);
+      // with the tool's own by_tool clause only (featureCounts' -s, not htseq-count's)
+      const ask = needAsk(kb.workflowNeeds, id, n.need, [t.id]);
       if (ask && re.test(ask)) out.add(stop(ask));
     }
   return [...out];

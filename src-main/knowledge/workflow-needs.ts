@@ -154,13 +154,14 @@ export function checkWorkflowNeeds(
 
 /**
  * The question a tool-selection or education answer asks while a need is open: the analysis's own wording of it
- * (what its chain's tools do with the answer), else the need's.
+ * (what its chain's tools do with the answer), else the need's, then the by_tool clauses of the chain's tools.
  */
 export function needAsk(needs: WorkflowNeeds, analysisType: string, need: string, tools?: readonly string[]): string | undefined {
   const own = needs.byAnalysis.get(analysisType)?.find((n) => n.need === need);
   const ask = own?.ask ?? needs.needs.get(need)?.ask;
   const clauses = toolClauses(own, tools);
-  return ask && clauses.length ? `${ask} ${clauses.map((c) => `${c.charAt(0).toUpperCase()}${c.slice(1)}.`).join(' ')}` : ask;
+  // each clause starts as the table writes it: a tool named as its authors write it (featureCounts, fastp) keeps its case
+  return ask && clauses.length ? `${ask} ${clauses.map((c) => `${c}.`).join(' ')}` : ask;
 }
 
 /**

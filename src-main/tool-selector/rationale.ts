@@ -1,7 +1,7 @@
 import type { Intent } from '../../src-preload/schemas/intent';
 import { hostOf } from '../knowledge/host';
 import { elsewhereClause, organismFactFor } from '../knowledge/organism-facts';
-import { resolveProcess } from '../knowledge/process-schema';
+import { resolveProcess, variantFor } from '../knowledge/process-schema';
 import type { Knowledge, Tool } from '../knowledge/schemas';
 import type { RequestFocus } from '../knowledge/selection';
 import { inSentence } from '../util/in-sentence';
@@ -37,11 +37,46 @@ export function statedReplicates(text: string): string | null {
   return m ? m[1]!.toLowerCase() : null;
 }
 
+/**
+ * The preset the tool's command runs with for these reads, read from the command the workflow writes (its process
+ * entry for this analysis type and focuses): tool_rules.yaml `presets` name which option is the preset (minimap2's
+ * -ax, DeepVariant's --model_type); the command gives its value and the preset options after it, up to the first
+ * option that takes a file or a value of the run (-t ${task.cpus}), so a direct-RNA minimap2 is said to run with
+ * -ax splice -uf -k14 and an exome DeepVariant with --model_type=WES. Undefined where the command has no such option.
+ */
+export function commandPreset(tool: Tool, sel: Selection, intent: Intent, kb: Knowledge): string | undefined {
+  const rule = kb.selection.toolRules.get(tool.id);
+  const rna = intent.data_type === 'long_read_rna';
+  const named = (rna ? rule?.rna_presets[sel.platform.id] : undefined) ?? rule?.presets[sel.platform.id];
+  if (!named) return undefined;
+  const process = resolveProcess(tool.process, sel.type.id, sel.focuses.map((f) => f.id));
+  const variant = variantFor(process, sel.platform.id, readInput(intent, kb, 'illumina').kind !== 'single');
+  const tokens = (variant ? process.command[variant]! : '').split(/\s+/);
+  const head = named.split(/\s+/);
+  const option = (t: string) => t.split('=')[0]!;
+  const at = tokens.findIndex((t) => option(t) === option(head[0]!));
+  if (at < 0) return undefined;
+  const taken = tokens.slice(at, at + head.length);
+  for (let i = at + head.length; i < tokens.length; ) {
+    const t = tokens[i]!;
+    const next = tokens[i + 1];
+    if (!t.startsWith('-') || t.includes('$')) break;
+    if (next !== undefined && !next.startsWith('-')) {
+      if (next.includes('$')) break;
+      taken.push(t, next);
+      i += 2;
+    } else {
+      taken.push(t);
+      i += 1;
+    }
+  }
+  return taken.join(' ');
+}
+
 function contextParts(tool: Tool, choice: Choice, sel: Selection, intent: Intent, kb: Knowledge, text: string): string[] {
   const parts: string[] = [];
   const rule = kb.selection.toolRules.get(tool.id);
-  const rna = intent.data_type === 'long_read_rna';
-  const preset = (rna ? rule?.rna_presets[sel.platform.id] : undefined) ?? rule?.presets[sel.platform.id];
+  const preset = commandPreset(tool, sel, intent, kb);
   if (preset) parts.push(`run with ${preset} for ${sel.platform.name} reads`);
   // a host-associated community's host is sample context: the genome host reads are removed against
   const host = intent.organism ? undefined : hostOf(intent, kb);

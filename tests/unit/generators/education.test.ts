@@ -108,7 +108,7 @@ describe('what a tool does, and a tool explained to a student', () => {
         '- **Needs before it**: STAR, HISAT2, Bowtie2 or minimap2, earlier in the workflow.',
         '- **Its step**: quantification in RNA-seq differential expression, differential binding in ChIP-seq peak calling and differential accessibility in ATAC-seq chromatin accessibility (and 1 more).',
         // the tools' own defaults (featureCounts -s 0, htseq-count -s yes), not a workflow's settings
-        '- **Check first**: Is the library stranded (dUTP or TruSeq Stranded: reverse) or unstranded? The read counter must be told: featureCounts counts as unstranded by default (-s 0; -s 2 for reverse), htseq-count as forward-stranded (-s yes; -s reverse for dUTP, -s no for unstranded), and with the wrong setting reads of the opposite strand are counted or lost; Salmon detects it by itself with --libType A.',
+        '- **Check first**: Is the library stranded (dUTP or TruSeq Stranded: reverse) or unstranded? With the wrong setting the reads of the opposite strand are counted for a gene or lost. featureCounts counts as unstranded by default (-s 0; -s 2 for reverse, -s 1 for forward).',
         '',
         '**Alternatives for its step**',
         '- For counting aligned reads per gene, choose it when you want speed and one count matrix for all samples; it handles paired-end fragments and strandedness with -p and -s.',
@@ -147,7 +147,7 @@ describe('analysis answers that answer the question', () => {
       expect(settle).not.toMatch(/the workflow (?:assumes|counts|runs|reads|pairs)|read counting assumes|htseq-count -s no\)|params\./);
     }
     const rna = [0, 1, 2, 3, 4].map((q) => analysis('rna_seq_de', q)).find((t) => t.includes('**Settle before you run it**'))!;
-    expect(rna).toContain('htseq-count as forward-stranded (-s yes');
+    expect(rna).toContain('htseq-count counts as forward-stranded by default (-s yes');
     const trinity = [0, 1, 2, 3, 4].map((q) => analysis('de_novo_transcriptome_assembly', q)).find((t) => t.includes('**Settle before you run it**'))!;
     expect(trinity).toContain('--SS_lib_type RF');
     expect(trinity).not.toMatch(/featureCounts|aligner's index/);

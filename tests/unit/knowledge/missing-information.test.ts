@@ -208,7 +208,7 @@ describe('workflow_needs.yaml is checked at load', () => {
     expect(kb.workflowNeeds.byAnalysis.get('de_novo_transcriptome_assembly')!.map((n) => n.need)).toEqual(['organism', 'read_layout', 'strandedness', 'busco_lineage']);
     expect(kb.workflowNeeds.byAnalysis.get('metagenomics_taxonomic')!.map((n) => n.need)).toEqual(['read_layout']);
     expect(kb.workflowNeeds.byAnalysis.get('long_read_variants')!.map((n) => n.need)).toEqual(['organism', 'platform', 'ont_chemistry']);
-    expect(problemsWith((t) => t.replace('    - tenx_chemistry\n', '    - tenx_chemistry\n    - need: read_layout\n      ask: "Paired-end or single-end reads? STARsolo reads the barcode from read 1."\n'))).toEqual([
+    expect(problemsWith((t) => t.replace('    - mito_genes\n', '    - mito_genes\n    - need: read_layout\n      ask: "Paired-end or single-end reads? STARsolo reads the barcode from read 1."\n'))).toEqual([
       "workflow_needs.yaml: analyses.scrna_seq: read_layout is worded here, but analysis_types.yaml input fixes the layout of 'scrna_seq'",
     ]);
     expect(problemsWith((t) => t.replace('  hic: [organism]', '  hic: [organism, read_layout]'))).toEqual([
@@ -225,7 +225,7 @@ describe('workflow_needs.yaml is checked at load', () => {
       'workflow_needs.yaml: analyses.viral_genomics: platform is listed, but viral_genomics is not a long-read analysis',
     ]);
     // a need stated by a region can only be stated where amplicon_regions.yaml has regions
-    expect(problemsWith((t) => t.replace('    - tenx_chemistry\n', '    - tenx_chemistry\n    - amplicon_region\n'))).toEqual([
+    expect(problemsWith((t) => t.replace('    - mito_genes\n', '    - mito_genes\n    - amplicon_region\n'))).toEqual([
       "workflow_needs.yaml: analyses.scrna_seq: 'amplicon_region' is stated by a region, but amplicon_regions.yaml has none for 'scrna_seq'",
     ]);
   });
